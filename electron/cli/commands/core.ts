@@ -1,0 +1,50 @@
+import type { CliCommand } from '../command';
+import { callCore } from '../call';
+
+const demo: CliCommand = {
+  words: ['demo'],
+  usage: 'hubdesk [--data DIR] demo                 load the demo network into an empty database',
+  options: { json: { type: 'boolean' } },
+  async run(ctx, { values }, io) {
+    const result = await callCore(ctx, 'loadDemo', { confirm: true });
+    if (values.json) io.out(JSON.stringify(result, null, 2));
+    else io.out(`Loaded the demo network: ${result.hubs} hubs, ${result.schools} schools, years ${result.years.join(', ')}.`);
+    return 0;
+  },
+};
+
+const hubs: CliCommand = {
+  words: ['hubs'],
+  usage: 'hubdesk [--data DIR] hubs [--year Y] [--json]   list hubs with their school counts',
+  options: { json: { type: 'boolean' }, year: { type: 'string' } },
+  async run(ctx, { values }, io) {
+    const list = await callCore(ctx, 'listHubs', { year: values.year as string | undefined });
+    if (values.json) {
+      io.out(JSON.stringify(list.map((h) => ({ id: h.id, name: h.name, schools: h.schools, pupils: h.pupils })), null, 2));
+    } else if (list.length === 0) {
+      io.out('No hubs yet. Load the demo network (hubdesk demo) or import a membership roll.');
+    } else {
+      const width = Math.max(...list.map((h) => h.name.length));
+      for (const h of list) io.out(`${h.name.padEnd(width)}  ${String(h.schools).padStart(3)} schools  ${String(h.pupils).padStart(6)} pupils`);
+    }
+    return 0;
+  },
+};
+
+const status: CliCommand = {
+  words: ['status'],
+  usage: 'hubdesk [--data DIR] status [--json]       where the database is and what it holds',
+  options: { json: { type: 'boolean' } },
+  async run(ctx, { values }, io) {
+    const s = await callCore(ctx, 'getStatus', {});
+    if (values.json) io.out(JSON.stringify(s, null, 2));
+    else {
+      io.out(`Database: ${s.databaseFile}`);
+      io.out(`Schema: ${s.schemaVersion}`);
+      io.out(s.empty ? 'Empty: load the demo network (hubdesk demo) or import a roll.' : `Years: ${s.years.map((y) => y.label).join(', ')} (current ${s.currentYear ?? 'none'})`);
+    }
+    return 0;
+  },
+};
+
+export const coreCommands: CliCommand[] = [demo, hubs, status];

@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CliCommand, CliIo } from './command';
+import { UsageError } from './command';
+import { commands } from './commands';
+import { CliCallError } from './call';
+import { openStore } from '../core/db/connection';
+import { createContext } from '../core/context';
+import { defaultDataDir } from '../core/data-dir';
+import { HubdeskError } from '../core/errors';
+
+export function usageText(): string {
+  return ['usage:', ...commands.map((c) => `  ${c.usage}`), '', 'Options for every command:', '  --data DIR   the folder holding hubdesk.db (default: HUBDESK_DATA or the app’s data folder)'].join('\n');
+}
+
+function findCommand(words: string[]): { command: CliCommand; rest: string[] } | null {
+  const sorted = [...commands].sort((a, b) => b.words.length - a.words.length);
+  for (const command of sorted) {
+    if (command.words.every((w, i) => words[i] === w)) return { command, rest: words.slice(command.words.length) };
+  }
+  return null;
+}
+
+/** Runs the CLI; returns the exit code (0 ok, 1 validation or data error, 2 usage). */
+export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // --data may stand before the command words; pull it out first.
+  const args = [...argv];
+  let dataDir: string | undefined;
+  const dataIndex = args.indexOf('--data');
+  if (dataIndex >= 0) {
+    dataDir = args[dataIndex + 1];
+    if (!dataDir || dataDir.startsWith('--')) {
+      io.err(`--data needs a folder\n${usageText()}`);
+      return 2;
+    }
+    args.splice(dataIndex, 2);
+  }
+  if (args.length === 0 || args[0] === '--help' || args[0] === 'help') {
+    (args.length === 0 ? io.err : io.out)(usageText());
+    return args.length === 0 ? 2 : 0;
+  }
+  const words = args.filter((a) => !a.startsWith('-'));
+  const found = findCommand(words);
+  if (!found) {
+    io.err(`Unknown command "${args.join(' ')}".\n${usageText()}`);
+    return 2;
+  }
+  const { command } = found;
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  try {
+    const result = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
+    parsed = { values: result.values as Record<string, string | boolean | undefined>, positionals: result.positionals.slice(command.words.length) };
+    const p = command.positionals ?? { min: 0, max: 0, names: [] };
+    if (parsed.positionals.length < p.min || parsed.positionals.length > p.max) {
+      throw new UsageError(p.max === 0 ? `"${command.words.join(' ')}" takes no further arguments` : `"${command.words.join(' ')}" needs ${p.names.join(' ')}`);
+    }
+  } catch (error) {
+    io.err(`${(error as Error).message}\nusage: ${command.usage}`);
+    return 2;
+  }
+
+  let store;
+  try {
+    store = await openStore(path.resolve(dataDir ?? defaultDataDir(env)));
+  } catch (error) {
+    io.err((error as Error).message);
+    return 1;
+  }
+  try {
+    return await command.run(createContext(store), parsed, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\nusage: ${command.usage}`);
+      return 2;
+    }
+    if (error instanceof CliCallError || error instanceof HubdeskError) {
+      io.err(error.message);
+      const issues = error instanceof CliCallError ? error.issues : [];
+      for (const issue of issues.slice(1)) io.err(`  ${issue.path}: ${issue.message}`);
+      return 1;
+    }
+    io.err(`hubdesk failed: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    await store.close();
+  }
+}

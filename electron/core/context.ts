@@ -1,0 +1,35 @@
+import os from 'node:os';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema';
+import type { OpenedStore } from './db/connection';
+
+/** What every handler is given: the store and who/when for the audit log. */
+export interface CoreContext {
+  store: OpenedStore;
+  db: Kysely<Database>;
+  /** The operating-system user, recorded in the audit log and on import batches. */
+  user: string;
+  /** The current instant, injectable for tests. */
+  now(): Date;
+  /** Today's date (ISO), from now(). */
+  today(): string;
+}
+
+export function createContext(store: OpenedStore, options: { user?: string; now?: () => Date } = {}): CoreContext {
+  const now = options.now ?? (() => new Date());
+  return {
+    store,
+    db: store.db,
+    user: options.user ?? safeUserName(),
+    now,
+    today: () => now().toISOString().slice(0, 10),
+  };
+}
+
+function safeUserName(): string {
+  try {
+    return os.userInfo().username || 'unknown';
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
+}

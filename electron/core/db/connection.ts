@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type MigrationProvider, type Migration } from 'kysely';
+import type { Database } from './schema';
+import { migrations } from './migrations';
+import { HubdeskError } from '../errors';
+
+/** PRAGMA application_id that marks a SQLite file as a hubdesk database ("HUBD"). */
+export const HUBDESK_APPLICATION_ID = 0x48554244;
+export const DATABASE_FILE_NAME = 'hubdesk.db';
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+class StaticMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrations;
+  }
+}
+
+export interface OpenedStore {
+  db: Kysely<Database>;
+  sqlite: BetterSqlite3.Database;
+  file: string;
+  dataDir: string;
+  /** Backup file written before migrating an existing database, if any. */
+  migrationBackup: string | null;
+  close(): Promise<void>;
+}
+
+export function databaseFile(dataDir: string): string {
+  return path.join(dataDir, DATABASE_FILE_NAME);
+}
+
+/** Refuses a file that is not a hubdesk database, without writing to it. */
+function checkExistingFile(file: string): void {
+  const stat = fs.statSync(file);
+  if (stat.size === 0) return;
+  const header = Buffer.alloc(16);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, 16, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (!header.equals(SQLITE_HEADER)) {
+    throw new HubdeskError('store', `${file} is not a hubdesk database (it is not a SQLite file). It was left untouched.`);
+  }
+  const probe = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    const appId = probe.pragma('application_id', { simple: true }) as number;
+    const tables = probe.prepare("select count(*) as n from sqlite_master where type = 'table'").get() as { n: number };
+    if (appId !== HUBDESK_APPLICATION_ID && tables.n > 0) {
+      throw new HubdeskError('store', `${file} is a SQLite database from another program, not hubdesk. It was left untouched.`);
+    }
+    const hasMigrations = probe
+      .prepare("select count(*) as n from sqlite_master where type = 'table' and name = 'kysely_migration'")
+      .get() as { n: number };
+    if (hasMigrations.n > 0) {
+      const applied = probe.prepare('select name from kysely_migration').all() as { name: string }[];
+      const unknown = applied.map((r) => r.name).filter((n) => !(n in migrations));
+      if (unknown.length > 0) {
+        throw new HubdeskError(
+          'store',
+          `${file} was written by a newer version of hubdesk (it has migration ${unknown.join(', ')}). Update hubdesk to open it; the file was left untouched.`,
+        );
+      }
+    }
+  } finally {
+    probe.close();
+  }
+}
+
+function pendingMigrationCount(sqlite: BetterSqlite3.Database): number {
+  const has = sqlite
+    .prepare("select count(*) as n from sqlite_master where type = 'table' and name = 'kysely_migration'")
+    .get() as { n: number };
+  if (has.n === 0) return Object.keys(migrations).length;
+  const applied = new Set((sqlite.prepare('select name from kysely_migration').all() as { name: string }[]).map((r) => r.name));
+  return Object.keys(migrations).filter((n) => !applied.has(n)).length;
+}
+
+function timestampForFile(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-');
+}
+
+/** Opens (creating if needed) the hubdesk database in dataDir and brings its schema up to date. */
+export async function openStore(dataDir: string): Promise<OpenedStore> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = databaseFile(dataDir);
+  const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
+  if (existed) checkExistingFile(file);
+
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+
+  let migrationBackup: string | null = null;
+  if (existed && pendingMigrationCount(sqlite) > 0) {
+    const dir = path.join(dataDir, 'backups');
+    fs.mkdirSync(dir, { recursive: true });
+    migrationBackup = path.join(dir, `hubdesk-${timestampForFile()}-before-migration.db`);
+    sqlite.prepare('VACUUM INTO ?').run(migrationBackup);
+  }
+
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new HubdeskError('store', `Could not update the database schema${failed ? ` (migration ${failed.migrationName})` : ''}: ${String(error)}`);
+  }
+  sqlite.pragma(`application_id = ${HUBDESK_APPLICATION_ID}`);
+
+  return {
+    db,
+    sqlite,
+    file,
+    dataDir,
+    migrationBackup,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_base_schema';
+
+// Imported statically so the bundle carries them. Add new migrations at the end, zero-padded.
+export const migrations: Record<string, Migration> = {
+  '0001_base_schema': m0001,
+};

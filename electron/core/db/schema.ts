@@ -1,0 +1,280 @@
+import type { Generated } from 'kysely';
+
+// Row types for kysely. Money is integer pence; dates are ISO YYYY-MM-DD strings;
+// timestamps are ISO 8601 strings; booleans are 0/1 integers.
+
+export interface ImportBatchesTable {
+  id: Generated<number>;
+  kind: string;
+  file_name: string;
+  sha256: string;
+  source_as_at: string | null;
+  year_id: number | null;
+  row_count: Generated<number>;
+  summary_json: Generated<string>;
+  created_by: string;
+  created_at: string;
+  undone_at: string | null;
+}
+
+export interface MembershipYearsTable {
+  id: Generated<number>;
+  label: string;
+  start_date: string;
+  end_date: string;
+  draft_plan_deadline: string;
+  final_plan_deadline: string;
+}
+
+export interface CentralStaffTable {
+  id: Generated<number>;
+  name: string;
+  email: string | null;
+  role: string;
+}
+
+export interface HubsTable {
+  id: Generated<number>;
+  name: string;
+  region: string | null;
+  senior_partner_name: string | null;
+  senior_partner_email: string | null;
+  memberships_manager_id: number | null;
+  merged_into_hub_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HubManagersTable {
+  id: Generated<number>;
+  hub_id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  focus: string | null;
+}
+
+export interface SchoolsTable {
+  id: Generated<number>;
+  urn: string;
+  name: string;
+  phase: string | null;
+  school_type: string | null;
+  local_authority: string | null;
+  trust: string | null;
+  postcode: string | null;
+  headteacher: string | null;
+  headteacher_since: string | null;
+  email: string | null;
+  phone: string | null;
+  merged_into_school_id: number | null;
+  import_batch_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactsTable {
+  id: Generated<number>;
+  school_id: number;
+  role: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  import_batch_id: number | null;
+}
+
+export interface MembershipsTable {
+  id: Generated<number>;
+  school_id: number;
+  hub_id: number;
+  year_id: number;
+  pupils: number;
+  status: string;
+  fee_invoiced_on: string | null;
+  fee_paid_on: string | null;
+  import_batch_id: number | null;
+  updated_at: string;
+}
+
+export interface OfstedInspectionsTable {
+  id: Generated<number>;
+  urn: string;
+  inspection_number: string | null;
+  start_date: string;
+  publication_date: string | null;
+  inspection_type: string | null;
+  framework: string;
+  category_of_concern: string | null;
+  outcome_text: string | null;
+  import_batch_id: number | null;
+  source_as_at: string | null;
+}
+
+export interface OfstedJudgementsTable {
+  id: Generated<number>;
+  inspection_id: number;
+  area: string;
+  grade: string;
+  grade_date: string | null;
+}
+
+export interface QaReviewsTable {
+  id: Generated<number>;
+  school_id: number;
+  year_id: number;
+  start_date: string;
+  end_date: string;
+  lead_reviewer: string | null;
+  estimate_leadership: string | null;
+  estimate_quality: string | null;
+  estimate_disadvantaged: string | null;
+  aoe_title: string | null;
+  aoe_accredited: Generated<number>;
+  report_received_on: string | null;
+  import_batch_id: number | null;
+  updated_at: string;
+}
+
+export interface QaReviewPointsTable {
+  id: Generated<number>;
+  review_id: number;
+  kind: string;
+  heading: string | null;
+  text: string;
+  position: number;
+}
+
+export interface ReviewerTrainingsTable {
+  id: Generated<number>;
+  school_id: number;
+  person_name: string;
+  role: string | null;
+  trained_on: string;
+  import_batch_id: number | null;
+}
+
+export interface ReviewerAssignmentsTable {
+  id: Generated<number>;
+  review_id: number;
+  home_school_id: number;
+  reviewer_name: string;
+  reviewer_role: string | null;
+  status: string;
+  replaces_assignment_id: number | null;
+  import_batch_id: number | null;
+  updated_at: string;
+}
+
+export interface HubMeetingsTable {
+  id: Generated<number>;
+  hub_id: number;
+  year_id: number;
+  meeting_date: string;
+  term: string;
+  format: string | null;
+  submitted_on: string | null;
+  notes: string | null;
+}
+
+export interface MeetingAttendanceTable {
+  meeting_id: number;
+  school_id: number;
+  attended: number;
+  representative: string | null;
+}
+
+export interface SpendCategoriesTable {
+  id: Generated<number>;
+  name: string;
+  position: number;
+  retired_at: string | null;
+}
+
+export interface ActionPlansTable {
+  id: Generated<number>;
+  hub_id: number;
+  year_id: number;
+  draft_submitted_on: string | null;
+  final_submitted_on: string | null;
+}
+
+export interface ActionPlanLinesTable {
+  id: Generated<number>;
+  plan_id: number;
+  priority: string;
+  activity: string;
+  planned_pence: number;
+  amount_as_typed: string | null;
+  category_id: number;
+  eligible_schools: string | null;
+  expected_impact: string | null;
+  open_to_other_hubs: Generated<number>;
+  position: number;
+}
+
+export interface ClaimsTable {
+  id: Generated<number>;
+  hub_id: number;
+  year_id: number;
+  claimed_on: string;
+  amount_pence: number;
+  invoice_ref: string | null;
+  priority: string | null;
+  category_id: number;
+  description: string | null;
+  status: string;
+  paid_on: string | null;
+  updated_at: string;
+}
+
+export interface CarryForwardOverridesTable {
+  hub_id: number;
+  year_id: number;
+  amount_pence: number;
+  reason: string;
+  set_by: string;
+  set_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  os_user: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  import_batch_id: number | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  import_batches: ImportBatchesTable;
+  membership_years: MembershipYearsTable;
+  central_staff: CentralStaffTable;
+  hubs: HubsTable;
+  hub_managers: HubManagersTable;
+  schools: SchoolsTable;
+  contacts: ContactsTable;
+  memberships: MembershipsTable;
+  ofsted_inspections: OfstedInspectionsTable;
+  ofsted_judgements: OfstedJudgementsTable;
+  qa_reviews: QaReviewsTable;
+  qa_review_points: QaReviewPointsTable;
+  reviewer_trainings: ReviewerTrainingsTable;
+  reviewer_assignments: ReviewerAssignmentsTable;
+  hub_meetings: HubMeetingsTable;
+  meeting_attendance: MeetingAttendanceTable;
+  spend_categories: SpendCategoriesTable;
+  action_plans: ActionPlansTable;
+  action_plan_lines: ActionPlanLinesTable;
+  claims: ClaimsTable;
+  carry_forward_overrides: CarryForwardOverridesTable;
+  audit_log: AuditLogTable;
+  settings: SettingsTable;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { contract, isMethodName, type Envelope, type ApiIssue } from '@shared/contract';
+import type { CoreContext } from './context';
+import { handlers } from './handlers';
+import { HubdeskError } from './errors';
+
+const MAX_ISSUES = 50;
+
+function issuesOf(error: z.ZodError): ApiIssue[] {
+  return error.issues.slice(0, MAX_ISSUES).map((issue) => ({
+    path: issue.path.map(String).join('.') || '(request)',
+    message: issue.message,
+  }));
+}
+
+/** The single door into the core: checks the method name and payload, then runs the handler. */
+export async function dispatch(ctx: CoreContext, method: unknown, payload: unknown): Promise<Envelope> {
+  if (!isMethodName(method)) {
+    const shown = typeof method === 'string' ? `"${method.slice(0, 80)}"` : `of type ${typeof method}`;
+    return { ok: false, error: { kind: 'unknown_method', message: `Unknown method ${shown}.` } };
+  }
+  const def = contract[method];
+  const parsed = def.request.safeParse(payload ?? {});
+  if (!parsed.success) {
+    const issues = issuesOf(parsed.error);
+    const first = issues[0];
+    return {
+      ok: false,
+      error: {
+        kind: 'validation',
+        message: `${method}: ${first ? `${first.path}: ${first.message}` : 'invalid request'}`,
+        issues,
+      },
+    };
+  }
+  try {
+    const handler = handlers[method] as (ctx: CoreContext, request: unknown) => Promise<unknown>;
+    const value = await handler(ctx, parsed.data);
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof HubdeskError) {
+      const details = error.details as { issues?: ApiIssue[] } | undefined;
+      return { ok: false, error: { kind: error.kind, message: error.message, issues: details?.issues } };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { kind: 'internal', message: `${method} failed: ${message}` } };
+  }
+}

@@ -1,0 +1,10 @@
+import type { MethodName } from '@shared/contract';
+import type { Handler } from './handlers/types';
+import { systemHandlers } from './handlers/system';
+import { hubHandlers } from './handlers/hubs';
+
+/** One function per contract method; the type makes a missing or extra handler a compile error. */
+export const handlers: { [M in MethodName]: Handler<M> } = {
+  ...systemHandlers,
+  ...hubHandlers,
+};

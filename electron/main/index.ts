@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { openStore, type OpenedStore } from '../core/db/connection';
+import { createContext } from '../core/context';
+import { mainWindowOptions } from './window-options';
+import { hardenContents, hardenSession } from './security';
+import { registerIpc } from './ipc';
+import { isAllowedExternalLink } from '@shared/security';
+
+let mainWindow: BrowserWindow | null = null;
+let store: OpenedStore | null = null;
+
+function dataDirFromArgs(): string {
+  const i = process.argv.indexOf('--data');
+  const fromArg = i >= 0 ? process.argv[i + 1] : undefined;
+  return path.resolve(fromArg ?? process.env.HUBDESK_DATA ?? app.getPath('userData'));
+}
+
+function rendererUrl(): { url: string; prefix: string } {
+  const devServer = process.env.ELECTRON_RENDERER_URL;
+  if (devServer && !app.isPackaged) return { url: devServer, prefix: devServer };
+  const file = path.join(__dirname, '../renderer/index.html');
+  const url = pathToFileURL(file).href;
+  return { url, prefix: url };
+}
+
+function openExternal(url: string): void {
+  if (isAllowedExternalLink(url)) void shell.openExternal(url);
+}
+
+async function createWindow(): Promise<void> {
+  const { url, prefix } = rendererUrl();
+  mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, '../preload')));
+  hardenContents(mainWindow.webContents, prefix, openExternal);
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  await mainWindow.loadURL(url);
+}
+
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, rendererUrl().prefix, openExternal));
+
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+  Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'fileMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }]));
+  try {
+    store = await openStore(dataDirFromArgs());
+  } catch (error) {
+    dialog.showErrorBox('hubdesk cannot open its database', (error as Error).message);
+    app.exit(1);
+    return;
+  }
+  registerIpc(ipcMain, createContext(store), rendererUrl().prefix);
+  await createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createWindow();
+  });
+}
+
+app.on('window-all-closed', () => {
+  void store?.close();
+  if (process.platform !== 'darwin') app.quit();
+});
+
+void start();

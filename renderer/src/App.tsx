@@ -1,0 +1,34 @@
+import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { StatusProvider, useStatus } from './state/status';
+import { Layout } from './components/Layout';
+import { WelcomePage } from './pages/WelcomePage';
+import { routes } from './routes';
+import { ErrorPanel } from './components/ErrorPanel';
+
+function Shell() {
+  const { status, error } = useStatus();
+  if (error) return <ErrorPanel title="hubdesk could not reach its data" error={error} />;
+  if (!status) return <div className="boot" aria-busy="true">Opening hubdesk…</div>;
+  if (status.empty) return <WelcomePage />;
+  return (
+    <Layout>
+      <Routes>
+        <Route path="/" element={<Navigate to="/network" replace />} />
+        {routes.map((r) => (
+          <Route key={r.path} path={r.path} element={r.element} />
+        ))}
+        <Route path="*" element={<Navigate to="/network" replace />} />
+      </Routes>
+    </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <HashRouter>
+      <StatusProvider>
+        <Shell />
+      </StatusProvider>
+    </HashRouter>
+  );
+}

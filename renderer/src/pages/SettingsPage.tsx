@@ -1,0 +1,49 @@
+import { PageHeader } from '../components/PageHeader';
+import { useStatus } from '../state/status';
+import { formatDate } from '../components/format';
+import { isDesktop } from '../api/install';
+
+export function SettingsPage() {
+  const { status } = useStatus();
+  return (
+    <>
+      <PageHeader title="Settings" />
+      <section className="panel">
+        <h2>Data</h2>
+        <dl className="facts">
+          <dt>Database file</dt>
+          <dd className="mono">{status?.databaseFile}</dd>
+          <dt>Schema version</dt>
+          <dd className="mono">{status?.schemaVersion}</dd>
+          <dt>Running as</dt>
+          <dd>{isDesktop() ? 'Desktop app' : 'Browser mode (loopback server)'}</dd>
+        </dl>
+      </section>
+      <section className="panel">
+        <h2>Membership years</h2>
+        <table className="data-table compact">
+          <thead>
+            <tr>
+              <th>Year</th>
+              <th>Starts</th>
+              <th>Ends</th>
+              <th>Draft action plan due</th>
+              <th>Final action plan due</th>
+            </tr>
+          </thead>
+          <tbody>
+            {status?.years.map((y) => (
+              <tr key={y.id}>
+                <td className="strong">{y.label}</td>
+                <td>{formatDate(y.startDate)}</td>
+                <td>{formatDate(y.endDate)}</td>
+                <td>{formatDate(y.draftPlanDeadline)}</td>
+                <td>{formatDate(y.finalPlanDeadline)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

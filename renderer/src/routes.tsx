@@ -1,0 +1,35 @@
+import type { ReactElement } from 'react';
+import { NetworkPage } from './pages/NetworkPage';
+import { HubPage } from './pages/HubPage';
+import { HubsPage } from './pages/HubsPage';
+import { SchoolsPage } from './pages/SchoolsPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { ComingPage } from './pages/ComingPage';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  key: string;
+}
+
+/** The sidebar, in order; Alt+number jumps to each. */
+export const navItems: NavItem[] = [
+  { to: '/network', label: 'Network', key: '1' },
+  { to: '/hubs', label: 'Hubs', key: '2' },
+  { to: '/schools', label: 'Schools', key: '3' },
+  { to: '/funding', label: 'Funding', key: '4' },
+  { to: '/imports', label: 'Imports', key: '5' },
+  { to: '/exports', label: 'Exports', key: '6' },
+  { to: '/settings', label: 'Settings', key: '7' },
+];
+
+export const routes: { path: string; element: ReactElement }[] = [
+  { path: '/network', element: <NetworkPage /> },
+  { path: '/hubs', element: <HubsPage /> },
+  { path: '/hubs/:hubId', element: <HubPage /> },
+  { path: '/schools', element: <SchoolsPage /> },
+  { path: '/funding', element: <ComingPage title="Funding" /> },
+  { path: '/imports', element: <ComingPage title="Imports" /> },
+  { path: '/exports', element: <ComingPage title="Exports" /> },
+  { path: '/settings', element: <SettingsPage /> },
+];

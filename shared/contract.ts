@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import type { MethodDef } from './contract/define';
+import { systemMethods } from './contract/system';
+import { hubMethods } from './contract/hubs';
+
+export * from './contract/define';
+export type * from './contract/system';
+export type * from './contract/hubs';
+
+/**
+ * Every method the core offers, by name. Each feature declares its methods in shared/contract/<feature>.ts
+ * and is spread in here; handlers must implement exactly these.
+ */
+export const contract = {
+  ...systemMethods,
+  ...hubMethods,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type RequestOf<M extends MethodName> = z.input<Contract[M]['request']>;
+export type ParsedRequestOf<M extends MethodName> = z.output<Contract[M]['request']>;
+export type ResponseOf<M extends MethodName> = Contract[M] extends MethodDef<z.ZodType, infer R> ? R : never;
+
+export type Api = { [M in MethodName]: (request: RequestOf<M>) => Promise<ResponseOf<M>> } & {
+  call<M extends MethodName>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>>;
+};
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

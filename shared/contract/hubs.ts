@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { query } from './define';
+import { id, yearLabel } from './schemas';
+
+export interface HubSummary {
+  id: number;
+  name: string;
+  region: string | null;
+  seniorPartner: string | null;
+  membershipsManager: string | null;
+  hubManagers: string[];
+  schools: number;
+  pupils: number;
+}
+
+export interface HubSchoolRow {
+  schoolId: number;
+  urn: string;
+  name: string;
+  phase: string | null;
+  localAuthority: string | null;
+  pupils: number;
+  status: string;
+  headteacher: string | null;
+  email: string | null;
+  phone: string | null;
+  feePaidOn: string | null;
+}
+
+export interface HubDetail {
+  id: number;
+  name: string;
+  region: string | null;
+  year: string;
+  seniorPartner: string | null;
+  seniorPartnerEmail: string | null;
+  membershipsManager: string | null;
+  hubManagers: { name: string; email: string | null; focus: string | null }[];
+  schools: HubSchoolRow[];
+}
+
+export interface SchoolListRow {
+  schoolId: number;
+  urn: string;
+  name: string;
+  phase: string | null;
+  localAuthority: string | null;
+  hubId: number;
+  hubName: string;
+  pupils: number;
+  status: string;
+}
+
+export const hubMethods = {
+  listHubs: query<HubSummary[]>()('Every hub with its school and pupil counts for a year', z.strictObject({ year: yearLabel.optional() })),
+  listSchools: query<SchoolListRow[]>()('Every member school in a year, with its hub', z.strictObject({ year: yearLabel.optional() })),
+  getHub: query<HubDetail>()('One hub and its schools for a year', z.strictObject({ hubId: id, year: yearLabel.optional() })),
+};

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { mutation, query } from './define';
+import { yearLabel } from './schemas';
+
+export interface StatusView {
+  dataDir: string;
+  databaseFile: string;
+  schemaVersion: string;
+  empty: boolean;
+  years: YearView[];
+  currentYear: string | null;
+}
+
+export interface YearView {
+  id: number;
+  label: string;
+  startDate: string;
+  endDate: string;
+  draftPlanDeadline: string;
+  finalPlanDeadline: string;
+}
+
+export interface DemoLoadResult {
+  hubs: number;
+  schools: number;
+  years: string[];
+}
+
+export const systemMethods = {
+  getStatus: query<StatusView>()('Where the data lives, whether it is empty, and the membership years', z.strictObject({})),
+  listYears: query<YearView[]>()('Membership years, newest first', z.strictObject({})),
+  loadDemo: mutation<DemoLoadResult>()(
+    'Load the demo network into an empty database',
+    z.strictObject({ confirm: z.literal(true) }),
+  ),
+  createYear: mutation<YearView>()('Create a membership year (default 1 September to 31 August)', z.strictObject({ label: yearLabel })),
+};

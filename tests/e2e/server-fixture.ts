@@ -1,0 +1,43 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface RunningServer {
+  entryUrl: string;
+  baseUrl: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the built browser-mode server (out/server) on a fresh data folder, as a person would. */
+export async function startServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubdesk-e2e-'))): Promise<RunningServer> {
+  const entry = path.resolve('out/server/index.js');
+  if (!fs.existsSync(entry)) throw new Error('out/server/index.js is missing: run `npm run build` first.');
+  const child: ChildProcess = spawn(process.execPath, [entry, '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const entryUrl = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}${err}`)), 20_000);
+    child.stdout!.on('data', (chunk) => {
+      out += String(chunk);
+      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.stderr!.on('data', (chunk) => (err += String(chunk)));
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${err}`)));
+  });
+  return {
+    entryUrl,
+    baseUrl: new URL(entryUrl).origin,
+    dataDir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => ({}));
+
+import { mainWindowOptions } from '../../electron/main/window-options';
+import { hardenContents, hardenSession } from '../../electron/main/security';
+import { isTrustedSender } from '../../electron/main/ipc';
+import { CONTENT_SECURITY_POLICY, isAllowedExternalLink } from '../../shared/security';
+
+type Listener = (...args: any[]) => void;
+
+function fakeContents() {
+  const listeners: Record<string, Listener> = {};
+  let openHandler: ((d: { url: string }) => { action: string }) | null = null;
+  return {
+    listeners,
+    open: (url: string) => openHandler!({ url }),
+    on: (name: string, fn: Listener) => {
+      listeners[name] = fn;
+    },
+    setWindowOpenHandler: (fn: typeof openHandler) => {
+      openHandler = fn;
+    },
+  };
+}
+
+describe('Electron security baseline', () => {
+  it('window: context isolation, sandbox, no Node integration, no webview', () => {
+    const prefs = mainWindowOptions('/app/preload').webPreferences!;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(prefs.preload).toBe('/app/preload/index.js');
+  });
+
+  it('session: the CSP on every response and every permission denied', () => {
+    let headersHook: any;
+    let permission: any;
+    let check: any;
+    hardenSession({
+      webRequest: { onHeadersReceived: (fn: any) => (headersHook = fn) },
+      setPermissionRequestHandler: (fn: any) => (permission = fn),
+      setPermissionCheckHandler: (fn: any) => (check = fn),
+    } as any);
+    let result: any;
+    headersHook({ responseHeaders: { 'Content-Type': ['text/html'] } }, (r: any) => (result = r));
+    expect(result.responseHeaders['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe');
+    const answers: boolean[] = [];
+    for (const p of ['media', 'geolocation', 'notifications', 'openExternal']) permission(null, p, (ok: boolean) => answers.push(ok));
+    expect(answers).toEqual([false, false, false, false]);
+    expect(check()).toBe(false);
+  });
+
+  it('navigation away from the app and new windows are denied; allowlisted links open outside', () => {
+    const contents = fakeContents();
+    const opened: string[] = [];
+    hardenContents(contents as any, 'file:///app/renderer/index.html', (u) => opened.push(u));
+    const nav = { prevented: false, preventDefault() { this.prevented = true; } };
+    contents.listeners['will-navigate']!(nav, 'https://evil.example/');
+    expect(nav.prevented).toBe(true);
+    const inApp = { prevented: false, preventDefault() { this.prevented = true; } };
+    contents.listeners['will-navigate']!(inApp, 'file:///app/renderer/index.html#/hubs');
+    expect(inApp.prevented).toBe(false);
+    expect(contents.open('https://evil.example/')).toEqual({ action: 'deny' });
+    expect(contents.open('https://reports.ofsted.gov.uk/provider/21/100000')).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://reports.ofsted.gov.uk/provider/21/100000']);
+  });
+
+  it('external links: https and on the allowlist only', () => {
+    expect(isAllowedExternalLink('https://get-information-schools.service.gov.uk/Establishments/Establishment/Details/100000')).toBe(true);
+    expect(isAllowedExternalLink('http://www.ofsted.gov.uk/')).toBe(false);
+    expect(isAllowedExternalLink('https://www.ofsted.gov.uk.evil.example/')).toBe(false);
+    expect(isAllowedExternalLink('javascript:alert(1)')).toBe(false);
+    expect(isAllowedExternalLink('not a url')).toBe(false);
+  });
+
+  it('IPC: only the app’s own top-level frame is a trusted sender', () => {
+    const prefix = 'file:///app/renderer/index.html';
+    expect(isTrustedSender({ senderFrame: { url: `${prefix}#/network`, parent: null } } as any, prefix)).toBe(true);
+    expect(isTrustedSender({ senderFrame: { url: 'https://evil.example/', parent: null } } as any, prefix)).toBe(false);
+    expect(isTrustedSender({ senderFrame: { url: prefix, parent: {} } } as any, prefix)).toBe(false);
+    expect(isTrustedSender({ senderFrame: null } as any, prefix)).toBe(false);
+  });
+});

@@ -1,0 +1,21 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// Builds the Electron-free Node entry points (CLI and browser-mode server) into out/.
+export default defineConfig({
+  resolve: { alias: { '@shared': resolve(import.meta.dirname, 'shared') } },
+  build: {
+    ssr: true,
+    target: 'node20',
+    outDir: 'out',
+    emptyOutDir: false,
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        'cli/index': resolve(import.meta.dirname, 'electron/cli/index.ts'),
+        'server/index': resolve(import.meta.dirname, 'electron/server/index.ts'),
+      },
+      output: { format: 'cjs', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});

@@ -5,6 +5,7 @@ import { Kysely, Migrator, SqliteDialect, type MigrationProvider, type Migration
 import type { Database } from './schema';
 import { migrations } from './migrations';
 import { HubdeskError } from '../errors';
+import { createBackup } from '../backups';
 
 /** PRAGMA application_id that marks a SQLite file as a hubdesk database ("HUBD"). */
 export const HUBDESK_APPLICATION_ID = 0x48554244;
@@ -79,10 +80,6 @@ function pendingMigrationCount(sqlite: BetterSqlite3.Database): number {
   return Object.keys(migrations).filter((n) => !applied.has(n)).length;
 }
 
-function timestampForFile(): string {
-  return new Date().toISOString().replace(/[:.]/g, '-');
-}
-
 /** Opens (creating if needed) the hubdesk database in dataDir and brings its schema up to date. */
 export async function openStore(dataDir: string): Promise<OpenedStore> {
   fs.mkdirSync(dataDir, { recursive: true });
@@ -98,10 +95,7 @@ export async function openStore(dataDir: string): Promise<OpenedStore> {
 
   let migrationBackup: string | null = null;
   if (existed && pendingMigrationCount(sqlite) > 0) {
-    const dir = path.join(dataDir, 'backups');
-    fs.mkdirSync(dir, { recursive: true });
-    migrationBackup = path.join(dir, `hubdesk-${timestampForFile()}-before-migration.db`);
-    sqlite.prepare('VACUUM INTO ?').run(migrationBackup);
+    migrationBackup = createBackup({ dataDir, sqlite }, 'before-migration').file;
   }
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });

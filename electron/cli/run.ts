@@ -61,7 +61,7 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
 
   let store;
   try {
-    store = await openStore(path.resolve(dataDir ?? defaultDataDir(env)));
+    store = await openStore(path.resolve(dataDir ?? defaultDataDir(env)), { lockAs: 'command line' });
   } catch (error) {
     io.err((error as Error).message);
     return 1;

@@ -57,7 +57,7 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'fileMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }]));
   try {
-    store = await openStore(dataDirFromArgs());
+    store = await openStore(dataDirFromArgs(), { lockAs: 'desktop app' });
   } catch (error) {
     dialog.showErrorBox('hubdesk cannot open its database', (error as Error).message);
     app.exit(1);

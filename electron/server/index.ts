@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dataDir = path.resolve(values.data ?? defaultDataDir());
-  const store = await openStore(dataDir);
+  const store = await openStore(dataDir, { lockAs: 'browser-mode server' });
   const ctx = createContext(store);
   const server = await startBrowserServer(ctx, { rendererDir: path.join(__dirname, '..', 'renderer'), port });
   process.stdout.write(`hubdesk is running in browser mode.\n  Data: ${store.file}\n  Open: ${server.entryUrl}\n`);

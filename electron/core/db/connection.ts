@@ -6,6 +6,7 @@ import type { Database } from './schema';
 import { migrations } from './migrations';
 import { HubdeskError } from '../errors';
 import { createBackup } from '../backups';
+import { acquireDataDirLock, type DataDirLock } from './lock';
 
 /** PRAGMA application_id that marks a SQLite file as a hubdesk database ("HUBD"). */
 export const HUBDESK_APPLICATION_ID = 0x48554244;
@@ -80,9 +81,27 @@ function pendingMigrationCount(sqlite: BetterSqlite3.Database): number {
   return Object.keys(migrations).filter((n) => !applied.has(n)).length;
 }
 
+export interface OpenStoreOptions {
+  /**
+   * Who is opening it ("desktop app", "browser-mode server", "command line"): takes the data-folder
+   * lock so two processes never write the same database at once. Tests may leave it out.
+   */
+  lockAs?: string;
+}
+
 /** Opens (creating if needed) the hubdesk database in dataDir and brings its schema up to date. */
-export async function openStore(dataDir: string): Promise<OpenedStore> {
+export async function openStore(dataDir: string, options: OpenStoreOptions = {}): Promise<OpenedStore> {
   fs.mkdirSync(dataDir, { recursive: true });
+  const lock: DataDirLock | null = options.lockAs ? acquireDataDirLock(dataDir, options.lockAs) : null;
+  try {
+    return await openLocked(dataDir, lock);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function openLocked(dataDir: string, lock: DataDirLock | null): Promise<OpenedStore> {
   const file = databaseFile(dataDir);
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
   if (existed) checkExistingFile(file);
@@ -116,6 +135,7 @@ export async function openStore(dataDir: string): Promise<OpenedStore> {
     migrationBackup,
     close: async () => {
       await db.destroy();
+      lock?.release();
     },
   };
 }

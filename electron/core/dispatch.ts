@@ -5,11 +5,17 @@ import { handlers } from './handlers';
 import { HubdeskError } from './errors';
 
 const MAX_ISSUES = 50;
+/** A hostile payload can carry huge keys; messages quote them, so they are clipped. */
+const MAX_TEXT = 160;
+
+function clip(text: string): string {
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}… (${text.length} characters)` : text;
+}
 
 function issuesOf(error: z.ZodError): ApiIssue[] {
   return error.issues.slice(0, MAX_ISSUES).map((issue) => ({
-    path: issue.path.map(String).join('.') || '(request)',
-    message: issue.message,
+    path: clip(issue.path.map(String).join('.') || '(request)'),
+    message: clip(issue.message),
   }));
 }
 
@@ -20,7 +26,7 @@ export async function dispatch(ctx: CoreContext, method: unknown, payload: unkno
     return { ok: false, error: { kind: 'unknown_method', message: `Unknown method ${shown}.` } };
   }
   const def = contract[method];
-  const parsed = def.request.safeParse(payload ?? {});
+  const parsed = def.request.safeParse(payload === undefined ? {} : payload);
   if (!parsed.success) {
     const issues = issuesOf(parsed.error);
     const first = issues[0];

@@ -214,6 +214,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('retired_at', 'text')
     .execute();
 
+  // The five network categories of DOMAIN.md §4, written out here (not imported) so this migration never changes.
+  const seedCategories = ['Workshops and events', 'Staff training', 'Research projects', 'Hub administration', 'School-to-school support'];
+  await sql`insert into spend_categories (name, position) values ${sql.join(seedCategories.map((name, i) => sql`(${name}, ${i + 1})`))}`.execute(db);
+
   await db.schema
     .createTable('action_plans')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: builds hubdesk and opens the desktop app. Where Electron's binary cannot be had
-// (no network to download it), says so and points at browser mode instead.
+// (no network to download it), says so and starts browser mode instead: the same app at a loopback URL.
 import { spawnSync } from 'node:child_process';
 
 function run(cmd, args, opts = {}) {
@@ -18,12 +18,13 @@ const binary = electronBinary();
 if (!binary) {
   console.error(
     '\nhubdesk: the Electron runtime could not be downloaded on this machine, so the desktop window cannot open.\n' +
-      'Run the same app in your browser instead:  npm run serve\n',
+      'Starting the same app in browser mode instead (npm run serve); open the URL printed below.\n',
   );
-  process.exit(1);
+  if (run(process.execPath, ['scripts/ensure-native.mjs', 'node', '--quiet']) !== 0) process.exit(1);
+  process.exit(run(process.execPath, ['out/server/index.js', ...process.argv.slice(2)]));
 }
 if (run(process.execPath, ['scripts/ensure-native.mjs', 'electron']) !== 0) process.exit(1);
-const code = run('npx', ['electron-vite', 'preview', '--', ...process.argv.slice(2)]);
+const code = run(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'preview', '--', ...process.argv.slice(2)]);
 // Leave better-sqlite3 built for Node again so tests, CLI and browser mode keep working.
 run(process.execPath, ['scripts/ensure-native.mjs', 'node']);
 process.exit(code);

@@ -225,6 +225,8 @@ export interface ClaimsTable {
   status: string;
   paid_on: string | null;
   updated_at: string;
+  /** Added in 0003_funding. */
+  over_release_reason: string | null;
 }
 
 export interface CarryForwardOverridesTable {
@@ -234,6 +236,22 @@ export interface CarryForwardOverridesTable {
   reason: string;
   set_by: string;
   set_at: string;
+}
+
+export interface FundingLocksTable {
+  id: Generated<number>;
+  hub_id: number;
+  year_id: number;
+  schools: number;
+  pupils: number;
+  formula_pence: number;
+  minimum_pence: number;
+  funding_pence: number;
+  carry_forward_pence: number;
+  total_available_pence: number;
+  per_school_json: string;
+  locked_by: string;
+  locked_at: string;
 }
 
 export interface AuditLogTable {
@@ -275,6 +293,7 @@ export interface Database {
   action_plan_lines: ActionPlanLinesTable;
   claims: ClaimsTable;
   carry_forward_overrides: CarryForwardOverridesTable;
+  funding_locks: FundingLocksTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
 }

@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { CoreContext } from '../context';
+import type { HubFundingDetail, PlanLineView } from '@shared/contract/funding';
+import { checkPlanAllocation, planDeadlineStatus, releaseConditions } from '@shared/domain/reconciliation';
+import { HubdeskError } from '../errors';
+import { FundingEngine, computeHub } from './engine';
+import { yearOrNotFound } from './overview';
+
+export async function planLines(db: Kysely<Database>, hubId: number, yearId: number): Promise<PlanLineView[]> {
+  const rows = await db
+    .selectFrom('action_plan_lines')
+    .innerJoin('action_plans', 'action_plans.id', 'action_plan_lines.plan_id')
+    .innerJoin('spend_categories', 'spend_categories.id', 'action_plan_lines.category_id')
+    .where('action_plans.hub_id', '=', hubId)
+    .where('action_plans.year_id', '=', yearId)
+    .select([
+      'action_plan_lines.id',
+      'action_plan_lines.position',
+      'action_plan_lines.priority',
+      'action_plan_lines.activity',
+      'action_plan_lines.planned_pence',
+      'action_plan_lines.amount_as_typed',
+      'action_plan_lines.category_id',
+      'spend_categories.name as category',
+    ])
+    .orderBy('action_plan_lines.position')
+    .orderBy('action_plan_lines.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    position: r.position,
+    priority: r.priority,
+    activity: r.activity,
+    plannedPence: r.planned_pence,
+    amountAsTyped: r.amount_as_typed,
+    categoryId: r.category_id,
+    category: r.category,
+  }));
+}
+
+/** Everything the hub drill-down shows, each figure with its reasons. */
+export async function hubFundingDetail(ctx: CoreContext, hubId: number, label: string | undefined): Promise<HubFundingDetail> {
+  const hub = await ctx.db.selectFrom('hubs').select(['id', 'name']).where('id', '=', hubId).executeTakeFirst();
+  if (!hub) throw new HubdeskError('not_found', `There is no hub with id ${hubId}.`);
+  const year = await yearOrNotFound(ctx, label);
+  const engine = new FundingEngine(ctx.db);
+  const computedYear = await engine.year(year);
+  const previous = computedYear.previousYear ? await engine.year(computedYear.previousYear) : null;
+  const h = computedYear.hubs.get(hubId) ?? computeHub(hubId, computedYear.data, previous);
+
+  const plan = computedYear.data.plans.get(hubId) ?? { draftSubmittedOn: null, finalSubmittedOn: null };
+  const lines = await planLines(ctx.db, hubId, year.id);
+  const categories = await ctx.db
+    .selectFrom('spend_categories')
+    .select(['id', 'name'])
+    .where('retired_at', 'is', null)
+    .orderBy('position')
+    .orderBy('name')
+    .execute();
+
+  return {
+    hubId,
+    hub: hub.name,
+    year: year.label,
+    figures: h.effective.figures,
+    computed: h.computed.figures,
+    applied: h.funding.applied,
+    perSchool: h.funding.perSchool,
+    explanation: h.funding.explanation,
+    carryForward: h.carryForward,
+    lock: h.lock,
+    pendingDifference: h.pendingDifference,
+    release: releaseConditions({
+      finalPlanSubmittedOn: plan.finalSubmittedOn,
+      meetingDatesSubmitted: computedYear.data.meetingDatesSubmitted.has(hubId),
+      unpaidSchools: h.funding.perSchool.filter((s) => s.feePaidOn === null).map((s) => s.name),
+    }),
+    deadlines: planDeadlineStatus({
+      draftDeadline: year.draftPlanDeadline,
+      finalDeadline: year.finalPlanDeadline,
+      draftSubmittedOn: plan.draftSubmittedOn,
+      finalSubmittedOn: plan.finalSubmittedOn,
+      today: ctx.today(),
+    }),
+    plan: {
+      draftSubmittedOn: plan.draftSubmittedOn,
+      finalSubmittedOn: plan.finalSubmittedOn,
+      lines,
+      allocation: checkPlanAllocation(lines.map((l) => ({ priority: l.priority, plannedPence: l.plannedPence })), h.effective.figures.totalAvailablePence),
+    },
+    claims: computedYear.data.claims.get(hubId) ?? [],
+    reconciliation: h.reconciliation,
+    categories,
+  };
+}

@@ -1,0 +1,138 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { YearView } from '@shared/contract';
+import type { CarryForwardView, FundingLockView, FundingSchoolRow } from '@shared/contract/funding';
+import { findYear } from '../db/years';
+import { previousYearLabel } from '@shared/domain/years';
+import { carryForward, hubFunding, totalAvailable, type HubFunding } from '@shared/domain/funding';
+import { reconcile, type Reconciliation } from '@shared/domain/reconciliation';
+import { compareAllocation, type AllocationDifference, type AllocationFigures, type AllocationSnapshot } from '@shared/domain/funding-lock';
+import { loadYearData, type YearData } from './load';
+
+/** One hub's funding for one year: what the roll gives, what is locked, and what is in force. */
+export interface HubYear {
+  hubId: number;
+  hub: string;
+  funding: HubFunding<FundingSchoolRow>;
+  carryForward: CarryForwardView;
+  /** What the roll gives today. */
+  computed: AllocationSnapshot;
+  lock: FundingLockView | null;
+  /** The figures in force: the lock's when locked, else the computed ones. */
+  effective: AllocationSnapshot;
+  pendingDifference: AllocationDifference | null;
+  reconciliation: Reconciliation;
+}
+
+export interface YearFunding {
+  year: YearView;
+  previousYear: YearView | null;
+  data: YearData;
+  hubs: Map<number, HubYear>;
+}
+
+function hasActivity(data: YearData, hubId: number): boolean {
+  return (
+    data.memberships.has(hubId) || data.claims.has(hubId) || data.plans.has(hubId) || data.overrides.has(hubId) || data.locks.has(hubId)
+  );
+}
+
+/**
+ * Computes every hub's figures for a year. The carry forward into a year needs the previous year's
+ * total available, which needs its own carry forward: years are computed oldest first, each once.
+ */
+export class FundingEngine {
+  private readonly memo = new Map<string, Promise<YearFunding>>();
+  constructor(private readonly db: Kysely<Database>) {}
+
+  year(year: YearView): Promise<YearFunding> {
+    let result = this.memo.get(year.label);
+    if (!result) {
+      result = this.compute(year);
+      this.memo.set(year.label, result);
+    }
+    return result;
+  }
+
+  private async compute(year: YearView): Promise<YearFunding> {
+    const previousYear = await findYear(this.db, previousYearLabel(year.label));
+    const previous = previousYear ? await this.year(previousYear) : null;
+    const data = await loadYearData(this.db, year.id);
+
+    const hubIds = new Set<number>();
+    for (const id of data.hubNames.keys()) if (hasActivity(data, id)) hubIds.add(id);
+    // A hub with money left (or overspent) last year keeps it in view this year.
+    for (const [id, h] of previous?.hubs ?? []) if (h.reconciliation.remainingPence !== 0) hubIds.add(id);
+
+    const hubs = new Map<number, HubYear>();
+    for (const hubId of hubIds) hubs.set(hubId, computeHub(hubId, data, previous));
+    return { year, previousYear, data, hubs };
+  }
+}
+
+/** One hub's figures for a year, from that year's data and the previous year's figures (if any). */
+export function computeHub(hubId: number, data: YearData, previous: YearFunding | null): HubYear {
+  const schools: FundingSchoolRow[] = (data.memberships.get(hubId) ?? []).map((m) => ({
+    schoolId: m.schoolId,
+    urn: m.urn,
+    name: m.name,
+    pupils: m.pupils,
+    feePaidOn: m.feePaidOn,
+    // filled in by hubFunding:
+    pupilsOverThreshold: 0,
+    uncappedPence: 0,
+    contributionPence: 0,
+    capped: false,
+  }));
+  const funding = hubFunding(schools);
+  const before = previous?.hubs.get(hubId) ?? null;
+  const override = data.overrides.get(hubId) ?? null;
+  const cf = carryForward({
+    previousTotalAvailablePence: before ? before.effective.figures.totalAvailablePence : null,
+    previousReleasedPence: before ? before.reconciliation.releasedPence : 0,
+    override: override ? { pence: override.pence, reason: override.reason } : null,
+  });
+  const computedFigures: AllocationFigures = {
+    schools: funding.schoolCount,
+    pupils: schools.reduce((n, s) => n + s.pupils, 0),
+    formulaPence: funding.formulaPence,
+    minimumPence: funding.minimumPence,
+    fundingPence: funding.fundingPence,
+    carryForwardPence: cf.pence,
+    totalAvailablePence: totalAvailable(funding.fundingPence, cf.pence),
+  };
+  const computed: AllocationSnapshot = {
+    figures: computedFigures,
+    perSchool: funding.perSchool.map((s) => ({
+      schoolId: s.schoolId,
+      urn: s.urn,
+      name: s.name,
+      pupils: s.pupils,
+      contributionPence: s.contributionPence,
+      capped: s.capped,
+    })),
+  };
+  const lock = data.locks.get(hubId) ?? null;
+  const effective: AllocationSnapshot = lock ? { figures: lock.figures, perSchool: lock.perSchool } : computed;
+  return {
+    hubId,
+    hub: data.hubNames.get(hubId) ?? `Hub ${hubId}`,
+    funding,
+    carryForward: {
+      ...cf,
+      previousYear: previous?.year.label ?? null,
+      previousTotalAvailablePence: before ? before.effective.figures.totalAvailablePence : null,
+      previousReleasedPence: before ? before.reconciliation.releasedPence : 0,
+      override,
+    },
+    computed,
+    lock,
+    effective,
+    pendingDifference: lock ? compareAllocation(lock, computed) : null,
+    reconciliation: reconcile({
+      totalAvailablePence: effective.figures.totalAvailablePence,
+      plannedPence: data.plannedPence.get(hubId) ?? 0,
+      claims: data.claims.get(hubId) ?? [],
+    }),
+  };
+}

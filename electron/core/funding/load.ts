@@ -1,0 +1,132 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { ClaimView } from '@shared/contract/funding';
+import type { ClaimStatus } from '@shared/domain/vocabulary';
+import type { AllocationFigures, SnapshotSchool } from '@shared/domain/funding-lock';
+
+/** Everything about one membership year that the funding figures are computed from, gathered per hub. */
+export interface YearData {
+  memberships: Map<number, { schoolId: number; urn: string; name: string; pupils: number; feePaidOn: string | null }[]>;
+  claims: Map<number, ClaimView[]>;
+  plannedPence: Map<number, number>;
+  plans: Map<number, { draftSubmittedOn: string | null; finalSubmittedOn: string | null }>;
+  overrides: Map<number, { pence: number; reason: string; setBy: string; setAt: string }>;
+  locks: Map<number, { lockedBy: string; lockedAt: string; figures: AllocationFigures; perSchool: SnapshotSchool[] }>;
+  meetingDatesSubmitted: Set<number>;
+  hubNames: Map<number, string>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function claimView(row: {
+  id: number;
+  claimed_on: string;
+  amount_pence: number;
+  invoice_ref: string | null;
+  priority: string | null;
+  category_id: number;
+  category: string;
+  description: string | null;
+  status: string;
+  paid_on: string | null;
+  over_release_reason: string | null;
+}): ClaimView {
+  return {
+    id: row.id,
+    claimedOn: row.claimed_on,
+    amountPence: row.amount_pence,
+    invoiceRef: row.invoice_ref,
+    priority: row.priority,
+    categoryId: row.category_id,
+    category: row.category,
+    description: row.description,
+    status: row.status as ClaimStatus,
+    paidOn: row.paid_on,
+    overReleaseReason: row.over_release_reason,
+  };
+}
+
+/** One query per table, for the whole year (a few hundred rows). */
+export async function loadYearData(db: Kysely<Database>, yearId: number): Promise<YearData> {
+  const [members, claims, planned, plans, overrides, locks, meetings, hubs] = await Promise.all([
+    db
+      .selectFrom('memberships')
+      .innerJoin('schools', 'schools.id', 'memberships.school_id')
+      .where('memberships.year_id', '=', yearId)
+      .select(['memberships.hub_id', 'schools.id as schoolId', 'schools.urn', 'schools.name', 'memberships.pupils', 'memberships.fee_paid_on'])
+      .orderBy('schools.name')
+      .orderBy('schools.urn')
+      .execute(),
+    db
+      .selectFrom('claims')
+      .innerJoin('spend_categories', 'spend_categories.id', 'claims.category_id')
+      .where('claims.year_id', '=', yearId)
+      .select([
+        'claims.id',
+        'claims.hub_id',
+        'claims.claimed_on',
+        'claims.amount_pence',
+        'claims.invoice_ref',
+        'claims.priority',
+        'claims.category_id',
+        'spend_categories.name as category',
+        'claims.description',
+        'claims.status',
+        'claims.paid_on',
+        'claims.over_release_reason',
+      ])
+      .orderBy('claims.claimed_on')
+      .orderBy('claims.id')
+      .execute(),
+    db
+      .selectFrom('action_plan_lines')
+      .innerJoin('action_plans', 'action_plans.id', 'action_plan_lines.plan_id')
+      .where('action_plans.year_id', '=', yearId)
+      .select(['action_plans.hub_id', 'action_plan_lines.planned_pence'])
+      .execute(),
+    db.selectFrom('action_plans').where('year_id', '=', yearId).select(['hub_id', 'draft_submitted_on', 'final_submitted_on']).execute(),
+    db.selectFrom('carry_forward_overrides').where('year_id', '=', yearId).selectAll().execute(),
+    db.selectFrom('funding_locks').where('year_id', '=', yearId).selectAll().execute(),
+    db.selectFrom('hub_meetings').where('year_id', '=', yearId).where('submitted_on', 'is not', null).select('hub_id').distinct().execute(),
+    db.selectFrom('hubs').select(['id', 'name']).execute(),
+  ]);
+
+  const data: YearData = {
+    memberships: new Map(),
+    claims: new Map(),
+    plannedPence: new Map(),
+    plans: new Map(),
+    overrides: new Map(),
+    locks: new Map(),
+    meetingDatesSubmitted: new Set(meetings.map((m) => m.hub_id)),
+    hubNames: new Map(hubs.map((h) => [h.id, h.name])),
+  };
+  for (const m of members) {
+    push(data.memberships, m.hub_id, { schoolId: m.schoolId, urn: m.urn, name: m.name, pupils: m.pupils, feePaidOn: m.fee_paid_on });
+  }
+  for (const c of claims) push(data.claims, c.hub_id, claimView(c));
+  for (const l of planned) data.plannedPence.set(l.hub_id, (data.plannedPence.get(l.hub_id) ?? 0) + l.planned_pence);
+  for (const p of plans) data.plans.set(p.hub_id, { draftSubmittedOn: p.draft_submitted_on, finalSubmittedOn: p.final_submitted_on });
+  for (const o of overrides) data.overrides.set(o.hub_id, { pence: o.amount_pence, reason: o.reason, setBy: o.set_by, setAt: o.set_at });
+  for (const l of locks) {
+    data.locks.set(l.hub_id, {
+      lockedBy: l.locked_by,
+      lockedAt: l.locked_at,
+      figures: {
+        schools: l.schools,
+        pupils: l.pupils,
+        formulaPence: l.formula_pence,
+        minimumPence: l.minimum_pence,
+        fundingPence: l.funding_pence,
+        carryForwardPence: l.carry_forward_pence,
+        totalAvailablePence: l.total_available_pence,
+      },
+      perSchool: JSON.parse(l.per_school_json) as SnapshotSchool[],
+    });
+  }
+  return data;
+}

@@ -2,10 +2,14 @@ import type { z } from 'zod';
 import type { MethodDef } from './contract/define';
 import { systemMethods } from './contract/system';
 import { hubMethods } from './contract/hubs';
+import { maintenanceMethods } from './contract/maintenance';
+import { fundingMethods } from './contract/funding';
 
 export * from './contract/define';
 export type * from './contract/system';
 export type * from './contract/hubs';
+export type * from './contract/maintenance';
+export type * from './contract/funding';
 
 /**
  * Every method the core offers, by name. Each feature declares its methods in shared/contract/<feature>.ts
@@ -14,6 +18,8 @@ export type * from './contract/hubs';
 export const contract = {
   ...systemMethods,
   ...hubMethods,
+  ...maintenanceMethods,
+  ...fundingMethods,
 };
 
 export type Contract = typeof contract;

@@ -2,9 +2,13 @@ import type { MethodName } from '@shared/contract';
 import type { Handler } from './handlers/types';
 import { systemHandlers } from './handlers/system';
 import { hubHandlers } from './handlers/hubs';
+import { maintenanceHandlers } from './handlers/maintenance';
+import { fundingHandlers } from './handlers/funding';
 
 /** One function per contract method; the type makes a missing or extra handler a compile error. */
 export const handlers: { [M in MethodName]: Handler<M> } = {
   ...systemHandlers,
   ...hubHandlers,
+  ...maintenanceHandlers,
+  ...fundingHandlers,
 };

@@ -41,3 +41,12 @@ export async function startServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir()
       }),
   };
 }
+
+/** A server on a fresh data folder that already holds the demo network (loaded with the built CLI). */
+export async function startServerWithDemo(): Promise<RunningServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubdesk-e2e-'));
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync(process.execPath, [path.resolve('out/cli/index.js'), '--data', dataDir, 'demo'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`loading the demo failed: ${r.stderr}`);
+  return startServer(dataDir);
+}

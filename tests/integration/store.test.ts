@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { openStore, databaseFile, HUBDESK_APPLICATION_ID } from '../../electron/core/db/connection';
 import { migrations } from '../../electron/core/db/migrations';
 import { fileHash, tempDir } from '../helpers/store';
@@ -54,30 +55,35 @@ describe('the store', () => {
     expect((await second.db.selectFrom('settings').selectAll().execute())[0]).toEqual({ key: 'k', value: 'v' });
   });
 
-  it('backs up an existing database before running pending migrations', async () => {
+  it('migrates a database of the previous version forward, after backing it up', async () => {
     const dir = tempDir();
     const file = databaseFile(dir);
-    // A database from "the previous version": every migration but the last one has run.
-    const older = await openStore(dir);
-    await older.db.insertInto('settings').values({ key: 'before', value: 'migration' }).execute();
-    const last = Object.keys(migrations).at(-1)!;
-    await older.db.deleteFrom('kysely_migration' as never).where('name' as never, '=', last as never).execute();
-    await older.close();
-    // Re-running the last migration must be possible: drop what it created when it is not the base.
-    if (Object.keys(migrations).length === 1) {
-      const raw = new BetterSqlite3(file);
-      const tables = raw.prepare("select name from sqlite_master where type='table' and name not like 'kysely%' and name not like 'sqlite%'").all() as { name: string }[];
-      raw.pragma('foreign_keys = OFF');
-      for (const t of tables) raw.exec(`drop table "${t.name}"`);
-      raw.close();
+    const names = Object.keys(migrations);
+    const last = names.at(-1)!;
+    // A database written by the previous version: every migration but the last one has run.
+    const raw = new BetterSqlite3(file);
+    raw.pragma(`application_id = ${HUBDESK_APPLICATION_ID}`);
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+    if (names.length > 1) {
+      const previous = await migrator.migrateTo(names.at(-2)!);
+      expect(previous.error).toBeUndefined();
     }
+    raw.exec("insert into settings (key, value) values ('before', 'migration')");
+    await db.destroy();
+
     const store = await open(dir);
-    expect(store.migrationBackup).not.toBeNull();
-    expect(fs.existsSync(store.migrationBackup!)).toBe(true);
-    const backup = new BetterSqlite3(store.migrationBackup!, { readonly: true });
-    const names = (backup.prepare('select name from kysely_migration').all() as { name: string }[]).map((r) => r.name);
-    backup.close();
-    expect(names).not.toContain(last);
+    const applied = (store.sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name);
+    expect(applied).toEqual(names);
+    expect(store.sqlite.prepare("select value from settings where key = 'before'").get()).toEqual({ value: 'migration' });
+    if (names.length > 1) {
+      expect(store.migrationBackup).not.toBeNull();
+      const backup = new BetterSqlite3(store.migrationBackup!, { readonly: true });
+      const inBackup = (backup.prepare('select name from kysely_migration').all() as { name: string }[]).map((r) => r.name);
+      backup.close();
+      expect(inBackup).not.toContain(last);
+      expect(inBackup).toEqual(names.slice(0, -1));
+    }
   });
 
   it('refuses a file that is not a SQLite database and leaves it untouched', async () => {

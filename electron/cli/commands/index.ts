@@ -1,5 +1,7 @@
 import type { CliCommand } from '../command';
 import { coreCommands } from './core';
+import { maintenanceCommands } from './maintenance';
+import { fundingCommands } from './funding';
 
 /** Every CLI command; features add their own module here. */
-export const commands: CliCommand[] = [...coreCommands];
+export const commands: CliCommand[] = [...coreCommands, ...maintenanceCommands, ...fundingCommands];

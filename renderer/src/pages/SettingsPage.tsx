@@ -2,9 +2,11 @@ import { PageHeader } from '../components/PageHeader';
 import { useStatus } from '../state/status';
 import { formatDate } from '../components/format';
 import { isDesktop } from '../api/install';
+import { BackupsPanel } from './settings/BackupsPanel';
+import { AuditPanel } from './settings/AuditPanel';
 
 export function SettingsPage() {
-  const { status } = useStatus();
+  const { status, refresh } = useStatus();
   return (
     <>
       <PageHeader title="Settings" />
@@ -44,6 +46,8 @@ export function SettingsPage() {
           </tbody>
         </table>
       </section>
+      <BackupsPanel onRestored={() => void refresh()} />
+      <AuditPanel />
     </>
   );
 }

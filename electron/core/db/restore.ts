@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { OpenedStore } from './connection';
+import { openStore } from './connection';
+import { HubdeskError } from '../errors';
+
+/** Tables a restore copies: ordinary tables only (FTS shadow tables follow their content tables' triggers). */
+function ordinaryTables(sqlite: BetterSqlite3.Database, schema: string): string[] {
+  const rows = sqlite.prepare(`pragma ${schema}.table_list`).all() as { name: string; type: string }[];
+  return rows
+    .filter((r) => r.type === 'table' && !r.name.startsWith('sqlite_'))
+    .map((r) => r.name)
+    .sort();
+}
+
+function columnsOf(sqlite: BetterSqlite3.Database, schema: string, table: string): string[] {
+  return (sqlite.prepare(`pragma ${schema}.table_info("${table}")`).all() as { name: string }[]).map((c) => c.name);
+}
+
+/**
+ * Checks a backup file and brings a private copy of it up to the current schema: a file that is not
+ * a hubdesk database, is corrupt, or comes from a newer version is refused with a clear message. The
+ * file itself is never modified. Returns the path of the checked copy (in a temp folder).
+ */
+export async function preparedCopy(backupFile: string): Promise<{ file: string; cleanup(): void }> {
+  if (!fs.existsSync(backupFile) || !fs.statSync(backupFile).isFile()) {
+    throw new HubdeskError('not_found', `There is no backup file at ${backupFile}.`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubdesk-restore-'));
+  const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+  try {
+    const copy = path.join(dir, 'hubdesk.db');
+    fs.copyFileSync(backupFile, copy);
+    let copyStore: OpenedStore;
+    try {
+      copyStore = await openStore(dir);
+    } catch (error) {
+      const why = error instanceof Error ? error.message.replace(copy, path.basename(backupFile)) : String(error);
+      throw new HubdeskError('validation', `Cannot restore ${path.basename(backupFile)}: ${why}`);
+    }
+    try {
+      const check = copyStore.sqlite.pragma('integrity_check', { simple: true });
+      if (check !== 'ok') throw new HubdeskError('validation', `Cannot restore ${path.basename(backupFile)}: the file is damaged (${String(check)}).`);
+    } finally {
+      await copyStore.close();
+    }
+    return { file: copy, cleanup };
+  } catch (error) {
+    cleanup();
+    if (error instanceof HubdeskError) throw error;
+    throw new HubdeskError('validation', `Cannot restore ${path.basename(backupFile)}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * Replaces every row of the live database with the rows of a checked copy, in one transaction on
+ * the open connection (so the app, browser mode and the CLI keep their handle). All or nothing.
+ */
+export function copyAllRows(live: BetterSqlite3.Database, checkedCopy: string): { tables: number; rows: number } {
+  live.prepare('attach database ? as restore_src').run(checkedCopy);
+  try {
+    const tables = ordinaryTables(live, 'main');
+    const sourceTables = new Set(ordinaryTables(live, 'restore_src'));
+    let rows = 0;
+    live.pragma('defer_foreign_keys = on');
+    live.transaction(() => {
+      live.pragma('defer_foreign_keys = on');
+      for (const t of tables) live.prepare(`delete from main."${t}"`).run();
+      for (const t of tables) {
+        if (!sourceTables.has(t)) continue;
+        const cols = columnsOf(live, 'restore_src', t).filter((c) => columnsOf(live, 'main', t).includes(c));
+        const list = cols.map((c) => `"${c}"`).join(', ');
+        rows += live.prepare(`insert into main."${t}" (${list}) select ${list} from restore_src."${t}"`).run().changes;
+      }
+    })();
+    return { tables: tables.length, rows };
+  } finally {
+    live.prepare('detach database restore_src').run();
+  }
+}

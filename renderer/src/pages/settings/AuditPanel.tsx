@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { useApi } from '../../api/useApi';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { formatDate } from '../../components/format';
+import { saveText } from '../../components/download';
+
+const PAGE = 50;
+
+function summary(json: string | null): string {
+  if (!json) return '—';
+  return json.length > 140 ? `${json.slice(0, 140)}…` : json;
+}
+
+/** Every change hubdesk has recorded: what, before and after, when and by whom. Searchable and exportable. */
+export function AuditPanel() {
+  const [search, setSearch] = useState('');
+  const [offset, setOffset] = useState(0);
+  const page = useApi(() => window.api.listAudit({ limit: PAGE, offset, search: search || undefined }), [search, offset]);
+  const [exportError, setExportError] = useState<Error | null>(null);
+
+  async function exportCsv() {
+    setExportError(null);
+    try {
+      const { fileName, csv } = await window.api.exportAudit({});
+      saveText(fileName, csv, 'text/csv;charset=utf-8');
+    } catch (e) {
+      setExportError(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+
+  const total = page.data?.total ?? 0;
+  return (
+    <section className="panel" aria-labelledby="audit-title">
+      <div className="panel-head">
+        <h2 id="audit-title">Audit log</h2>
+        <div className="page-actions">
+          <input
+            className="filter"
+            type="search"
+            aria-label="Search the audit log"
+            placeholder="Search changes…"
+            value={search}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setOffset(0);
+            }}
+          />
+          <button type="button" onClick={exportCsv}>
+            Export CSV
+          </button>
+        </div>
+      </div>
+      {exportError ? <ErrorPanel title="Could not export the audit log" error={exportError} /> : null}
+      {page.error ? <ErrorPanel title="Could not read the audit log" error={page.error} onRetry={page.reload} /> : null}
+      {page.data && page.data.entries.length === 0 ? <p className="empty">{search ? 'No change matches.' : 'Nothing has changed yet.'}</p> : null}
+      {page.data && page.data.entries.length > 0 ? (
+        <>
+          <table className="data-table compact audit-table" aria-label="Audit log">
+            <thead>
+              <tr>
+                <th>When</th>
+                <th>Who</th>
+                <th>What</th>
+                <th>Before</th>
+                <th>After</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.data.entries.map((e) => (
+                <tr key={e.id}>
+                  <td className="nowrap">
+                    {formatDate(e.at)} {e.at.slice(11, 16)}
+                  </td>
+                  <td>{e.osUser}</td>
+                  <td>
+                    <span className="strong">{e.action}</span> {e.entity.replace(/_/g, ' ')}
+                    {e.entityId ? <span className="mono"> #{e.entityId}</span> : null}
+                  </td>
+                  <td className="mono small" title={e.before ?? undefined}>{summary(e.before)}</td>
+                  <td className="mono small" title={e.after ?? undefined}>{summary(e.after)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="pager">
+            <span>
+              {offset + 1}–{Math.min(offset + PAGE, total)} of {total}
+            </span>
+            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              Newer
+            </button>
+            <button type="button" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+              Older
+            </button>
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { PageHeader } from '../components/PageHeader';
 import { useStatus } from '../state/status';
 import { formatDate } from '../components/format';
@@ -7,6 +8,8 @@ import { AuditPanel } from './settings/AuditPanel';
 
 export function SettingsPage() {
   const { status, refresh } = useStatus();
+  // Bumped after a restore, so every panel reads the restored data.
+  const [dataVersion, setDataVersion] = useState(0);
   return (
     <>
       <PageHeader title="Settings" />
@@ -23,7 +26,7 @@ export function SettingsPage() {
       </section>
       <section className="panel">
         <h2>Membership years</h2>
-        <table className="data-table compact">
+        <table className="data-table compact" aria-label="Membership years">
           <thead>
             <tr>
               <th>Year</th>
@@ -46,8 +49,13 @@ export function SettingsPage() {
           </tbody>
         </table>
       </section>
-      <BackupsPanel onRestored={() => void refresh()} />
-      <AuditPanel />
+      <BackupsPanel
+        onRestored={() => {
+          void refresh();
+          setDataVersion((v) => v + 1);
+        }}
+      />
+      <AuditPanel dataVersion={dataVersion} />
     </>
   );
 }

@@ -12,10 +12,10 @@ function summary(json: string | null): string {
 }
 
 /** Every change hubdesk has recorded: what, before and after, when and by whom. Searchable and exportable. */
-export function AuditPanel() {
+export function AuditPanel({ dataVersion }: { dataVersion: number }) {
   const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
-  const page = useApi(() => window.api.listAudit({ limit: PAGE, offset, search: search || undefined }), [search, offset]);
+  const page = useApi(() => window.api.listAudit({ limit: PAGE, offset, search: search || undefined }), [search, offset, dataVersion]);
   const [exportError, setExportError] = useState<Error | null>(null);
 
   async function exportCsv() {

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { openStore, type OpenedStore } from '../core/db/connection';
 import { createContext } from '../core/context';
-import { mainWindowOptions } from './window-options';
+import { createMainWindow } from './window-options';
 import { hardenContents, hardenSession } from './security';
 import { registerIpc } from './ipc';
 import { isAllowedExternalLink } from '@shared/security';
@@ -31,7 +31,7 @@ function openExternal(url: string): void {
 
 async function createWindow(): Promise<void> {
   const { url, prefix } = rendererUrl();
-  mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, '../preload')));
+  mainWindow = createMainWindow(path.join(__dirname, '../preload'));
   hardenContents(mainWindow.webContents, prefix, openExternal);
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {

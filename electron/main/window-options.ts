@@ -1,9 +1,12 @@
 import path from 'node:path';
-import type { BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow } from 'electron';
 
-/** The main window's options: the security baseline of ARCHITECTURE.md lives here. */
-export function mainWindowOptions(preloadDir: string): BrowserWindowConstructorOptions {
-  return {
+/**
+ * Creates the main window. The security baseline of ARCHITECTURE.md is written out literally in the
+ * constructor call, so static checkers (Electronegativity) can see it as well as the unit test.
+ */
+export function createMainWindow(preloadDir: string): BrowserWindow {
+  return new BrowserWindow({
     width: 1440,
     height: 900,
     minWidth: 1024,
@@ -23,7 +26,8 @@ export function mainWindowOptions(preloadDir: string): BrowserWindowConstructorO
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
-  };
+  });
 }

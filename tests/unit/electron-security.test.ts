@@ -1,8 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('electron', () => ({}));
+vi.mock('electron', () => ({
+  BrowserWindow: class {
+    constructor(readonly options: Record<string, any>) {}
+  },
+}));
 
-import { mainWindowOptions } from '../../electron/main/window-options';
+import { createMainWindow } from '../../electron/main/window-options';
 import { hardenContents, hardenSession } from '../../electron/main/security';
 import { isTrustedSender } from '../../electron/main/ipc';
 import { CONTENT_SECURITY_POLICY, isAllowedExternalLink } from '../../shared/security';
@@ -26,7 +30,7 @@ function fakeContents() {
 
 describe('Electron security baseline', () => {
   it('window: context isolation, sandbox, no Node integration, no webview', () => {
-    const prefs = mainWindowOptions('/app/preload').webPreferences!;
+    const prefs = (createMainWindow('/app/preload') as unknown as { options: { webPreferences: Record<string, unknown> } }).options.webPreferences;
     expect(prefs).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -36,6 +40,7 @@ describe('Electron security baseline', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(prefs.preload).toBe('/app/preload/index.js');
   });

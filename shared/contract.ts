@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import type { MethodDef } from './contract/define';
 import { systemMethods } from './contract/system';
 import { hubMethods } from './contract/hubs';
+import { importMethods } from './contract/imports';
 import { maintenanceMethods } from './contract/maintenance';
 import { fundingMethods } from './contract/funding';
 
 export * from './contract/define';
 export type * from './contract/system';
 export type * from './contract/hubs';
+export type * from './contract/imports';
 export type * from './contract/maintenance';
 export type * from './contract/funding';
 
@@ -18,6 +20,7 @@ export type * from './contract/funding';
 export const contract = {
   ...systemMethods,
   ...hubMethods,
+  ...importMethods,
   ...maintenanceMethods,
   ...fundingMethods,
 };

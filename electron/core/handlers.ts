@@ -2,6 +2,7 @@ import type { MethodName } from '@shared/contract';
 import type { Handler } from './handlers/types';
 import { systemHandlers } from './handlers/system';
 import { hubHandlers } from './handlers/hubs';
+import { importHandlers } from './handlers/imports';
 import { maintenanceHandlers } from './handlers/maintenance';
 import { fundingHandlers } from './handlers/funding';
 
@@ -9,6 +10,7 @@ import { fundingHandlers } from './handlers/funding';
 export const handlers: { [M in MethodName]: Handler<M> } = {
   ...systemHandlers,
   ...hubHandlers,
+  ...importHandlers,
   ...maintenanceHandlers,
   ...fundingHandlers,
 };

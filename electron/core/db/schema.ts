@@ -266,6 +266,26 @@ export interface AuditLogTable {
   import_batch_id: number | null;
 }
 
+export interface ColumnMappingsTable {
+  kind: string;
+  signature: string;
+  headers_json: string;
+  mapping_json: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface ImportChangesTable {
+  id: Generated<number>;
+  batch_id: number;
+  seq: number;
+  table_name: string;
+  row_id: number;
+  action: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -296,4 +316,6 @@ export interface Database {
   funding_locks: FundingLocksTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  column_mappings: ColumnMappingsTable;
+  import_changes: ImportChangesTable;
 }

@@ -1,0 +1,169 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { CoreContext } from '../../context';
+import type { RollCommitResult } from '@shared/contract/imports';
+import { HubdeskError } from '../../errors';
+import { createBackup } from '../../backups';
+import { insertYear } from '../../db/years';
+import { ChangeRecorder, recordBatch } from '../batches';
+import { planFromRead, readRoll, type AnalysedRoll, type RollRequest } from './analyse';
+import { rememberMapping } from './mappings';
+import { HEADTEACHER_ROLE } from './state';
+import type { HubRef, RollPlan } from './plan';
+
+type Row = Record<string, unknown> & { id: number };
+const CHUNK = 200;
+
+function refuseUnlessCommittable(analysed: AnalysedRoll, request: RollRequest & { sha256: string; diffHash: string }): void {
+  const { preview } = analysed;
+  if (preview.sha256 !== request.sha256) {
+    throw new HubdeskError('conflict', `${request.fileName} is not the file that was previewed (its content changed). Preview it again.`);
+  }
+  if (preview.errorCount > 0) {
+    const first = preview.errors[0]!;
+    const where = [first.sheet, first.row ? `row ${first.row}` : null, first.column].filter(Boolean).join(', ');
+    throw new HubdeskError('validation', `${preview.errorCount} ${preview.errorCount === 1 ? 'problem stops' : 'problems stop'} this import; nothing was written. First: ${where}: ${first.message}`, {
+      issues: preview.errors.slice(0, 50).map((e) => ({ path: [e.sheet, e.row ? `row ${e.row}` : null, e.column].filter(Boolean).join(' / '), message: e.message })),
+    });
+  }
+  if (preview.needsConfirmation && !request.confirmWarnings) {
+    throw new HubdeskError('validation', `${preview.warnings.length} ${preview.warnings.length === 1 ? 'warning needs' : 'warnings need'} confirming before this import (first: ${preview.warnings[0]!.message}); nothing was written.`);
+  }
+  if (preview.diffHash !== request.diffHash) {
+    throw new HubdeskError('conflict', 'The data changed since the preview (or the import options did). Preview the file again before importing.');
+  }
+}
+
+/**
+ * Imports a roll: re-reads and re-checks the same bytes, refuses unless they are what was previewed,
+ * takes a backup, then applies every change in one transaction recorded as an import batch.
+ */
+export async function commitRoll(ctx: CoreContext, request: RollRequest & { sha256: string; diffHash: string }): Promise<RollCommitResult> {
+  const read = await readRoll(ctx.db, request);
+  const first = await planFromRead(ctx.db, read, request, ctx.today());
+  refuseUnlessCommittable(first, request);
+  const counts = (a: AnalysedRoll) => ({
+    joiners: a.preview.joiners.length,
+    leavers: a.preview.leavers.length,
+    moves: a.preview.moves.length,
+    pupilChanges: a.preview.pupilChanges.length,
+    contactChanges: a.preview.contactChanges.length,
+    detailChanges: a.preview.detailChanges.length,
+    rows: a.preview.rowsRead,
+  });
+  if (first.preview.noChanges) return { batchId: null, noChanges: true, backupFile: null, ...counts(first) };
+
+  const backup = createBackup(ctx.store, 'before-import-roll', ctx.now());
+  const batchId = await ctx.db.transaction().execute(async (trx) => {
+    // Checked again inside the transaction, so nothing changed between the check and the writes.
+    const analysed = await planFromRead(trx, read, request, ctx.today());
+    refuseUnlessCommittable(analysed, request);
+    const p = analysed.preview;
+    const id = await recordBatch(trx, ctx, {
+      kind: 'roll',
+      fileName: request.fileName,
+      sha256: p.sha256,
+      yearId: null,
+      rowCount: p.rowsRead,
+      summary: {
+        year: p.year,
+        sheet: p.sheet,
+        ...counts(analysed),
+        newHubs: p.newHubs,
+        funding: p.funding.map((f) => ({ hub: f.hub, beforePence: f.beforePence, afterPence: f.afterPence })),
+      },
+    });
+    const yearId = await applyPlan(trx, ctx, new ChangeRecorder(trx, ctx, id), analysed.planned!.plan);
+    await trx.updateTable('import_batches').set({ year_id: yearId }).where('id', '=', id).execute();
+    if (read.mappingSource === 'given') await rememberMapping(trx, ctx, read.header.headers, read.mapping);
+    return id;
+  });
+  return { batchId, noChanges: false, backupFile: backup.file, ...counts(first) };
+}
+
+async function insertMany(trx: Transaction<Database>, table: 'schools' | 'contacts' | 'memberships', rows: Record<string, unknown>[]): Promise<Row[]> {
+  const out: Row[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const inserted = (await trx.insertInto(table).values(rows.slice(i, i + CHUNK) as never).returningAll().execute()) as unknown as Row[];
+    out.push(...inserted);
+  }
+  return out;
+}
+
+/** Writes the plan, recording every row changed. Returns the year's id. */
+async function applyPlan(trx: Transaction<Database>, ctx: CoreContext, changes: ChangeRecorder, plan: RollPlan): Promise<number> {
+  const now = ctx.now().toISOString();
+  const batchId = changes.batchId;
+
+  let yearId: number;
+  if (plan.createYear) {
+    const year = await insertYear(trx, plan.year);
+    const row = await trx.selectFrom('membership_years').selectAll().where('id', '=', year.id).executeTakeFirstOrThrow();
+    await changes.inserted('membership_years', row);
+    yearId = year.id;
+  } else {
+    yearId = (await trx.selectFrom('membership_years').select('id').where('label', '=', plan.year).executeTakeFirstOrThrow()).id;
+  }
+
+  const newHubIds = new Map<string, number>();
+  for (const h of plan.newHubs) {
+    const row = await trx
+      .insertInto('hubs')
+      .values({ name: h.name, region: null, senior_partner_name: null, senior_partner_email: null, memberships_manager_id: null, merged_into_hub_id: null, created_at: now, updated_at: now })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    newHubIds.set(h.key, row.id);
+    await changes.inserted('hubs', row);
+  }
+  const hubId = (ref: HubRef) => ('id' in ref ? ref.id : newHubIds.get(ref.newKey)!);
+
+  const schoolIds = new Map<string, number>();
+  const insertedSchools = await insertMany(
+    trx,
+    'schools',
+    plan.newSchools.map((s) => ({ urn: s.urn, ...s.values, school_type: null, headteacher_since: null, merged_into_school_id: null, import_batch_id: batchId, created_at: now, updated_at: now })),
+  );
+  for (const s of insertedSchools) {
+    schoolIds.set(String(s.urn), s.id);
+    await changes.inserted('schools', s);
+  }
+  for (const u of plan.schoolUpdates) {
+    const set = { ...u.set, updated_at: now };
+    await trx.updateTable('schools').set(set).where('id', '=', u.before.id).execute();
+    await changes.updated('schools', u.before, { ...u.before, ...set });
+    schoolIds.set(u.before.urn, u.before.id);
+  }
+  const schoolId = async (urn: string) => {
+    const known = schoolIds.get(urn);
+    if (known !== undefined) return known;
+    const row = await trx.selectFrom('schools').select('id').where('urn', '=', urn).executeTakeFirstOrThrow();
+    schoolIds.set(urn, row.id);
+    return row.id;
+  };
+
+  const contactRows: Record<string, unknown>[] = [];
+  for (const c of plan.contactInserts) contactRows.push({ school_id: await schoolId(c.urn), role: HEADTEACHER_ROLE, name: c.name, email: c.email, phone: c.phone, import_batch_id: batchId });
+  for (const c of await insertMany(trx, 'contacts', contactRows)) await changes.inserted('contacts', c);
+  for (const u of plan.contactUpdates) {
+    await trx.updateTable('contacts').set(u.set).where('id', '=', u.before.id).execute();
+    await changes.updated('contacts', u.before, { ...u.before, ...u.set });
+  }
+
+  const membershipRows: Record<string, unknown>[] = [];
+  for (const m of plan.membershipInserts) {
+    membershipRows.push({ school_id: await schoolId(m.urn), hub_id: hubId(m.hub), year_id: yearId, pupils: m.pupils, status: m.status, fee_invoiced_on: null, fee_paid_on: m.fee_paid_on, import_batch_id: batchId, updated_at: now });
+  }
+  for (const m of await insertMany(trx, 'memberships', membershipRows)) await changes.inserted('memberships', m);
+  for (const u of plan.membershipUpdates) {
+    const set = { ...u.set, ...(u.hub ? { hub_id: hubId(u.hub) } : {}), import_batch_id: batchId, updated_at: now };
+    await trx.updateTable('memberships').set(set).where('id', '=', u.before.id).execute();
+    await changes.updated('memberships', u.before, { ...u.before, ...set });
+  }
+  // Leavers: a school absent from the roll is not a member that year, so its membership row is removed
+  // (recorded in full, so undo puts it back with the same id).
+  const deleteIds = plan.membershipDeletes.map((m) => m.id);
+  for (let i = 0; i < deleteIds.length; i += CHUNK) await trx.deleteFrom('memberships').where('id', 'in', deleteIds.slice(i, i + CHUNK)).execute();
+  for (const m of plan.membershipDeletes) await changes.deleted('memberships', m);
+  await changes.flush();
+  return yearId;
+}

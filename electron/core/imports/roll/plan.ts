@@ -1,0 +1,309 @@
+import crypto from 'node:crypto';
+import { hubFunding } from '@shared/domain/funding';
+import type { MembershipStatus } from '@shared/domain/vocabulary';
+import type {
+  FieldChange,
+  ImportProblem,
+  RollFieldChanges,
+  RollFundingEffect,
+  RollJoiner,
+  RollLeaver,
+  RollMove,
+  RollPupilChange,
+} from '@shared/contract/imports';
+import { hubKey } from './cells';
+import type { RollRecord } from './validate';
+import type { ContactRow, MembershipRow, RollState, SchoolRow } from './state';
+
+export type HubRef = { id: number } | { newKey: string };
+
+type SchoolFields = Pick<SchoolRow, 'name' | 'phase' | 'local_authority' | 'trust' | 'postcode' | 'headteacher' | 'email' | 'phone'>;
+
+/** Every row the commit will write, computed before anything is written. */
+export interface RollPlan {
+  year: string;
+  createYear: boolean;
+  newHubs: { key: string; name: string }[];
+  newSchools: { urn: string; values: SchoolFields }[];
+  schoolUpdates: { before: SchoolRow; set: Partial<SchoolRow> }[];
+  contactInserts: { urn: string; name: string; email: string | null; phone: string | null }[];
+  contactUpdates: { before: ContactRow; set: Partial<ContactRow> }[];
+  membershipInserts: { urn: string; hub: HubRef; pupils: number; status: MembershipStatus; fee_paid_on: string | null }[];
+  membershipUpdates: { before: MembershipRow; hub?: HubRef; set: Partial<MembershipRow> }[];
+  membershipDeletes: MembershipRow[];
+}
+
+export interface PlannedRoll {
+  plan: RollPlan;
+  diffHash: string;
+  errors: ImportProblem[];
+  warnings: ImportProblem[];
+  /** Rows refused here (unknown hub, new school without a name). */
+  badRows: Set<number>;
+  joiners: RollJoiner[];
+  leavers: RollLeaver[];
+  moves: RollMove[];
+  pupilChanges: RollPupilChange[];
+  contactChanges: RollFieldChanges[];
+  detailChanges: RollFieldChanges[];
+  funding: RollFundingEffect[];
+  unchangedRows: number;
+  noChanges: boolean;
+}
+
+export interface PlanOptions {
+  year: string;
+  sheet: string;
+  createHubs: boolean;
+  today: string;
+  /** Header of each mapped field's column, for messages. */
+  columnOf(field: 'hub' | 'name'): string;
+}
+
+/** A warning when a file leaves out more than this share of the year's roll (is it the whole roll?). */
+const LEAVERS_WARNING_SHARE = 1 / 3;
+
+const SCHOOL_FIELDS: { field: keyof SchoolFields; record: keyof RollRecord; label: string; contact: boolean }[] = [
+  { field: 'name', record: 'name', label: 'name', contact: false },
+  { field: 'phase', record: 'phase', label: 'phase', contact: false },
+  { field: 'local_authority', record: 'localAuthority', label: 'local authority', contact: false },
+  { field: 'trust', record: 'trust', label: 'trust', contact: false },
+  { field: 'postcode', record: 'postcode', label: 'postcode', contact: false },
+  { field: 'headteacher', record: 'headteacher', label: 'headteacher', contact: true },
+  { field: 'email', record: 'email', label: 'email', contact: true },
+  { field: 'phone', record: 'phone', label: 'phone', contact: true },
+];
+
+function hubSuggestion(key: string, state: RollState): string | null {
+  const live = state.hubs.filter((h) => h.merged_into_hub_id === null);
+  const match = live.find((h) => hubKey(h.name) === `${key} hub` || `${hubKey(h.name)} hub` === key || hubKey(h.name).startsWith(key));
+  return match ? match.name : null;
+}
+
+export function planRoll(records: readonly RollRecord[], urnsInFile: ReadonlySet<string>, state: RollState, options: PlanOptions): PlannedRoll {
+  const { sheet, today } = options;
+  const errors: ImportProblem[] = [];
+  const warnings: ImportProblem[] = [];
+  const badRows = new Set<number>();
+  const hubsByKey = new Map(state.hubs.map((h) => [hubKey(h.name), h]));
+  const hubNames = new Map(state.hubs.map((h) => [h.id, h.name]));
+  const newHubs = new Map<string, string>();
+  const membershipBySchool = new Map(state.memberships.map((m) => [m.school_id, m]));
+
+  const plan: RollPlan = {
+    year: options.year,
+    createYear: state.year === null,
+    newHubs: [],
+    newSchools: [],
+    schoolUpdates: [],
+    contactInserts: [],
+    contactUpdates: [],
+    membershipInserts: [],
+    membershipUpdates: [],
+    membershipDeletes: [],
+  };
+  const joiners: RollJoiner[] = [];
+  const moves: RollMove[] = [];
+  const pupilChanges: RollPupilChange[] = [];
+  const contactChanges: RollFieldChanges[] = [];
+  const detailChanges: RollFieldChanges[] = [];
+  let unchangedRows = 0;
+  const hubName = (ref: HubRef) => ('id' in ref ? hubNames.get(ref.id)! : newHubs.get(ref.newKey)!);
+  const hubOfRef = (ref: HubRef) => ('id' in ref ? `#${ref.id}` : `new:${ref.newKey}`);
+  /** After the import, by URN: hub and pupils (for the funding effect). */
+  const after = new Map<string, { hub: string; pupils: number }>();
+  const before = new Map<string, { hub: string; pupils: number }>();
+  for (const m of state.memberships) before.set(state.schoolsById.get(m.school_id)!.urn, { hub: `#${m.hub_id}`, pupils: m.pupils });
+  // A school whose row has a problem keeps its place in the figures until the row is fixed.
+  for (const [urn, v] of before) if (urnsInFile.has(urn)) after.set(urn, v);
+
+  for (const r of records) {
+    const key = hubKey(r.hub);
+    const hub = hubsByKey.get(key);
+    let ref: HubRef;
+    if (hub && hub.merged_into_hub_id !== null) {
+      const into = hubNames.get(hub.merged_into_hub_id) ?? 'another hub';
+      errors.push({ sheet, row: r.row, column: options.columnOf('hub'), message: `hub "${hub.name}" was merged into ${into}: use ${into}` });
+      badRows.add(r.row);
+      continue;
+    } else if (hub) ref = { id: hub.id };
+    else if (options.createHubs) {
+      if (!newHubs.has(key)) newHubs.set(key, r.hub.replace(/\s+/g, ' ').trim());
+      ref = { newKey: key };
+    } else {
+      const suggestion = hubSuggestion(key, state);
+      errors.push({
+        sheet,
+        row: r.row,
+        column: options.columnOf('hub'),
+        message: `there is no hub "${r.hub}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; choose to create new hubs to add it`,
+      });
+      badRows.add(r.row);
+      continue;
+    }
+    const school = state.schoolsByUrn.get(r.urn);
+    if (!school && !r.name) {
+      errors.push({ sheet, row: r.row, column: options.columnOf('name'), message: `URN ${r.urn} is not in hubdesk yet and the row has no school name` });
+      badRows.add(r.row);
+      continue;
+    }
+    after.set(r.urn, { hub: hubOfRef(ref), pupils: r.pupils });
+    let changed = false;
+
+    // The school and its headteacher contact.
+    const contact: FieldChange[] = [];
+    const details: FieldChange[] = [];
+    if (!school) {
+      plan.newSchools.push({
+        urn: r.urn,
+        values: {
+          name: r.name!, phase: r.phase ?? null, local_authority: r.localAuthority ?? null, trust: r.trust ?? null, postcode: r.postcode ?? null,
+          headteacher: r.headteacher ?? null, email: r.email ?? null, phone: r.phone ?? null,
+        },
+      });
+      if (r.headteacher) plan.contactInserts.push({ urn: r.urn, name: r.headteacher, email: r.email ?? null, phone: r.phone ?? null });
+      changed = true;
+    } else {
+      const set: Partial<SchoolRow> = {};
+      for (const f of SCHOOL_FIELDS) {
+        const value = r[f.record] as string | null | undefined;
+        if (value === undefined || value === null || value === school[f.field]) continue;
+        (set as Record<string, unknown>)[f.field] = value;
+        (f.contact ? contact : details).push({ field: f.label, before: school[f.field], after: value });
+      }
+      if (set.headteacher !== undefined && school.headteacher !== null) set.headteacher_since = today;
+      if (Object.keys(set).length > 0) plan.schoolUpdates.push({ before: school, set });
+      const existing = state.headContacts.get(school.id);
+      if (existing) {
+        const cset: Partial<ContactRow> = {};
+        if (r.headteacher && r.headteacher !== existing.name) cset.name = r.headteacher;
+        if (r.email && r.email !== existing.email) cset.email = r.email;
+        if (r.phone && r.phone !== existing.phone) cset.phone = r.phone;
+        if (Object.keys(cset).length > 0) {
+          plan.contactUpdates.push({ before: existing, set: cset });
+          for (const [k, v] of Object.entries(cset)) {
+            const label = k === 'name' ? 'headteacher' : k;
+            if (!contact.some((c) => c.field === label)) contact.push({ field: `headteacher contact ${k}`, before: existing[k as 'name' | 'email' | 'phone'], after: v as string });
+          }
+        }
+      } else if (r.headteacher) {
+        plan.contactInserts.push({ urn: r.urn, name: r.headteacher, email: r.email ?? school.email, phone: r.phone ?? school.phone });
+        contact.push({ field: 'headteacher contact', before: null, after: r.headteacher });
+      }
+    }
+
+    // The membership for the year.
+    const membership = school ? membershipBySchool.get(school.id) : undefined;
+    const name = r.name ?? school!.name;
+    if (!membership) {
+      const status = r.status ?? (school && state.previousYearMembers.has(school.id) ? 'renewing' : 'new');
+      const fee = r.feePaid?.kind === 'date' ? r.feePaid.date : r.feePaid?.kind === 'yes' ? today : null;
+      plan.membershipInserts.push({ urn: r.urn, hub: ref, pupils: r.pupils, status, fee_paid_on: fee });
+      joiners.push({ row: r.row, urn: r.urn, name, hub: hubName(ref), pupils: r.pupils, newSchool: !school });
+      changed = true;
+    } else {
+      const set: Partial<MembershipRow> = {};
+      let hubChange: HubRef | undefined;
+      if (!('id' in ref) || ref.id !== membership.hub_id) {
+        hubChange = ref;
+        moves.push({ row: r.row, urn: r.urn, name, fromHub: hubNames.get(membership.hub_id)!, toHub: hubName(ref) });
+      }
+      if (r.pupils !== membership.pupils) {
+        set.pupils = r.pupils;
+        pupilChanges.push({ row: r.row, urn: r.urn, name, hub: hubName(ref), before: membership.pupils, after: r.pupils });
+      }
+      if (r.status && r.status !== membership.status) {
+        set.status = r.status;
+        details.push({ field: 'status', before: membership.status, after: r.status });
+      }
+      const fee = r.feePaid;
+      const feeAfter = fee == null ? membership.fee_paid_on : fee.kind === 'date' ? fee.date : fee.kind === 'yes' ? membership.fee_paid_on ?? today : null;
+      if (feeAfter !== membership.fee_paid_on) {
+        set.fee_paid_on = feeAfter;
+        details.push({ field: 'fee paid', before: membership.fee_paid_on, after: feeAfter });
+      }
+      if (hubChange || Object.keys(set).length > 0) {
+        plan.membershipUpdates.push({ before: membership, ...(hubChange ? { hub: hubChange } : {}), set });
+        changed = true;
+      }
+    }
+    if (contact.length > 0) contactChanges.push({ row: r.row, urn: r.urn, name, changes: contact });
+    if (details.length > 0) detailChanges.push({ row: r.row, urn: r.urn, name, changes: details });
+    if (contact.length > 0 || details.length > 0) changed = true;
+    if (!changed) unchangedRows += 1;
+  }
+
+  const leavers: RollLeaver[] = [];
+  for (const m of state.memberships) {
+    const school = state.schoolsById.get(m.school_id)!;
+    if (urnsInFile.has(school.urn)) continue;
+    plan.membershipDeletes.push(m);
+    leavers.push({ urn: school.urn, name: school.name, hub: hubNames.get(m.hub_id)!, pupils: m.pupils });
+  }
+  if (state.memberships.length >= 6 && leavers.length > state.memberships.length * LEAVERS_WARNING_SHARE) {
+    warnings.push({
+      sheet,
+      row: null,
+      column: null,
+      message: `this file leaves out ${leavers.length} of the ${state.memberships.length} schools on the ${state.year!.label} roll: they would be removed from the year. Is it the whole roll?`,
+    });
+  }
+  plan.newHubs = [...newHubs].map(([key, name]) => ({ key, name }));
+
+  const funding = fundingEffect(before, after, (k) => (k.startsWith('#') ? hubNames.get(Number(k.slice(1)))! : newHubs.get(k.slice(4))!));
+  const noChanges =
+    plan.newHubs.length + plan.newSchools.length + plan.schoolUpdates.length + plan.contactInserts.length + plan.contactUpdates.length +
+      plan.membershipInserts.length + plan.membershipUpdates.length + plan.membershipDeletes.length === 0 && !plan.createYear;
+  return {
+    plan,
+    diffHash: crypto.createHash('sha256').update(JSON.stringify(plan)).digest('hex'),
+    errors,
+    warnings,
+    badRows,
+    joiners,
+    leavers,
+    moves,
+    pupilChanges,
+    contactChanges,
+    detailChanges,
+    funding,
+    unchangedRows,
+    noChanges,
+  };
+}
+
+/** Each hub whose schools or pupils change, with its funding before and after (the domain's hubFunding). */
+function fundingEffect(
+  before: Map<string, { hub: string; pupils: number }>,
+  after: Map<string, { hub: string; pupils: number }>,
+  nameOf: (hubKey: string) => string,
+): RollFundingEffect[] {
+  const group = (m: Map<string, { hub: string; pupils: number }>) => {
+    const out = new Map<string, { urn: string; pupils: number }[]>();
+    for (const [urn, v] of m) {
+      const list = out.get(v.hub) ?? [];
+      list.push({ urn, pupils: v.pupils });
+      out.set(v.hub, list);
+    }
+    return out;
+  };
+  const b = group(before);
+  const a = group(after);
+  const effects: RollFundingEffect[] = [];
+  for (const hub of new Set([...b.keys(), ...a.keys()])) {
+    const sb = [...(b.get(hub) ?? [])].sort((x, y) => x.urn.localeCompare(y.urn));
+    const sa = [...(a.get(hub) ?? [])].sort((x, y) => x.urn.localeCompare(y.urn));
+    if (JSON.stringify(sb) === JSON.stringify(sa)) continue;
+    const fb = hubFunding(sb);
+    const fa = hubFunding(sa);
+    effects.push({
+      hub: nameOf(hub),
+      schoolsBefore: sb.length,
+      schoolsAfter: sa.length,
+      beforePence: fb.fundingPence,
+      afterPence: fa.fundingPence,
+      explanation: fa.explanation[0] ?? '',
+    });
+  }
+  return effects.sort((x, y) => x.hub.localeCompare(y.hub));
+}

@@ -1,0 +1,47 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { ContactsTable, Database, HubsTable, MembershipsTable, SchoolsTable } from '../../db/schema';
+import { previousYearLabel } from '@shared/domain/years';
+
+export type SchoolRow = Selectable<SchoolsTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type MembershipRow = Selectable<MembershipsTable>;
+export type HubRow = Selectable<HubsTable>;
+
+/** What the roll is compared with: the year's memberships and the schools, hubs and head contacts they touch. */
+export interface RollState {
+  year: { id: number; label: string } | null;
+  hubs: HubRow[];
+  schoolsByUrn: Map<string, SchoolRow>;
+  schoolsById: Map<number, SchoolRow>;
+  headContacts: Map<number, ContactRow>;
+  memberships: MembershipRow[];
+  /** Schools that were members in the previous year (a joiner among them is renewing, not new). */
+  previousYearMembers: Set<number>;
+}
+
+export const HEADTEACHER_ROLE = 'Headteacher';
+
+export async function loadRollState(db: Kysely<Database> | Transaction<Database>, yearLabel: string): Promise<RollState> {
+  const year = (await db.selectFrom('membership_years').select(['id', 'label']).where('label', '=', yearLabel).executeTakeFirst()) ?? null;
+  const hubs = await db.selectFrom('hubs').selectAll().orderBy('id').execute();
+  const schools = await db.selectFrom('schools').selectAll().orderBy('id').execute();
+  const contacts = await db.selectFrom('contacts').selectAll().where('role', '=', HEADTEACHER_ROLE).orderBy('id').execute();
+  const memberships = year ? await db.selectFrom('memberships').selectAll().where('year_id', '=', year.id).orderBy('id').execute() : [];
+  const previous = await db
+    .selectFrom('memberships')
+    .innerJoin('membership_years', 'membership_years.id', 'memberships.year_id')
+    .where('membership_years.label', '=', previousYearLabel(yearLabel))
+    .select('memberships.school_id')
+    .execute();
+  const headContacts = new Map<number, ContactRow>();
+  for (const c of contacts) if (!headContacts.has(c.school_id)) headContacts.set(c.school_id, c);
+  return {
+    year,
+    hubs,
+    schoolsByUrn: new Map(schools.map((s) => [s.urn, s])),
+    schoolsById: new Map(schools.map((s) => [s.id, s])),
+    headContacts,
+    memberships,
+    previousYearMembers: new Set(previous.map((p) => p.school_id)),
+  };
+}

@@ -1,0 +1,257 @@
+import { z } from 'zod';
+import { mutation, query } from './define';
+import { id, yearLabel } from './schemas';
+
+/** The fields of a membership roll (DOMAIN.md §8), in the order the screens list them. */
+export const ROLL_FIELDS = [
+  'urn',
+  'name',
+  'hub',
+  'pupils',
+  'phase',
+  'localAuthority',
+  'trust',
+  'headteacher',
+  'email',
+  'phone',
+  'postcode',
+  'status',
+  'feePaid',
+] as const;
+export type RollField = (typeof ROLL_FIELDS)[number];
+
+/** Fields every roll must map: without them a row cannot be placed in a hub or funded. */
+export const REQUIRED_ROLL_FIELDS: readonly RollField[] = ['urn', 'name', 'hub', 'pupils'];
+
+export const ROLL_FIELD_LABELS: Record<RollField, string> = {
+  urn: 'URN',
+  name: 'School name',
+  hub: 'Hub',
+  pupils: 'Pupils',
+  phase: 'Phase',
+  localAuthority: 'Local authority',
+  trust: 'Trust',
+  headteacher: 'Headteacher',
+  email: 'Email',
+  phone: 'Phone',
+  postcode: 'Postcode',
+  status: 'Membership status',
+  feePaid: 'Fee paid',
+};
+
+/** Field → 1-based column number in the sheet. */
+export type RollMapping = Partial<Record<RollField, number>>;
+
+/** The largest file accepted (decoded); its base64 text stays under browser mode's 64 MB request limit. */
+export const MAX_IMPORT_FILE_BYTES = 40 * 1024 * 1024;
+
+const column = z.number().int().min(1).max(16_384);
+export const rollMappingSchema = z.strictObject(
+  Object.fromEntries(ROLL_FIELDS.map((f) => [f, column.optional()])) as Record<RollField, z.ZodOptional<typeof column>>,
+);
+
+const base64 = z
+  .string()
+  .min(1, 'the file is empty')
+  .max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4, `the file is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB`)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be the file’s bytes in base64');
+
+export const rollFileRequest = {
+  fileName: z.string().trim().min(1).max(255),
+  contentBase64: base64,
+  year: yearLabel,
+  sheet: z.string().max(255).optional(),
+  mapping: rollMappingSchema.optional(),
+  createHubs: z.boolean().optional(),
+  confirmWarnings: z.boolean().optional(),
+};
+
+export interface ImportProblem {
+  sheet: string;
+  /** Row number as the spreadsheet shows it (1-based); null for a problem with the whole file. */
+  row: number | null;
+  /** The column's header (or letter when it has none); null when the problem is the whole row. */
+  column: string | null;
+  message: string;
+}
+
+export interface RollHeader {
+  column: number;
+  letter: string;
+  header: string;
+  field: RollField | null;
+}
+
+export interface FieldChange {
+  field: string;
+  before: string | number | null;
+  after: string | number | null;
+}
+
+export interface RollJoiner {
+  row: number;
+  urn: string;
+  name: string;
+  hub: string;
+  pupils: number;
+  /** True when the school is not in hubdesk yet (it will be created). */
+  newSchool: boolean;
+}
+
+export interface RollLeaver {
+  urn: string;
+  name: string;
+  hub: string;
+  pupils: number;
+}
+
+export interface RollMove {
+  row: number;
+  urn: string;
+  name: string;
+  fromHub: string;
+  toHub: string;
+}
+
+export interface RollPupilChange {
+  row: number;
+  urn: string;
+  name: string;
+  hub: string;
+  before: number;
+  after: number;
+}
+
+export interface RollFieldChanges {
+  row: number;
+  urn: string;
+  name: string;
+  changes: FieldChange[];
+}
+
+export interface RollFundingEffect {
+  hub: string;
+  schoolsBefore: number;
+  schoolsAfter: number;
+  beforePence: number;
+  afterPence: number;
+  /** How the figure after the import is reached (from the funding rules). */
+  explanation: string;
+}
+
+export interface RollPreview {
+  fileName: string;
+  sha256: string;
+  /** What would be committed, as a hash: a commit refuses when the data changed since. */
+  diffHash: string;
+  format: 'xlsx' | 'csv';
+  /** CSV only: the text encoding and separator found. */
+  encoding: string | null;
+  delimiter: string | null;
+  year: string;
+  /** False when the import would create the membership year. */
+  yearExists: boolean;
+  sheets: { name: string; hasHeader: boolean }[];
+  sheet: string;
+  headerRow: number;
+  headers: RollHeader[];
+  mapping: RollMapping;
+  mappingSource: 'automatic' | 'remembered' | 'given';
+  /** Required fields no column is mapped to: rows cannot be checked until they are. */
+  missingFields: RollField[];
+  /** School rows in the file (blank rows excluded). */
+  rowsRead: number;
+  /** Rows without an error. */
+  validRows: number;
+  blankRowsSkipped: number;
+  errorCount: number;
+  /** The first 500 errors; the error report has them all. */
+  errors: ImportProblem[];
+  warnings: ImportProblem[];
+  joiners: RollJoiner[];
+  leavers: RollLeaver[];
+  moves: RollMove[];
+  pupilChanges: RollPupilChange[];
+  contactChanges: RollFieldChanges[];
+  detailChanges: RollFieldChanges[];
+  newHubs: string[];
+  /** Hubs whose schools or funding change, before → after. */
+  funding: RollFundingEffect[];
+  unchangedRows: number;
+  noChanges: boolean;
+  /** True when a commit would go through (no errors, mapping complete, warnings confirmed or none). */
+  canCommit: boolean;
+  needsConfirmation: boolean;
+}
+
+export interface RollCommitResult {
+  /** Null when the file changes nothing (nothing is written). */
+  batchId: number | null;
+  noChanges: boolean;
+  backupFile: string | null;
+  joiners: number;
+  leavers: number;
+  moves: number;
+  pupilChanges: number;
+  contactChanges: number;
+  detailChanges: number;
+  rows: number;
+}
+
+export interface ImportBatchView {
+  id: number;
+  kind: string;
+  fileName: string;
+  sha256: string;
+  year: string | null;
+  rows: number;
+  summary: Record<string, unknown>;
+  createdBy: string;
+  createdAt: string;
+  undoneAt: string | null;
+  /** True for the latest batch still in force whose kind can be undone. */
+  canUndo: boolean;
+}
+
+export interface UndoResult {
+  batchId: number;
+  restoredRows: number;
+  backupFile: string;
+}
+
+export interface ErrorReportFile {
+  fileName: string;
+  contentBase64: string;
+  rows: number;
+}
+
+export const importMethods = {
+  previewRollImport: query<RollPreview>()(
+    'Read a membership roll, map and check every row, and show what would change (writes nothing)',
+    z.strictObject(rollFileRequest),
+  ),
+  rollImportErrorReport: query<ErrorReportFile>()(
+    'The rows of a roll that have problems, as an .xlsx with a Problem column',
+    z.strictObject(rollFileRequest),
+  ),
+  commitRollImport: mutation<RollCommitResult>()(
+    'Import a previewed roll in one transaction (backup first); refuses if the file or data changed since the preview',
+    z.strictObject({
+      ...rollFileRequest,
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the sha256 the preview returned'),
+      diffHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be the diffHash the preview returned'),
+    }),
+  ),
+  saveRollMapping: mutation<{ saved: true }>()(
+    'Remember a confirmed column mapping for files with the same headers',
+    z.strictObject({ headers: z.array(z.string().max(500)).min(1).max(500), mapping: rollMappingSchema }),
+  ),
+  listImportBatches: query<ImportBatchView[]>()(
+    'Import history, newest first',
+    z.strictObject({ kind: z.string().max(40).optional(), limit: z.number().int().min(1).max(500).optional() }),
+  ),
+  undoImportBatch: mutation<UndoResult>()(
+    'Undo the latest import (backup first), restoring every row it changed',
+    z.strictObject({ batchId: id, confirm: z.literal(true) }),
+  ),
+};

@@ -5,6 +5,7 @@ import { hubMethods } from './contract/hubs';
 import { importMethods } from './contract/imports';
 import { maintenanceMethods } from './contract/maintenance';
 import { fundingMethods } from './contract/funding';
+import { dashboardMethods } from './contract/dashboards';
 
 export * from './contract/define';
 export type * from './contract/system';
@@ -12,6 +13,7 @@ export type * from './contract/hubs';
 export type * from './contract/imports';
 export type * from './contract/maintenance';
 export type * from './contract/funding';
+export type * from './contract/dashboards';
 
 /**
  * Every method the core offers, by name. Each feature declares its methods in shared/contract/<feature>.ts
@@ -23,6 +25,7 @@ export const contract = {
   ...importMethods,
   ...maintenanceMethods,
   ...fundingMethods,
+  ...dashboardMethods,
 };
 
 export type Contract = typeof contract;

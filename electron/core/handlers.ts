@@ -5,6 +5,7 @@ import { hubHandlers } from './handlers/hubs';
 import { importHandlers } from './handlers/imports';
 import { maintenanceHandlers } from './handlers/maintenance';
 import { fundingHandlers } from './handlers/funding';
+import { dashboardHandlers } from './handlers/dashboards';
 
 /** One function per contract method; the type makes a missing or extra handler a compile error. */
 export const handlers: { [M in MethodName]: Handler<M> } = {
@@ -13,4 +14,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...importHandlers,
   ...maintenanceHandlers,
   ...fundingHandlers,
+  ...dashboardHandlers,
 };

@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { coreCommands } from './core';
 import { maintenanceCommands } from './maintenance';
 import { fundingCommands } from './funding';
+import { dashboardCommands } from './dashboard';
 
 /** Every CLI command; features add their own module here. */
-export const commands: CliCommand[] = [...coreCommands, ...maintenanceCommands, ...fundingCommands];
+export const commands: CliCommand[] = [...coreCommands, ...maintenanceCommands, ...fundingCommands, ...dashboardCommands];

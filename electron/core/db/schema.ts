@@ -286,6 +286,20 @@ export interface ImportChangesTable {
   after_json: string | null;
 }
 
+/**
+ * FTS5 index over WWWs, EBIs (rowid = qa_review_points.id) and Areas of Excellence
+ * (rowid = −qa_reviews.id), kept in sync by triggers (migration 0005). `rank` is FTS5's hidden
+ * bm25 column, readable in a query that uses MATCH.
+ */
+export interface QaTextFtsTable {
+  rowid: number;
+  text: string;
+  kind: string;
+  heading: string | null;
+  review_id: number;
+  rank: number;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -316,6 +330,7 @@ export interface Database {
   funding_locks: FundingLocksTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  qa_text_fts: QaTextFtsTable;
   column_mappings: ColumnMappingsTable;
   import_changes: ImportChangesTable;
 }

@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { DashboardInspection } from '@shared/contract/dashboards';
+import type { OfstedInspection } from '@shared/domain/ofsted';
+import { overallEffectiveness } from '@shared/domain/ofsted';
+import { datedJudgements, frameworkLabel } from '@shared/domain/ofsted-profile';
+import type { OfstedFramework } from '@shared/domain/vocabulary';
+
+/** A stored inspection in the domain's shape, with what a screen needs to say where it came from. */
+export interface StoredInspection extends OfstedInspection {
+  id: number;
+  urn: string;
+  batchId: number | null;
+  source: string | null;
+  sourceAsAt: string | null;
+}
+
+/**
+ * Every inspection (with its judgements) of the given URNs, by URN: two queries whatever the number
+ * of schools.
+ */
+export async function loadInspections(db: Kysely<Database>, urns: readonly string[]): Promise<Map<string, StoredInspection[]>> {
+  const byUrn = new Map<string, StoredInspection[]>();
+  if (urns.length === 0) return byUrn;
+  const rows = await db
+    .selectFrom('ofsted_inspections as i')
+    .leftJoin('import_batches as b', 'b.id', 'i.import_batch_id')
+    .where('i.urn', 'in', [...urns])
+    .select([
+      'i.id', 'i.urn', 'i.start_date', 'i.publication_date', 'i.inspection_type', 'i.framework', 'i.category_of_concern',
+      'i.outcome_text', 'i.source_as_at', 'i.import_batch_id', 'b.file_name', 'b.source_as_at as batch_as_at',
+    ])
+    .orderBy('i.start_date')
+    .orderBy('i.id')
+    .execute();
+  const judgements = await db
+    .selectFrom('ofsted_judgements as j')
+    .innerJoin('ofsted_inspections as i', 'i.id', 'j.inspection_id')
+    .where('i.urn', 'in', [...urns])
+    .select(['j.inspection_id', 'j.area', 'j.grade', 'j.grade_date'])
+    .orderBy('j.id')
+    .execute();
+  const byInspection = new Map<number, StoredInspection['judgements'][number][]>();
+  for (const j of judgements) {
+    const list = byInspection.get(j.inspection_id) ?? [];
+    list.push({ area: j.area, grade: j.grade, gradeDate: j.grade_date });
+    byInspection.set(j.inspection_id, list);
+  }
+  for (const r of rows) {
+    const list = byUrn.get(r.urn) ?? [];
+    list.push({
+      id: r.id,
+      urn: r.urn,
+      startDate: r.start_date,
+      publicationDate: r.publication_date,
+      framework: r.framework as OfstedFramework,
+      inspectionType: r.inspection_type,
+      categoryOfConcern: r.category_of_concern,
+      outcomeText: r.outcome_text,
+      judgements: byInspection.get(r.id) ?? [],
+      batchId: r.import_batch_id,
+      source: r.file_name,
+      sourceAsAt: r.source_as_at ?? r.batch_as_at,
+    });
+    byUrn.set(r.urn, list);
+  }
+  return byUrn;
+}
+
+export function inspectionView(i: StoredInspection): DashboardInspection {
+  return {
+    id: i.id,
+    urn: i.urn,
+    startDate: i.startDate,
+    publicationDate: i.publicationDate,
+    framework: i.framework,
+    frameworkLabel: frameworkLabel(i.framework),
+    inspectionType: i.inspectionType,
+    categoryOfConcern: i.categoryOfConcern,
+    outcomeText: i.outcomeText,
+    overall: overallEffectiveness(i),
+    judgements: datedJudgements(i),
+    source: i.source,
+    sourceAsAt: i.sourceAsAt,
+  };
+}

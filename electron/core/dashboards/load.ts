@@ -1,0 +1,198 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { loadInspections, type StoredInspection } from './inspections';
+
+/**
+ * The raw rows behind a dashboard, for one hub or every hub, for one membership year. A fixed number
+ * of queries whatever the number of schools (each reads a set of schools at once); nothing is
+ * computed here: the rules run on these rows in shape.ts.
+ */
+
+export interface MemberRow {
+  schoolId: number;
+  hubId: number;
+  urn: string;
+  name: string;
+  phase: string | null;
+  localAuthority: string | null;
+  pupils: number;
+  status: string;
+  feePaidOn: string | null;
+  headteacher: string | null;
+  headteacherSince: string | null;
+  email: string | null;
+  phone: string | null;
+  batchId: number | null;
+}
+
+export interface ReviewRow {
+  id: number;
+  schoolId: number;
+  yearId: number;
+  yearLabel: string;
+  startDate: string;
+  endDate: string;
+  leadReviewer: string | null;
+  leadership: string | null;
+  quality: string | null;
+  disadvantaged: string | null;
+  aoeTitle: string | null;
+  aoeAccredited: boolean;
+  reportReceivedOn: string | null;
+  batchId: number | null;
+  www: number;
+  ebi: number;
+}
+
+export interface AssignmentRow {
+  id: number;
+  reviewId: number;
+  homeSchoolId: number;
+  homeSchool: string;
+  hostSchoolId: number;
+  hostSchool: string;
+  reviewerName: string;
+  reviewerRole: string | null;
+  status: string;
+  replacesAssignmentId: number | null;
+  reviewStart: string;
+  yearId: number;
+  batchId: number | null;
+}
+
+export interface TrainingRow {
+  schoolId: number;
+  personName: string;
+  role: string | null;
+  trainedOn: string;
+  batchId: number | null;
+}
+
+export interface YearRows {
+  members: MemberRow[];
+  inspections: Map<string, StoredInspection[]>;
+  /** Every review of the member schools, all years. */
+  reviews: ReviewRow[];
+  /** Reviewers the member schools sent (or are sending) to reviews of this year, and their replacements. */
+  outgoing: AssignmentRow[];
+  /** Replacements of the outgoing dropped reviewers (whichever school sent them). */
+  replacements: AssignmentRow[];
+  trainings: TrainingRow[];
+}
+
+function assignmentsQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('reviewer_assignments as a')
+    .innerJoin('qa_reviews as r', 'r.id', 'a.review_id')
+    .innerJoin('schools as host', 'host.id', 'r.school_id')
+    .innerJoin('schools as home', 'home.id', 'a.home_school_id')
+    .select([
+      'a.id', 'a.review_id as reviewId', 'a.home_school_id as homeSchoolId', 'home.name as homeSchool', 'r.school_id as hostSchoolId',
+      'host.name as hostSchool', 'a.reviewer_name as reviewerName', 'a.reviewer_role as reviewerRole', 'a.status',
+      'a.replaces_assignment_id as replacesAssignmentId', 'r.start_date as reviewStart', 'r.year_id as yearId', 'a.import_batch_id as batchId',
+    ]);
+}
+
+export async function loadAssignmentsOf(
+  db: Kysely<Database>,
+  where: { ids?: number[]; homeSchoolIds?: number[]; reviewIds?: number[]; replacing?: number[]; yearId?: number },
+): Promise<AssignmentRow[]> {
+  let q = assignmentsQuery(db);
+  if (where.ids) {
+    if (where.ids.length === 0) return [];
+    q = q.where('a.id', 'in', where.ids);
+  }
+  if (where.homeSchoolIds) {
+    if (where.homeSchoolIds.length === 0) return [];
+    q = q.where('a.home_school_id', 'in', where.homeSchoolIds);
+  }
+  if (where.reviewIds) {
+    if (where.reviewIds.length === 0) return [];
+    q = q.where('a.review_id', 'in', where.reviewIds);
+  }
+  if (where.replacing) {
+    if (where.replacing.length === 0) return [];
+    q = q.where('a.replaces_assignment_id', 'in', where.replacing);
+  }
+  if (where.yearId !== undefined) q = q.where('r.year_id', '=', where.yearId);
+  return q.orderBy('r.start_date').orderBy('a.id').execute();
+}
+
+export async function loadReviews(db: Kysely<Database>, schoolIds: number[]): Promise<ReviewRow[]> {
+  if (schoolIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('qa_reviews as r')
+    .innerJoin('membership_years as y', 'y.id', 'r.year_id')
+    .where('r.school_id', 'in', schoolIds)
+    .select([
+      'r.id', 'r.school_id', 'r.year_id', 'y.label', 'r.start_date', 'r.end_date', 'r.lead_reviewer', 'r.estimate_leadership',
+      'r.estimate_quality', 'r.estimate_disadvantaged', 'r.aoe_title', 'r.aoe_accredited', 'r.report_received_on', 'r.import_batch_id',
+    ])
+    .orderBy('r.start_date')
+    .execute();
+  const counts = await db
+    .selectFrom('qa_review_points as p')
+    .innerJoin('qa_reviews as r', 'r.id', 'p.review_id')
+    .where('r.school_id', 'in', schoolIds)
+    .groupBy(['p.review_id', 'p.kind'])
+    .select((eb) => ['p.review_id', 'p.kind', eb.fn.countAll<number>().as('n')])
+    .execute();
+  const count = new Map(counts.map((c) => [`${c.review_id}:${c.kind}`, Number(c.n)]));
+  return rows.map((r) => ({
+    id: r.id,
+    schoolId: r.school_id,
+    yearId: r.year_id,
+    yearLabel: r.label,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    leadReviewer: r.lead_reviewer,
+    leadership: r.estimate_leadership,
+    quality: r.estimate_quality,
+    disadvantaged: r.estimate_disadvantaged,
+    aoeTitle: r.aoe_title,
+    aoeAccredited: r.aoe_accredited === 1,
+    reportReceivedOn: r.report_received_on,
+    batchId: r.import_batch_id,
+    www: count.get(`${r.id}:www`) ?? 0,
+    ebi: count.get(`${r.id}:ebi`) ?? 0,
+  }));
+}
+
+/** Training records of the schools, and any record under the name of one of their headteachers (trained elsewhere). */
+export async function loadTrainings(db: Kysely<Database>, schoolIds: number[], headteachers: string[]): Promise<TrainingRow[]> {
+  if (schoolIds.length === 0) return [];
+  const names = [...new Set(headteachers.map((h) => h.trim()).filter((h) => h !== ''))];
+  const rows = await db
+    .selectFrom('reviewer_trainings')
+    .where((eb) => (names.length > 0 ? eb.or([eb('school_id', 'in', schoolIds), eb('person_name', 'in', names)]) : eb('school_id', 'in', schoolIds)))
+    .select(['school_id', 'person_name', 'role', 'trained_on', 'import_batch_id'])
+    .orderBy('trained_on')
+    .execute();
+  return rows.map((r) => ({ schoolId: r.school_id, personName: r.person_name, role: r.role, trainedOn: r.trained_on, batchId: r.import_batch_id }));
+}
+
+export type Scope = { hubId: number } | { schoolId: number } | 'network';
+
+/** Everything a dashboard needs for the member schools of one hub, one school or the whole network in a year. */
+export async function loadYearRows(db: Kysely<Database>, yearId: number, scope: Scope): Promise<YearRows> {
+  let mq = db
+    .selectFrom('memberships as m')
+    .innerJoin('schools as s', 's.id', 'm.school_id')
+    .where('m.year_id', '=', yearId)
+    .select([
+      's.id as schoolId', 'm.hub_id as hubId', 's.urn', 's.name', 's.phase', 's.local_authority as localAuthority', 'm.pupils', 'm.status',
+      'm.fee_paid_on as feePaidOn', 's.headteacher', 's.headteacher_since as headteacherSince', 's.email', 's.phone', 'm.import_batch_id as batchId',
+    ])
+    .orderBy('s.name');
+  if (scope !== 'network' && 'hubId' in scope) mq = mq.where('m.hub_id', '=', scope.hubId);
+  if (scope !== 'network' && 'schoolId' in scope) mq = mq.where('m.school_id', '=', scope.schoolId);
+  const members = await mq.execute();
+  const schoolIds = members.map((m) => m.schoolId);
+  const inspections = await loadInspections(db, members.map((m) => m.urn));
+  const reviews = await loadReviews(db, schoolIds);
+  const outgoing = await loadAssignmentsOf(db, { homeSchoolIds: schoolIds, yearId });
+  const dropped = outgoing.filter((a) => a.status === 'dropped').map((a) => a.id);
+  const replacements = await loadAssignmentsOf(db, { replacing: dropped });
+  const trainings = await loadTrainings(db, schoolIds, members.map((m) => m.headteacher ?? ''));
+  return { members, inspections, reviews, outgoing, replacements, trainings };
+}

@@ -1,0 +1,161 @@
+import type { HubDashboardSchool, ReviewerFigures, SchoolQa } from '@shared/contract/dashboards';
+import { reviewTeamColumn, reviewTeamSize } from '@shared/domain/review-team';
+import {
+  reviewBeforeFirstAttendance,
+  reviewerCommitment,
+  untrainedHeadteacher,
+  type OutgoingAssignment,
+} from '@shared/domain/reviewer-commitment';
+import { vulnerableFlag } from '@shared/domain/vulnerable';
+import { ofstedPosition } from '@shared/domain/ofsted-profile';
+import { latestEstimates } from '@shared/domain/qa-profile';
+import { MEMBERSHIP_STATUSES, REVIEWER_STATUSES, type MembershipStatus, type ReviewerStatus } from '@shared/domain/vocabulary';
+import { HubdeskError } from '../errors';
+import { inspectionView } from './inspections';
+import type { AssignmentRow, MemberRow, ReviewRow, TrainingRow, YearRows } from './load';
+
+/** Rows grouped by school, built once per dashboard so each school's figures are a lookup. */
+export interface Indexed {
+  reviewsBySchool: Map<number, ReviewRow[]>;
+  outgoingBySchool: Map<number, AssignmentRow[]>;
+  replacementOf: Map<number, AssignmentRow>;
+  trainingsBySchool: Map<number, TrainingRow[]>;
+  trainingsByName: Map<string, TrainingRow[]>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function indexRows(rows: YearRows): Indexed {
+  const idx: Indexed = {
+    reviewsBySchool: new Map(),
+    outgoingBySchool: new Map(),
+    replacementOf: new Map(),
+    trainingsBySchool: new Map(),
+    trainingsByName: new Map(),
+  };
+  for (const r of rows.reviews) push(idx.reviewsBySchool, r.schoolId, r);
+  for (const a of rows.outgoing) push(idx.outgoingBySchool, a.homeSchoolId, a);
+  for (const a of rows.replacements) if (a.replacesAssignmentId !== null) idx.replacementOf.set(a.replacesAssignmentId, a);
+  for (const t of rows.trainings) {
+    push(idx.trainingsBySchool, t.schoolId, t);
+    push(idx.trainingsByName, t.personName.trim().replace(/\s+/g, ' ').toLowerCase(), t);
+  }
+  return idx;
+}
+
+function reviewerStatus(a: AssignmentRow): ReviewerStatus {
+  if ((REVIEWER_STATUSES as readonly string[]).includes(a.status)) return a.status as ReviewerStatus;
+  throw new HubdeskError('store', `Reviewer assignment ${a.id} (${a.reviewerName}) has an unknown status "${a.status}".`);
+}
+
+function membershipStatus(m: MemberRow): MembershipStatus {
+  if ((MEMBERSHIP_STATUSES as readonly string[]).includes(m.status)) return m.status as MembershipStatus;
+  throw new HubdeskError('store', `The membership of ${m.name} (URN ${m.urn}) has an unknown status "${m.status}".`);
+}
+
+/** The school's outgoing assignments for the year in the shape of the commitment rule. */
+export function outgoingFor(schoolId: number, idx: Indexed): OutgoingAssignment[] {
+  return (idx.outgoingBySchool.get(schoolId) ?? []).map((a) => {
+    const replacement = idx.replacementOf.get(a.id);
+    return {
+      status: reviewerStatus(a),
+      reviewDate: a.reviewStart,
+      replacedBy: replacement ? { homeSchoolId: replacement.homeSchoolId, reviewerName: replacement.reviewerName } : null,
+    };
+  });
+}
+
+export function reviewerFigures(m: MemberRow, idx: Indexed, today: string): ReviewerFigures {
+  const c = reviewerCommitment({ commitment: reviewTeamSize(m.pupils, m.phase), outgoing: outgoingFor(m.schoolId, idx), today });
+  return {
+    owed: c.commitment,
+    attended: c.attended,
+    booked: c.booked,
+    awaitingConfirmation: c.awaitingConfirmation,
+    dropped: c.dropped,
+    droppedReplaced: c.droppedReplaced,
+    shortfall: c.shortfall,
+    status: c.status,
+    phaseAssumed: reviewTeamColumn(m.phase).assumed,
+  };
+}
+
+function qaOf(reviews: readonly ReviewRow[], yearId: number, today: string): SchoolQa {
+  const latest = latestEstimates(
+    reviews.map((r) => ({ id: r.id, startDate: r.startDate, yearLabel: r.yearLabel, estimates: { leadership: r.leadership, quality: r.quality, disadvantaged: r.disadvantaged } })),
+  );
+  const review = latest ? reviews.find((r) => r.id === latest.reviewId)! : null;
+  const own = reviews.find((r) => r.yearId === yearId) ?? null;
+  return {
+    latest:
+      latest && review
+        ? { ...latest, aoeTitle: review.aoeTitle, aoeAccredited: review.aoeAccredited, www: review.www, ebi: review.ebi, reportReceivedOn: review.reportReceivedOn }
+        : null,
+    thisYear: own
+      ? { reviewId: own.id, startDate: own.startDate, endDate: own.endDate, state: own.startDate > today ? 'upcoming' : own.endDate < today ? 'done' : 'in progress' }
+      : null,
+  };
+}
+
+/** One school's row of the hub dashboard: every figure from the domain rules over its rows. */
+export function schoolRow(
+  m: MemberRow,
+  rows: YearRows,
+  idx: Indexed,
+  context: { yearId: number; yearStart: string; today: string; meetings?: { attended: number; recorded: number } },
+): HubDashboardSchool {
+  const { yearId, yearStart, today } = context;
+  const inspections = rows.inspections.get(m.urn) ?? [];
+  const position = ofstedPosition(inspections);
+  const vulnerable = vulnerableFlag(inspections, today);
+  const reviews = idx.reviewsBySchool.get(m.schoolId) ?? [];
+  const own = reviews.find((r) => r.yearId === yearId) ?? null;
+  const outgoing = outgoingFor(m.schoolId, idx);
+  const before = reviewBeforeFirstAttendance({ ownReviewStart: own?.startDate ?? null, outgoing });
+  const head = m.headteacher;
+  const trainings = [
+    ...(idx.trainingsBySchool.get(m.schoolId) ?? []),
+    ...(head ? (idx.trainingsByName.get(head.trim().replace(/\s+/g, ' ').toLowerCase()) ?? []).filter((t) => t.schoolId !== m.schoolId) : []),
+  ];
+  const training = untrainedHeadteacher({
+    headteacherSince: m.headteacherSince,
+    membershipStatus: membershipStatus(m),
+    trainings: trainings.map((t) => ({ personName: t.personName, trainedOn: t.trainedOn })),
+    headteacherName: head,
+    yearStart,
+  });
+  return {
+    schoolId: m.schoolId,
+    urn: m.urn,
+    name: m.name,
+    phase: m.phase,
+    localAuthority: m.localAuthority,
+    pupils: m.pupils,
+    membershipStatus: m.status,
+    feePaidOn: m.feePaidOn,
+    headteacher: m.headteacher,
+    headteacherSince: m.headteacherSince,
+    email: m.email,
+    phone: m.phone,
+    ofsted: {
+      profileKey: position.profileKey,
+      latestGraded: position.latestGraded ? inspectionView(position.latestGraded) : null,
+      laterUngraded: position.laterUngraded ? inspectionView(position.laterUngraded) : null,
+    },
+    qa: qaOf(reviews, yearId, today),
+    reviewers: reviewerFigures(m, idx, today),
+    reviewBeforeFirstAttendance: before,
+    headteacherTraining: training,
+    vulnerable: {
+      flagged: vulnerable.vulnerable,
+      reasons: vulnerable.reasons,
+      triggeredBy: vulnerable.triggeredBy.map(inspectionView),
+      academicYear: `${vulnerable.academicYear.start.slice(0, 4)}/${vulnerable.academicYear.end.slice(2, 4)}`,
+    },
+    meetings: context.meetings ?? { attended: 0, recorded: 0 },
+  };
+}

@@ -1,0 +1,348 @@
+import { z } from 'zod';
+import { query } from './define';
+import { id, shortText, yearLabel } from './schemas';
+import type { OfstedProfileKey } from '../domain/ofsted';
+import type { DatedGrade, OfstedProfileBucket } from '../domain/ofsted-profile';
+import type { LatestEstimates, QaProfileHeading } from '../domain/qa-profile';
+import type { CommitmentStatus } from '../domain/reviewer-commitment';
+import type { UntrainedHeadteacherCode } from '../domain/reviewer-commitment';
+import type { DeadlineStatus, ReleaseCondition } from '../domain/reconciliation';
+import type { FundingApplied } from '../domain/funding';
+import { QA_HEADINGS, PHASES } from '../domain/vocabulary';
+
+/** Where a panel's figures come from, and as at when (DOMAIN.md §7: a figure without its date is not shown). */
+export interface SourceNote {
+  /** What the figures are: 'Schools and pupils', 'Ofsted inspections', ... */
+  what: string;
+  /** The import file (or 'Recorded in hubdesk'). */
+  source: string;
+  /** The source's own date (Ofsted's as-at date, the import date), ISO. */
+  asAt: string | null;
+}
+
+export interface DashboardInspection {
+  id: number;
+  urn: string;
+  startDate: string;
+  publicationDate: string | null;
+  framework: string;
+  frameworkLabel: string;
+  inspectionType: string | null;
+  categoryOfConcern: string | null;
+  outcomeText: string | null;
+  /** Only an OEIF inspection can carry a code; every other framework says why there is none. */
+  overall: { code: string | null; label: string; date: string };
+  judgements: DatedGrade[];
+  source: string | null;
+  sourceAsAt: string | null;
+}
+
+export interface SchoolOfsted {
+  profileKey: OfstedProfileKey;
+  latestGraded: DashboardInspection | null;
+  /** An ungraded inspection newer than the latest graded one. */
+  laterUngraded: DashboardInspection | null;
+}
+
+export interface SchoolQa {
+  /** The latest review with outcomes, and what it found. */
+  latest:
+    | (LatestEstimates & {
+        aoeTitle: string | null;
+        aoeAccredited: boolean;
+        www: number;
+        ebi: number;
+        reportReceivedOn: string | null;
+      })
+    | null;
+  /** This year's review, if one is booked. */
+  thisYear: { reviewId: number; startDate: string; endDate: string; state: 'upcoming' | 'in progress' | 'done' } | null;
+}
+
+export interface ReviewerFigures {
+  owed: number;
+  attended: number;
+  booked: number;
+  awaitingConfirmation: number;
+  dropped: number;
+  droppedReplaced: number;
+  shortfall: number;
+  status: CommitmentStatus;
+  /** The school's phase is unknown, so the team size read the Primary column. */
+  phaseAssumed: boolean;
+}
+
+export interface VulnerableView {
+  flagged: boolean;
+  reasons: string[];
+  triggeredBy: DashboardInspection[];
+  academicYear: string;
+}
+
+export interface HubDashboardSchool {
+  schoolId: number;
+  urn: string;
+  name: string;
+  phase: string | null;
+  localAuthority: string | null;
+  pupils: number;
+  membershipStatus: string;
+  feePaidOn: string | null;
+  headteacher: string | null;
+  headteacherSince: string | null;
+  email: string | null;
+  phone: string | null;
+  ofsted: SchoolOfsted;
+  qa: SchoolQa;
+  reviewers: ReviewerFigures;
+  reviewBeforeFirstAttendance: { flagged: boolean; ownReviewStart: string | null; firstAttendance: string | null };
+  headteacherTraining: { flagged: boolean; code: UntrainedHeadteacherCode; reason: string; trainedOn: string | null };
+  vulnerable: VulnerableView;
+  meetings: { attended: number; recorded: number };
+}
+
+export interface UpcomingReview {
+  reviewId: number;
+  schoolId: number;
+  school: string;
+  startDate: string;
+  endDate: string;
+  leadReviewer: string | null;
+  teamSize: number;
+  /** Reviewers booked or attended (not dropped). */
+  filled: number;
+  reviewers: { name: string; homeSchool: string; status: string }[];
+}
+
+export interface MeetingView {
+  id: number;
+  date: string;
+  term: string;
+  format: string | null;
+  submittedOn: string | null;
+  past: boolean;
+  /** Schools recorded as attending / recorded at all (future meetings have none). */
+  attended: number;
+  recorded: number;
+  absent: string[];
+}
+
+export interface HubFundingStatus {
+  fundingPence: number;
+  formulaPence: number;
+  minimumPence: number;
+  applied: FundingApplied;
+  carryForwardPence: number;
+  totalAvailablePence: number;
+  plannedPence: number;
+  releasedPence: number;
+  remainingPence: number;
+  overReleased: boolean;
+  locked: boolean;
+  deadlines: { draft: DeadlineStatus; final: DeadlineStatus };
+  release: { met: boolean; conditions: ReleaseCondition[] };
+  planLines: number;
+}
+
+export interface HubDashboard {
+  hub: {
+    id: number;
+    name: string;
+    region: string | null;
+    seniorPartner: string | null;
+    seniorPartnerEmail: string | null;
+    membershipsManager: string | null;
+    hubManagers: { name: string; email: string | null; focus: string | null }[];
+  };
+  year: string;
+  today: string;
+  schools: HubDashboardSchool[];
+  summary: {
+    schools: number;
+    pupils: number;
+    commitment: Record<CommitmentStatus, number>;
+    vulnerable: number;
+    ofstedProfile: OfstedProfileBucket[];
+    qaProfile: QaProfileHeading[];
+  };
+  upcomingReviews: UpcomingReview[];
+  meetings: MeetingView[];
+  funding: HubFundingStatus;
+  sources: {
+    roll: SourceNote[];
+    ofsted: SourceNote[];
+    qa: SourceNote[];
+    reviewers: SourceNote[];
+    meetings: SourceNote[];
+    funding: SourceNote[];
+  };
+}
+
+export interface NetworkHubRow {
+  hubId: number;
+  name: string;
+  region: string | null;
+  hubManagers: string[];
+  membershipsManager: string | null;
+  schools: number;
+  pupils: number;
+  ofstedProfile: OfstedProfileBucket[];
+  qaProfile: QaProfileHeading[];
+  /** Schools with a review (estimates) in the year shown. */
+  reviewedThisYear: number;
+  commitment: Record<CommitmentStatus, number>;
+  vulnerable: number;
+  vulnerableSchools: string[];
+  fundingPence: number;
+  totalAvailablePence: number;
+}
+
+export interface NetworkDashboard {
+  year: string;
+  today: string;
+  hubs: NetworkHubRow[];
+  totals: { hubs: number; schools: number; pupils: number; vulnerable: number; behind: number; fundingPence: number };
+  sources: SourceNote[];
+}
+
+export interface SchoolReviewView {
+  reviewId: number;
+  year: string;
+  startDate: string;
+  endDate: string;
+  leadReviewer: string | null;
+  estimates: { leadership: string | null; quality: string | null; disadvantaged: string | null };
+  aoeTitle: string | null;
+  aoeAccredited: boolean;
+  reportReceivedOn: string | null;
+  headings: { key: string | null; label: string; www: { id: number; text: string }[]; ebi: { id: number; text: string }[] }[];
+  /** Reviewers from other schools on this school's own review. */
+  team: { assignmentId: number; name: string; role: string | null; homeSchoolId: number; homeSchool: string; status: string; replaces: string | null }[];
+  source: string | null;
+}
+
+export interface ReviewerRecordRow {
+  assignmentId: number;
+  year: string;
+  reviewerName: string;
+  reviewerRole: string | null;
+  hostSchoolId: number;
+  hostSchool: string;
+  reviewStart: string;
+  status: string;
+  /** For a dropped reviewer: who replaced them (and from which school), if anyone. */
+  replacedBy: { name: string; homeSchool: string } | null;
+  /** For a replacement: whom they replaced. */
+  replaces: { name: string; homeSchool: string } | null;
+}
+
+export interface SchoolDashboard {
+  school: {
+    id: number;
+    urn: string;
+    name: string;
+    phase: string | null;
+    schoolType: string | null;
+    localAuthority: string | null;
+    trust: string | null;
+    postcode: string | null;
+    headteacher: string | null;
+    headteacherSince: string | null;
+    email: string | null;
+    phone: string | null;
+    contacts: { role: string; name: string; email: string | null; phone: string | null }[];
+  };
+  year: string;
+  today: string;
+  /** This year's hub row (the same figures the hub dashboard shows), when the school is a member this year. */
+  current: (HubDashboardSchool & { hubId: number; hub: string }) | null;
+  memberships: { year: string; hubId: number; hub: string; pupils: number; status: string; feePaidOn: string | null }[];
+  ofsted: DashboardInspection[];
+  reviews: SchoolReviewView[];
+  reviewerRecord: ReviewerRecordRow[];
+  trainings: { personName: string; role: string | null; trainedOn: string }[];
+  sources: { ofsted: SourceNote[]; qa: SourceNote[]; roll: SourceNote[] };
+}
+
+export const QA_TEXT_KINDS = ['www', 'ebi', 'aoe'] as const;
+export type QaTextKind = (typeof QA_TEXT_KINDS)[number];
+
+export interface QaTextHit {
+  /** qa_review_points.id for a WWW/EBI; null for an Area of Excellence. */
+  pointId: number | null;
+  reviewId: number;
+  kind: QaTextKind;
+  heading: string | null;
+  text: string;
+  aoeAccredited: boolean;
+  schoolId: number;
+  school: string;
+  urn: string;
+  phase: string | null;
+  hubId: number | null;
+  hub: string | null;
+  year: string;
+  reviewStart: string;
+}
+
+export interface QaTextSearchResult {
+  /** The FTS5 query actually run ('' when only filters were used). */
+  ftsQuery: string;
+  terms: string[];
+  hits: QaTextHit[];
+  /** True when more hits exist than were returned. */
+  truncated: boolean;
+}
+
+export interface SupportSuggestionView {
+  schoolId: number;
+  school: string;
+  urn: string;
+  hubId: number | null;
+  hub: string | null;
+  phase: string | null;
+  accreditedAoe: { text: string; reviewStart: string } | null;
+  matches: { kind: 'aoe' | 'www'; text: string; accredited: boolean; reviewStart: string }[];
+}
+
+export interface SupportSuggestions {
+  ebi: QaTextHit;
+  terms: string[];
+  suggestions: SupportSuggestionView[];
+}
+
+const headingKey = z.enum(QA_HEADINGS.map((h) => h.key) as [string, ...string[]]);
+const phase = z.enum(PHASES);
+
+export const dashboardMethods = {
+  networkDashboard: query<NetworkDashboard>()(
+    'Every hub for a year: Ofsted and QA profiles, reviewer commitments, vulnerable schools and funding',
+    z.strictObject({ year: yearLabel.optional() }),
+  ),
+  hubDashboard: query<HubDashboard>()(
+    "One hub's dashboard for a year (by id, or by name for the CLI)",
+    z
+      .strictObject({ hubId: id.optional(), hubName: shortText.min(1).optional(), year: yearLabel.optional() })
+      .refine((r) => (r.hubId === undefined) !== (r.hubName === undefined), { message: 'give either hubId or hubName' }),
+  ),
+  schoolDashboard: query<SchoolDashboard>()(
+    "One school's Ofsted history, QA reviews, reviewer record, training and memberships",
+    z.strictObject({ schoolId: id, year: yearLabel.optional() }),
+  ),
+  searchQaText: query<QaTextSearchResult>()(
+    'Full-text search over WWWs, EBIs and Areas of Excellence, with filters',
+    z.strictObject({
+      text: z.string().max(500),
+      hubId: id.optional(),
+      phase: phase.optional(),
+      heading: headingKey.optional(),
+      kind: z.enum(QA_TEXT_KINDS).optional(),
+      year: yearLabel.optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    }),
+  ),
+  suggestSupport: query<SupportSuggestions>()(
+    'Schools whose accredited Area of Excellence or WWWs match an EBI',
+    z.strictObject({ pointId: id, limit: z.number().int().min(1).max(50).optional() }),
+  ),
+};

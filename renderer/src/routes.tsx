@@ -5,6 +5,10 @@ import { HubsPage } from './pages/HubsPage';
 import { SchoolsPage } from './pages/SchoolsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { ComingPage } from './pages/ComingPage';
+import { SpendPage } from './pages/SpendPage';
+import { CategoryClaimsPage } from './pages/spend/CategoryClaimsPage';
+import { FundingPage } from './pages/FundingPage';
+import { HubFundingPage } from './pages/funding/HubFundingPage';
 
 export interface NavItem {
   to: string;
@@ -18,9 +22,10 @@ export const navItems: NavItem[] = [
   { to: '/hubs', label: 'Hubs', key: '2' },
   { to: '/schools', label: 'Schools', key: '3' },
   { to: '/funding', label: 'Funding', key: '4' },
-  { to: '/imports', label: 'Imports', key: '5' },
-  { to: '/exports', label: 'Exports', key: '6' },
-  { to: '/settings', label: 'Settings', key: '7' },
+  { to: '/spend', label: 'Spend', key: '5' },
+  { to: '/imports', label: 'Imports', key: '6' },
+  { to: '/exports', label: 'Exports', key: '7' },
+  { to: '/settings', label: 'Settings', key: '8' },
 ];
 
 export const routes: { path: string; element: ReactElement }[] = [
@@ -28,8 +33,11 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/hubs', element: <HubsPage /> },
   { path: '/hubs/:hubId', element: <HubPage /> },
   { path: '/schools', element: <SchoolsPage /> },
-  { path: '/funding', element: <ComingPage title="Funding" /> },
+  { path: '/funding', element: <FundingPage /> },
+  { path: '/funding/:hubId', element: <HubFundingPage /> },
   { path: '/imports', element: <ComingPage title="Imports" /> },
   { path: '/exports', element: <ComingPage title="Exports" /> },
+  { path: '/spend', element: <SpendPage /> },
+  { path: '/spend/categories/:categoryId', element: <CategoryClaimsPage /> },
   { path: '/settings', element: <SettingsPage /> },
 ];

@@ -1,0 +1,175 @@
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { createColumnHelper } from '@tanstack/react-table';
+import type { FundingHubRow } from '@shared/contract';
+import { formatPence } from '@shared/domain/money';
+import { useApi } from '../api/useApi';
+import { useStatus } from '../state/status';
+import { DataTable } from '../components/DataTable';
+import { PageHeader } from '../components/PageHeader';
+import { ErrorPanel } from '../components/ErrorPanel';
+import { formatCount } from '../components/format';
+import { Money } from './funding/money';
+import { LockTag } from './funding/tags';
+import { YearOverYear } from './funding/YearOverYear';
+import { FormError, useAction } from './funding/useAction';
+
+const col = createColumnHelper<FundingHubRow>();
+const money = (header: string, key: keyof FundingHubRow & `${string}Pence`) =>
+  col.accessor(key, { header, meta: { align: 'right' }, cell: (c) => <Money pence={c.getValue() as number} /> });
+
+/** Every hub's funding for the chosen year, with network totals; or the year-over-year change. */
+export function FundingPage() {
+  const { year } = useStatus();
+  const navigate = useNavigate();
+  const [view, setView] = useState<'allocation' | 'change'>('allocation');
+  const [filter, setFilter] = useState('');
+  const overview = useApi(() => window.api.listFunding({ year: year ?? undefined }), [year]);
+  const lock = useAction();
+
+  const columns = useMemo(
+    () => [
+      col.accessor('hub', {
+        header: 'Hub',
+        cell: (c) => {
+          const r = c.row.original;
+          return (
+            <>
+              <span className="strong">{r.hub}</span>
+              <span className="tags">
+                {r.overReleased ? <span className="tag tag-error">Over-released</span> : null}
+                {r.overAllocated ? <span className="tag tag-error">Over-allocated</span> : null}
+                <LockTag state={r.lockState} />
+              </span>
+            </>
+          );
+        },
+      }),
+      col.accessor('schools', { header: 'Schools', meta: { align: 'right' }, cell: (c) => formatCount(c.getValue()) }),
+      col.accessor('pupils', { header: 'Pupils', meta: { align: 'right' }, cell: (c) => formatCount(c.getValue()) }),
+      money('Formula', 'formulaPence'),
+      money('Minimum', 'minimumPence'),
+      money('Funding', 'fundingPence'),
+      money('Carry forward', 'carryForwardPence'),
+      money('Total available', 'totalAvailablePence'),
+      money('Planned', 'plannedPence'),
+      money('Claimed', 'claimedPence'),
+      money('Released', 'releasedPence'),
+      money('Remaining', 'remainingPence'),
+    ],
+    [],
+  );
+
+  const data = overview.data;
+  const overReleased = data?.hubs.filter((h) => h.overReleased) ?? [];
+  const openHubs = data?.hubs.filter((h) => h.lockState === 'open').length ?? 0;
+
+  async function lockAll() {
+    if (!year || !data) return;
+    if (!window.confirm(`Lock the computed allocation of ${openHubs} hub${openHubs === 1 ? '' : 's'} for ${year}? Later roll changes will then wait for approval.`)) return;
+    if (await lock.run(() => window.api.lockFunding({ year }))) overview.reload();
+  }
+
+  const t = data?.totals;
+  return (
+    <div className="funding">
+      <PageHeader
+        title="Funding"
+        subtitle={data ? `Hub funding for ${data.year}${data.previousYear ? `, carried forward from ${data.previousYear}` : ''}` : undefined}
+        actions={
+          <>
+            <div className="view-toggle" role="group" aria-label="Funding view">
+              <button type="button" aria-pressed={view === 'allocation'} onClick={() => setView('allocation')}>
+                Allocation
+              </button>
+              <button type="button" aria-pressed={view === 'change'} onClick={() => setView('change')}>
+                Year over year
+              </button>
+            </div>
+            <input type="search" className="filter" placeholder="Filter hubs…" aria-label="Filter hubs" value={filter} onChange={(e) => setFilter(e.target.value)} />
+            {view === 'allocation' ? (
+              <button type="button" className="primary" onClick={lockAll} disabled={lock.busy || openHubs === 0} title="Finance: fix the computed figures for the year">
+                {openHubs === 0 && data ? 'All hubs locked' : `Lock ${openHubs} open hub${openHubs === 1 ? '' : 's'}`}
+              </button>
+            ) : null}
+          </>
+        }
+      />
+      <FormError error={lock.error} />
+      {overview.error ? <ErrorPanel title="Could not load the funding" error={overview.error} onRetry={overview.reload} /> : null}
+      {view === 'change' ? (
+        <YearOverYear year={year} filter={filter} onOpen={(hubId) => navigate(`/funding/${hubId}`)} />
+      ) : data && t ? (
+        <>
+          <div className="kpis funding-kpis">
+            <Kpi label="funding" pence={t.fundingPence} />
+            <Kpi label="carry forward" pence={t.carryForwardPence} />
+            <Kpi label="total available" pence={t.totalAvailablePence} />
+            <Kpi label="released" pence={t.releasedPence} />
+            <Kpi label="remaining" pence={t.remainingPence} />
+            <div className="kpi">
+              <span className="kpi-value">
+                {t.lockedHubs} / {t.hubs}
+              </span>
+              <span className="kpi-label">hubs locked{t.pendingHubs ? ` · ${t.pendingHubs} pending` : ''}</span>
+            </div>
+          </div>
+          {overReleased.length > 0 ? (
+            <div className="error-panel" role="alert">
+              <h2>
+                {overReleased.length === 1 ? '1 hub has released more than its total available' : `${overReleased.length} hubs have released more than their total available`}
+              </h2>
+              <p>
+                {overReleased.map((h) => `${h.hub}: released ${formatPence(h.releasedPence)} of ${formatPence(h.totalAvailablePence)}`).join('; ')}.
+              </p>
+            </div>
+          ) : null}
+          {t.pendingHubs > 0 ? (
+            <p className="notice" role="status">
+              {t.pendingHubs === 1 ? '1 locked hub has' : `${t.pendingHubs} locked hubs have`} a pending difference: the roll now gives other figures. Open the hub to review and approve it.
+            </p>
+          ) : null}
+          <div className="funding-wide">
+          <DataTable
+            label="Hub funding"
+            rows={data.hubs}
+            columns={columns}
+            filter={filter}
+            rowKey={(r) => r.hubId}
+            initialSort={[{ id: 'hub', desc: false }]}
+            onOpen={(r) => navigate(`/funding/${r.hubId}`)}
+            empty={filter ? `No hub matches “${filter}”.` : `No hub has member schools in ${data.year}: import a membership roll first.`}
+            footer={
+              <tr>
+                <td>Network ({formatCount(t.hubs)} hubs)</td>
+                <td className="num">{formatCount(t.schools)}</td>
+                <td className="num">{formatCount(t.pupils)}</td>
+                {[t.formulaPence, t.minimumPence, t.fundingPence, t.carryForwardPence, t.totalAvailablePence, t.plannedPence, t.claimedPence, t.releasedPence, t.remainingPence].map((p, i) => (
+                  <td key={i} className="num">
+                    <Money pence={p} />
+                  </td>
+                ))}
+              </tr>
+            }
+          />
+          </div>
+        </>
+      ) : !overview.error ? (
+        <div aria-busy="true" className="loading">
+          Loading funding…
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function Kpi({ label, pence }: { label: string; pence: number }) {
+  return (
+    <div className="kpi">
+      <span className="kpi-value">
+        <Money pence={pence} />
+      </span>
+      <span className="kpi-label">{label}</span>
+    </div>
+  );
+}

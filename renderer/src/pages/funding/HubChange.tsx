@@ -1,0 +1,60 @@
+import { useApi } from '../../api/useApi';
+import { formatCount } from '../../components/format';
+import { Money } from './money';
+
+/** This hub's change from last year, school by school. */
+export function HubChange({ hubId, year }: { hubId: number; year: string }) {
+  const changes = useApi(() => window.api.fundingChanges({ year }), [year]);
+  const c = changes.data?.hubs.find((h) => h.hubId === hubId);
+  if (!changes.data?.previousYear || !c) return null;
+  return (
+    <section className="panel" aria-labelledby="change-heading">
+      <h2 id="change-heading">Change from {changes.data.previousYear}</h2>
+      <ul className="explain">
+        {c.explanation.map((l) => (
+          <li key={l}>{l}</li>
+        ))}
+      </ul>
+      {c.joiners.length + c.leavers.length + c.pupilChanges.length > 0 ? (
+        <table className="data-table compact" aria-label={`Funding change by school in ${c.hub}`}>
+          <thead>
+            <tr>
+              <th>School</th>
+              <th>Change</th>
+              <th className="num">Pupils</th>
+              <th className="num">Effect</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.joiners.map((s) => (
+              <tr key={`j${s.key}`}>
+                <td>{s.name}</td>
+                <td>Joined{s.otherHub ? ` (from ${s.otherHub})` : ''}</td>
+                <td className="num">{formatCount(s.pupils)}</td>
+                <td className="num"><Money pence={s.contributionPence} /></td>
+              </tr>
+            ))}
+            {c.leavers.map((s) => (
+              <tr key={`l${s.key}`}>
+                <td>{s.name}</td>
+                <td>Left{s.otherHub ? ` (to ${s.otherHub})` : ''}</td>
+                <td className="num">{formatCount(s.pupils)}</td>
+                <td className="num"><Money pence={-s.contributionPence} /></td>
+              </tr>
+            ))}
+            {c.pupilChanges.map((s) => (
+              <tr key={`p${s.key}`}>
+                <td>{s.name}</td>
+                <td>Pupil numbers</td>
+                <td className="num">
+                  {formatCount(s.pupilsBefore)} → {formatCount(s.pupilsAfter)}
+                </td>
+                <td className="num"><Money pence={s.effectPence} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

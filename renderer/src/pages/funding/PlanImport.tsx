@@ -1,0 +1,115 @@
+import { useId, useState } from 'react';
+import type { HubFundingDetail, PlanImportPreview } from '@shared/contract';
+import { formatPence } from '@shared/domain/money';
+import { Money, confirmedPence } from './money';
+import { FormError, useAction } from './useAction';
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Import a plan workbook (Priority, Activity, Cost, Category): preview, confirm flagged costs, then replace the plan. */
+export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDone(saved: boolean): void }) {
+  const fileId = useId();
+  const [file, setFile] = useState<{ name: string; content: string } | null>(null);
+  const [preview, setPreview] = useState<PlanImportPreview | null>(null);
+  const [confirmations, setConfirmations] = useState<Record<number, string>>({});
+  const action = useAction();
+
+  async function choose(f: File | undefined) {
+    setPreview(null);
+    setConfirmations({});
+    if (!f) return;
+    const content = await toBase64(f);
+    setFile({ name: f.name, content });
+    await action.run(async () => setPreview(await window.api.previewPlanImport({ hubId: detail.hubId, year: detail.year, fileName: f.name, contentBase64: content })));
+  }
+
+  async function commit() {
+    if (!file || !preview) return;
+    const list = preview.rows
+      .filter((r) => r.confirm !== null)
+      .map((r) => ({ row: r.row, pence: confirmedPence(confirmations[r.row]) }))
+      .filter((c): c is { row: number; pence: number } => c.pence !== undefined);
+    const ok = await action.run(() =>
+      window.api.commitPlanImport({ hubId: detail.hubId, year: detail.year, fileName: file.name, contentBase64: file.content, confirmations: list }),
+    );
+    if (ok) onDone(true);
+  }
+
+  const blocked = preview ? preview.problems > 0 || preview.rows.some((r) => r.confirm !== null && confirmedPence(confirmations[r.row]) === undefined) : true;
+  return (
+    <div className="import-box" role="region" aria-label="Import a plan from Excel">
+      <div className="field">
+        <label htmlFor={fileId}>Plan workbook (.xlsx with columns Priority, Activity, Cost, Category)</label>
+        <input id={fileId} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void choose(e.target.files?.[0])} />
+      </div>
+      {preview ? (
+        <>
+          <p>
+            Sheet “{preview.sheet}”: {preview.rows.length} lines. Importing replaces the {preview.replacesLines} line{preview.replacesLines === 1 ? '' : 's'} the plan holds now.
+            {preview.needsConfirmation ? ` ${preview.needsConfirmation} cost${preview.needsConfirmation === 1 ? '' : 's'} need${preview.needsConfirmation === 1 ? 's' : ''} confirming.` : ''}
+            {preview.problems ? ` ${preview.problems} row${preview.problems === 1 ? '' : 's'} cannot be imported: fix the workbook and choose it again.` : ''}
+          </p>
+          <table className="data-table compact" aria-label="Plan import preview">
+            <thead>
+              <tr>
+                <th className="num">Row</th>
+                <th>Priority</th>
+                <th>Activity</th>
+                <th>Category</th>
+                <th>Cost as written</th>
+                <th className="num">Amount</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rows.map((r) => (
+                <tr key={r.row} className={r.problems.length ? 'row-error' : undefined}>
+                  <td className="num">{r.row}</td>
+                  <td>{r.priority || '—'}</td>
+                  <td>{r.activity || '—'}</td>
+                  <td>{r.category || '—'}</td>
+                  <td className="mono">{r.costText}</td>
+                  <td className="num">
+                    {r.pence !== null ? <Money pence={r.pence} /> : null}
+                    {r.confirm ? (
+                      <span className="confirm-cell">
+                        <span className="warn-text">
+                          {r.confirm.reason}
+                          {r.confirm.suggestedPence !== null ? ` (maybe ${formatPence(r.confirm.suggestedPence)})` : ''}
+                        </span>
+                        <input
+                          aria-label={`Confirmed amount for row ${r.row}`}
+                          placeholder="£0.00"
+                          value={confirmations[r.row] ?? ''}
+                          onChange={(e) => setConfirmations({ ...confirmations, [r.row]: e.target.value })}
+                        />
+                      </span>
+                    ) : null}
+                    {r.problems.map((p) => (
+                      <span key={p} className="warn-text block">
+                        {p}
+                      </span>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      <div className="form-actions">
+        <button type="button" className="primary" onClick={() => void commit()} disabled={blocked || action.busy}>
+          Replace the plan with these lines
+        </button>
+        <button type="button" onClick={() => onDone(false)}>
+          Cancel
+        </button>
+      </div>
+      <FormError error={action.error} />
+    </div>
+  );
+}

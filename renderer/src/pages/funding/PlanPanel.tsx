@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import type { HubFundingDetail, PlanLineView } from '@shared/contract';
+import { formatPence } from '@shared/domain/money';
+import { Money } from './money';
+import { PlanLineForm } from './PlanLineForm';
+import { PlanImport } from './PlanImport';
+import { FormError, useAction } from './useAction';
+
+/** The Hub Action Plan: lines by priority, the allocation check, and editing or importing lines. */
+export function PlanPanel({ detail, onChanged }: { detail: HubFundingDetail; onChanged(): void }) {
+  const { plan } = detail;
+  const a = plan.allocation;
+  const [mode, setMode] = useState<'view' | 'add' | 'import' | { edit: PlanLineView }>('view');
+  const action = useAction();
+
+  const done = (saved: boolean) => {
+    setMode('view');
+    if (saved) onChanged();
+  };
+  async function remove(line: PlanLineView) {
+    if (!window.confirm(`Delete “${line.activity}” (${formatPence(line.plannedPence)}) from the plan?`)) return;
+    if (await action.run(() => window.api.deletePlanLine({ lineId: line.id }))) onChanged();
+  }
+
+  return (
+    <section className="panel" aria-labelledby="plan-heading">
+      <h2 id="plan-heading">Hub Action Plan</h2>
+      <p className={a.status === 'over' ? 'error-line' : a.status === 'exact' ? 'good-text' : undefined} role={a.status === 'over' ? 'alert' : undefined}>
+        {a.status === 'over' ? 'Over-allocated: ' : ''}
+        {a.message}
+      </p>
+      {plan.lines.length === 0 ? (
+        <div className="empty-state">No plan lines yet for {detail.year}. Add them one by one or import the hub’s plan workbook.</div>
+      ) : (
+        <table className="data-table compact" aria-label="Plan lines">
+          <thead>
+            <tr>
+              <th>Priority</th>
+              <th>Activity</th>
+              <th>Category</th>
+              <th>As typed</th>
+              <th className="num">Planned</th>
+              <th>
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.lines.map((l) =>
+              typeof mode === 'object' && mode.edit.id === l.id ? (
+                <tr key={l.id}>
+                  <td colSpan={6}>
+                    <PlanLineForm detail={detail} line={l} onDone={done} />
+                  </td>
+                </tr>
+              ) : (
+                <tr key={l.id}>
+                  <td className="strong">{l.priority}</td>
+                  <td>{l.activity}</td>
+                  <td>{l.category}</td>
+                  <td className="mono muted">{l.amountAsTyped ?? '—'}</td>
+                  <td className="num">
+                    <Money pence={l.plannedPence} />
+                  </td>
+                  <td className="row-actions">
+                    <button type="button" onClick={() => setMode({ edit: l })} aria-label={`Edit ${l.activity}`}>
+                      Edit
+                    </button>
+                    <button type="button" onClick={() => void remove(l)} aria-label={`Delete ${l.activity}`}>
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              ),
+            )}
+          </tbody>
+          <tfoot>
+            {a.byPriority.map((p) => (
+              <tr key={p.priority} className="subtotal">
+                <td colSpan={4}>{p.priority}</td>
+                <td className="num">
+                  <Money pence={p.plannedPence} />
+                </td>
+                <td />
+              </tr>
+            ))}
+            <tr>
+              <td colSpan={4}>Total planned of {formatPence(a.totalAvailablePence)} available</td>
+              <td className="num">
+                <Money pence={a.totalPlannedPence} />
+              </td>
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      )}
+      {mode === 'add' ? <PlanLineForm detail={detail} onDone={done} /> : null}
+      {mode === 'import' ? <PlanImport detail={detail} onDone={done} /> : null}
+      {mode === 'view' ? (
+        <div className="form-actions">
+          <button type="button" onClick={() => setMode('add')}>
+            Add a line
+          </button>
+          <button type="button" onClick={() => setMode('import')}>
+            Import from Excel…
+          </button>
+        </div>
+      ) : null}
+      <FormError error={action.error} />
+    </section>
+  );
+}

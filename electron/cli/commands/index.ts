@@ -1,8 +1,9 @@
 import type { CliCommand } from '../command';
 import { coreCommands } from './core';
+import { importRollCommands } from './import-roll';
 import { maintenanceCommands } from './maintenance';
 import { fundingCommands } from './funding';
 import { dashboardCommands } from './dashboard';
 
 /** Every CLI command; features add their own module here. */
-export const commands: CliCommand[] = [...coreCommands, ...maintenanceCommands, ...fundingCommands, ...dashboardCommands];
+export const commands: CliCommand[] = [...coreCommands, ...importRollCommands, ...maintenanceCommands, ...fundingCommands, ...dashboardCommands];

@@ -5,6 +5,7 @@ import { formatDate } from '../components/format';
 import { isDesktop } from '../api/install';
 import { BackupsPanel } from './settings/BackupsPanel';
 import { AuditPanel } from './settings/AuditPanel';
+import { CategoriesPanel } from './settings/CategoriesPanel';
 
 export function SettingsPage() {
   const { status, refresh } = useStatus();
@@ -49,6 +50,7 @@ export function SettingsPage() {
           </tbody>
         </table>
       </section>
+      <CategoriesPanel />
       <BackupsPanel
         onRestored={() => {
           void refresh();

@@ -1,0 +1,47 @@
+import { Area, AreaChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { CumulativePoint } from '@shared/domain/spend';
+import { formatPence } from '@shared/domain/money';
+import { CHART } from './palette';
+import { axisPounds, exactPounds } from './money-axis';
+
+/** Money released so far this year, month by month, against the hub's total available. */
+export function CumulativeChart({ points, totalAvailablePence }: { points: CumulativePoint[]; totalAvailablePence: number }) {
+  const top = Math.max(totalAvailablePence, ...points.map((p) => p.cumulativeReleasedPence)) * 1.08;
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <AreaChart data={points} margin={{ top: 16, right: 24, left: 8, bottom: 4 }}>
+        <CartesianGrid stroke={CHART.grid} vertical={false} />
+        <XAxis dataKey="label" tick={{ fill: CHART.ink, fontSize: 12 }} />
+        <YAxis tickFormatter={axisPounds} tick={{ fill: CHART.ink, fontSize: 12 }} width={64} domain={[0, Math.max(100, Math.ceil(top))]} />
+        <Tooltip formatter={exactPounds} />
+        <ReferenceLine y={totalAvailablePence} stroke={CHART.over} strokeDasharray="5 4" label={{ value: `Total available ${formatPence(totalAvailablePence)}`, position: 'insideTopRight', fill: CHART.ink, fontSize: 12 }} />
+        <Area type="stepAfter" dataKey="cumulativeReleasedPence" name="Released so far" stroke={CHART.released} fill="#cdeedd" isAnimationActive={false} />
+      </AreaChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function CumulativeTable({ points, totalAvailablePence }: { points: CumulativePoint[]; totalAvailablePence: number }) {
+  return (
+    <table className="data-table compact" aria-label="Funding used over the year">
+      <thead>
+        <tr>
+          <th>Month</th>
+          <th className="num">Released in the month</th>
+          <th className="num">Released so far</th>
+          <th className="num">Still available</th>
+        </tr>
+      </thead>
+      <tbody>
+        {points.map((p) => (
+          <tr key={p.date}>
+            <td>{p.label}</td>
+            <td className="num">{formatPence(p.releasedInMonthPence)}</td>
+            <td className="num">{formatPence(p.cumulativeReleasedPence)}</td>
+            <td className={totalAvailablePence - p.cumulativeReleasedPence < 0 ? 'num warn-text' : 'num'}>{formatPence(totalAvailablePence - p.cumulativeReleasedPence)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,111 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { startServerWithDemo, type RunningServer } from './server-fixture';
+
+let server: RunningServer;
+test.beforeAll(async () => {
+  server = await startServerWithDemo();
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+const pence = (text: string) => Math.round(Number(text.replace(/[£,\s]/g, '').replace('−', '-')) * 100);
+
+/** Heights of the bars of one series (the n-th <Bar>) inside a chart, left to right. */
+async function barSizes(chart: Locator, series: number, dimension: 'height' | 'width'): Promise<number[]> {
+  const rects = chart.locator('.recharts-bar').nth(series).locator('.recharts-bar-rectangle path, path.recharts-rectangle');
+  const boxes = await rects.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })));
+  return boxes.sort((a, b) => (dimension === 'height' ? a.x - b.x : a.y - b.y)).map((b) => b[dimension]);
+}
+
+async function column(table: Locator, series: string): Promise<number[]> {
+  return (await table.locator(`tbody td[data-series="${series}"]`).allInnerTexts()).map(pence);
+}
+
+function expectProportional(sizes: number[], values: number[]) {
+  const nonZero = values.filter((v) => v > 0);
+  expect(sizes.length).toBe(nonZero.length);
+  const scale = sizes[0]! / nonZero[0]!;
+  sizes.forEach((s, i) => expect(Math.abs(s - nonZero[i]! * scale)).toBeLessThanOrEqual(Math.max(1.5, nonZero[i]! * scale * 0.02)));
+}
+
+async function open(page: Page) {
+  await page.goto(server.entryUrl);
+  await page.keyboard.press('Alt+5');
+  await expect(page.getByRole('heading', { name: 'Spend', exact: true })).toBeVisible();
+}
+
+test('network spend by category: the bars are the table’s figures, and a bar opens its claims', async ({ page }) => {
+  await open(page);
+  const card = page.locator('section', { has: page.getByRole('heading', { name: 'Spend by network category' }) });
+  await card.getByLabel(/Compare with 2025\/26/).uncheck();
+  const table = card.getByRole('table', { name: 'Spend by network category' });
+  const chart = card.locator('.chart-area');
+  expectProportional(await barSizes(chart, 0, 'height'), await column(table, 'planned'));
+  expectProportional(await barSizes(chart, 1, 'height'), await column(table, 'claimed'));
+  await card.getByLabel(/Compare with 2025\/26/).check();
+  await expect(table.getByRole('columnheader', { name: 'Released 2025/26' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/spend-network.png', fullPage: true });
+
+  await chart.locator('.recharts-bar').nth(1).locator('path').first().click();
+  await expect(page.getByRole('heading', { name: 'Workshops and events' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Claims under Workshops and events' }).locator('tbody tr').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/spend-category-claims.png' });
+});
+
+test('funding per hub is sorted by total available and opens a hub’s own charts', async ({ page }) => {
+  await open(page);
+  const card = page.locator('section', { has: page.getByRole('heading', { name: 'Funding per hub' }) });
+  const table = card.getByRole('table', { name: 'Funding per hub' });
+  const totals = await column(table, 'total');
+  expect([...totals].sort((a, b) => b - a)).toEqual(totals);
+  // Released + remaining bars together span each hub's total available.
+  const released = await barSizes(card.locator('.chart-area'), 0, 'width');
+  expect(released.length).toBeGreaterThan(20);
+
+  await page.getByLabel('Memberships Manager').selectOption({ label: 'Grace Okafor' });
+  await expect(table.locator('tbody tr')).not.toHaveCount(totals.length);
+  await table.getByRole('button', { name: 'Aspire Hub' }).click();
+  await expect(page.getByRole('heading', { name: 'Aspire Hub · 2026/27' })).toBeVisible();
+  const priorities = page.getByRole('table', { name: 'Planned and claimed by priority' });
+  await expect(priorities).toContainText('Leadership at all levels');
+  await expect(priorities).toContainText('£21,300.00');
+  await expect(page.getByRole('table', { name: 'Funding used over the year' })).toBeVisible();
+  await expect(page.getByText('Total available £38,589.77').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/spend-aspire.png', fullPage: true });
+
+  // A hub with nothing planned or claimed says so instead of drawing empty axes.
+  await page.getByLabel('Memberships Manager').selectOption({ label: 'Everyone' });
+  const noPlanHub = await page.evaluate(async () => {
+    const api = (window as unknown as { api: { spendHub(r: { hubId: number }): Promise<{ hasPlan: boolean; claimCount: number }>; listHubs(r: object): Promise<{ id: number; name: string }[]> } }).api;
+    for (const h of await api.listHubs({})) {
+      const v = await api.spendHub({ hubId: h.id });
+      if (!v.hasPlan && v.claimCount === 0) return h.id;
+    }
+    return null;
+  });
+  if (noPlanHub !== null) {
+    await page.getByLabel('Hub', { exact: true }).selectOption(String(noPlanHub));
+    await expect(page.getByText(/has no action plan for 2026\/27 yet, and no claims/)).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/spend-empty-hub.png' });
+  }
+});
+
+test('Settings: spend categories can be added, renamed and retired', async ({ page }) => {
+  await page.goto(server.entryUrl);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const panel = page.getByRole('table', { name: 'Spend categories' });
+  await page.getByLabel('New category name').fill('Conference costs');
+  await page.getByRole('button', { name: 'Add category' }).click();
+  await expect(panel).toContainText('Conference costs');
+  await page.getByLabel('New category name').fill('staff training');
+  await page.getByRole('button', { name: 'Add category' }).click();
+  await expect(page.getByRole('alert')).toContainText('already a category called "Staff training"');
+  await panel.getByRole('button', { name: 'Rename Conference costs' }).click();
+  await page.getByLabel('New name for Conference costs').fill('Conferences');
+  await page.keyboard.press('Enter');
+  await expect(panel).toContainText('Conferences');
+  await panel.getByRole('button', { name: 'Retire Conferences' }).click();
+  await expect(panel.getByRole('button', { name: 'Reinstate Conferences' })).toBeVisible();
+  await page.locator('section', { has: page.getByRole('heading', { name: 'Spend categories' }) }).screenshot({ path: 'test-results/screens/settings-categories.png' });
+});

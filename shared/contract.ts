@@ -4,6 +4,7 @@ import { systemMethods } from './contract/system';
 import { hubMethods } from './contract/hubs';
 import { importMethods } from './contract/imports';
 import { maintenanceMethods } from './contract/maintenance';
+import { spendMethods } from './contract/spend';
 import { fundingMethods } from './contract/funding';
 import { dashboardMethods } from './contract/dashboards';
 
@@ -12,6 +13,7 @@ export type * from './contract/system';
 export type * from './contract/hubs';
 export type * from './contract/imports';
 export type * from './contract/maintenance';
+export type * from './contract/spend';
 export type * from './contract/funding';
 export type * from './contract/dashboards';
 
@@ -24,6 +26,7 @@ export const contract = {
   ...hubMethods,
   ...importMethods,
   ...maintenanceMethods,
+  ...spendMethods,
   ...fundingMethods,
   ...dashboardMethods,
 };

@@ -4,6 +4,7 @@ import { systemHandlers } from './handlers/system';
 import { hubHandlers } from './handlers/hubs';
 import { importHandlers } from './handlers/imports';
 import { maintenanceHandlers } from './handlers/maintenance';
+import { spendHandlers } from './handlers/spend';
 import { fundingHandlers } from './handlers/funding';
 import { dashboardHandlers } from './handlers/dashboards';
 
@@ -13,6 +14,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...hubHandlers,
   ...importHandlers,
   ...maintenanceHandlers,
+  ...spendHandlers,
   ...fundingHandlers,
   ...dashboardHandlers,
 };

@@ -105,7 +105,7 @@ describe('rows a person would question are refused with sheet, row, column and r
 
   it('a formula with no saved result', async () => {
     const p = await refused('formulaNoResult');
-    expect(p.errors).toEqual([{ sheet: 'Roll', row: 3, column: 'Pupils', message: expect.stringMatching(/formula with no saved result/) }]);
+    expect(p.errors).toEqual([{ sheet: 'Roll', row: 3, column: 'Pupils', message: expect.stringMatching(/formula whose result is an error or was not saved/) }]);
   });
 
   it('the same URN twice, naming both rows', async () => {

@@ -28,6 +28,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('after_json', 'text')
     .execute();
   await db.schema.createIndex('import_changes_batch').on('import_changes').columns(['batch_id', 'seq']).execute();
+
+  // Foreign keys to schools without an index make every delete of a school scan these tables (undo of
+  // a large import deletes thousands of schools).
+  await db.schema.createIndex('contacts_school').on('contacts').column('school_id').execute();
+  await db.schema.createIndex('schools_merged_into').on('schools').column('merged_into_school_id').execute();
+  await db.schema.createIndex('reviewer_trainings_school').on('reviewer_trainings').column('school_id').execute();
+  await db.schema.createIndex('meeting_attendance_school').on('meeting_attendance').column('school_id').execute();
 }
 
 export async function down(): Promise<void> {

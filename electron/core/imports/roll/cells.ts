@@ -11,7 +11,7 @@ const bad = (message: string): Parsed<never> => ({ ok: false, message });
 export const PUPILS_WARNING_ABOVE = 5000;
 
 function errorMessage(value: { error: string }): string {
-  return value.error ? `the cell holds the error ${value.error}` : 'the cell holds a formula with no saved result (open and save the file in Excel first)';
+  return value.error ? `the cell holds the error ${value.error}` : 'the cell holds a formula whose result is an error or was not saved (open the file in Excel, fix the formula and save it)';
 }
 
 /** Trimmed text (inner spacing kept as written); null for a blank cell. Errors are refused. */

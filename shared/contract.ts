@@ -6,6 +6,7 @@ import { importMethods } from './contract/imports';
 import { maintenanceMethods } from './contract/maintenance';
 import { spendMethods } from './contract/spend';
 import { fundingMethods } from './contract/funding';
+import { ofstedImportMethods } from './contract/ofsted-import';
 import { dashboardMethods } from './contract/dashboards';
 
 export * from './contract/define';
@@ -15,6 +16,7 @@ export type * from './contract/imports';
 export type * from './contract/maintenance';
 export type * from './contract/spend';
 export type * from './contract/funding';
+export type * from './contract/ofsted-import';
 export type * from './contract/dashboards';
 
 /**
@@ -28,6 +30,7 @@ export const contract = {
   ...maintenanceMethods,
   ...spendMethods,
   ...fundingMethods,
+  ...ofstedImportMethods,
   ...dashboardMethods,
 };
 

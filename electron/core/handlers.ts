@@ -6,6 +6,7 @@ import { importHandlers } from './handlers/imports';
 import { maintenanceHandlers } from './handlers/maintenance';
 import { spendHandlers } from './handlers/spend';
 import { fundingHandlers } from './handlers/funding';
+import { ofstedImportHandlers } from './handlers/ofsted-import';
 import { dashboardHandlers } from './handlers/dashboards';
 
 /** One function per contract method; the type makes a missing or extra handler a compile error. */
@@ -16,5 +17,6 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...maintenanceHandlers,
   ...spendHandlers,
   ...fundingHandlers,
+  ...ofstedImportHandlers,
   ...dashboardHandlers,
 };

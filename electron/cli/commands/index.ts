@@ -3,7 +3,8 @@ import { coreCommands } from './core';
 import { importRollCommands } from './import-roll';
 import { maintenanceCommands } from './maintenance';
 import { fundingCommands } from './funding';
+import { importOfstedCommands } from './import-ofsted';
 import { dashboardCommands } from './dashboard';
 
 /** Every CLI command; features add their own module here. */
-export const commands: CliCommand[] = [...coreCommands, ...importRollCommands, ...maintenanceCommands, ...fundingCommands, ...dashboardCommands];
+export const commands: CliCommand[] = [...coreCommands, ...importRollCommands, ...maintenanceCommands, ...fundingCommands, ...importOfstedCommands, ...dashboardCommands];

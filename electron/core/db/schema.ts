@@ -108,6 +108,8 @@ export interface OfstedInspectionsTable {
   outcome_text: string | null;
   import_batch_id: number | null;
   source_as_at: string | null;
+  /** Added in 0004_ofsted: the URN at the time, when the inspection was of a predecessor school. */
+  urn_at_inspection: string | null;
 }
 
 export interface OfstedJudgementsTable {

@@ -4,6 +4,7 @@ import type { CoreContext } from '../context';
 import type { ImportBatchView } from '@shared/contract/imports';
 import { HubdeskError } from '../errors';
 import { recordAudit } from '../audit';
+import { undoOfstedBatch } from './ofsted/undo';
 
 /**
  * Import batches (generic over kinds): record a batch and every row it changed, list the history,
@@ -197,6 +198,7 @@ export async function restoreBatchChanges(trx: Transaction<Database>, batchId: n
 /** The undo function of each batch kind; a kind not listed here cannot be undone. */
 export const undoByKind: Record<string, UndoFn> = {
   roll: restoreBatchChanges,
+  ofsted: async (trx, batchId) => { const r = await undoOfstedBatch(trx, batchId); return r.inspections + r.judgements; },
 };
 
 /** The newest batch still in force, or undefined. */

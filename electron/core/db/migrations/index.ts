@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_base_schema';
 import * as m0002 from './0002_roll_imports';
 import * as m0003 from './0003_funding';
+import * as m0004 from './0004_ofsted';
 import * as m0005 from './0005_dashboards';
 
 // Imported statically so the bundle carries them. Add new migrations at the end, zero-padded.
@@ -9,5 +10,6 @@ export const migrations: Record<string, Migration> = {
   '0001_base_schema': m0001,
   '0002_roll_imports': m0002,
   '0003_funding': m0003,
+  '0004_ofsted': m0004,
   '0005_dashboards': m0005,
 };

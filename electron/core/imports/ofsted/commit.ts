@@ -1,0 +1,171 @@
+/**
+ * Preview and commit of an Ofsted file. The commit refuses a file with any error (nothing written),
+ * writes nothing when the file holds nothing new, and otherwise takes a backup, then in one
+ * transaction records an import batch of kind 'ofsted' (recordBatch: the batch row and its audit
+ * entry), inserts the new inspections and their judgements in chunks.
+ */
+import type { Transaction } from 'kysely';
+import type { OfstedCommitResult, OfstedImportPreview } from '@shared/contract/ofsted-import';
+import type { CoreContext } from '../../context';
+import type { Database } from '../../db/schema';
+import { HubdeskError } from '../../errors';
+import { recordBatch } from '../batches';
+import { createBackup } from '../../backups';
+import { buildPlan, issueText, type OfstedPlan } from './plan';
+import { parseOfstedFile, type ParsedOfstedFile } from './parse';
+import { loadStoreFacts, OFSTED_BATCH_KIND } from './store-facts';
+import { keyOf, type MappedInspection } from './map-row';
+
+export interface OfstedFileInput {
+  fileName: string;
+  bytes: Uint8Array;
+  allSchools?: boolean;
+}
+
+/** SQLite allows 32,766 bound parameters per statement; these chunks stay far below. */
+const INSPECTION_CHUNK = 500;
+const JUDGEMENT_CHUNK = 1000;
+
+export async function previewOfstedFile(ctx: CoreContext, input: OfstedFileInput): Promise<OfstedImportPreview> {
+  const parsed = await parseOfstedFile(input.fileName, input.bytes);
+  const facts = await loadStoreFacts(ctx.db, parsed.sha256);
+  return buildPlan(parsed, facts, input.allSchools ?? false).preview;
+}
+
+/** Refuses the file: the message names the first problem; issues carry the first 50 (the preview lists 200). */
+function refuse(plan: OfstedPlan): never {
+  const p = plan.preview;
+  const MAX_ISSUES = 50;
+  const first = p.errors[0];
+  const more = p.errorCount > MAX_ISSUES ? ` The first ${MAX_ISSUES} are listed; a preview lists up to ${p.errors.length}.` : '';
+  throw new HubdeskError(
+    'validation',
+    `${p.fileName}: ${p.errorCount} ${p.errorCount === 1 ? 'problem' : 'problems'}; nothing was imported. ${first ? issueText(first) : ''}${more}`,
+    {
+      issues: p.errors.slice(0, MAX_ISSUES).map((e) => ({
+        path: [e.row !== null ? `row ${e.row}` : null, e.column, e.urn ? `URN ${e.urn}` : null].filter(Boolean).join(', ') || 'file',
+        message: e.message,
+      })),
+    },
+  );
+}
+
+export async function commitOfstedFile(ctx: CoreContext, input: OfstedFileInput): Promise<OfstedCommitResult> {
+  const allSchools = input.allSchools ?? false;
+  const parsed = await parseOfstedFile(input.fileName, input.bytes);
+  const first = buildPlan(parsed, await loadStoreFacts(ctx.db, parsed.sha256), allSchools);
+  if (first.preview.errorCount > 0) refuse(first);
+  if (first.toInsert.length === 0) return nothingNew(first);
+
+  const backup = createBackup(ctx.store, 'before-import-ofsted', ctx.now());
+  return ctx.db.transaction().execute(async (trx) => {
+    // Rebuilt on the store as it is inside the transaction.
+    const plan = buildPlan(parsed, await loadStoreFacts(trx, parsed.sha256), allSchools);
+    if (plan.preview.errorCount > 0) refuse(plan);
+    if (plan.toInsert.length === 0) return nothingNew(plan);
+    return writePlan(trx, ctx, parsed, plan, backup.name);
+  });
+}
+
+function nothingNew(plan: OfstedPlan): OfstedCommitResult {
+  const p = plan.preview;
+  const why =
+    p.rowsKept === 0 && !p.allSchools
+      ? `has no row of a member school (${p.rowsIgnored} rows of other schools ignored; import every school with allSchools / --all)`
+      : `holds no inspection that is not already stored (${p.duplicatesSkipped} already stored)`;
+  return {
+    batchId: null,
+    sourceAsAt: p.sourceAsAt,
+    inspectionsAdded: 0,
+    judgementsAdded: 0,
+    schools: 0,
+    duplicatesSkipped: p.duplicatesSkipped,
+    rowsIgnored: p.rowsIgnored,
+    warningCount: p.warningCount,
+    backupFile: null,
+    message: `${p.fileName} ${why}; nothing was written.`,
+  };
+}
+
+async function writePlan(
+  trx: Transaction<Database>,
+  ctx: CoreContext,
+  parsed: ParsedOfstedFile,
+  plan: OfstedPlan,
+  backupFile: string,
+): Promise<OfstedCommitResult> {
+  const p = plan.preview;
+  const schools = new Set(plan.toInsert.map((i) => i.urn)).size;
+  const summary = {
+    format: p.format,
+    encoding: p.encoding,
+    sheet: p.sheetName,
+    sourceAsAt: p.sourceAsAt,
+    sourceAsAtFrom: p.sourceAsAtFrom,
+    allSchools: p.allSchools,
+    rowsKept: p.rowsKept,
+    rowsIgnored: p.rowsIgnored,
+    blankRows: p.blankRows,
+    inspectionsAdded: p.newInspections,
+    judgementsAdded: p.newJudgements,
+    byFramework: p.newByFramework,
+    schools,
+    duplicatesSkipped: p.duplicatesSkipped,
+    warnings: p.warningCount,
+  };
+  const batchId = await recordBatch(trx, ctx, {
+    kind: OFSTED_BATCH_KIND,
+    fileName: parsed.fileName,
+    sha256: parsed.sha256,
+    yearId: null,
+    rowCount: p.rows,
+    summary,
+    sourceAsAt: p.sourceAsAt,
+  });
+
+  const rows = plan.toInsert.map((i) => ({
+    urn: i.urn,
+    inspection_number: i.inspectionNumber,
+    start_date: i.startDate,
+    publication_date: i.publicationDate,
+    inspection_type: i.inspectionType,
+    framework: i.framework,
+    category_of_concern: i.categoryOfConcern,
+    outcome_text: i.outcomeText,
+    import_batch_id: batchId,
+    source_as_at: p.sourceAsAt,
+    urn_at_inspection: i.urnAtInspection,
+  }));
+  for (let k = 0; k < rows.length; k += INSPECTION_CHUNK) {
+    await trx.insertInto('ofsted_inspections').values(rows.slice(k, k + INSPECTION_CHUNK)).execute();
+  }
+  // One query maps the new rows back to their ids (multi-row RETURNING has no guaranteed order).
+  const inserted = await trx
+    .selectFrom('ofsted_inspections')
+    .where('import_batch_id', '=', batchId)
+    .select(['id', 'urn', 'start_date', 'framework'])
+    .execute();
+  const idByKey = new Map(inserted.map((r) => [keyOf({ urn: r.urn, startDate: r.start_date, framework: r.framework }), r.id]));
+  const judgements = plan.toInsert.flatMap((i: MappedInspection) => {
+    const inspectionId = idByKey.get(keyOf(i));
+    if (inspectionId === undefined) throw new Error(`inspection ${keyOf(i)} was not inserted`);
+    return i.judgements.map((j) => ({ inspection_id: inspectionId, area: j.area, grade: j.grade, grade_date: j.gradeDate }));
+  });
+  for (let k = 0; k < judgements.length; k += JUDGEMENT_CHUNK) {
+    await trx.insertInto('ofsted_judgements').values(judgements.slice(k, k + JUDGEMENT_CHUNK)).execute();
+  }
+
+  const asAt = p.sourceAsAt ? ` (as at ${p.sourceAsAt}, from the ${p.sourceAsAtFrom})` : '';
+  return {
+    batchId,
+    sourceAsAt: p.sourceAsAt,
+    inspectionsAdded: p.newInspections,
+    judgementsAdded: p.newJudgements,
+    schools,
+    duplicatesSkipped: p.duplicatesSkipped,
+    rowsIgnored: p.rowsIgnored,
+    warningCount: p.warningCount,
+    backupFile,
+    message: `Imported ${p.newInspections} new ${p.newInspections === 1 ? 'inspection' : 'inspections'} of ${schools} ${schools === 1 ? 'school' : 'schools'} from ${parsed.fileName}${asAt}; ${p.duplicatesSkipped} already stored were skipped.`,
+  };
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { mutation, query } from './define';
+
+/**
+ * Ofsted's monthly management-information file (DOMAIN.md §6): preview (writes nothing) → commit
+ * (one transaction, one import batch of kind 'ofsted') → undo with the generic `undoImportBatch`
+ * (imports.ts). The file travels as base64 bytes, as the roll import's.
+ */
+
+/** Largest file accepted (the national file is ~15 MB as CSV); its base64 must fit an HTTP call. */
+export const OFSTED_IMPORT_MAX_BYTES = 40 * 1024 * 1024;
+const MAX_BASE64 = Math.ceil(OFSTED_IMPORT_MAX_BYTES / 3) * 4;
+
+export const ofstedImportFile = z.strictObject({
+  fileName: z.string().trim().min(1, 'needs a file name').max(260),
+  contentBase64: z
+    .string()
+    .min(1, 'the file is empty')
+    .max(MAX_BASE64, `the file is larger than ${OFSTED_IMPORT_MAX_BYTES / 1024 / 1024} MB`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+  /** Import every school in the file, not only member schools. */
+  allSchools: z.boolean().optional(),
+});
+export type OfstedImportFile = z.input<typeof ofstedImportFile>;
+
+export type OfstedFileFormat = 'csv' | 'xlsx';
+export type OfstedAsAtSource = 'file name' | 'latest publication date';
+
+/** One problem, located: the sheet row a person sees, the column (header and letter), the URN. */
+export interface OfstedImportIssue {
+  row: number | null;
+  column: string | null;
+  urn: string | null;
+  message: string;
+}
+
+export interface OfstedJudgementView {
+  area: string;
+  grade: string;
+  gradeDate: string | null;
+}
+
+export interface OfstedInspectionView {
+  startDate: string;
+  publicationDate: string | null;
+  /** oeif | interim_2024 | report_card | ungraded */
+  framework: string;
+  inspectionType: string | null;
+  inspectionNumber: string | null;
+  categoryOfConcern: string | null;
+  outcomeText: string | null;
+  /** The URN at the time, when the inspection was of a predecessor school. */
+  urnAtInspection: string | null;
+  judgements: OfstedJudgementView[];
+}
+
+export interface OfstedPreviewSchool {
+  urn: string;
+  /** The name in Ofsted's file (else the name hubdesk knows). */
+  name: string | null;
+  member: boolean;
+  row: number;
+  newInspections: OfstedInspectionView[];
+  /** Inspections of this school in the file that are already stored (skipped). */
+  duplicates: number;
+}
+
+export interface OfstedImportPreview {
+  fileName: string;
+  sha256: string;
+  format: OfstedFileFormat;
+  encoding: string | null;
+  sheetName: string | null;
+  headerRow: number;
+  sourceAsAt: string | null;
+  sourceAsAtFrom: OfstedAsAtSource | null;
+  allSchools: boolean;
+  /** Data rows below the header (blank rows included). */
+  rows: number;
+  rowsKept: number;
+  /** Rows of schools that are not members (kept only with allSchools). */
+  rowsIgnored: number;
+  blankRows: number;
+  newInspections: number;
+  newJudgements: number;
+  duplicatesSkipped: number;
+  newByFramework: Record<string, number>;
+  /** Kept schools with something new or already stored, file order; capped for very large imports. */
+  schools: OfstedPreviewSchool[];
+  schoolsOmitted: number;
+  /** Member schools whose URN is not in the file (not yet inspected, closed or a new URN). */
+  membersNotInFile: { urn: string; name: string }[];
+  errors: OfstedImportIssue[];
+  errorCount: number;
+  warnings: OfstedImportIssue[];
+  warningCount: number;
+  /** The same file (same SHA-256) was imported before and not undone. */
+  previousImport: { batchId: number; createdAt: string } | null;
+  /** No errors: commit would succeed (possibly adding nothing). */
+  canCommit: boolean;
+}
+
+export interface OfstedCommitResult {
+  /** Null when the file held nothing new: nothing was written. */
+  batchId: number | null;
+  sourceAsAt: string | null;
+  inspectionsAdded: number;
+  judgementsAdded: number;
+  schools: number;
+  duplicatesSkipped: number;
+  rowsIgnored: number;
+  warningCount: number;
+  backupFile: string | null;
+  message: string;
+}
+
+export interface OfstedImportBatchView {
+  batchId: number;
+  fileName: string;
+  sha256: string;
+  sourceAsAt: string | null;
+  rows: number;
+  inspectionsAdded: number;
+  createdAt: string;
+  createdBy: string;
+  undoneAt: string | null;
+}
+
+export const ofstedImportMethods = {
+  previewOfstedImport: query<OfstedImportPreview>()(
+    "Read an Ofsted management-information file (CSV or XLSX) and show what importing it would add; writes nothing",
+    ofstedImportFile,
+  ),
+  commitOfstedImport: mutation<OfstedCommitResult>()(
+    'Import an Ofsted management-information file: new inspections of member schools (or all), in one transaction, after a backup',
+    ofstedImportFile,
+  ),
+  listOfstedImports: query<OfstedImportBatchView[]>()('Ofsted imports, newest first, with their as-at dates', z.strictObject({})),
+};

@@ -11,12 +11,21 @@ test.afterAll(async () => {
 
 const pence = (text: string) => Math.round(Number(text.replace(/[£,\s]/g, '').replace('−', '-')) * 100);
 
-/** Heights of the bars of one series (the n-th <Bar>) inside a chart, left to right. */
-async function barSizes(chart: Locator, series: number, dimension: 'height' | 'width'): Promise<number[]> {
-  const rects = chart.locator('.recharts-bar').nth(series).locator('.recharts-bar-rectangle path, path.recharts-rectangle');
-  const boxes = await rects.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })));
-  return boxes.sort((a, b) => (dimension === 'height' ? a.x - b.x : a.y - b.y)).map((b) => b[dimension]);
+/** The bars of one series, found by its colour, as boxes sorted left to right (or top to bottom). */
+async function bars(chart: Locator, fill: string): Promise<{ x: number; y: number; width: number; height: number }[]> {
+  const boxes = await chart.locator(`path.recharts-rectangle[fill="${fill}"]`).evaluateAll((els) =>
+    els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })),
+  );
+  return boxes.filter((b) => b.width > 0 && b.height > 0);
 }
+
+async function barSizes(chart: Locator, fill: string, dimension: 'height' | 'width'): Promise<number[]> {
+  return (await bars(chart, fill)).sort((a, b) => (dimension === 'height' ? a.x - b.x : a.y - b.y)).map((b) => b[dimension]);
+}
+
+const PLANNED = '#9cc9d1';
+const CLAIMED = '#0b5d6b';
+const RELEASED = '#1f7a4d';
 
 async function column(table: Locator, series: string): Promise<number[]> {
   return (await table.locator(`tbody td[data-series="${series}"]`).allInnerTexts()).map(pence);
@@ -31,6 +40,8 @@ function expectProportional(sizes: number[], values: number[]) {
 
 async function open(page: Page) {
   await page.goto(server.entryUrl);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Alt+5');
   await expect(page.getByRole('heading', { name: 'Spend', exact: true })).toBeVisible();
 }
@@ -41,13 +52,13 @@ test('network spend by category: the bars are the table’s figures, and a bar o
   await card.getByLabel(/Compare with 2025\/26/).uncheck();
   const table = card.getByRole('table', { name: 'Spend by network category' });
   const chart = card.locator('.chart-area');
-  expectProportional(await barSizes(chart, 0, 'height'), await column(table, 'planned'));
-  expectProportional(await barSizes(chart, 1, 'height'), await column(table, 'claimed'));
+  expectProportional(await barSizes(chart, PLANNED, 'height'), await column(table, 'planned'));
+  expectProportional(await barSizes(chart, CLAIMED, 'height'), await column(table, 'claimed'));
   await card.getByLabel(/Compare with 2025\/26/).check();
   await expect(table.getByRole('columnheader', { name: 'Released 2025/26' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/spend-network.png', fullPage: true });
 
-  await chart.locator('.recharts-bar').nth(1).locator('path').first().click();
+  await chart.locator(`path.recharts-rectangle[fill="${CLAIMED}"]`).first().click();
   await expect(page.getByRole('heading', { name: 'Workshops and events' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Claims under Workshops and events' }).locator('tbody tr').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/spend-category-claims.png' });
@@ -59,9 +70,14 @@ test('funding per hub is sorted by total available and opens a hub’s own chart
   const table = card.getByRole('table', { name: 'Funding per hub' });
   const totals = await column(table, 'total');
   expect([...totals].sort((a, b) => b - a)).toEqual(totals);
-  // Released + remaining bars together span each hub's total available.
-  const released = await barSizes(card.locator('.chart-area'), 0, 'width');
-  expect(released.length).toBeGreaterThan(20);
+  // Each hub's bar (released + remaining + any overspend) is as long as its total available.
+  const chart = card.locator('.chart-area');
+  const rows = new Map<number, number>();
+  for (const fill of [RELEASED, PLANNED, '#b42318']) {
+    for (const b of await bars(chart, fill)) rows.set(Math.round(b.y + b.height / 2), (rows.get(Math.round(b.y + b.height / 2)) ?? 0) + b.width);
+  }
+  const lengths = [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, w]) => w);
+  expectProportional(lengths, totals);
 
   await page.getByLabel('Memberships Manager').selectOption({ label: 'Grace Okafor' });
   await expect(table.locator('tbody tr')).not.toHaveCount(totals.length);

@@ -15,7 +15,7 @@ export function CategoryChart(props: { rows: CategoryComparison[]; previousYear:
         <XAxis dataKey="label" tick={{ fill: CHART.ink, fontSize: 12 }} interval={0} tickLine={false} />
         <YAxis tickFormatter={axisPounds} tick={{ fill: CHART.ink, fontSize: 12 }} width={64} axisLine={false} tickLine={false} />
         <Tooltip formatter={exactPounds} cursor={{ fill: 'rgba(11, 93, 107, 0.06)' }} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span style={{ color: CHART.ink }}>{value}</span>} />
         {compare && previousYear ? <Bar dataKey="previousReleasedPence" name={`Released ${previousYear}`} fill={CHART.previous} isAnimationActive={false} onClick={click} cursor="pointer" /> : null}
         <Bar dataKey="plannedPence" name="Planned" fill={CHART.planned} isAnimationActive={false} onClick={click} cursor="pointer" />
         <Bar dataKey="claimedPence" name="Claimed" fill={CHART.claimed} isAnimationActive={false} onClick={click} cursor="pointer" />

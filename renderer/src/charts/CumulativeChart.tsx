@@ -15,7 +15,7 @@ export function CumulativeChart({ points, totalAvailablePence }: { points: Cumul
         <YAxis tickFormatter={axisPounds} tick={{ fill: CHART.ink, fontSize: 12 }} width={64} domain={[0, Math.max(100, Math.ceil(top))]} />
         <Tooltip formatter={exactPounds} />
         <ReferenceLine y={totalAvailablePence} stroke={CHART.over} strokeDasharray="5 4" label={{ value: `Total available ${formatPence(totalAvailablePence)}`, position: 'insideTopRight', fill: CHART.ink, fontSize: 12 }} />
-        <Area type="stepAfter" dataKey="cumulativeReleasedPence" name="Released so far" stroke={CHART.released} fill="#cdeedd" isAnimationActive={false} />
+        <Area type="linear" dataKey="cumulativeReleasedPence" name="Released so far" stroke={CHART.released} fill="#cdeedd" isAnimationActive={false} />
       </AreaChart>
     </ResponsiveContainer>
   );

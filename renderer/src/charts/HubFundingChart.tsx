@@ -30,7 +30,7 @@ export function HubFundingChart(props: { hubs: SpendHubBar[]; onOpen?(hub: Spend
         <XAxis type="number" tickFormatter={axisPounds} tick={{ fill: CHART.ink, fontSize: 12 }} />
         <YAxis type="category" dataKey="hub" width={190} tick={{ fill: CHART.ink, fontSize: 12 }} interval={0} tickLine={false} />
         <Tooltip formatter={exactPounds} cursor={{ fill: 'rgba(11, 93, 107, 0.06)' }} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span style={{ color: CHART.ink }}>{value}</span>} />
         <Bar dataKey="releasedWithin" name="Released" stackId="a" fill={CHART.released} isAnimationActive={false} onClick={click} cursor="pointer" />
         <Bar dataKey="left" name="Remaining" stackId="a" fill={CHART.planned} isAnimationActive={false} onClick={click} cursor="pointer" />
         <Bar dataKey="over" name="Released beyond total available" stackId="a" fill={CHART.over} isAnimationActive={false} onClick={click} cursor="pointer" />

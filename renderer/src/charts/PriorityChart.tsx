@@ -13,7 +13,7 @@ export function PlannedClaimedChart({ rows }: { rows: SpendRow[] }) {
         <XAxis type="number" tickFormatter={axisPounds} tick={{ fill: CHART.ink, fontSize: 12 }} />
         <YAxis type="category" dataKey="label" width={200} tick={{ fill: CHART.ink, fontSize: 12 }} interval={0} tickLine={false} />
         <Tooltip formatter={exactPounds} cursor={{ fill: 'rgba(11, 93, 107, 0.06)' }} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span style={{ color: CHART.ink }}>{value}</span>} />
         <Bar dataKey="plannedPence" name="Planned" fill={CHART.planned} isAnimationActive={false} />
         <Bar dataKey="claimedPence" name="Claimed" fill={CHART.claimed} isAnimationActive={false} />
       </BarChart>

@@ -9,8 +9,8 @@ import type { OfstedInspection } from '../../shared/domain/ofsted';
 import type { OfstedFramework } from '../../shared/domain/vocabulary';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
 import type { OfstedImportPreview } from '../../shared/contract/ofsted-import';
-import { contentHash, openTestStore, type TestStore } from '../helpers/store';
-import { SAMPLE_FILE, buildCsv, buildXlsx, type FixtureSchool } from '../fixtures/ofsted/generate';
+import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
+import { SAMPLE_FILE, buildCsv, buildXlsx, convertWithLibreOffice, type FixtureSchool } from '../fixtures/ofsted/generate';
 
 let t: TestStore;
 
@@ -302,6 +302,20 @@ describe('every framework, 2026 layout', () => {
     const strip = (p: OfstedImportPreview) => p.schools.map((s) => ({ ...s, row: 0 }));
     expect(strip(xlsx)).toEqual(strip(csv));
     expect(xlsx.newInspections).toBe(7);
+  });
+
+  it('reads a workbook with a shared-strings table, and one written by LibreOffice, exactly as the CSV', async () => {
+    const csv = await call('previewOfstedImport', file(buildCsv('2026', frameworks2026), 'x.csv'));
+    const shared = await call('previewOfstedImport', file(await buildXlsx('2026', frameworks2026, { writer: 'workbook' }), 'x.xlsx'));
+    expect(shared.schools).toEqual(csv.schools);
+    const dir = tempDir();
+    const csvFile = path.join(dir, 'ofsted.csv');
+    fs.writeFileSync(csvFile, buildCsv('2026', frameworks2026));
+    const converted = convertWithLibreOffice(csvFile, dir);
+    if (converted === null) return; // LibreOffice not installed here: the exceljs workbooks above still ran
+    const lo = await call('previewOfstedImport', file(fs.readFileSync(converted), 'ofsted.xlsx'));
+    expect(lo).toMatchObject({ format: 'xlsx', errorCount: 0, warningCount: 0 });
+    expect(lo.schools).toEqual(csv.schools);
   });
 
   it('reads UTF-8 with a BOM, Windows-1252, and rows with an extra trailing comma', async () => {

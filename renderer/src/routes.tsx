@@ -5,6 +5,8 @@ import { HubsPage } from './pages/HubsPage';
 import { SchoolsPage } from './pages/SchoolsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { ComingPage } from './pages/ComingPage';
+import { SchoolPage } from './pages/SchoolPage';
+import { ExplorerPage } from './pages/ExplorerPage';
 import { SpendPage } from './pages/SpendPage';
 import { CategoryClaimsPage } from './pages/spend/CategoryClaimsPage';
 import { FundingPage } from './pages/FundingPage';
@@ -26,6 +28,7 @@ export const navItems: NavItem[] = [
   { to: '/imports', label: 'Imports', key: '6' },
   { to: '/exports', label: 'Exports', key: '7' },
   { to: '/settings', label: 'Settings', key: '8' },
+  { to: '/explorer', label: 'WWW/EBI explorer', key: '9' },
 ];
 
 export const routes: { path: string; element: ReactElement }[] = [
@@ -33,6 +36,8 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/hubs', element: <HubsPage /> },
   { path: '/hubs/:hubId', element: <HubPage /> },
   { path: '/schools', element: <SchoolsPage /> },
+  { path: '/schools/:schoolId', element: <SchoolPage /> },
+  { path: '/explorer', element: <ExplorerPage /> },
   { path: '/funding', element: <FundingPage /> },
   { path: '/funding/:hubId', element: <HubFundingPage /> },
   { path: '/imports', element: <ComingPage title="Imports" /> },

@@ -1,83 +1,96 @@
-import { useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { createColumnHelper } from '@tanstack/react-table';
-import type { HubSchoolRow } from '@shared/contract';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useApi } from '../api/useApi';
 import { useStatus } from '../state/status';
-import { DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { formatCount, formatDate } from '../components/format';
-
-const col = createColumnHelper<HubSchoolRow>();
+import { HubSchoolsTable } from '../components/dashboard/HubSchoolsTable';
+import { CommitmentCounts, OfstedBar, QaBars } from '../components/dashboard/Bars';
+import { Sources } from '../components/dashboard/Panel';
+import {
+  FundingPanel,
+  MeetingsPanel,
+  ReviewFirstPanel,
+  ShortfallPanel,
+  TrainingPanel,
+  UpcomingReviewsPanel,
+  VulnerablePanel,
+} from '../components/dashboard/HubPanels';
 
 export function HubPage() {
   const { hubId } = useParams();
   const { year } = useStatus();
+  const navigate = useNavigate();
   const [filter, setFilter] = useState('');
   const id = Number(hubId);
-  const hub = useApi(() => window.api.getHub({ hubId: id, year: year ?? undefined }), [id, year]);
-
-  const columns = useMemo(
-    () => [
-      col.accessor('name', { header: 'School', cell: (c) => <span className="strong">{c.getValue()}</span> }),
-      col.accessor('urn', { header: 'URN', cell: (c) => <span className="mono">{c.getValue()}</span> }),
-      col.accessor('phase', { header: 'Phase', cell: (c) => c.getValue() ?? '—' }),
-      col.accessor('localAuthority', { header: 'Local authority', cell: (c) => c.getValue() ?? '—' }),
-      col.accessor('pupils', { header: 'Pupils', meta: { align: 'right' }, cell: (c) => formatCount(c.getValue()) }),
-      col.accessor('headteacher', { header: 'Headteacher', cell: (c) => c.getValue() ?? '—' }),
-      col.accessor('email', { header: 'Email', cell: (c) => c.getValue() ?? '—' }),
-      col.accessor('status', { header: 'Membership', cell: (c) => <span className={`tag tag-${c.getValue()}`}>{c.getValue()}</span> }),
-      col.accessor('feePaidOn', {
-        header: 'Fee paid',
-        cell: (c) => (c.getValue() ? formatDate(c.getValue()) : <span className="warn-text">Not paid</span>),
-      }),
-    ],
-    [],
-  );
+  const hub = useApi(() => window.api.hubDashboard({ hubId: id, year: year ?? undefined }), [id, year]);
 
   if (hub.error) return <ErrorPanel title="Could not load this hub" error={hub.error} onRetry={hub.reload} />;
-  const data = hub.data;
-  if (!data) return <div aria-busy="true" className="loading">Loading hub…</div>;
-  const pupils = data.schools.reduce((s, r) => s + r.pupils, 0);
+  const d = hub.data;
+  if (!d) return <div aria-busy="true" className="loading">Loading hub…</div>;
+  const h = d.hub;
 
   return (
-    <>
+    <div className="dash">
       <PageHeader
         crumbs={<Link to="/network">Network</Link>}
-        title={data.name}
-        subtitle={`${data.schools.length} schools · ${formatCount(pupils)} pupils · ${data.year}`}
+        title={h.name}
+        subtitle={`${d.summary.schools} schools · ${formatCount(d.summary.pupils)} pupils · ${d.year} · as at ${formatDate(d.today)}`}
         actions={<input type="search" className="filter" placeholder="Filter schools…" aria-label="Filter schools" value={filter} onChange={(e) => setFilter(e.target.value)} />}
       />
       <section className="people" aria-label="Hub leadership">
         <div>
           <span className="label">Senior Partner</span>
-          <span>{data.seniorPartner ?? '—'}</span>
+          <span>{h.seniorPartner ?? '—'}</span>
         </div>
         <div>
           <span className="label">Hub Managers</span>
-          <span>{data.hubManagers.length ? data.hubManagers.map((m) => (m.focus ? `${m.name} (${m.focus})` : m.name)).join(', ') : '—'}</span>
+          <span>{h.hubManagers.length ? h.hubManagers.map((m) => (m.focus ? `${m.name} (${m.focus})` : m.name)).join(', ') : '—'}</span>
         </div>
         <div>
           <span className="label">Memberships Manager</span>
-          <span>{data.membershipsManager ?? '—'}</span>
+          <span>{h.membershipsManager ?? '—'}</span>
         </div>
-        {data.region ? (
+        {h.region ? (
           <div>
             <span className="label">Region</span>
-            <span>{data.region}</span>
+            <span>{h.region}</span>
           </div>
         ) : null}
       </section>
-      <DataTable
-        label={`Schools in ${data.name}`}
-        rows={data.schools}
-        columns={columns}
-        filter={filter}
-        rowKey={(r) => r.schoolId}
-        initialSort={[{ id: 'name', desc: false }]}
-        empty={filter ? `No school matches “${filter}”.` : `No member schools in ${data.year}.`}
-      />
-    </>
+
+      <section className="dash-summary" aria-label="Hub summary">
+        <div className="dash-summary-item">
+          <span className="label">Latest Ofsted</span>
+          <OfstedBar profile={d.summary.ofstedProfile} />
+        </div>
+        <div className="dash-summary-item">
+          <span className="label">Latest QA estimates (L · Q · D)</span>
+          <QaBars profile={d.summary.qaProfile} />
+        </div>
+        <div className="dash-summary-item">
+          <span className="label">Reviewer commitments</span>
+          <CommitmentCounts counts={d.summary.commitment} />
+        </div>
+        <div className="dash-summary-item">
+          <span className="label">Vulnerable</span>
+          <span className={d.summary.vulnerable > 0 ? 'dash-big warn-text' : 'dash-big'}>{d.summary.vulnerable}</span>
+        </div>
+      </section>
+
+      <HubSchoolsTable hubName={h.name} schools={d.schools} filter={filter} onOpen={(s) => navigate(`/schools/${s.schoolId}`)} />
+      <Sources notes={[...d.sources.roll, ...d.sources.ofsted, ...d.sources.qa, ...d.sources.reviewers]} />
+
+      <div className="dash-panels">
+        <VulnerablePanel d={d} />
+        <UpcomingReviewsPanel d={d} />
+        <ShortfallPanel d={d} />
+        <ReviewFirstPanel d={d} />
+        <TrainingPanel d={d} />
+        <MeetingsPanel d={d} />
+        <FundingPanel d={d} />
+      </div>
+    </div>
   );
 }

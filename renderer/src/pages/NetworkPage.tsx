@@ -1,83 +1,158 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
-import type { HubSummary } from '@shared/contract';
+import type { NetworkHubRow } from '@shared/contract';
+import { ofstedConcernCount } from '@shared/domain/ofsted-profile';
+import { formatPence } from '@shared/domain/money';
 import { useApi } from '../api/useApi';
 import { useStatus } from '../state/status';
 import { DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorPanel } from '../components/ErrorPanel';
-import { formatCount } from '../components/format';
+import { formatCount, formatDate } from '../components/format';
+import { CommitmentCounts, OfstedBar, QaBars } from '../components/dashboard/Bars';
+import { Sources } from '../components/dashboard/Panel';
 
-const col = createColumnHelper<HubSummary>();
+const col = createColumnHelper<NetworkHubRow>();
+
+/** Share of latest estimates that are Leading or Effective, across the three headings (a sort key). */
+function qaStrength(h: NetworkHubRow): number {
+  let good = 0;
+  let all = 0;
+  for (const heading of h.qaProfile) {
+    for (const c of heading.counts) {
+      if (c.estimate === 'No estimate yet') continue;
+      all += c.count;
+      if (c.estimate === 'Leading' || c.estimate === 'Effective') good += c.count;
+    }
+  }
+  return all === 0 ? -1 : good / all;
+}
 
 export function NetworkPage() {
   const { year } = useStatus();
   const navigate = useNavigate();
   const [filter, setFilter] = useState('');
-  const hubs = useApi(() => window.api.listHubs({ year: year ?? undefined }), [year]);
+  const network = useApi(() => window.api.networkDashboard({ year: year ?? undefined }), [year]);
 
   const columns = useMemo(
     () => [
-      col.accessor('name', { header: 'Hub', cell: (c) => <span className="strong">{c.getValue()}</span> }),
-      col.accessor('region', { header: 'Region', cell: (c) => c.getValue() ?? '—' }),
-      col.accessor('seniorPartner', { header: 'Senior Partner', cell: (c) => c.getValue() ?? '—' }),
-      col.accessor((h) => h.hubManagers.join(', '), { id: 'hubManagers', header: 'Hub Managers', cell: (c) => c.getValue() || '—' }),
-      col.accessor('membershipsManager', { header: 'Memberships Manager', cell: (c) => c.getValue() ?? '—' }),
+      // The hub's name first (so it sorts by name), then its people, so the filter finds a hub by its managers too.
+      col.accessor((h) => `${h.name} · ${h.region ?? ''} ${h.hubManagers.join(' ')} ${h.membershipsManager ?? ''}`, {
+        id: 'name',
+        header: 'Hub',
+        cell: (c) => (
+          <div className="dash-hub">
+            <span className="strong">{c.row.original.name}</span>
+            <span className="small muted">{[c.row.original.region, c.row.original.hubManagers.join(', ')].filter(Boolean).join(' · ')}</span>
+          </div>
+        ),
+      }),
       col.accessor('schools', { header: 'Schools', meta: { align: 'right' }, cell: (c) => formatCount(c.getValue()) }),
       col.accessor('pupils', { header: 'Pupils', meta: { align: 'right' }, cell: (c) => formatCount(c.getValue()) }),
+      col.accessor((h) => ofstedConcernCount(h.ofstedProfile), {
+        id: 'ofsted',
+        header: () => <span title="Sort: most schools whose latest graded inspection was Requires improvement or Inadequate">Latest Ofsted</span>,
+        cell: (c) => <OfstedBar profile={c.row.original.ofstedProfile} />,
+      }),
+      col.accessor((h) => qaStrength(h), {
+        id: 'qa',
+        header: () => <span title="Latest QA estimates: Leadership, Quality, Disadvantaged & SEND. Sort: share Leading or Effective">QA estimates</span>,
+        cell: (c) => <QaBars profile={c.row.original.qaProfile} />,
+      }),
+      col.accessor((h) => h.commitment.behind, {
+        id: 'reviewers',
+        header: () => <span title="Sort: schools behind on their reviewer commitment">Reviewers</span>,
+        cell: (c) => <CommitmentCounts counts={c.row.original.commitment} />,
+      }),
+      col.accessor('vulnerable', {
+        header: 'Vulnerable',
+        meta: { align: 'right' },
+        cell: (c) =>
+          c.getValue() > 0 ? (
+            <span className="dash-flag flag-poor" title={c.row.original.vulnerableSchools.join(', ')}>
+              {c.getValue()}
+            </span>
+          ) : (
+            <span className="muted">0</span>
+          ),
+      }),
+      col.accessor('fundingPence', {
+        header: 'Funding',
+        meta: { align: 'right' },
+        cell: (c) => (
+          <span className="money" title={`Total available with carry forward: ${formatPence(c.row.original.totalAvailablePence)}`}>
+            {formatPence(c.getValue())}
+          </span>
+        ),
+      }),
     ],
     [],
   );
 
-  const totals = useMemo(() => {
-    const list = hubs.data ?? [];
-    return { hubs: list.length, schools: list.reduce((s, h) => s + h.schools, 0), pupils: list.reduce((s, h) => s + h.pupils, 0) };
-  }, [hubs.data]);
-
+  const data = network.data;
   return (
-    <>
+    <div className="dash">
       <PageHeader
         title="Network"
-        subtitle={year ? `Every hub in ${year}` : 'No membership year yet'}
+        subtitle={data ? `Every hub in ${data.year} · as at ${formatDate(data.today)}` : year ? `Every hub in ${year}` : 'No membership year yet'}
         actions={
-          <input
-            type="search"
-            className="filter"
-            placeholder="Filter hubs, people…"
-            aria-label="Filter hubs"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-          />
+          <input type="search" className="filter" placeholder="Filter hubs, people…" aria-label="Filter hubs" value={filter} onChange={(e) => setFilter(e.target.value)} />
         }
       />
-      <div className="kpis">
-        <div className="kpi">
-          <span className="kpi-value">{formatCount(totals.hubs)}</span>
-          <span className="kpi-label">hubs</span>
+      {data ? (
+        <div className="kpis">
+          <div className="kpi">
+            <span className="kpi-value">{formatCount(data.totals.hubs)}</span>
+            <span className="kpi-label">hubs</span>
+          </div>
+          <div className="kpi">
+            <span className="kpi-value">{formatCount(data.totals.schools)}</span>
+            <span className="kpi-label">member schools</span>
+          </div>
+          <div className="kpi">
+            <span className="kpi-value">{formatCount(data.totals.pupils)}</span>
+            <span className="kpi-label">pupils</span>
+          </div>
+          <div className="kpi">
+            <span className={`kpi-value${data.totals.vulnerable > 0 ? ' warn-text' : ''}`}>{formatCount(data.totals.vulnerable)}</span>
+            <span className="kpi-label">vulnerable schools</span>
+          </div>
+          <div className="kpi">
+            <span className="kpi-value">{formatCount(data.totals.behind)}</span>
+            <span className="kpi-label">behind on reviewers</span>
+          </div>
+          <div className="kpi">
+            <span className="kpi-value">{formatPence(data.totals.fundingPence)}</span>
+            <span className="kpi-label">hub funding {data.year}</span>
+          </div>
         </div>
-        <div className="kpi">
-          <span className="kpi-value">{formatCount(totals.schools)}</span>
-          <span className="kpi-label">member schools</span>
-        </div>
-        <div className="kpi">
-          <span className="kpi-value">{formatCount(totals.pupils)}</span>
-          <span className="kpi-label">pupils</span>
-        </div>
-      </div>
-      {hubs.error ? <ErrorPanel title="Could not load the hubs" error={hubs.error} onRetry={hubs.reload} /> : null}
-      {hubs.data ? (
-        <DataTable
-          label="Hubs"
-          rows={hubs.data}
-          columns={columns}
-          filter={filter}
-          rowKey={(h) => h.id}
-          initialSort={[{ id: 'name', desc: false }]}
-          onOpen={(h) => navigate(`/hubs/${h.id}`)}
-          empty={filter ? `No hub matches “${filter}”.` : 'No hubs yet: import a membership roll to create them.'}
-        />
       ) : null}
-    </>
+      {network.error ? <ErrorPanel title="Could not load the network" error={network.error} onRetry={network.reload} /> : null}
+      {data ? (
+        <>
+          <div className="dash-network">
+            <DataTable
+              label="Hubs"
+              rows={data.hubs}
+              columns={columns}
+              filter={filter}
+              rowKey={(h) => h.hubId}
+              initialSort={[{ id: 'name', desc: false }]}
+              onOpen={(h) => navigate(`/hubs/${h.hubId}`)}
+              empty={filter ? `No hub matches “${filter}”.` : 'No hubs yet: import a membership roll to create them.'}
+            />
+          </div>
+          <Sources notes={data.sources} />
+          <p className="dash-legend small muted">
+            Ofsted bars keep the frameworks apart: green to red are overall grades of inspections to August 2024; violet is a 2024–25
+            inspection (no overall grade); blue is a report card (from November 2025, no overall grade). QA bars: L leadership, Q quality
+            of provision, D disadvantaged pupils and SEND.
+          </p>
+        </>
+      ) : network.loading ? (
+        <div aria-busy="true" className="loading">Loading the network…</div>
+      ) : null}
+    </div>
   );
 }

@@ -1,0 +1,221 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { QaTextHit } from '@shared/contract';
+import { PHASES, QA_HEADINGS } from '@shared/domain/vocabulary';
+import { headingLabel } from '@shared/domain/qa-profile';
+import { useApi } from '../api/useApi';
+import { useStatus } from '../state/status';
+import { PageHeader } from '../components/PageHeader';
+import { ErrorPanel } from '../components/ErrorPanel';
+import { formatDate } from '../components/format';
+
+const KIND_LABELS: Record<string, string> = { www: 'WWW', ebi: 'EBI', aoe: 'Area of Excellence' };
+/** The three headings, short enough for a select (the full label is the option's title). */
+const HEADING_SHORT: Record<string, string> = {
+  leadership: 'Leadership at all levels',
+  quality: 'Quality of provision and outcomes',
+  disadvantaged: 'Disadvantaged pupils and additional needs',
+};
+
+/** Marks the words of a text that start with one of the searched terms (the search itself also matches word stems). */
+function highlight(text: string, terms: string[]): ReactNode {
+  if (terms.length === 0) return text;
+  const parts = text.split(/([\p{L}\p{N}]+)/u);
+  return parts.map((part, i) =>
+    terms.some((t) => part.toLowerCase().startsWith(t.slice(0, Math.max(3, t.length - 2)))) && /[\p{L}\p{N}]/u.test(part) ? <mark key={i}>{part}</mark> : part,
+  );
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return v;
+}
+
+function Suggestions({ pointId, onClose }: { pointId: number; onClose(): void }) {
+  const s = useApi(() => window.api.suggestSupport({ pointId }), [pointId]);
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    title.current?.focus();
+    title.current?.scrollIntoView({ block: 'nearest' });
+  }, [pointId]);
+  return (
+    <section className="panel dash-panel dash-suggest" aria-labelledby="suggest-title">
+      <div className="dash-suggest-head">
+        <h2 id="suggest-title" ref={title} tabIndex={-1}>Schools that could support this EBI</h2>
+        <button type="button" onClick={onClose}>Close</button>
+      </div>
+      {s.error ? <ErrorPanel title="Could not suggest schools" error={s.error} /> : null}
+      {!s.data ? (
+        <p aria-busy="true" className="muted">Looking for matching Areas of Excellence and WWWs…</p>
+      ) : (
+        <>
+          <blockquote className="dash-ebi">
+            “{s.data.ebi.text}” <span className="small muted">— {s.data.ebi.school}, {s.data.ebi.year}</span>
+          </blockquote>
+          <p className="small muted">Matched on: {s.data.terms.join(', ') || 'no key words'}. Schools with a matching accredited Area of Excellence come first.</p>
+          {s.data.suggestions.length === 0 ? (
+            <p className="empty-line">No other school’s accredited Area of Excellence or WWWs match this EBI.</p>
+          ) : (
+            <ol className="dash-suggestions">
+              {s.data.suggestions.map((x) => (
+                <li key={x.schoolId}>
+                  <Link to={`/schools/${x.schoolId}`} className="strong">{x.school}</Link>{' '}
+                  <span className="small muted">{[x.hub, x.phase].filter(Boolean).join(' · ')}</span>
+                  {x.accreditedAoe ? (
+                    <div>
+                      <span className="dash-flag flag-good">Accredited AoE</span> {highlight(x.accreditedAoe.text, s.data!.terms)}{' '}
+                      <span className="small muted">({formatDate(x.accreditedAoe.reviewStart)})</span>
+                    </div>
+                  ) : null}
+                  {x.matches.map((m) => (
+                    <div key={`${m.kind}-${m.text}`} className="small">
+                      <span className="dash-kind">{m.kind === 'aoe' && m.accredited ? 'Accredited AoE' : KIND_LABELS[m.kind]}</span> {highlight(m.text, s.data!.terms)}{' '}
+                      <span className="muted">({formatDate(m.reviewStart)})</span>
+                    </div>
+                  ))}
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Hit({ h, terms, onSuggest }: { h: QaTextHit; terms: string[]; onSuggest(id: number): void }) {
+  return (
+    <li className="dash-hit">
+      <div className="dash-hit-meta">
+        <span className={`dash-kind kind-${h.kind}`}>{KIND_LABELS[h.kind]}</span>
+        {h.kind !== 'aoe' ? <span className="small muted">{headingLabel(h.heading)}</span> : h.aoeAccredited ? <span className="dash-flag flag-good">Accredited</span> : <span className="small muted">Not accredited</span>}
+      </div>
+      <p className="dash-hit-text">{highlight(h.text, terms)}</p>
+      <div className="small muted">
+        <Link to={`/schools/${h.schoolId}`}>{h.school}</Link> · {h.hub ?? 'no hub that year'} · {h.phase ?? 'phase unknown'} · review {formatDate(h.reviewStart)} ({h.year})
+        {h.kind === 'ebi' && h.pointId !== null ? (
+          <>
+            {' · '}
+            <button type="button" className="link-button" onClick={() => onSuggest(h.pointId!)}>
+              Suggest support
+            </button>
+          </>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+export function ExplorerPage() {
+  const { status } = useStatus();
+  const [params, setParams] = useSearchParams();
+  const [text, setText] = useState(params.get('q') ?? '');
+  const [hubId, setHubId] = useState('');
+  const [phase, setPhase] = useState('');
+  const [heading, setHeading] = useState('');
+  const [kind, setKind] = useState('');
+  const [year, setYear] = useState('');
+  const debounced = useDebounced(text, 200);
+  const ebi = Number(params.get('ebi')) || null;
+  const hubs = useApi(() => window.api.listHubs({}), []);
+
+  const results = useApi(
+    () =>
+      window.api.searchQaText({
+        text: debounced,
+        hubId: hubId ? Number(hubId) : undefined,
+        phase: (phase || undefined) as (typeof PHASES)[number] | undefined,
+        heading: heading || undefined,
+        kind: (kind || undefined) as 'www' | 'ebi' | 'aoe' | undefined,
+        year: year || undefined,
+        limit: 100,
+      }),
+    [debounced, hubId, phase, heading, kind, year],
+  );
+
+  const openSuggestions = (id: number | null) => {
+    const next = new URLSearchParams(params);
+    if (id === null) next.delete('ebi');
+    else next.set('ebi', String(id));
+    setParams(next, { replace: true });
+  };
+
+  const r = results.data;
+  return (
+    <div className="dash explorer">
+      <PageHeader title="WWW/EBI explorer" subtitle="What review teams found across the network: What Went Well, Even Better If, and Areas of Excellence" />
+      <form className="dash-filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <label className="dash-search">
+          <span className="label">Search</span>
+          <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="e.g. adaptive teaching, reading fluency" aria-label="Search WWWs, EBIs and Areas of Excellence" autoFocus />
+        </label>
+        <label>
+          <span className="label">Hub</span>
+          <select value={hubId} onChange={(e) => setHubId(e.target.value)} aria-label="Hub">
+            <option value="">All hubs</option>
+            {hubs.data?.map((h) => (
+              <option key={h.id} value={h.id}>{h.name}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="label">Phase</span>
+          <select value={phase} onChange={(e) => setPhase(e.target.value)} aria-label="Phase">
+            <option value="">All phases</option>
+            {PHASES.map((p) => (
+              <option key={p} value={p}>{p}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="label">Heading</span>
+          <select value={heading} onChange={(e) => setHeading(e.target.value)} aria-label="Heading">
+            <option value="">All headings</option>
+            {QA_HEADINGS.map((h) => (
+              <option key={h.key} value={h.key} title={h.label}>{HEADING_SHORT[h.key]}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="label">Kind</span>
+          <select value={kind} onChange={(e) => setKind(e.target.value)} aria-label="Kind">
+            <option value="">WWWs, EBIs and AoEs</option>
+            <option value="www">WWWs</option>
+            <option value="ebi">EBIs</option>
+            <option value="aoe">Areas of Excellence</option>
+          </select>
+        </label>
+        <label>
+          <span className="label">Year</span>
+          <select value={year} onChange={(e) => setYear(e.target.value)} aria-label="Year">
+            <option value="">All years</option>
+            {status?.years.map((y) => (
+              <option key={y.id} value={y.label}>{y.label}</option>
+            ))}
+          </select>
+        </label>
+      </form>
+
+      {ebi !== null ? <Suggestions pointId={ebi} onClose={() => openSuggestions(null)} /> : null}
+      {results.error ? <ErrorPanel title="Could not search" error={results.error} onRetry={results.reload} /> : null}
+      {r ? (
+        <section aria-label="Results" aria-busy={results.loading}>
+          <p className="small muted" role="status">
+            {r.hits.length === 0
+              ? 'Nothing matches.'
+              : `${r.truncated ? 'The first ' : ''}${r.hits.length} ${r.hits.length === 1 ? 'result' : 'results'}${r.terms.length ? `, best match first` : ', newest review first'}.`}
+          </p>
+          <ol className="dash-hits">
+            {r.hits.map((h) => (
+              <Hit key={`${h.kind}-${h.pointId ?? h.reviewId}`} h={h} terms={r.terms} onSuggest={(id) => openSuggestions(id)} />
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </div>
+  );
+}

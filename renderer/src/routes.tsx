@@ -5,6 +5,7 @@ import { HubsPage } from './pages/HubsPage';
 import { SchoolsPage } from './pages/SchoolsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { ComingPage } from './pages/ComingPage';
+import { ImportsPage } from './pages/ImportsPage';
 import { SchoolPage } from './pages/SchoolPage';
 import { ExplorerPage } from './pages/ExplorerPage';
 import { SpendPage } from './pages/SpendPage';
@@ -40,7 +41,7 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/explorer', element: <ExplorerPage /> },
   { path: '/funding', element: <FundingPage /> },
   { path: '/funding/:hubId', element: <HubFundingPage /> },
-  { path: '/imports', element: <ComingPage title="Imports" /> },
+  { path: '/imports', element: <ImportsPage /> },
   { path: '/exports', element: <ComingPage title="Exports" /> },
   { path: '/spend', element: <SpendPage /> },
   { path: '/spend/categories/:categoryId', element: <CategoryClaimsPage /> },

@@ -1,0 +1,111 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
+import type { ImportBatchView } from '@shared/contract/imports';
+import { DataTable } from '../../components/DataTable';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { formatCount } from '../../components/format';
+import { useApi } from '../../api/useApi';
+import { useStatus } from '../../state/status';
+
+const KIND_LABELS: Record<string, string> = { roll: 'Membership roll', ofsted: 'Ofsted', qa: 'QA tracker', demo: 'Demo network' };
+
+function when(iso: string): string {
+  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+function summaryText(b: ImportBatchView): string {
+  const s = b.summary as Record<string, unknown>;
+  if (b.kind !== 'roll') return `${formatCount(b.rows)} rows`;
+  const parts = ([['joiners', 'joiner'], ['leavers', 'leaver'], ['moves', 'hub move'], ['pupilChanges', 'pupil change']] as const)
+    .filter(([k]) => typeof s[k] === 'number' && (s[k] as number) > 0)
+    .map(([k, label]) => `${s[k] as number} ${label}${s[k] === 1 ? '' : 's'}`);
+  return parts.length ? parts.join(', ') : `${formatCount(b.rows)} rows`;
+}
+
+/** Every import, newest first; the latest one still in force can be undone (after a confirmation). */
+export function ImportHistory({ reloadKey, onUndone }: { reloadKey: number; onUndone(): void }) {
+  const { refresh } = useStatus();
+  const history = useApi(() => window.api.listImportBatches({}), [reloadKey]);
+  const [pending, setPending] = useState<ImportBatchView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    if (pending) dialog.current?.showModal();
+    else dialog.current?.close();
+  }, [pending]);
+
+  async function undo() {
+    if (!pending) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await window.api.undoImportBatch({ batchId: pending.id, confirm: true });
+      setDone(`Import #${r.batchId} (${pending.fileName}) was undone: ${formatCount(r.restoredRows)} rows restored.`);
+      setPending(null);
+      history.reload();
+      onUndone();
+      await refresh();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const columns: ColumnDef<ImportBatchView, any>[] = [
+    { header: '#', accessorKey: 'id', meta: { align: 'right' } },
+    { header: 'When', accessorKey: 'createdAt', cell: (c) => when(c.getValue<string>()) },
+    { header: 'Source', accessorFn: (b) => KIND_LABELS[b.kind] ?? b.kind, id: 'kind' },
+    { header: 'File', accessorKey: 'fileName' },
+    { header: 'Year', accessorFn: (b) => b.year ?? '—', id: 'year' },
+    { header: 'Changes', id: 'summary', accessorFn: summaryText, enableSorting: false },
+    { header: 'By', accessorKey: 'createdBy' },
+    {
+      header: '',
+      id: 'action',
+      enableSorting: false,
+      cell: (c) => {
+        const b = c.row.original;
+        if (b.undoneAt) return <span className="tag plain">undone {when(b.undoneAt)}</span>;
+        if (!b.canUndo) return null;
+        return (
+          <button type="button" onClick={() => { setError(null); setPending(b); }}>
+            Undo…
+          </button>
+        );
+      },
+    },
+  ];
+
+  return (
+    <section aria-labelledby="history-title" className="import-history">
+      <h2 id="history-title">Import history</h2>
+      {done ? <p className="notice good" role="status">{done}</p> : null}
+      {history.error ? <ErrorPanel title="Could not load the import history" error={history.error} onRetry={history.reload} /> : null}
+      <DataTable label="Import history" rows={history.data ?? []} columns={columns} rowKey={(b) => b.id} empty="No imports yet." />
+      <dialog ref={dialog} className="confirm-dialog" aria-labelledby="undo-title" onClose={() => setPending(null)}>
+        {pending ? (
+          <>
+            <h2 id="undo-title">Undo import #{pending.id}?</h2>
+            <p>
+              This puts back every school, membership and contact exactly as it was before <strong>{pending.fileName}</strong> was imported
+              {pending.year ? ` into ${pending.year}` : ''}. A backup of the database is taken first.
+            </p>
+            {error ? <p className="form-error" role="alert">{error}</p> : null}
+            <div className="step-actions">
+              <button type="button" onClick={() => setPending(null)} disabled={busy} autoFocus>
+                Keep the import
+              </button>
+              <button type="button" className="danger" onClick={() => void undo()} disabled={busy}>
+                {busy ? 'Undoing…' : 'Undo the import'}
+              </button>
+            </div>
+          </>
+        ) : null}
+      </dialog>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import { REQUIRED_ROLL_FIELDS, ROLL_FIELDS, ROLL_FIELD_LABELS, type RollField, type RollMapping, type RollPreview } from '@shared/contract/imports';
+
+const SOURCE_TEXT: Record<RollPreview['mappingSource'], string> = {
+  automatic: 'Columns were matched by their headers.',
+  remembered: 'A mapping you confirmed before for files with these headers was used.',
+  given: 'The mapping you chose is used.',
+};
+
+/** Which field each column holds: recognised columns come mapped; the rest can be mapped by hand. */
+export function MappingStep({
+  preview,
+  busy,
+  onSheet,
+  onContinue,
+  onBack,
+}: {
+  preview: RollPreview;
+  busy: boolean;
+  onSheet(sheet: string): void;
+  onContinue(mapping: RollMapping, changed: boolean): void;
+  onBack(): void;
+}) {
+  const [mapping, setMapping] = useState<RollMapping>(preview.mapping);
+  useEffect(() => setMapping(preview.mapping), [preview]);
+  const fieldOf = (column: number) => ROLL_FIELDS.find((f) => mapping[f] === column) ?? '';
+  const missing = REQUIRED_ROLL_FIELDS.filter((f) => mapping[f] === undefined);
+  const changed = JSON.stringify(mapping) !== JSON.stringify(preview.mapping);
+
+  function assign(column: number, field: RollField | '') {
+    const next: RollMapping = {};
+    for (const f of ROLL_FIELDS) if (mapping[f] !== undefined && mapping[f] !== column && f !== field) next[f] = mapping[f];
+    if (field) next[field] = column;
+    setMapping(next);
+  }
+
+  return (
+    <section className="panel" aria-labelledby="mapping-title">
+      <h2 id="mapping-title">Map the columns</h2>
+      <p className="subtitle">
+        {preview.fileName}: header on row {preview.headerRow} of sheet “{preview.sheet}”. {SOURCE_TEXT[preview.mappingSource]}
+      </p>
+      {preview.sheets.length > 1 ? (
+        <label className="field-inline">
+          <span>Sheet</span>
+          <select value={preview.sheet} onChange={(e) => onSheet(e.target.value)} disabled={busy} aria-label="Sheet">
+            {preview.sheets.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.name}
+                {s.hasHeader ? '' : ' (no roll header found)'}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <div className="table-wrap">
+        <table className="data-table compact" aria-label="Column mapping">
+          <thead>
+            <tr>
+              <th>Column</th>
+              <th>Header in the file</th>
+              <th>hubdesk field</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.headers.map((h) => (
+              <tr key={h.column}>
+                <td className="mono">{h.letter}</td>
+                <td>{h.header || <span className="muted">(no header)</span>}</td>
+                <td>
+                  <select value={fieldOf(h.column)} onChange={(e) => assign(h.column, e.target.value as RollField | '')} aria-label={`Field for column ${h.letter} ${h.header}`}>
+                    <option value="">— not imported —</option>
+                    {ROLL_FIELDS.map((f) => (
+                      <option key={f} value={f}>
+                        {ROLL_FIELD_LABELS[f]}
+                        {REQUIRED_ROLL_FIELDS.includes(f) ? ' (required)' : ''}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {missing.length > 0 ? (
+        <p className="form-error" role="alert">
+          Map a column to {missing.map((f) => ROLL_FIELD_LABELS[f]).join(', ')} to continue.
+        </p>
+      ) : null}
+      <div className="step-actions">
+        <button type="button" onClick={onBack} disabled={busy}>
+          Choose another file
+        </button>
+        <button type="button" className="primary" disabled={busy || missing.length > 0} onClick={() => onContinue(mapping, changed)}>
+          {changed ? 'Use this mapping and check the rows' : 'Check the rows'}
+        </button>
+      </div>
+    </section>
+  );
+}

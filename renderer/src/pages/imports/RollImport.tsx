@@ -1,0 +1,302 @@
+import { useMemo, useState } from 'react';
+import type { RollCommitResult, RollMapping, RollPreview } from '@shared/contract/imports';
+import { yearLabelFor, firstCalendarYear } from '@shared/domain/years';
+import { useStatus } from '../../state/status';
+import { formatCount } from '../../components/format';
+import { FileDrop } from './FileDrop';
+import { MappingStep } from './MappingStep';
+import { PreviewSummary, PreviewTables } from './PreviewStep';
+import { Progress } from './Progress';
+import { downloadBase64, MAX_FILE_BYTES, readFileBase64 } from './files';
+
+type Step = 'file' | 'mapping' | 'preview' | 'done';
+const STEPS: { key: Step; label: string }[] = [
+  { key: 'file', label: 'File' },
+  { key: 'mapping', label: 'Columns' },
+  { key: 'preview', label: 'Preview' },
+  { key: 'done', label: 'Done' },
+];
+
+interface Loaded {
+  fileName: string;
+  contentBase64: string;
+}
+
+function StepList({ step }: { step: Step }) {
+  const at = STEPS.findIndex((s) => s.key === step);
+  return (
+    <ol className="steps" aria-label="Import steps">
+      {STEPS.map((s, i) => (
+        <li key={s.key} className={i === at ? 'current' : i < at ? 'done' : undefined} aria-current={i === at ? 'step' : undefined}>
+          <span className="step-number">{i + 1}</span> {s.label}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The membership roll importer: file → columns → preview → done. Nothing is written before "Import". */
+export function RollImport({ onImported }: { onImported(): void }) {
+  const { status, year: currentYear, refresh } = useStatus();
+  const years = useMemo(() => {
+    const labels = (status?.years ?? []).map((y) => y.label);
+    const latest = labels.length > 0 ? Math.max(...labels.map(firstCalendarYear)) : firstCalendarYear(currentYear ?? yearLabelFor(new Date().getUTCFullYear()));
+    const next = yearLabelFor(latest + 1);
+    return labels.includes(next) ? labels : [next, ...labels];
+  }, [status, currentYear]);
+  const [year, setYear] = useState<string>(currentYear ?? years[0]!);
+  const [createHubs, setCreateHubs] = useState(false);
+  const [step, setStep] = useState<Step>('file');
+  const [file, setFile] = useState<Loaded | null>(null);
+  const [preview, setPreview] = useState<RollPreview | null>(null);
+  const [mapping, setMapping] = useState<RollMapping | undefined>(undefined);
+  const [sheet, setSheet] = useState<string | undefined>(undefined);
+  const [confirm, setConfirm] = useState(false);
+  const [busy, setBusy] = useState<{ label: string; fraction?: number | null } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<RollCommitResult | null>(null);
+
+  async function run<T>(label: string, work: () => Promise<T>): Promise<T | undefined> {
+    setBusy({ label });
+    setError(null);
+    try {
+      return await work();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      return undefined;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const request = (loaded: Loaded, options: { mapping?: RollMapping; sheet?: string; createHubs?: boolean } = {}) => ({
+    fileName: loaded.fileName,
+    contentBase64: loaded.contentBase64,
+    year,
+    sheet: 'sheet' in options ? options.sheet : sheet,
+    mapping: 'mapping' in options ? options.mapping : mapping,
+    createHubs: options.createHubs ?? createHubs,
+    confirmWarnings: confirm,
+  });
+
+  async function choose(f: File) {
+    setError(null);
+    if (f.size > MAX_FILE_BYTES) {
+      setError(`${f.name} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+      return;
+    }
+    setBusy({ label: `Reading ${f.name}…`, fraction: 0 });
+    let loaded: Loaded;
+    try {
+      loaded = { fileName: f.name, contentBase64: await readFileBase64(f, (fraction) => setBusy({ label: `Reading ${f.name}…`, fraction })) };
+    } catch (e) {
+      setBusy(null);
+      setError(e instanceof Error ? e.message : String(e));
+      return;
+    }
+    setFile(loaded);
+    setMapping(undefined);
+    setSheet(undefined);
+    setConfirm(false);
+    const p = await run(`Checking ${formatCount(Math.round(f.size / 1024))} KB of rows…`, () => window.api.previewRollImport(request(loaded, { mapping: undefined, sheet: undefined })));
+    if (p) {
+      setPreview(p);
+      setStep('mapping');
+    }
+  }
+
+  async function repreview(options: { mapping?: RollMapping; sheet?: string; createHubs?: boolean }, next: Step) {
+    if (!file) return;
+    const p = await run('Checking the rows…', () => window.api.previewRollImport(request(file, options)));
+    if (p) {
+      setPreview(p);
+      setStep(next);
+    }
+  }
+
+  async function continueFromMapping(chosen: RollMapping, changed: boolean) {
+    if (!file || !preview) return;
+    if (!changed) {
+      setStep('preview');
+      return;
+    }
+    setMapping(chosen);
+    const headers = preview.headers.map((h) => h.header);
+    await run('Remembering the mapping…', () => window.api.saveRollMapping({ headers, mapping: chosen }));
+    await repreview({ mapping: chosen }, 'preview');
+  }
+
+  async function commit() {
+    if (!file || !preview) return;
+    const r = await run(`Importing ${preview.fileName}…`, () =>
+      window.api.commitRollImport({ ...request(file), confirmWarnings: confirm, sha256: preview.sha256, diffHash: preview.diffHash }),
+    );
+    if (r) {
+      setResult(r);
+      setStep('done');
+      await refresh();
+      onImported();
+    }
+  }
+
+  async function downloadReport() {
+    if (!file) return;
+    const report = await run('Writing the error report…', () => window.api.rollImportErrorReport(request(file)));
+    if (report) downloadBase64(report.fileName, report.contentBase64);
+  }
+
+  function restart() {
+    setStep('file');
+    setFile(null);
+    setPreview(null);
+    setResult(null);
+    setError(null);
+    setMapping(undefined);
+    setSheet(undefined);
+    setConfirm(false);
+  }
+
+  const blocked = preview ? preview.errorCount > 0 || (preview.needsConfirmation && !confirm) : true;
+
+  return (
+    <div className="roll-import">
+      <StepList step={step} />
+      {busy ? <Progress label={busy.label} fraction={busy.fraction} /> : null}
+      {error ? (
+        <div className="error-panel" role="alert">
+          <h2>The file could not be used</h2>
+          <p>{error}</p>
+        </div>
+      ) : null}
+
+      {step === 'file' ? (
+        <section className="panel" aria-labelledby="file-title">
+          <h2 id="file-title">Choose the roll</h2>
+          <div className="import-options">
+            <label className="field-inline">
+              <span>Membership year</span>
+              <select value={year} onChange={(e) => setYear(e.target.value)} aria-label="Year of the roll">
+                {years.map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                    {status?.years.some((s) => s.label === y) ? '' : ' (new year)'}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={createHubs} onChange={(e) => setCreateHubs(e.target.checked)} /> Create hubs named in the file that do not exist yet
+            </label>
+          </div>
+          <FileDrop onFile={(f) => void choose(f)} disabled={busy !== null} />
+        </section>
+      ) : null}
+
+      {step === 'mapping' && preview ? (
+        <MappingStep
+          preview={preview}
+          busy={busy !== null}
+          onBack={restart}
+          onSheet={(name) => {
+            setSheet(name);
+            setMapping(undefined);
+            void repreview({ sheet: name, mapping: undefined }, 'mapping');
+          }}
+          onContinue={(m, changed) => void continueFromMapping(m, changed)}
+        />
+      ) : null}
+
+      {step === 'preview' && preview ? (
+        <section aria-labelledby="preview-title">
+          <div className="panel">
+            <h2 id="preview-title">What this import would change in {preview.year}</h2>
+            <p className="subtitle">
+              {preview.fileName} · sheet “{preview.sheet}” · {formatCount(preview.rowsRead)} school rows
+              {preview.blankRowsSkipped ? `, ${formatCount(preview.blankRowsSkipped)} blank rows skipped` : ''}
+              {preview.encoding ? ` · ${preview.encoding}` : ''}
+              {preview.yearExists ? '' : ` · the year ${preview.year} will be created`}
+              {preview.newHubs.length ? ` · new hubs: ${preview.newHubs.join(', ')}` : ''}
+            </p>
+            <PreviewSummary preview={preview} />
+            {preview.noChanges ? (
+              <p className="notice good" role="status">
+                No changes: the {preview.year} roll in hubdesk already matches this file.
+              </p>
+            ) : null}
+            {preview.errorCount > 0 ? (
+              <p className="notice bad" role="alert">
+                {formatCount(preview.errorCount)} {preview.errorCount === 1 ? 'problem stops' : 'problems stop'} this import. Nothing has been written. Download the rows with
+                problems, fix them and import the file again.
+              </p>
+            ) : null}
+            {preview.warnings.length > 0 ? (
+              <div className="notice warn">
+                <p>Please check:</p>
+                <ul>
+                  {preview.warnings.map((w) => (
+                    <li key={`${w.row}-${w.message}`}>
+                      {w.row ? `Row ${w.row}${w.column ? `, ${w.column}` : ''}: ` : ''}
+                      {w.message}
+                    </li>
+                  ))}
+                </ul>
+                <label className="check">
+                  <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} /> I have checked these and they are right
+                </label>
+              </div>
+            ) : null}
+            <div className="step-actions">
+              <button type="button" onClick={() => setStep('mapping')} disabled={busy !== null}>
+                Back to columns
+              </button>
+              {preview.errorCount > 0 ? (
+                <button type="button" onClick={() => void downloadReport()} disabled={busy !== null}>
+                  Download error report (.xlsx)
+                </button>
+              ) : null}
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={createHubs}
+                  onChange={(e) => {
+                    setCreateHubs(e.target.checked);
+                    void repreview({ createHubs: e.target.checked }, 'preview');
+                  }}
+                  disabled={busy !== null}
+                />{' '}
+                Create new hubs
+              </label>
+              {preview.noChanges ? (
+                <button type="button" className="primary" onClick={restart}>
+                  Import another file
+                </button>
+              ) : (
+                <button type="button" className="primary" onClick={() => void commit()} disabled={busy !== null || blocked}>
+                  Import into {preview.year}
+                </button>
+              )}
+            </div>
+          </div>
+          <PreviewTables preview={preview} />
+        </section>
+      ) : null}
+
+      {step === 'done' && result ? (
+        <section className="panel" aria-labelledby="done-title">
+          <h2 id="done-title">Imported</h2>
+          <p>
+            {result.noChanges
+              ? 'Nothing needed changing.'
+              : `Import #${result.batchId}: ${result.joiners} joiners, ${result.leavers} leavers, ${result.moves} hub moves, ${result.pupilChanges} pupil changes, ${result.contactChanges} contact changes.`}
+          </p>
+          {result.backupFile ? <p className="hint">A backup of the database was taken first: {result.backupFile}</p> : null}
+          <div className="step-actions">
+            <button type="button" className="primary" onClick={restart}>
+              Import another file
+            </button>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -31,16 +31,16 @@ export async function openTestStore(dir = tempDir()): Promise<TestStore> {
  * exactly the same data. Used to prove that refused input wrote nothing.
  */
 export function contentHash(sqlite: BetterSqlite3.Database, except: readonly string[] = []): string {
-  const tables = sqlite
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
-    .all() as { name: string }[];
+  // Ordinary tables only: virtual tables and their shadow tables (full-text indexes) are derived data.
+  const tables = (sqlite.prepare('pragma main.table_list').all() as { name: string; type: string }[])
+    .filter((t) => t.type === 'table' && !t.name.startsWith('sqlite_'))
+    .map((t) => t.name)
+    .sort();
   const hash = crypto.createHash('sha256');
-  for (const { name } of tables) {
+  for (const name of tables) {
     if (except.includes(name)) continue;
-    const virtual = sqlite.prepare("select sql from sqlite_master where name = ?").get(name) as { sql: string | null };
-    if (virtual.sql && /create virtual table/i.test(virtual.sql)) continue;
     hash.update(`table ${name}\n`);
-    for (const row of sqlite.prepare(`select * from "${name}"`).iterate()) hash.update(`${JSON.stringify(row)}\n`);
+    for (const row of sqlite.prepare(`select * from "${name}" order by rowid`).iterate()) hash.update(`${JSON.stringify(row)}\n`);
   }
   return hash.digest('hex');
 }

@@ -43,6 +43,10 @@ describe('backups and restore', () => {
     const audit = await ok<{ entries: { action: string }[] }>('listAudit', { limit: 1 });
     expect(audit.entries[0]!.action).toBe('restore');
     expect(t.store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    // The full-text index is rebuilt with the data: the explorer still finds what the reviews say.
+    const found = await ok<{ hits: unknown[] }>('searchQaText', { text: 'retrieval practice' });
+    expect(found.hits.length).toBeGreaterThan(0);
+    expect(t.store.sqlite.prepare("insert into qa_text_fts(qa_text_fts) values ('integrity-check')").run().changes).toBeGreaterThanOrEqual(0);
     expect(t.store.sqlite.pragma('foreign_key_check')).toEqual([]);
   });
 

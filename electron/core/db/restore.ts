@@ -75,6 +75,12 @@ export function copyAllRows(live: BetterSqlite3.Database, checkedCopy: string): 
         rows += live.prepare(`insert into main."${t}" (${list}) select ${list} from restore_src."${t}"`).run().changes;
       }
     })();
+    // Full-text indexes are derived data: rebuild them from their content tables.
+    const fts = (live.prepare("pragma main.table_list").all() as { name: string; type: string }[]).filter((t) => t.type === 'virtual');
+    for (const t of fts) {
+      const sqlText = (live.prepare('select sql from main.sqlite_master where name = ?').get(t.name) as { sql: string | null } | undefined)?.sql ?? '';
+      if (/using\s+fts5/i.test(sqlText)) live.prepare(`insert into main."${t.name}"("${t.name}") values ('rebuild')`).run();
+    }
     return { tables: tables.length, rows };
   } finally {
     live.prepare('detach database restore_src').run();

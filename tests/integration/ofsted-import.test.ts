@@ -474,7 +474,7 @@ describe('bad input: located errors, the whole file refused, nothing written', (
       [Buffer.from('URN,"Inspection start date\n100000,"01/01/2020\n'), 'c.csv', /could not be read as CSV/],
       [Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'old.xls', /old Excel \(\.xls\) workbook/],
       [Buffer.from('not a zip'), 'fake.xlsx', /named \.xlsx but is not an Excel workbook/],
-      [Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), 'broken.xlsx', /could not be read as an Excel workbook/],
+      [Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), 'broken.xlsx', /damaged or incomplete Excel file \(the end of the archive is missing\)/],
     ];
     for (const [bytes, name, message] of cases) {
       const before = contentHash(t.store.sqlite);

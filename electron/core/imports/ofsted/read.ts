@@ -6,6 +6,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { checkRowCount, checkWorkbookExpansion, ImportLimitError, IMPORT_LIMITS } from '../limits';
 import { decodeText, type TextEncodingName } from './decode';
 import { headerKey } from './columns';
 
@@ -71,17 +72,29 @@ function readCsv(fileName: string, bytes: Uint8Array): OfstedSheet {
   const { text, encoding } = decodeText(bytes);
   let records: string[][];
   try {
-    records = parseCsv(text, { relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+    // Reads one line past the limit, to know whether the file is longer than it.
+    records = parseCsv(text, { relax_column_count: true, skip_empty_lines: false, bom: true, to_line: IMPORT_LIMITS.maxRows + HEADER_SEARCH_ROWS + 1 }) as string[][];
   } catch (error) {
     const e = error as Error & { lines?: number };
     throw new OfstedFileError(`${fileName} could not be read as CSV${e.lines ? ` (near line ${e.lines})` : ''}: ${e.message}`);
   }
   const headerIndex = records.slice(0, HEADER_SEARCH_ROWS).findIndex(isHeader);
   if (headerIndex < 0) throw noHeader(fileName);
+  limited(() => checkRowCount(records.length - headerIndex - 1, fileName, null));
   const header = trimTrailingEmpty(records[headerIndex]!);
   const rows: SheetRow[] = [];
   for (let i = headerIndex + 1; i < records.length; i++) rows.push({ row: i + 1, cells: records[i]! });
   return { format: 'csv', encoding, sheetName: null, headerRow: headerIndex + 1, header, rows };
+}
+
+/** Runs a limit check, turning its refusal into this importer's file error. */
+function limited(check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    if (error instanceof ImportLimitError || (error instanceof Error && /damaged or incomplete/.test(error.message))) throw new OfstedFileError(error.message);
+    throw error;
+  }
 }
 
 function noHeader(fileName: string): OfstedFileError {
@@ -115,6 +128,7 @@ export function cellText(value: unknown): string {
 }
 
 async function readXlsx(fileName: string, bytes: Uint8Array): Promise<OfstedSheet> {
+  limited(() => checkWorkbookExpansion(Buffer.from(bytes), fileName));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -143,12 +157,14 @@ async function readXlsx(fileName: string, bytes: Uint8Array): Promise<OfstedShee
           continue;
         }
         rows.push({ row: row.number, cells });
+        limited(() => checkRowCount(rows.length, fileName, ws.name ?? null));
       }
       if (!found && header !== null) {
         found = { format: 'xlsx', encoding: null, sheetName: ws.name ?? null, headerRow, header, rows };
       }
     }
   } catch (error) {
+    if (error instanceof OfstedFileError) throw error;
     throw new OfstedFileError(`${fileName} could not be read as an Excel workbook: ${(error as Error).message}`);
   }
   if (!found) throw noHeader(fileName);

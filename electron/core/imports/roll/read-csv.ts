@@ -1,3 +1,4 @@
+import { checkRowCount, IMPORT_LIMITS } from '../limits';
 import { parse } from 'csv-parse/sync';
 import { UnreadableFileError, type RawWorkbook } from './sheet';
 
@@ -62,9 +63,15 @@ export function readCsv(bytes: Buffer, fileName: string): RawWorkbook {
   const delimiter = detectDelimiter(text);
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+    // Reads one line past the limit, to know whether the file is longer than it.
+    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true, to_line: IMPORT_LIMITS.maxRows + 51 }) as string[][];
   } catch (error) {
     throw new UnreadableFileError(`${fileName} could not be read as CSV: ${(error as Error).message}`);
+  }
+  try {
+    checkRowCount(records.length - 50, fileName, null);
+  } catch (error) {
+    throw new UnreadableFileError((error as Error).message);
   }
   const name = fileName.replace(/\.[^.]+$/, '') || 'CSV';
   return {

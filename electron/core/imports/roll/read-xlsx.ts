@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ZipArchive } from './zip';
+import { checkRowCount, checkWorkbookExpansion, ImportLimitError } from '../limits';
 import { UnreadableFileError, type CellValue, type RawRow, type RawSheet, type RawWorkbook } from './sheet';
 
 interface SheetEntry {
@@ -115,6 +116,11 @@ export async function readXlsx(bytes: Buffer, fileName: string): Promise<RawWork
     const what = zip.has('word/document.xml') ? 'a Word document' : zip.has('ppt/presentation.xml') ? 'a PowerPoint file' : 'a zip archive';
     throw new UnreadableFileError(`${fileName} is not an Excel workbook: it is ${what}. Export the roll from Excel as .xlsx or .csv.`);
   }
+  try {
+    checkWorkbookExpansion(bytes, fileName);
+  } catch (error) {
+    throw new UnreadableFileError((error as Error).message);
+  }
   const entries = sheetEntries(zip);
   const readRows = new Map<string, RawRow[]>();
   try {
@@ -133,10 +139,12 @@ export async function readXlsx(bytes: Buffer, fileName: string): Promise<RawWork
         const cells: CellValue[] = [];
         for (let i = 1; i < values.length; i += 1) cells.push(toCell(values[i]));
         rows.push({ row: row.number, cells });
+        checkRowCount(rows.length, fileName, ws.name);
       }
       readRows.set(ws.name, rows);
     }
   } catch (error) {
+    if (error instanceof ImportLimitError) throw new UnreadableFileError(error.message);
     throw new UnreadableFileError(`${fileName} could not be read as an Excel workbook: ${(error as Error).message}`);
   }
   const ordered = entries.length > 0 ? entries : [...readRows.keys()].map((name) => ({ name, path: '' }));

@@ -18,7 +18,7 @@ export const IMPORT_LIMITS = Object.freeze({
 export class ImportLimitError extends Error {}
 
 function mb(bytes: number): string {
-  return `${Math.round(bytes / 1024 / 1024)} MB`;
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${Math.round(bytes / 1024 / 1024)} MB`;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { looksBinary } from '../roll/read-csv';
 import { checkRowCount, checkWorkbookExpansion, ImportLimitError, IMPORT_LIMITS } from '../limits';
 import { decodeText, type TextEncodingName } from './decode';
 import { headerKey } from './columns';
@@ -70,6 +71,7 @@ function trimTrailingEmpty(cells: string[]): string[] {
 
 function readCsv(fileName: string, bytes: Uint8Array): OfstedSheet {
   const { text, encoding } = decodeText(bytes);
+  if (looksBinary(text)) throw new OfstedFileError(`${fileName} is not a text (CSV) file: it contains binary data. Import Ofsted's file as it was downloaded (.csv or .xlsx).`);
   let records: string[][];
   try {
     // Reads one line past the limit, to know whether the file is longer than it.

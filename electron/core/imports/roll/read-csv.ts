@@ -45,7 +45,7 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-function looksBinary(text: string): boolean {
+export function looksBinary(text: string): boolean {
   const sample = text.slice(0, 4096);
   if (sample.includes('\u0000')) return true;
   let control = 0;

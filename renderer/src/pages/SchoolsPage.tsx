@@ -52,7 +52,7 @@ export function SchoolsPage() {
           filter={filter}
           rowKey={(r) => r.schoolId}
           initialSort={[{ id: 'name', desc: false }]}
-          onOpen={(r) => navigate(`/hubs/${r.hubId}`)}
+          onOpen={(r) => navigate(`/schools/${r.schoolId}`)}
           empty={filter ? `No school matches “${filter}”.` : 'No member schools this year.'}
         />
       ) : null}

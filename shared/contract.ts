@@ -8,6 +8,7 @@ import { spendMethods } from './contract/spend';
 import { fundingMethods } from './contract/funding';
 import { ofstedImportMethods } from './contract/ofsted-import';
 import { dashboardMethods } from './contract/dashboards';
+import { callMethods } from './contract/calls';
 
 export * from './contract/define';
 export type * from './contract/system';
@@ -18,6 +19,7 @@ export type * from './contract/spend';
 export type * from './contract/funding';
 export type * from './contract/ofsted-import';
 export type * from './contract/dashboards';
+export type * from './contract/calls';
 
 /**
  * Every method the core offers, by name. Each feature declares its methods in shared/contract/<feature>.ts
@@ -32,6 +34,7 @@ export const contract = {
   ...fundingMethods,
   ...ofstedImportMethods,
   ...dashboardMethods,
+  ...callMethods,
 };
 
 export type Contract = typeof contract;

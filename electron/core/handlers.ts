@@ -8,6 +8,7 @@ import { spendHandlers } from './handlers/spend';
 import { fundingHandlers } from './handlers/funding';
 import { ofstedImportHandlers } from './handlers/ofsted-import';
 import { dashboardHandlers } from './handlers/dashboards';
+import { callHandlers } from './handlers/calls';
 
 /** One function per contract method; the type makes a missing or extra handler a compile error. */
 export const handlers: { [M in MethodName]: Handler<M> } = {
@@ -19,4 +20,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...fundingHandlers,
   ...ofstedImportHandlers,
   ...dashboardHandlers,
+  ...callHandlers,
 };

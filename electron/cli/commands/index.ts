@@ -5,6 +5,7 @@ import { maintenanceCommands } from './maintenance';
 import { fundingCommands } from './funding';
 import { importOfstedCommands } from './import-ofsted';
 import { dashboardCommands } from './dashboard';
+import { packCommands } from './pack';
 
 /** Every CLI command; features add their own module here. */
-export const commands: CliCommand[] = [...coreCommands, ...importRollCommands, ...maintenanceCommands, ...fundingCommands, ...importOfstedCommands, ...dashboardCommands];
+export const commands: CliCommand[] = [...coreCommands, ...importRollCommands, ...maintenanceCommands, ...fundingCommands, ...importOfstedCommands, ...dashboardCommands, ...packCommands];

@@ -307,6 +307,34 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface CallsTable {
+  id: Generated<number>;
+  hub_id: number;
+  /** A term id like 2026-autumn. */
+  term: string;
+  held_on: string;
+  /** 'hub_manager' | 'senior_partner' */
+  kind: string;
+  /** JSON array of names. */
+  attendees_json: Generated<string>;
+  notes: Generated<string>;
+  created_by: string;
+  created_at: string;
+}
+
+export interface CallActionsTable {
+  id: Generated<number>;
+  call_id: number;
+  text: string;
+  owner: string | null;
+  due_on: string | null;
+  /** 'open' | 'done' | 'dropped' */
+  status: Generated<string>;
+  done_on: string | null;
+  position: Generated<number>;
+  updated_at: string;
+}
+
 export interface Database {
   import_batches: ImportBatchesTable;
   membership_years: MembershipYearsTable;
@@ -335,4 +363,6 @@ export interface Database {
   qa_text_fts: QaTextFtsTable;
   column_mappings: ColumnMappingsTable;
   import_changes: ImportChangesTable;
+  calls: CallsTable;
+  call_actions: CallActionsTable;
 }

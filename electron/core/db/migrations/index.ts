@@ -4,6 +4,7 @@ import * as m0002 from './0002_roll_imports';
 import * as m0003 from './0003_funding';
 import * as m0004 from './0004_ofsted';
 import * as m0005 from './0005_dashboards';
+import * as m0006 from './0006_calls';
 
 // Imported statically so the bundle carries them. Add new migrations at the end, zero-padded.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_funding': m0003,
   '0004_ofsted': m0004,
   '0005_dashboards': m0005,
+  '0006_calls': m0006,
 };

@@ -1,0 +1,329 @@
+import { z } from 'zod';
+import { mutation, query } from './define';
+import { id, isoDate, shortText } from './schemas';
+import { ACTION_STATUSES, CALL_KINDS, TERM_ID_HINT, TERM_ID_PATTERN, type ActionStatus, type CallKind, type TermCallState } from '../domain/calls';
+import type { CommitmentStatus } from '../domain/reviewer-commitment';
+import type { ReleaseCondition } from '../domain/reconciliation';
+import type { ClaimStatus } from '../domain/vocabulary';
+import type { SourceNote } from './dashboards';
+
+export interface StaffView {
+  id: number;
+  name: string;
+  email: string | null;
+  role: string;
+}
+
+/** Who is using hubdesk ("I am" in Settings): a central staff member, or nobody chosen yet. */
+export interface Identity {
+  staffId: number | null;
+  staff: StaffView[];
+}
+
+export interface TermView {
+  id: string;
+  label: string;
+  start: string;
+  end: string;
+  membershipYear: string;
+}
+
+export interface CallActionView {
+  id: number;
+  callId: number;
+  callHeldOn: string;
+  callKind: CallKind;
+  text: string;
+  owner: string | null;
+  dueOn: string | null;
+  status: ActionStatus;
+  doneOn: string | null;
+  /** Open and past its due day. */
+  overdue: boolean;
+}
+
+export interface CallView {
+  id: number;
+  hubId: number;
+  hub: string;
+  term: string;
+  termLabel: string;
+  heldOn: string;
+  kind: CallKind;
+  attendees: string[];
+  notes: string;
+  createdBy: string;
+  createdAt: string;
+  actions: CallActionView[];
+}
+
+export interface MyCallsHub {
+  hubId: number;
+  hub: string;
+  hubManagers: string[];
+  seniorPartner: string | null;
+  calls: Record<CallKind, TermCallState>;
+  lastCall: { heldOn: string; kind: CallKind } | null;
+  openActions: number;
+  overdueActions: number;
+}
+
+export interface MyCalls {
+  /** The Memberships Manager shown, or null when none is chosen (choose in Settings). */
+  manager: StaffView | null;
+  term: TermView;
+  today: string;
+  hubs: MyCallsHub[];
+  /** Calls of both kinds over the manager's hubs, by status. */
+  totals: { held: number; due: number; overdue: number; notYetDue: number };
+}
+
+export interface PackSchoolRef {
+  schoolId: number;
+  school: string;
+  urn: string;
+}
+
+export interface PackQaReport extends PackSchoolRef {
+  /** The day the report was received. */
+  date: string;
+  reviewId: number;
+  reviewStart: string;
+  reviewEnd: string;
+  estimates: { leadership: string | null; quality: string | null; disadvantaged: string | null };
+  aoe: { title: string; accredited: boolean } | null;
+  www: number;
+  ebi: number;
+}
+
+export interface PackReviewHeld extends PackSchoolRef {
+  /** The review's last day. */
+  date: string;
+  reviewId: number;
+  startDate: string;
+  endDate: string;
+  leadReviewer: string | null;
+  reportReceivedOn: string | null;
+}
+
+export interface PackReviewerOut {
+  /** The host review's first day. */
+  date: string;
+  reviewer: string;
+  homeSchool: string;
+  hostSchool: string;
+  status: string;
+}
+
+export interface PackReviewComingUp extends PackSchoolRef {
+  reviewId: number;
+  date: string;
+  endDate: string;
+  leadReviewer: string | null;
+  teamSize: number;
+  filled: number;
+  openPlaces: number;
+  reviewers: { name: string; homeSchool: string; status: string }[];
+}
+
+export interface PackReviewerRow extends PackSchoolRef {
+  owed: number;
+  attended: number;
+  booked: number;
+  dropped: number;
+  shortfall: number;
+  status: CommitmentStatus;
+}
+
+export interface PackDropOut {
+  /** The review's first day. */
+  date: string;
+  reviewId: number;
+  reviewer: string;
+  homeSchool: string;
+  hostSchool: string;
+  /** 'sent by' = a reviewer of one of the hub's schools; 'on review of' = a place on a hub school's own review. */
+  side: 'sent by the hub' | 'on a hub review';
+}
+
+export interface PackInspection extends PackSchoolRef {
+  /** Publication day (or the inspection day while the report is unpublished). */
+  date: string;
+  published: boolean;
+  inspectionDate: string;
+  framework: string;
+  frameworkLabel: string;
+  inspectionType: string | null;
+  overall: string;
+  categoryOfConcern: string | null;
+  outcomeText: string | null;
+  judgements: { area: string; label: string }[];
+}
+
+export interface PackVulnerable extends PackSchoolRef {
+  /** The latest triggering inspection's publication (or inspection) day. */
+  date: string;
+  reasons: string[];
+  /** Raised since the last call. */
+  isNew: boolean;
+  inspections: { inspectionDate: string; publicationDate: string | null; overall: string; categoryOfConcern: string | null }[];
+}
+
+export interface PackMembershipChange extends PackSchoolRef {
+  /** The import's day. */
+  date: string;
+  change: string;
+  detail: string;
+  source: string;
+}
+
+export interface PackNewHead extends PackSchoolRef {
+  date: string;
+  headteacher: string;
+  trained: boolean;
+}
+
+export interface PackClaim {
+  date: string;
+  amountPence: number;
+  invoiceRef: string | null;
+  priority: string | null;
+  status: ClaimStatus;
+  paidOn: string | null;
+}
+
+export interface PackMeeting {
+  id: number;
+  date: string;
+  term: string;
+  format: string | null;
+  past: boolean;
+  attended: number;
+  recorded: number;
+  absent: string[];
+  /** Held since the last call. */
+  isNew: boolean;
+}
+
+export interface CallPack {
+  hub: {
+    id: number;
+    name: string;
+    region: string | null;
+    seniorPartner: string | null;
+    seniorPartnerEmail: string | null;
+    membershipsManager: string | null;
+    hubManagers: { name: string; email: string | null; focus: string | null }[];
+  };
+  term: TermView;
+  /** The day the pack is as at: today, or the term's last day for a past term. */
+  asAt: string;
+  generatedOn: string;
+  window: { from: string; until: string; basis: 'last call' | 'start of term'; lastCall: { id: number; heldOn: string; kind: CallKind; attendees: string[] } | null };
+  callStatus: Record<CallKind, TermCallState>;
+  changes: {
+    qaReports: PackQaReport[];
+    reviewsHeld: PackReviewHeld[];
+    reviewersOut: PackReviewerOut[];
+    ofsted: PackInspection[];
+    membership: PackMembershipChange[];
+    newHeadteachers: PackNewHead[];
+    claimsPaid: PackClaim[];
+    actionsClosed: CallActionView[];
+  };
+  reviewsComingUp: PackReviewComingUp[];
+  reviewers: PackReviewerRow[];
+  dropOuts: PackDropOut[];
+  vulnerable: PackVulnerable[];
+  funding: {
+    totalAvailablePence: number;
+    plannedPence: number;
+    claimedPence: number;
+    releasedPence: number;
+    remainingPence: number;
+    awaitingPaymentPence: number;
+    overReleased: boolean;
+    releaseMet: boolean;
+    conditionsMissing: ReleaseCondition[];
+    claimsPending: PackClaim[];
+    problems: string[];
+  };
+  meetings: PackMeeting[];
+  openActions: CallActionView[];
+  previousCalls: { id: number; heldOn: string; kind: CallKind; attendees: string[]; notes: string }[];
+  sources: SourceNote[];
+}
+
+export interface PackWorkbookFile {
+  fileName: string;
+  contentBase64: string;
+}
+
+export const termId = z
+  .string()
+  .trim()
+  .regex(TERM_ID_PATTERN, `must be ${TERM_ID_HINT}`);
+
+const hubRef = {
+  hubId: id.optional(),
+  hubName: shortText.min(1).optional(),
+};
+const oneHub = (r: { hubId?: number; hubName?: string }) => (r.hubId === undefined) !== (r.hubName === undefined);
+
+const actionText = z.string().trim().min(1, 'an action needs its text').max(2_000);
+const person = z.string().trim().max(200);
+const newAction = z.strictObject({
+  text: actionText,
+  owner: person.optional(),
+  dueOn: isoDate.optional(),
+  status: z.enum(ACTION_STATUSES).optional(),
+});
+const actionUpdate = z.strictObject({
+  actionId: id,
+  status: z.enum(ACTION_STATUSES),
+  doneOn: isoDate.optional(),
+});
+
+export const callMethods = {
+  getIdentity: query<Identity>()('Who is using hubdesk (chosen in Settings), and the central staff to choose from', z.strictObject({})),
+  setIdentity: mutation<Identity>()(
+    'Choose who is using hubdesk (a central staff member), or clear it with null',
+    z.strictObject({ staffId: id.nullable() }),
+  ),
+  myCalls: query<MyCalls>()(
+    "A Memberships Manager's hubs and which catch-up calls are held, due or overdue in a term (default: the one chosen in Settings, this term)",
+    z.strictObject({ staffId: id.optional(), term: termId.optional() }),
+  ),
+  callPack: query<CallPack>()(
+    'The catch-up call pack of a hub for a term: what changed since the last call, funding, meetings, open actions',
+    z.strictObject({ ...hubRef, term: termId }).refine(oneHub, { message: 'give either hubId or hubName' }),
+  ),
+  callPackWorkbook: query<PackWorkbookFile>()(
+    'The call pack as an Excel workbook',
+    z.strictObject({ hubId: id, term: termId }),
+  ),
+  listCalls: query<CallView[]>()("A hub's recorded calls, newest first, with their actions", z.strictObject({ hubId: id })),
+  recordCall: mutation<CallView>()(
+    'Record a call held with a hub (date, kind, attendees, notes, new actions) and update earlier open actions',
+    z.strictObject({
+      hubId: id,
+      heldOn: isoDate,
+      kind: z.enum(CALL_KINDS),
+      attendees: z.array(person.min(1, 'an attendee needs a name')).max(50),
+      notes: z.string().max(20_000),
+      actions: z.array(newAction).max(100),
+      actionUpdates: z.array(actionUpdate).max(500).optional(),
+    }),
+  ),
+  updateCallAction: mutation<CallActionView>()(
+    "Change an action's status (done or dropped on a day, or open again), text, owner or due day",
+    z.strictObject({
+      actionId: id,
+      status: z.enum(ACTION_STATUSES).optional(),
+      doneOn: isoDate.optional(),
+      text: actionText.optional(),
+      owner: person.nullable().optional(),
+      dueOn: isoDate.nullable().optional(),
+    }),
+  ),
+};

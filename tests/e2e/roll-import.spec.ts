@@ -68,7 +68,7 @@ test('import a membership roll: file, columns, preview with funding effect, impo
   await expect(page.getByRole('heading', { name: 'Imports' })).toBeVisible();
   await expect(page.getByRole('radio', { name: /Ofsted/ })).toBeVisible();
   await page.getByRole('radio', { name: /Ofsted/ }).check();
-  await expect(page.getByText('Ofsted import is not yet available')).toBeVisible();
+  await expect(page.getByText('Drop the Ofsted file here')).toBeVisible();
   await page.getByRole('radio', { name: /Membership roll/ }).check();
   await expect(page.getByText('Drop the membership roll here')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Import history' }).getByRole('cell', { name: 'Demo network', exact: true })).toBeVisible();

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { PageHeader } from '../components/PageHeader';
 import { RollImport } from './imports/RollImport';
 import { ImportHistory } from './imports/ImportHistory';
+import { OfstedImport } from './imports/ofsted/OfstedImport';
 
 /** The importers. Ofsted and QA tracker plug in here (IMPORT_SOURCES) when they are ready. */
 const IMPORT_SOURCES = [
   { key: 'roll', label: 'Membership roll', available: true },
-  { key: 'ofsted', label: 'Ofsted', available: false },
+  { key: 'ofsted', label: 'Ofsted', available: true },
   { key: 'qa', label: 'QA tracker', available: false },
 ] as const;
 type SourceKey = (typeof IMPORT_SOURCES)[number]['key'];
@@ -31,6 +32,8 @@ export function ImportsPage() {
       </div>
       {chosen.key === 'roll' ? (
         <RollImport key={undoCount} onImported={() => setReloadKey((k) => k + 1)} />
+      ) : chosen.key === 'ofsted' ? (
+        <OfstedImport key={undoCount} onImported={() => setReloadKey((k) => k + 1)} />
       ) : (
         <div className="empty-state">
           <h2>{chosen.label} import is not yet available</h2>

@@ -15,6 +15,8 @@ function when(iso: string): string {
 
 function summaryText(b: ImportBatchView): string {
   const s = b.summary as Record<string, unknown>;
+  if (b.kind === 'ofsted' && typeof s.inspectionsAdded === 'number') return `${formatCount(s.inspectionsAdded)} inspection${s.inspectionsAdded === 1 ? '' : 's'} added`;
+  if (b.kind === 'qa' && typeof s.reviewsAdded === 'number') return `${formatCount(s.reviewsAdded)} review${s.reviewsAdded === 1 ? '' : 's'} added, ${formatCount(Number(s.reviewsUpdated ?? 0))} updated, ${formatCount(Number(s.assignmentsAdded ?? 0))} assignments`;
   if (b.kind !== 'roll') return `${formatCount(b.rows)} rows`;
   const parts = ([['joiners', 'joiner'], ['leavers', 'leaver'], ['moves', 'hub move'], ['pupilChanges', 'pupil change']] as const)
     .filter(([k]) => typeof s[k] === 'number' && (s[k] as number) > 0)
@@ -91,7 +93,7 @@ export function ImportHistory({ reloadKey, onUndone }: { reloadKey: number; onUn
           <>
             <h2 id="undo-title">Undo import #{pending.id}?</h2>
             <p>
-              This puts back every school, membership and contact exactly as it was before <strong>{pending.fileName}</strong> was imported
+              This puts back {pending.kind === 'ofsted' ? 'the Ofsted inspections' : pending.kind === 'qa' ? 'the QA reviews, their WWWs and EBIs and the reviewer assignments' : 'every school, membership and contact'} exactly as {pending.kind === 'roll' ? 'it was' : 'they were'} before <strong>{pending.fileName}</strong> was imported
               {pending.year ? ` into ${pending.year}` : ''}. A backup of the database is taken first.
             </p>
             {error ? <p className="form-error" role="alert">{error}</p> : null}

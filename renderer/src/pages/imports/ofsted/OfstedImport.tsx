@@ -1,0 +1,193 @@
+import { useState } from 'react';
+import type { OfstedCommitResult, OfstedImportPreview } from '@shared/contract/ofsted-import';
+import { useStatus } from '../../../state/status';
+import { formatCount } from '../../../components/format';
+import { Progress } from '../Progress';
+import { MAX_FILE_BYTES, readFileBase64 } from '../files';
+import { SourceDrop } from './SourceDrop';
+import { Steps } from './Steps';
+import { OfstedPreviewSummary, OfstedPreviewTables } from './OfstedPreviewView';
+
+type Step = 'file' | 'preview' | 'done';
+const STEPS = [
+  { key: 'file', label: 'File' },
+  { key: 'preview', label: 'Preview' },
+  { key: 'done', label: 'Done' },
+] as const satisfies readonly { key: Step; label: string }[];
+
+interface Loaded {
+  fileName: string;
+  contentBase64: string;
+}
+
+/** Ofsted's management-information file: file → preview → done. Nothing is written before "Import". */
+export function OfstedImport({ onImported }: { onImported(): void }) {
+  const { refresh } = useStatus();
+  const [step, setStep] = useState<Step>('file');
+  const [allSchools, setAllSchools] = useState(false);
+  const [file, setFile] = useState<Loaded | null>(null);
+  const [preview, setPreview] = useState<OfstedImportPreview | null>(null);
+  const [busy, setBusy] = useState<{ label: string; fraction?: number | null } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<OfstedCommitResult | null>(null);
+
+  async function run<T>(label: string, work: () => Promise<T>): Promise<T | undefined> {
+    setBusy({ label });
+    setError(null);
+    try {
+      return await work();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      return undefined;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function check(loaded: Loaded, all: boolean) {
+    const p = await run('Checking the inspections…', () => window.api.previewOfstedImport({ ...loaded, allSchools: all }));
+    if (p) {
+      setPreview(p);
+      setStep('preview');
+    }
+  }
+
+  async function choose(f: File) {
+    setError(null);
+    if (f.size > MAX_FILE_BYTES) {
+      setError(`${f.name} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+      return;
+    }
+    setBusy({ label: `Reading ${f.name}…`, fraction: 0 });
+    let loaded: Loaded;
+    try {
+      loaded = { fileName: f.name, contentBase64: await readFileBase64(f, (fraction) => setBusy({ label: `Reading ${f.name}…`, fraction })) };
+    } catch (e) {
+      setBusy(null);
+      setError(e instanceof Error ? e.message : String(e));
+      return;
+    }
+    setFile(loaded);
+    await check(loaded, allSchools);
+  }
+
+  async function commit() {
+    if (!file || !preview) return;
+    const r = await run(`Importing ${preview.fileName}…`, () => window.api.commitOfstedImport({ ...file, allSchools }));
+    if (r) {
+      setResult(r);
+      setStep('done');
+      await refresh();
+      onImported();
+    }
+  }
+
+  function restart() {
+    setStep('file');
+    setFile(null);
+    setPreview(null);
+    setResult(null);
+    setError(null);
+  }
+
+  const nothingNew = preview !== null && preview.errorCount === 0 && preview.newInspections === 0;
+
+  return (
+    <div className="ofsted-import">
+      <Steps steps={STEPS} current={step} />
+      {busy ? <Progress label={busy.label} fraction={busy.fraction} /> : null}
+      {error ? (
+        <div className="error-panel" role="alert">
+          <h2>The file could not be used</h2>
+          <p>{error}</p>
+        </div>
+      ) : null}
+
+      {step === 'file' ? (
+        <section className="panel" aria-labelledby="ofsted-file-title">
+          <h2 id="ofsted-file-title">Choose Ofsted's management-information file</h2>
+          <div className="import-options">
+            <label className="check">
+              <input type="checkbox" checked={allSchools} onChange={(e) => setAllSchools(e.target.checked)} /> Import every school in the file, not only member schools
+            </label>
+          </div>
+          <SourceDrop
+            title="Drop the Ofsted file here"
+            hint="The monthly management-information file (CSV or .xlsx) as Ofsted publishes it, keyed by URN. Inspections already stored are skipped."
+            inputLabel="Ofsted file"
+            accept=".csv,.xlsx,.txt"
+            onFile={(f) => void choose(f)}
+            disabled={busy !== null}
+          />
+        </section>
+      ) : null}
+
+      {step === 'preview' && preview ? (
+        <section aria-labelledby="ofsted-preview-title">
+          <div className="panel">
+            <h2 id="ofsted-preview-title">What this Ofsted file would add</h2>
+            <p className="subtitle">
+              {preview.fileName} · {preview.format.toUpperCase()}
+              {preview.sheetName ? ` · sheet “${preview.sheetName}”` : ''}
+              {preview.encoding ? ` · ${preview.encoding}` : ''} · header on row {preview.headerRow}
+              {preview.sourceAsAt ? ` · as at ${preview.sourceAsAt} (from the ${preview.sourceAsAtFrom})` : ' · no as-at date found'}
+              {preview.allSchools ? ' · every school' : ' · member schools only'}
+            </p>
+            <OfstedPreviewSummary preview={preview} />
+            {preview.previousImport ? (
+              <p className="notice warn" role="status">
+                This same file was imported before (import #{preview.previousImport.batchId}); its inspections are skipped as already stored.
+              </p>
+            ) : null}
+            {nothingNew ? (
+              <p className="notice good" role="status">
+                Nothing new: every inspection of {preview.allSchools ? 'these schools' : 'member schools'} in this file is already stored
+                {preview.rowsKept === 0 && !preview.allSchools ? ' (the file has no row of a member school)' : ''}.
+              </p>
+            ) : null}
+            {preview.errorCount > 0 ? (
+              <p className="notice bad" role="alert">
+                {formatCount(preview.errorCount)} {preview.errorCount === 1 ? 'problem stops' : 'problems stop'} this import. Nothing has been written. Fix the rows listed
+                below and choose the file again.
+              </p>
+            ) : null}
+            <div className="step-actions">
+              <button type="button" onClick={restart} disabled={busy !== null}>
+                Choose another file
+              </button>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={allSchools}
+                  onChange={(e) => {
+                    setAllSchools(e.target.checked);
+                    if (file) void check(file, e.target.checked);
+                  }}
+                  disabled={busy !== null}
+                />{' '}
+                All schools, not only members
+              </label>
+              <button type="button" className="primary" onClick={() => void commit()} disabled={busy !== null || preview.errorCount > 0 || nothingNew}>
+                Import {formatCount(preview.newInspections)} {preview.newInspections === 1 ? 'inspection' : 'inspections'}
+              </button>
+            </div>
+          </div>
+          <OfstedPreviewTables preview={preview} />
+        </section>
+      ) : null}
+
+      {step === 'done' && result ? (
+        <section className="panel" aria-labelledby="ofsted-done-title">
+          <h2 id="ofsted-done-title">Imported</h2>
+          <p>{result.message}</p>
+          {result.backupFile ? <p className="hint">A backup of the database was taken first: {result.backupFile}</p> : null}
+          <div className="step-actions">
+            <button type="button" className="primary" onClick={restart}>
+              Import another file
+            </button>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

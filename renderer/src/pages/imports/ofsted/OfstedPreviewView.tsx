@@ -1,0 +1,121 @@
+import type { ColumnDef } from '@tanstack/react-table';
+import type { OfstedImportIssue, OfstedImportPreview, OfstedInspectionView, OfstedPreviewSchool } from '@shared/contract/ofsted-import';
+import { DataTable } from '../../../components/DataTable';
+import { formatCount } from '../../../components/format';
+
+const num = { align: 'right' };
+
+const FRAMEWORK_LABELS: Record<string, string> = {
+  oeif: 'Graded (until Aug 2024)',
+  interim_2024: 'Graded, no overall (Sep 2024 – Nov 2025)',
+  report_card: 'Report card (from Nov 2025)',
+  ungraded: 'Ungraded',
+};
+
+export function frameworkLabel(f: string): string {
+  return FRAMEWORK_LABELS[f] ?? f;
+}
+
+function inspectionText(i: OfstedInspectionView): string {
+  const grades = i.judgements.map((j) => `${j.area}: ${j.grade}`).join('; ');
+  return `${i.startDate} · ${frameworkLabel(i.framework)}${i.outcomeText ? ` · ${i.outcomeText}` : ''}${grades ? ` — ${grades}` : ''}`;
+}
+
+const issueColumns: ColumnDef<OfstedImportIssue, any>[] = [
+  { header: 'Row', accessorFn: (p) => p.row ?? '—', meta: num },
+  { header: 'Column', accessorFn: (p) => p.column ?? '—' },
+  { header: 'URN', accessorFn: (p) => p.urn ?? '—' },
+  { header: 'Problem', accessorKey: 'message' },
+];
+
+const schoolColumns: ColumnDef<OfstedPreviewSchool, any>[] = [
+  { header: 'Row', accessorKey: 'row', meta: num },
+  { header: 'URN', accessorKey: 'urn' },
+  { header: 'School', accessorFn: (s) => s.name ?? '—', id: 'name' },
+  { header: '', id: 'member', accessorFn: (s) => (s.member ? 'member' : 'not a member'), cell: (c) => <span className="tag plain">{c.getValue<string>()}</span> },
+  { header: 'New', id: 'new', accessorFn: (s) => s.newInspections.length, meta: num },
+  { header: 'Already stored', accessorKey: 'duplicates', meta: num },
+  {
+    header: 'New inspections',
+    id: 'inspections',
+    enableSorting: false,
+    accessorFn: (s) => s.newInspections.map(inspectionText).join('\n'),
+    cell: (c) => (
+      <ul className="plain-list">
+        {c.row.original.newInspections.map((i) => (
+          <li key={`${i.startDate}-${i.framework}`}>{inspectionText(i)}</li>
+        ))}
+      </ul>
+    ),
+  },
+];
+
+export function OfstedPreviewSummary({ preview }: { preview: OfstedImportPreview }) {
+  const kpis: [string, number][] = [
+    ['Rows', preview.rows],
+    [preview.allSchools ? 'Schools kept' : 'Member rows', preview.rowsKept],
+    ['Other schools ignored', preview.rowsIgnored],
+    ['New inspections', preview.newInspections],
+    ['Already stored', preview.duplicatesSkipped],
+    ['Problems', preview.errorCount],
+  ];
+  return (
+    <div className="kpis">
+      {kpis.map(([label, value]) => (
+        <div className={`kpi${label === 'Problems' && value > 0 ? ' kpi-bad' : ''}`} key={label}>
+          <span className="kpi-value">{formatCount(value)}</span>
+          <span className="kpi-label">{label}</span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function OfstedPreviewTables({ preview }: { preview: OfstedImportPreview }) {
+  const withNew = preview.schools.filter((s) => s.newInspections.length > 0);
+  const frameworks = Object.entries(preview.newByFramework).filter(([, n]) => n > 0);
+  return (
+    <>
+      {preview.errorCount > 0 ? (
+        <section className="preview-section" aria-label="Problems">
+          <h3>
+            Problems <span className="count">{formatCount(preview.errorCount)}</span>
+          </h3>
+          <DataTable label="Problems" rows={preview.errors} columns={issueColumns} rowKey={(p) => `${p.row}-${p.column}-${p.message}`} />
+        </section>
+      ) : null}
+      {preview.warningCount > 0 ? (
+        <section className="preview-section" aria-label="Warnings">
+          <h3>
+            Warnings <span className="count">{formatCount(preview.warningCount)}</span>
+          </h3>
+          <DataTable label="Warnings" rows={preview.warnings} columns={issueColumns} rowKey={(p) => `${p.row}-${p.column}-${p.message}`} />
+        </section>
+      ) : null}
+      {frameworks.length > 0 ? (
+        <p className="hint">New by framework: {frameworks.map(([f, n]) => `${frameworkLabel(f)} ${formatCount(n)}`).join(' · ')}</p>
+      ) : null}
+      <section className="preview-section" aria-label="New inspections by school">
+        <h3>
+          New inspections by school <span className="count">{formatCount(withNew.length)}</span>
+        </h3>
+        <DataTable
+          label="New inspections by school"
+          rows={withNew}
+          columns={schoolColumns}
+          rowKey={(s) => s.urn}
+          empty="No new inspections: every inspection of these schools in the file is already stored."
+        />
+        {preview.schoolsOmitted > 0 ? <p className="hint">{formatCount(preview.schoolsOmitted)} more schools are not listed here; all of them are imported.</p> : null}
+      </section>
+      {preview.membersNotInFile.length > 0 ? (
+        <details className="preview-section">
+          <summary>
+            {formatCount(preview.membersNotInFile.length)} member {preview.membersNotInFile.length === 1 ? 'school is' : 'schools are'} not in this file
+          </summary>
+          <p className="hint">{preview.membersNotInFile.map((m) => `${m.name} (${m.urn})`).join(', ')}</p>
+        </details>
+      ) : null}
+    </>
+  );
+}

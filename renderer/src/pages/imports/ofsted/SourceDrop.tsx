@@ -1,0 +1,45 @@
+import { useRef, useState, type DragEvent } from 'react';
+
+/** Drag and drop, or a file dialog (keyboard: the button), with the source's own wording. */
+export function SourceDrop({ title, hint, inputLabel, accept, onFile, disabled }: { title: string; hint: string; inputLabel: string; accept: string; onFile(file: File): void; disabled?: boolean }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+
+  function drop(e: DragEvent<HTMLDivElement>) {
+    e.preventDefault();
+    setOver(false);
+    const file = e.dataTransfer.files[0];
+    if (file && !disabled) onFile(file);
+  }
+
+  return (
+    <div
+      className={`drop-zone${over ? ' over' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={drop}
+      data-testid="drop-zone"
+    >
+      <p className="drop-title">{title}</p>
+      <p className="hint">{hint}</p>
+      <button type="button" className="primary" onClick={() => input.current?.click()} disabled={disabled}>
+        Choose a file…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept={accept}
+        hidden
+        aria-label={inputLabel}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) onFile(file);
+        }}
+      />
+    </div>
+  );
+}

@@ -3,7 +3,7 @@ import type { Database } from '../db/schema';
 import type { PackMembershipChange } from '@shared/contract/calls';
 import { classifyMembershipChange, dayAfter, type MembershipSnapshot, type PackWindow } from '@shared/domain/calls';
 
-function snapshot(json: string | null): MembershipSnapshot | null {
+function snapshot(json: string | null): (MembershipSnapshot & { year_id: number | null }) | null {
   if (json === null) return null;
   try {
     const row = JSON.parse(json) as Record<string, unknown>;
@@ -11,6 +11,7 @@ function snapshot(json: string | null): MembershipSnapshot | null {
     return {
       hub_id: row.hub_id,
       school_id: row.school_id,
+      year_id: typeof row.year_id === 'number' ? row.year_id : null,
       pupils: typeof row.pupils === 'number' ? row.pupils : undefined,
       status: typeof row.status === 'string' ? row.status : undefined,
       fee_paid_on: typeof row.fee_paid_on === 'string' ? row.fee_paid_on : null,
@@ -41,9 +42,8 @@ export async function membershipChanges(db: Kysely<Database>, hubId: number, yea
   for (const r of rows) {
     const before = snapshot(r.before_json);
     const after = snapshot(r.after_json);
-    const row = (after ?? before) as (MembershipSnapshot & { year_id?: unknown }) | null;
-    const yearOf = JSON.parse(r.after_json ?? r.before_json ?? '{}') as { year_id?: unknown };
-    if (!row || yearOf.year_id !== yearId) continue;
+    const row = after ?? before;
+    if (!row || row.year_id !== yearId) continue;
     const action = r.action === 'insert' || r.action === 'delete' ? r.action : 'update';
     for (const c of classifyMembershipChange({ action, before, after }, hubId)) {
       found.push({ date: r.created_at.slice(0, 10), schoolId: row.school_id, change: c.change, detail: c.detail, otherHubId: c.otherHubId, source: r.file_name });

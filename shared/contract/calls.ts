@@ -205,6 +205,15 @@ export interface PackMeeting {
   isNew: boolean;
 }
 
+/** One line of "what changed since the last call", in date order (the screen, workbook and CLI show the same lines). */
+export interface PackTimelineItem {
+  date: string;
+  what: string;
+  school: string;
+  urn: string;
+  detail: string;
+}
+
 export interface CallPack {
   hub: {
     id: number;
@@ -231,6 +240,8 @@ export interface CallPack {
     claimsPaid: PackClaim[];
     actionsClosed: CallActionView[];
   };
+  /** Every change above as one dated line, oldest first. */
+  timeline: PackTimelineItem[];
   reviewsComingUp: PackReviewComingUp[];
   reviewers: PackReviewerRow[];
   dropOuts: PackDropOut[];

@@ -6,7 +6,6 @@ import { callCore } from '../call';
 import type { CallPack } from '@shared/contract/calls';
 import { CALL_KIND_LABELS } from '@shared/domain/calls';
 import { formatPence } from '@shared/domain/money';
-import { changeRows } from '../../core/calls/pack-workbook';
 
 function printPack(p: CallPack, out: (t: string) => void): void {
   out(`${p.hub.name} · call pack · ${p.term.label} (${p.term.membershipYear}) · as at ${p.asAt}`);
@@ -16,7 +15,7 @@ function printPack(p: CallPack, out: (t: string) => void): void {
     out(`${CALL_KIND_LABELS[kind]} call: ${s.status}${s.heldOn.length ? ` (${s.heldOn.join(', ')})` : ` by ${s.dueBy}`}${s.notReached.length ? `; not reached: ${s.notReached.join(', ')}` : ''}`);
   }
   out('');
-  const changes = changeRows(p);
+  const changes = p.timeline;
   out(`What changed (${changes.length})`);
   for (const c of changes) out(`  ${c.date}  ${c.what}${c.school ? ` · ${c.school}` : ''}: ${c.detail}`);
   out('');

@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { CallPack, PackWorkbookFile } from '@shared/contract/calls';
+import type { CallPack, PackTimelineItem, PackWorkbookFile } from '@shared/contract/calls';
 import { CALL_KIND_LABELS } from '@shared/domain/calls';
 import { MoneyDecimal } from '@shared/domain/money';
-import { QA_HEADINGS } from '@shared/domain/vocabulary';
 
 /**
  * The call pack as a workbook (issue 8, point 4): one sheet per part of the pack, each a table with a
@@ -72,58 +71,6 @@ function addTable<T>(workbook: ExcelJS.Workbook, name: string, columns: Column<T
   return sheet;
 }
 
-interface ChangeRow {
-  date: string;
-  what: string;
-  school: string;
-  urn: string;
-  detail: string;
-}
-
-export function changeRows(pack: CallPack): ChangeRow[] {
-  const c = pack.changes;
-  const heading = (key: string) => QA_HEADINGS.find((h) => h.key === key)!.label;
-  const rows: ChangeRow[] = [
-    ...c.qaReports.map((r) => ({
-      date: r.date,
-      what: 'QA report received',
-      school: r.school,
-      urn: r.urn,
-      detail: [
-        `Review ${r.reviewStart} to ${r.reviewEnd}.`,
-        ...(['leadership', 'quality', 'disadvantaged'] as const).map((k) => `${heading(k)}: ${r.estimates[k] ?? 'not given'}.`),
-        r.aoe ? `Area of Excellence: ${r.aoe.title}${r.aoe.accredited ? ' (accredited)' : ''}.` : 'No Area of Excellence.',
-        `${r.www} WWW, ${r.ebi} EBI.`,
-      ].join(' '),
-    })),
-    ...c.reviewsHeld.map((r) => ({
-      date: r.date,
-      what: 'QA review held',
-      school: r.school,
-      urn: r.urn,
-      detail: `Review ${r.startDate} to ${r.endDate}${r.leadReviewer ? `, lead reviewer ${r.leadReviewer}` : ''}. ${r.reportReceivedOn ? `Report received ${r.reportReceivedOn}.` : 'Report not yet received.'}`,
-    })),
-    ...c.reviewersOut.map((r) => ({ date: r.date, what: 'Reviewer went out', school: r.homeSchool, urn: '', detail: `${r.reviewer} to the review of ${r.hostSchool} (${r.status}).` })),
-    ...c.ofsted.map((i) => ({
-      date: i.date,
-      what: i.published ? 'Ofsted report published' : 'Ofsted inspection (report not yet published)',
-      school: i.school,
-      urn: i.urn,
-      detail: [
-        `Inspected ${i.inspectionDate}. ${i.frameworkLabel}. Overall: ${i.overall}.`,
-        i.categoryOfConcern ? `Category of concern: ${i.categoryOfConcern}.` : '',
-        i.judgements.length > 0 ? i.judgements.map((j) => `${j.area}: ${j.label}`).join('; ') + '.' : '',
-        i.outcomeText ?? '',
-      ].filter((s) => s !== '').join(' '),
-    })),
-    ...c.membership.map((m) => ({ date: m.date, what: `Membership: ${m.change}`, school: m.school, urn: m.urn, detail: `${m.detail} (import ${m.source}).` })),
-    ...c.newHeadteachers.map((h) => ({ date: h.date, what: 'New headteacher', school: h.school, urn: h.urn, detail: `${h.headteacher}${h.trained ? ' (reviewer trained)' : ' (not yet reviewer trained)'}.` })),
-    ...c.claimsPaid.map((p) => ({ date: p.date, what: 'Claim paid', school: '', urn: '', detail: `${p.invoiceRef ?? 'No invoice reference'}${p.priority ? `, ${p.priority}` : ''}: £${pounds(p.amountPence).toFixed(2)}.` })),
-    ...c.actionsClosed.map((a) => ({ date: a.doneOn!, what: `Action ${a.status}`, school: '', urn: '', detail: `${a.text}${a.owner ? ` (${a.owner})` : ''}, agreed ${a.callHeldOn}.` })),
-  ];
-  return rows.sort((a, b) => a.date.localeCompare(b.date));
-}
-
 function summaryRows(pack: CallPack): [string, string | number | Date | null, Kind][] {
   const f = pack.funding;
   const status = (k: 'hub_manager' | 'senior_partner') => {
@@ -168,7 +115,7 @@ export async function buildPackWorkbook(pack: CallPack): Promise<PackWorkbookFil
     if (kind === 'money' || kind === 'int') row.getCell(2).alignment = { horizontal: 'left', vertical: 'top' };
   }
 
-  addTable<ChangeRow>(
+  addTable<PackTimelineItem>(
     workbook,
     'Changes since last call',
     [
@@ -178,7 +125,7 @@ export async function buildPackWorkbook(pack: CallPack): Promise<PackWorkbookFil
       { header: 'URN', kind: 'text', width: 9, value: (r) => r.urn },
       { header: 'Detail', kind: 'long', width: 90, value: (r) => r.detail },
     ],
-    changeRows(pack),
+    pack.timeline,
     'Nothing recorded changed since the last call.',
   );
   addTable(

@@ -10,6 +10,7 @@ import { RECORDED_IN_HUBDESK } from '../dashboards/sources';
 import { invalid, loadActions, loadCalls } from './store';
 import { resolveTerm, termView } from './terms';
 import { membershipChanges } from './pack-membership';
+import { timeline } from './timeline';
 
 /** The same context, with "today" moved to the pack's as-at day (for a term already over). */
 function asAtContext(ctx: CoreContext, asAt: string): CoreContext {
@@ -150,6 +151,16 @@ export async function callPack(ctx: CoreContext, request: { hubId?: number; hubN
       };
     });
 
+  const changes: CallPack['changes'] = {
+    qaReports,
+    reviewsHeld,
+    reviewersOut,
+    ofsted: inspections,
+    membership: await membershipChanges(ctx.db, hub.id, year.id, window),
+    newHeadteachers,
+    claimsPaid,
+    actionsClosed,
+  };
   const managers = dash.hub.hubManagers.map((m) => m.name);
   return {
     hub: dash.hub,
@@ -168,16 +179,8 @@ export async function callPack(ctx: CoreContext, request: { hubId?: number; hubN
       calls,
       people: { hub_manager: managers, senior_partner: dash.hub.seniorPartner ? [dash.hub.seniorPartner] : [] },
     }),
-    changes: {
-      qaReports,
-      reviewsHeld,
-      reviewersOut,
-      ofsted: inspections,
-      membership: await membershipChanges(ctx.db, hub.id, year.id, window),
-      newHeadteachers,
-      claimsPaid,
-      actionsClosed,
-    },
+    changes,
+    timeline: timeline(changes),
     reviewsComingUp: dash.upcomingReviews.map((r) => ({
       ...ref(r.schoolId),
       reviewId: r.reviewId,

@@ -7,8 +7,11 @@ import { maintenanceMethods } from './contract/maintenance';
 import { spendMethods } from './contract/spend';
 import { fundingMethods } from './contract/funding';
 import { ofstedImportMethods } from './contract/ofsted-import';
+import { qaImportMethods } from './contract/qa-import';
 import { dashboardMethods } from './contract/dashboards';
+import { recordsMethods } from './contract/records';
 import { callMethods } from './contract/calls';
+import { exportMethods } from './contract/exports';
 
 export * from './contract/define';
 export type * from './contract/system';
@@ -18,8 +21,11 @@ export type * from './contract/maintenance';
 export type * from './contract/spend';
 export type * from './contract/funding';
 export type * from './contract/ofsted-import';
+export type * from './contract/qa-import';
 export type * from './contract/dashboards';
+export type * from './contract/records';
 export type * from './contract/calls';
+export type * from './contract/exports';
 
 /**
  * Every method the core offers, by name. Each feature declares its methods in shared/contract/<feature>.ts
@@ -33,8 +39,11 @@ export const contract = {
   ...spendMethods,
   ...fundingMethods,
   ...ofstedImportMethods,
+  ...qaImportMethods,
   ...dashboardMethods,
+  ...recordsMethods,
   ...callMethods,
+  ...exportMethods,
 };
 
 export type Contract = typeof contract;

@@ -7,8 +7,11 @@ import { maintenanceHandlers } from './handlers/maintenance';
 import { spendHandlers } from './handlers/spend';
 import { fundingHandlers } from './handlers/funding';
 import { ofstedImportHandlers } from './handlers/ofsted-import';
+import { qaImportHandlers } from './handlers/qa-import';
 import { dashboardHandlers } from './handlers/dashboards';
+import { recordsHandlers } from './handlers/records';
 import { callHandlers } from './handlers/calls';
+import { exportHandlers } from './handlers/exports';
 
 /** One function per contract method; the type makes a missing or extra handler a compile error. */
 export const handlers: { [M in MethodName]: Handler<M> } = {
@@ -19,6 +22,9 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...spendHandlers,
   ...fundingHandlers,
   ...ofstedImportHandlers,
+  ...qaImportHandlers,
   ...dashboardHandlers,
+  ...recordsHandlers,
   ...callHandlers,
+  ...exportHandlers,
 };

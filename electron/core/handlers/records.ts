@@ -1,0 +1,27 @@
+import type { recordsMethods } from '@shared/contract/records';
+import type { HandlersFor } from './types';
+import { addMembership, membershipForm, previewMembershipChange, updateMembership } from '../records/memberships';
+import { addTraining, bookReviewer, replaceReviewer, reviewTeam, schoolTrainings, setReviewerStatus } from '../records/reviewers';
+import { schoolRecord, updateSchool } from '../records/schools';
+import { meetingRecord, recordAttendance, updateMeeting } from '../records/meetings';
+import { lastChange, undoLastChange } from '../records/undo';
+
+export const recordsHandlers: HandlersFor<typeof recordsMethods> = {
+  membershipForm: (ctx, req) => membershipForm(ctx, req),
+  previewMembershipChange: (ctx, req) => previewMembershipChange(ctx, { kind: req.kind, ...req.change } as Parameters<typeof previewMembershipChange>[1]),
+  addMembership: (ctx, req) => addMembership(ctx, req),
+  updateMembership: (ctx, req) => updateMembership(ctx, req),
+  reviewTeam: (ctx, req) => reviewTeam(ctx, req),
+  bookReviewer: (ctx, req) => bookReviewer(ctx, req),
+  setReviewerStatus: (ctx, req) => setReviewerStatus(ctx, req),
+  replaceReviewer: (ctx, req) => replaceReviewer(ctx, req),
+  schoolTrainings: (ctx, req) => schoolTrainings(ctx, req.schoolId),
+  addTraining: (ctx, req) => addTraining(ctx, req),
+  schoolRecord: (ctx, req) => schoolRecord(ctx, req.schoolId),
+  updateSchool: (ctx, req) => updateSchool(ctx, req),
+  meetingRecord: (ctx, req) => meetingRecord(ctx.db, req.meetingId),
+  updateMeeting: (ctx, req) => updateMeeting(ctx, req),
+  recordAttendance: (ctx, req) => recordAttendance(ctx, req),
+  lastRecordsChange: (ctx) => lastChange(ctx),
+  undoLastChange: (ctx, req) => undoLastChange(ctx, req.auditId),
+};

@@ -1,0 +1,184 @@
+import type { CoreContext } from '../context';
+import { HubdeskError } from '../errors';
+import { requireYear } from '../db/years';
+import { addMembershipSchema, membershipDateIssues, updateMembershipSchema, type AddMembershipInput, type UpdateMembershipInput } from '@shared/validation/memberships';
+import type { FundingEffect, MembershipRecord, MembershipForm, RecordsChange } from '@shared/contract/records';
+import { applyChange, assertVersion, loadRow } from './changes';
+import { versionOf } from './version';
+import { parseOrThrow, throwIfIssues } from './parse';
+import { fundingEffect } from './funding-effect';
+import type { Transaction, Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+async function requireSchool(db: Db, schoolId: number) {
+  const s = await db.selectFrom('schools').where('id', '=', schoolId).select(['id', 'name', 'urn', 'merged_into_school_id']).executeTakeFirst();
+  if (!s) throw new HubdeskError('not_found', `There is no school with id ${schoolId}.`);
+  if (s.merged_into_school_id !== null) throw new HubdeskError('validation', `${s.name} was merged into another record; change that school instead.`);
+  return s;
+}
+
+async function requireHub(db: Db, hubId: number, field = 'hubId') {
+  const h = await db.selectFrom('hubs').where('id', '=', hubId).select(['id', 'name', 'merged_into_hub_id']).executeTakeFirst();
+  if (!h) throw new HubdeskError('validation', `${field}: there is no hub with id ${hubId}`, { issues: [{ path: field, message: `there is no hub with id ${hubId}` }] });
+  if (h.merged_into_hub_id !== null) throw new HubdeskError('validation', `${field}: ${h.name} was merged into another hub`, { issues: [{ path: field, message: `${h.name} was merged into another hub` }] });
+  return h;
+}
+
+async function membershipRecord(db: Db, membershipId: number): Promise<MembershipRecord> {
+  const raw = await loadRow(db, 'memberships', { id: membershipId });
+  if (!raw) throw new HubdeskError('not_found', `There is no membership with id ${membershipId}.`);
+  const m = await db
+    .selectFrom('memberships')
+    .innerJoin('schools', 'schools.id', 'memberships.school_id')
+    .innerJoin('hubs', 'hubs.id', 'memberships.hub_id')
+    .innerJoin('membership_years', 'membership_years.id', 'memberships.year_id')
+    .where('memberships.id', '=', membershipId)
+    .select([
+      'memberships.id',
+      'schools.id as schoolId',
+      'schools.name as school',
+      'hubs.id as hubId',
+      'hubs.name as hub',
+      'membership_years.label as year',
+      'memberships.pupils',
+      'memberships.status',
+      'memberships.fee_invoiced_on as feeInvoicedOn',
+      'memberships.fee_paid_on as feePaidOn',
+      'memberships.updated_at as updatedAt',
+    ])
+    .executeTakeFirstOrThrow();
+  return { ...m, version: versionOf(raw) };
+}
+
+/** What the membership form needs: the school, its membership that year (if any), the hubs to choose from. */
+export async function membershipForm(ctx: CoreContext, req: { schoolId: number; year: string }): Promise<MembershipForm> {
+  const year = await requireYear(ctx.db, req.year);
+  const school = await requireSchool(ctx.db, req.schoolId);
+  const m = await ctx.db.selectFrom('memberships').where('school_id', '=', school.id).where('year_id', '=', year.id).select('id').executeTakeFirst();
+  const hubs = await ctx.db.selectFrom('hubs').where('merged_into_hub_id', 'is', null).select(['id', 'name']).orderBy('name').execute();
+  return { year: year.label, school: { id: school.id, name: school.name, urn: school.urn }, membership: m ? await membershipRecord(ctx.db, m.id) : null, hubs };
+}
+
+interface Plan {
+  yearId: number;
+  schoolId: number;
+  school: string;
+  fromHubId: number | null;
+  toHubId: number;
+  pupilsAfter: number;
+}
+
+async function planAdd(db: Db, input: ReturnType<typeof addMembershipSchema.parse>, today: string): Promise<Plan> {
+  throwIfIssues(membershipDateIssues(input, today));
+  const year = await requireYear(db, input.year);
+  const school = await requireSchool(db, input.schoolId);
+  const hub = await requireHub(db, input.hubId);
+  const existing = await db
+    .selectFrom('memberships')
+    .innerJoin('hubs', 'hubs.id', 'memberships.hub_id')
+    .where('memberships.school_id', '=', school.id)
+    .where('memberships.year_id', '=', year.id)
+    .select(['hubs.name'])
+    .executeTakeFirst();
+  if (existing) {
+    throw new HubdeskError('validation', `${school.name} is already in ${existing.name} for ${year.label}: move it instead of adding it again.`, {
+      issues: [{ path: 'hubId', message: `already in ${existing.name} for ${year.label}` }],
+    });
+  }
+  return { yearId: year.id, schoolId: school.id, school: school.name, fromHubId: null, toHubId: hub.id, pupilsAfter: input.pupils };
+}
+
+async function planUpdate(db: Db, input: ReturnType<typeof updateMembershipSchema.parse>, today: string) {
+  throwIfIssues(membershipDateIssues(input, today));
+  const row = await loadRow(db, 'memberships', { id: input.membershipId });
+  if (!row) throw new HubdeskError('not_found', `There is no membership with id ${input.membershipId}.`);
+  const current = await membershipRecord(db, input.membershipId);
+  assertVersion(row, input.version, `${current.school} in ${current.hub}, ${current.year}`);
+  if (input.hubId !== undefined && input.hubId !== current.hubId) await requireHub(db, input.hubId);
+  const invoiced = input.feeInvoicedOn !== undefined ? input.feeInvoicedOn : current.feeInvoicedOn;
+  const paid = input.feePaidOn !== undefined ? input.feePaidOn : current.feePaidOn;
+  if (invoiced && paid && paid < invoiced) {
+    throw new HubdeskError('validation', `feePaidOn: the fee cannot be paid (${paid}) before it was invoiced (${invoiced})`, {
+      issues: [{ path: 'feePaidOn', message: `the fee cannot be paid (${paid}) before it was invoiced (${invoiced})` }],
+    });
+  }
+  const plan: Plan = {
+    yearId: row.year_id as number,
+    schoolId: current.schoolId,
+    school: current.school,
+    fromHubId: current.hubId,
+    toHubId: input.hubId ?? current.hubId,
+    pupilsAfter: input.pupils ?? current.pupils,
+  };
+  return { plan, current };
+}
+
+function describeUpdate(current: MembershipRecord, input: ReturnType<typeof updateMembershipSchema.parse>, toHub: string): string {
+  const parts: string[] = [];
+  if (input.hubId !== undefined && input.hubId !== current.hubId) parts.push(`moved from ${current.hub} to ${toHub}`);
+  if (input.status !== undefined && input.status !== current.status) parts.push(input.status === 'leaving' ? 'marked leaving' : `status ${current.status} → ${input.status}`);
+  if (input.pupils !== undefined && input.pupils !== current.pupils) parts.push(`pupils ${current.pupils} → ${input.pupils}`);
+  if (input.feeInvoicedOn !== undefined && input.feeInvoicedOn !== current.feeInvoicedOn) parts.push(input.feeInvoicedOn ? `fee invoiced ${input.feeInvoicedOn}` : 'fee invoice date cleared');
+  if (input.feePaidOn !== undefined && input.feePaidOn !== current.feePaidOn) parts.push(input.feePaidOn ? `fee paid ${input.feePaidOn}` : 'fee payment date cleared');
+  return `${current.school} (${current.year}): ${parts.length ? parts.join('; ') : 'no change'}`;
+}
+
+export type MembershipChangeRequest = ({ kind: 'add' } & AddMembershipInput) | ({ kind: 'update' } & UpdateMembershipInput);
+
+/** The funding effect of a membership change on each hub it touches; writes nothing. */
+export async function previewMembershipChange(ctx: CoreContext, req: MembershipChangeRequest): Promise<FundingEffect> {
+  if (req.kind === 'add') {
+    const { kind: _k, ...rest } = req;
+    const plan = await planAdd(ctx.db, parseOrThrow(addMembershipSchema, rest), ctx.today());
+    return fundingEffect(ctx.db, plan.yearId, { schoolId: plan.schoolId, name: plan.school, fromHubId: null, toHubId: plan.toHubId, pupilsAfter: plan.pupilsAfter });
+  }
+  const { kind: _k, ...rest } = req;
+  const { plan } = await planUpdate(ctx.db, parseOrThrow(updateMembershipSchema, rest), ctx.today());
+  return fundingEffect(ctx.db, plan.yearId, { schoolId: plan.schoolId, name: plan.school, fromHubId: plan.fromHubId, toHubId: plan.toHubId, pupilsAfter: plan.pupilsAfter });
+}
+
+export async function addMembership(ctx: CoreContext, raw: AddMembershipInput): Promise<RecordsChange<MembershipRecord>> {
+  const input = parseOrThrow(addMembershipSchema, raw);
+  const res = await applyChange(ctx, 'membership.add', { entity: 'memberships' }, async (w) => {
+    const plan = await planAdd(w.trx, input, ctx.today());
+    const effect = await fundingEffect(w.trx, plan.yearId, { schoolId: plan.schoolId, name: plan.school, fromHubId: null, toHubId: plan.toHubId, pupilsAfter: plan.pupilsAfter });
+    const row = await w.insert('memberships', {
+      school_id: plan.schoolId,
+      hub_id: plan.toHubId,
+      year_id: plan.yearId,
+      pupils: input.pupils,
+      status: input.status,
+      fee_invoiced_on: input.feeInvoicedOn ?? null,
+      fee_paid_on: input.feePaidOn ?? null,
+      import_batch_id: null,
+      updated_at: ctx.now().toISOString(),
+    });
+    const record = await membershipRecord(w.trx, row.id as number);
+    return { value: { record, effect }, summary: `Added ${record.school} to ${record.hub} for ${record.year} (${record.pupils} pupils, ${record.status})`, entityId: record.id };
+  });
+  return { ...res.value, auditId: res.auditId, summary: res.summary };
+}
+
+export async function updateMembership(ctx: CoreContext, raw: UpdateMembershipInput): Promise<RecordsChange<MembershipRecord>> {
+  const input = parseOrThrow(updateMembershipSchema, raw);
+  const res = await applyChange(ctx, 'membership.update', { entity: 'memberships', id: input.membershipId }, async (w) => {
+    const { plan, current } = await planUpdate(w.trx, input, ctx.today());
+    const effect = await fundingEffect(w.trx, plan.yearId, { schoolId: plan.schoolId, name: plan.school, fromHubId: plan.fromHubId, toHubId: plan.toHubId, pupilsAfter: plan.pupilsAfter });
+    const patch: Record<string, unknown> = {};
+    if (input.hubId !== undefined && input.hubId !== current.hubId) patch.hub_id = input.hubId;
+    if (input.pupils !== undefined && input.pupils !== current.pupils) patch.pupils = input.pupils;
+    if (input.status !== undefined && input.status !== current.status) patch.status = input.status;
+    if (input.feeInvoicedOn !== undefined && input.feeInvoicedOn !== current.feeInvoicedOn) patch.fee_invoiced_on = input.feeInvoicedOn;
+    if (input.feePaidOn !== undefined && input.feePaidOn !== current.feePaidOn) patch.fee_paid_on = input.feePaidOn;
+    if (Object.keys(patch).length === 0) {
+      throw new HubdeskError('validation', `Nothing to change: ${current.school}'s membership already holds these values.`);
+    }
+    const toHub = input.hubId !== undefined ? (await requireHub(w.trx, input.hubId)).name : current.hub;
+    await w.update('memberships', { id: input.membershipId }, { ...patch, updated_at: ctx.now().toISOString() });
+    const record = await membershipRecord(w.trx, input.membershipId);
+    return { value: { record, effect }, summary: describeUpdate(current, input, toHub) };
+  });
+  return { ...res.value, auditId: res.auditId, summary: res.summary };
+}

@@ -1,0 +1,68 @@
+import type { CoreContext } from '../context';
+import { HubdeskError } from '../errors';
+import { schoolDateIssues, updateSchoolSchema, type UpdateSchoolInput } from '@shared/validation/schools';
+import type { RecordsChange, SchoolRecord } from '@shared/contract/records';
+import { applyChange, assertVersion, loadRow, type Row } from './changes';
+import { versionOf } from './version';
+import { parseOrThrow, refusal, throwIfIssues } from './parse';
+
+function toRecord(raw: Row): SchoolRecord {
+  const r = raw as Record<string, string | number | null>;
+  return {
+    id: r.id as number,
+    urn: r.urn as string,
+    name: r.name as string,
+    phase: r.phase as string | null,
+    localAuthority: r.local_authority as string | null,
+    trust: r.trust as string | null,
+    headteacher: r.headteacher as string | null,
+    headteacherSince: r.headteacher_since as string | null,
+    email: r.email as string | null,
+    phone: r.phone as string | null,
+    postcode: r.postcode as string | null,
+    version: versionOf(raw),
+  };
+}
+
+export async function schoolRecord(ctx: CoreContext, schoolId: number): Promise<SchoolRecord> {
+  const raw = await loadRow(ctx.db, 'schools', { id: schoolId });
+  if (!raw) throw new HubdeskError('not_found', `There is no school with id ${schoolId}.`);
+  return toRecord(raw);
+}
+
+const LABELS: Record<string, string> = {
+  urn: 'URN', name: 'name', phase: 'phase', local_authority: 'local authority', trust: 'trust', headteacher: 'headteacher',
+  headteacher_since: 'headteacher since', email: 'email', phone: 'phone', postcode: 'postcode',
+};
+
+export async function updateSchool(ctx: CoreContext, raw: UpdateSchoolInput): Promise<RecordsChange<SchoolRecord>> {
+  const input = parseOrThrow(updateSchoolSchema, raw);
+  throwIfIssues(schoolDateIssues(input, ctx.today()));
+  const res = await applyChange(ctx, 'school.update', { entity: 'schools', id: input.schoolId }, async (w) => {
+    const row = await loadRow(w.trx, 'schools', { id: input.schoolId });
+    if (!row) throw new HubdeskError('not_found', `There is no school with id ${input.schoolId}.`);
+    assertVersion(row, input.version, `${String(row.name)}`);
+    if (row.merged_into_school_id !== null) throw refusal([{ path: '', message: `${String(row.name)} was merged into another record; edit that school instead` }]);
+    if (input.urn !== row.urn) {
+      const other = await w.trx.selectFrom('schools').where('urn', '=', input.urn).select(['name']).executeTakeFirst();
+      if (other) throw refusal([{ path: 'urn', message: `URN ${input.urn} already belongs to ${other.name}` }]);
+    }
+    const next: Row = {
+      urn: input.urn,
+      name: input.name,
+      phase: input.phase,
+      local_authority: input.localAuthority,
+      trust: input.trust,
+      headteacher: input.headteacher,
+      headteacher_since: input.headteacherSince,
+      email: input.email,
+      phone: input.phone,
+      postcode: input.postcode,
+    };
+    const changed = Object.keys(next).filter((k) => (next[k] ?? null) !== (row[k] ?? null));
+    if (changed.length === 0) throw refusal([{ path: '', message: 'nothing to change: the school already holds these details' }]);
+    const after = await w.update('schools', { id: input.schoolId }, { ...next, updated_at: ctx.now().toISOString() });
+    return { value: toRecord(after), summary: `${input.name}: changed ${changed.map((k) => LABELS[k] ?? k).join(', ')}` };
+  });
+  return { record: res.value, auditId: res.auditId, summary: res.summary };
+}

@@ -1,0 +1,85 @@
+import type { CoreContext } from '../context';
+import { recordAudit } from '../audit';
+import { HubdeskError } from '../errors';
+import { ChangeWriter, RECORDS_ACTION, UNDO_ACTION, loadRow, parseRef, type Row } from './changes';
+import { versionOf } from './version';
+
+export interface LastChange {
+  auditId: number;
+  action: string;
+  summary: string;
+  at: string;
+  user: string;
+}
+
+interface Stored {
+  id: number;
+  action: string;
+  at: string;
+  os_user: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+/** The most recent records change that has not been undone, or null. */
+async function findLast(ctx: CoreContext): Promise<Stored | null> {
+  const undone = ctx.db.selectFrom('audit_log').where('action', '=', UNDO_ACTION).select('entity_id');
+  const row = await ctx.db
+    .selectFrom('audit_log')
+    .where('action', 'like', `${RECORDS_ACTION}%`)
+    .where('action', '!=', UNDO_ACTION)
+    .where((eb) => eb(eb.cast('id', 'text'), 'not in', undone))
+    .select(['id', 'action', 'at', 'os_user', 'before_json', 'after_json'])
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+function parse(row: Stored): { summary: string; before: Record<string, Row | null>; after: Record<string, Row | null> } {
+  const before = JSON.parse(row.before_json ?? '{}') as { rows?: Record<string, Row | null> };
+  const after = JSON.parse(row.after_json ?? '{}') as { summary?: string; rows?: Record<string, Row | null> };
+  return { summary: after.summary ?? row.action, before: before.rows ?? {}, after: after.rows ?? {} };
+}
+
+export async function lastChange(ctx: CoreContext): Promise<LastChange | null> {
+  const row = await findLast(ctx);
+  if (!row) return null;
+  return { auditId: row.id, action: row.action, summary: parse(row).summary, at: row.at, user: row.os_user };
+}
+
+/**
+ * Reverses the most recent records change, if every row it wrote is still as that change left it.
+ * Otherwise refuses, naming the row that changed since, and writes nothing.
+ */
+export async function undoLastChange(ctx: CoreContext, expectedAuditId?: number): Promise<{ undone: LastChange }> {
+  const row = await findLast(ctx);
+  if (!row) throw new HubdeskError('not_found', 'There is no change made by hand to undo.');
+  if (expectedAuditId !== undefined && expectedAuditId !== row.id) {
+    throw new HubdeskError('conflict', 'The last change is no longer the one you saw (someone made another change); reload to see it.');
+  }
+  const { summary, before, after } = parse(row);
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const [ref, expected] of Object.entries(after)) {
+      const { table, key } = parseRef(ref);
+      const current = (await loadRow(trx, table, key)) ?? null;
+      if (versionOf(current) !== versionOf(expected)) {
+        throw new HubdeskError(
+          'conflict',
+          `Cannot undo "${summary}": ${ref.replace(':', ' ')} has been changed since${current && typeof current.updated_at === 'string' ? ` (at ${current.updated_at.slice(0, 16).replace('T', ' ')})` : ''}. Nothing was changed.`,
+        );
+      }
+    }
+    const w = new ChangeWriter(trx, ctx);
+    // Restore in reverse order of writing (children before parents on insert-undo).
+    for (const ref of Object.keys(after).reverse()) await w.restore(ref, before[ref] ?? null);
+    await recordAudit(trx, ctx, {
+      action: UNDO_ACTION,
+      entity: 'audit_log',
+      entityId: row.id,
+      before: { rows: after },
+      after: { summary: `Undid: ${summary}`, rows: before },
+    });
+  });
+  return { undone: { auditId: row.id, action: row.action, summary, at: row.at, user: row.os_user } };
+}

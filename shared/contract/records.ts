@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { mutation, query } from './define';
+import { id, yearLabel } from './schemas';
+import { addMembershipSchema, updateMembershipSchema } from '../validation/memberships';
+import {
+  addTrainingSchema,
+  bookReviewerSchema,
+  replaceReviewerSchema,
+  reviewerStatusSchema,
+} from '../validation/reviewers';
+import { updateSchoolSchema } from '../validation/schools';
+import { meetingAttendanceSchema, updateMeetingSchema } from '../validation/meetings';
+
+/* ------------------------------------------------------------------ shared shapes */
+
+export interface FundingFigures {
+  schools: number;
+  formulaPence: number;
+  minimumPence: number;
+  fundingPence: number;
+  applied: string;
+  explanation: string[];
+}
+
+/** A membership change's effect on each hub it touches (before → after), from hubFunding. */
+export interface FundingEffect {
+  hubs: { hubId: number; hub: string; before: FundingFigures; after: FundingFigures; changePence: number }[];
+}
+
+/** What every records change returns: the record as stored now, its audit entry and a summary. */
+export type RecordsChange<T> = { record: T; auditId: number; summary: string; effect?: FundingEffect };
+
+export interface LastChangeView {
+  auditId: number;
+  action: string;
+  summary: string;
+  at: string;
+  user: string;
+}
+
+/* ------------------------------------------------------------------ memberships */
+
+export interface MembershipRecord {
+  id: number;
+  schoolId: number;
+  school: string;
+  hubId: number;
+  hub: string;
+  year: string;
+  pupils: number;
+  status: string;
+  feeInvoicedOn: string | null;
+  feePaidOn: string | null;
+  updatedAt: string;
+  version: string;
+}
+
+export interface MembershipForm {
+  year: string;
+  school: { id: number; name: string; urn: string };
+  membership: MembershipRecord | null;
+  hubs: { id: number; name: string }[];
+}
+
+/* ------------------------------------------------------------------ reviewers */
+
+export interface AssignmentRecord {
+  id: number;
+  reviewId: number;
+  homeSchoolId: number;
+  homeSchool: string;
+  reviewerName: string;
+  reviewerRole: string | null;
+  status: string;
+  replacesAssignmentId: number | null;
+  replacedByAssignmentId: number | null;
+  version: string;
+}
+
+export interface ReplacementSchool {
+  schoolId: number;
+  name: string;
+  shortfall: number;
+  sameSchool: boolean;
+  commitment: number;
+}
+
+export interface ReviewTeamForm {
+  review: { id: number; schoolId: number; school: string; hubId: number | null; hub: string | null; startDate: string; endDate: string; teamSize: number };
+  assignments: AssignmentRecord[];
+  /** Schools of the host's hub that may send a reviewer (not the host), shortfall first. */
+  candidates: ReplacementSchool[];
+}
+
+export interface TrainingRecord {
+  id: number;
+  schoolId: number;
+  personName: string;
+  role: string | null;
+  trainedOn: string;
+}
+
+/* ------------------------------------------------------------------ schools */
+
+export interface SchoolRecord {
+  id: number;
+  urn: string;
+  name: string;
+  phase: string | null;
+  localAuthority: string | null;
+  trust: string | null;
+  headteacher: string | null;
+  headteacherSince: string | null;
+  email: string | null;
+  phone: string | null;
+  postcode: string | null;
+  version: string;
+}
+
+/* ------------------------------------------------------------------ meetings */
+
+export interface MeetingRecord {
+  id: number;
+  hubId: number;
+  hub: string;
+  year: string;
+  date: string;
+  term: string;
+  format: string | null;
+  submittedOn: string | null;
+  notes: string | null;
+  version: string;
+  /** Every school of the hub that year, with its attendance if recorded. */
+  attendance: { schoolId: number; school: string; attended: boolean | null; representative: string | null }[];
+  /** Version of the meeting's attendance as a whole (all its rows). */
+  attendanceVersion: string;
+}
+
+const membershipChange = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('add'), change: addMembershipSchema }),
+  z.strictObject({ kind: z.literal('update'), change: updateMembershipSchema }),
+]);
+
+export const recordsMethods = {
+  membershipForm: query<MembershipForm>()('A school\'s membership in a year, for the membership form', z.strictObject({ schoolId: id, year: yearLabel })),
+  previewMembershipChange: query<FundingEffect>()('The funding effect of a membership change on each hub it touches; writes nothing', membershipChange),
+  addMembership: mutation<RecordsChange<MembershipRecord>>()('Add a school to a hub for a year', addMembershipSchema),
+  updateMembership: mutation<RecordsChange<MembershipRecord>>()('Move a membership, change its pupils or status, record fee dates', updateMembershipSchema),
+
+  reviewTeam: query<ReviewTeamForm>()('A review\'s reviewer assignments and the schools to ask for a replacement', z.strictObject({ reviewId: id })),
+  bookReviewer: mutation<RecordsChange<AssignmentRecord>>()('Book a reviewer onto a review', bookReviewerSchema),
+  setReviewerStatus: mutation<RecordsChange<AssignmentRecord>>()('Record a reviewer as attended, dropped out or booked', reviewerStatusSchema),
+  replaceReviewer: mutation<RecordsChange<AssignmentRecord>>()('Replace a reviewer who dropped out', replaceReviewerSchema),
+  schoolTrainings: query<TrainingRecord[]>()('A school\'s reviewer training records', z.strictObject({ schoolId: id })),
+  addTraining: mutation<RecordsChange<TrainingRecord>>()('Record that a person attended reviewer training', addTrainingSchema),
+
+  schoolRecord: query<SchoolRecord>()('A school\'s details, for the school form', z.strictObject({ schoolId: id })),
+  updateSchool: mutation<RecordsChange<SchoolRecord>>()('Change a school\'s details', updateSchoolSchema),
+
+  meetingRecord: query<MeetingRecord>()('A hub meeting with the attendance of each school', z.strictObject({ meetingId: id })),
+  updateMeeting: mutation<RecordsChange<MeetingRecord>>()('Change a meeting\'s date, format, notes or submitted date', updateMeetingSchema),
+  recordAttendance: mutation<RecordsChange<MeetingRecord>>()('Record which schools attended a meeting', meetingAttendanceSchema),
+
+  lastRecordsChange: query<LastChangeView | null>()('The most recent change made by hand that can be undone', z.strictObject({})),
+  undoLastChange: mutation<{ undone: LastChangeView }>()('Undo the most recent change made by hand', z.strictObject({ auditId: id.optional() })),
+};

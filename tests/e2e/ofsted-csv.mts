@@ -4,7 +4,7 @@
  * in a CommonJS package). Usage: tsx ofsted-csv.mts OUT_FILE < schools.json
  */
 import fs from 'node:fs';
-import { buildCsv, type FixtureSchool } from '../fixtures/ofsted/generate.ts';
+import { buildCsv, type FixtureSchool } from '../fixtures/ofsted/generate';
 
 const [out] = process.argv.slice(2);
 if (!out) throw new Error('usage: tsx ofsted-csv.mts OUT_FILE < schools.json');

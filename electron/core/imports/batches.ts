@@ -198,6 +198,8 @@ export async function restoreBatchChanges(trx: Transaction<Database>, batchId: n
 /** The undo function of each batch kind; a kind not listed here cannot be undone. */
 export const undoByKind: Record<string, UndoFn> = {
   roll: restoreBatchChanges,
+  /** QA tracker imports record every insert, update and delete (imports/qa/commit.ts). */
+  qa: restoreBatchChanges,
   ofsted: async (trx, batchId) => { const r = await undoOfstedBatch(trx, batchId); return r.inspections + r.judgements; },
 };
 

@@ -43,7 +43,7 @@ async function bigSchoolOf(hub: number) {
 }
 async function otherHub(not: number): Promise<number> {
   const rows = await t.ctx.db.selectFrom('hubs').where('id', '!=', not).where('merged_into_hub_id', 'is', null).select('id').orderBy('name').execute();
-  return rows[3].id;
+  return rows[3]!.id;
 }
 
 describe('membership changes', () => {
@@ -96,7 +96,7 @@ describe('membership changes', () => {
     const form = await membershipForm(t.ctx, { schoolId: school.id, year: YEAR });
     const effect = await previewMembershipChange(t.ctx, { kind: 'update', membershipId: school.membershipId, version: form.membership!.version, status: 'leaving' });
     expect(effect.hubs).toHaveLength(1);
-    expect(effect.hubs[0].changePence).toBe(0);
+    expect(effect.hubs[0]!.changePence).toBe(0);
     const left = await updateMembership(t.ctx, { membershipId: school.membershipId, version: form.membership!.version, status: 'leaving' });
     expect(left.record.status).toBe('leaving');
     const paid = await updateMembership(t.ctx, { membershipId: school.membershipId, version: left.record.version, feeInvoicedOn: '2026-09-10', feePaidOn: '2026-10-02' });
@@ -123,10 +123,10 @@ describe('membership changes', () => {
     }
     const before = await storedFunding(aspire);
     const effect = await previewMembershipChange(t.ctx, { kind: 'add', schoolId, hubId: aspire, year: YEAR, pupils: 1300, status: 'new' });
-    expect(effect.hubs[0].before.fundingPence).toBe(before);
+    expect(effect.hubs[0]!.before.fundingPence).toBe(before);
     const added = await addMembership(t.ctx, { schoolId, hubId: aspire, year: YEAR, pupils: 1300, status: 'new' });
     expect(added.record).toMatchObject({ hubId: aspire, pupils: 1300, status: 'new', year: YEAR });
-    expect(await storedFunding(aspire)).toBe(effect.hubs[0].after.fundingPence);
+    expect(await storedFunding(aspire)).toBe(effect.hubs[0]!.after.fundingPence);
 
     await expectRefused(t, () => addMembership(t.ctx, { schoolId: schoolId!, hubId: aspire, year: YEAR, pupils: 10, status: 'new' }), 'validation', /already in Aspire Hub for 2026\/27: move it/);
     await undoLastChange(t.ctx);

@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 export function versionOf(row: Record<string, unknown> | null | undefined): string {
   return crypto
     .createHash('sha256')
-    .update(row == null ? 'null' : JSON.stringify(row, Object.keys(row).sort()))
+    .update(row == null ? 'null' : JSON.stringify(Object.entries(row).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))))
     .digest('hex')
     .slice(0, 16);
 }

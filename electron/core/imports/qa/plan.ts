@@ -73,9 +73,9 @@ function pointKey(p: { kind: string; heading: string | null; text: string; posit
   return `${p.kind}|${p.heading ?? ''}|${p.position}|${p.text}`;
 }
 
+/** Positions run 0, 1, 2… over the review's points, WWWs first (as the demo and the school page read them). */
 function numberPoints(points: TrackerPoint[]): PointValues[] {
-  const count = { www: 0, ebi: 0 };
-  return points.map((p) => ({ kind: p.kind, heading: p.heading, text: p.text, position: ++count[p.kind] }));
+  return points.map((p, position) => ({ kind: p.kind, heading: p.heading, text: p.text, position }));
 }
 
 const REVIEW_FIELDS: [keyof ReviewValues, string][] = [

@@ -12,6 +12,8 @@ import { SpendPage } from './pages/SpendPage';
 import { CategoryClaimsPage } from './pages/spend/CategoryClaimsPage';
 import { FundingPage } from './pages/FundingPage';
 import { HubFundingPage } from './pages/funding/HubFundingPage';
+import { CallsPage } from './pages/CallsPage';
+import { CallPackPage } from './pages/calls/CallPackPage';
 
 export interface NavItem {
   to: string;
@@ -30,6 +32,7 @@ export const navItems: NavItem[] = [
   { to: '/exports', label: 'Exports', key: '7' },
   { to: '/settings', label: 'Settings', key: '8' },
   { to: '/explorer', label: 'WWW/EBI explorer', key: '9' },
+  { to: '/calls', label: 'Calls', key: '0' },
 ];
 
 export const routes: { path: string; element: ReactElement }[] = [
@@ -46,4 +49,6 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/spend', element: <SpendPage /> },
   { path: '/spend/categories/:categoryId', element: <CategoryClaimsPage /> },
   { path: '/settings', element: <SettingsPage /> },
+  { path: '/calls', element: <CallsPage /> },
+  { path: '/calls/:hubId/:term', element: <CallPackPage /> },
 ];

@@ -61,7 +61,9 @@ describe('the call pack before any call (Aspire Hub, autumn 2026)', () => {
     expect(dated.length).toBeGreaterThan(0);
     for (const f of dated) expect(f.date >= '2026-09-01' && f.date <= '2026-11-23', JSON.stringify(f)).toBe(true);
     // The one dated list the screen, workbook and CLI show: every change once, oldest first.
-    expect(p.timeline).toHaveLength(dated.length + p.changes.actionsClosed.length);
+    const reviewsVisited = new Set(p.changes.reviewersOut.map((r) => `${r.date} ${r.hostSchool}`)).size;
+    expect(p.timeline).toHaveLength(dated.length - p.changes.reviewersOut.length + reviewsVisited + p.changes.actionsClosed.length);
+    expect(p.timeline.filter((l) => /went out/.test(l.what))).toHaveLength(reviewsVisited);
     expect(p.timeline.map((l) => l.date)).toEqual([...p.timeline.map((l) => l.date)].sort());
     expect(p.timeline.filter((l) => l.what === 'QA report received').map((l) => l.school)).toEqual(p.changes.qaReports.map((r) => r.school));
     expect(p.callStatus.hub_manager).toMatchObject({ status: 'due', dueBy: '2026-12-31', notReached: ['Emma Ford', 'Simon Goodwin'] });

@@ -6,6 +6,7 @@ import { isDesktop } from '../api/install';
 import { BackupsPanel } from './settings/BackupsPanel';
 import { AuditPanel } from './settings/AuditPanel';
 import { CategoriesPanel } from './settings/CategoriesPanel';
+import { IdentityPanel } from './settings/IdentityPanel';
 
 export function SettingsPage() {
   const { status, refresh } = useStatus();
@@ -14,6 +15,7 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" />
+      <IdentityPanel />
       <section className="panel">
         <h2>Data</h2>
         <dl className="facts">

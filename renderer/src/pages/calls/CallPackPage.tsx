@@ -1,0 +1,109 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { CallView } from '@shared/contract';
+import { CALL_KIND_LABELS } from '@shared/domain/calls';
+import { useApi } from '../../api/useApi';
+import { PageHeader } from '../../components/PageHeader';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { formatDate } from '../../components/format';
+import { saveBase64 } from '../../components/download';
+import { FormError, useAction } from '../funding/useAction';
+import { CallStatus } from './status';
+import { ChangesSection, FundingSection, MeetingsSection, PreviousCallsSection, ReviewsSection, VulnerableSection, sinceText } from './PackSections';
+import { OpenActionsSection } from './OpenActions';
+import { RecordCallForm } from './RecordCallForm';
+
+/**
+ * A hub's call pack for a term, laid out for printing (the print stylesheet keeps only .call-pack),
+ * with the form to record the call underneath. PDF: the browser's print, "Save as PDF" (in the
+ * desktop app window.print() opens the system print dialog, which saves PDF too).
+ */
+export function CallPackPage() {
+  const { hubId, term } = useParams();
+  const id = Number(hubId);
+  const pack = useApi(() => window.api.callPack({ hubId: id, term: term ?? '' }), [id, term]);
+  const download = useAction();
+  const [recorded, setRecorded] = useState<CallView | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  // After recording, bring the confirmation (top of the pack) into view and give it focus.
+  useEffect(() => {
+    if (recorded) noticeRef.current?.focus();
+  }, [recorded]);
+
+  if (pack.error) return <ErrorPanel title="Could not build the call pack" error={pack.error} onRetry={pack.reload} />;
+  const p = pack.data;
+  if (!p) return <div aria-busy="true" className="loading">Building the call pack…</div>;
+
+  async function saveWorkbook() {
+    await download.run(async () => {
+      const file = await window.api.callPackWorkbook({ hubId: p!.hub.id, term: p!.term.id });
+      saveBase64(file.fileName, file.contentBase64);
+    });
+  }
+
+  return (
+    <div className="calls">
+      <div className="call-pack">
+        <PageHeader
+          crumbs={
+            <span className="no-print">
+              <Link to="/calls">My calls</Link> · <Link to={`/hubs/${p.hub.id}`}>{p.hub.name} dashboard</Link>
+            </span>
+          }
+          title={`${p.hub.name}: call pack`}
+          subtitle={`${p.term.label} (${p.term.membershipYear}) · as at ${formatDate(p.asAt)} · changes ${sinceText(p)}`}
+          actions={
+            <span className="no-print page-actions">
+              <button type="button" onClick={() => void saveWorkbook()} disabled={download.busy}>
+                Download Excel
+              </button>
+              <button type="button" onClick={() => window.print()}>
+                Print / Save as PDF
+              </button>
+            </span>
+          }
+        />
+        <FormError error={download.error} />
+        {recorded ? (
+          <p className="notice" role="status" tabIndex={-1} ref={noticeRef}>
+            Recorded the {CALL_KIND_LABELS[recorded.kind]} call of {formatDate(recorded.heldOn)} with {recorded.actions.length} action{recorded.actions.length === 1 ? '' : 's'}. The pack now
+            looks back to it.
+          </p>
+        ) : null}
+        <section className="people pack-people" aria-label="Who the calls are with">
+          <div>
+            <span className="label">Hub Manager call</span>
+            <span>{p.hub.hubManagers.map((m) => (m.focus ? `${m.name} (${m.focus})` : m.name)).join(', ') || '—'}</span>
+            <CallStatus state={p.callStatus.hub_manager} />
+          </div>
+          <div>
+            <span className="label">Senior Partner call</span>
+            <span>{p.hub.seniorPartner ?? '—'}</span>
+            <CallStatus state={p.callStatus.senior_partner} />
+          </div>
+          <div>
+            <span className="label">Memberships Manager</span>
+            <span>{p.hub.membershipsManager ?? '—'}</span>
+          </div>
+        </section>
+        <OpenActionsSection pack={p} onChanged={pack.reload} />
+        <ChangesSection pack={p} />
+        <ReviewsSection pack={p} />
+        <VulnerableSection pack={p} />
+        <FundingSection pack={p} />
+        <MeetingsSection pack={p} />
+        <PreviousCallsSection pack={p} />
+        <p className="dash-source pack-sources">
+          Sources: {p.sources.map((s) => `${s.what}: ${s.source}${s.asAt ? `, as at ${formatDate(s.asAt)}` : ''}`).join(' · ')}. Pack made on {formatDate(p.generatedOn)}.
+        </p>
+      </div>
+      <RecordCallForm
+        pack={p}
+        onRecorded={(call) => {
+          setRecorded(call);
+          pack.reload();
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type { CallActionView, CallPack } from '@shared/contract';
+import { formatDate } from '../../components/format';
+import { FormError, useAction } from '../funding/useAction';
+
+function ActionRow({ action: a, onChanged }: { action: CallActionView; onChanged(): void }) {
+  const act = useAction();
+  async function close(status: 'done' | 'dropped') {
+    if (await act.run(() => window.api.updateCallAction({ actionId: a.id, status }))) onChanged();
+  }
+  return (
+    <tr>
+      <td className="nowrap">{formatDate(a.callHeldOn)}</td>
+      <td>
+        {a.text}
+        <FormError error={act.error} />
+      </td>
+      <td>{a.owner ?? '—'}</td>
+      <td className="nowrap">
+        {a.dueOn ? formatDate(a.dueOn) : '—'}
+        {a.overdue ? <span className="tag tag-call-overdue">overdue</span> : null}
+      </td>
+      <td className="row-actions no-print">
+        <button type="button" className="small-button" disabled={act.busy} onClick={() => void close('done')} aria-label={`Mark done: ${a.text}`}>
+          Done
+        </button>
+        <button type="button" className="small-button" disabled={act.busy} onClick={() => void close('dropped')} aria-label={`Drop: ${a.text}`}>
+          Drop
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+/** Actions agreed on earlier calls and still open: they carry into every pack until done or dropped. */
+export function OpenActionsSection({ pack: p, onChanged }: { pack: CallPack; onChanged(): void }) {
+  return (
+    <section className="panel pack-section" aria-labelledby="pack-actions">
+      <h2 id="pack-actions">
+        Open actions from earlier calls<span className="dash-count">{p.openActions.length}</span>
+      </h2>
+      {p.openActions.length === 0 ? (
+        <p className="pack-empty">No open actions.</p>
+      ) : (
+        <table className="data-table compact pack-table" aria-label="Open actions">
+          <thead>
+            <tr>
+              <th>Agreed</th>
+              <th>Action</th>
+              <th>Owner</th>
+              <th>Due</th>
+              <th className="no-print">
+                <span className="visually-hidden">Change</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.openActions.map((a) => (
+              <ActionRow key={a.id} action={a} onChanged={onChanged} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

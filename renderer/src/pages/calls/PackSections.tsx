@@ -1,0 +1,309 @@
+import type { ReactNode } from 'react';
+import type { CallPack } from '@shared/contract';
+import { formatPence } from '@shared/domain/money';
+import { formatDate } from '../../components/format';
+
+function Section({ id, title, count, children, note }: { id: string; title: string; count?: number; children: ReactNode; note?: ReactNode }) {
+  return (
+    <section className="panel pack-section" aria-labelledby={id}>
+      <h2 id={id}>
+        {title}
+        {count !== undefined ? <span className="dash-count">{count}</span> : null}
+      </h2>
+      {note ? <p className="muted pack-note">{note}</p> : null}
+      {children}
+    </section>
+  );
+}
+
+function Empty({ children }: { children: ReactNode }) {
+  return <p className="pack-empty">{children}</p>;
+}
+
+export function sinceText(p: CallPack): string {
+  return p.window.basis === 'last call' ? `since the last call on ${formatDate(p.window.lastCall!.heldOn)}` : `since the start of term, ${formatDate(p.term.start)}`;
+}
+
+export function ChangesSection({ pack: p }: { pack: CallPack }) {
+  return (
+    <Section id="pack-changes" title={`What changed ${sinceText(p)}`} count={p.timeline.length} note={`From ${formatDate(p.window.from)} to ${formatDate(p.window.until)}. Ofsted by publication date.`}>
+      {p.timeline.length === 0 ? (
+        <Empty>Nothing recorded has changed {sinceText(p)}.</Empty>
+      ) : (
+        <table className="data-table compact pack-table" aria-label="What changed">
+          <thead>
+            <tr>
+              <th>Date</th>
+              <th>What</th>
+              <th>School</th>
+              <th>Detail</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.timeline.map((l, i) => (
+              <tr key={`${l.date}-${i}`}>
+                <td className="nowrap">{formatDate(l.date)}</td>
+                <td className="strong">{l.what}</td>
+                <td>{l.school || '—'}</td>
+                <td>{l.detail}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}
+
+export function ReviewsSection({ pack: p }: { pack: CallPack }) {
+  const short = p.reviewers.filter((r) => r.shortfall > 0);
+  return (
+    <>
+      <Section id="pack-upcoming" title="QA reviews coming up" count={p.reviewsComingUp.length} note={`Membership year ${p.term.membershipYear}, as at ${formatDate(p.asAt)}.`}>
+        {p.reviewsComingUp.length === 0 ? (
+          <Empty>No reviews coming up this membership year.</Empty>
+        ) : (
+          <table className="data-table compact pack-table" aria-label="Reviews coming up">
+            <thead>
+              <tr>
+                <th>Dates</th>
+                <th>School</th>
+                <th className="num">Team</th>
+                <th>Reviewers</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.reviewsComingUp.map((r) => (
+                <tr key={r.reviewId}>
+                  <td className="nowrap">
+                    {formatDate(r.date)} – {formatDate(r.endDate)}
+                  </td>
+                  <td>{r.school}</td>
+                  <td className="num">
+                    {r.filled}/{r.teamSize}
+                    {r.openPlaces > 0 ? <span className="warn-text block">{r.openPlaces} open</span> : null}
+                  </td>
+                  <td>{r.reviewers.length === 0 ? '—' : r.reviewers.map((x) => `${x.name} (${x.homeSchool}, ${x.status})`).join('; ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+      <Section
+        id="pack-reviewers"
+        title="Reviewer commitments: shortfalls"
+        count={short.length}
+        note={`${p.reviewers.length - short.length} of ${p.reviewers.length} schools have attended or booked all the reviewers they owe.`}
+      >
+        {short.length === 0 ? (
+          <Empty>No school is short of reviewers.</Empty>
+        ) : (
+          <table className="data-table compact pack-table" aria-label="Reviewer shortfalls">
+            <thead>
+              <tr>
+                <th>School</th>
+                <th className="num">Owed</th>
+                <th className="num">Attended</th>
+                <th className="num">Booked</th>
+                <th className="num">Dropped</th>
+                <th className="num">Short</th>
+                <th>Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {short.map((r) => (
+                <tr key={r.schoolId}>
+                  <td>{r.school}</td>
+                  <td className="num">{r.owed}</td>
+                  <td className="num">{r.attended}</td>
+                  <td className="num">{r.booked}</td>
+                  <td className="num">{r.dropped}</td>
+                  <td className="num strong">{r.shortfall}</td>
+                  <td>{r.status}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+      <Section id="pack-dropouts" title="Drop-outs needing a replacement" count={p.dropOuts.length}>
+        {p.dropOuts.length === 0 ? (
+          <Empty>No reviewer has dropped out of a review still to come without a replacement.</Empty>
+        ) : (
+          <table className="data-table compact pack-table" aria-label="Drop-outs">
+            <thead>
+              <tr>
+                <th>Review starts</th>
+                <th>Reviewer</th>
+                <th>From</th>
+                <th>Review of</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.dropOuts.map((d, i) => (
+                <tr key={`${d.reviewId}-${i}`}>
+                  <td className="nowrap">{formatDate(d.date)}</td>
+                  <td>{d.reviewer}</td>
+                  <td>{d.homeSchool}</td>
+                  <td>{d.hostSchool}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+    </>
+  );
+}
+
+export function VulnerableSection({ pack: p }: { pack: CallPack }) {
+  return (
+    <Section id="pack-vulnerable" title="Vulnerable schools" count={p.vulnerable.length}>
+      {p.vulnerable.length === 0 ? (
+        <Empty>No school is flagged as vulnerable.</Empty>
+      ) : (
+        <ul className="plain-list pack-list">
+          {p.vulnerable.map((v) => (
+            <li key={v.schoolId}>
+              <span className="strong">{v.school}</span> {v.isNew ? <span className="tag tag-new-flag">new since last call</span> : null}{' '}
+              <span className="muted">(flag dated {formatDate(v.date)})</span>
+              <span className="block">{v.reasons.join(' ')}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+export function FundingSection({ pack: p }: { pack: CallPack }) {
+  const f = p.funding;
+  return (
+    <Section id="pack-funding" title={`Funding ${p.term.membershipYear}`} note={`As recorded on ${formatDate(p.generatedOn)}.`}>
+      <dl className="pack-figures">
+        <div>
+          <dt>Total available</dt>
+          <dd>{formatPence(f.totalAvailablePence)}</dd>
+        </div>
+        <div>
+          <dt>Released</dt>
+          <dd>{formatPence(f.releasedPence)}</dd>
+        </div>
+        <div>
+          <dt>Remaining</dt>
+          <dd className={f.remainingPence < 0 ? 'warn-text' : undefined}>{formatPence(f.remainingPence)}</dd>
+        </div>
+        <div>
+          <dt>Awaiting payment</dt>
+          <dd>{formatPence(f.awaitingPaymentPence)}</dd>
+        </div>
+      </dl>
+      {f.problems.map((m) => (
+        <p key={m} className="warn-text">
+          {m}
+        </p>
+      ))}
+      {f.releaseMet ? (
+        <p className="ok-text">All release conditions are met.</p>
+      ) : (
+        <>
+          <h3>Release conditions missing</h3>
+          <ul className="plain-list pack-list">
+            {f.conditionsMissing.map((c) => (
+              <li key={c.key}>
+                <span className="strong">{c.label}.</span> {c.detail}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>Claims pending</h3>
+      {f.claimsPending.length === 0 ? (
+        <Empty>No claims waiting for payment.</Empty>
+      ) : (
+        <table className="data-table compact pack-table" aria-label="Claims pending">
+          <thead>
+            <tr>
+              <th>Claimed</th>
+              <th>Invoice</th>
+              <th>Priority</th>
+              <th className="num">Amount</th>
+              <th>Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {f.claimsPending.map((c, i) => (
+              <tr key={`${c.invoiceRef}-${i}`}>
+                <td className="nowrap">{formatDate(c.date)}</td>
+                <td className="mono">{c.invoiceRef ?? '—'}</td>
+                <td>{c.priority ?? '—'}</td>
+                <td className="num">{formatPence(c.amountPence)}</td>
+                <td>{c.status}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}
+
+export function MeetingsSection({ pack: p }: { pack: CallPack }) {
+  return (
+    <Section id="pack-meetings" title="Hub meetings" count={p.meetings.length}>
+      {p.meetings.length === 0 ? (
+        <Empty>No meeting dates recorded for {p.term.membershipYear}.</Empty>
+      ) : (
+        <table className="data-table compact pack-table" aria-label="Hub meetings">
+          <thead>
+            <tr>
+              <th>Date</th>
+              <th>Term</th>
+              <th>Format</th>
+              <th>Attendance</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.meetings.map((m) => (
+              <tr key={m.id}>
+                <td className="nowrap">
+                  {formatDate(m.date)} {m.isNew ? <span className="tag tag-new-flag">since last call</span> : null}
+                </td>
+                <td>{m.term}</td>
+                <td>{m.format ?? '—'}</td>
+                <td>
+                  {m.past ? (
+                    <>
+                      {m.attended}/{m.recorded} schools
+                      {m.absent.length > 0 ? <span className="muted block">Absent: {m.absent.join(', ')}</span> : null}
+                    </>
+                  ) : (
+                    <span className="muted">to come</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}
+
+export function PreviousCallsSection({ pack: p }: { pack: CallPack }) {
+  if (p.previousCalls.length === 0) return null;
+  return (
+    <Section id="pack-previous" title="Earlier calls" count={p.previousCalls.length}>
+      <ul className="plain-list pack-list">
+        {p.previousCalls.map((c) => (
+          <li key={c.id}>
+            <span className="strong">{formatDate(c.heldOn)}</span> · {c.kind === 'hub_manager' ? 'Hub Manager' : 'Senior Partner'} call
+            {c.attendees.length > 0 ? ` with ${c.attendees.join(', ')}` : ''}
+            {c.notes ? <span className="block pack-notes">{c.notes}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}

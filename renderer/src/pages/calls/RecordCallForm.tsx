@@ -1,0 +1,210 @@
+import { useId, useState } from 'react';
+import type { CallPack, CallView } from '@shared/contract';
+import { CALL_KINDS, CALL_KIND_LABELS, type ActionStatus, type CallKind } from '@shared/domain/calls';
+import { FormError, useAction } from '../funding/useAction';
+
+interface ActionDraft {
+  key: number;
+  text: string;
+  owner: string;
+  dueOn: string;
+  status: ActionStatus;
+}
+
+const FIELD_NAMES: Record<string, string> = { text: 'text', owner: 'owner', dueOn: 'due date', status: 'status', doneOn: 'done date', actionId: 'action' };
+
+/** The core's message in the form's words: "recordCall: actions.0.text: …" → "Action 1, text: …". */
+export function formMessage(message: string): string {
+  return message
+    .replace(/^recordCall: /, '')
+    .replace(/^actions\.(\d+)\.(\w+):/, (_, n: string, f: string) => `Action ${Number(n) + 1}, ${FIELD_NAMES[f] ?? f}:`)
+    .replace(/^actionUpdates\.(\d+)\.(\w+):/, (_, n: string, f: string) => `Earlier action ${Number(n) + 1}, ${FIELD_NAMES[f] ?? f}:`)
+    .replace(/^heldOn:/, 'Held on:')
+    .replace(/^attendees\.(\d+):/, (_, n: string) => `Attendee ${Number(n) + 1}:`);
+}
+
+let nextKey = 1;
+const blankAction = (): ActionDraft => ({ key: nextKey++, text: '', owner: '', dueOn: '', status: 'open' });
+
+/** Record a call as it is held: date, kind, who was on it, notes, the actions agreed, and what became of earlier actions. */
+export function RecordCallForm({ pack: p, onRecorded }: { pack: CallPack; onRecorded(call: CallView): void }) {
+  const [heldOn, setHeldOn] = useState(p.generatedOn);
+  const [kind, setKind] = useState<CallKind>(p.callStatus.hub_manager.status === 'held' && p.callStatus.senior_partner.status !== 'held' ? 'senior_partner' : 'hub_manager');
+  const people = [...p.hub.hubManagers.map((m) => m.name), ...(p.hub.seniorPartner ? [p.hub.seniorPartner] : []), ...(p.hub.membershipsManager ? [p.hub.membershipsManager] : [])];
+  const [present, setPresent] = useState<Set<string>>(() => new Set(p.hub.membershipsManager ? [p.hub.membershipsManager] : []));
+  const [others, setOthers] = useState('');
+  const [notes, setNotes] = useState('');
+  const [actions, setActions] = useState<ActionDraft[]>([blankAction()]);
+  const [updates, setUpdates] = useState<Record<number, 'open' | 'done' | 'dropped'>>({});
+  const act = useAction();
+  const ids = { date: useId(), kind: useId(), others: useId(), notes: useId() };
+
+  function setAction(key: number, change: Partial<ActionDraft>) {
+    setActions((list) => list.map((a) => (a.key === key ? { ...a, ...change } : a)));
+  }
+
+  async function submit() {
+    const attendees = [...people.filter((n) => present.has(n)), ...others.split(',').map((s) => s.trim()).filter((s) => s !== '')];
+    // An untouched blank row is not an action; anything typed is sent, and checked by the core.
+    const typed = actions.filter((a) => a.text.trim() !== '' || a.owner.trim() !== '' || a.dueOn !== '');
+    let recorded: CallView | null = null;
+    const ok = await act.run(async () => {
+      recorded = await window.api.recordCall({
+        hubId: p.hub.id,
+        heldOn,
+        kind,
+        attendees,
+        notes,
+        actions: typed.map((a) => ({ text: a.text, ...(a.owner.trim() ? { owner: a.owner } : {}), ...(a.dueOn ? { dueOn: a.dueOn } : {}), status: a.status })),
+        actionUpdates: Object.entries(updates)
+          .filter(([, status]) => status !== 'open')
+          .map(([id, status]) => ({ actionId: Number(id), status })),
+      });
+    });
+    if (ok && recorded) {
+      setNotes('');
+      setActions([blankAction()]);
+      setUpdates({});
+      onRecorded(recorded);
+    }
+  }
+
+  return (
+    <form
+      className="panel record-call no-print"
+      aria-labelledby="record-call-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <h2 id="record-call-heading">Record a call</h2>
+      <div className="call-form-row">
+        <div className="field">
+          <label htmlFor={ids.date}>Held on</label>
+          <input id={ids.date} type="date" value={heldOn} max={p.generatedOn} onChange={(e) => setHeldOn(e.target.value)} required />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.kind}>Call with</label>
+          <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as CallKind)}>
+            {CALL_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {CALL_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <fieldset className="call-attendees">
+        <legend>Attendees</legend>
+        {people.map((name) => (
+          <label key={name} className="inline-check">
+            <input
+              type="checkbox"
+              checked={present.has(name)}
+              onChange={(e) =>
+                setPresent((s) => {
+                  const next = new Set(s);
+                  if (e.target.checked) next.add(name);
+                  else next.delete(name);
+                  return next;
+                })
+              }
+            />
+            {name}
+          </label>
+        ))}
+        <div className="field">
+          <label htmlFor={ids.others}>Others (comma separated)</label>
+          <input id={ids.others} value={others} onChange={(e) => setOthers(e.target.value)} placeholder="e.g. Deputy head, Lymm High School" />
+        </div>
+      </fieldset>
+      <div className="field wide">
+        <label htmlFor={ids.notes}>Notes</label>
+        <textarea id={ids.notes} rows={5} value={notes} onChange={(e) => setNotes(e.target.value)} placeholder="Temperature check, QA reviews, reviewers, support, events, funding…" />
+      </div>
+
+      <h3>Actions agreed</h3>
+      <table className="data-table compact call-actions-table" aria-label="New actions">
+        <thead>
+          <tr>
+            <th>Action</th>
+            <th>Owner</th>
+            <th>Due</th>
+            <th>Status</th>
+            <th>
+              <span className="visually-hidden">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {actions.map((a, i) => (
+            <tr key={a.key}>
+              <td>
+                <input aria-label={`Action ${i + 1}`} value={a.text} onChange={(e) => setAction(a.key, { text: e.target.value })} />
+              </td>
+              <td>
+                <input aria-label={`Owner of action ${i + 1}`} value={a.owner} list="call-people" onChange={(e) => setAction(a.key, { owner: e.target.value })} />
+              </td>
+              <td>
+                <input aria-label={`Due date of action ${i + 1}`} type="date" value={a.dueOn} onChange={(e) => setAction(a.key, { dueOn: e.target.value })} />
+              </td>
+              <td>
+                <select aria-label={`Status of action ${i + 1}`} value={a.status} onChange={(e) => setAction(a.key, { status: e.target.value as ActionStatus })}>
+                  <option value="open">open</option>
+                  <option value="done">done</option>
+                  <option value="dropped">dropped</option>
+                </select>
+              </td>
+              <td>
+                <button type="button" className="small-button" onClick={() => setActions((list) => list.filter((x) => x.key !== a.key))} aria-label={`Remove action ${i + 1}`}>
+                  Remove
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <datalist id="call-people">
+        {people.map((n) => (
+          <option key={n} value={n} />
+        ))}
+      </datalist>
+      <div className="form-actions">
+        <button type="button" onClick={() => setActions((list) => [...list, blankAction()])}>
+          Add an action
+        </button>
+      </div>
+
+      {p.openActions.length > 0 ? (
+        <>
+          <h3>Earlier actions</h3>
+          <table className="data-table compact" aria-label="Earlier actions on this call">
+            <tbody>
+              {p.openActions.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.text}</td>
+                  <td>{a.owner ?? '—'}</td>
+                  <td>
+                    <select aria-label={`Earlier action: ${a.text}`} value={updates[a.id] ?? 'open'} onChange={(e) => setUpdates((u) => ({ ...u, [a.id]: e.target.value as 'open' | 'done' | 'dropped' }))}>
+                      <option value="open">still open</option>
+                      <option value="done">done</option>
+                      <option value="dropped">dropped</option>
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+
+      <FormError error={act.error === null ? null : formMessage(act.error)} />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={act.busy}>
+          Record the call
+        </button>
+      </div>
+    </form>
+  );
+}

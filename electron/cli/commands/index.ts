@@ -4,8 +4,10 @@ import { importRollCommands } from './import-roll';
 import { maintenanceCommands } from './maintenance';
 import { fundingCommands } from './funding';
 import { importOfstedCommands } from './import-ofsted';
+import { importQaCommands } from './import-qa';
 import { dashboardCommands } from './dashboard';
 import { packCommands } from './pack';
+import { exportCommands } from './export';
 
 /** Every CLI command; features add their own module here. */
-export const commands: CliCommand[] = [...coreCommands, ...importRollCommands, ...maintenanceCommands, ...fundingCommands, ...importOfstedCommands, ...dashboardCommands, ...packCommands];
+export const commands: CliCommand[] = [...coreCommands, ...importRollCommands, ...maintenanceCommands, ...fundingCommands, ...importOfstedCommands, ...importQaCommands, ...dashboardCommands, ...packCommands, ...exportCommands];

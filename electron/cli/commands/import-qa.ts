@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { UsageError, type CliCommand, type CliIo } from '../command';
+import { callCore } from '../call';
+import { HubdeskError } from '../../core/errors';
+import { QA_IMPORT_MAX_BYTES, type QaImportPreview } from '@shared/contract/qa-import';
+import { issueText } from '../../core/imports/qa/plan';
+
+function readFile(file: string): { fileName: string; contentBase64: string } {
+  const full = path.resolve(file);
+  try {
+    const stat = fs.statSync(full);
+    if (!stat.isFile()) throw new Error('it is not a file');
+    if (stat.size > QA_IMPORT_MAX_BYTES) throw new Error(`it is larger than ${QA_IMPORT_MAX_BYTES / 1024 / 1024} MB`);
+    return { fileName: path.basename(full), contentBase64: fs.readFileSync(full).toString('base64') };
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    throw new HubdeskError('validation', `Cannot read ${file}: ${e.code === 'ENOENT' ? 'there is no such file' : e.message}.`);
+  }
+}
+
+function printPreview(p: QaImportPreview, io: CliIo): void {
+  io.out(`${p.fileName} into ${p.year}: sheets ${[p.sheets.reviews, p.sheets.assignments, p.sheets.points].filter(Boolean).map((s) => `"${s}"`).join(', ')}`);
+  io.out(`Reviews: ${p.reviewRows} rows; ${p.newReviews.length} new, ${p.updatedReviews.length} updated, ${p.unchangedReviews} unchanged`);
+  for (const r of p.updatedReviews) io.out(`  ${r.urn} ${r.school}: ${r.changes.join('; ')}`);
+  io.out(`Reviewer assignments: ${p.assignmentRows} rows; ${p.newAssignments.length} new, ${p.updatedAssignments.length} updated, ${p.unchangedAssignments} unchanged`);
+  io.out(`WWWs/EBIs: ${p.pointsAdded} to add, ${p.pointsRemoved} to replace`);
+  if (p.noChanges) io.out('No changes: hubdesk already holds this tracker.');
+}
+
+const importQa: CliCommand = {
+  words: ['import', 'qa'],
+  usage: 'hubdesk [--data DIR] import qa FILE --year Y [--dry-run] [--json]   import a QA tracker workbook (reviews, estimates, WWWs/EBIs, reviewer assignments)',
+  options: { year: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  positionals: { min: 1, max: 1, names: ['FILE'] },
+  async run(ctx, { values, positionals }, io) {
+    if (typeof values.year !== 'string') throw new UsageError('"import qa" needs --year, e.g. --year 2025/26');
+    const request = { ...readFile(positionals[0]!), year: values.year };
+    if (values['dry-run']) {
+      const preview = await callCore(ctx, 'previewQaImport', request);
+      if (values.json) io.out(JSON.stringify(preview, null, 2));
+      else printPreview(preview, io);
+      if (preview.errorCount > 0) {
+        io.err(`${preview.errorCount} ${preview.errorCount === 1 ? 'problem' : 'problems'}: the file would be refused.`);
+        if (!values.json) for (const e of preview.errors) io.err(`  ${issueText(e)}`);
+        return 1;
+      }
+      if (!values.json) io.out('Dry run: nothing was written.');
+      return 0;
+    }
+    const result = await callCore(ctx, 'commitQaImport', request);
+    if (values.json) io.out(JSON.stringify(result, null, 2));
+    else {
+      io.out(result.message);
+      if (result.backupFile) io.out(`Backup taken first: ${result.backupFile}`);
+    }
+    return 0;
+  },
+};
+
+export const importQaCommands: CliCommand[] = [importQa];

@@ -1,0 +1,23 @@
+import ExcelJS from 'exceljs';
+
+/** A new workbook with its document properties (title, author, created) set. */
+export function newWorkbook(title: string, now: Date): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.title = title;
+  wb.subject = title;
+  wb.creator = 'Challenge Partners (hubdesk)';
+  wb.lastModifiedBy = 'Challenge Partners (hubdesk)';
+  wb.company = 'Challenge Partners';
+  wb.created = now;
+  wb.modified = now;
+  wb.calcProperties = { fullCalcOnLoad: false };
+  return wb;
+}
+
+/** The workbook as bytes (exceljs's default font is the house font, Calibri 11). */
+export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const ZIP_MIME = 'application/zip';

@@ -1,0 +1,16 @@
+import type { exportMethods } from '@shared/contract/exports';
+import type { HandlersFor } from './types';
+import { exportHubWorkbook } from '../exports/hub-workbook';
+import { decodeChartPng } from '../exports/png';
+import { startNetworkExport } from '../exports/start';
+import { jobStatus } from '../exports/jobs';
+
+export const exportHandlers: HandlersFor<typeof exportMethods> = {
+  exportHubWorkbook: (ctx, { hubId, hubName, year, includeContacts, chartPngBase64 }) =>
+    exportHubWorkbook(ctx, { hubId, hubName, year }, {
+      includeContacts: includeContacts ?? true,
+      chart: chartPngBase64 === undefined ? null : decodeChartPng(chartPngBase64, 'chartPngBase64'),
+    }),
+  startNetworkExport: (ctx, request) => startNetworkExport(ctx, request),
+  networkExportStatus: async (_ctx, { jobId }) => jobStatus(jobId),
+};

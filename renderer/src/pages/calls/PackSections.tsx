@@ -26,7 +26,11 @@ export function sinceText(p: CallPack): string {
 
 export function ChangesSection({ pack: p }: { pack: CallPack }) {
   return (
-    <Section id="pack-changes" title={`What changed ${sinceText(p)}`} count={p.timeline.length} note={`From ${formatDate(p.window.from)} to ${formatDate(p.window.until)}. Ofsted by publication date.`}>
+    <Section id="pack-changes" title={`What changed ${sinceText(p)}`} count={p.timeline.length} note={
+        p.window.from > p.window.until
+          ? `The last call was on ${formatDate(p.window.lastCall!.heldOn)}: nothing can have changed after it yet.`
+          : `From ${formatDate(p.window.from)} to ${formatDate(p.window.until)}. Ofsted by publication date.`
+      }>
       {p.timeline.length === 0 ? (
         <Empty>Nothing recorded has changed {sinceText(p)}.</Empty>
       ) : (

@@ -1,0 +1,48 @@
+/**
+ * The files the import benchmarks read: the next roll of the network as .xlsx (N rows, written with
+ * exceljs's streaming writer, like the roll fixtures' `writeBigRoll`) and an Ofsted management-
+ * information CSV in the real 85-column 2026 layout (the Ofsted fixtures' `nationalSchools`).
+ */
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import { buildCsv, nationalSchools } from '../fixtures/ofsted/generate';
+import { URN_BASE, type BenchNetwork } from './network';
+
+export const ROLL_HEADERS = ['URN', 'School name', 'Hub', 'Pupils', 'Phase', 'LA', 'Trust', 'Headteacher', 'Email', 'Telephone', 'Postcode', 'Status'];
+
+/**
+ * The 2026/27 roll as the team would re-import it: every member with one pupil number in ten
+ * changed, 1% of members gone (leavers), 0.5% moved hub and 1% new schools.
+ */
+export async function writeBenchRoll(file: string, net: BenchNetwork): Promise<{ rows: number }> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+  const ws = wb.addWorksheet('Roll');
+  ws.addRow(ROLL_HEADERS).commit();
+  let rows = 0;
+  const current = net.memberships.filter((m) => m.year === '2026/27');
+  for (const [i, m] of current.entries()) {
+    if (i % 100 === 51) continue;
+    const s = net.schools[m.schoolIndex]!;
+    const hub = i % 200 === 17 ? net.hubs[(m.hubIndex + 1) % net.h]! : net.hubs[m.hubIndex]!;
+    const pupils = i % 10 === 3 ? m.pupils + 12 : m.pupils;
+    ws.addRow([s.urn, s.name, hub.name, pupils, s.phase, s.localAuthority, s.trust, s.headteacher, s.email, s.phone, s.postcode, m.status === 'new' ? 'New' : 'Renewing']).commit();
+    rows += 1;
+  }
+  const joiners = Math.max(1, Math.round(net.n / 100));
+  for (let j = 0; j < joiners; j++) {
+    const urn = String(URN_BASE + net.n + 50_000 + j);
+    ws.addRow([urn, `Joining School ${j}`, net.hubs[(j * 7) % net.h]!.name, 200 + ((j * 37) % 900), j % 3 ? 'Primary' : 'Secondary', 'Leeds', null, `Head ${j}`, `head${j}@join${j}.example.org`, '0113 496 0000', 'LS1 1AA', 'New']).commit();
+    rows += 1;
+  }
+  ws.commit();
+  await wb.commit();
+  return { rows };
+}
+
+/** Ofsted's file covers every state school: the network's N schools plus 10% that are not members. */
+export function writeBenchOfstedCsv(file: string, net: BenchNetwork): { rows: number; bytes: number } {
+  const rows = Math.round(net.n * 1.1);
+  const bytes = buildCsv('2026', nationalSchools(rows), { bom: true });
+  fs.writeFileSync(file, bytes);
+  return { rows, bytes: bytes.length };
+}

@@ -1,0 +1,70 @@
+/** The goals of issue 10 checked against the measurements, and the table printed at the end. */
+import type { MachineInfo, Measurement } from './measure';
+
+export interface Goal {
+  name: string;
+  goal: string;
+  value: string;
+  /** null when it could not be measured. */
+  met: boolean | null;
+}
+
+const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
+
+export function evaluate(ms: Measurement[], p: { n: number; h: number }): Goal[] {
+  const get = (key: string) => ms.find((m) => m.key === key);
+  const goals: Goal[] = [];
+  const ratio = (name: string, e2e: string, bare: string, limit: number) => {
+    const a = get(e2e);
+    const b = get(bare);
+    const r = a && b ? a.medianMs / b.medianMs : Number.NaN;
+    goals.push({ name, goal: `≤ ${limit}`, value: Number.isFinite(r) ? `${round(r)}× (${round(a!.medianMs / 1000)} s / ${round(b!.medianMs / 1000)} s)` : 'not measured', met: Number.isFinite(r) ? r <= limit : null });
+  };
+  ratio('roll import ÷ bare exceljs read', 'roll.e2e', 'roll.bare', 1.3);
+  ratio('Ofsted import ÷ bare csv-parse', 'ofsted.e2e', 'ofsted.bare', 1.5);
+
+  const overview = get('funding.overview');
+  const hubsNote = p.h === 500 ? '' : ` (goal is for 500 hubs; ${p.h} here)`;
+  goals.push({ name: 'funding for every hub', goal: `< 20 ms${hubsNote}`, value: overview ? `${overview.medianMs} ms` : 'not measured', met: overview ? overview.medianMs < 20 : null });
+  for (const [key, what] of [['funding.overview', 'funding overview'], ['funding.load', 'funding data load'], ['funding.rules', 'pure hubFunding']] as const) {
+    const full = get(key);
+    const quarter = get(`${key}.quarter`);
+    if (!full || !quarter) continue;
+    const growth = full.medianMs / quarter.medianMs;
+    // Four times the schools and hubs: linear growth is ≈ 4×; allow for timer noise on sub-millisecond work.
+    goals.push({ name: `${what} growth N/4 → N`, goal: '≈ 4× (linear)', value: `${round(growth)}× (${quarter.medianMs} → ${full.medianMs} ms)`, met: growth <= 6 });
+  }
+  const hub = get('dashboard.hub');
+  goals.push({ name: 'hub dashboard, largest hub, p95', goal: '< 10 ms', value: hub ? `p50 ${hub.medianMs} ms, p95 ${hub.p95Ms} ms (${String(hub.detail?.schools)} schools)` : 'not measured', met: hub?.p95Ms !== undefined ? hub.p95Ms < 10 : null });
+  const exp = get('export.network');
+  const expMeasured = exp && Number.isFinite(exp.medianMs);
+  goals.push({ name: 'network workbook export, 500 schools', goal: '< 3 s', value: expMeasured ? `${round(exp.medianMs / 1000)} s` : `not measured: ${String(exp?.detail?.notMeasured ?? 'step not run')}`, met: expMeasured ? exp.medianMs < 3000 : null });
+  const cold = get('coldstart.network');
+  goals.push({ name: 'browser cold start → Network painted', goal: '(measured, no goal)', value: cold ? `${round(cold.medianMs / 1000)} s` : 'not measured', met: null });
+  return goals;
+}
+
+function cell(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+export function printTable(results: { machine: MachineInfo; params: { n: number; h: number; runs: number }; goals: Goal[]; measurements: Measurement[]; failures: Record<string, string> }): void {
+  const { machine, params } = results;
+  const lines: string[] = [];
+  lines.push(`hubdesk benchmarks: N = ${params.n} schools, H = ${params.h} hubs, ${params.runs} runs per measurement (median)`);
+  lines.push(`${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB, Node ${machine.node}; load average ${machine.loadAtStart.join(' ')} → ${machine.loadAtEnd?.join(' ') ?? '?'}`);
+  lines.push('');
+  const head = ['measurement', 'median', 'p95', 'runs', 'peak RSS'];
+  const widths = [58, 12, 12, 6, 10];
+  lines.push(head.map((h, i) => cell(h, widths[i]!)).join(' '));
+  lines.push(widths.map((w) => '-'.repeat(w)).join(' '));
+  for (const m of results.measurements) {
+    const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : v >= 1000 ? `${round(v / 1000)} s` : `${round(v)} ms`);
+    lines.push([m.label, fmt(m.medianMs), fmt(m.p95Ms), String(m.runsMs.length), m.peakRssMb === null ? '—' : `${m.peakRssMb} MB`].map((t, i) => cell(t, widths[i]!)).join(' '));
+  }
+  lines.push('');
+  lines.push(`${cell('goal', 40)} ${cell('target', 34)} result`);
+  for (const g of results.goals) lines.push(`${cell(g.name, 40)} ${cell(g.goal, 34)} ${g.met === null ? '·' : g.met ? 'MET ' : 'MISSED'} ${g.value}`);
+  for (const [step, error] of Object.entries(results.failures)) lines.push(`FAILED ${step}: ${error}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,156 @@
+/**
+ * `npm run bench [-- --quick] [-- --n 25000 --h 500 --runs 5 --reuse --only roll,funding]`
+ *
+ * Generates a network of N schools in H hubs (default 25,000 in 500; --quick 2,000 in 80) and its
+ * files, runs each measured step in its own process, prints a table and writes bench-results.json.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { buildBenchNetwork, type BenchNetwork } from './network';
+import { writeBenchStore } from './store';
+import { writeBenchOfstedCsv, writeBenchRoll } from './files';
+import { machineInfo, type Measurement } from './measure';
+import type { BenchConfig } from './config';
+import { evaluate, printTable } from './report';
+
+const STEPS = ['roll', 'ofsted', 'funding', 'dashboard', 'phases', 'export', 'coldstart'] as const;
+const EXPORT_SCHOOLS = 500;
+
+function args() {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean' },
+      n: { type: 'string' },
+      h: { type: 'string' },
+      runs: { type: 'string' },
+      reuse: { type: 'boolean' },
+      only: { type: 'string' },
+      out: { type: 'string' },
+    },
+    strict: true,
+  });
+  const n = Number(values.n ?? (values.quick ? 2000 : 25_000));
+  const h = Number(values.h ?? (values.quick ? 80 : 500));
+  const runs = Number(values.runs ?? 5);
+  if (!Number.isInteger(n) || n < 40 || !Number.isInteger(h) || h < 4 || h > n || !Number.isInteger(runs) || runs < 1) {
+    throw new Error('--n must be a whole number ≥ 40, --h from 4 to n, --runs ≥ 1');
+  }
+  const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...STEPS];
+  const unknown = only.filter((s) => !(STEPS as readonly string[]).includes(s));
+  if (unknown.length) throw new Error(`unknown step ${unknown.join(', ')}; steps are ${STEPS.join(', ')}`);
+  return { n, h, runs, reuse: values.reuse ?? false, only, out: values.out ?? 'bench-results.json', quick: values.quick ?? false };
+}
+
+function log(text: string): void {
+  process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${text}\n`);
+}
+
+async function prepare(n: number, h: number, reuse: boolean) {
+  const workDir = path.join(os.tmpdir(), 'hubdesk-bench', `${n}-${h}`);
+  const config = {
+    baseStore: path.join(workDir, 'network'),
+    quarterStore: path.join(workDir, 'quarter'),
+    exportStore: path.join(workDir, `export-${EXPORT_SCHOOLS}`),
+    rollFile: path.join(workDir, `roll-${n}.xlsx`),
+    ofstedFile: path.join(workDir, 'Management_information_-_state-funded_schools_-_as_at_30_Nov_2026.csv'),
+  };
+  const marker = path.join(workDir, 'ready.json');
+  const generation: Record<string, number> = {};
+  if (reuse && fs.existsSync(marker)) {
+    log(`reusing the generated network in ${workDir}`);
+    return { workDir, ...config, generation: JSON.parse(fs.readFileSync(marker, 'utf8')) as Record<string, number> };
+  }
+  fs.rmSync(workDir, { recursive: true, force: true });
+  fs.mkdirSync(workDir, { recursive: true });
+  const timedStep = async (name: string, fn: () => Promise<unknown> | unknown) => {
+    const start = Date.now();
+    await fn();
+    generation[name] = Date.now() - start;
+    log(`  ${name}: ${generation[name]} ms`);
+  };
+  log(`generating a network of ${n} schools in ${h} hubs in ${workDir}`);
+  let net = null as unknown as BenchNetwork;
+  await timedStep('build network', () => (net = buildBenchNetwork(n, h)));
+  await timedStep('write store', () => writeBenchStore(config.baseStore, net));
+  await timedStep('write roll xlsx', () => writeBenchRoll(config.rollFile, net));
+  await timedStep('write Ofsted csv', () => writeBenchOfstedCsv(config.ofstedFile, net));
+  await timedStep('write N/4 store', () => writeBenchStore(config.quarterStore, buildBenchNetwork(Math.round(n / 4), Math.round(h / 4), { lite: true })));
+  await timedStep('write export store', () => writeBenchStore(config.exportStore, buildBenchNetwork(EXPORT_SCHOOLS, 36)));
+  Object.assign(generation, {
+    schools: net.schools.length,
+    memberships: net.memberships.length,
+    inspections: net.inspections.length,
+    judgements: net.inspections.reduce((k, i) => k + i.judgements.length, 0),
+    reviews: net.reviews.length,
+    reviewPoints: net.reviews.reduce((k, r) => k + r.points.length, 0),
+    assignments: net.reviews.reduce((k, r) => k + r.assignments.length, 0),
+    trainings: net.trainings.length,
+    meetings: net.meetings.length,
+    claims: net.claims.length,
+    storeMb: Math.round(fs.statSync(path.join(config.baseStore, 'hubdesk.db')).size / 1e5) / 10,
+  });
+  fs.writeFileSync(marker, JSON.stringify(generation));
+  return { workDir, ...config, generation };
+}
+
+function runStep(step: string, configFile: string, workDir: string): Measurement[] | { error: string } {
+  const outFile = path.join(workDir, `result-${step}.json`);
+  fs.rmSync(outFile, { force: true });
+  log(`step ${step}…`);
+  const start = Date.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'worker.ts'), step, configFile, outFile], {
+    stdio: ['ignore', 'inherit', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  log(`step ${step} took ${Math.round((Date.now() - start) / 100) / 10} s`);
+  if (r.status !== 0 || !fs.existsSync(outFile)) {
+    const error = (r.stderr || `exit ${r.status}`).trim().split('\n').slice(0, 6).join('\n');
+    log(`step ${step} FAILED: ${error}`);
+    return { error };
+  }
+  return JSON.parse(fs.readFileSync(outFile, 'utf8')) as Measurement[];
+}
+
+async function main(): Promise<void> {
+  const a = args();
+  const machine = machineInfo();
+  const prepared = await prepare(a.n, a.h, a.reuse);
+  const config: BenchConfig & { exportStore: string; exportSchools: number } = {
+    n: a.n,
+    h: a.h,
+    runs: a.runs,
+    workDir: prepared.workDir,
+    baseStore: prepared.baseStore,
+    quarterStore: prepared.quarterStore,
+    rollFile: prepared.rollFile,
+    ofstedFile: prepared.ofstedFile,
+    exportStore: prepared.exportStore,
+    exportSchools: EXPORT_SCHOOLS,
+  };
+  const configFile = path.join(prepared.workDir, 'config.json');
+  fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
+
+  const measurements: Measurement[] = [];
+  const failures: Record<string, string> = {};
+  for (const step of a.only) {
+    const result = runStep(step, configFile, prepared.workDir);
+    if ('error' in result) failures[step] = result.error;
+    else measurements.push(...result);
+  }
+  machine.loadAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
+  const goals = evaluate(measurements, { n: a.n, h: a.h });
+  const results = { machine, params: { n: a.n, h: a.h, runs: a.runs, quick: a.quick }, generation: prepared.generation, goals, measurements, failures };
+  fs.writeFileSync(a.out, `${JSON.stringify(results, null, 2)}\n`);
+  printTable(results);
+  log(`wrote ${a.out}`);
+  if (Object.keys(failures).length) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+/** Roll import end to end through the contract (preview → commit) and exceljs's bare streaming read of the same file. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { dispatch } from '../../../electron/core/dispatch';
+import type { RollCommitResult, RollPreview } from '../../../shared/contract/imports';
+import type { BenchConfig } from '../config';
+import { measure, type Measurement } from '../measure';
+import { openCopy } from './open';
+
+type Envelope<T> = { ok: true; value: T } | { ok: false; error: { message: string } };
+
+export async function bareXlsxRead(bytes: Buffer): Promise<number> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  let rows = 0;
+  for await (const ws of reader) for await (const _row of ws as unknown as AsyncIterable<unknown>) rows += 1;
+  return rows;
+}
+
+export async function rollSteps(config: BenchConfig): Promise<Measurement[]> {
+  let rowsRead = 0;
+  const bare = await measure('roll.bare', 'roll: bare exceljs streaming read', config.runs, async () => {
+    rowsRead = await bareXlsxRead(fs.readFileSync(config.rollFile));
+  }, { warmup: 1 });
+  bare.detail = { rows: rowsRead, fileMb: Math.round(fs.statSync(config.rollFile).size / 1e5) / 10 };
+
+  const phases = { previewMs: [] as number[], commitMs: [] as number[] };
+  let last: { preview: RollPreview; commit: RollCommitResult } | null = null;
+  const e2e = await measure('roll.e2e', 'roll import end to end (preview + commit)', config.runs, async (run) => {
+    const copy = await openCopy(config.baseStore, config.workDir, `roll-${run}`);
+    try {
+      const start = process.hrtime.bigint();
+      const request = { fileName: path.basename(config.rollFile), contentBase64: fs.readFileSync(config.rollFile).toString('base64'), year: '2026/27', confirmWarnings: true };
+      const preview = (await dispatch(copy.ctx, 'previewRollImport', request)) as Envelope<RollPreview>;
+      if (!preview.ok) throw new Error(`roll preview failed: ${preview.error.message}`);
+      if (!preview.value.canCommit) throw new Error(`roll preview cannot commit: ${preview.value.errorCount} errors, e.g. ${JSON.stringify(preview.value.errors[0])}`);
+      const afterPreview = process.hrtime.bigint();
+      const commit = (await dispatch(copy.ctx, 'commitRollImport', { ...request, sha256: preview.value.sha256, diffHash: preview.value.diffHash })) as Envelope<RollCommitResult>;
+      if (!commit.ok) throw new Error(`roll commit failed: ${commit.error.message}`);
+      const end = process.hrtime.bigint();
+      if (run >= 0) {
+        phases.previewMs.push(Number(afterPreview - start) / 1e6);
+        phases.commitMs.push(Number(end - afterPreview) / 1e6);
+      }
+      last = { preview: preview.value, commit: commit.value };
+      return Number(end - start) / 1e6;
+    } finally {
+      await copy.close();
+    }
+  });
+  const l = last as { preview: RollPreview; commit: RollCommitResult } | null;
+  e2e.detail = {
+    ...phases,
+    rowsRead: l?.preview.rowsRead,
+    joiners: l?.commit.joiners,
+    leavers: l?.commit.leavers,
+    moves: l?.commit.moves,
+    pupilChanges: l?.commit.pupilChanges,
+  };
+  return [bare, e2e];
+}

@@ -1,0 +1,43 @@
+/**
+ * Runs one benchmark step in its own process (so each step's peak memory is its own) and writes its
+ * measurements as JSON: `node --import tsx tests/bench/worker.ts <step> <config.json> <out.json>`.
+ */
+import fs from 'node:fs';
+import type { BenchConfig } from './config';
+import type { Measurement } from './measure';
+import { rollSteps } from './steps/roll';
+import { ofstedSteps } from './steps/ofsted';
+import { fundingSteps } from './steps/funding';
+import { dashboardSteps } from './steps/dashboard';
+import { coldStartSteps } from './steps/coldstart';
+import { exportSteps } from './steps/export';
+import { phaseSteps } from './steps/phases';
+
+type Config = BenchConfig & { exportStore: string; exportSchools: number };
+
+const STEPS: Record<string, (c: Config) => Promise<Measurement[]>> = {
+  roll: rollSteps,
+  ofsted: ofstedSteps,
+  funding: fundingSteps,
+  dashboard: dashboardSteps,
+  export: exportSteps,
+  coldstart: coldStartSteps,
+  phases: phaseSteps,
+};
+
+async function main(): Promise<void> {
+  const [step, configFile, outFile] = process.argv.slice(2);
+  const run = step ? STEPS[step] : undefined;
+  if (!run || !configFile || !outFile) throw new Error(`usage: worker.ts <${Object.keys(STEPS).join('|')}> <config.json> <out.json>`);
+  const config = JSON.parse(fs.readFileSync(configFile, 'utf8')) as Config;
+  const measurements = await run(config);
+  fs.writeFileSync(outFile, JSON.stringify(measurements, null, 2));
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

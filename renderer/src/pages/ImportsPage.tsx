@@ -3,12 +3,13 @@ import { PageHeader } from '../components/PageHeader';
 import { RollImport } from './imports/RollImport';
 import { ImportHistory } from './imports/ImportHistory';
 import { OfstedImport } from './imports/ofsted/OfstedImport';
+import { QaImport } from './imports/qa/QaImport';
 
 /** The importers. Ofsted and QA tracker plug in here (IMPORT_SOURCES) when they are ready. */
 const IMPORT_SOURCES = [
   { key: 'roll', label: 'Membership roll', available: true },
   { key: 'ofsted', label: 'Ofsted', available: true },
-  { key: 'qa', label: 'QA tracker', available: false },
+  { key: 'qa', label: 'QA tracker', available: true },
 ] as const;
 type SourceKey = (typeof IMPORT_SOURCES)[number]['key'];
 
@@ -35,10 +36,7 @@ export function ImportsPage() {
       ) : chosen.key === 'ofsted' ? (
         <OfstedImport key={undoCount} onImported={() => setReloadKey((k) => k + 1)} />
       ) : (
-        <div className="empty-state">
-          <h2>{chosen.label} import is not yet available</h2>
-          <p>It is being built. Until then, import membership rolls here.</p>
-        </div>
+        <QaImport key={undoCount} onImported={() => setReloadKey((k) => k + 1)} />
       )}
       <ImportHistory reloadKey={reloadKey} onUndone={() => setUndoCount((n) => n + 1)} />
     </>

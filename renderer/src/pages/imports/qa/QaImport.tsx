@@ -1,0 +1,165 @@
+import { useMemo, useState } from 'react';
+import type { QaCommitResult, QaImportPreview } from '@shared/contract/qa-import';
+import { useStatus } from '../../../state/status';
+import { Progress } from '../Progress';
+import { MAX_FILE_BYTES, readFileBase64 } from '../files';
+import { SourceDrop } from '../ofsted/SourceDrop';
+import { Steps } from '../ofsted/Steps';
+import { QaPreviewSummary, QaPreviewTables } from './QaPreviewTables';
+
+type Step = 'file' | 'preview' | 'done';
+const STEPS = [
+  { key: 'file', label: 'File' },
+  { key: 'preview', label: 'Preview' },
+  { key: 'done', label: 'Done' },
+] as const satisfies readonly { key: Step; label: string }[];
+
+interface Loaded {
+  fileName: string;
+  contentBase64: string;
+}
+
+/** The QA tracker: year and file → preview → done. Nothing is written before "Import". */
+export function QaImport({ onImported }: { onImported(): void }) {
+  const { status, year: currentYear, refresh } = useStatus();
+  const years = useMemo(() => (status?.years ?? []).map((y) => y.label), [status]);
+  const [year, setYear] = useState<string>(currentYear ?? years[0] ?? '');
+  const [step, setStep] = useState<Step>('file');
+  const [file, setFile] = useState<Loaded | null>(null);
+  const [preview, setPreview] = useState<QaImportPreview | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<QaCommitResult | null>(null);
+
+  async function run<T>(label: string, work: () => Promise<T>): Promise<T | undefined> {
+    setBusy(label);
+    setError(null);
+    try {
+      return await work();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      return undefined;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function choose(f: File) {
+    if (f.size > MAX_FILE_BYTES) {
+      setError(`${f.name} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+      return;
+    }
+    const loaded = await run(`Reading ${f.name}…`, async () => ({ fileName: f.name, contentBase64: await readFileBase64(f, () => undefined) }));
+    if (!loaded) return;
+    setFile(loaded);
+    const p = await run('Checking the reviews…', () => window.api.previewQaImport({ ...loaded, year }));
+    if (p) {
+      setPreview(p);
+      setStep('preview');
+    }
+  }
+
+  async function commit() {
+    if (!file) return;
+    const r = await run(`Importing ${file.fileName}…`, () => window.api.commitQaImport({ ...file, year }));
+    if (r) {
+      setResult(r);
+      setStep('done');
+      await refresh();
+      onImported();
+    }
+  }
+
+  function restart() {
+    setStep('file');
+    setFile(null);
+    setPreview(null);
+    setResult(null);
+    setError(null);
+  }
+
+  return (
+    <div className="qa-import">
+      <Steps steps={STEPS} current={step} />
+      {busy ? <Progress label={busy} /> : null}
+      {error ? (
+        <div className="error-panel" role="alert">
+          <h2>The file could not be used</h2>
+          <p>{error}</p>
+        </div>
+      ) : null}
+
+      {step === 'file' ? (
+        <section className="panel" aria-labelledby="qa-file-title">
+          <h2 id="qa-file-title">Choose the QA tracker</h2>
+          <div className="import-options">
+            <label className="field-inline">
+              <span>Membership year</span>
+              <select value={year} onChange={(e) => setYear(e.target.value)} aria-label="Year of the reviews">
+                {years.map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <SourceDrop
+            title="Drop the QA tracker here"
+            hint="An Excel workbook (.xlsx): a sheet of reviews (URN, review start and end, lead reviewer, the three estimates, Area of Excellence, WWWs, EBIs), a sheet of reviewer assignments, and optionally a sheet of WWWs and EBIs one per row."
+            inputLabel="QA tracker file"
+            accept=".xlsx,.xlsm"
+            onFile={(f) => void choose(f)}
+            disabled={busy !== null || !year}
+          />
+        </section>
+      ) : null}
+
+      {step === 'preview' && preview ? (
+        <section aria-labelledby="qa-preview-title">
+          <div className="panel">
+            <h2 id="qa-preview-title">What this tracker would change in {preview.year}</h2>
+            <p className="subtitle">
+              {preview.fileName} · sheets {[preview.sheets.reviews, preview.sheets.assignments, preview.sheets.points].filter(Boolean).map((s) => `“${s}”`).join(', ')} ·{' '}
+              {preview.reviewRows} review rows, {preview.assignmentRows} assignment rows
+            </p>
+            <QaPreviewSummary preview={preview} />
+            {preview.noChanges ? (
+              <p className="notice good" role="status">
+                No changes: hubdesk already holds every review and assignment in this tracker for {preview.year}.
+              </p>
+            ) : null}
+            {preview.errorCount > 0 ? (
+              <p className="notice bad" role="alert">
+                {preview.errorCount} {preview.errorCount === 1 ? 'problem stops' : 'problems stop'} this import. Nothing has been written. Fix the rows listed below and choose the
+                file again.
+              </p>
+            ) : null}
+            <div className="step-actions">
+              <button type="button" onClick={restart} disabled={busy !== null}>
+                Choose another file
+              </button>
+              <button type="button" className="primary" onClick={() => void commit()} disabled={busy !== null || !preview.canCommit || preview.noChanges}>
+                Import into {preview.year}
+              </button>
+            </div>
+          </div>
+          <QaPreviewTables preview={preview} />
+        </section>
+      ) : null}
+
+      {step === 'done' && result ? (
+        <section className="panel" aria-labelledby="qa-done-title">
+          <h2 id="qa-done-title">Imported</h2>
+          <p>{result.message}</p>
+          {result.backupFile ? <p className="hint">A backup of the database was taken first: {result.backupFile}</p> : null}
+          <div className="step-actions">
+            <button type="button" className="primary" onClick={restart}>
+              Import another file
+            </button>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import type { ColumnDef } from '@tanstack/react-table';
+import type { QaImportIssue, QaImportPreview, QaPreviewAssignment, QaPreviewReview } from '@shared/contract/qa-import';
+import { DataTable } from '../../../components/DataTable';
+import { formatCount } from '../../../components/format';
+
+const num = { align: 'right' };
+
+function ChangeList({ changes }: { changes: string[] }) {
+  return (
+    <ul className="plain-list">
+      {changes.map((c) => (
+        <li key={c}>{c}</li>
+      ))}
+    </ul>
+  );
+}
+
+const issueColumns: ColumnDef<QaImportIssue, any>[] = [
+  { header: 'Sheet', accessorFn: (p) => p.sheet ?? '—', id: 'sheet' },
+  { header: 'Row', accessorFn: (p) => p.row ?? '—', meta: num, id: 'row' },
+  { header: 'Column', accessorFn: (p) => p.column ?? '—', id: 'column' },
+  { header: 'Problem', accessorKey: 'message' },
+];
+
+const reviewColumns: ColumnDef<QaPreviewReview, any>[] = [
+  { header: 'Row', accessorKey: 'sheetRow', meta: num },
+  { header: 'URN', accessorKey: 'urn' },
+  { header: 'School', accessorKey: 'school' },
+  { header: 'Review', id: 'dates', accessorFn: (r) => `${r.startDate} to ${r.endDate}` },
+  { header: 'Leadership', id: 'l', accessorFn: (r) => r.estimates.leadership ?? '—' },
+  { header: 'Quality', id: 'q', accessorFn: (r) => r.estimates.quality ?? '—' },
+  { header: 'Disadvantaged', id: 'd', accessorFn: (r) => r.estimates.disadvantaged ?? '—' },
+  { header: 'Area of Excellence', id: 'aoe', accessorFn: (r) => (r.aoeTitle ? `${r.aoeTitle}${r.aoeAccredited ? ' (accredited)' : ''}` : '—') },
+  { header: 'WWWs', accessorKey: 'www', meta: num },
+  { header: 'EBIs', accessorKey: 'ebi', meta: num },
+  { header: 'Changes', id: 'changes', enableSorting: false, accessorFn: (r) => r.changes.join('; '), cell: (c) => <ChangeList changes={c.row.original.changes} /> },
+];
+
+const assignmentColumns: ColumnDef<QaPreviewAssignment, any>[] = [
+  { header: 'Row', accessorKey: 'sheetRow', meta: num },
+  { header: 'Reviewer', accessorKey: 'reviewerName' },
+  { header: 'Role', accessorFn: (a) => a.role ?? '—', id: 'role' },
+  { header: 'From', id: 'home', accessorFn: (a) => `${a.homeSchool} (${a.homeUrn})` },
+  { header: 'To review of', id: 'host', accessorFn: (a) => `${a.hostSchool} (${a.hostUrn})` },
+  { header: 'Date', accessorKey: 'reviewDate' },
+  { header: 'Status', accessorKey: 'status' },
+  { header: 'Replaces', accessorFn: (a) => a.replaces ?? '', id: 'replaces' },
+  { header: 'Changes', id: 'changes', enableSorting: false, accessorFn: (a) => a.changes.join('; '), cell: (c) => <ChangeList changes={c.row.original.changes} /> },
+];
+
+function Section<T>({ title, rows, columns, rowKey }: { title: string; rows: T[]; columns: ColumnDef<T, any>[]; rowKey(r: T): string | number }) {
+  if (rows.length === 0) return null;
+  return (
+    <section className="preview-section" aria-label={title}>
+      <h3>
+        {title} <span className="count">{formatCount(rows.length)}</span>
+      </h3>
+      <DataTable label={title} rows={rows} columns={columns} rowKey={rowKey} />
+    </section>
+  );
+}
+
+export function QaPreviewSummary({ preview }: { preview: QaImportPreview }) {
+  const kpis: [string, number][] = [
+    ['New reviews', preview.newReviews.length],
+    ['Updated reviews', preview.updatedReviews.length],
+    ['Unchanged reviews', preview.unchangedReviews],
+    ['New assignments', preview.newAssignments.length],
+    ['WWWs/EBIs to add', preview.pointsAdded],
+    ['Problems', preview.errorCount],
+  ];
+  return (
+    <div className="kpis">
+      {kpis.map(([label, value]) => (
+        <div className={`kpi${label === 'Problems' && value > 0 ? ' kpi-bad' : ''}`} key={label}>
+          <span className="kpi-value">{formatCount(value)}</span>
+          <span className="kpi-label">{label}</span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function QaPreviewTables({ preview }: { preview: QaImportPreview }) {
+  return (
+    <>
+      <Section title="Problems" rows={preview.errors} columns={issueColumns} rowKey={(p) => `${p.sheet}-${p.row}-${p.column}-${p.message}`} />
+      <Section title="New reviews" rows={preview.newReviews} columns={reviewColumns} rowKey={(r) => r.urn} />
+      <Section title="Updated reviews" rows={preview.updatedReviews} columns={reviewColumns} rowKey={(r) => r.urn} />
+      <Section title="New reviewer assignments" rows={preview.newAssignments} columns={assignmentColumns} rowKey={(a) => `${a.hostUrn}-${a.sheetRow}`} />
+      <Section title="Updated reviewer assignments" rows={preview.updatedAssignments} columns={assignmentColumns} rowKey={(a) => `${a.hostUrn}-${a.sheetRow}`} />
+    </>
+  );
+}

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { CallPack, PackTimelineItem, PackWorkbookFile } from '@shared/contract/calls';
 import { CALL_KIND_LABELS } from '@shared/domain/calls';
 import { MoneyDecimal } from '@shared/domain/money';
+import { longDate } from '@shared/domain/reconciliation';
 
 /**
  * The call pack as a workbook (issue 8, point 4): one sheet per part of the pack, each a table with a
@@ -21,6 +22,8 @@ interface Column<T> {
 
 const DATE_FORMAT = 'd mmm yyyy';
 const MONEY_FORMAT = '"£"#,##0.00;[Red]-"£"#,##0.00';
+/** Printed landscape, one page wide, the header row repeated on every page. */
+const PAGE_SETUP: Partial<ExcelJS.PageSetup> = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
 
 function excelDate(iso: string): Date {
@@ -47,8 +50,24 @@ function cellValue(kind: Kind, v: string | number | boolean | null): ExcelJS.Cel
   }
 }
 
+/**
+ * Wrapped text needs a row tall enough: LibreOffice (and Excel for rows it did not lay out) keeps the
+ * default height, so each row gets a height from its longest wrapped cell (about one character per
+ * unit of column width).
+ */
+function fitRowHeight(row: ExcelJS.Row, widths: readonly number[]): void {
+  let lines = 1;
+  row.eachCell((cell, col) => {
+    if (typeof cell.value !== 'string') return;
+    const width = Math.max(4, (widths[col - 1] ?? 10) - 1);
+    const needed = cell.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / width)), 0);
+    lines = Math.max(lines, needed);
+  });
+  if (lines > 1) row.height = Math.min(409, 15 * lines);
+}
+
 function addTable<T>(workbook: ExcelJS.Workbook, name: string, columns: Column<T>[], rows: readonly T[], empty: string): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PAGE_SETUP });
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
   const header = sheet.getRow(1);
   header.font = { bold: true };
@@ -66,6 +85,7 @@ function addTable<T>(workbook: ExcelJS.Workbook, name: string, columns: Column<T
   for (const row of rows) {
     const added = sheet.addRow(columns.map((c) => cellValue(c.kind, c.value(row))));
     added.alignment = { vertical: 'top', wrapText: true };
+    fitRowHeight(added, columns.map((c) => c.width));
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return sheet;
@@ -75,13 +95,14 @@ function summaryRows(pack: CallPack): [string, string | number | Date | null, Ki
   const f = pack.funding;
   const status = (k: 'hub_manager' | 'senior_partner') => {
     const s = pack.callStatus[k];
-    return `${s.status}${s.heldOn.length > 0 ? ` (${s.heldOn.join(', ')})` : ` by ${s.dueBy}`}${s.notReached.length > 0 ? `; not reached: ${s.notReached.join(', ')}` : ''}`;
+    const when = s.heldOn.length > 0 ? ` on ${s.heldOn.map(longDate).join(', ')}` : ` by ${longDate(s.dueBy)}`;
+    return `${s.status[0]!.toUpperCase()}${s.status.slice(1)}${when}${s.notReached.length > 0 ? `; not on a call yet: ${s.notReached.join(', ')}` : ''}`;
   };
   return [
     ['Hub', pack.hub.name, 'text'],
     ['Term', `${pack.term.label} (${pack.term.membershipYear})`, 'text'],
     ['Pack as at', pack.asAt, 'date'],
-    ['Changes since', pack.window.basis === 'last call' ? `the last call, ${pack.window.lastCall!.heldOn}` : `the start of term, ${pack.term.start}`, 'text'],
+    ['Changes since', pack.window.basis === 'last call' ? `the last call, ${longDate(pack.window.lastCall!.heldOn)}` : `the start of term, ${longDate(pack.term.start)}`, 'text'],
     ['Senior Partner', pack.hub.seniorPartner, 'text'],
     ['Hub Managers', pack.hub.hubManagers.map((m) => m.name).join(', '), 'text'],
     ['Memberships Manager', pack.hub.membershipsManager, 'text'],
@@ -102,17 +123,17 @@ export async function buildPackWorkbook(pack: CallPack): Promise<PackWorkbookFil
   workbook.creator = 'hubdesk';
   workbook.created = excelDate(pack.generatedOn);
 
-  const summary = workbook.addWorksheet('Pack', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const summary = workbook.addWorksheet('Pack', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PAGE_SETUP });
   summary.columns = [{ header: 'Item', width: 30 }, { header: 'Value', width: 90 }];
   summary.getRow(1).font = { bold: true };
   summary.getRow(1).fill = HEADER_FILL;
   for (const [label, value, kind] of summaryRows(pack)) {
     const row = summary.addRow([label, cellValue(kind, value as string | number | null)]);
     row.getCell(1).font = { bold: true };
-    row.alignment = { vertical: 'top', wrapText: true };
+    row.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
+    fitRowHeight(row, [30, 90]);
     if (kind === 'date') row.getCell(2).numFmt = DATE_FORMAT;
     if (kind === 'money') row.getCell(2).numFmt = MONEY_FORMAT;
-    if (kind === 'money' || kind === 'int') row.getCell(2).alignment = { horizontal: 'left', vertical: 'top' };
   }
 
   addTable<PackTimelineItem>(

@@ -163,4 +163,16 @@ export const recordsMethods = {
 
   lastRecordsChange: query<LastChangeView | null>()('The most recent change made by hand that can be undone', z.strictObject({})),
   undoLastChange: mutation<{ undone: LastChangeView }>()('Undo the most recent change made by hand', z.strictObject({ auditId: id.optional() })),
+  schoolChoices: query<SchoolChoice[]>()('Every school with its hub in a year (null when not a member), for choosing one', z.strictObject({ year: yearLabel })),
 };
+
+export interface SchoolChoice {
+  id: number;
+  name: string;
+  urn: string;
+  /** The hub the school is in that year, or null when it is not a member that year. */
+  hub: string | null;
+  /** Its pupils in the latest year it was a member, to prefill the form. */
+  lastPupils: number | null;
+}
+

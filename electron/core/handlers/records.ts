@@ -1,6 +1,6 @@
 import type { recordsMethods } from '@shared/contract/records';
 import type { HandlersFor } from './types';
-import { addMembership, membershipForm, previewMembershipChange, updateMembership } from '../records/memberships';
+import { addMembership, membershipForm, previewMembershipChange, schoolChoices, updateMembership } from '../records/memberships';
 import { addTraining, bookReviewer, replaceReviewer, reviewTeam, schoolTrainings, setReviewerStatus } from '../records/reviewers';
 import { schoolRecord, updateSchool } from '../records/schools';
 import { meetingRecord, recordAttendance, updateMeeting } from '../records/meetings';
@@ -24,4 +24,5 @@ export const recordsHandlers: HandlersFor<typeof recordsMethods> = {
   recordAttendance: (ctx, req) => recordAttendance(ctx, req),
   lastRecordsChange: (ctx) => lastChange(ctx),
   undoLastChange: (ctx, req) => undoLastChange(ctx, req.auditId),
+  schoolChoices: (ctx, req) => schoolChoices(ctx, req.year),
 };

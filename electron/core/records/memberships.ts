@@ -2,7 +2,7 @@ import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
 import { requireYear } from '../db/years';
 import { addMembershipSchema, membershipDateIssues, updateMembershipSchema, type AddMembershipInput, type UpdateMembershipInput } from '@shared/validation/memberships';
-import type { FundingEffect, MembershipRecord, MembershipForm, RecordsChange } from '@shared/contract/records';
+import type { FundingEffect, MembershipRecord, MembershipForm, RecordsChange, SchoolChoice } from '@shared/contract/records';
 import { applyChange, assertVersion, loadRow } from './changes';
 import { versionOf } from './version';
 import { parseOrThrow, throwIfIssues } from './parse';
@@ -181,4 +181,24 @@ export async function updateMembership(ctx: CoreContext, raw: UpdateMembershipIn
     return { value: { record, effect }, summary: describeUpdate(current, input, toHub) };
   });
   return { ...res.value, auditId: res.auditId, summary: res.summary };
+}
+
+/** Every school (not merged away) with its hub in the year, for the "add a school" form. */
+export async function schoolChoices(ctx: CoreContext, label: string): Promise<SchoolChoice[]> {
+  const year = await requireYear(ctx.db, label);
+  const schools = await ctx.db.selectFrom('schools').where('merged_into_school_id', 'is', null).select(['id', 'name', 'urn']).orderBy('name').execute();
+  const members = await ctx.db
+    .selectFrom('memberships')
+    .innerJoin('hubs', 'hubs.id', 'memberships.hub_id')
+    .innerJoin('membership_years', 'membership_years.id', 'memberships.year_id')
+    .select(['memberships.school_id', 'memberships.year_id', 'memberships.pupils', 'hubs.name', 'membership_years.start_date'])
+    .orderBy('membership_years.start_date')
+    .execute();
+  const hubThisYear = new Map<number, string>();
+  const lastPupils = new Map<number, number>();
+  for (const m of members) {
+    if (m.year_id === year.id) hubThisYear.set(m.school_id, m.name);
+    lastPupils.set(m.school_id, m.pupils);
+  }
+  return schools.map((s) => ({ ...s, hub: hubThisYear.get(s.id) ?? null, lastPupils: lastPupils.get(s.id) ?? null }));
 }

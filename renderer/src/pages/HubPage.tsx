@@ -17,6 +17,8 @@ import {
   UpcomingReviewsPanel,
   VulnerablePanel,
 } from '../components/dashboard/HubPanels';
+import { MembershipsPanel } from './records/MembershipsPanel';
+import { MeetingsRecords } from './records/MeetingsRecords';
 
 export function HubPage() {
   const { hubId } = useParams();
@@ -91,6 +93,9 @@ export function HubPage() {
         <MeetingsPanel d={d} />
         <FundingPanel d={d} />
       </div>
+
+      <MembershipsPanel d={d} onChanged={hub.reload} />
+      <MeetingsRecords d={d} onChanged={hub.reload} />
     </div>
   );
 }

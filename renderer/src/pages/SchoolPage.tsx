@@ -9,6 +9,7 @@ import { formatCount, formatDate } from '../components/format';
 import { Panel } from '../components/dashboard/Panel';
 import { GradeChip } from '../components/dashboard/Grade';
 import { StatusChip } from '../components/dashboard/Bars';
+import { AddTrainingButton, EditSchoolButton, ReviewTeamButton } from './records/SchoolActions';
 
 function Inspection({ i }: { i: DashboardInspection }) {
   return (
@@ -44,7 +45,7 @@ function Inspection({ i }: { i: DashboardInspection }) {
   );
 }
 
-function Reviews({ d }: { d: SchoolDashboard }) {
+function Reviews({ d, onChanged }: { d: SchoolDashboard; onChanged(): void }) {
   if (d.reviews.length === 0) return <p className="empty-line">No QA Review recorded for this school.</p>;
   return (
     <div className="dash-reviews">
@@ -112,6 +113,7 @@ function Reviews({ d }: { d: SchoolDashboard }) {
               {r.team.map((m) => `${m.name} (${m.homeSchool}, ${m.status}${m.replaces ? `, replacing ${m.replaces}` : ''})`).join('; ')}
             </p>
           ) : null}
+          <ReviewTeamButton reviewId={r.reviewId} today={d.today} onChanged={onChanged} />
         </article>
       ))}
     </div>
@@ -145,6 +147,7 @@ export function SchoolPage() {
         }
         title={s.name}
         subtitle={`URN ${s.urn} · ${[s.phase, s.schoolType, s.localAuthority].filter(Boolean).join(' · ')}${c ? ` · ${formatCount(c.pupils)} pupils in ${d.year}` : ` · not a member in ${d.year}`}`}
+        actions={<EditSchoolButton schoolId={s.id} today={d.today} onChanged={school.reload} />}
       />
       {c?.vulnerable.flagged ? (
         <div className="error-panel" role="alert">
@@ -224,7 +227,7 @@ export function SchoolPage() {
       </Panel>
 
       <Panel title="QA Reviews" count={d.reviews.length} sources={d.sources.qa}>
-        <Reviews d={d} />
+        <Reviews d={d} onChanged={school.reload} />
       </Panel>
 
       <div className="dash-panels">
@@ -259,6 +262,7 @@ export function SchoolPage() {
           )}
         </Panel>
         <Panel title="Reviewer training" count={d.trainings.length} sources={d.sources.qa}>
+          <AddTrainingButton schoolId={s.id} school={s.name} today={d.today} onChanged={school.reload} />
           {d.trainings.length === 0 ? (
             <p className="empty-line">Nobody from this school has a reviewer training record.</p>
           ) : (

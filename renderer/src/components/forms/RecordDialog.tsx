@@ -1,0 +1,61 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/**
+ * A modal form for one record: Enter saves (the form submits), Esc cancels. The core's answer is
+ * shown as it is; nothing is shown as saved until the core confirms.
+ */
+export function RecordDialog(props: {
+  title: string;
+  label?: string;
+  children: ReactNode;
+  saveLabel: string;
+  busy?: boolean;
+  error?: string | null;
+  wide?: boolean;
+  canSave?: boolean;
+  onSave(): void;
+  onCancel(): void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={`confirm-dialog record-dialog${props.wide ? ' wide' : ''}`}
+      aria-label={props.label ?? props.title}
+      onCancel={(e) => {
+        e.preventDefault();
+        if (!props.busy) props.onCancel();
+      }}
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!props.busy && props.canSave !== false) props.onSave();
+        }}
+      >
+        <h2>{props.title}</h2>
+        <div className="record-dialog-body">{props.children}</div>
+        {props.error ? (
+          <p className="form-error" role="alert">
+            {props.error}
+          </p>
+        ) : null}
+        <div className="confirm-dialog-actions">
+          <span className="small muted record-keys">Enter saves · Esc cancels</span>
+          <button type="button" onClick={props.onCancel} disabled={props.busy}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={props.busy || props.canSave === false}>
+            {props.busy ? 'Saving…' : props.saveLabel}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

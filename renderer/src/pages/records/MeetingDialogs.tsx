@@ -1,0 +1,155 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { MeetingRecord } from '@shared/contract';
+import { meetingAttendanceSchema, updateMeetingSchema } from '@shared/validation/meetings';
+import { notAfterToday } from '@shared/validation/common';
+import { TERMS } from '@shared/domain/vocabulary';
+import { RecordDialog } from '../../components/forms/RecordDialog';
+import { Field } from '../../components/forms/Field';
+import { coreMessages, validate } from '../../components/forms/validate';
+import { formatDate } from '../../components/format';
+
+type Saved = { auditId: number; summary: string };
+
+function useMeeting(meetingId: number) {
+  const [m, setM] = useState<MeetingRecord | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    window.api.meetingRecord({ meetingId }).then(setM, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [meetingId]);
+  return { m, error };
+}
+
+/** Tick the schools that attended (and who represented them); Enter saves. */
+export function AttendanceDialog({ meetingId, onSaved, onCancel }: { meetingId: number; onSaved(r: Saved): void; onCancel(): void }) {
+  const { m, error: loadError } = useMeeting(meetingId);
+  const [rows, setRows] = useState<{ schoolId: number; school: string; attended: boolean; representative: string }[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (m) setRows(m.attendance.map((a) => ({ schoolId: a.schoolId, school: a.school, attended: a.attended ?? false, representative: a.representative ?? '' })));
+  }, [m]);
+  const request = m ? { meetingId, version: m.attendanceVersion, schools: rows.map((r) => ({ schoolId: r.schoolId, attended: r.attended, representative: r.representative || null })) } : null;
+  const messages = request ? validate(meetingAttendanceSchema, request) : {};
+
+  async function save() {
+    if (!request || Object.keys(messages).length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onSaved(await window.api.recordAttendance(request));
+    } catch (e) {
+      setError(coreMessages(e).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const attended = rows.filter((r) => r.attended).length;
+  return (
+    <RecordDialog title={m ? `Attendance: ${m.hub}, ${formatDate(m.date)}` : 'Attendance'} label="Meeting attendance" saveLabel="Save attendance" busy={busy} error={error ?? loadError} wide onSave={() => void save()} onCancel={onCancel}>
+      {!m && !loadError ? <p aria-busy="true">Loading…</p> : null}
+      {m ? (
+        <>
+          <p className="small muted">
+            {attended} of {rows.length} schools attended · tick a school, Space toggles
+          </p>
+          <table className="data-table compact attendance-table" aria-label="Attendance by school">
+            <thead>
+              <tr>
+                <th>Attended</th>
+                <th>School</th>
+                <th>Representative</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={r.schoolId}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`${r.school} attended`}
+                      checked={r.attended}
+                      autoFocus={i === 0}
+                      onChange={(e) => setRows(rows.map((x) => (x.schoolId === r.schoolId ? { ...x, attended: e.target.checked } : x)))}
+                    />
+                  </td>
+                  <td>{r.school}</td>
+                  <td>
+                    <input
+                      aria-label={`${r.school} representative`}
+                      value={r.representative}
+                      placeholder="optional"
+                      onChange={(e) => setRows(rows.map((x) => (x.schoolId === r.schoolId ? { ...x, representative: e.target.value } : x)))}
+                    />
+                    {messages[`schools.${i}.representative`] ? <span className="field-message">{messages[`schools.${i}.representative`]}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </RecordDialog>
+  );
+}
+
+/** A meeting's date, term, format, notes and the date its dates were submitted (the release condition). */
+export function MeetingEditDialog({ meetingId, today, onSaved, onCancel }: { meetingId: number; today: string; onSaved(r: Saved): void; onCancel(): void }) {
+  const { m, error: loadError } = useMeeting(meetingId);
+  const [v, setV] = useState({ date: '', term: 'autumn', format: '', notes: '', submittedOn: '' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [server, setServer] = useState<Record<string, string>>({});
+  useEffect(() => {
+    if (m) setV({ date: m.date, term: m.term, format: m.format ?? '', notes: m.notes ?? '', submittedOn: m.submittedOn ?? '' });
+  }, [m]);
+  const request = m ? { meetingId, version: m.version, date: v.date, term: v.term, format: v.format || null, notes: v.notes || null, submittedOn: v.submittedOn || null } : null;
+  const messages = useMemo(() => {
+    if (!request) return {};
+    const future = notAfterToday(request.submittedOn, today, 'the submitted date');
+    return { ...validate(updateMeetingSchema, request, future ? [{ path: 'submittedOn', message: future }] : []), ...server };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [JSON.stringify(request), today, server]);
+  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => {
+    setV({ ...v, [k]: e.target.value });
+    setServer({});
+  };
+  async function save() {
+    if (!request || Object.keys(messages).length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onSaved(await window.api.updateMeeting(request as Parameters<typeof window.api.updateMeeting>[0]));
+    } catch (e) {
+      const c = coreMessages(e);
+      setServer(c.byField);
+      setError(c.message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <RecordDialog title={m ? `Meeting: ${m.hub}` : 'Meeting'} saveLabel="Save meeting" busy={busy} error={error ?? loadError} onSave={() => void save()} onCancel={onCancel}>
+      {m ? (
+        <div className="record-grid">
+          <Field label="Date" message={messages.date}>{(p) => <input {...p} type="date" value={v.date} onChange={set('date')} autoFocus />}</Field>
+          <Field label="Term" message={messages.term}>
+            {(p) => (
+              <select {...p} value={v.term} onChange={set('term')}>
+                {TERMS.map((t) => (
+                  <option key={t}>{t}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Format" message={messages.format}>{(p) => <input {...p} value={v.format} placeholder="in person, online…" onChange={set('format')} />}</Field>
+          <Field label="Dates submitted on" message={messages.submittedOn} hint="Submitting the year’s meeting dates is a release condition">
+            {(p) => <input {...p} type="date" value={v.submittedOn} max={today} onChange={set('submittedOn')} />}
+          </Field>
+          <Field label="Notes" message={messages.notes}>{(p) => <textarea {...p} rows={4} value={v.notes} onChange={set('notes')} onKeyDown={(e) => e.key === 'Enter' && e.stopPropagation()} />}</Field>
+        </div>
+      ) : !loadError ? (
+        <p aria-busy="true">Loading…</p>
+      ) : null}
+    </RecordDialog>
+  );
+}

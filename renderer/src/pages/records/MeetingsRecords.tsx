@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import type { HubDashboard } from '@shared/contract';
+import { formatDate } from '../../components/format';
+import { UndoNotice } from '../../components/forms/UndoNotice';
+import { AttendanceDialog, MeetingEditDialog } from './MeetingDialogs';
+
+/** The hub's meetings with the actions that keep them: record attendance, edit date, notes, submitted. */
+export function MeetingsRecords({ d, onChanged }: { d: HubDashboard; onChanged(): void }) {
+  const [open, setOpen] = useState<{ kind: 'attendance' | 'edit'; id: number } | null>(null);
+  const [saved, setSaved] = useState<{ auditId: number; summary: string } | null>(null);
+  const done = (r: { auditId: number; summary: string }) => {
+    setOpen(null);
+    setSaved(r);
+    onChanged();
+  };
+  return (
+    <section className="panel records-panel" aria-labelledby="meetings-records">
+      <div className="panel-head">
+        <h2 id="meetings-records">Hub meetings {d.year}: attendance and dates</h2>
+      </div>
+      {saved ? <UndoNotice key={saved.auditId} saved={saved} onUndone={onChanged} onClose={() => setSaved(null)} /> : null}
+      {d.meetings.length === 0 ? (
+        <p className="empty-line">No meeting dates recorded for {d.year}.</p>
+      ) : (
+        <table className="data-table compact" aria-label="Meetings to keep">
+          <thead>
+            <tr>
+              <th>Date</th>
+              <th>Term</th>
+              <th>Dates submitted</th>
+              <th className="num">Attended</th>
+              <th>
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.meetings.map((m) => (
+              <tr key={m.id}>
+                <td>{formatDate(m.date)}</td>
+                <td>{m.term}</td>
+                <td>{m.submittedOn ? formatDate(m.submittedOn) : <span className="warn-text">not submitted</span>}</td>
+                <td className="num">{m.past ? `${m.attended} of ${m.recorded || d.schools.length}` : '—'}</td>
+                <td className="row-actions">
+                  <button type="button" disabled={!m.past} title={m.past ? undefined : 'Attendance can be recorded from the day of the meeting'} onClick={() => setOpen({ kind: 'attendance', id: m.id })} aria-label={`Attendance for ${formatDate(m.date)}`}>
+                    Attendance
+                  </button>
+                  <button type="button" onClick={() => setOpen({ kind: 'edit', id: m.id })} aria-label={`Edit meeting of ${formatDate(m.date)}`}>
+                    Edit
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {open?.kind === 'attendance' ? <AttendanceDialog meetingId={open.id} onSaved={done} onCancel={() => setOpen(null)} /> : null}
+      {open?.kind === 'edit' ? <MeetingEditDialog meetingId={open.id} today={d.today} onSaved={done} onCancel={() => setOpen(null)} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import type { HubDashboard } from '@shared/contract';
+import { formatCount, formatDate } from '../../components/format';
+import { UndoNotice } from '../../components/forms/UndoNotice';
+import { MembershipDialog, type MembershipMode } from './MembershipDialog';
+
+/** The hub's memberships for the year, kept by hand: add a school, move one, mark it leaving, record its fee. */
+export function MembershipsPanel({ d, onChanged }: { d: HubDashboard; onChanged(): void }) {
+  const [open, setOpen] = useState<{ mode: MembershipMode; schoolId?: number } | null>(null);
+  const [saved, setSaved] = useState<{ auditId: number; summary: string } | null>(null);
+  return (
+    <section className="panel records-panel" aria-labelledby="memberships-records">
+      <div className="panel-head">
+        <h2 id="memberships-records">Memberships {d.year}</h2>
+        <button type="button" className="primary" onClick={() => setOpen({ mode: 'add' })}>
+          Add school
+        </button>
+      </div>
+      {saved ? <UndoNotice key={saved.auditId} saved={saved} onUndone={onChanged} onClose={() => setSaved(null)} /> : null}
+      {d.schools.length === 0 ? (
+        <p className="empty-line">No member schools in {d.year} yet: add one.</p>
+      ) : (
+        <table className="data-table compact" aria-label="Memberships">
+          <thead>
+            <tr>
+              <th>School</th>
+              <th className="num">Pupils</th>
+              <th>Status</th>
+              <th>Fee paid</th>
+              <th>
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.schools.map((s) => (
+              <tr key={s.schoolId} data-school={s.name}>
+                <td>{s.name}</td>
+                <td className="num">{formatCount(s.pupils)}</td>
+                <td>
+                  <span className={`tag tag-${s.membershipStatus}`}>{s.membershipStatus}</span>
+                </td>
+                <td>{s.feePaidOn ? formatDate(s.feePaidOn) : <span className="warn-text">Not paid</span>}</td>
+                <td className="row-actions">
+                  <button type="button" onClick={() => setOpen({ mode: 'move', schoolId: s.schoolId })} aria-label={`Move ${s.name}`}>
+                    Move
+                  </button>
+                  <button type="button" onClick={() => setOpen({ mode: 'leaving', schoolId: s.schoolId })} aria-label={`Mark ${s.name} leaving`} disabled={s.membershipStatus === 'leaving'}>
+                    Leaving
+                  </button>
+                  <button type="button" onClick={() => setOpen({ mode: 'fee', schoolId: s.schoolId })} aria-label={`Fee for ${s.name}`}>
+                    Fee paid
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {open ? (
+        <MembershipDialog
+          mode={open.mode}
+          hubId={d.hub.id}
+          year={d.year}
+          today={d.today}
+          schoolId={open.schoolId}
+          onCancel={() => setOpen(null)}
+          onSaved={(r) => {
+            setOpen(null);
+            setSaved(r);
+            onChanged();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { UndoNotice } from '../../components/forms/UndoNotice';
+import { SchoolEditDialog } from './SchoolEditDialog';
+import { ReviewTeamDialog } from './ReviewTeamDialog';
+import { TrainingDialog } from './TrainingDialog';
+
+type Saved = { auditId: number; summary: string };
+
+/** A button that opens a records form, and the "Saved … Undo" toast after it saved. */
+function useSaved(onChanged: () => void) {
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const toast = saved ? (
+    <div className="undo-toast">
+      <UndoNotice key={saved.auditId} saved={saved} onUndone={onChanged} onClose={() => setSaved(null)} />
+    </div>
+  ) : null;
+  return { toast, saved: (r: Saved) => (setSaved(r), onChanged()) };
+}
+
+export function EditSchoolButton({ schoolId, today, onChanged }: { schoolId: number; today: string; onChanged(): void }) {
+  const [open, setOpen] = useState(false);
+  const s = useSaved(onChanged);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Edit school
+      </button>
+      {open ? <SchoolEditDialog schoolId={schoolId} today={today} onCancel={() => setOpen(false)} onSaved={(r) => (setOpen(false), s.saved(r))} /> : null}
+      {s.toast}
+    </>
+  );
+}
+
+export function ReviewTeamButton({ reviewId, today, onChanged }: { reviewId: number; today: string; onChanged(): void }) {
+  const [open, setOpen] = useState(false);
+  const s = useSaved(onChanged);
+  return (
+    <>
+      <button type="button" className="small-button" onClick={() => setOpen(true)}>
+        Reviewers…
+      </button>
+      {open ? <ReviewTeamDialog reviewId={reviewId} today={today} onClose={() => setOpen(false)} onSaved={s.saved} /> : null}
+      {s.toast}
+    </>
+  );
+}
+
+export function AddTrainingButton({ schoolId, school, today, onChanged }: { schoolId: number; school: string; today: string; onChanged(): void }) {
+  const [open, setOpen] = useState(false);
+  const s = useSaved(onChanged);
+  return (
+    <>
+      <button type="button" className="small-button" onClick={() => setOpen(true)}>
+        Add training
+      </button>
+      {open ? <TrainingDialog schoolId={schoolId} school={school} today={today} onCancel={() => setOpen(false)} onSaved={(r) => (setOpen(false), s.saved(r))} /> : null}
+      {s.toast}
+    </>
+  );
+}

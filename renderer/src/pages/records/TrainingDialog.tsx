@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { addTrainingSchema, trainingIssues } from '@shared/validation/reviewers';
+import { RecordDialog } from '../../components/forms/RecordDialog';
+import { Field } from '../../components/forms/Field';
+import { coreMessages, validate } from '../../components/forms/validate';
+
+/** Record that someone from the school attended reviewer training. */
+export function TrainingDialog({ schoolId, school, today, onSaved, onCancel }: { schoolId: number; school: string; today: string; onSaved(r: { auditId: number; summary: string }): void; onCancel(): void }) {
+  const [personName, setPersonName] = useState('');
+  const [role, setRole] = useState('');
+  const [trainedOn, setTrainedOn] = useState(today);
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [server, setServer] = useState<Record<string, string>>({});
+  const request = { schoolId, personName, role: role || null, trainedOn };
+  const messages = { ...validate(addTrainingSchema, request, trainingIssues(trainedOn, today)), ...server };
+  async function save() {
+    setTouched(true);
+    if (Object.keys(messages).length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onSaved(await window.api.addTraining(request));
+    } catch (e) {
+      const c = coreMessages(e);
+      setServer(c.byField);
+      setError(c.message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <RecordDialog title={`Reviewer training: ${school}`} saveLabel="Record training" busy={busy} error={error} onSave={() => void save()} onCancel={onCancel}>
+      <div className="record-grid">
+        <Field label="Name" message={touched || personName ? messages.personName : null}>
+          {(p) => <input {...p} autoFocus value={personName} onChange={(e) => { setPersonName(e.target.value); setServer({}); }} />}
+        </Field>
+        <Field label="Role" message={messages.role}>{(p) => <input {...p} value={role} placeholder="optional" onChange={(e) => setRole(e.target.value)} />}</Field>
+        <Field label="Trained on" message={messages.trainedOn}>{(p) => <input {...p} type="date" max={today} value={trainedOn} onChange={(e) => { setTrainedOn(e.target.value); setServer({}); }} />}</Field>
+      </div>
+    </RecordDialog>
+  );
+}

@@ -2,7 +2,7 @@ import type { Cell } from 'exceljs';
 import { penceToPoundsString } from '@shared/domain/money';
 import { gradeTone, type GradeTone } from '@shared/domain/ofsted';
 import { COUNT_FORMAT, DATE_FORMAT, font, MONEY_FORMAT, TONE_COLOURS } from './style';
-import { looksLikeFormula, TEXT_FORMAT } from './text-safety';
+import { cellText, looksLikeFormula, TEXT_FORMAT } from './text-safety';
 
 /**
  * Typed cell writers: every value an exporter writes goes through one of these, so money, dates and
@@ -15,8 +15,9 @@ export function putText(cell: Cell, text: string | null | undefined): void {
     cell.value = null;
     return;
   }
-  cell.value = String(text);
-  if (looksLikeFormula(cell.value)) cell.numFmt = TEXT_FORMAT;
+  const raw = String(text);
+  cell.value = cellText(raw);
+  if (looksLikeFormula(raw) || looksLikeFormula(cell.value)) cell.numFmt = TEXT_FORMAT;
 }
 
 /**

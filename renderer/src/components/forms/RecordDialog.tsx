@@ -34,6 +34,14 @@ export function RecordDialog(props: {
     >
       <form
         noValidate
+        onKeyDown={(e) => {
+          // Enter saves from a drop-down or a checkbox too (browsers submit only from text inputs).
+          const t = e.target as HTMLElement;
+          if (e.key === 'Enter' && !e.shiftKey && (t.tagName === 'SELECT' || (t instanceof HTMLInputElement && (t.type === 'checkbox' || t.type === 'radio')))) {
+            e.preventDefault();
+            e.currentTarget.requestSubmit();
+          }
+        }}
         onSubmit={(e) => {
           e.preventDefault();
           if (!props.busy && props.canSave !== false) props.onSave();

@@ -1,4 +1,3 @@
-import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { hubFunding, schoolContribution } from '../../shared/domain/funding';
 import { poundsToPence, formatPence } from '../../shared/domain/money';
 import { gradeTone } from '../../shared/domain/ofsted';
 import { DATE_FORMAT, MONEY_FORMAT, TONE_COLOURS } from '../../electron/core/exports/style';
+import { makePng } from './export-fixtures';
 
 let t: TestStore;
 beforeAll(async () => {
@@ -24,34 +24,6 @@ async function call<M extends MethodName>(method: M, request: RequestOf<M>): Pro
   const r = await dispatch(t.ctx, method, request);
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
   return r.value as ResponseOf<M>;
-}
-
-/** A real PNG (solid colour with stripes), as the app's chart drawing would send. */
-export function makePng(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const rows: Buffer[] = [];
-  for (let y = 0; y < height; y += 1) {
-    const row = Buffer.alloc(1 + width * 3);
-    for (let x = 0; x < width; x += 1) row.set(x % 40 < 20 ? [11, 93, 107] : [156, 201, 209], 1 + x * 3);
-    rows.push(row);
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
 }
 
 async function read(file: { contentBase64: string }): Promise<ExcelJS.Workbook> {

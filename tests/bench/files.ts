@@ -39,10 +39,25 @@ export async function writeBenchRoll(file: string, net: BenchNetwork): Promise<{
   return { rows };
 }
 
-/** Ofsted's file covers every state school: the network's N schools plus 10% that are not members. */
-export function writeBenchOfstedCsv(file: string, net: BenchNetwork): { rows: number; bytes: number } {
+/**
+ * Ofsted's file covers every state school: the network's N schools plus 10% that are not members.
+ * `month` 1 is the file already imported into the benchmark store; month 2 is the next one, where one
+ * school in 30 has a new report card (November 2026): the import the team does every month.
+ */
+export function writeBenchOfstedCsv(file: string, net: BenchNetwork, month: 1 | 2): { rows: number; bytes: number } {
   const rows = Math.round(net.n * 1.1);
-  const bytes = buildCsv('2026', nationalSchools(rows), { bom: true });
+  const schools = nationalSchools(rows);
+  if (month === 2) {
+    schools.forEach((s, k) => {
+      if (k % 30 !== 7) return;
+      const day = String((k % 20) + 2).padStart(2, '0');
+      s.reportCard = {
+        start: `${day}/11/2026`,
+        grades: { safeguarding: 'Met', inclusion: 'Expected standard', curriculum: 'Strong standard', achievement: 'Expected standard', attendance: 'Expected standard', personal: 'Strong standard', leadership: 'Expected standard' },
+      };
+    });
+  }
+  const bytes = buildCsv('2026', schools, { bom: true });
   fs.writeFileSync(file, bytes);
   return { rows, bytes: bytes.length };
 }

@@ -14,9 +14,12 @@ import { writeBenchStore } from './store';
 import { writeBenchOfstedCsv, writeBenchRoll } from './files';
 import { machineInfo, type Measurement } from './measure';
 import type { BenchConfig } from './config';
+import { dispatch } from '../../electron/core/dispatch';
+import { backupDir } from '../../electron/core/backups';
+import { openBench } from './steps/open';
 import { evaluate, printTable } from './report';
 
-const STEPS = ['roll', 'ofsted', 'funding', 'dashboard', 'phases', 'export', 'coldstart'] as const;
+const STEPS = ['roll', 'ofsted', 'funding', 'dashboard', 'phases', 'import-phases', 'export', 'coldstart'] as const;
 const EXPORT_SCHOOLS = 500;
 
 function args() {
@@ -56,6 +59,7 @@ async function prepare(n: number, h: number, reuse: boolean) {
     exportStore: path.join(workDir, `export-${EXPORT_SCHOOLS}`),
     rollFile: path.join(workDir, `roll-${n}.xlsx`),
     ofstedFile: path.join(workDir, 'Management_information_-_state-funded_schools_-_as_at_30_Nov_2026.csv'),
+    previousOfstedFile: path.join(workDir, 'Management_information_-_state-funded_schools_-_as_at_31_Oct_2026.csv'),
   };
   const marker = path.join(workDir, 'ready.json');
   const generation: Record<string, number> = {};
@@ -76,7 +80,13 @@ async function prepare(n: number, h: number, reuse: boolean) {
   await timedStep('build network', () => (net = buildBenchNetwork(n, h)));
   await timedStep('write store', () => writeBenchStore(config.baseStore, net));
   await timedStep('write roll xlsx', () => writeBenchRoll(config.rollFile, net));
-  await timedStep('write Ofsted csv', () => writeBenchOfstedCsv(config.ofstedFile, net));
+  await timedStep('write Ofsted csvs', () => {
+    writeBenchOfstedCsv(config.previousOfstedFile, net, 1);
+    writeBenchOfstedCsv(config.ofstedFile, net, 2);
+  });
+  // The store has last month's file imported already (through the real import: every inspection
+  // in it is new, so this one run is also the figure for a first import of the national file).
+  await timedStep('import last month\'s Ofsted file (first import, everything new)', () => importOfsted(config.baseStore, config.previousOfstedFile));
   await timedStep('write N/4 store', () => writeBenchStore(config.quarterStore, buildBenchNetwork(Math.round(n / 4), Math.round(h / 4), { lite: true })));
   await timedStep('write export store', () => writeBenchStore(config.exportStore, buildBenchNetwork(EXPORT_SCHOOLS, 36)));
   Object.assign(generation, {
@@ -94,6 +104,17 @@ async function prepare(n: number, h: number, reuse: boolean) {
   });
   fs.writeFileSync(marker, JSON.stringify(generation));
   return { workDir, ...config, generation };
+}
+
+async function importOfsted(dataDir: string, file: string): Promise<void> {
+  const { ctx, close } = await openBench(dataDir);
+  try {
+    const r = await dispatch(ctx, 'commitOfstedImport', { fileName: path.basename(file), contentBase64: fs.readFileSync(file).toString('base64') });
+    if (!r.ok) throw new Error(`importing ${path.basename(file)} into the benchmark store failed: ${r.error.message}`);
+  } finally {
+    await close();
+  }
+  fs.rmSync(backupDir({ dataDir }), { recursive: true, force: true });
 }
 
 function runStep(step: string, configFile: string, workDir: string): Measurement[] | { error: string } {

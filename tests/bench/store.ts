@@ -141,6 +141,9 @@ export async function writeBenchStore(dataDir: string, net: BenchNetwork): Promi
 /** A copy of a store's database file in a new data folder (for steps that write). */
 export function copyStore(fromDir: string, toDir: string): string {
   fs.mkdirSync(toDir, { recursive: true });
-  fs.copyFileSync(path.join(fromDir, DATABASE_FILE_NAME), path.join(toDir, DATABASE_FILE_NAME));
+  for (const suffix of ['', '-wal']) {
+    const from = path.join(fromDir, DATABASE_FILE_NAME + suffix);
+    if (fs.existsSync(from)) fs.copyFileSync(from, path.join(toDir, DATABASE_FILE_NAME + suffix));
+  }
   return toDir;
 }

@@ -12,6 +12,7 @@ import { dashboardSteps } from './steps/dashboard';
 import { coldStartSteps } from './steps/coldstart';
 import { exportSteps } from './steps/export';
 import { phaseSteps } from './steps/phases';
+import { importPhaseSteps } from './steps/import-phases';
 
 type Config = BenchConfig & { exportStore: string; exportSchools: number };
 
@@ -23,6 +24,7 @@ const STEPS: Record<string, (c: Config) => Promise<Measurement[]>> = {
   export: exportSteps,
   coldstart: coldStartSteps,
   phases: phaseSteps,
+  'import-phases': importPhaseSteps,
 };
 
 async function main(): Promise<void> {

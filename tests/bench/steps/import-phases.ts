@@ -1,0 +1,40 @@
+/**
+ * The parts the two imports are made of, each timed alone through the same exported functions:
+ * the roll's read (bytes → rows) and plan (map, validate, diff against the store), the Ofsted file's
+ * parse, store facts and plan, and the backup every commit takes first. Explains the import ratios.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { readRoll, planFromRead } from '../../../electron/core/imports/roll/analyse';
+import { parseOfstedFile } from '../../../electron/core/imports/ofsted/parse';
+import { loadStoreFacts } from '../../../electron/core/imports/ofsted/store-facts';
+import { buildPlan } from '../../../electron/core/imports/ofsted/plan';
+import { createBackup } from '../../../electron/core/backups';
+import type { BenchConfig } from '../config';
+import { measure, type Measurement } from '../measure';
+import { BENCH_NOW, openCopy } from './open';
+
+export async function importPhaseSteps(config: BenchConfig): Promise<Measurement[]> {
+  const copy = await openCopy(config.baseStore, config.workDir, 'import-phases');
+  const { ctx } = copy;
+  try {
+    const out: Measurement[] = [];
+    const roll = { fileName: path.basename(config.rollFile), contentBase64: fs.readFileSync(config.rollFile).toString('base64'), year: '2026/27', confirmWarnings: true };
+    out.push(await measure('phase.roll.read', 'roll part: readRoll (decode, hash, exceljs read, header)', config.runs, () => readRoll(ctx.db, roll).then(() => undefined)));
+    const read = await readRoll(ctx.db, roll);
+    out.push(await measure('phase.roll.plan', 'roll part: planFromRead (map, validate, diff, funding effect)', config.runs, () => planFromRead(ctx.db, read, roll, ctx.today()).then(() => undefined)));
+    const bytes = fs.readFileSync(config.ofstedFile);
+    out.push(await measure('phase.ofsted.parse', 'Ofsted part: parseOfstedFile (decode, csv-parse, map rows)', config.runs, () => parseOfstedFile(path.basename(config.ofstedFile), bytes).then(() => undefined)));
+    const parsed = await parseOfstedFile(path.basename(config.ofstedFile), bytes);
+    out.push(await measure('phase.ofsted.facts', 'Ofsted part: loadStoreFacts (members, stored inspections)', config.runs, () => loadStoreFacts(ctx.db, parsed.sha256).then(() => undefined)));
+    const facts = await loadStoreFacts(ctx.db, parsed.sha256);
+    out.push(await measure('phase.ofsted.plan', 'Ofsted part: buildPlan', config.runs, () => void buildPlan(parsed, facts, false)));
+    const dbMb = Math.round(fs.statSync(path.join(ctx.store.dataDir, 'hubdesk.db')).size / 1e5) / 10;
+    out.push(await measure('phase.backup', `commit part: createBackup of the ${dbMb} MB store`, config.runs, () => {
+      fs.rmSync(createBackup(ctx.store, 'bench', BENCH_NOW).file, { force: true });
+    }));
+    return out;
+  } finally {
+    await copy.close();
+  }
+}

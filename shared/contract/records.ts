@@ -9,7 +9,8 @@ import {
   reviewerStatusSchema,
 } from '../validation/reviewers';
 import { updateSchoolSchema } from '../validation/schools';
-import { meetingAttendanceSchema, updateMeetingSchema } from '../validation/meetings';
+import { addMeetingSchema, meetingAttendanceSchema, updateMeetingSchema } from '../validation/meetings';
+import { createHubSchema, updateHubSchema } from '../validation/hubs';
 
 /* ------------------------------------------------------------------ shared shapes */
 
@@ -163,6 +164,10 @@ export const recordsMethods = {
 
   lastRecordsChange: query<LastChangeView | null>()('The most recent change made by hand that can be undone', z.strictObject({})),
   undoLastChange: mutation<{ undone: LastChangeView }>()('Undo the most recent change made by hand', z.strictObject({ auditId: id.optional() })),
+  addMeeting: mutation<RecordsChange<MeetingRecord>>()('Add a meeting date to a hub\'s year', addMeetingSchema),
+  hubRecord: query<HubRecord>()('A hub\'s name, people and region, for the hub form', z.strictObject({ hubId: id })),
+  createHub: mutation<RecordsChange<HubRecord>>()('Create a hub', createHubSchema),
+  updateHub: mutation<RecordsChange<HubRecord>>()('Rename a hub or change its people and region', updateHubSchema),
   schoolChoices: query<SchoolChoice[]>()('Every school with its hub in a year (null when not a member), for choosing one', z.strictObject({ year: yearLabel })),
 };
 
@@ -176,3 +181,16 @@ export interface SchoolChoice {
   lastPupils: number | null;
 }
 
+
+export interface HubRecord {
+  id: number;
+  name: string;
+  region: string | null;
+  seniorPartner: string | null;
+  seniorPartnerEmail: string | null;
+  membershipsManagerId: number | null;
+  hubManagers: { id: number; name: string; email: string | null; phone: string | null; focus: string | null }[];
+  /** The central team, to choose the Memberships Manager from. */
+  staff: { id: number; name: string; role: string }[];
+  version: string;
+}

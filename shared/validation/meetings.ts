@@ -37,3 +37,13 @@ export const meetingAttendanceSchema = z
     });
   });
 export type MeetingAttendanceInput = z.input<typeof meetingAttendanceSchema>;
+
+/** A new meeting date for a hub's year. */
+export const addMeetingSchema = z.strictObject({
+  hubId: id,
+  year: z.string().regex(/^\d{4}\/\d{2}$/, 'must look like 2025/26'),
+  date: isoDate,
+  term: z.enum(TERMS, { error: 'choose autumn, spring or summer' }),
+  format: optionalText(60, 'the format'),
+});
+export type AddMeetingInput = z.input<typeof addMeetingSchema>;

@@ -127,3 +127,25 @@ describe('meeting rules', () => {
     expect(messages(meetingAttendanceSchema, { ...a, schools: [{ schoolId: 3 }] })['schools.0.attended']).toBe('say whether the school attended');
   });
 });
+
+describe('hub rules', () => {
+  const base = { name: 'A Hub', region: null, seniorPartner: null, seniorPartnerEmail: null, membershipsManagerId: null, hubManagers: [] };
+  it('a hub needs a name; emails are checked; at most 6 Hub Managers, each named once', async () => {
+    const { createHubSchema, updateHubSchema } = await import('../../shared/validation/hubs');
+    expect(createHubSchema.safeParse(base).success).toBe(true);
+    expect(messages(createHubSchema, { ...base, name: '' }).name).toBe('the hub name is required');
+    expect(messages(createHubSchema, { ...base, seniorPartnerEmail: 'x@y' }).seniorPartnerEmail).toMatch(/not an email/);
+    const m = { name: 'Jo', email: null, phone: null, focus: null };
+    expect(messages(createHubSchema, { ...base, hubManagers: Array.from({ length: 7 }, (_, i) => ({ ...m, name: `M${i}` })) }).hubManagers).toBe('at most 6 Hub Managers');
+    expect(messages(createHubSchema, { ...base, hubManagers: [m, { ...m, name: 'JO ' }] })['hubManagers.1.name']).toBe('JO is listed twice');
+    expect(messages(createHubSchema, { ...base, hubManagers: [{ ...m, name: '' }] })['hubManagers.0.name']).toBe('the Hub Manager’s name is required');
+    expect(messages(updateHubSchema, { ...base, hubId: 1 }).version).toBeDefined();
+  });
+  it('a new meeting needs a real date and a term', async () => {
+    const { addMeetingSchema } = await import('../../shared/validation/meetings');
+    const m = { hubId: 1, year: '2026/27', date: '2027-01-20', term: 'spring', format: null };
+    expect(addMeetingSchema.safeParse(m).success).toBe(true);
+    expect(messages(addMeetingSchema, { ...m, date: '20/01/2027' }).date).toMatch(/date like/);
+    expect(messages(addMeetingSchema, { ...m, term: 'Spring term' }).term).toBe('choose autumn, spring or summer');
+  });
+});

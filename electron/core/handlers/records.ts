@@ -3,7 +3,8 @@ import type { HandlersFor } from './types';
 import { addMembership, membershipForm, previewMembershipChange, schoolChoices, updateMembership } from '../records/memberships';
 import { addTraining, bookReviewer, replaceReviewer, reviewTeam, schoolTrainings, setReviewerStatus } from '../records/reviewers';
 import { schoolRecord, updateSchool } from '../records/schools';
-import { meetingRecord, recordAttendance, updateMeeting } from '../records/meetings';
+import { addMeeting, meetingRecord, recordAttendance, updateMeeting } from '../records/meetings';
+import { createHub, hubRecord, updateHub } from '../records/hubs';
 import { lastChange, undoLastChange } from '../records/undo';
 
 export const recordsHandlers: HandlersFor<typeof recordsMethods> = {
@@ -25,4 +26,8 @@ export const recordsHandlers: HandlersFor<typeof recordsMethods> = {
   lastRecordsChange: (ctx) => lastChange(ctx),
   undoLastChange: (ctx, req) => undoLastChange(ctx, req.auditId),
   schoolChoices: (ctx, req) => schoolChoices(ctx, req.year),
+  addMeeting: (ctx, req) => addMeeting(ctx, req),
+  hubRecord: (ctx, req) => hubRecord(ctx.db, req.hubId),
+  createHub: (ctx, req) => createHub(ctx, req),
+  updateHub: (ctx, req) => updateHub(ctx, req),
 };

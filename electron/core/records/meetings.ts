@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
-import { meetingAttendanceSchema, updateMeetingSchema, type MeetingAttendanceInput, type UpdateMeetingInput } from '@shared/validation/meetings';
+import { addMeetingSchema, meetingAttendanceSchema, updateMeetingSchema, type AddMeetingInput, type MeetingAttendanceInput, type UpdateMeetingInput } from '@shared/validation/meetings';
 import { notAfterToday } from '@shared/validation/common';
 import type { MeetingRecord, RecordsChange } from '@shared/contract/records';
 import { applyChange, assertVersion, loadRow, type ChangeWriter } from './changes';
@@ -106,6 +106,25 @@ export async function recordAttendance(ctx: CoreContext, raw: MeetingAttendanceI
     const record = await meetingRecord(w.trx, input.meetingId);
     const attended = record.attendance.filter((a) => a.attended === true).length;
     return { value: record, summary: `${current.hub} meeting of ${current.date}: attendance recorded (${attended} of ${record.attendance.length} schools attended)` };
+  });
+  return { record: res.value, auditId: res.auditId, summary: res.summary };
+}
+
+/** Adds a meeting date to a hub's year (dates within the year; not twice on the same day). */
+export async function addMeeting(ctx: CoreContext, raw: AddMeetingInput): Promise<RecordsChange<MeetingRecord>> {
+  const input = parseOrThrow(addMeetingSchema, raw);
+  const res = await applyChange(ctx, 'meeting.add', { entity: 'hub_meetings' }, async (w) => {
+    const hub = await w.trx.selectFrom('hubs').where('id', '=', input.hubId).select(['id', 'name']).executeTakeFirst();
+    if (!hub) throw refusal([{ path: 'hubId', message: `there is no hub with id ${input.hubId}` }]);
+    const year = await w.trx.selectFrom('membership_years').where('label', '=', input.year).selectAll().executeTakeFirst();
+    if (!year) throw refusal([{ path: 'year', message: `there is no membership year ${input.year}` }]);
+    if (input.date < year.start_date || input.date > year.end_date) {
+      throw refusal([{ path: 'date', message: `${input.date} is outside the membership year ${year.label} (${year.start_date} to ${year.end_date})` }]);
+    }
+    const same = await w.trx.selectFrom('hub_meetings').where('hub_id', '=', hub.id).where('meeting_date', '=', input.date).select('id').executeTakeFirst();
+    if (same) throw refusal([{ path: 'date', message: `${hub.name} already has a meeting on ${input.date}` }]);
+    const row = await w.insert('hub_meetings', { hub_id: hub.id, year_id: year.id, meeting_date: input.date, term: input.term, format: input.format, submitted_on: null, notes: null });
+    return { value: await meetingRecord(w.trx, row.id as number), summary: `${hub.name}: meeting added on ${input.date} (${input.term})`, entityId: row.id as number };
   });
   return { record: res.value, auditId: res.auditId, summary: res.summary };
 }

@@ -54,13 +54,13 @@ export function printTable(results: { machine: MachineInfo; params: { n: number;
   lines.push(`hubdesk benchmarks: N = ${params.n} schools, H = ${params.h} hubs, ${params.runs} runs per measurement (median)`);
   lines.push(`${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB, Node ${machine.node}; load average ${machine.loadAtStart.join(' ')} → ${machine.loadAtEnd?.join(' ') ?? '?'}`);
   lines.push('');
-  const head = ['measurement', 'median', 'p95', 'runs', 'peak RSS'];
-  const widths = [58, 12, 12, 6, 10];
+  const head = ['measurement', 'median', 'p95', 'runs', 'peak RSS', '(base)'];
+  const widths = [66, 10, 10, 5, 9, 8];
   lines.push(head.map((h, i) => cell(h, widths[i]!)).join(' '));
   lines.push(widths.map((w) => '-'.repeat(w)).join(' '));
   for (const m of results.measurements) {
     const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : v >= 1000 ? `${round(v / 1000)} s` : `${round(v)} ms`);
-    lines.push([m.label, fmt(m.medianMs), fmt(m.p95Ms), String(m.runsMs.length), m.peakRssMb === null ? '—' : `${m.peakRssMb} MB`].map((t, i) => cell(t, widths[i]!)).join(' '));
+    lines.push([m.label, fmt(m.medianMs), fmt(m.p95Ms), String(m.runsMs.length), m.peakRssMb === null ? '—' : `${m.peakRssMb} MB`, m.workerBaselineRssMb === undefined || m.key.startsWith('coldstart') ? '' : `${m.workerBaselineRssMb} MB`].map((t, i) => cell(t, widths[i]!)).join(' '));
   }
   lines.push('');
   lines.push(`${cell('goal', 40)} ${cell('target', 34)} result`);

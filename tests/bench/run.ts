@@ -133,7 +133,8 @@ function runStep(step: string, configFile: string, workDir: string): Measurement
     log(`step ${step} FAILED: ${error}`);
     return { error };
   }
-  return JSON.parse(fs.readFileSync(outFile, 'utf8')) as Measurement[];
+  const out = JSON.parse(fs.readFileSync(outFile, 'utf8')) as { baselineRssMb: number; measurements: Measurement[] };
+  return out.measurements.map((m) => ({ ...m, workerBaselineRssMb: out.baselineRssMb }));
 }
 
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import type { BenchConfig } from './config';
-import type { Measurement } from './measure';
+import { rssMb, type Measurement } from './measure';
 import { rollSteps } from './steps/roll';
 import { ofstedSteps } from './steps/ofsted';
 import { fundingSteps } from './steps/funding';
@@ -32,8 +32,10 @@ async function main(): Promise<void> {
   const run = step ? STEPS[step] : undefined;
   if (!run || !configFile || !outFile) throw new Error(`usage: worker.ts <${Object.keys(STEPS).join('|')}> <config.json> <out.json>`);
   const config = JSON.parse(fs.readFileSync(configFile, 'utf8')) as Config;
+  // What the process holds before any work (Node, tsx, the modules): every peak below includes it.
+  const baselineRssMb = rssMb();
   const measurements = await run(config);
-  fs.writeFileSync(outFile, JSON.stringify(measurements, null, 2));
+  fs.writeFileSync(outFile, JSON.stringify({ baselineRssMb, measurements }, null, 2));
 }
 
 main().then(

@@ -180,3 +180,35 @@ test('record meeting attendance', async ({ page }) => {
   await page.screenshot({ path: 'test-results/screens/records-07-attendance-saved.png', fullPage: false });
   expect(errors).toEqual([]);
 });
+
+test('edit a school (inline messages from the shared rules) and rename a hub, then undo', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openHub(page, 'Aspire Hub');
+  const d = await api(page, (a) => a.hubDashboard({ hubName: 'Aspire Hub' }));
+  const school = d.schools[0]!;
+  await page.goto(`${server.baseUrl}/#/schools/${school.schoolId}`);
+  await page.getByRole('button', { name: 'Edit school' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit school' });
+  await expect(dialog.getByLabel('Name')).toBeFocused();
+  await dialog.getByLabel('URN').fill('12345');
+  await expect(dialog.getByText('a URN is 6 digits, like 100001')).toBeVisible();
+  await dialog.getByLabel('Postcode').fill('not a postcode');
+  await expect(dialog.getByText(/is not a UK postcode/)).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Save school' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/records-08-school-invalid.png' });
+  await dialog.getByLabel('URN').press('Enter');
+  await expect(dialog).toBeVisible(); // refused in the form: nothing sent
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.goto(`${server.baseUrl}/#/hubs/${(await api(page, (a) => a.listHubs({}))).find((h) => h.name === 'Aspire Hub')!.id}`);
+  await page.getByRole('button', { name: 'Edit hub' }).click();
+  const hub = page.getByRole('dialog', { name: 'Edit hub' });
+  await hub.getByLabel('Hub name').fill('Aspire Teaching Hub');
+  await page.screenshot({ path: 'test-results/screens/records-09-edit-hub.png' });
+  await hub.getByLabel('Hub name').press('Enter');
+  await expect(page.getByRole('heading', { name: 'Aspire Teaching Hub', level: 1 })).toBeVisible();
+  await page.locator('.undo-toast').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('heading', { name: 'Aspire Hub', level: 1 })).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -19,6 +19,7 @@ import {
 } from '../components/dashboard/HubPanels';
 import { MembershipsPanel } from './records/MembershipsPanel';
 import { MeetingsRecords } from './records/MeetingsRecords';
+import { HubEditButton } from './records/HubActions';
 
 export function HubPage() {
   const { hubId } = useParams();
@@ -39,7 +40,12 @@ export function HubPage() {
         crumbs={<Link to="/network">Network</Link>}
         title={h.name}
         subtitle={`${d.summary.schools} schools · ${formatCount(d.summary.pupils)} pupils · ${d.year} · as at ${formatDate(d.today)}`}
-        actions={<input type="search" className="filter" placeholder="Filter schools…" aria-label="Filter schools" value={filter} onChange={(e) => setFilter(e.target.value)} />}
+        actions={
+          <>
+            <input type="search" className="filter" placeholder="Filter schools…" aria-label="Filter schools" value={filter} onChange={(e) => setFilter(e.target.value)} />
+            <HubEditButton hubId={h.id} onChanged={hub.reload} />
+          </>
+        }
       />
       <section className="people" aria-label="Hub leadership">
         <div>

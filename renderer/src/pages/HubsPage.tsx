@@ -5,6 +5,7 @@ import { useStatus } from '../state/status';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { formatCount } from '../components/format';
+import { HubEditButton } from './records/HubActions';
 
 /** Hubs as cards: a quick way into one hub's dashboard. */
 export function HubsPage() {
@@ -19,7 +20,12 @@ export function HubsPage() {
       <PageHeader
         title="Hubs"
         subtitle={year ? `${hubs.data?.length ?? 0} hubs in ${year}` : undefined}
-        actions={<input type="search" className="filter" placeholder="Find a hub…" aria-label="Find a hub" value={filter} onChange={(e) => setFilter(e.target.value)} />}
+        actions={
+          <>
+            <input type="search" className="filter" placeholder="Find a hub…" aria-label="Find a hub" value={filter} onChange={(e) => setFilter(e.target.value)} />
+            <HubEditButton hubId={null} onChanged={hubs.reload} />
+          </>
+        }
       />
       {hubs.error ? <ErrorPanel title="Could not load the hubs" error={hubs.error} onRetry={hubs.reload} /> : null}
       <ul className="card-grid" aria-label="Hubs">

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { MeetingRecord } from '@shared/contract';
-import { meetingAttendanceSchema, updateMeetingSchema } from '@shared/validation/meetings';
+import { addMeetingSchema, meetingAttendanceSchema, updateMeetingSchema } from '@shared/validation/meetings';
 import { notAfterToday } from '@shared/validation/common';
 import { TERMS } from '@shared/domain/vocabulary';
 import { RecordDialog } from '../../components/forms/RecordDialog';
@@ -150,6 +150,53 @@ export function MeetingEditDialog({ meetingId, today, onSaved, onCancel }: { mee
       ) : !loadError ? (
         <p aria-busy="true">Loading…</p>
       ) : null}
+    </RecordDialog>
+  );
+}
+
+/** A new meeting date for the hub's year. */
+export function AddMeetingDialog({ hubId, year, onSaved, onCancel }: { hubId: number; year: string; onSaved(r: Saved): void; onCancel(): void }) {
+  const [v, setV] = useState({ date: '', term: 'autumn', format: '' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [server, setServer] = useState<Record<string, string>>({});
+  const [touched, setTouched] = useState(false);
+  const request = { hubId, year, date: v.date, term: v.term, format: v.format || null };
+  const messages = { ...validate(addMeetingSchema, request), ...server };
+  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => {
+    setV({ ...v, [k]: e.target.value });
+    setServer({});
+  };
+  async function save() {
+    setTouched(true);
+    if (Object.keys(messages).length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onSaved(await window.api.addMeeting(request as Parameters<typeof window.api.addMeeting>[0]));
+    } catch (e) {
+      const c = coreMessages(e);
+      setServer(c.byField);
+      setError(c.message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <RecordDialog title={`Add a meeting date (${year})`} saveLabel="Add meeting" busy={busy} error={error} onSave={() => void save()} onCancel={onCancel}>
+      <div className="record-grid">
+        <Field label="Date" message={touched || v.date ? messages.date : null}>{(p) => <input {...p} type="date" value={v.date} onChange={set('date')} autoFocus />}</Field>
+        <Field label="Term" message={messages.term}>
+          {(p) => (
+            <select {...p} value={v.term} onChange={set('term')}>
+              {TERMS.map((t) => (
+                <option key={t}>{t}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Format" message={messages.format}>{(p) => <input {...p} value={v.format} placeholder="in person, online…" onChange={set('format')} />}</Field>
+      </div>
     </RecordDialog>
   );
 }

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import type { HubDashboard } from '@shared/contract';
 import { formatDate } from '../../components/format';
 import { UndoNotice } from '../../components/forms/UndoNotice';
-import { AttendanceDialog, MeetingEditDialog } from './MeetingDialogs';
+import { AddMeetingDialog, AttendanceDialog, MeetingEditDialog } from './MeetingDialogs';
 
 /** The hub's meetings with the actions that keep them: record attendance, edit date, notes, submitted. */
 export function MeetingsRecords({ d, onChanged }: { d: HubDashboard; onChanged(): void }) {
-  const [open, setOpen] = useState<{ kind: 'attendance' | 'edit'; id: number } | null>(null);
+  const [open, setOpen] = useState<{ kind: 'attendance' | 'edit' | 'add'; id: number } | null>(null);
   const [saved, setSaved] = useState<{ auditId: number; summary: string } | null>(null);
   const done = (r: { auditId: number; summary: string }) => {
     setOpen(null);
@@ -17,6 +17,9 @@ export function MeetingsRecords({ d, onChanged }: { d: HubDashboard; onChanged()
     <section className="panel records-panel" aria-labelledby="meetings-records">
       <div className="panel-head">
         <h2 id="meetings-records">Hub meetings {d.year}: attendance and dates</h2>
+        <button type="button" onClick={() => setOpen({ kind: 'add', id: 0 })}>
+          Add meeting
+        </button>
       </div>
       {saved ? <UndoNotice key={saved.auditId} saved={saved} onUndone={onChanged} onClose={() => setSaved(null)} /> : null}
       {d.meetings.length === 0 ? (
@@ -55,6 +58,7 @@ export function MeetingsRecords({ d, onChanged }: { d: HubDashboard; onChanged()
         </table>
       )}
       {open?.kind === 'attendance' ? <AttendanceDialog meetingId={open.id} onSaved={done} onCancel={() => setOpen(null)} /> : null}
+      {open?.kind === 'add' ? <AddMeetingDialog hubId={d.hub.id} year={d.year} onSaved={done} onCancel={() => setOpen(null)} /> : null}
       {open?.kind === 'edit' ? <MeetingEditDialog meetingId={open.id} today={d.today} onSaved={done} onCancel={() => setOpen(null)} /> : null}
     </section>
   );

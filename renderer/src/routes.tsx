@@ -5,6 +5,7 @@ import { HubsPage } from './pages/HubsPage';
 import { SchoolsPage } from './pages/SchoolsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { ComingPage } from './pages/ComingPage';
+import { ExportsPage } from './pages/ExportsPage';
 import { ImportsPage } from './pages/ImportsPage';
 import { SchoolPage } from './pages/SchoolPage';
 import { ExplorerPage } from './pages/ExplorerPage';
@@ -45,7 +46,7 @@ export const routes: { path: string; element: ReactElement }[] = [
   { path: '/funding', element: <FundingPage /> },
   { path: '/funding/:hubId', element: <HubFundingPage /> },
   { path: '/imports', element: <ImportsPage /> },
-  { path: '/exports', element: <ComingPage title="Exports" /> },
+  { path: '/exports', element: <ExportsPage /> },
   { path: '/spend', element: <SpendPage /> },
   { path: '/spend/categories/:categoryId', element: <CategoryClaimsPage /> },
   { path: '/settings', element: <SettingsPage /> },

@@ -1,0 +1,12 @@
+/** The personal-contact-details choice both exports offer (issue 7, point 5). */
+export function ContactsOption({ value, onChange, disabled }: { value: boolean; onChange(value: boolean): void; disabled?: boolean }) {
+  return (
+    <label className="check">
+      <input type="checkbox" checked={value} onChange={(e) => onChange(e.target.checked)} disabled={disabled} />
+      Include personal contact details (email, telephone, other contacts)
+    </label>
+  );
+}
+
+export const SHEETS_TEXT =
+  'Overview (people, key figures, funding and the spend chart), Schools, Ofsted, QA outcomes, WWWs and EBIs, Reviewer commitments, Funding and claims.';

@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import { useApi } from '../../api/useApi';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { formatCount } from '../../components/format';
+import { exportHub } from './run-export';
+import { ContactsOption, SHEETS_TEXT } from './ContactsOption';
+
+/** One hub's workbook: choose the hub and whether contact details go in; the chart is drawn, then the file saved. */
+export function HubExportPanel({ year }: { year: string }) {
+  const hubs = useApi(() => window.api.listHubs({ year }), [year]);
+  const [hubId, setHubId] = useState<number | null>(null);
+  const [contacts, setContacts] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    const list = hubs.data;
+    if (list && list.length > 0 && (hubId === null || !list.some((h) => h.id === hubId))) setHubId(list[0]!.id);
+  }, [hubs.data, hubId]);
+
+  const run = async () => {
+    if (hubId === null) return;
+    setBusy(true);
+    setResult(null);
+    try {
+      const file = await exportHub(hubId, year, contacts);
+      setResult({ ok: true, text: `Saved ${file.fileName} (${file.contents.length} sheets, ${formatCount(Math.ceil(file.bytes / 1024))} KB).` });
+    } catch (e) {
+      setResult({ ok: false, text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel export-panel" aria-labelledby="hub-export-title">
+      <h2 id="hub-export-title">Hub workbook</h2>
+      <p className="hint">One hub’s dashboard for its Senior Partner: {SHEETS_TEXT}</p>
+      {hubs.error ? <ErrorPanel title="Could not load the hubs" error={hubs.error} onRetry={hubs.reload} /> : null}
+      {hubs.data && hubs.data.length === 0 ? <p className="muted">No hub has member schools in {year}.</p> : null}
+      {hubs.data && hubs.data.length > 0 ? (
+        <div className="export-form">
+          <label className="field-inline">
+            Hub
+            <select value={hubId ?? ''} onChange={(e) => setHubId(Number(e.target.value))} disabled={busy}>
+              {hubs.data.map((h) => (
+                <option key={h.id} value={h.id}>
+                  {h.name} ({h.schools} schools)
+                </option>
+              ))}
+            </select>
+          </label>
+          <ContactsOption value={contacts} onChange={setContacts} disabled={busy} />
+          <div className="step-actions">
+            <button type="button" className="primary" onClick={() => void run()} disabled={busy || hubId === null} aria-busy={busy}>
+              {busy ? 'Exporting…' : 'Export hub workbook'}
+            </button>
+            {result ? (
+              <span role={result.ok ? 'status' : 'alert'} className={result.ok ? 'ok-text' : 'form-error'}>
+                {result.text}
+              </span>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -8,6 +8,7 @@ import { importQaCommands } from './import-qa';
 import { dashboardCommands } from './dashboard';
 import { packCommands } from './pack';
 import { exportCommands } from './export';
+import { recordsCommands } from './records';
 
 /** Every CLI command; features add their own module here. */
-export const commands: CliCommand[] = [...coreCommands, ...importRollCommands, ...maintenanceCommands, ...fundingCommands, ...importOfstedCommands, ...importQaCommands, ...dashboardCommands, ...packCommands, ...exportCommands];
+export const commands: CliCommand[] = [...coreCommands, ...importRollCommands, ...maintenanceCommands, ...fundingCommands, ...importOfstedCommands, ...importQaCommands, ...dashboardCommands, ...packCommands, ...exportCommands, ...recordsCommands];

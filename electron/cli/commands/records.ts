@@ -1,0 +1,104 @@
+import type { CliCommand } from '../command';
+import { UsageError } from '../command';
+import { callCore } from '../call';
+import type { CoreContext } from '../../core/context';
+import type { MembershipRecord } from '@shared/contract/records';
+
+function str(v: string | boolean | undefined): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+async function findMembership(ctx: CoreContext, urn: string | undefined, year: string | undefined) {
+  if (!urn || !/^\d{6}$/.test(urn.trim())) throw new UsageError('needs --urn with a 6-digit URN');
+  if (!year) throw new UsageError('needs --year, e.g. --year 2026/27');
+  const school = await ctx.db.selectFrom('schools').where('urn', '=', urn.trim()).select('id').executeTakeFirst();
+  if (!school) throw new UsageError(`there is no school with URN ${urn}`);
+  return callCore(ctx, 'membershipForm', { schoolId: school.id, year });
+}
+
+function line(m: MembershipRecord): string {
+  return `${m.school} · ${m.hub} · ${m.year} · ${m.pupils} pupils · ${m.status} · fee invoiced ${m.feeInvoicedOn ?? '—'} · paid ${m.feePaidOn ?? '—'} · version ${m.version}`;
+}
+
+const show: CliCommand = {
+  words: ['membership'],
+  usage: 'hubdesk [--data DIR] membership --urn URN --year Y [--json]   a school’s membership, with the version to send back when changing it',
+  options: { urn: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' } },
+  async run(ctx, { values }, io) {
+    const f = await findMembership(ctx, str(values.urn), str(values.year));
+    if (!f.membership) {
+      io.err(`${f.school.name} is not a member in ${f.year}.`);
+      return 1;
+    }
+    io.out(values.json ? JSON.stringify(f.membership, null, 2) : line(f.membership));
+    return 0;
+  },
+};
+
+const set: CliCommand = {
+  words: ['membership', 'set'],
+  usage:
+    'hubdesk [--data DIR] membership set --urn URN --year Y [--hub NAME] [--status new|renewing|leaving] [--pupils N] [--fee-invoiced DATE|none] [--fee-paid DATE|none] [--version V] [--json]',
+  options: {
+    urn: { type: 'string' },
+    year: { type: 'string' },
+    hub: { type: 'string' },
+    status: { type: 'string' },
+    pupils: { type: 'string' },
+    'fee-invoiced': { type: 'string' },
+    'fee-paid': { type: 'string' },
+    version: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(ctx, { values }, io) {
+    const f = await findMembership(ctx, str(values.urn), str(values.year));
+    if (!f.membership) {
+      io.err(`${f.school.name} is not a member in ${f.year}: add it from the app or import the roll.`);
+      return 1;
+    }
+    const hubName = str(values.hub);
+    const hub = hubName ? f.hubs.find((h) => h.name.toLowerCase() === hubName.trim().toLowerCase()) : undefined;
+    if (hubName && !hub) throw new UsageError(`there is no hub called ${hubName}`);
+    const date = (v: string | undefined) => (v === undefined ? undefined : v === 'none' ? null : v);
+    const pupils = str(values.pupils);
+    const change = {
+      membershipId: f.membership.id,
+      // Without --version the change applies to what is stored now; with it, a change made since is refused.
+      version: str(values.version) ?? f.membership.version,
+      ...(hub ? { hubId: hub.id } : {}),
+      ...(values.status !== undefined ? { status: str(values.status) as 'new' } : {}),
+      ...(pupils !== undefined ? { pupils: /^\d+$/.test(pupils) ? Number(pupils) : Number.NaN } : {}),
+      ...(values['fee-invoiced'] !== undefined ? { feeInvoicedOn: date(str(values['fee-invoiced'])) } : {}),
+      ...(values['fee-paid'] !== undefined ? { feePaidOn: date(str(values['fee-paid'])) } : {}),
+    };
+    const r = await callCore(ctx, 'updateMembership', change);
+    if (values.json) io.out(JSON.stringify(r, null, 2));
+    else {
+      io.out(r.summary);
+      for (const h of r.effect?.hubs ?? []) io.out(`  ${h.hub}: funding ${(h.before.fundingPence / 100).toFixed(2)} → ${(h.after.fundingPence / 100).toFixed(2)}`);
+    }
+    return 0;
+  },
+};
+
+const undo: CliCommand = {
+  words: ['undo-change'],
+  usage: 'hubdesk [--data DIR] undo-change [--show]   undo the last change made by hand (--show: only say what it is)',
+  options: { show: { type: 'boolean' } },
+  async run(ctx, { values }, io) {
+    const last = await callCore(ctx, 'lastRecordsChange', {});
+    if (!last) {
+      io.err('There is no change made by hand to undo.');
+      return 1;
+    }
+    if (values.show) {
+      io.out(`${last.at} ${last.user}: ${last.summary}`);
+      return 0;
+    }
+    const r = await callCore(ctx, 'undoLastChange', { auditId: last.auditId });
+    io.out(`Undone: ${r.undone.summary}`);
+    return 0;
+  },
+};
+
+export const recordsCommands: CliCommand[] = [show, set, undo];

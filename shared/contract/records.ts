@@ -11,6 +11,7 @@ import {
 import { updateSchoolSchema } from '../validation/schools';
 import { addMeetingSchema, meetingAttendanceSchema, updateMeetingSchema } from '../validation/meetings';
 import { createHubSchema, updateHubSchema } from '../validation/hubs';
+import { scheduleReviewSchema, updateReviewSchema } from '../validation/reviews';
 
 /* ------------------------------------------------------------------ shared shapes */
 
@@ -168,6 +169,9 @@ export const recordsMethods = {
   hubRecord: query<HubRecord>()('A hub\'s name, people and region, for the hub form', z.strictObject({ hubId: id })),
   createHub: mutation<RecordsChange<HubRecord>>()('Create a hub', createHubSchema),
   updateHub: mutation<RecordsChange<HubRecord>>()('Rename a hub or change its people and region', updateHubSchema),
+  reviewRecord: query<ReviewRecord>()('A QA review\'s dates and outcome, for the review form', z.strictObject({ reviewId: id })),
+  scheduleReview: mutation<RecordsChange<ReviewRecord>>()('Schedule a school\'s QA Review for a year', scheduleReviewSchema),
+  updateReview: mutation<RecordsChange<ReviewRecord>>()('Change a QA review\'s dates or record its outcome', updateReviewSchema),
   schoolChoices: query<SchoolChoice[]>()('Every school with its hub in a year (null when not a member), for choosing one', z.strictObject({ year: yearLabel })),
 };
 
@@ -192,5 +196,22 @@ export interface HubRecord {
   hubManagers: { id: number; name: string; email: string | null; phone: string | null; focus: string | null }[];
   /** The central team, to choose the Memberships Manager from. */
   staff: { id: number; name: string; role: string }[];
+  version: string;
+}
+
+export interface ReviewRecord {
+  id: number;
+  schoolId: number;
+  school: string;
+  year: string;
+  startDate: string;
+  endDate: string;
+  leadReviewer: string | null;
+  estimates: { leadership: string | null; quality: string | null; disadvantaged: string | null };
+  www: { heading: string | null; text: string }[];
+  ebi: { heading: string | null; text: string }[];
+  aoeTitle: string | null;
+  aoeAccredited: boolean;
+  reportReceivedOn: string | null;
   version: string;
 }

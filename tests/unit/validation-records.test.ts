@@ -149,3 +149,23 @@ describe('hub rules', () => {
     expect(messages(addMeetingSchema, { ...m, term: 'Spring term' }).term).toBe('choose autumn, spring or summer');
   });
 });
+
+describe('QA review rules', () => {
+  it('a review ends on or after its start and lasts at most a week; accreditation needs a title; outcomes only after the review', async () => {
+    const { scheduleReviewSchema, updateReviewSchema, reviewOutcomeIssues } = await import('../../shared/validation/reviews');
+    const s = { schoolId: 1, year: '2026/27', startDate: '2027-03-01', endDate: '2027-03-03', leadReviewer: null };
+    expect(scheduleReviewSchema.safeParse(s).success).toBe(true);
+    expect(messages(scheduleReviewSchema, { ...s, endDate: '2027-02-28' }).endDate).toMatch(/cannot end \(2027-02-28\) before it starts/);
+    expect(messages(scheduleReviewSchema, { ...s, endDate: '2027-03-08' }).endDate).toMatch(/a review of 8 days/);
+    expect(scheduleReviewSchema.safeParse({ ...s, endDate: '2027-03-07' }).success).toBe(true);
+    const u = { reviewId: 1, version: V, startDate: '2026-10-01', endDate: '2026-10-03', leadReviewer: null, estimates: { leadership: null, quality: null, disadvantaged: null }, www: [], ebi: [], aoeTitle: null, aoeAccredited: false, reportReceivedOn: null };
+    expect(updateReviewSchema.safeParse(u).success).toBe(true);
+    expect(messages(updateReviewSchema, { ...u, aoeAccredited: true }).aoeAccredited).toMatch(/needs its title/);
+    expect(messages(updateReviewSchema, { ...u, estimates: { ...u.estimates, quality: 'Good' } })['estimates.quality']).toMatch(/choose Leading, Effective, Working towards effective, Ineffective/);
+    expect(messages(updateReviewSchema, { ...u, www: [{ heading: 'behaviour', text: 'x' }] })['www.0.heading']).toBe('choose one of the three headings');
+    expect(messages(updateReviewSchema, { ...u, ebi: [{ heading: null, text: ' ' }] })['ebi.0.text']).toBe('the text is required');
+    expect(reviewOutcomeIssues({ ...u, startDate: '2026-12-01', estimates: { leadership: 'Leading' } }, '2026-11-23')[0]?.path).toBe('estimates');
+    expect(reviewOutcomeIssues({ ...u, startDate: '2026-12-01' }, '2026-11-23')).toEqual([]);
+    expect(reviewOutcomeIssues({ ...u, reportReceivedOn: '2026-09-20' }, '2026-11-23')[0]?.message).toMatch(/cannot arrive \(2026-09-20\) before the review/);
+  });
+});

@@ -5,6 +5,7 @@ import { addTraining, bookReviewer, replaceReviewer, reviewTeam, schoolTrainings
 import { schoolRecord, updateSchool } from '../records/schools';
 import { addMeeting, meetingRecord, recordAttendance, updateMeeting } from '../records/meetings';
 import { createHub, hubRecord, updateHub } from '../records/hubs';
+import { reviewRecord, scheduleReview, updateReview } from '../records/reviews';
 import { lastChange, undoLastChange } from '../records/undo';
 
 export const recordsHandlers: HandlersFor<typeof recordsMethods> = {
@@ -30,4 +31,7 @@ export const recordsHandlers: HandlersFor<typeof recordsMethods> = {
   hubRecord: (ctx, req) => hubRecord(ctx.db, req.hubId),
   createHub: (ctx, req) => createHub(ctx, req),
   updateHub: (ctx, req) => updateHub(ctx, req),
+  reviewRecord: (ctx, req) => reviewRecord(ctx.db, req.reviewId),
+  scheduleReview: (ctx, req) => scheduleReview(ctx, req),
+  updateReview: (ctx, req) => updateReview(ctx, req),
 };

@@ -16,6 +16,7 @@ export const RECORD_KEYS = {
   hubs: ['id'],
   hub_managers: ['id'],
   qa_reviews: ['id'],
+  qa_review_points: ['id'],
 } as const satisfies Partial<Record<keyof Database, readonly string[]>>;
 
 export type RecordTable = keyof typeof RECORD_KEYS;

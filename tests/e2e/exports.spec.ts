@@ -111,3 +111,24 @@ test('Exports page: the network as a zip of hub workbooks, with a progress bar w
   const chart = Buffer.from(network.getImage(Number(network.getWorksheet('Network')!.getImages()[0]!.imageId)).buffer as unknown as Uint8Array);
   fs.writeFileSync(`${screens}/exports-06-network-chart-in-workbook.png`, chart);
 });
+
+test('hub dashboard: "Export to Excel" saves the hub workbook with its chart', async ({ page }) => {
+  await page.goto(server.entryUrl);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await page.getByLabel('Filter hubs').fill('Aspire');
+  await page.getByRole('table').locator('tbody tr').first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Aspire Hub' })).toBeVisible();
+  const downloading = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Export to Excel' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('Aspire Hub dashboard 2026-27.xlsx');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hubdesk-e2e-export-')), download.suggestedFilename());
+  await download.saveAs(file);
+  const wb = await readWorkbook(fs.readFileSync(file));
+  const images = wb.getWorksheet('Overview')!.getImages();
+  expect(images).toHaveLength(1);
+  const png = Buffer.from(wb.getImage(Number(images[0]!.imageId)).buffer as unknown as Uint8Array);
+  expect(pngSize(png).width).toBeGreaterThan(400);
+  await page.screenshot({ path: `${screens}/exports-05-hub-button.png` });
+});

@@ -3,7 +3,13 @@
  * Excel exports and "Save as PNG". Runs where a browser is (the desktop window or browser mode).
  */
 export async function chartPng(container: HTMLElement, scale = 2): Promise<Blob> {
-  const svg = container.querySelector('svg.recharts-surface') ?? container.querySelector('svg');
+  // The chart's own surface is the largest SVG: legend icons are small SVGs of their own.
+  const svgs = [...container.querySelectorAll('svg')];
+  const area = (e: Element) => {
+    const r = e.getBoundingClientRect();
+    return r.width * r.height;
+  };
+  const svg = svgs.sort((a, b) => area(b) - area(a))[0];
   if (!svg) throw new Error('There is no chart to save yet.');
   const { width, height } = svg.getBoundingClientRect();
   const clone = svg.cloneNode(true) as SVGSVGElement;

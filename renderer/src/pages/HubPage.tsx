@@ -20,6 +20,7 @@ import {
 import { MembershipsPanel } from './records/MembershipsPanel';
 import { MeetingsRecords } from './records/MeetingsRecords';
 import { HubEditButton } from './records/HubActions';
+import { ExportHubButton } from '../components/ExportHubButton';
 
 export function HubPage() {
   const { hubId } = useParams();
@@ -44,6 +45,7 @@ export function HubPage() {
           <>
             <input type="search" className="filter" placeholder="Filter schools…" aria-label="Filter schools" value={filter} onChange={(e) => setFilter(e.target.value)} />
             <HubEditButton hubId={h.id} onChanged={hub.reload} />
+            <ExportHubButton hubId={h.id} year={d.year} />
           </>
         }
       />

@@ -212,3 +212,25 @@ test('edit a school (inline messages from the shared rules) and rename a hub, th
   await expect(page.getByRole('heading', { name: 'Aspire Hub', level: 1 })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('record a QA Review outcome: add an EBI (refused blank, then saved)', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openHub(page, 'Aspire Hub');
+  const d = await api(page, (a) => a.hubDashboard({ hubName: 'Aspire Hub' }));
+  await page.goto(`${server.baseUrl}/#/schools/${d.schools[1]!.schoolId}`);
+  await page.getByRole('button', { name: 'Dates and outcome…' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'QA Review outcome' });
+  await expect(dialog.getByLabel('Starts')).toBeFocused();
+  const ebis = await dialog.getByRole('textbox', { name: /^EBIs \d+$/ }).count();
+  await dialog.getByRole('button', { name: 'Add an EBI' }).click();
+  await dialog.getByRole('button', { name: 'Save review' }).click();
+  await expect(dialog.getByText('the text is required')).toBeVisible();
+  await dialog.getByRole('textbox', { name: `EBIs ${ebis + 1}` }).fill('Share the reading spine with the hub’s primaries.');
+  await dialog.getByRole('combobox', { name: `EBIs ${ebis + 1} heading` }).selectOption({ label: 'Quality of provision and outcomes' });
+  await page.screenshot({ path: 'test-results/screens/records-10-review-outcome.png' });
+  await dialog.getByRole('textbox', { name: `EBIs ${ebis + 1}` }).press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Share the reading spine with the hub’s primaries.')).toBeVisible();
+  await expect(page.locator('.undo-toast').getByRole('status')).toContainText(`${ebis + 1} EBIs`);
+  expect(errors).toEqual([]);
+});

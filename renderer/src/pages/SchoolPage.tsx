@@ -9,7 +9,7 @@ import { formatCount, formatDate } from '../components/format';
 import { Panel } from '../components/dashboard/Panel';
 import { GradeChip } from '../components/dashboard/Grade';
 import { StatusChip } from '../components/dashboard/Bars';
-import { AddTrainingButton, EditSchoolButton, ReviewTeamButton } from './records/SchoolActions';
+import { AddTrainingButton, EditSchoolButton, ReviewOutcomeButton, ReviewTeamButton, ScheduleReviewButton } from './records/SchoolActions';
 
 function Inspection({ i }: { i: DashboardInspection }) {
   return (
@@ -113,7 +113,10 @@ function Reviews({ d, onChanged }: { d: SchoolDashboard; onChanged(): void }) {
               {r.team.map((m) => `${m.name} (${m.homeSchool}, ${m.status}${m.replaces ? `, replacing ${m.replaces}` : ''})`).join('; ')}
             </p>
           ) : null}
-          <ReviewTeamButton reviewId={r.reviewId} today={d.today} onChanged={onChanged} />
+          <div className="review-actions">
+            <ReviewOutcomeButton reviewId={r.reviewId} today={d.today} onChanged={onChanged} />
+            <ReviewTeamButton reviewId={r.reviewId} today={d.today} onChanged={onChanged} />
+          </div>
         </article>
       ))}
     </div>
@@ -227,6 +230,7 @@ export function SchoolPage() {
       </Panel>
 
       <Panel title="QA Reviews" count={d.reviews.length} sources={d.sources.qa}>
+        {c && !c.qa.thisYear ? <ScheduleReviewButton schoolId={s.id} year={d.year} onChanged={school.reload} /> : null}
         <Reviews d={d} onChanged={school.reload} />
       </Panel>
 

@@ -3,6 +3,7 @@ import { UndoNotice } from '../../components/forms/UndoNotice';
 import { SchoolEditDialog } from './SchoolEditDialog';
 import { ReviewTeamDialog } from './ReviewTeamDialog';
 import { TrainingDialog } from './TrainingDialog';
+import { ReviewOutcomeDialog, ScheduleReviewDialog } from './ReviewDialogs';
 
 type Saved = { auditId: number; summary: string };
 
@@ -54,6 +55,34 @@ export function AddTrainingButton({ schoolId, school, today, onChanged }: { scho
         Add training
       </button>
       {open ? <TrainingDialog schoolId={schoolId} school={school} today={today} onCancel={() => setOpen(false)} onSaved={(r) => (setOpen(false), s.saved(r))} /> : null}
+      {s.toast}
+    </>
+  );
+}
+
+export function ReviewOutcomeButton({ reviewId, today, onChanged }: { reviewId: number; today: string; onChanged(): void }) {
+  const [open, setOpen] = useState(false);
+  const s = useSaved(onChanged);
+  return (
+    <>
+      <button type="button" className="small-button" onClick={() => setOpen(true)}>
+        Dates and outcome…
+      </button>
+      {open ? <ReviewOutcomeDialog reviewId={reviewId} today={today} onCancel={() => setOpen(false)} onSaved={(r) => (setOpen(false), s.saved(r))} /> : null}
+      {s.toast}
+    </>
+  );
+}
+
+export function ScheduleReviewButton({ schoolId, year, onChanged }: { schoolId: number; year: string; onChanged(): void }) {
+  const [open, setOpen] = useState(false);
+  const s = useSaved(onChanged);
+  return (
+    <>
+      <button type="button" className="small-button" onClick={() => setOpen(true)}>
+        Schedule the {year} review
+      </button>
+      {open ? <ScheduleReviewDialog schoolId={schoolId} year={year} onCancel={() => setOpen(false)} onSaved={(r) => (setOpen(false), s.saved(r))} /> : null}
       {s.toast}
     </>
   );

@@ -1,0 +1,173 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { ReviewRecord } from '@shared/contract';
+import { reviewOutcomeIssues, scheduleReviewSchema, updateReviewSchema } from '@shared/validation/reviews';
+import { QA_ESTIMATES, QA_HEADINGS } from '@shared/domain/vocabulary';
+import { RecordDialog } from '../../components/forms/RecordDialog';
+import { Field } from '../../components/forms/Field';
+import { coreMessages, validate } from '../../components/forms/validate';
+import { formatDate } from '../../components/format';
+
+type Saved = { auditId: number; summary: string };
+type Point = { heading: string | null; text: string };
+
+function Points({ kind, label, points, messages, onChange }: { kind: string; label: string; points: Point[]; messages: Record<string, string>; onChange(p: Point[]): void }) {
+  return (
+    <fieldset className="record-subform">
+      <legend>{label}</legend>
+      {points.length === 0 ? <p className="small muted">None recorded.</p> : null}
+      {points.map((p, i) => (
+        <div className="point-row" key={i}>
+          <select aria-label={`${label} ${i + 1} heading`} value={p.heading ?? ''} onChange={(e) => onChange(points.map((x, j) => (j === i ? { ...x, heading: e.target.value || null } : x)))}>
+            <option value="">No heading</option>
+            {QA_HEADINGS.map((h) => (
+              <option key={h.key} value={h.key}>
+                {h.label}
+              </option>
+            ))}
+          </select>
+          <input aria-label={`${label} ${i + 1}`} value={p.text} aria-invalid={Boolean(messages[`${kind}.${i}.text`])} onChange={(e) => onChange(points.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))} />
+          <button type="button" aria-label={`Remove ${label} ${i + 1}`} onClick={() => onChange(points.filter((_, j) => j !== i))}>
+            Remove
+          </button>
+          {messages[`${kind}.${i}.text`] ? <span className="field-message">{messages[`${kind}.${i}.text`]}</span> : null}
+        </div>
+      ))}
+      <button type="button" onClick={() => onChange([...points, { heading: null, text: '' }])}>
+        Add {label === 'WWWs' ? 'a WWW' : 'an EBI'}
+      </button>
+    </fieldset>
+  );
+}
+
+/** A review's dates, team lead and outcome: three estimates, WWWs, EBIs, the Area of Excellence. */
+export function ReviewOutcomeDialog({ reviewId, today, onSaved, onCancel }: { reviewId: number; today: string; onSaved(r: Saved): void; onCancel(): void }) {
+  const [rec, setRec] = useState<ReviewRecord | null>(null);
+  const [v, setV] = useState<Omit<ReviewRecord, 'id' | 'schoolId' | 'school' | 'year' | 'version'> | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [server, setServer] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    window.api.reviewRecord({ reviewId }).then(
+      (r) => {
+        setRec(r);
+        const { id: _i, schoolId: _s, school: _n, year: _y, version: _v, ...rest } = r;
+        setV(rest);
+      },
+      (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)),
+    );
+  }, [reviewId]);
+  const request = rec && v ? { reviewId, version: rec.version, ...v, leadReviewer: v.leadReviewer || null, aoeTitle: v.aoeTitle || null, reportReceivedOn: v.reportReceivedOn || null } : null;
+  const messages = useMemo(
+    () => (request ? { ...validate(updateReviewSchema, request, reviewOutcomeIssues(request, today)), ...server } : {}),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [JSON.stringify(request), today, server],
+  );
+  const patch = (p: Partial<NonNullable<typeof v>>) => {
+    setV(v ? { ...v, ...p } : v);
+    setServer({});
+  };
+  async function save() {
+    if (!request || Object.keys(messages).length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onSaved(await window.api.updateReview(request as Parameters<typeof window.api.updateReview>[0]));
+    } catch (e) {
+      const c = coreMessages(e);
+      setServer(c.byField);
+      setError(c.message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <RecordDialog title={rec ? `QA Review: ${rec.school}, ${formatDate(rec.startDate)}` : 'QA Review'} label="QA Review outcome" saveLabel="Save review" busy={busy} error={error ?? loadError} wide onSave={() => void save()} onCancel={onCancel}>
+      {!v && !loadError ? <p aria-busy="true">Loading…</p> : null}
+      {v ? (
+        <>
+          <div className="record-grid">
+            <Field label="Starts" message={messages.startDate}>{(p) => <input {...p} type="date" value={v.startDate} onChange={(e) => patch({ startDate: e.target.value })} autoFocus />}</Field>
+            <Field label="Ends" message={messages.endDate}>{(p) => <input {...p} type="date" value={v.endDate} onChange={(e) => patch({ endDate: e.target.value })} />}</Field>
+            <Field label="Lead reviewer" message={messages.leadReviewer}>{(p) => <input {...p} value={v.leadReviewer ?? ''} onChange={(e) => patch({ leadReviewer: e.target.value })} />}</Field>
+            <Field label="Report received" message={messages.reportReceivedOn}>{(p) => <input {...p} type="date" max={today} value={v.reportReceivedOn ?? ''} onChange={(e) => patch({ reportReceivedOn: e.target.value })} />}</Field>
+          </div>
+          <div className="record-grid">
+            {QA_HEADINGS.map((h) => (
+              <Field key={h.key} label={h.label} message={messages[`estimates.${h.key}`] ?? (h.key === 'leadership' ? messages.estimates : undefined)}>
+                {(p) => (
+                  <select {...p} value={v.estimates[h.key] ?? ''} onChange={(e) => patch({ estimates: { ...v.estimates, [h.key]: e.target.value || null } })}>
+                    <option value="">Not recorded</option>
+                    {QA_ESTIMATES.map((q) => (
+                      <option key={q}>{q}</option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            ))}
+          </div>
+          <Points kind="www" label="WWWs" points={v.www} messages={messages} onChange={(www) => patch({ www })} />
+          <Points kind="ebi" label="EBIs" points={v.ebi} messages={messages} onChange={(ebi) => patch({ ebi })} />
+          <div className="record-grid">
+            <Field label="Area of Excellence" message={messages.aoeTitle}>{(p) => <input {...p} value={v.aoeTitle ?? ''} onChange={(e) => patch({ aoeTitle: e.target.value })} />}</Field>
+            <Field label="Accredited" message={messages.aoeAccredited}>
+              {(p) => <input {...p} type="checkbox" checked={v.aoeAccredited} onChange={(e) => patch({ aoeAccredited: e.target.checked })} />}
+            </Field>
+          </div>
+        </>
+      ) : null}
+    </RecordDialog>
+  );
+}
+
+/** Schedule the school's QA Review for a year. */
+export function ScheduleReviewDialog({ schoolId, year, onSaved, onCancel }: { schoolId: number; year: string; onSaved(r: Saved): void; onCancel(): void }) {
+  const [v, setV] = useState({ startDate: '', endDate: '', leadReviewer: '' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [server, setServer] = useState<Record<string, string>>({});
+  const [touched, setTouched] = useState(false);
+  const request = { schoolId, year, startDate: v.startDate, endDate: v.endDate, leadReviewer: v.leadReviewer || null };
+  const messages = { ...validate(scheduleReviewSchema, request), ...server };
+  async function save() {
+    setTouched(true);
+    if (Object.keys(messages).length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onSaved(await window.api.scheduleReview(request));
+    } catch (e) {
+      const c = coreMessages(e);
+      setServer(c.byField);
+      setError(c.message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const show = (k: string, value: string) => (touched || value ? messages[k] : null);
+  return (
+    <RecordDialog title={`Schedule the ${year} QA Review`} saveLabel="Schedule review" busy={busy} error={error} onSave={() => void save()} onCancel={onCancel}>
+      <div className="record-grid">
+        <Field label="Starts" message={show('startDate', v.startDate)}>
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              autoFocus
+              value={v.startDate}
+              onChange={(e) => {
+                const start = e.target.value;
+                // A review lasts three days: propose the end date.
+                const end = start && !v.endDate ? new Date(Date.parse(`${start}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10) : v.endDate;
+                setV({ ...v, startDate: start, endDate: end });
+                setServer({});
+              }}
+            />
+          )}
+        </Field>
+        <Field label="Ends" message={show('endDate', v.endDate)}>{(p) => <input {...p} type="date" value={v.endDate} onChange={(e) => { setV({ ...v, endDate: e.target.value }); setServer({}); }} />}</Field>
+        <Field label="Lead reviewer" message={messages.leadReviewer}>{(p) => <input {...p} value={v.leadReviewer} placeholder="optional" onChange={(e) => setV({ ...v, leadReviewer: e.target.value })} />}</Field>
+      </div>
+    </RecordDialog>
+  );
+}

@@ -39,6 +39,8 @@ export function evaluate(ms: Measurement[], p: { n: number; h: number }): Goal[]
   const exp = get('export.network');
   const expMeasured = exp && Number.isFinite(exp.medianMs);
   goals.push({ name: 'network workbook export, 500 schools', goal: '< 3 s', value: expMeasured ? `${round(exp.medianMs / 1000)} s` : `not measured: ${String(exp?.detail?.notMeasured ?? 'step not run')}`, met: expMeasured ? exp.medianMs < 3000 : null });
+  const names = get('dashboard.network')?.detail?.distinctHeadteachers;
+  if (typeof names === 'string') goals.push({ name: 'Network page, every headteacher distinct', goal: 'loads', value: names, met: names.startsWith('loads') });
   const cold = get('coldstart.network');
   goals.push({ name: 'browser cold start → Network painted', goal: '(measured, no goal)', value: cold ? `${round(cold.medianMs / 1000)} s` : 'not measured', met: null });
   return goals;

@@ -12,6 +12,7 @@ import { updateSchoolSchema } from '../validation/schools';
 import { addMeetingSchema, meetingAttendanceSchema, updateMeetingSchema } from '../validation/meetings';
 import { createHubSchema, updateHubSchema } from '../validation/hubs';
 import { scheduleReviewSchema, updateReviewSchema } from '../validation/reviews';
+import { addSupportRequestSchema, updateSupportRequestSchema } from '../validation/support';
 
 /* ------------------------------------------------------------------ shared shapes */
 
@@ -172,6 +173,9 @@ export const recordsMethods = {
   reviewRecord: query<ReviewRecord>()('A QA review\'s dates and outcome, for the review form', z.strictObject({ reviewId: id })),
   scheduleReview: mutation<RecordsChange<ReviewRecord>>()('Schedule a school\'s QA Review for a year', scheduleReviewSchema),
   updateReview: mutation<RecordsChange<ReviewRecord>>()('Change a QA review\'s dates or record its outcome', updateReviewSchema),
+  schoolSupportRequests: query<SupportRequestRecord[]>()('A school\'s support requests, newest first', z.strictObject({ schoolId: id })),
+  addSupportRequest: mutation<RecordsChange<SupportRequestRecord>>()('Log a school\'s request for support', addSupportRequestSchema),
+  updateSupportRequest: mutation<RecordsChange<SupportRequestRecord>>()('Broker a support request or change its status', updateSupportRequestSchema),
   schoolChoices: query<SchoolChoice[]>()('Every school with its hub in a year (null when not a member), for choosing one', z.strictObject({ year: yearLabel })),
 };
 
@@ -213,5 +217,21 @@ export interface ReviewRecord {
   aoeTitle: string | null;
   aoeAccredited: boolean;
   reportReceivedOn: string | null;
+  version: string;
+}
+
+export interface SupportRequestRecord {
+  id: number;
+  schoolId: number;
+  school: string;
+  requestedOn: string;
+  area: string;
+  ebiPointId: number | null;
+  ebiText: string | null;
+  brokeredToSchoolId: number | null;
+  brokeredToSchool: string | null;
+  brokeredTo: string | null;
+  status: string;
+  notes: string | null;
   version: string;
 }

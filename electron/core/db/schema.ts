@@ -335,6 +335,22 @@ export interface CallActionsTable {
   updated_at: string;
 }
 
+/** Added in 0007_records: a school's request for support, and who it was brokered to. */
+export interface SupportRequestsTable {
+  id: Generated<number>;
+  school_id: number;
+  requested_on: string;
+  area: string;
+  ebi_point_id: number | null;
+  brokered_to_school_id: number | null;
+  brokered_to: string | null;
+  /** 'open' | 'brokered' | 'in progress' | 'done' | 'declined' */
+  status: Generated<string>;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   import_batches: ImportBatchesTable;
   membership_years: MembershipYearsTable;
@@ -365,4 +381,5 @@ export interface Database {
   import_changes: ImportChangesTable;
   calls: CallsTable;
   call_actions: CallActionsTable;
+  support_requests: SupportRequestsTable;
 }

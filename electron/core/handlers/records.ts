@@ -6,6 +6,7 @@ import { schoolRecord, updateSchool } from '../records/schools';
 import { addMeeting, meetingRecord, recordAttendance, updateMeeting } from '../records/meetings';
 import { createHub, hubRecord, updateHub } from '../records/hubs';
 import { reviewRecord, scheduleReview, updateReview } from '../records/reviews';
+import { addSupportRequest, schoolSupportRequests, updateSupportRequest } from '../records/support';
 import { lastChange, undoLastChange } from '../records/undo';
 
 export const recordsHandlers: HandlersFor<typeof recordsMethods> = {
@@ -34,4 +35,7 @@ export const recordsHandlers: HandlersFor<typeof recordsMethods> = {
   reviewRecord: (ctx, req) => reviewRecord(ctx.db, req.reviewId),
   scheduleReview: (ctx, req) => scheduleReview(ctx, req),
   updateReview: (ctx, req) => updateReview(ctx, req),
+  schoolSupportRequests: (ctx, req) => schoolSupportRequests(ctx, req.schoolId),
+  addSupportRequest: (ctx, req) => addSupportRequest(ctx, req),
+  updateSupportRequest: (ctx, req) => updateSupportRequest(ctx, req),
 };

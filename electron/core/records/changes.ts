@@ -17,6 +17,7 @@ export const RECORD_KEYS = {
   hub_managers: ['id'],
   qa_reviews: ['id'],
   qa_review_points: ['id'],
+  support_requests: ['id'],
 } as const satisfies Partial<Record<keyof Database, readonly string[]>>;
 
 export type RecordTable = keyof typeof RECORD_KEYS;

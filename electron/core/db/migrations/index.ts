@@ -5,6 +5,7 @@ import * as m0003 from './0003_funding';
 import * as m0004 from './0004_ofsted';
 import * as m0005 from './0005_dashboards';
 import * as m0006 from './0006_calls';
+import * as m0007 from './0007_records';
 
 // Imported statically so the bundle carries them. Add new migrations at the end, zero-padded.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_ofsted': m0004,
   '0005_dashboards': m0005,
   '0006_calls': m0006,
+  '0007_records': m0007,
 };

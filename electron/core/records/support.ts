@@ -16,18 +16,21 @@ import { parseOrThrow, refusal, throwIfIssues } from './parse';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-async function toRecords(db: Db, where: { schoolId?: number; id?: number }): Promise<SupportRequestRecord[]> {
-  let q = db
+/** Support requests with the names a person reads: the school, the school brokered to, the EBI's text. */
+export function supportRequestQuery(db: Db) {
+  return db
     .selectFrom('support_requests')
     .innerJoin('schools as s', 's.id', 'support_requests.school_id')
     .leftJoin('schools as b', 'b.id', 'support_requests.brokered_to_school_id')
     .leftJoin('qa_review_points as p', 'p.id', 'support_requests.ebi_point_id')
     .selectAll('support_requests')
     .select(['s.name as school', 'b.name as brokeredToSchool', 'p.text as ebiText']);
-  if (where.schoolId !== undefined) q = q.where('support_requests.school_id', '=', where.schoolId);
-  if (where.id !== undefined) q = q.where('support_requests.id', '=', where.id);
-  const rows = await q.orderBy('support_requests.requested_on', 'desc').orderBy('support_requests.id', 'desc').execute();
-  return rows.map(({ school, brokeredToSchool, ebiText, ...raw }) => ({
+}
+
+type SupportRow = Awaited<ReturnType<ReturnType<typeof supportRequestQuery>['execute']>>[number];
+
+export function toSupportRecord({ school, brokeredToSchool, ebiText, ...raw }: SupportRow): SupportRequestRecord {
+  return {
     id: raw.id,
     schoolId: raw.school_id,
     school,
@@ -41,7 +44,15 @@ async function toRecords(db: Db, where: { schoolId?: number; id?: number }): Pro
     status: raw.status,
     notes: raw.notes,
     version: versionOf(raw),
-  }));
+  };
+}
+
+async function toRecords(db: Db, where: { schoolId?: number; id?: number }): Promise<SupportRequestRecord[]> {
+  let q = supportRequestQuery(db);
+  if (where.schoolId !== undefined) q = q.where('support_requests.school_id', '=', where.schoolId);
+  if (where.id !== undefined) q = q.where('support_requests.id', '=', where.id);
+  const rows = await q.orderBy('support_requests.requested_on', 'desc').orderBy('support_requests.id', 'desc').execute();
+  return rows.map(toSupportRecord);
 }
 
 export function schoolSupportRequests(ctx: CoreContext, schoolId: number): Promise<SupportRequestRecord[]> {

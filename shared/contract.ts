@@ -12,6 +12,7 @@ import { dashboardMethods } from './contract/dashboards';
 import { recordsMethods } from './contract/records';
 import { callMethods } from './contract/calls';
 import { exportMethods } from './contract/exports';
+import { mergeMethods } from './contract/merges';
 
 export * from './contract/define';
 export type * from './contract/system';
@@ -26,6 +27,7 @@ export type * from './contract/dashboards';
 export type * from './contract/records';
 export type * from './contract/calls';
 export type * from './contract/exports';
+export type * from './contract/merges';
 
 /**
  * Every method the core offers, by name. Each feature declares its methods in shared/contract/<feature>.ts
@@ -44,6 +46,7 @@ export const contract = {
   ...recordsMethods,
   ...callMethods,
   ...exportMethods,
+  ...mergeMethods,
 };
 
 export type Contract = typeof contract;

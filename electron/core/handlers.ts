@@ -12,6 +12,7 @@ import { dashboardHandlers } from './handlers/dashboards';
 import { recordsHandlers } from './handlers/records';
 import { callHandlers } from './handlers/calls';
 import { exportHandlers } from './handlers/exports';
+import { mergeHandlers } from './handlers/merges';
 
 /** One function per contract method; the type makes a missing or extra handler a compile error. */
 export const handlers: { [M in MethodName]: Handler<M> } = {
@@ -27,4 +28,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...recordsHandlers,
   ...callHandlers,
   ...exportHandlers,
+  ...mergeHandlers,
 };

@@ -5,6 +5,7 @@ import type { OfstedInspection } from '@shared/domain/ofsted';
 import { overallEffectiveness } from '@shared/domain/ofsted';
 import { datedJudgements, frameworkLabel } from '@shared/domain/ofsted-profile';
 import type { OfstedFramework } from '@shared/domain/vocabulary';
+import { foldPredecessors, predecessorUrns } from '../records/predecessors';
 
 /** A stored inspection in the domain's shape, with what a screen needs to say where it came from. */
 export interface StoredInspection extends OfstedInspection {
@@ -22,10 +23,13 @@ export interface StoredInspection extends OfstedInspection {
 export async function loadInspections(db: Kysely<Database>, urns: readonly string[]): Promise<Map<string, StoredInspection[]>> {
   const byUrn = new Map<string, StoredInspection[]>();
   if (urns.length === 0) return byUrn;
+  // A kept school's history includes the inspections of records merged into it (one query).
+  const aliases = await predecessorUrns(db, urns);
+  const all = [...urns, ...aliases.keys()];
   const rows = await db
     .selectFrom('ofsted_inspections as i')
     .leftJoin('import_batches as b', 'b.id', 'i.import_batch_id')
-    .where('i.urn', 'in', [...urns])
+    .where('i.urn', 'in', all)
     .select([
       'i.id', 'i.urn', 'i.start_date', 'i.publication_date', 'i.inspection_type', 'i.framework', 'i.category_of_concern',
       'i.outcome_text', 'i.source_as_at', 'i.import_batch_id', 'b.file_name', 'b.source_as_at as batch_as_at',
@@ -36,7 +40,7 @@ export async function loadInspections(db: Kysely<Database>, urns: readonly strin
   const judgements = await db
     .selectFrom('ofsted_judgements as j')
     .innerJoin('ofsted_inspections as i', 'i.id', 'j.inspection_id')
-    .where('i.urn', 'in', [...urns])
+    .where('i.urn', 'in', all)
     .select(['j.inspection_id', 'j.area', 'j.grade', 'j.grade_date'])
     .orderBy('j.id')
     .execute();
@@ -64,7 +68,7 @@ export async function loadInspections(db: Kysely<Database>, urns: readonly strin
     });
     byUrn.set(r.urn, list);
   }
-  return byUrn;
+  return foldPredecessors(byUrn, aliases, urns);
 }
 
 export function inspectionView(i: StoredInspection): DashboardInspection {

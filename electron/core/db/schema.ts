@@ -41,6 +41,8 @@ export interface HubsTable {
   senior_partner_email: string | null;
   memberships_manager_id: number | null;
   merged_into_hub_id: number | null;
+  /** Added in 0008_merges: the membership year from which the merge into merged_into_hub_id applies. */
+  merged_from_year_id: Generated<number | null>;
   created_at: string;
   updated_at: string;
 }

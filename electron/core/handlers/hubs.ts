@@ -11,7 +11,13 @@ export const hubHandlers: HandlersFor<typeof hubMethods> = {
       .selectFrom('hubs')
       .leftJoin('central_staff', 'central_staff.id', 'hubs.memberships_manager_id')
       .leftJoin('memberships', (join) => join.onRef('memberships.hub_id', '=', 'hubs.id').on('memberships.year_id', '=', y?.id ?? -1))
-      .where('hubs.merged_into_hub_id', 'is', null)
+      // A hub merged into another from a later year is still listed for the years before (its history).
+      .where((eb) =>
+        eb.or([
+          eb('hubs.merged_into_hub_id', 'is', null),
+          eb('hubs.merged_from_year_id', 'in', eb.selectFrom('membership_years').where('start_date', '>', y?.startDate ?? '9999-12-31').select('id')),
+        ]),
+      )
       .groupBy('hubs.id')
       .select([
         'hubs.id',

@@ -18,6 +18,11 @@ export const RECORD_KEYS = {
   qa_reviews: ['id'],
   qa_review_points: ['id'],
   support_requests: ['id'],
+  // Moved by merges (merge-schools.ts, merge-hubs.ts).
+  contacts: ['id'],
+  action_plans: ['id'],
+  action_plan_lines: ['id'],
+  claims: ['id'],
 } as const satisfies Partial<Record<keyof Database, readonly string[]>>;
 
 export type RecordTable = keyof typeof RECORD_KEYS;

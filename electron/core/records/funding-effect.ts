@@ -21,7 +21,7 @@ export async function hubMembers(db: Kysely<Database> | Transaction<Database>, h
     .execute();
 }
 
-function figures(members: readonly HubMember[]): FundingFigures {
+export function figures(members: readonly HubMember[]): FundingFigures {
   const f = hubFunding(members.map((m) => ({ schoolId: m.schoolId, name: m.name, pupils: m.pupils })));
   return { schools: f.schoolCount, formulaPence: f.formulaPence, minimumPence: f.minimumPence, fundingPence: f.fundingPence, applied: f.applied, explanation: f.explanation };
 }

@@ -6,6 +6,7 @@ import * as m0004 from './0004_ofsted';
 import * as m0005 from './0005_dashboards';
 import * as m0006 from './0006_calls';
 import * as m0007 from './0007_records';
+import * as m0008 from './0008_merges';
 
 // Imported statically so the bundle carries them. Add new migrations at the end, zero-padded.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_dashboards': m0005,
   '0006_calls': m0006,
   '0007_records': m0007,
+  '0008_merges': m0008,
 };

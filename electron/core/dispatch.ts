@@ -39,6 +39,9 @@ export async function dispatch(ctx: CoreContext, method: unknown, payload: unkno
       },
     };
   }
+  // Whatever is kept in memory from the store (funding, dashboards) is dropped before a mutation
+  // runs and again when it has finished, whether it succeeded or not.
+  if (def.mutates) ctx.store.bumpGeneration();
   try {
     const handler = handlers[method] as (ctx: CoreContext, request: unknown) => Promise<unknown>;
     const value = await handler(ctx, parsed.data);
@@ -50,5 +53,7 @@ export async function dispatch(ctx: CoreContext, method: unknown, payload: unkno
     }
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { kind: 'internal', message: `${method} failed: ${message}` } };
+  } finally {
+    if (def.mutates) ctx.store.bumpGeneration();
   }
 }

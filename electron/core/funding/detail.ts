@@ -4,7 +4,7 @@ import type { CoreContext } from '../context';
 import type { HubFundingDetail, PlanLineView } from '@shared/contract/funding';
 import { checkPlanAllocation, planDeadlineStatus, releaseConditions } from '@shared/domain/reconciliation';
 import { HubdeskError } from '../errors';
-import { FundingEngine, computeHub } from './engine';
+import { hubFundingYear } from './cache';
 import { yearOrNotFound } from './overview';
 
 export async function planLines(db: Kysely<Database>, hubId: number, yearId: number): Promise<PlanLineView[]> {
@@ -44,10 +44,7 @@ export async function hubFundingDetail(ctx: CoreContext, hubId: number, label: s
   const hub = await ctx.db.selectFrom('hubs').select(['id', 'name']).where('id', '=', hubId).executeTakeFirst();
   if (!hub) throw new HubdeskError('not_found', `There is no hub with id ${hubId}.`);
   const year = await yearOrNotFound(ctx, label);
-  const engine = new FundingEngine(ctx.db);
-  const computedYear = await engine.year(year);
-  const previous = computedYear.previousYear ? await engine.year(computedYear.previousYear) : null;
-  const h = computedYear.hubs.get(hubId) ?? computeHub(hubId, computedYear.data, previous);
+  const { year: computedYear, hub: h } = await hubFundingYear(ctx, hubId, year);
 
   const plan = computedYear.data.plans.get(hubId) ?? { draftSubmittedOn: null, finalSubmittedOn: null };
   const lines = await planLines(ctx.db, hubId, year.id);

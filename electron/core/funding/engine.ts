@@ -43,21 +43,38 @@ function hasActivity(data: YearData, hubId: number): boolean {
  */
 export class FundingEngine {
   private readonly memo = new Map<string, Promise<YearFunding>>();
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly done = new Map<string, YearFunding>();
+  /**
+   * With `hubId`, only that hub's rows are read and only that hub is computed: the same figures as
+   * the whole network's for that hub (a hub's carry forward depends only on its own previous years).
+   */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly options: { hubId?: number } = {},
+  ) {}
 
   year(year: YearView): Promise<YearFunding> {
     let result = this.memo.get(year.label);
     if (!result) {
       result = this.compute(year);
       this.memo.set(year.label, result);
+      result.then(
+        (value) => this.done.set(year.label, value),
+        () => this.memo.delete(year.label),
+      );
     }
     return result;
+  }
+
+  /** The year's figures if this engine has already computed them (no waiting, no reading). */
+  ready(year: YearView): YearFunding | null {
+    return this.done.get(year.label) ?? null;
   }
 
   private async compute(year: YearView): Promise<YearFunding> {
     const previousYear = await findYear(this.db, previousYearLabel(year.label));
     const previous = previousYear ? await this.year(previousYear) : null;
-    const data = await loadYearData(this.db, year.id);
+    const data = await loadYearData(this.db, year.id, this.options.hubId);
 
     const hubIds = new Set<number>();
     for (const id of data.hubNames.keys()) if (hasActivity(data, id)) hubIds.add(id);

@@ -50,12 +50,17 @@ export function claimView(row: {
   };
 }
 
-/** One query per table, for the whole year (a few hundred rows). */
-export async function loadYearData(db: Kysely<Database>, yearId: number): Promise<YearData> {
+/**
+ * One query per table, for the whole year, or with `hubId` for that hub only (each an indexed lookup
+ * on the hub and year).
+ */
+export async function loadYearData(db: Kysely<Database>, yearId: number, hubId?: number): Promise<YearData> {
+  const one = hubId !== undefined;
   const [members, claims, planned, plans, overrides, locks, meetings, hubs] = await Promise.all([
     db
       .selectFrom('memberships')
       .innerJoin('schools', 'schools.id', 'memberships.school_id')
+      .$if(one, (q) => q.where('memberships.hub_id', '=', hubId!))
       .where('memberships.year_id', '=', yearId)
       .select(['memberships.hub_id', 'schools.id as schoolId', 'schools.urn', 'schools.name', 'memberships.pupils', 'memberships.fee_paid_on'])
       .orderBy('schools.name')
@@ -64,6 +69,7 @@ export async function loadYearData(db: Kysely<Database>, yearId: number): Promis
     db
       .selectFrom('claims')
       .innerJoin('spend_categories', 'spend_categories.id', 'claims.category_id')
+      .$if(one, (q) => q.where('claims.hub_id', '=', hubId!))
       .where('claims.year_id', '=', yearId)
       .select([
         'claims.id',
@@ -85,14 +91,27 @@ export async function loadYearData(db: Kysely<Database>, yearId: number): Promis
     db
       .selectFrom('action_plan_lines')
       .innerJoin('action_plans', 'action_plans.id', 'action_plan_lines.plan_id')
+      .$if(one, (q) => q.where('action_plans.hub_id', '=', hubId!))
       .where('action_plans.year_id', '=', yearId)
       .select(['action_plans.hub_id', 'action_plan_lines.planned_pence'])
       .execute(),
-    db.selectFrom('action_plans').where('year_id', '=', yearId).select(['hub_id', 'draft_submitted_on', 'final_submitted_on']).execute(),
-    db.selectFrom('carry_forward_overrides').where('year_id', '=', yearId).selectAll().execute(),
-    db.selectFrom('funding_locks').where('year_id', '=', yearId).selectAll().execute(),
-    db.selectFrom('hub_meetings').where('year_id', '=', yearId).where('submitted_on', 'is not', null).select('hub_id').distinct().execute(),
-    db.selectFrom('hubs').select(['id', 'name']).execute(),
+    db
+      .selectFrom('action_plans')
+      .$if(one, (q) => q.where('hub_id', '=', hubId!))
+      .where('year_id', '=', yearId)
+      .select(['hub_id', 'draft_submitted_on', 'final_submitted_on'])
+      .execute(),
+    db.selectFrom('carry_forward_overrides').$if(one, (q) => q.where('hub_id', '=', hubId!)).where('year_id', '=', yearId).selectAll().execute(),
+    db.selectFrom('funding_locks').$if(one, (q) => q.where('hub_id', '=', hubId!)).where('year_id', '=', yearId).selectAll().execute(),
+    db
+      .selectFrom('hub_meetings')
+      .$if(one, (q) => q.where('hub_id', '=', hubId!))
+      .where('year_id', '=', yearId)
+      .where('submitted_on', 'is not', null)
+      .select('hub_id')
+      .distinct()
+      .execute(),
+    db.selectFrom('hubs').$if(one, (q) => q.where('id', '=', hubId!)).select(['id', 'name']).execute(),
   ]);
 
   const data: YearData = {

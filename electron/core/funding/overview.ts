@@ -4,7 +4,8 @@ import { releaseConditions } from '@shared/domain/reconciliation';
 import { sumPence } from '@shared/domain/money';
 import { requireYear, resolveYear } from '../db/years';
 import { HubdeskError } from '../errors';
-import { FundingEngine, type HubYear, type YearFunding } from './engine';
+import type { HubYear, YearFunding } from './engine';
+import { fundingYear } from './cache';
 import { invalid } from './validate';
 
 function lockState(h: HubYear): FundingHubRow['lockState'] {
@@ -45,7 +46,7 @@ export async function yearOrNotFound(ctx: CoreContext, label: string | undefined
 
 export async function fundingOverview(ctx: CoreContext, label: string | undefined): Promise<FundingOverview> {
   const year = await yearOrNotFound(ctx, label);
-  const computed = await new FundingEngine(ctx.db).year(year);
+  const computed = await fundingYear(ctx, year);
   const hubs = [...computed.hubs.values()].map((h) => row(h, computed)).sort((a, b) => a.hub.localeCompare(b.hub));
   const total = (f: (r: FundingHubRow) => number) => sumPence(hubs.map(f));
   const totalAvailablePence = total((r) => r.totalAvailablePence);
@@ -78,7 +79,7 @@ export async function fundingOverview(ctx: CoreContext, label: string | undefine
 /** The CLI's report: the figures in force (the locked ones where a hub is locked), one object per hub. */
 export async function fundingReport(ctx: CoreContext, label: string, hubName: string | undefined): Promise<FundingReportHub[]> {
   const year = await requireYear(ctx.db, label);
-  const computed = await new FundingEngine(ctx.db).year(year);
+  const computed = await fundingYear(ctx, year);
   let hubs = [...computed.hubs.values()].sort((a, b) => a.hub.localeCompare(b.hub));
   if (hubName !== undefined) {
     const wanted = hubName.trim().toLowerCase();

@@ -1,0 +1,44 @@
+import type { OpenedStore } from './connection';
+
+/**
+ * Values computed from the store (a year's funding, the network dashboard), kept in memory while the
+ * store is unchanged. Every lookup compares the store's change stamp (connection.ts: the generation
+ * bumped by `dispatch` around each mutation, this connection's row changes and other connections'
+ * commits) with the one the values were computed under: on any difference everything is dropped.
+ * A value whose computation overlapped a change is handed to its caller but never kept.
+ */
+interface Entries {
+  stamp: string;
+  values: Map<string, Promise<unknown>>;
+}
+
+const caches = new WeakMap<OpenedStore, Entries>();
+
+function entriesFor(store: OpenedStore): { entries: Entries; stamp: string } {
+  const stamp = store.changeStamp();
+  let entries = caches.get(store);
+  if (!entries || entries.stamp !== stamp) {
+    entries = { stamp, values: new Map() };
+    caches.set(store, entries);
+  }
+  return { entries, stamp };
+}
+
+/** The value kept under `key` for the store as it is now, computing it if there is none. */
+export function cached<T>(store: OpenedStore, key: string, compute: () => Promise<T>): Promise<T> {
+  const { entries, stamp } = entriesFor(store);
+  const known = entries.values.get(key);
+  if (known) return known as Promise<T>;
+  const value = compute();
+  entries.values.set(key, value);
+  const forget = () => {
+    if (entries.values.get(key) === value) entries.values.delete(key);
+  };
+  value.then(
+    () => {
+      if (store.changeStamp() !== stamp) forget();
+    },
+    forget,
+  );
+  return value;
+}

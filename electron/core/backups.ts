@@ -26,9 +26,58 @@ export function backupDir(store: Pick<OpenedStore, 'dataDir'>): string {
   return path.join(store.dataDir, BACKUP_FOLDER);
 }
 
+/** How the last backup was written (for tests and the benchmark): a file copy, or VACUUM INTO as the fallback. */
+let lastMethod: 'copy' | 'vacuum' | null = null;
+export function lastBackupMethod(): 'copy' | 'vacuum' | null {
+  return lastMethod;
+}
+
+/** Bytes 18–19 of a SQLite header: file format write/read versions (1 = rollback journal, 2 = WAL). */
+const FORMAT_VERSION_OFFSET = 18;
+
 /**
- * Writes a consistent copy of the live database (VACUUM INTO, safe while it is open in WAL mode)
- * to backups/, then prunes old ones. reason is a short slug, e.g. "before-import-roll".
+ * A consistent copy of a database open in WAL mode, as a file copy (copy_file_range where the
+ * file system has it): every committed page is first checkpointed into the main file (a passive
+ * checkpoint: it never waits for a reader; if a reader holds it back, VACUUM INTO is used), then the file
+ * is copied while this connection holds the write lock (BEGIN IMMEDIATE), so no writer, in this
+ * process or another, can commit while it is read. The copy is marked as a rollback-journal
+ * database so it opens on its own (no -wal/-shm needed, even read-only). Returns false, writing
+ * nothing, when that cannot be done safely (not WAL, a transaction open on the connection, a reader
+ * holding back the checkpoint, or a commit slipping in between): the caller then uses VACUUM INTO.
+ */
+function copyDatabaseFile(sqlite: OpenedStore['sqlite'], file: string): boolean {
+  if (sqlite.memory || sqlite.inTransaction) return false;
+  if (String(sqlite.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return false;
+  const before = sqlite.pragma('data_version', { simple: true });
+  const [cp] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+  if (!cp || cp.busy !== 0 || cp.log !== cp.checkpointed) return false;
+  const partial = `${file}.partial`;
+  try {
+    sqlite.exec('BEGIN IMMEDIATE');
+  } catch {
+    return false; // another connection is writing: VACUUM INTO reads a snapshot without waiting for it
+  }
+  try {
+    // Nothing committed by another connection since the checkpoint: the main file holds every page.
+    if (sqlite.pragma('data_version', { simple: true }) !== before) return false;
+    fs.copyFileSync(sqlite.name, partial);
+  } finally {
+    sqlite.exec('COMMIT');
+  }
+  const fd = fs.openSync(partial, 'r+');
+  try {
+    fs.writeSync(fd, Buffer.from([1, 1]), 0, 2, FORMAT_VERSION_OFFSET);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(partial, file);
+  return true;
+}
+
+/**
+ * Writes a consistent copy of the live database to backups/ (a checkpoint and a file copy under the
+ * write lock; VACUUM INTO when that is not possible), then prunes old ones. reason is a short slug,
+ * e.g. "before-import-roll".
  */
 export function createBackup(store: Pick<OpenedStore, 'dataDir' | 'sqlite'>, reason: string, now: Date = new Date()): BackupInfo {
   const dir = backupDir(store);
@@ -43,7 +92,18 @@ export function createBackup(store: Pick<OpenedStore, 'dataDir' | 'sqlite'>, rea
     if (!fs.existsSync(file)) break;
     stampDate = new Date(stampDate.getTime() + 1);
   }
-  store.sqlite.prepare('VACUUM INTO ?').run(file);
+  let copied = false;
+  try {
+    copied = copyDatabaseFile(store.sqlite, file);
+  } catch (error) {
+    fs.rmSync(`${file}.partial`, { force: true });
+    throw error;
+  }
+  if (!copied) {
+    fs.rmSync(`${file}.partial`, { force: true });
+    store.sqlite.prepare('VACUUM INTO ?').run(file);
+  }
+  lastMethod = copied ? 'copy' : 'vacuum';
   pruneBackups(store);
   const info = listBackups(store).find((b) => b.file === file);
   if (!info) throw new Error(`backup ${file} was not written`);

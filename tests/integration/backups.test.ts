@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackup, listBackups, pruneBackups, KEEP_LATEST } from '../../electron/core/backups';
+import { createBackup, lastBackupMethod, listBackups, pruneBackups, KEEP_LATEST } from '../../electron/core/backups';
 import { openTestStore, type TestStore } from '../helpers/store';
 
 let t: TestStore;
@@ -24,6 +24,51 @@ describe('backups', () => {
     expect(copy.prepare('select key from settings order by key').all()).toEqual([{ key: 'a' }]);
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     copy.close();
+  });
+
+  it('copy the file after a checkpoint: every committed row is in it, it opens on its own and passes integrity_check', async () => {
+    // Rows still in the WAL (not yet checkpointed into the main file) must be in the copy.
+    for (let i = 0; i < 50; i++) await t.ctx.db.insertInto('settings').values({ key: `k${i}`, value: String(i) }).execute();
+    expect(fs.statSync(`${t.store.file}-wal`).size).toBeGreaterThan(0);
+    const b = createBackup(t.store, 'copy', new Date('2026-11-23T10:00:00Z'));
+    expect(lastBackupMethod()).toBe('copy');
+    expect(fs.existsSync(`${b.file}.partial`)).toBe(false);
+    // A rollback-journal file: opens read-only with no -wal/-shm beside it.
+    const copy = new BetterSqlite3(b.file, { readonly: true, fileMustExist: true });
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect((copy.prepare('select count(*) as n from settings where key like ?').get('k%') as { n: number }).n).toBe(50);
+    copy.close();
+    expect(fs.existsSync(`${b.file}-wal`)).toBe(false);
+    // The live store carries on in WAL mode.
+    expect(t.store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    await t.ctx.db.insertInto('settings').values({ key: 'after', value: 'x' }).execute();
+  });
+
+  it('fall back to VACUUM INTO when a transaction is open on the connection or a reader holds back the checkpoint', async () => {
+    await t.ctx.db.insertInto('settings').values({ key: 'a', value: '1' }).execute();
+    // Another connection reading a snapshot: the checkpoint cannot complete, so the file is not copied.
+    const reader = new BetterSqlite3(t.store.file, { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('select count(*) from settings').get();
+    await t.ctx.db.insertInto('settings').values({ key: 'b', value: '2' }).execute();
+    const b = createBackup(t.store, 'reader', new Date('2026-11-23T10:00:00Z'));
+    expect(lastBackupMethod()).toBe('vacuum');
+    reader.exec('COMMIT');
+    reader.close();
+    const copy = new BetterSqlite3(b.file, { readonly: true });
+    expect(copy.prepare('select key from settings order by key').all()).toEqual([{ key: 'a' }, { key: 'b' }]);
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    copy.close();
+
+    t.store.sqlite.exec('BEGIN');
+    try {
+      // VACUUM INTO refuses inside a transaction too; what matters is that no half-made copy is left.
+      expect(() => createBackup(t.store, 'in-transaction', new Date('2026-11-23T11:00:00Z'))).toThrow();
+    } finally {
+      t.store.sqlite.exec('ROLLBACK');
+    }
+    expect(fs.readdirSync(`${t.dir}/backups`).filter((f) => f.includes('in-transaction'))).toEqual([]);
   });
 
   it('never overwrite a backup taken in the same millisecond', () => {

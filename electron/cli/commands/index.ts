@@ -9,6 +9,7 @@ import { dashboardCommands } from './dashboard';
 import { packCommands } from './pack';
 import { exportCommands } from './export';
 import { recordsCommands } from './records';
+import { mergeCommands } from './merges';
 
 /** Every CLI command; features add their own module here. */
-export const commands: CliCommand[] = [...coreCommands, ...importRollCommands, ...maintenanceCommands, ...fundingCommands, ...importOfstedCommands, ...importQaCommands, ...dashboardCommands, ...packCommands, ...exportCommands, ...recordsCommands];
+export const commands: CliCommand[] = [...coreCommands, ...importRollCommands, ...maintenanceCommands, ...fundingCommands, ...importOfstedCommands, ...importQaCommands, ...dashboardCommands, ...packCommands, ...exportCommands, ...recordsCommands, ...mergeCommands];

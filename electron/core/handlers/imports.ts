@@ -1,6 +1,6 @@
 import type { importMethods } from '@shared/contract/imports';
 import type { HandlersFor } from './types';
-import { analyseRoll } from '../imports/roll/analyse';
+import { previewRoll } from '../imports/roll/analyse';
 import { commitRoll } from '../imports/roll/commit';
 import { buildErrorReport } from '../imports/roll/error-report';
 import { rememberMapping } from '../imports/roll/mappings';
@@ -11,11 +11,11 @@ import { HubdeskError } from '../errors';
 
 export const importHandlers: HandlersFor<typeof importMethods> = {
   async previewRollImport(ctx, request) {
-    return (await analyseRoll(ctx.db, request, ctx.today())).preview;
+    return (await previewRoll(ctx, request)).preview;
   },
 
   async rollImportErrorReport(ctx, request) {
-    return buildErrorReport(await analyseRoll(ctx.db, request, ctx.today()));
+    return buildErrorReport(await previewRoll(ctx, request));
   },
 
   async commitRollImport(ctx, request) {

@@ -10,9 +10,10 @@ import type { CoreContext } from '../../context';
 import type { Database } from '../../db/schema';
 import { HubdeskError } from '../../errors';
 import { recordBatch } from '../batches';
-import { createBackup } from '../../backups';
+import { commitOnce } from '../commit-flow';
+import { forget, parsedOnce, plannedOnce, type StampedPlan } from '../memo';
 import { buildPlan, issueText, type OfstedPlan } from './plan';
-import { parseOfstedFile, type ParsedOfstedFile } from './parse';
+import { baseName, parseOfstedFile, sha256Of, type ParsedOfstedFile } from './parse';
 import { loadStoreFacts, OFSTED_BATCH_KIND } from './store-facts';
 import { keyOf, type MappedInspection } from './map-row';
 
@@ -26,10 +27,31 @@ export interface OfstedFileInput {
 const INSPECTION_CHUNK = 500;
 const JUDGEMENT_CHUNK = 1000;
 
+interface PlannedFile {
+  parsed: ParsedOfstedFile;
+  plan: OfstedPlan;
+}
+
+function keys(input: OfstedFileInput, sha256: string) {
+  const fileName = baseName(input.fileName);
+  return { file: `ofsted|${sha256}|${fileName}`, plan: JSON.stringify(['ofsted', sha256, fileName, input.allSchools ?? false]) };
+}
+
+/**
+ * The file planned against the store as it is now: the preview's plan while nothing was written
+ * since, otherwise planned again from the parsed file (kept a few minutes) and fresh store facts.
+ */
+async function plannedFile(ctx: CoreContext, input: OfstedFileInput, sha256: string): Promise<StampedPlan<PlannedFile>> {
+  const k = keys(input, sha256);
+  return plannedOnce(ctx.store, k.plan, async () => {
+    const parsed = await parsedOnce(k.file, () => parseOfstedFile(input.fileName, input.bytes, sha256));
+    const facts = await loadStoreFacts(ctx.db, parsed.sha256);
+    return { parsed, plan: buildPlan(parsed, facts, input.allSchools ?? false) };
+  });
+}
+
 export async function previewOfstedFile(ctx: CoreContext, input: OfstedFileInput): Promise<OfstedImportPreview> {
-  const parsed = await parseOfstedFile(input.fileName, input.bytes);
-  const facts = await loadStoreFacts(ctx.db, parsed.sha256);
-  return buildPlan(parsed, facts, input.allSchools ?? false).preview;
+  return (await plannedFile(ctx, input, sha256Of(input.bytes))).value.plan.preview;
 }
 
 /** Refuses the file: the message names the first problem; issues carry the first 50 (the preview lists 200). */
@@ -51,20 +73,21 @@ function refuse(plan: OfstedPlan): never {
 }
 
 export async function commitOfstedFile(ctx: CoreContext, input: OfstedFileInput): Promise<OfstedCommitResult> {
-  const allSchools = input.allSchools ?? false;
-  const parsed = await parseOfstedFile(input.fileName, input.bytes);
-  const first = buildPlan(parsed, await loadStoreFacts(ctx.db, parsed.sha256), allSchools);
-  if (first.preview.errorCount > 0) refuse(first);
-  if (first.toInsert.length === 0) return nothingNew(first);
-
-  const backup = createBackup(ctx.store, 'before-import-ofsted', ctx.now());
-  return ctx.db.transaction().execute(async (trx) => {
-    // Rebuilt on the store as it is inside the transaction.
-    const plan = buildPlan(parsed, await loadStoreFacts(trx, parsed.sha256), allSchools);
-    if (plan.preview.errorCount > 0) refuse(plan);
-    if (plan.toInsert.length === 0) return nothingNew(plan);
-    return writePlan(trx, ctx, parsed, plan, backup.name);
+  const sha256 = sha256Of(input.bytes);
+  const result = await commitOnce<PlannedFile, OfstedCommitResult>(ctx, {
+    backupReason: 'before-import-ofsted',
+    plan: () => plannedFile(ctx, input, sha256),
+    check: ({ plan }) => {
+      if (plan.preview.errorCount > 0) refuse(plan);
+      return plan.toInsert.length === 0 ? nothingNew(plan) : undefined;
+    },
+    write: (trx, { parsed, plan }, backup) => writePlan(trx, ctx, parsed, plan, backup.name),
   });
+  if (result.batchId !== null) {
+    const k = keys(input, sha256);
+    forget(ctx.store, k.plan, k.file);
+  }
+  return result;
 }
 
 function nothingNew(plan: OfstedPlan): OfstedCommitResult {

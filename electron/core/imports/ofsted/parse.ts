@@ -16,9 +16,13 @@ export function baseName(fileName: string): string {
   return fileName.trim().split(/[\\/]/).pop() || fileName.trim();
 }
 
-export async function parseOfstedFile(fileNameIn: string, bytes: Uint8Array): Promise<ParsedOfstedFile> {
+export function sha256Of(bytes: Uint8Array): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
+}
+
+/** sha256: the bytes' SHA-256 when the caller has it already. */
+export async function parseOfstedFile(fileNameIn: string, bytes: Uint8Array, sha256: string = sha256Of(bytes)): Promise<ParsedOfstedFile> {
   const fileName = baseName(fileNameIn);
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   let sheet: OfstedSheet;
   try {
     sheet = await readOfstedFile(fileName, bytes);

@@ -4,12 +4,14 @@
  * an import batch of kind 'qa' for the year and writes every row through a ChangeRecorder, so the
  * generic undo (restoreBatchChanges) puts back exactly what was there, updates included.
  */
+import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { QaCommitResult, QaImportPreview } from '@shared/contract/qa-import';
 import type { CoreContext } from '../../context';
 import type { Database } from '../../db/schema';
 import { HubdeskError } from '../../errors';
-import { createBackup } from '../../backups';
+import { commitOnce } from '../commit-flow';
+import { forget, parsedOnce, plannedOnce, type StampedPlan } from '../memo';
 import { ChangeRecorder, recordBatch } from '../batches';
 import { readTracker, QaFileError, type ParsedTracker } from './read';
 import { loadQaFacts, QA_BATCH_KIND } from './store-facts';
@@ -30,9 +32,29 @@ async function parse(input: QaFileInput): Promise<ParsedTracker> {
   }
 }
 
+interface PlannedTracker {
+  plan: QaPlan;
+}
+
+function keys(input: QaFileInput, sha256: string) {
+  return { file: `qa|${sha256}|${input.fileName}`, plan: JSON.stringify(['qa', sha256, input.fileName, input.year]) };
+}
+
+/** The tracker planned against the store as it is now: the preview's plan while nothing was written since (memo.ts). */
+async function plannedTracker(ctx: CoreContext, input: QaFileInput, sha256: string): Promise<StampedPlan<PlannedTracker>> {
+  const k = keys(input, sha256);
+  return plannedOnce(ctx.store, k.plan, async () => {
+    const parsed = await parsedOnce(k.file, () => parse(input));
+    return { plan: buildQaPlan(parsed, await loadQaFacts(ctx.db, input.year)) };
+  });
+}
+
+function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 export async function previewQaFile(ctx: CoreContext, input: QaFileInput): Promise<QaImportPreview> {
-  const parsed = await parse(input);
-  return buildQaPlan(parsed, await loadQaFacts(ctx.db, input.year)).preview;
+  return (await plannedTracker(ctx, input, sha256Of(input.bytes))).value.plan.preview;
 }
 
 function refuse(plan: QaPlan): never {
@@ -66,17 +88,21 @@ function nothingToDo(plan: QaPlan): QaCommitResult {
 }
 
 export async function commitQaFile(ctx: CoreContext, input: QaFileInput): Promise<QaCommitResult> {
-  const parsed = await parse(input);
-  const first = buildQaPlan(parsed, await loadQaFacts(ctx.db, input.year));
-  if (first.preview.errorCount > 0) refuse(first);
-  if (first.preview.noChanges) return nothingToDo(first);
-  const backup = createBackup(ctx.store, 'before-import-qa', ctx.now());
-  return ctx.db.transaction().execute(async (trx) => {
-    const plan = buildQaPlan(parsed, await loadQaFacts(trx, input.year));
-    if (plan.preview.errorCount > 0) refuse(plan);
-    if (plan.preview.noChanges) return nothingToDo(plan);
-    return writePlan(trx, ctx, plan, backup.name);
+  const sha256 = sha256Of(input.bytes);
+  const result = await commitOnce<PlannedTracker, QaCommitResult>(ctx, {
+    backupReason: 'before-import-qa',
+    plan: () => plannedTracker(ctx, input, sha256),
+    check: ({ plan }) => {
+      if (plan.preview.errorCount > 0) refuse(plan);
+      return plan.preview.noChanges ? nothingToDo(plan) : undefined;
+    },
+    write: (trx, { plan }, backup) => writePlan(trx, ctx, plan, backup.name),
   });
+  if (result.batchId !== null) {
+    const k = keys(input, sha256);
+    forget(ctx.store, k.plan, k.file);
+  }
+  return result;
 }
 
 type Row = Record<string, unknown> & { id: number };

@@ -11,6 +11,8 @@ import { checkRows, type CheckedRows } from './validate';
 import { loadRollState } from './state';
 import { planRoll, type PlannedRoll } from './plan';
 import { UnreadableFileError, type RawSheet, type RawWorkbook } from './sheet';
+import type { CoreContext } from '../../context';
+import { forget, parsedOnce, plannedOnce, type StampedPlan } from '../memo';
 
 export interface RollRequest {
   fileName: string;
@@ -57,16 +59,35 @@ function chooseSheet(workbook: RawWorkbook, requested: string | undefined, remem
   return { ...pick, header: pick.header, located };
 }
 
-export async function readRoll(db: Kysely<Database> | Transaction<Database>, request: RollRequest): Promise<ReadRoll & { sheets: RollPreview['sheets'] }> {
+/** The bytes of a request and their SHA-256. */
+export function requestFile(request: Pick<RollRequest, 'contentBase64'>): { bytes: Buffer; sha256: string } {
   const bytes = Buffer.from(request.contentBase64, 'base64');
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  let workbook: RawWorkbook;
+  return { bytes, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
+}
+
+async function readFileOf(bytes: Buffer, fileName: string): Promise<RawWorkbook> {
   try {
-    workbook = await readWorkbook(bytes, request.fileName);
+    return await readWorkbook(bytes, fileName);
   } catch (error) {
     if (error instanceof UnreadableFileError) throw new HubdeskError('validation', error.message);
     throw error;
   }
+}
+
+/**
+ * Reads the request's file (the workbook from the parsed-file cache when `reuseParsed`: it depends
+ * on the bytes and the name only), then chooses the sheet, the header and the mapping and checks the
+ * rows, which depend on the remembered mappings in the store as well.
+ */
+export async function readRoll(
+  db: Kysely<Database> | Transaction<Database>,
+  request: RollRequest,
+  options: { file?: { bytes: Buffer; sha256: string }; reuseParsed?: boolean } = {},
+): Promise<ReadRoll & { sheets: RollPreview['sheets'] }> {
+  const { bytes, sha256 } = options.file ?? requestFile(request);
+  const workbook = options.reuseParsed
+    ? await parsedOnce(`roll|${sha256}|${request.fileName}`, () => readFileOf(bytes, request.fileName))
+    : await readFileOf(bytes, request.fileName);
   const remembered = await rememberedMappings(db);
   const { sheet, header, located } = chooseSheet(workbook, request.sheet, new Set(remembered.keys()), request.fileName);
 
@@ -189,4 +210,36 @@ export async function planFromRead(
 
 export async function analyseRoll(db: Kysely<Database> | Transaction<Database>, request: RollRequest, today: string): Promise<AnalysedRoll> {
   return planFromRead(db, await readRoll(db, request), request, today);
+}
+
+/** Everything the plan depends on besides the store: the file, the year, the sheet, the mapping, the options and today. */
+export function rollPlanKey(request: RollRequest, sha256: string, today: string): string {
+  const mapping = request.mapping ? Object.entries(request.mapping).sort(([a], [b]) => a.localeCompare(b)) : null;
+  return JSON.stringify(['roll', sha256, request.fileName, request.year, request.sheet ?? null, mapping, Boolean(request.createHubs), today]);
+}
+
+/**
+ * The roll analysed against the store as it is now. The preview's analysis is reused (by the next
+ * preview of the same file and options, and by the commit) while nothing has been written to the
+ * store since; the read workbook is reused whatever the store holds. Only whether warnings were
+ * confirmed is taken from this request.
+ */
+export async function plannedRoll(ctx: CoreContext, request: RollRequest): Promise<StampedPlan<AnalysedRoll>> {
+  const file = requestFile(request);
+  const today = ctx.today();
+  const planned = await plannedOnce(ctx.store, rollPlanKey(request, file.sha256, today), async () =>
+    planFromRead(ctx.db, await readRoll(ctx.db, request, { file, reuseParsed: true }), request, today),
+  );
+  const a = planned.value;
+  const canCommit = a.allErrors.length === 0 && a.planned !== null && (!a.preview.needsConfirmation || Boolean(request.confirmWarnings));
+  return canCommit === a.preview.canCommit ? planned : { ...planned, value: { ...a, preview: { ...a.preview, canCommit } } };
+}
+
+export async function previewRoll(ctx: CoreContext, request: RollRequest): Promise<AnalysedRoll> {
+  return (await plannedRoll(ctx, request)).value;
+}
+
+/** Drops the cached analysis and workbook of a committed file. */
+export function forgetRoll(ctx: CoreContext, request: RollRequest, sha256: string): void {
+  forget(ctx.store, rollPlanKey(request, sha256, ctx.today()), `roll|${sha256}|${request.fileName}`);
 }

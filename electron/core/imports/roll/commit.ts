@@ -3,10 +3,10 @@ import type { Database } from '../../db/schema';
 import type { CoreContext } from '../../context';
 import type { RollCommitResult } from '@shared/contract/imports';
 import { HubdeskError } from '../../errors';
-import { createBackup } from '../../backups';
 import { insertYear } from '../../db/years';
 import { ChangeRecorder, recordBatch } from '../batches';
-import { planFromRead, readRoll, type AnalysedRoll, type RollRequest } from './analyse';
+import { forgetRoll, plannedRoll, type AnalysedRoll, type RollRequest } from './analyse';
+import { commitOnce } from '../commit-flow';
 import { rememberMapping } from './mappings';
 import { HEADTEACHER_ROLE } from './state';
 import type { HubRef, RollPlan } from './plan';
@@ -34,15 +34,8 @@ function refuseUnlessCommittable(analysed: AnalysedRoll, request: RollRequest & 
   }
 }
 
-/**
- * Imports a roll: re-reads and re-checks the same bytes, refuses unless they are what was previewed,
- * takes a backup, then applies every change in one transaction recorded as an import batch.
- */
-export async function commitRoll(ctx: CoreContext, request: RollRequest & { sha256: string; diffHash: string }): Promise<RollCommitResult> {
-  const read = await readRoll(ctx.db, request);
-  const first = await planFromRead(ctx.db, read, request, ctx.today());
-  refuseUnlessCommittable(first, request);
-  const counts = (a: AnalysedRoll) => ({
+function counts(a: AnalysedRoll) {
+  return {
     joiners: a.preview.joiners.length,
     leavers: a.preview.leavers.length,
     moves: a.preview.moves.length,
@@ -50,35 +43,52 @@ export async function commitRoll(ctx: CoreContext, request: RollRequest & { sha2
     contactChanges: a.preview.contactChanges.length,
     detailChanges: a.preview.detailChanges.length,
     rows: a.preview.rowsRead,
-  });
-  if (first.preview.noChanges) return { batchId: null, noChanges: true, backupFile: null, ...counts(first) };
+  };
+}
 
-  const backup = createBackup(ctx.store, 'before-import-roll', ctx.now());
-  const batchId = await ctx.db.transaction().execute(async (trx) => {
-    // Checked again inside the transaction, so nothing changed between the check and the writes.
-    const analysed = await planFromRead(trx, read, request, ctx.today());
-    refuseUnlessCommittable(analysed, request);
-    const p = analysed.preview;
-    const id = await recordBatch(trx, ctx, {
-      kind: 'roll',
-      fileName: request.fileName,
-      sha256: p.sha256,
-      yearId: null,
-      rowCount: p.rowsRead,
-      summary: {
-        year: p.year,
-        sheet: p.sheet,
-        ...counts(analysed),
-        newHubs: p.newHubs,
-        funding: p.funding.map((f) => ({ hub: f.hub, beforePence: f.beforePence, afterPence: f.afterPence })),
-      },
-    });
-    const yearId = await applyPlan(trx, ctx, new ChangeRecorder(trx, ctx, id), analysed.planned!.plan);
-    await trx.updateTable('import_batches').set({ year_id: yearId }).where('id', '=', id).execute();
-    if (read.mappingSource === 'given') await rememberMapping(trx, ctx, read.header.headers, read.mapping);
-    return id;
+/**
+ * Imports a roll: the same bytes analysed against the store as it is now (the preview's analysis
+ * when nothing was written since, see commitOnce), refused unless they are what was previewed;
+ * then a backup, and every change applied in one transaction recorded as an import batch.
+ */
+export async function commitRoll(ctx: CoreContext, request: RollRequest & { sha256: string; diffHash: string }): Promise<RollCommitResult> {
+  let sha256: string | null = null;
+  const result = await commitOnce<AnalysedRoll, RollCommitResult>(ctx, {
+    backupReason: 'before-import-roll',
+    plan: async () => {
+      const planned = await plannedRoll(ctx, request);
+      sha256 = planned.value.preview.sha256;
+      return planned;
+    },
+    check: (analysed) => {
+      refuseUnlessCommittable(analysed, request);
+      return analysed.preview.noChanges ? { batchId: null, noChanges: true, backupFile: null, ...counts(analysed) } : undefined;
+    },
+    write: async (trx, analysed, backup) => {
+      const p = analysed.preview;
+      const id = await recordBatch(trx, ctx, {
+        kind: 'roll',
+        fileName: request.fileName,
+        sha256: p.sha256,
+        yearId: null,
+        rowCount: p.rowsRead,
+        summary: {
+          year: p.year,
+          sheet: p.sheet,
+          ...counts(analysed),
+          newHubs: p.newHubs,
+          funding: p.funding.map((f) => ({ hub: f.hub, beforePence: f.beforePence, afterPence: f.afterPence })),
+        },
+      });
+      const yearId = await applyPlan(trx, ctx, new ChangeRecorder(trx, ctx, id), analysed.planned!.plan);
+      await trx.updateTable('import_batches').set({ year_id: yearId }).where('id', '=', id).execute();
+      const read = analysed.read;
+      if (read.mappingSource === 'given') await rememberMapping(trx, ctx, read.header.headers, read.mapping);
+      return { batchId: id, noChanges: false, backupFile: backup.file, ...counts(analysed) };
+    },
   });
-  return { batchId, noChanges: false, backupFile: backup.file, ...counts(first) };
+  if (sha256 !== null && result.batchId !== null) forgetRoll(ctx, request, sha256);
+  return result;
 }
 
 async function insertMany(trx: Transaction<Database>, table: 'schools' | 'contacts' | 'memberships', rows: Record<string, unknown>[]): Promise<Row[]> {

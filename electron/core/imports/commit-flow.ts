@@ -1,0 +1,62 @@
+/**
+ * The commit every importer shares: plan once (or reuse the preview's plan while the store is
+ * unchanged), refuse or stop before any backup when the plan says so, back up, then write in one
+ * transaction that first takes the write lock and checks that the store is still exactly the one
+ * planned against. If anything was written in between (another request of this process, or another
+ * connection), the backup is discarded and the whole thing starts again from a fresh plan, so a
+ * stale plan is never written.
+ */
+import fs from 'node:fs';
+import type { Transaction } from 'kysely';
+import type { CoreContext } from '../context';
+import type { Database } from '../db/schema';
+import { createBackup, type BackupInfo } from '../backups';
+import { HubdeskError } from '../errors';
+import { dataStamp, type StampedPlan } from './memo';
+
+export interface CommitSteps<P, R> {
+  /** Slug of the backup taken before writing, e.g. "before-import-roll". */
+  backupReason: string;
+  /** The plan of the store as it is now, with its data stamp (plannedOnce). */
+  plan(): Promise<StampedPlan<P>>;
+  /** Throws a refusal, or returns the result of a commit with nothing to write; undefined to write. */
+  check(plan: P): R | undefined;
+  write(trx: Transaction<Database>, plan: P, backup: BackupInfo): Promise<R>;
+}
+
+class StoreChanged extends Error {}
+
+const ATTEMPTS = 3;
+
+/**
+ * A write that changes no row: it makes SQLite take the write lock now, so no other connection can
+ * commit between the check of the stamp and the import's own writes.
+ */
+async function takeWriteLock(trx: Transaction<Database>): Promise<void> {
+  await trx
+    .updateTable('import_batches')
+    .set((eb) => ({ id: eb.ref('id') }))
+    .where('id', '<', 0)
+    .execute();
+}
+
+export async function commitOnce<P, R>(ctx: CoreContext, steps: CommitSteps<P, R>): Promise<R> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const { value: plan, stamp } = await steps.plan();
+    const early = steps.check(plan);
+    if (early !== undefined) return early;
+    const backup = createBackup(ctx.store, steps.backupReason, ctx.now());
+    try {
+      return await ctx.db.transaction().execute(async (trx) => {
+        await takeWriteLock(trx);
+        if (stamp === '' || dataStamp(ctx.store) !== stamp) throw new StoreChanged();
+        return steps.write(trx, plan, backup);
+      });
+    } catch (error) {
+      if (!(error instanceof StoreChanged)) throw error;
+      // The backup holds a state the import no longer starts from; the next attempt takes its own.
+      fs.rmSync(backup.file, { force: true });
+    }
+  }
+  throw new HubdeskError('conflict', 'The data kept changing while this import was being written, so nothing was imported. Import the file again.');
+}

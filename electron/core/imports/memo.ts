@@ -1,0 +1,146 @@
+/**
+ * What a preview worked out, kept for the commit that follows it: a file is read and planned once,
+ * not again by the commit. Two small caches, each entry dropped after a few minutes:
+ *
+ * - parsed files, keyed by importer + SHA-256 of the bytes + file name (+ whatever else the parse
+ *   depends on): pure functions of the bytes, valid whatever the store holds;
+ * - plans, keyed by store connection + importer + file + every option the plan depends on, each
+ *   with the data stamp of the store it was computed on. A plan is used only while the store's data
+ *   stamp is unchanged, i.e. nothing was written since (this connection's row count of changes and
+ *   SQLite's data_version for other connections): a stale preview is never committed.
+ */
+import type { OpenedStore } from '../db/connection';
+
+const TTL_MS = 5 * 60_000;
+
+interface Entry<T> {
+  value: T;
+  expires: number;
+}
+
+/** A least-recently-used map with a size limit and an expiry per entry. */
+export class ExpiringLru<T> {
+  private readonly entries = new Map<string, Entry<T>>();
+  private sweep: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly max: number,
+    private readonly ttlMs: number = TTL_MS,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  get(key: string): T | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    this.entries.delete(key);
+    if (e.expires <= this.clock()) return undefined;
+    this.entries.set(key, e);
+    return e.value;
+  }
+
+  set(key: string, value: T): void {
+    this.entries.delete(key);
+    this.entries.set(key, { value, expires: this.clock() + this.ttlMs });
+    while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+    this.scheduleSweep();
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Drops expired entries after the TTL so an idle app does not hold a national file in memory. */
+  private scheduleSweep(): void {
+    if (this.sweep) return;
+    this.sweep = setTimeout(() => {
+      this.sweep = null;
+      const now = this.clock();
+      for (const [k, e] of this.entries) if (e.expires <= now) this.entries.delete(k);
+      if (this.entries.size > 0) this.scheduleSweep();
+    }, this.ttlMs + 1000);
+    this.sweep.unref?.();
+  }
+}
+
+/** Parsed files (any importer): at most three, five minutes each. */
+export const parsedFiles = new ExpiringLru<unknown>(3);
+
+export interface StampedPlan<T> {
+  stamp: string;
+  value: T;
+}
+
+/** Plans (any importer) with the data stamp they were computed at. */
+export const plans = new ExpiringLru<StampedPlan<unknown>>(3);
+
+const storeIds = new WeakMap<object, number>();
+let nextStoreId = 1;
+
+/** A key part naming the store connection (a plan is only ever reused on the connection that made it). */
+export function storeKey(store: Pick<OpenedStore, 'sqlite'>): string {
+  let id = storeIds.get(store.sqlite);
+  if (id === undefined) {
+    id = nextStoreId++;
+    storeIds.set(store.sqlite, id);
+  }
+  return `store${id}`;
+}
+
+/**
+ * Changes whenever the data may have changed: store.changeStamp() without dispatch's generation
+ * counter, which is bumped around every mutation — including the commit that asks, so it would
+ * never match a preview's. What remains is exact for the data: this connection's total_changes()
+ * and data_version (commits by any other connection).
+ */
+export function dataStamp(store: Pick<OpenedStore, 'changeStamp'>): string {
+  const stamp = store.changeStamp();
+  const parts = stamp.split(':');
+  if (parts.length !== 3) throw new Error(`unexpected store change stamp "${stamp}"`);
+  return `${parts[1]}:${parts[2]}`;
+}
+
+/** Returns the cached value for key, or computes, caches and returns it. */
+export async function parsedOnce<T>(key: string, parse: () => Promise<T>): Promise<T> {
+  const hit = parsedFiles.get(key) as T | undefined;
+  if (hit !== undefined) return hit;
+  const value = await parse();
+  parsedFiles.set(key, value);
+  return value;
+}
+
+/**
+ * A plan of the store as it is now: the cached one while the data stamp is unchanged, otherwise
+ * computed and cached. Computed outside a transaction, it is only kept when no write happened while
+ * it was computed (so it saw one state of the store); otherwise it is computed again.
+ */
+export async function plannedOnce<T>(store: Pick<OpenedStore, 'changeStamp' | 'sqlite'>, key: string, plan: () => Promise<T>): Promise<StampedPlan<T>> {
+  const fullKey = `${storeKey(store)}|${key}`;
+  const hit = plans.get(fullKey) as StampedPlan<T> | undefined;
+  if (hit && hit.stamp === dataStamp(store)) return hit;
+  for (let attempt = 0; ; attempt++) {
+    const before = dataStamp(store);
+    const value = await plan();
+    if (dataStamp(store) === before) {
+      const planned = { stamp: before, value };
+      plans.set(fullKey, planned);
+      return planned;
+    }
+    // Written to while planning: the plan may mix two states. A commit re-checks the stamp under the
+    // write lock, so after a few tries the last plan is returned uncached and unstamped.
+    if (attempt >= 2) return { stamp: '', value };
+  }
+}
+
+/** Forgets a plan and its parsed file (after a commit: the store has changed, the entries are stale). */
+export function forget(store: Pick<OpenedStore, 'sqlite'>, planKey: string, fileKey: string): void {
+  plans.delete(`${storeKey(store)}|${planKey}`);
+  parsedFiles.delete(fileKey);
+}

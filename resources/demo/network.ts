@@ -14,6 +14,7 @@ import { dateBetween, randomFor, weekdayOnOrAfter } from './random';
 import { ofstedHistory, type DemoInspection, type OfstedStory } from './ofsted-history';
 import { hubReviews, trainingsFor, type DemoReview, type DemoTraining, type QaSchool } from './qa';
 import { hubFinances, type DemoClaim, type DemoOverride, type DemoPlan } from './finance';
+import { demoSupportRequests, type DemoSupportRequest } from './support';
 
 /** The day the demo's story is told as of: what has happened by then has outcomes, the rest is booked. */
 export const DEMO_TODAY = '2026-11-23';
@@ -83,6 +84,7 @@ export interface DemoNetwork {
   plans: DemoPlan[];
   claims: DemoClaim[];
   carryForwardOverrides: DemoOverride[];
+  supportRequests: DemoSupportRequest[];
 }
 
 const STAFF: DemoStaff[] = [
@@ -285,7 +287,9 @@ export function buildDemoNetwork(): DemoNetwork {
     trainings.push(...trainingsFor({ urn: s.urn, phase: s.phase, pupils: m.pupils, headteacher: s.headteacher, mayBeUntrained: m.status === 'new' || s.headteacherSince >= '2025-09-01' }));
   }
 
-  return { years, staff: STAFF, hubs, schools, memberships, inspections, reviews, trainings, meetings, plans, claims, carryForwardOverrides };
+  const supportRequests = demoSupportRequests({ members: memberships.filter((m) => m.year === '2026/27'), reviews, today: DEMO_TODAY });
+
+  return { years, staff: STAFF, hubs, schools, memberships, inspections, reviews, trainings, meetings, plans, claims, carryForwardOverrides, supportRequests };
 }
 
 /** Used by the loader's batch record: a short fingerprint of what was loaded. */

@@ -169,6 +169,25 @@ export interface PackVulnerable extends PackSchoolRef {
   inspections: { inspectionDate: string; publicationDate: string | null; overall: string; categoryOfConcern: string | null }[];
 }
 
+/** A support request of one of the hub's schools (issue 11): what was asked, its status, who it was brokered to. */
+export interface PackSupportRequest extends PackSchoolRef {
+  id: number;
+  /** The day the school asked. */
+  date: string;
+  area: string;
+  /** The EBI the request is about, when it is one. */
+  ebi: string | null;
+  status: string;
+  /** The member school or the person outside the network it was brokered to, or null. */
+  brokeredTo: string | null;
+  brokeredToSchoolId: number | null;
+  notes: string | null;
+  /** The day of its last change. */
+  updatedOn: string;
+  /** Asked for since the last call. */
+  isNew: boolean;
+}
+
 export interface PackMembershipChange extends PackSchoolRef {
   /** The import's day. */
   date: string;
@@ -239,6 +258,8 @@ export interface CallPack {
     newHeadteachers: PackNewHead[];
     claimsPaid: PackClaim[];
     actionsClosed: CallActionView[];
+    /** Support asked for since the last call. */
+    supportRequested: PackSupportRequest[];
   };
   /** Every change above as one dated line, oldest first. */
   timeline: PackTimelineItem[];
@@ -246,6 +267,8 @@ export interface CallPack {
   reviewers: PackReviewerRow[];
   dropOuts: PackDropOut[];
   vulnerable: PackVulnerable[];
+  /** The hub's support requests still open, and those changed since the last call (shared/domain/support.ts). */
+  supportRequests: PackSupportRequest[];
   funding: {
     totalAvailablePence: number;
     plannedPence: number;

@@ -9,6 +9,7 @@ import type { UntrainedHeadteacherCode } from '../domain/reviewer-commitment';
 import type { DeadlineStatus, ReleaseCondition } from '../domain/reconciliation';
 import type { FundingApplied } from '../domain/funding';
 import { QA_HEADINGS, PHASES } from '../domain/vocabulary';
+import type { SupportRequestRecord } from './records';
 
 /** Where a panel's figures come from, and as at when (DOMAIN.md §7: a figure without its date is not shown). */
 export interface SourceNote {
@@ -167,6 +168,8 @@ export interface HubDashboard {
   };
   upcomingReviews: UpcomingReview[];
   meetings: MeetingView[];
+  /** The support requests of the hub's schools still open (open, brokered, in progress), oldest first. */
+  supportRequests: SupportRequestRecord[];
   funding: HubFundingStatus;
   sources: {
     roll: SourceNote[];

@@ -36,7 +36,7 @@ describe('hubdesk pack', () => {
     expect(p.hub.name).toBe('Aspire Hub');
     expect(p.term).toMatchObject({ id: '2025-autumn', membershipYear: '2025/26', start: '2025-09-01', end: '2025-12-31' });
     expect(p.asAt).toBe('2025-12-31');
-    expect(Object.keys(p.changes).sort()).toEqual(['actionsClosed', 'claimsPaid', 'membership', 'newHeadteachers', 'ofsted', 'qaReports', 'reviewersOut', 'reviewsHeld']);
+    expect(Object.keys(p.changes).sort()).toEqual(['actionsClosed', 'claimsPaid', 'membership', 'newHeadteachers', 'ofsted', 'qaReports', 'reviewersOut', 'reviewsHeld', 'supportRequested']);
     expect(p.changes.qaReports.length).toBeGreaterThan(0);
     for (const list of Object.values(p.changes) as { date: string }[][]) {
       for (const f of list) expect(f.date >= '2025-09-01' && f.date <= '2025-12-31').toBe(true);

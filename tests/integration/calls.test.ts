@@ -56,7 +56,7 @@ describe('the call pack before any call (Aspire Hub, autumn 2026)', () => {
     expect(p.window).toEqual({ from: '2026-09-01', until: '2026-11-23', basis: 'start of term', lastCall: null });
     const dated = [
       ...p.changes.qaReports, ...p.changes.reviewsHeld, ...p.changes.reviewersOut, ...p.changes.ofsted, ...p.changes.membership,
-      ...p.changes.newHeadteachers, ...p.changes.claimsPaid,
+      ...p.changes.newHeadteachers, ...p.changes.claimsPaid, ...p.changes.supportRequested,
     ];
     expect(dated.length).toBeGreaterThan(0);
     for (const f of dated) expect(f.date >= '2026-09-01' && f.date <= '2026-11-23', JSON.stringify(f)).toBe(true);
@@ -289,7 +289,7 @@ describe('the pack as a workbook', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
     expect(wb.worksheets.map((s) => s.name)).toEqual([
-      'Pack', 'Changes since last call', 'Reviews coming up', 'Reviewer commitments', 'Drop-outs to replace', 'Vulnerable schools', 'Claims pending', 'Meetings', 'Open actions',
+      'Pack', 'Changes since last call', 'Reviews coming up', 'Reviewer commitments', 'Drop-outs to replace', 'Vulnerable schools', 'Support requests', 'Claims pending', 'Meetings', 'Open actions',
     ]);
     for (const sheet of wb.worksheets) {
       expect(sheet.getRow(1).font?.bold, sheet.name).toBe(true);

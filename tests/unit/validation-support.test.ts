@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { addSupportRequestSchema, SUPPORT_STATUSES, supportDateIssues, updateSupportRequestSchema } from '../../shared/validation/support';
 import { fieldIssues, messagesByField } from '../../shared/validation/common';
+import { brokeredToLabel, inCallPack, isSupportOpen } from '../../shared/domain/support';
 
 const V = '0123456789abcdef';
 function messages(schema: z.ZodType, value: unknown): Record<string, string> {
@@ -84,5 +85,26 @@ describe('support request rules', () => {
     expect(messages(updateSupportRequestSchema, { ...update, version: undefined }).version).toMatch(/version of the record you loaded is missing/);
     expect(messages(updateSupportRequestSchema, { ...update, requestId: undefined }).requestId).toBeDefined();
     expect(messages(updateSupportRequestSchema, { ...update, schoolId: 7 })['']).toBeDefined();
+  });
+});
+
+describe('support request rules for dashboards and packs', () => {
+  const w = { from: '2026-09-01', until: '2026-11-23' };
+  it('open, brokered and in progress are open; done and declined are not', () => {
+    expect(SUPPORT_STATUSES.filter(isSupportOpen)).toEqual(['open', 'brokered', 'in progress']);
+  });
+  it('a pack lists requests still open, and closed ones changed since its window opened, never ones asked after its day', () => {
+    expect(inCallPack({ requestedOn: '2025-10-01', status: 'in progress', updatedOn: '2025-10-05' }, w)).toBe(true);
+    expect(inCallPack({ requestedOn: '2026-05-01', status: 'done', updatedOn: '2026-08-31' }, w)).toBe(false);
+    expect(inCallPack({ requestedOn: '2026-05-01', status: 'done', updatedOn: '2026-09-01' }, w)).toBe(true);
+    expect(inCallPack({ requestedOn: '2026-10-01', status: 'declined', updatedOn: '2026-10-02' }, w)).toBe(true);
+    // A pack for a term already over: a request asked later is not in it, whatever its status.
+    expect(inCallPack({ requestedOn: '2026-11-24', status: 'open', updatedOn: '2026-11-24' }, w)).toBe(false);
+    expect(inCallPack({ requestedOn: '2026-06-01', status: 'done', updatedOn: '2026-12-01' }, { from: '2026-04-15', until: '2026-08-31' })).toBe(true);
+  });
+  it('who a request was brokered to reads as the member school, else the free text', () => {
+    expect(brokeredToLabel({ brokeredToSchool: 'Kingsway Academy', brokeredTo: null })).toBe('Kingsway Academy');
+    expect(brokeredToLabel({ brokeredToSchool: null, brokeredTo: 'LA adviser' })).toBe('LA adviser');
+    expect(brokeredToLabel({ brokeredToSchool: null, brokeredTo: null })).toBeNull();
   });
 });

@@ -28,6 +28,8 @@ function printPack(p: CallPack, out: (t: string) => void): void {
   for (const d of p.dropOuts) out(`  ${d.date}  ${d.reviewer} (${d.homeSchool}) for ${d.hostSchool}`);
   out(`Vulnerable schools (${p.vulnerable.length})`);
   for (const v of p.vulnerable) out(`  ${v.date}  ${v.school}${v.isNew ? ' (new)' : ''}: ${v.reasons.join(' ')}`);
+  out(`Support requests (${p.supportRequests.length})`);
+  for (const r of p.supportRequests) out(`  ${r.date}  ${r.school}: “${r.area}” · ${r.status}${r.brokeredTo ? ` · brokered to ${r.brokeredTo}` : ''}${r.isNew ? ' (new)' : ''}`);
   out('');
   const f = p.funding;
   out(`Funding: total available ${formatPence(f.totalAvailablePence)}, released ${formatPence(f.releasedPence)}, remaining ${formatPence(f.remainingPence)}`);

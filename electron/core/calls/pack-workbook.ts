@@ -3,6 +3,7 @@ import type { CallPack, PackTimelineItem, PackWorkbookFile } from '@shared/contr
 import { CALL_KIND_LABELS } from '@shared/domain/calls';
 import { MoneyDecimal } from '@shared/domain/money';
 import { longDate } from '@shared/domain/reconciliation';
+import { isSupportOpen } from '@shared/domain/support';
 
 /**
  * The call pack as a workbook (issue 8, point 4): one sheet per part of the pack, each a table with a
@@ -115,6 +116,7 @@ function summaryRows(pack: CallPack): [string, string | number | Date | null, Ki
     ['Claims awaiting payment', f.awaitingPaymentPence, 'money'],
     ['Release conditions', f.releaseMet ? 'All met' : f.conditionsMissing.map((c) => `${c.label}: ${c.detail}`).join(' '), 'text'],
     ['Open actions', pack.openActions.length, 'int'],
+    ['Open support requests', pack.supportRequests.filter((r) => isSupportOpen(r.status)).length, 'int'],
   ];
 }
 
@@ -206,6 +208,22 @@ export async function buildPackWorkbook(pack: CallPack): Promise<PackWorkbookFil
     ],
     pack.vulnerable,
     'No school is flagged as vulnerable.',
+  );
+  addTable(
+    workbook,
+    'Support requests',
+    [
+      { header: 'Requested', kind: 'date', width: 13, value: (r) => r.date },
+      { header: 'School', kind: 'text', width: 36, value: (r) => r.school },
+      { header: 'URN', kind: 'text', width: 9, value: (r) => r.urn },
+      { header: 'Area of support', kind: 'long', width: 50, value: (r) => r.area },
+      { header: 'Status', kind: 'text', width: 12, value: (r) => r.status },
+      { header: 'Brokered to', kind: 'text', width: 32, value: (r) => r.brokeredTo },
+      { header: 'New since last call', kind: 'yesno', width: 12, value: (r) => r.isNew },
+      { header: 'Notes', kind: 'long', width: 50, value: (r) => r.notes },
+    ],
+    pack.supportRequests,
+    'No support requests open or changed since the last call.',
   );
   addTable(
     workbook,

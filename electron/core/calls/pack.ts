@@ -11,6 +11,7 @@ import { invalid, loadActions, loadCalls } from './store';
 import { resolveTerm, termView } from './terms';
 import { membershipChanges } from './pack-membership';
 import { timeline } from './timeline';
+import { packSupportRequests } from './pack-support';
 
 /** The same context, with "today" moved to the pack's as-at day (for a term already over). */
 function asAtContext(ctx: CoreContext, asAt: string): CoreContext {
@@ -151,6 +152,8 @@ export async function callPack(ctx: CoreContext, request: { hubId?: number; hubN
       };
     });
 
+  const supportRequests = await packSupportRequests(ctx.db, hub.id, year.id, window, (id) => ref(id).urn);
+
   const changes: CallPack['changes'] = {
     qaReports,
     reviewsHeld,
@@ -160,6 +163,7 @@ export async function callPack(ctx: CoreContext, request: { hubId?: number; hubN
     newHeadteachers,
     claimsPaid,
     actionsClosed,
+    supportRequested: supportRequests.filter((r) => r.isNew),
   };
   const managers = dash.hub.hubManagers.map((m) => m.name);
   return {
@@ -203,6 +207,7 @@ export async function callPack(ctx: CoreContext, request: { hubId?: number; hubN
     })),
     dropOuts,
     vulnerable,
+    supportRequests,
     funding: {
       totalAvailablePence: funding.figures.totalAvailablePence,
       plannedPence: funding.reconciliation.plannedPence,

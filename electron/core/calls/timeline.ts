@@ -60,6 +60,13 @@ export function timeline(c: CallPack['changes']): PackTimelineItem[] {
     ...c.membership.map((m) => ({ date: m.date, what: `Membership: ${m.change}`, school: m.school, urn: m.urn, detail: `${m.detail} (import ${m.source}).` })),
     ...c.newHeadteachers.map((h) => ({ date: h.date, what: 'New headteacher', school: h.school, urn: h.urn, detail: `${h.headteacher}, headteacher since ${longDate(h.date)}${h.trained ? ' (reviewer trained)' : ' (not yet reviewer trained)'}.` })),
     ...c.claimsPaid.map((p) => ({ date: p.date, what: 'Claim paid', school: '', urn: '', detail: `${p.invoiceRef ?? 'No invoice reference'}${p.priority ? `, ${p.priority}` : ''}: ${formatPence(p.amountPence)}.` })),
+    ...c.supportRequested.map((r) => ({
+      date: r.date,
+      what: 'Support requested',
+      school: r.school,
+      urn: r.urn,
+      detail: `“${r.area}”: ${r.status}${r.brokeredTo ? `, brokered to ${r.brokeredTo}` : ''}.`,
+    })),
     ...c.actionsClosed.map((a) => ({ date: a.doneOn!, what: `Action ${a.status}`, school: '', urn: '', detail: `${a.text}${a.owner ? ` (${a.owner})` : ''}, agreed on the call of ${longDate(a.callHeldOn)}.` })),
   ];
   return rows.sort((a, b) => a.date.localeCompare(b.date));

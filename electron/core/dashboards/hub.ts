@@ -12,6 +12,7 @@ import { loadAssignmentsOf, loadYearRows } from './load';
 import { indexRows, schoolRow } from './shape';
 import { loadBatches, RECORDED_IN_HUBDESK, sourceNotes } from './sources';
 import { hubFundingStatus } from './funding';
+import { openSupportRequests } from './support';
 
 export async function findHub(db: Kysely<Database>, ref: { hubId?: number; hubName?: string }) {
   const base = db
@@ -152,6 +153,8 @@ export async function hubDashboard(ctx: CoreContext, request: { hubId?: number; 
     },
     upcomingReviews,
     meetings: meetingViews,
+    // Support requests (issue 11): the hub's open ones, from their own query in support.ts.
+    supportRequests: await openSupportRequests(db, hub.id, year.id),
     funding: funding.status,
     sources: {
       roll: sourceNotes('Schools, pupils and contacts', rows.members.map((m) => m.batchId), batches, today),

@@ -195,6 +195,31 @@ export async function loadDemoNetwork(ctx: CoreContext, network: DemoNetwork = b
       })),
     );
 
+    // Support requests: the EBI is found by its school's review of that year and its text.
+    for (const r of network.supportRequests) {
+      const schoolId = need(schoolIds, r.urn, 'school');
+      const ebi = r.ebi
+        ? await trx
+            .selectFrom('qa_review_points as p')
+            .innerJoin('qa_reviews as q', 'q.id', 'p.review_id')
+            .where('q.school_id', '=', schoolId)
+            .where('q.year_id', '=', need(yearIds, r.ebi.year, 'year'))
+            .where('p.kind', '=', 'ebi')
+            .where('p.text', '=', r.ebi.text)
+            .select('p.id')
+            .executeTakeFirst()
+        : null;
+      if (r.ebi && !ebi) throw new Error(`Demo support request refers to an unknown EBI of ${r.urn}`);
+      await trx
+        .insertInto('support_requests')
+        .values({
+          school_id: schoolId, requested_on: r.requestedOn, area: r.area, ebi_point_id: ebi?.id ?? null,
+          brokered_to_school_id: r.brokeredToUrn === null ? null : need(schoolIds, r.brokeredToUrn, 'school'), brokered_to: r.brokeredTo,
+          status: r.status, notes: r.notes, created_at: `${r.requestedOn}T09:00:00.000Z`, updated_at: `${r.updatedOn}T16:00:00.000Z`,
+        })
+        .execute();
+    }
+
     await recordAudit(trx, ctx, { action: 'load', entity: 'demo_network', entityId: batchId, after: summary, importBatchId: batchId });
     return { hubs: network.hubs.length, schools: network.schools.length, years: network.years.map((y) => y.label) };
   });

@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { PackSupportRequest } from '@shared/contract/calls';
+import { inWindow, type PackWindow } from '@shared/domain/calls';
+import { brokeredToLabel, inCallPack } from '@shared/domain/support';
+import { loadHubSupportRequests } from '../dashboards/support';
+
+/**
+ * The hub's support requests for a call pack (issue 11, point 6): those still open and those changed
+ * since the window opened, oldest first, each with its status and who it was brokered to.
+ */
+export async function packSupportRequests(db: Kysely<Database>, hubId: number, yearId: number, window: Pick<PackWindow, 'from' | 'until'>, urnOf: (schoolId: number) => string): Promise<PackSupportRequest[]> {
+  const rows = await loadHubSupportRequests(db, hubId, yearId);
+  return rows
+    .map((r) => ({ r, updatedOn: r.updatedAt.slice(0, 10) }))
+    .filter(({ r, updatedOn }) => inCallPack({ requestedOn: r.requestedOn, status: r.status, updatedOn }, window))
+    .map(({ r, updatedOn }) => ({
+      schoolId: r.schoolId,
+      school: r.school,
+      urn: urnOf(r.schoolId),
+      id: r.id,
+      date: r.requestedOn,
+      area: r.area,
+      ebi: r.ebiText,
+      status: r.status,
+      brokeredTo: brokeredToLabel(r),
+      brokeredToSchoolId: r.brokeredToSchoolId,
+      notes: r.notes,
+      updatedOn,
+      isNew: inWindow(r.requestedOn, window),
+    }));
+}

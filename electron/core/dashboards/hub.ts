@@ -7,6 +7,7 @@ import { ofstedProfile } from '@shared/domain/ofsted-profile';
 import { qaProfile } from '@shared/domain/qa-profile';
 import type { CoreContext } from '../context';
 import { resolveYear } from '../db/years';
+import { cached } from '../db/store-cache';
 import { HubdeskError } from '../errors';
 import { loadAssignmentsOf, loadYearRows } from './load';
 import { indexRows, schoolRow } from './shape';
@@ -60,6 +61,16 @@ export async function hubDashboard(ctx: CoreContext, request: { hubId?: number; 
   const hub = await findHub(ctx.db, request);
   const year = await resolveYear(ctx.db, request.year, ctx.today());
   if (!year) throw new HubdeskError('not_found', 'There are no membership years yet: import a roll or load the demo network.');
+  // Kept until the store changes (db/store-cache.ts); each caller gets its own copy.
+  const key = `dashboard:hub:${hub.id}:${year.label}:${ctx.today()}`;
+  return structuredClone(await cached(ctx.store, key, () => computeHubDashboard(ctx, hub, year)));
+}
+
+async function computeHubDashboard(
+  ctx: CoreContext,
+  hub: Awaited<ReturnType<typeof findHub>>,
+  year: NonNullable<Awaited<ReturnType<typeof resolveYear>>>,
+): Promise<HubDashboard> {
   const today = ctx.today();
   const db = ctx.db;
 

@@ -6,6 +6,7 @@ import { overallEffectiveness } from '@shared/domain/ofsted';
 import { datedJudgements, frameworkLabel } from '@shared/domain/ofsted-profile';
 import type { OfstedFramework } from '@shared/domain/vocabulary';
 import { foldPredecessors, predecessorUrns } from '../records/predecessors';
+import { chunked } from '../db/in-chunks';
 
 /** A stored inspection in the domain's shape, with what a screen needs to say where it came from. */
 export interface StoredInspection extends OfstedInspection {
@@ -16,11 +17,22 @@ export interface StoredInspection extends OfstedInspection {
   sourceAsAt: string | null;
 }
 
+/** URNs per query: with the predecessors' URNs added the statement stays far below SQLite's 32,766 parameters. */
+const INSPECTIONS_CHUNK = 5_000;
+
 /**
- * Every inspection (with its judgements) of the given URNs, by URN: two queries whatever the number
- * of schools.
+ * Every inspection (with its judgements) of the given URNs, by URN: three queries per 5,000 schools
+ * (the records merged into them, the inspections, the judgements).
  */
 export async function loadInspections(db: Kysely<Database>, urns: readonly string[]): Promise<Map<string, StoredInspection[]>> {
+  if (urns.length <= INSPECTIONS_CHUNK) return loadInspectionsOf(db, urns);
+  // A school's inspections are all in its own chunk, so the chunks' maps never overlap.
+  const byUrn = new Map<string, StoredInspection[]>();
+  for (const chunk of chunked(urns, INSPECTIONS_CHUNK)) for (const [urn, list] of await loadInspectionsOf(db, chunk)) byUrn.set(urn, list);
+  return byUrn;
+}
+
+async function loadInspectionsOf(db: Kysely<Database>, urns: readonly string[]): Promise<Map<string, StoredInspection[]>> {
   const byUrn = new Map<string, StoredInspection[]>();
   if (urns.length === 0) return byUrn;
   // A kept school's history includes the inspections of records merged into it (one query).

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { loadInspections, type StoredInspection } from './inspections';
+import { IN_LIST_CHUNK, inChunks } from '../db/in-chunks';
 
 /**
  * The raw rows behind a dashboard, for one hub or every hub, for one membership year. A fixed number
@@ -93,50 +94,56 @@ function assignmentsQuery(db: Kysely<Database>) {
     ]);
 }
 
+const byStartThenId = (a: AssignmentRow, b: AssignmentRow) => (a.reviewStart < b.reviewStart ? -1 : a.reviewStart > b.reviewStart ? 1 : a.id - b.id);
+
+/**
+ * Reviewer assignments by one list of ids (assignments, home schools, reviews or replaced assignments),
+ * optionally of one year's reviews; the list is sent in chunks (in-chunks.ts). By review start, then id.
+ */
 export async function loadAssignmentsOf(
   db: Kysely<Database>,
   where: { ids?: number[]; homeSchoolIds?: number[]; reviewIds?: number[]; replacing?: number[]; yearId?: number },
 ): Promise<AssignmentRow[]> {
-  let q = assignmentsQuery(db);
-  if (where.ids) {
-    if (where.ids.length === 0) return [];
-    q = q.where('a.id', 'in', where.ids);
-  }
-  if (where.homeSchoolIds) {
-    if (where.homeSchoolIds.length === 0) return [];
-    q = q.where('a.home_school_id', 'in', where.homeSchoolIds);
-  }
-  if (where.reviewIds) {
-    if (where.reviewIds.length === 0) return [];
-    q = q.where('a.review_id', 'in', where.reviewIds);
-  }
-  if (where.replacing) {
-    if (where.replacing.length === 0) return [];
-    q = q.where('a.replaces_assignment_id', 'in', where.replacing);
-  }
-  if (where.yearId !== undefined) q = q.where('r.year_id', '=', where.yearId);
-  return q.orderBy('r.start_date').orderBy('a.id').execute();
+  const lists = (['ids', 'homeSchoolIds', 'reviewIds', 'replacing'] as const).filter((k) => where[k] !== undefined);
+  if (lists.length > 1) throw new Error(`loadAssignmentsOf takes one list of ids, got ${lists.join(' and ')}`);
+  const key = lists[0];
+  const column = { ids: 'a.id', homeSchoolIds: 'a.home_school_id', reviewIds: 'a.review_id', replacing: 'a.replaces_assignment_id' } as const;
+  const query = (chunk: number[] | null) => {
+    let q = assignmentsQuery(db);
+    if (key && chunk) q = q.where(column[key], 'in', chunk);
+    if (where.yearId !== undefined) q = q.where('r.year_id', '=', where.yearId);
+    return q.orderBy('r.start_date').orderBy('a.id').execute();
+  };
+  if (!key) return query(null);
+  const values = where[key]!;
+  if (values.length <= IN_LIST_CHUNK) return values.length === 0 ? [] : query(values);
+  return (await inChunks(values, query)).sort(byStartThenId);
 }
 
 export async function loadReviews(db: Kysely<Database>, schoolIds: number[]): Promise<ReviewRow[]> {
   if (schoolIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('qa_reviews as r')
-    .innerJoin('membership_years as y', 'y.id', 'r.year_id')
-    .where('r.school_id', 'in', schoolIds)
-    .select([
-      'r.id', 'r.school_id', 'r.year_id', 'y.label', 'r.start_date', 'r.end_date', 'r.lead_reviewer', 'r.estimate_leadership',
-      'r.estimate_quality', 'r.estimate_disadvantaged', 'r.aoe_title', 'r.aoe_accredited', 'r.report_received_on', 'r.import_batch_id',
-    ])
-    .orderBy('r.start_date')
-    .execute();
-  const counts = await db
-    .selectFrom('qa_review_points as p')
-    .innerJoin('qa_reviews as r', 'r.id', 'p.review_id')
-    .where('r.school_id', 'in', schoolIds)
-    .groupBy(['p.review_id', 'p.kind'])
-    .select((eb) => ['p.review_id', 'p.kind', eb.fn.countAll<number>().as('n')])
-    .execute();
+  const rows = await inChunks(schoolIds, (chunk) =>
+    db
+      .selectFrom('qa_reviews as r')
+      .innerJoin('membership_years as y', 'y.id', 'r.year_id')
+      .where('r.school_id', 'in', chunk)
+      .select([
+        'r.id', 'r.school_id', 'r.year_id', 'y.label', 'r.start_date', 'r.end_date', 'r.lead_reviewer', 'r.estimate_leadership',
+        'r.estimate_quality', 'r.estimate_disadvantaged', 'r.aoe_title', 'r.aoe_accredited', 'r.report_received_on', 'r.import_batch_id',
+      ])
+      .orderBy('r.start_date')
+      .execute(),
+  );
+  if (schoolIds.length > IN_LIST_CHUNK) rows.sort((a, b) => (a.start_date < b.start_date ? -1 : a.start_date > b.start_date ? 1 : 0));
+  const counts = await inChunks(schoolIds, (chunk) =>
+    db
+      .selectFrom('qa_review_points as p')
+      .innerJoin('qa_reviews as r', 'r.id', 'p.review_id')
+      .where('r.school_id', 'in', chunk)
+      .groupBy(['p.review_id', 'p.kind'])
+      .select((eb) => ['p.review_id', 'p.kind', eb.fn.countAll<number>().as('n')])
+      .execute(),
+  );
   const count = new Map(counts.map((c) => [`${c.review_id}:${c.kind}`, Number(c.n)]));
   return rows.map((r) => ({
     id: r.id,
@@ -158,23 +165,35 @@ export async function loadReviews(db: Kysely<Database>, schoolIds: number[]): Pr
   }));
 }
 
-/** Training records of the schools, and any record under the name of one of their headteachers (trained elsewhere). */
+/**
+ * Training records of the schools, and any record under the name of one of their headteachers
+ * (trained elsewhere). Oldest first. Each list is sent in chunks when it is long.
+ */
 export async function loadTrainings(db: Kysely<Database>, schoolIds: number[], headteachers: string[]): Promise<TrainingRow[]> {
   if (schoolIds.length === 0) return [];
   const names = [...new Set(headteachers.map((h) => h.trim()).filter((h) => h !== ''))];
-  const rows = await db
-    .selectFrom('reviewer_trainings')
-    .where((eb) => (names.length > 0 ? eb.or([eb('school_id', 'in', schoolIds), eb('person_name', 'in', names)]) : eb('school_id', 'in', schoolIds)))
-    .select(['school_id', 'person_name', 'role', 'trained_on', 'import_batch_id'])
-    .orderBy('trained_on')
-    .execute();
+  const base = () => db.selectFrom('reviewer_trainings').select(['id', 'school_id', 'person_name', 'role', 'trained_on', 'import_batch_id']);
+  let rows: Awaited<ReturnType<ReturnType<typeof base>['execute']>>;
+  if (schoolIds.length + names.length <= IN_LIST_CHUNK) {
+    rows = await base()
+      .where((eb) => (names.length > 0 ? eb.or([eb('school_id', 'in', schoolIds), eb('person_name', 'in', names)]) : eb('school_id', 'in', schoolIds)))
+      .orderBy('trained_on')
+      .execute();
+  } else {
+    // The same rows as the single query: by school, then by name, each record once.
+    const bySchool = await inChunks(schoolIds, (chunk) => base().where('school_id', 'in', chunk).execute());
+    const byName = await inChunks(names, (chunk) => base().where('person_name', 'in', chunk).execute());
+    const seen = new Set<number>();
+    rows = [...bySchool, ...byName].filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
+    rows.sort((a, b) => (a.trained_on < b.trained_on ? -1 : a.trained_on > b.trained_on ? 1 : a.id - b.id));
+  }
   return rows.map((r) => ({ schoolId: r.school_id, personName: r.person_name, role: r.role, trainedOn: r.trained_on, batchId: r.import_batch_id }));
 }
 
 export type Scope = { hubId: number } | { schoolId: number } | 'network';
 
-/** Everything a dashboard needs for the member schools of one hub, one school or the whole network in a year. */
-export async function loadYearRows(db: Kysely<Database>, yearId: number, scope: Scope): Promise<YearRows> {
+/** The member schools of one hub, one school or the whole network in a year, by name. */
+export async function loadMembers(db: Kysely<Database>, yearId: number, scope: Scope): Promise<MemberRow[]> {
   let mq = db
     .selectFrom('memberships as m')
     .innerJoin('schools as s', 's.id', 'm.school_id')
@@ -186,13 +205,25 @@ export async function loadYearRows(db: Kysely<Database>, yearId: number, scope: 
     .orderBy('s.name');
   if (scope !== 'network' && 'hubId' in scope) mq = mq.where('m.hub_id', '=', scope.hubId);
   if (scope !== 'network' && 'schoolId' in scope) mq = mq.where('m.school_id', '=', scope.schoolId);
-  const members = await mq.execute();
+  return mq.execute();
+}
+
+/**
+ * The rows behind these members' figures for the year. `trainings: false` leaves out the training
+ * records (only the headteacher-training flag reads them; the network's figures do not).
+ */
+export async function loadRowsOf(db: Kysely<Database>, yearId: number, members: MemberRow[], parts: { trainings: boolean } = { trainings: true }): Promise<YearRows> {
   const schoolIds = members.map((m) => m.schoolId);
   const inspections = await loadInspections(db, members.map((m) => m.urn));
   const reviews = await loadReviews(db, schoolIds);
   const outgoing = await loadAssignmentsOf(db, { homeSchoolIds: schoolIds, yearId });
   const dropped = outgoing.filter((a) => a.status === 'dropped').map((a) => a.id);
   const replacements = await loadAssignmentsOf(db, { replacing: dropped });
-  const trainings = await loadTrainings(db, schoolIds, members.map((m) => m.headteacher ?? ''));
+  const trainings = parts.trainings ? await loadTrainings(db, schoolIds, members.map((m) => m.headteacher ?? '')) : [];
   return { members, inspections, reviews, outgoing, replacements, trainings };
+}
+
+/** Everything a dashboard needs for the member schools of one hub, one school or the whole network in a year. */
+export async function loadYearRows(db: Kysely<Database>, yearId: number, scope: Scope): Promise<YearRows> {
+  return loadRowsOf(db, yearId, await loadMembers(db, yearId, scope));
 }

@@ -5,17 +5,46 @@ import { qaProfile } from '@shared/domain/qa-profile';
 import { sumPence } from '@shared/domain/money';
 import type { CoreContext } from '../context';
 import { resolveYear } from '../db/years';
+import { cached } from '../db/store-cache';
 import { HubdeskError } from '../errors';
-import { loadYearRows } from './load';
-import { indexRows, schoolRow } from './shape';
+import { loadMembers, loadRowsOf, type MemberRow } from './load';
+import { indexRows, networkFacts, type NetworkSchoolFacts } from './shape';
 import { loadBatches, sourceNotes } from './sources';
 import { networkFunding } from './funding';
 
-/** Every hub for a year, from one load of the whole network's rows (no per-hub queries). */
+/** Member schools read and counted at a time: bounds the memory (and the SQL lists) whatever the size of the network. */
+const SCHOOLS_PER_PASS = 2_000;
+
+/** Hubs in groups of about SCHOOLS_PER_PASS schools, a hub never split. */
+function passes(byHub: Map<number, MemberRow[]>): MemberRow[][] {
+  const out: MemberRow[][] = [];
+  let current: MemberRow[] = [];
+  for (const members of byHub.values()) {
+    if (current.length > 0 && current.length + members.length > SCHOOLS_PER_PASS) {
+      out.push(current);
+      current = [];
+    }
+    for (const m of members) current.push(m);
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/**
+ * Every hub for a year. The rows are read a group of hubs at a time (a few indexed queries per group),
+ * each school's figures computed by the same rules as its hub dashboard row, counted into its hub's
+ * row and dropped. The result is kept until the store changes (db/store-cache.ts).
+ */
 export async function networkDashboard(ctx: CoreContext, request: { year?: string }): Promise<NetworkDashboard> {
   const year = await resolveYear(ctx.db, request.year, ctx.today());
   if (!year) throw new HubdeskError('not_found', 'There are no membership years yet: import a roll or load the demo network.');
   const today = ctx.today();
+  const result = await cached(ctx.store, `dashboard:network:${year.label}:${today}`, () => computeNetwork(ctx, year, today));
+  // Callers get their own copy: what is kept must never be changed by one of them.
+  return structuredClone(result);
+}
+
+async function computeNetwork(ctx: CoreContext, year: { id: number; label: string }, today: string): Promise<NetworkDashboard> {
   const hubs = await ctx.db
     .selectFrom('hubs')
     .leftJoin('central_staff', 'central_staff.id', 'hubs.memberships_manager_id')
@@ -24,23 +53,38 @@ export async function networkDashboard(ctx: CoreContext, request: { year?: strin
     .orderBy('hubs.name')
     .execute();
   const managers = await ctx.db.selectFrom('hub_managers').select(['hub_id', 'name']).orderBy('id').execute();
-  const rows = await loadYearRows(ctx.db, year.id, 'network');
-  const idx = indexRows(rows);
+  const members = await loadMembers(ctx.db, year.id, 'network');
   const funding = await networkFunding(ctx, year.label);
 
-  const schoolsByHub = new Map<number, ReturnType<typeof schoolRow>[]>();
-  for (const m of rows.members) {
-    const row = schoolRow(m, rows, idx, { yearId: year.id, yearStart: year.startDate, today });
-    const list = schoolsByHub.get(m.hubId) ?? [];
-    list.push(row);
-    schoolsByHub.set(m.hubId, list);
+  const byHub = new Map<number, MemberRow[]>();
+  for (const m of members) {
+    const list = byHub.get(m.hubId);
+    if (list) list.push(m);
+    else byHub.set(m.hubId, [m]);
+  }
+  const facts = new Map<number, { member: MemberRow; facts: NetworkSchoolFacts }[]>();
+  const inspectionBatches = new Set<number | null>();
+  const reviewBatches = new Set<number | null>();
+  const hubRows = new Map<number, Omit<NetworkHubRow, 'hubId' | 'name' | 'region' | 'hubManagers' | 'membershipsManager' | 'fundingPence' | 'totalAvailablePence'>>();
+  for (const pass of passes(byHub)) {
+    const rows = await loadRowsOf(ctx.db, year.id, pass, { trainings: false });
+    const idx = indexRows(rows);
+    for (const list of rows.inspections.values()) for (const i of list) inspectionBatches.add(i.batchId);
+    for (const r of rows.reviews) reviewBatches.add(r.batchId);
+    for (const m of pass) {
+      const list = facts.get(m.hubId);
+      const entry = { member: m, facts: networkFacts(m, rows, idx, { yearId: year.id, today }) };
+      if (list) list.push(entry);
+      else facts.set(m.hubId, [entry]);
+    }
+    // A pass holds whole hubs: their rows are complete, and the pass's rows can go.
+    for (const hubId of new Set(pass.map((m) => m.hubId))) {
+      hubRows.set(hubId, hubFigures(facts.get(hubId) ?? [], year.label));
+      facts.delete(hubId);
+    }
   }
 
-  const hubRows: NetworkHubRow[] = hubs.map((h) => {
-    const schools = schoolsByHub.get(h.id) ?? [];
-    const commitment = Object.fromEntries(COMMITMENT_STATUSES.map((s) => [s, 0])) as Record<CommitmentStatus, number>;
-    for (const s of schools) commitment[s.reviewers.status] += 1;
-    const vulnerable = schools.filter((s) => s.vulnerable.flagged);
+  const rows: NetworkHubRow[] = hubs.map((h) => {
     const f = funding.get(h.id);
     return {
       hubId: h.id,
@@ -48,38 +92,47 @@ export async function networkDashboard(ctx: CoreContext, request: { year?: strin
       region: h.region,
       hubManagers: managers.filter((m) => m.hub_id === h.id).map((m) => m.name),
       membershipsManager: h.manager,
-      schools: schools.length,
-      pupils: schools.reduce((n, s) => n + s.pupils, 0),
-      ofstedProfile: ofstedProfile(schools.map((s) => s.ofsted.profileKey)),
-      qaProfile: qaProfile(schools.map((s) => s.qa.latest)),
-      reviewedThisYear: schools.filter((s) => s.qa.latest?.yearLabel === year.label).length,
-      commitment,
-      vulnerable: vulnerable.length,
-      vulnerableSchools: vulnerable.map((s) => s.name),
+      ...(hubRows.get(h.id) ?? hubFigures([], year.label)),
       fundingPence: f?.fundingPence ?? 0,
       totalAvailablePence: f?.totalAvailablePence ?? 0,
     };
   });
 
-  const inspections = [...rows.inspections.values()].flat();
-  const batches = await loadBatches(ctx.db, [...rows.members.map((m) => m.batchId), ...inspections.map((i) => i.batchId), ...rows.reviews.map((r) => r.batchId)]);
+  const batches = await loadBatches(ctx.db, [...members.map((m) => m.batchId), ...inspectionBatches, ...reviewBatches]);
   return {
     year: year.label,
     today,
-    hubs: hubRows,
+    hubs: rows,
     totals: {
-      hubs: hubRows.length,
-      schools: hubRows.reduce((n, h) => n + h.schools, 0),
-      pupils: hubRows.reduce((n, h) => n + h.pupils, 0),
-      vulnerable: hubRows.reduce((n, h) => n + h.vulnerable, 0),
-      behind: hubRows.reduce((n, h) => n + h.commitment.behind, 0),
-      fundingPence: sumPence(hubRows.map((h) => h.fundingPence)),
+      hubs: rows.length,
+      schools: rows.reduce((n, h) => n + h.schools, 0),
+      pupils: rows.reduce((n, h) => n + h.pupils, 0),
+      vulnerable: rows.reduce((n, h) => n + h.vulnerable, 0),
+      behind: rows.reduce((n, h) => n + h.commitment.behind, 0),
+      fundingPence: sumPence(rows.map((h) => h.fundingPence)),
     },
     sources: [
-      ...sourceNotes('Schools and pupils', rows.members.map((m) => m.batchId), batches, today),
-      ...sourceNotes('Ofsted inspections', inspections.map((i) => i.batchId), batches, today, 'source'),
-      ...sourceNotes('QA Reviews', rows.reviews.map((r) => r.batchId), batches, today),
+      ...sourceNotes('Schools and pupils', members.map((m) => m.batchId), batches, today),
+      ...sourceNotes('Ofsted inspections', inspectionBatches, batches, today, 'source'),
+      ...sourceNotes('QA Reviews', reviewBatches, batches, today),
       { what: 'Reviewer commitments and vulnerable flags', source: 'computed as at today', asAt: today },
     ],
+  };
+}
+
+/** One hub's counts from its schools' figures (schools in name order). */
+function hubFigures(schools: { member: MemberRow; facts: NetworkSchoolFacts }[], yearLabel: string) {
+  const commitment = Object.fromEntries(COMMITMENT_STATUSES.map((s) => [s, 0])) as Record<CommitmentStatus, number>;
+  for (const s of schools) commitment[s.facts.commitment] += 1;
+  const vulnerable = schools.filter((s) => s.facts.vulnerable);
+  return {
+    schools: schools.length,
+    pupils: schools.reduce((n, s) => n + s.member.pupils, 0),
+    ofstedProfile: ofstedProfile(schools.map((s) => s.facts.profileKey)),
+    qaProfile: qaProfile(schools.map((s) => s.facts.qaLatest)),
+    reviewedThisYear: schools.filter((s) => s.facts.qaLatest?.yearLabel === yearLabel).length,
+    commitment,
+    vulnerable: vulnerable.length,
+    vulnerableSchools: vulnerable.map((s) => s.member.name),
   };
 }

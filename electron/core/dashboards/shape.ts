@@ -8,6 +8,7 @@ import {
 } from '@shared/domain/reviewer-commitment';
 import { vulnerableFlag } from '@shared/domain/vulnerable';
 import { ofstedPosition } from '@shared/domain/ofsted-profile';
+import type { OfstedProfileKey } from '@shared/domain/ofsted';
 import { latestEstimates } from '@shared/domain/qa-profile';
 import { MEMBERSHIP_STATUSES, REVIEWER_STATUSES, type MembershipStatus, type ReviewerStatus } from '@shared/domain/vocabulary';
 import { HubdeskError } from '../errors';
@@ -84,7 +85,7 @@ export function reviewerFigures(m: MemberRow, idx: Indexed, today: string): Revi
   };
 }
 
-function qaOf(reviews: readonly ReviewRow[], yearId: number, today: string): SchoolQa {
+export function qaOf(reviews: readonly ReviewRow[], yearId: number, today: string): SchoolQa {
   const latest = latestEstimates(
     reviews.map((r) => ({ id: r.id, startDate: r.startDate, yearLabel: r.yearLabel, estimates: { leadership: r.leadership, quality: r.quality, disadvantaged: r.disadvantaged } })),
   );
@@ -157,5 +158,23 @@ export function schoolRow(
       academicYear: `${vulnerable.academicYear.start.slice(0, 4)}/${vulnerable.academicYear.end.slice(2, 4)}`,
     },
     meetings: context.meetings ?? { attended: 0, recorded: 0 },
+  };
+}
+
+/** What a network row counts for one school: the same rules as its hub dashboard row, nothing else. */
+export interface NetworkSchoolFacts {
+  profileKey: OfstedProfileKey;
+  qaLatest: SchoolQa['latest'];
+  commitment: ReviewerFigures['status'];
+  vulnerable: boolean;
+}
+
+export function networkFacts(m: MemberRow, rows: YearRows, idx: Indexed, context: { yearId: number; today: string }): NetworkSchoolFacts {
+  const inspections = rows.inspections.get(m.urn) ?? [];
+  return {
+    profileKey: ofstedPosition(inspections).profileKey,
+    qaLatest: qaOf(idx.reviewsBySchool.get(m.schoolId) ?? [], context.yearId, context.today).latest,
+    commitment: reviewerFigures(m, idx, context.today).status,
+    vulnerable: vulnerableFlag(inspections, context.today).vulnerable,
   };
 }

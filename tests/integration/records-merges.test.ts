@@ -114,7 +114,7 @@ describe('merging two records of the same school', () => {
     expect(form.choices.some((c) => c.id === kept.id)).toBe(true);
     expect(form.choices.some((c) => c.id === old.id)).toBe(false);
     const r = await mergeSchools(t.ctx, { fromSchoolId: old.id, intoSchoolId: kept.id, fromVersion: form.school.version, intoVersion: into.version });
-    expect(r.summary).toMatch(/^Merged Stanchester Academy \(URN 137080\) into Ridgeway School \(URN 136556\): moved 1 memberships/);
+    expect(r.summary).toMatch(/^Merged Stanchester Academy \(URN 137080\) into Ridgeway School \(URN 136556\): moved memberships \(1\), QA reviews \(1\)/);
 
     for (const k of ['memberships', 'reviews', 'trainings', 'contacts'] as const) {
       const table = { memberships: 'memberships', reviews: 'qa_reviews', trainings: 'reviewer_trainings', contacts: 'contacts' } as const;
@@ -241,7 +241,7 @@ describe('merging two hubs', () => {
 
     const [fv, iv] = [(await hubRecord(t.ctx.db, from.id)).version, (await hubRecord(t.ctx.db, into.id)).version];
     const r = await mergeHubs(t.ctx, { fromHubId: from.id, intoHubId: into.id, year: '2026/27', fromVersion: fv, intoVersion: iv });
-    expect(r.summary).toMatch(/^Merged Kingsbridge Hub into Kent Hub from 2026\/27: moved \d+ memberships/);
+    expect(r.summary).toMatch(/^Merged Kingsbridge Hub into Kent Hub from 2026\/27: moved memberships \(\d+\)/);
 
     expect(await members(from.id, '2026/27')).toEqual([]);
     expect((await members(into.id, '2026/27')).length).toBe(fm.length + im.length);

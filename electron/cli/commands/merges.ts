@@ -26,7 +26,7 @@ async function hubByName(ctx: CoreContext, what: string, name: string | undefine
 
 function printMoves(io: CliIo, moves: MergeMove[]): void {
   const moved = moves.filter((m) => m.count > 0);
-  io.out(moved.length ? `Moves: ${moved.map((m) => `${m.count} ${m.what}`).join(', ')}` : 'Moves: nothing (no rows refer to it)');
+  io.out(moved.length ? `Moves: ${moved.map((m) => `${m.what} (${m.count})`).join(', ')}` : 'Moves: nothing (no rows refer to it)');
 }
 
 function printFunding(io: CliIo, funding: MergeFundingYear[]): void {

@@ -184,7 +184,7 @@ export async function mergeHubs(ctx: CoreContext, raw: MergeHubsInput): Promise<
     }
     await w.update('hubs', { id: p.from.id }, { merged_into_hub_id: p.into.id, merged_from_year_id: p.year.id, updated_at: now });
     const moved = moves(p);
-    const counts = moved.filter((m) => m.count > 0).map((m) => `${m.count} ${m.what}`);
+    const counts = moved.filter((m) => m.count > 0).map((m) => `${m.what} (${m.count})`);
     const summary = `Merged ${p.from.name} into ${p.into.name} from ${p.year.label}${counts.length ? `: moved ${counts.join(', ')}` : ''}`;
     return { value: moved, summary };
   });

@@ -196,7 +196,7 @@ export async function mergeSchools(ctx: CoreContext, raw: MergeSchoolsInput): Pr
     await moveAttendance(w, p);
     await w.update('schools', { id: p.from.id }, { merged_into_school_id: p.into.id, updated_at: now });
     const moved = moves(p);
-    const counts = moved.filter((m) => m.count > 0).map((m) => `${m.count} ${m.what}`);
+    const counts = moved.filter((m) => m.count > 0).map((m) => `${m.what} (${m.count})`);
     const summary = `Merged ${describe(p.from)} into ${describe(p.into)}${counts.length ? `: moved ${counts.join(', ')}` : ''}`;
     return { value: moved, summary };
   });

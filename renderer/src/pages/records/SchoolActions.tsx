@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { UndoNotice } from '../../components/forms/UndoNotice';
 import { SchoolEditDialog } from './SchoolEditDialog';
 import { ReviewTeamDialog } from './ReviewTeamDialog';
 import { TrainingDialog } from './TrainingDialog';
 import { ReviewOutcomeDialog, ScheduleReviewDialog } from './ReviewDialogs';
+import { MergeSchoolDialog } from './MergeSchoolDialog';
 
 type Saved = { auditId: number; summary: string };
 
@@ -27,6 +29,23 @@ export function EditSchoolButton({ schoolId, today, onChanged }: { schoolId: num
         Edit school
       </button>
       {open ? <SchoolEditDialog schoolId={schoolId} today={today} onCancel={() => setOpen(false)} onSaved={(r) => (setOpen(false), s.saved(r))} /> : null}
+      {s.toast}
+      <MergeSchoolButton schoolId={schoolId} onChanged={onChanged} />
+    </>
+  );
+}
+
+/** "Merge into another record…" (two records of one school); opens the kept school after the merge. */
+export function MergeSchoolButton({ schoolId, onChanged }: { schoolId: number; onChanged(): void }) {
+  const [open, setOpen] = useState(false);
+  const s = useSaved(onChanged);
+  const navigate = useNavigate();
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Merge into another record…
+      </button>
+      {open ? <MergeSchoolDialog schoolId={schoolId} onCancel={() => setOpen(false)} onSaved={(r) => (setOpen(false), s.saved(r), navigate(`/schools/${r.record.id}`))} /> : null}
       {s.toast}
     </>
   );

@@ -11,13 +11,16 @@ import type { Database } from '../db/schema';
  */
 export async function predecessorUrns(db: Kysely<Database>, urns: readonly string[]): Promise<Map<string, string>> {
   if (urns.length === 0) return new Map();
+  // Every merged record (a handful, by the merged_into index) rather than an `in` list of the URNs:
+  // no SQL parameters whatever the number of schools.
   const rows = await db
     .selectFrom('schools as old')
     .innerJoin('schools as kept', 'kept.id', 'old.merged_into_school_id')
-    .where('kept.urn', 'in', [...urns])
+    .where('old.merged_into_school_id', 'is not', null)
     .select(['old.urn as oldUrn', 'kept.urn as keptUrn'])
     .execute();
-  return new Map(rows.map((r) => [r.oldUrn, r.keptUrn]));
+  const wanted = new Set(urns);
+  return new Map(rows.filter((r) => wanted.has(r.keptUrn)).map((r) => [r.oldUrn, r.keptUrn]));
 }
 
 /**

@@ -279,6 +279,30 @@ describe('merging two hubs', () => {
     expect(contentHash(t.store.sqlite, ['audit_log'])).toBe(hash);
   });
 
+  it('from an earlier year: every year from it moves, a plan moves whole where the kept hub has none, and undo restores exactly', async () => {
+    // Belleville Hub has no 2026/27 plan in the demo; Kingsbridge Hub has one for both years.
+    const [from, into] = [await hub('Kingsbridge Hub'), await hub('Belleville Hub')];
+    const [y1, y2] = [await year('2025/26'), await year('2026/27')];
+    const plans = await t.ctx.db.selectFrom('action_plans').where('hub_id', '=', from.id).select(['id', 'year_id']).orderBy('year_id').execute();
+    expect(plans.map((p) => p.year_id).sort()).toEqual([y1.id, y2.id].sort());
+    expect(await t.ctx.db.selectFrom('action_plans').where('hub_id', '=', into.id).where('year_id', '=', y2.id).select('id').execute()).toEqual([]);
+    const hash = contentHash(t.store.sqlite, ['audit_log']);
+    const p = await previewHubMerge(t.ctx, { fromHubId: from.id, intoHubId: into.id, year: '2025/26' });
+    expect(p.years).toEqual(['2025/26', '2026/27']);
+    expect(p.funding.map((f) => f.year)).toEqual(['2025/26', '2026/27']);
+    expect(p.moves.find((m) => m.what === 'Hub Action Plans')?.count).toBe(1);
+
+    const r = await mergeHubs(t.ctx, { fromHubId: from.id, intoHubId: into.id, year: '2025/26', fromVersion: p.from.version, intoVersion: p.into.version });
+    expect(await t.ctx.db.selectFrom('memberships').where('hub_id', '=', from.id).select('id').execute()).toEqual([]);
+    const moved = await t.ctx.db.selectFrom('action_plans').where('id', '=', plans.find((x) => x.year_id === y2.id)!.id).select('hub_id').executeTakeFirstOrThrow();
+    expect(moved.hub_id).toBe(into.id);
+    // The 2025/26 plan's lines joined Belleville's 2025/26 plan; its own row is gone until undo.
+    expect(await t.ctx.db.selectFrom('action_plans').where('id', '=', plans.find((x) => x.year_id === y1.id)!.id).select('id').execute()).toEqual([]);
+    expect((await call('listHubs', { year: '2025/26' })).some((h) => h.id === from.id)).toBe(false);
+    await undoLastChange(t.ctx, r.auditId);
+    expect(contentHash(t.store.sqlite, ['audit_log'])).toBe(hash);
+  });
+
   it('refuses a merge into itself, into a merged hub, an unknown year, a stale version and a funding lock, writing nothing', async () => {
     const [from, into, third] = [await hub('Kingsbridge Hub'), await hub('Kent Hub'), await hub('Aspire Hub')];
     const v = async (id: number) => (await hubRecord(t.ctx.db, id)).version;

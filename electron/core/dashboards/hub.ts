@@ -63,7 +63,7 @@ export async function hubDashboard(ctx: CoreContext, request: { hubId?: number; 
   if (!year) throw new HubdeskError('not_found', 'There are no membership years yet: import a roll or load the demo network.');
   // Kept until the store changes (db/store-cache.ts); each caller gets its own copy.
   const key = `dashboard:hub:${hub.id}:${year.label}:${ctx.today()}`;
-  return structuredClone(await cached(ctx.store, key, () => computeHubDashboard(ctx, hub, year)));
+  return structuredClone(await cached(ctx, key, () => computeHubDashboard(ctx, hub, year)));
 }
 
 async function computeHubDashboard(

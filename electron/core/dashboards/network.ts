@@ -39,7 +39,7 @@ export async function networkDashboard(ctx: CoreContext, request: { year?: strin
   const year = await resolveYear(ctx.db, request.year, ctx.today());
   if (!year) throw new HubdeskError('not_found', 'There are no membership years yet: import a roll or load the demo network.');
   const today = ctx.today();
-  const result = await cached(ctx.store, `dashboard:network:${year.label}:${today}`, () => computeNetwork(ctx, year, today));
+  const result = await cached(ctx, `dashboard:network:${year.label}:${today}`, () => computeNetwork(ctx, year, today));
   // Callers get their own copy: what is kept must never be changed by one of them.
   return structuredClone(result);
 }

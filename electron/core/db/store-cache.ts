@@ -1,4 +1,5 @@
 import type { OpenedStore } from './connection';
+import type { CoreContext } from '../context';
 
 /**
  * Values computed from the store (a year's funding, the network dashboard), kept in memory while the
@@ -6,6 +7,10 @@ import type { OpenedStore } from './connection';
  * bumped by `dispatch` around each mutation, this connection's row changes and other connections'
  * commits) with the one the values were computed under: on any difference everything is dropped.
  * A value whose computation overlapped a change is handed to its caller but never kept.
+ *
+ * Only reads through the store's own connection outside a transaction are kept: inside a
+ * transaction the rows may hold uncommitted writes that a rollback takes back (total_changes does
+ * not go down), so there the value is always computed.
  */
 interface Entries {
   stamp: string;
@@ -25,7 +30,9 @@ function entriesFor(store: OpenedStore): { entries: Entries; stamp: string } {
 }
 
 /** The value kept under `key` for the store as it is now, computing it if there is none. */
-export function cached<T>(store: OpenedStore, key: string, compute: () => Promise<T>): Promise<T> {
+export function cached<T>(ctx: Pick<CoreContext, 'store' | 'db'>, key: string, compute: () => Promise<T>): Promise<T> {
+  const store = ctx.store;
+  if (ctx.db !== store.db || ctx.db.isTransaction) return compute();
   const { entries, stamp } = entriesFor(store);
   const known = entries.values.get(key);
   if (known) return known as Promise<T>;

@@ -9,7 +9,7 @@ import { FundingEngine, computeHub, type HubYear, type YearFunding } from './eng
  * computes its own figures inside its transaction (new FundingEngine(trx)).
  */
 function networkEngine(ctx: CoreContext): Promise<FundingEngine> {
-  return cached(ctx.store, 'funding:network', async () => new FundingEngine(ctx.db));
+  return cached(ctx, 'funding:network', async () => new FundingEngine(ctx.db));
 }
 
 /** Every hub's figures for a year. */
@@ -30,7 +30,7 @@ export interface HubFundingYear {
  */
 export async function hubFundingYear(ctx: CoreContext, hubId: number, year: YearView): Promise<HubFundingYear> {
   const network = (await networkEngine(ctx)).ready(year);
-  const engine = network ? null : await cached(ctx.store, `funding:hub:${hubId}`, async () => new FundingEngine(ctx.db, { hubId }));
+  const engine = network ? null : await cached(ctx, `funding:hub:${hubId}`, async () => new FundingEngine(ctx.db, { hubId }));
   const computed = network ?? (await engine!.year(year));
   const hub = computed.hubs.get(hubId);
   if (hub) return { year: computed, hub };

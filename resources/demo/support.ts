@@ -114,7 +114,7 @@ export function demoSupportRequests(input: { members: readonly SchoolOfHub[]; re
         const helpers = [...new Set(reviews.filter((r) => r.aoeAccredited && r.aoeTitle !== null && titles.includes(r.aoeTitle) && r.urn !== review.urn && hubOf.has(r.urn)).map((r) => r.urn))].sort();
         const near = helpers.filter((u) => hubOf.get(u) === plan.hub);
         if (helpers.length > 0) brokeredToUrn = rng.pick(near.length > 0 ? near : helpers);
-        else brokeredTo = rng.pick(OUTSIDE);
+        else brokeredTo = own ? 'Local authority school improvement adviser' : rng.pick(OUTSIDE);
       }
       const notes = brokeredTo !== null ? OUTSIDE_NOTES[status] : NOTES[status];
       out.push({

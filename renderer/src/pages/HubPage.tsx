@@ -21,6 +21,7 @@ import { MembershipsPanel } from './records/MembershipsPanel';
 import { MeetingsRecords } from './records/MeetingsRecords';
 import { HubEditButton } from './records/HubActions';
 import { ExportHubButton } from '../components/ExportHubButton';
+import { HubSupportPanel, openSupportBySchool } from './records/HubSupportPanel';
 
 export function HubPage() {
   const { hubId } = useParams();
@@ -89,7 +90,7 @@ export function HubPage() {
         </div>
       </section>
 
-      <HubSchoolsTable hubName={h.name} schools={d.schools} filter={filter} onOpen={(s) => navigate(`/schools/${s.schoolId}`)} />
+      <HubSchoolsTable hubName={h.name} schools={d.schools} filter={filter} onOpen={(s) => navigate(`/schools/${s.schoolId}`)} openSupport={openSupportBySchool(d)} />
       <Sources notes={[...d.sources.roll, ...d.sources.ofsted, ...d.sources.qa, ...d.sources.reviewers]} />
 
       <div className="dash-panels">
@@ -100,6 +101,7 @@ export function HubPage() {
         <TrainingPanel d={d} />
         <MeetingsPanel d={d} />
         <FundingPanel d={d} />
+        <HubSupportPanel d={d} />
       </div>
 
       <MembershipsPanel d={d} onChanged={hub.reload} />

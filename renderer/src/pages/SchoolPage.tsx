@@ -10,6 +10,7 @@ import { Panel } from '../components/dashboard/Panel';
 import { GradeChip } from '../components/dashboard/Grade';
 import { StatusChip } from '../components/dashboard/Bars';
 import { AddTrainingButton, EditSchoolButton, ReviewOutcomeButton, ReviewTeamButton, ScheduleReviewButton } from './records/SchoolActions';
+import { SupportPanel } from './records/SupportPanel';
 
 function Inspection({ i }: { i: DashboardInspection }) {
   return (
@@ -233,6 +234,8 @@ export function SchoolPage() {
         {c && !c.qa.thisYear ? <ScheduleReviewButton schoolId={s.id} year={d.year} onChanged={school.reload} /> : null}
         <Reviews d={d} onChanged={school.reload} />
       </Panel>
+
+      <SupportPanel d={d} />
 
       <div className="dash-panels">
         <Panel title="Reviewer record" count={d.reviewerRecord.length} sources={d.sources.qa}>

@@ -39,7 +39,22 @@ function num(id: keyof HubDashboardSchool['reviewers'] & string, header: string,
   });
 }
 
-export function HubSchoolsTable({ hubName, schools, filter, onOpen }: { hubName: string; schools: HubDashboardSchool[]; filter: string; onOpen(s: HubDashboardSchool): void }) {
+export function HubSchoolsTable({
+  hubName,
+  schools,
+  filter,
+  onOpen,
+  openSupport,
+}: {
+  hubName: string;
+  schools: HubDashboardSchool[];
+  filter: string;
+  onOpen(s: HubDashboardSchool): void;
+  /** Open support requests per school id (issue 11), shown as a flag. */
+  openSupport?: ReadonlyMap<number, number>;
+}) {
+  // The map is rebuilt on every render of the page: key the columns on its contents.
+  const supportKey = openSupport ? [...openSupport].join(';') : '';
   const columns = useMemo(
     () => [
       col.accessor('name', {
@@ -54,6 +69,7 @@ export function HubSchoolsTable({ hubName, schools, filter, onOpen }: { hubName:
                 {s.vulnerable.flagged ? <span className="dash-flag flag-poor" title={s.vulnerable.reasons.join(' ')}>Vulnerable</span> : null}
                 {s.reviewBeforeFirstAttendance.flagged ? <span className="dash-flag flag-mid" title="Hosts its review before any of its leaders attends another school's">Review first</span> : null}
                 {s.headteacherTraining.flagged ? <span className="dash-flag flag-mid" title={s.headteacherTraining.reason}>Head untrained</span> : null}
+                {openSupport?.get(s.schoolId) ? <span className="dash-flag flag-support" title="Open support requests (open, brokered or in progress)">Support ×{openSupport.get(s.schoolId)}</span> : null}
               </div>
             </div>
           );
@@ -171,7 +187,8 @@ export function HubSchoolsTable({ hubName, schools, filter, onOpen }: { hubName:
         ],
       }),
     ],
-    [],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [supportKey],
   );
 
   return (

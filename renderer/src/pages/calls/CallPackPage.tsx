@@ -9,7 +9,7 @@ import { formatDate } from '../../components/format';
 import { saveBase64 } from '../../components/download';
 import { FormError, useAction } from '../funding/useAction';
 import { CallStatus } from './status';
-import { ChangesSection, FundingSection, MeetingsSection, PreviousCallsSection, ReviewsSection, VulnerableSection, sinceText } from './PackSections';
+import { ChangesSection, FundingSection, MeetingsSection, PreviousCallsSection, ReviewsSection, SupportSection, VulnerableSection, sinceText } from './PackSections';
 import { OpenActionsSection } from './OpenActions';
 import { RecordCallForm } from './RecordCallForm';
 
@@ -90,6 +90,7 @@ export function CallPackPage() {
         <ChangesSection pack={p} />
         <ReviewsSection pack={p} />
         <VulnerableSection pack={p} />
+        <SupportSection pack={p} />
         <FundingSection pack={p} />
         <MeetingsSection pack={p} />
         <PreviousCallsSection pack={p} />

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { CallPack } from '@shared/contract';
 import { formatPence } from '@shared/domain/money';
 import { formatDate } from '../../components/format';
+import { isSupportOpen } from '@shared/domain/support';
 
 function Section({ id, title, count, children, note }: { id: string; title: string; count?: number; children: ReactNode; note?: ReactNode }) {
   return (
@@ -176,6 +177,52 @@ export function VulnerableSection({ pack: p }: { pack: CallPack }) {
             </li>
           ))}
         </ul>
+      )}
+    </Section>
+  );
+}
+
+export function SupportSection({ pack: p }: { pack: CallPack }) {
+  const open = p.supportRequests.filter((r) => isSupportOpen(r.status)).length;
+  return (
+    <Section
+      id="pack-support"
+      title="Support requests"
+      count={p.supportRequests.length}
+      note={`${open} still open; done or declined ones are listed when they changed ${sinceText(p)}.`}
+    >
+      {p.supportRequests.length === 0 ? (
+        <Empty>No school of the hub has a support request open or changed {sinceText(p)}.</Empty>
+      ) : (
+        <table className="data-table compact pack-table" aria-label="Support requests">
+          <thead>
+            <tr>
+              <th>Requested</th>
+              <th>School</th>
+              <th>Area of support</th>
+              <th>Status</th>
+              <th>Brokered to</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.supportRequests.map((r) => (
+              <tr key={r.id}>
+                <td className="nowrap">
+                  {formatDate(r.date)} {r.isNew ? <span className="tag tag-new-flag">{p.window.basis === 'last call' ? 'new since last call' : 'new this term'}</span> : null}
+                </td>
+                <td>{r.school}</td>
+                <td>
+                  {r.area}
+                  {r.notes ? <span className="muted block">{r.notes}</span> : null}
+                </td>
+                <td>
+                  <span className={`tag tag-support-${r.status.replace(/\s+/g, '-')}`}>{r.status}</span>
+                </td>
+                <td>{r.brokeredTo ?? <span className="muted">{r.status === 'open' ? 'not brokered yet' : '—'}</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
     </Section>
   );

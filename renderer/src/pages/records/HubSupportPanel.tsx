@@ -1,0 +1,65 @@
+import { Link } from 'react-router';
+import type { HubDashboard } from '@shared/contract';
+import { formatDate } from '../../components/format';
+import { Panel } from '../../components/dashboard/Panel';
+import { BrokeredTo, SupportStatusTag } from './SupportPanel';
+
+/** Open requests per school, for the schools table's flag. */
+export function openSupportBySchool(d: HubDashboard): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const r of d.supportRequests) out.set(r.schoolId, (out.get(r.schoolId) ?? 0) + 1);
+  return out;
+}
+
+/**
+ * The hub dashboard's "Support requests" panel (issue 11, point 6): the hub's schools' requests that
+ * are still open, brokered or in progress, oldest first, with who they were brokered to.
+ */
+export function HubSupportPanel({ d }: { d: HubDashboard }) {
+  const rows = d.supportRequests;
+  const schools = new Set(rows.map((r) => r.schoolId)).size;
+  return (
+    <Panel title="Support requests" count={rows.length} sources={[{ what: 'Support requests', source: 'Recorded in hubdesk', asAt: d.today }]} wide={rows.length > 0}>
+      {rows.length === 0 ? (
+        <p className="empty-line">No open support requests: none of the hub’s schools is waiting for support. Log a request from a school’s page.</p>
+      ) : (
+        <>
+          <p className="small muted">
+            {rows.length} open from {schools} school{schools === 1 ? '' : 's'} (open, brokered or in progress). Done and declined requests stay on each school’s page.
+          </p>
+          <table className="data-table compact" aria-label="Open support requests">
+            <thead>
+              <tr>
+                <th>Requested</th>
+                <th>School</th>
+                <th>Area of support</th>
+                <th>Status</th>
+                <th>Brokered to</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td className="nowrap">{formatDate(r.requestedOn)}</td>
+                  <td>
+                    <Link to={`/schools/${r.schoolId}`}>{r.school}</Link>
+                  </td>
+                  <td>
+                    {r.area}
+                    {r.ebiPointId !== null ? <span className="small muted block">EBI</span> : null}
+                  </td>
+                  <td>
+                    <SupportStatusTag status={r.status} />
+                  </td>
+                  <td>
+                    <BrokeredTo r={r} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </Panel>
+  );
+}

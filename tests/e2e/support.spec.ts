@@ -77,6 +77,7 @@ test('log a support request on an EBI from the school page, broker it to a sugge
   // A request brokered without saying to whom is refused inline too.
   await dialog.getByLabel('Status').selectOption('in progress');
   await expect(dialog.getByText('a request that is in progress says who it was brokered to')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/support-02a-inline-messages.png' });
   await dialog.getByLabel('Status').selectOption('open');
 
   // Choosing an EBI fills the area and offers the suggested schools.
@@ -103,6 +104,7 @@ test('log a support request on an EBI from the school page, broker it to a sugge
   await expect(dialog.getByLabel('Area of support')).toHaveValue(t.ebi);
   await dialog.getByRole('region', { name: 'Suggested schools' }).getByRole('button', { name: t.helper }).click();
   await expect(dialog.getByLabel('Status')).toHaveValue('brokered');
+  await page.screenshot({ path: 'test-results/screens/support-02b-broker-dialog.png' });
   await dialog.getByLabel('Status').press('Enter');
   await expect(dialog).toBeHidden();
   await expect(row.locator('.tag')).toHaveText('brokered');

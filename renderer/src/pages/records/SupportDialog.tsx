@@ -174,7 +174,7 @@ export function SupportDialog(props: {
       <Field label="Area of support" message={show('area', area !== '')}>
         {(p) => <input {...p} value={area} placeholder="e.g. Adaptive teaching for pupils with SEND" onChange={(e) => change(() => setArea(e.target.value))} />}
       </Field>
-      <div className="record-grid">
+      <div className="record-grid support-broker">
         <Field label="Brokered to" message={show('brokeredToSchoolId', to !== NOBODY)}>
           {(p) => (
             <select {...p} value={to} onChange={(e) => chooseTo(e.target.value)} disabled={choices === null}>

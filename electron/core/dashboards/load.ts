@@ -4,9 +4,10 @@ import { loadInspections, type StoredInspection } from './inspections';
 import { IN_LIST_CHUNK, inChunks } from '../db/in-chunks';
 
 /**
- * The raw rows behind a dashboard, for one hub or every hub, for one membership year. A fixed number
- * of queries whatever the number of schools (each reads a set of schools at once); nothing is
- * computed here: the rules run on these rows in shape.ts.
+ * The raw rows behind a dashboard, for one hub, one school or a group of hubs, for one membership
+ * year. A fixed number of queries whatever the number of schools (each reads a set of schools at
+ * once; a list longer than 5,000 is sent in chunks, db/in-chunks.ts, as SQLite refuses more than
+ * 32,766 parameters); nothing is computed here: the rules run on these rows in shape.ts.
  */
 
 export interface MemberRow {

@@ -1,4 +1,4 @@
-import type { HubDashboardSchool, ReviewerFigures, SchoolQa } from '@shared/contract/dashboards';
+import type { DashboardInspection, HubDashboardSchool, ReviewerFigures, SchoolQa } from '@shared/contract/dashboards';
 import { reviewTeamColumn, reviewTeamSize } from '@shared/domain/review-team';
 import {
   reviewBeforeFirstAttendance,
@@ -12,7 +12,7 @@ import type { OfstedProfileKey } from '@shared/domain/ofsted';
 import { latestEstimates } from '@shared/domain/qa-profile';
 import { MEMBERSHIP_STATUSES, REVIEWER_STATUSES, type MembershipStatus, type ReviewerStatus } from '@shared/domain/vocabulary';
 import { HubdeskError } from '../errors';
-import { inspectionView } from './inspections';
+import { inspectionView, type StoredInspection } from './inspections';
 import type { AssignmentRow, MemberRow, ReviewRow, TrainingRow, YearRows } from './load';
 
 /** Rows grouped by school, built once per dashboard so each school's figures are a lookup. */
@@ -111,6 +111,13 @@ export function schoolRow(
 ): HubDashboardSchool {
   const { yearId, yearStart, today } = context;
   const inspections = rows.inspections.get(m.urn) ?? [];
+  // The latest graded inspection is often also one that triggers the vulnerable flag: shape it once.
+  const views = new Map<StoredInspection, DashboardInspection>();
+  const view = (i: StoredInspection): DashboardInspection => {
+    let v = views.get(i);
+    if (!v) views.set(i, (v = inspectionView(i)));
+    return v;
+  };
   const position = ofstedPosition(inspections);
   const vulnerable = vulnerableFlag(inspections, today);
   const reviews = idx.reviewsBySchool.get(m.schoolId) ?? [];
@@ -144,8 +151,8 @@ export function schoolRow(
     phone: m.phone,
     ofsted: {
       profileKey: position.profileKey,
-      latestGraded: position.latestGraded ? inspectionView(position.latestGraded) : null,
-      laterUngraded: position.laterUngraded ? inspectionView(position.laterUngraded) : null,
+      latestGraded: position.latestGraded ? view(position.latestGraded) : null,
+      laterUngraded: position.laterUngraded ? view(position.laterUngraded) : null,
     },
     qa: qaOf(reviews, yearId, today),
     reviewers: reviewerFigures(m, idx, today),
@@ -154,7 +161,7 @@ export function schoolRow(
     vulnerable: {
       flagged: vulnerable.vulnerable,
       reasons: vulnerable.reasons,
-      triggeredBy: vulnerable.triggeredBy.map(inspectionView),
+      triggeredBy: vulnerable.triggeredBy.map(view),
       academicYear: `${vulnerable.academicYear.start.slice(0, 4)}/${vulnerable.academicYear.end.slice(2, 4)}`,
     },
     meetings: context.meetings ?? { attended: 0, recorded: 0 },

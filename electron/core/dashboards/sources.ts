@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { SourceNote } from '@shared/contract/dashboards';
+import { inChunks } from '../db/in-chunks';
 
 export const RECORDED_IN_HUBDESK = 'Recorded in hubdesk';
 
@@ -15,16 +16,14 @@ export interface BatchInfo {
   undone: boolean;
 }
 
-/** The import batches with these ids (one query). */
+/** The import batches with these ids (one query per 5,000). */
 export async function loadBatches(db: Kysely<Database>, ids: Iterable<number | null>): Promise<Map<number, BatchInfo>> {
   const wanted = [...new Set([...ids].filter((id): id is number => id !== null))];
   const out = new Map<number, BatchInfo>();
   if (wanted.length === 0) return out;
-  const rows = await db
-    .selectFrom('import_batches')
-    .where('id', 'in', wanted)
-    .select(['id', 'file_name', 'kind', 'source_as_at', 'created_at', 'undone_at'])
-    .execute();
+  const rows = await inChunks(wanted, (chunk) =>
+    db.selectFrom('import_batches').where('id', 'in', chunk).select(['id', 'file_name', 'kind', 'source_as_at', 'created_at', 'undone_at']).execute(),
+  );
   for (const r of rows) {
     out.set(r.id, { id: r.id, fileName: r.file_name, kind: r.kind, sourceAsAt: r.source_as_at, importedOn: r.created_at.slice(0, 10), undone: r.undone_at !== null });
   }

@@ -25,9 +25,19 @@ export async function dashboardSteps(config: BenchConfig): Promise<Measurement[]
       p95: true,
       detail: { hubId: largest.hub_id, schools: Number(largest.schools) },
     });
+    // hubdesk keeps a dashboard until the store changes (db/store-cache.ts): the runs above read it;
+    // these compute it every time, as the first view after any change does.
+    const hubComputed = await measure('dashboard.hub.computed', 'hub dashboard, largest hub, computed (first view after a change)', Math.max(config.runs, 60), () => {
+      ctx.store.bumpGeneration();
+      return hubDashboard(ctx, { hubId: largest.hub_id, year: YEAR }).then(() => undefined);
+    }, { warmup: 3, p95: true, detail: { hubId: largest.hub_id, schools: Number(largest.schools) } });
     const network = await measure('dashboard.network', 'network dashboard (what the Network page asks for)', config.runs, () => networkDashboard(ctx, { year: YEAR }).then(() => undefined), { warmup: 1 });
+    const networkComputed = await measure('dashboard.network.computed', 'network dashboard, computed (first view after a change)', config.runs, () => {
+      ctx.store.bumpGeneration();
+      return networkDashboard(ctx, { year: YEAR }).then(() => undefined);
+    }, { warmup: 1 });
     network.detail = { ...network.detail, distinctHeadteachers: await withDistinctHeadteachers(config) };
-    return [hub, network, await withPlannerStatistics(config, largest.hub_id)];
+    return [hub, hubComputed, network, networkComputed, await withPlannerStatistics(config, largest.hub_id)];
   } finally {
     await close();
   }
@@ -42,8 +52,10 @@ async function withPlannerStatistics(config: BenchConfig, hubId: number): Promis
   const copy = await openCopy(config.baseStore, config.workDir, 'dashboard-optimized');
   try {
     copy.ctx.store.sqlite.pragma('optimize=0x10002');
-    return await measure('dashboard.hub.optimized', 'hub dashboard, largest hub, after PRAGMA optimize (not in hubdesk yet)', Math.max(config.runs, 60), () =>
-      hubDashboard(copy.ctx, { hubId, year: YEAR }).then(() => undefined), { warmup: 3, p95: true });
+    return await measure('dashboard.hub.optimized', 'hub dashboard, largest hub, computed, after another PRAGMA optimize (hubdesk runs it on open)', Math.max(config.runs, 60), () => {
+      copy.ctx.store.bumpGeneration();
+      return hubDashboard(copy.ctx, { hubId, year: YEAR }).then(() => undefined);
+    }, { warmup: 3, p95: true });
   } finally {
     await copy.close();
   }

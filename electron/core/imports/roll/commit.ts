@@ -100,6 +100,23 @@ async function insertMany(trx: Transaction<Database>, table: 'schools' | 'contac
   return out;
 }
 
+/**
+ * Writes whole rows (every column, by id) over the stored ones, a few hundred per statement: an
+ * upsert on the primary key, which for rows that exist is an update of exactly those rows.
+ */
+async function updateMany(trx: Transaction<Database>, table: 'schools' | 'contacts' | 'memberships', rows: Row[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!);
+  const perChunk = Math.max(1, Math.floor(3000 / columns.length));
+  for (let i = 0; i < rows.length; i += perChunk) {
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + perChunk) as never)
+      .onConflict((oc) => oc.column('id').doUpdateSet((eb) => Object.fromEntries(columns.filter((c) => c !== 'id').map((c) => [c, eb.ref(`excluded.${c}` as never)])) as never))
+      .execute();
+  }
+}
+
 /** Writes the plan, recording every row changed. Returns the year's id. */
 async function applyPlan(trx: Transaction<Database>, ctx: CoreContext, changes: ChangeRecorder, plan: RollPlan): Promise<number> {
   const now = ctx.now().toISOString();
@@ -137,13 +154,15 @@ async function applyPlan(trx: Transaction<Database>, ctx: CoreContext, changes: 
     schoolIds.set(String(s.urn), s.id);
     await changes.inserted('schools', s);
   }
-  for (const u of plan.schoolUpdates) {
-    const set = { ...u.set, updated_at: now };
-    await trx.updateTable('schools').set(set).where('id', '=', u.before.id).execute();
-    await changes.updated('schools', u.before, { ...u.before, ...set });
-    schoolIds.set(u.before.urn, u.before.id);
+  const schoolsAfter = plan.schoolUpdates.map((u) => ({ ...u.before, ...u.set, updated_at: now }));
+  await updateMany(trx, 'schools', schoolsAfter);
+  for (let i = 0; i < plan.schoolUpdates.length; i++) {
+    const before = plan.schoolUpdates[i]!.before;
+    await changes.updated('schools', before, schoolsAfter[i]!);
+    schoolIds.set(before.urn, before.id);
   }
-  const schoolId = async (urn: string) => {
+  const schoolId = async (urn: string, planned: number | null) => {
+    if (planned !== null) return planned;
     const known = schoolIds.get(urn);
     if (known !== undefined) return known;
     const row = await trx.selectFrom('schools').select('id').where('urn', '=', urn).executeTakeFirstOrThrow();
@@ -152,23 +171,20 @@ async function applyPlan(trx: Transaction<Database>, ctx: CoreContext, changes: 
   };
 
   const contactRows: Record<string, unknown>[] = [];
-  for (const c of plan.contactInserts) contactRows.push({ school_id: await schoolId(c.urn), role: HEADTEACHER_ROLE, name: c.name, email: c.email, phone: c.phone, import_batch_id: batchId });
+  for (const c of plan.contactInserts) contactRows.push({ school_id: await schoolId(c.urn, c.schoolId), role: HEADTEACHER_ROLE, name: c.name, email: c.email, phone: c.phone, import_batch_id: batchId });
   for (const c of await insertMany(trx, 'contacts', contactRows)) await changes.inserted('contacts', c);
-  for (const u of plan.contactUpdates) {
-    await trx.updateTable('contacts').set(u.set).where('id', '=', u.before.id).execute();
-    await changes.updated('contacts', u.before, { ...u.before, ...u.set });
-  }
+  const contactsAfter = plan.contactUpdates.map((u) => ({ ...u.before, ...u.set }));
+  await updateMany(trx, 'contacts', contactsAfter);
+  for (let i = 0; i < plan.contactUpdates.length; i++) await changes.updated('contacts', plan.contactUpdates[i]!.before, contactsAfter[i]!);
 
   const membershipRows: Record<string, unknown>[] = [];
   for (const m of plan.membershipInserts) {
-    membershipRows.push({ school_id: await schoolId(m.urn), hub_id: hubId(m.hub), year_id: yearId, pupils: m.pupils, status: m.status, fee_invoiced_on: null, fee_paid_on: m.fee_paid_on, import_batch_id: batchId, updated_at: now });
+    membershipRows.push({ school_id: await schoolId(m.urn, m.schoolId), hub_id: hubId(m.hub), year_id: yearId, pupils: m.pupils, status: m.status, fee_invoiced_on: null, fee_paid_on: m.fee_paid_on, import_batch_id: batchId, updated_at: now });
   }
   for (const m of await insertMany(trx, 'memberships', membershipRows)) await changes.inserted('memberships', m);
-  for (const u of plan.membershipUpdates) {
-    const set = { ...u.set, ...(u.hub ? { hub_id: hubId(u.hub) } : {}), import_batch_id: batchId, updated_at: now };
-    await trx.updateTable('memberships').set(set).where('id', '=', u.before.id).execute();
-    await changes.updated('memberships', u.before, { ...u.before, ...set });
-  }
+  const membershipsAfter = plan.membershipUpdates.map((u) => ({ ...u.before, ...u.set, ...(u.hub ? { hub_id: hubId(u.hub) } : {}), import_batch_id: batchId, updated_at: now }));
+  await updateMany(trx, 'memberships', membershipsAfter);
+  for (let i = 0; i < plan.membershipUpdates.length; i++) await changes.updated('memberships', plan.membershipUpdates[i]!.before, membershipsAfter[i]!);
   // Leavers: a school absent from the roll is not a member that year, so its membership row is removed
   // (recorded in full, so undo puts it back with the same id).
   const deleteIds = plan.membershipDeletes.map((m) => m.id);

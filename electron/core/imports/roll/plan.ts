@@ -26,9 +26,10 @@ export interface RollPlan {
   newHubs: { key: string; name: string }[];
   newSchools: { urn: string; values: SchoolFields }[];
   schoolUpdates: { before: SchoolRow; set: Partial<SchoolRow> }[];
-  contactInserts: { urn: string; name: string; email: string | null; phone: string | null }[];
+  /** schoolId: the stored school's id, null for a school the import adds. */
+  contactInserts: { urn: string; schoolId: number | null; name: string; email: string | null; phone: string | null }[];
   contactUpdates: { before: ContactRow; set: Partial<ContactRow> }[];
-  membershipInserts: { urn: string; hub: HubRef; pupils: number; status: MembershipStatus; fee_paid_on: string | null }[];
+  membershipInserts: { urn: string; schoolId: number | null; hub: HubRef; pupils: number; status: MembershipStatus; fee_paid_on: string | null }[];
   membershipUpdates: { before: MembershipRow; hub?: HubRef; set: Partial<MembershipRow> }[];
   membershipDeletes: MembershipRow[];
 }
@@ -161,7 +162,7 @@ export function planRoll(records: readonly RollRecord[], urnsInFile: ReadonlySet
           headteacher: r.headteacher ?? null, email: r.email ?? null, phone: r.phone ?? null,
         },
       });
-      if (r.headteacher) plan.contactInserts.push({ urn: r.urn, name: r.headteacher, email: r.email ?? null, phone: r.phone ?? null });
+      if (r.headteacher) plan.contactInserts.push({ urn: r.urn, schoolId: null, name: r.headteacher, email: r.email ?? null, phone: r.phone ?? null });
       changed = true;
     } else {
       const set: Partial<SchoolRow> = {};
@@ -187,7 +188,7 @@ export function planRoll(records: readonly RollRecord[], urnsInFile: ReadonlySet
           }
         }
       } else if (r.headteacher) {
-        plan.contactInserts.push({ urn: r.urn, name: r.headteacher, email: r.email ?? school.email, phone: r.phone ?? school.phone });
+        plan.contactInserts.push({ urn: r.urn, schoolId: school.id, name: r.headteacher, email: r.email ?? school.email, phone: r.phone ?? school.phone });
         contact.push({ field: 'headteacher contact', before: null, after: r.headteacher });
       }
     }
@@ -198,7 +199,7 @@ export function planRoll(records: readonly RollRecord[], urnsInFile: ReadonlySet
     if (!membership) {
       const status = r.status ?? (school && state.previousYearMembers.has(school.id) ? 'renewing' : 'new');
       const fee = r.feePaid?.kind === 'date' ? r.feePaid.date : r.feePaid?.kind === 'yes' ? today : null;
-      plan.membershipInserts.push({ urn: r.urn, hub: ref, pupils: r.pupils, status, fee_paid_on: fee });
+      plan.membershipInserts.push({ urn: r.urn, schoolId: school?.id ?? null, hub: ref, pupils: r.pupils, status, fee_paid_on: fee });
       joiners.push({ row: r.row, urn: r.urn, name, hub: hubName(ref), pupils: r.pupils, newSchool: !school });
       changed = true;
     } else {

@@ -19,6 +19,12 @@ interface Entries {
 
 const caches = new WeakMap<OpenedStore, Entries>();
 
+/**
+ * At most this many values are kept (least recently used dropped first): a network export reads
+ * every hub's dashboard once, and 500 of them need not stay in memory.
+ */
+export const MAX_ENTRIES = 40;
+
 function entriesFor(store: OpenedStore): { entries: Entries; stamp: string } {
   const stamp = store.changeStamp();
   let entries = caches.get(store);
@@ -35,9 +41,15 @@ export function cached<T>(ctx: Pick<CoreContext, 'store' | 'db'>, key: string, c
   if (ctx.db !== store.db || ctx.db.isTransaction) return compute();
   const { entries, stamp } = entriesFor(store);
   const known = entries.values.get(key);
-  if (known) return known as Promise<T>;
+  if (known) {
+    // Most recently used last: the least recently used goes first when there are too many.
+    entries.values.delete(key);
+    entries.values.set(key, known);
+    return known as Promise<T>;
+  }
   const value = compute();
   entries.values.set(key, value);
+  if (entries.values.size > MAX_ENTRIES) entries.values.delete(entries.values.keys().next().value!);
   const forget = () => {
     if (entries.values.get(key) === value) entries.values.delete(key);
   };

@@ -141,6 +141,8 @@ export interface SupportMatch {
   text: string;
   /** Full-text rank: lower is a better match (SQLite FTS5 bm25). */
   rank: number;
+  /** How many of the EBI's key terms the text contains as words (sharedTerms). */
+  shared: number;
   reviewStart: string;
 }
 
@@ -154,9 +156,26 @@ export interface SupportSuggestion<M extends SupportMatch = SupportMatch> {
 }
 
 /**
+ * How many of `terms` (lower-case key terms of an EBI) appear in `text` as words, a plural "s" aside.
+ * Unlike the full-text index it does not stem, so "informed" does not count as "information".
+ */
+export function sharedTerms(text: string, terms: readonly string[]): number {
+  const words = new Set<string>();
+  for (const w of text.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    if (!w) continue;
+    words.add(w);
+    if (w.length > 3 && w.endsWith('s')) words.add(w.slice(0, -1));
+  }
+  return terms.filter((t) => words.has(t) || (t.length > 3 && t.endsWith('s') && words.has(t.slice(0, -1)))).length;
+}
+
+/**
  * **Decision** (the support matching Hub Managers do by hand): schools with a matching *accredited*
- * Area of Excellence come first (best AoE match first), then the others by their best match; ties by
- * the more recent review, then school id. The EBI's own school is never suggested (the caller passes it).
+ * Area of Excellence come first — the AoE sharing more of the EBI's words first, then the better AoE
+ * match — then the others by their best match; ties by the more recent review, then school id. An
+ * accredited AoE counts as matching only when it shares a word with the EBI as written: the index
+ * stems ("informed" finds "information"), which is right for finding texts but not for putting a
+ * school at the top. The EBI's own school is never suggested (the caller passes it).
  */
 export function rankSupportSuggestions<M extends SupportMatch>(matches: readonly M[], excludeSchoolId: number | null): SupportSuggestion<M>[] {
   const bySchool = new Map<number, M[]>();
@@ -170,7 +189,8 @@ export function rankSupportSuggestions<M extends SupportMatch>(matches: readonly
   const out: SupportSuggestion<M>[] = [];
   for (const [schoolId, list] of bySchool) {
     const sorted = [...list].sort(better);
-    const accreditedAoe = sorted.find((m) => m.kind === 'aoe' && m.accredited) ?? null;
+    const accreditedAoe =
+      [...sorted].filter((m) => m.kind === 'aoe' && m.accredited && m.shared > 0).sort((a, b) => b.shared - a.shared || a.rank - b.rank)[0] ?? null;
     out.push({
       schoolId,
       accreditedAoe,
@@ -183,7 +203,7 @@ export function rankSupportSuggestions<M extends SupportMatch>(matches: readonly
   return out.sort(
     (a, b) =>
       Number(b.accreditedAoe !== null) - Number(a.accreditedAoe !== null) ||
-      (a.accreditedAoe && b.accreditedAoe ? a.accreditedAoe.rank - b.accreditedAoe.rank : 0) ||
+      (a.accreditedAoe && b.accreditedAoe ? b.accreditedAoe.shared - a.accreditedAoe.shared || a.accreditedAoe.rank - b.accreditedAoe.rank : 0) ||
       a.bestRank - b.bestRank ||
       latest(b).localeCompare(latest(a)) ||
       a.schoolId - b.schoolId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestEstimates, NO_ESTIMATE, pointCounts, pointsByHeading, qaProfile, rankSupportSuggestions, HEADING_NOT_RECORDED, type SupportMatch } from '../../shared/domain/qa-profile';
+import { latestEstimates, NO_ESTIMATE, pointCounts, pointsByHeading, qaProfile, rankSupportSuggestions, sharedTerms, HEADING_NOT_RECORDED, type SupportMatch } from '../../shared/domain/qa-profile';
 
 const est = (l: string | null, q: string | null = null, d: string | null = null) => ({ leadership: l, quality: q, disadvantaged: d });
 
@@ -55,9 +55,9 @@ describe('points by heading', () => {
 });
 
 describe('support suggestions for an EBI', () => {
-  const m = (schoolId: number, kind: 'aoe' | 'www', accredited: boolean, rank: number, reviewStart = '2026-01-01'): SupportMatch => ({ schoolId, kind, accredited, text: `${kind}${schoolId}${rank}`, rank, reviewStart });
+  const m = (schoolId: number, kind: 'aoe' | 'www', accredited: boolean, rank: number, reviewStart = '2026-01-01', shared = 1): SupportMatch => ({ schoolId, kind, accredited, text: `${kind}${schoolId}${rank}`, rank, shared, reviewStart });
 
-  it('puts schools with a matching accredited AoE first, even when another school has a better WWW match', () => {
+  it('puts schools with a matching accredited AoE first among those sharing as many terms, even when another school has a better WWW rank', () => {
     const out = rankSupportSuggestions([m(1, 'www', false, -9), m(2, 'aoe', true, -2), m(3, 'aoe', false, -8), m(4, 'aoe', true, -5)], null);
     expect(out.map((s) => s.schoolId)).toEqual([4, 2, 1, 3]);
     expect(out[0]!.accreditedAoe?.rank).toBe(-5);
@@ -71,8 +71,30 @@ describe('support suggestions for an EBI', () => {
     expect(out[0]!.bestRank).toBe(-3);
   });
 
+  it('puts first the accredited AoE sharing more of the EBI’s words, then the better ranked one', () => {
+    const out = rankSupportSuggestions([m(1, 'aoe', true, -9, '2026-01-01', 1), m(2, 'www', false, -20, '2026-01-01', 3), m(3, 'aoe', true, -1, '2026-01-01', 2), m(4, 'aoe', true, -5, '2026-01-01', 1)], null);
+    expect(out.map((s) => s.schoolId)).toEqual([3, 1, 4, 2]);
+  });
+
+  it('does not put first an accredited AoE that shares no word with the EBI as written (a stemming match)', () => {
+    const out = rankSupportSuggestions([m(1, 'aoe', true, -9, '2026-01-01', 0), m(2, 'www', false, -3, '2026-01-01', 2)], null);
+    expect(out.map((s) => s.schoolId)).toEqual([1, 2]);
+    expect(out[0]!.accreditedAoe).toBeNull();
+    expect(out[0]!.matches.map((x) => x.kind)).toEqual(['aoe']);
+  });
+
   it('breaks ties by the more recent review, then school id', () => {
     const out = rankSupportSuggestions([m(5, 'www', false, -1, '2025-01-01'), m(3, 'www', false, -1, '2026-01-01'), m(2, 'www', false, -1, '2025-01-01')], null);
     expect(out.map((s) => s.schoolId)).toEqual([3, 2, 5]);
+  });
+});
+
+describe('words an EBI shares with a text', () => {
+  it('counts key terms present as words, plurals aside, without stemming', () => {
+    expect(sharedTerms('Developing middle leaders', ['middle', 'leaders', 'quality'])).toBe(2);
+    expect(sharedTerms('Trauma-informed behaviour practice', ['information', 'reliable'])).toBe(0);
+    expect(sharedTerms('Adaptive teaching for pupils with SEND', ['adaptive', 'send', 'subject'])).toBe(2);
+    expect(sharedTerms('Retrieval practice and assessments for learning', ['assessment', 'practices'])).toBe(2);
+    expect(sharedTerms('Early reading', [])).toBe(0);
   });
 });

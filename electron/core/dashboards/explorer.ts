@@ -1,5 +1,5 @@
 import type { QaTextHit, QaTextKind, QaTextSearchResult, SupportSuggestions } from '@shared/contract/dashboards';
-import { rankSupportSuggestions, type SupportMatch } from '@shared/domain/qa-profile';
+import { rankSupportSuggestions, sharedTerms, type SupportMatch } from '@shared/domain/qa-profile';
 import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
 import { anyTermQuery, keyTerms, searchQuery } from './fts-query';
@@ -72,7 +72,7 @@ export async function searchQaText(ctx: CoreContext, request: SearchFilters & { 
 
 /**
  * For an EBI: schools whose accredited Area of Excellence or WWWs share its key terms, accredited
- * AoEs first (rankSupportSuggestions). Uses the schools' own texts across every year.
+ * AoEs sharing its words first (rankSupportSuggestions). Uses the schools' own texts across every year.
  */
 export async function suggestSupport(ctx: CoreContext, request: { pointId: number; limit?: number }): Promise<SupportSuggestions> {
   const ebiRow = await baseQuery(ctx).where('f.rowid', '=', request.pointId).executeTakeFirst();
@@ -102,6 +102,7 @@ export async function suggestSupport(ctx: CoreContext, request: { pointId: numbe
     accredited: r.kind === 'aoe' && r.aoe_accredited === 1,
     text: r.text,
     rank: r.rank,
+    shared: sharedTerms(r.text, terms),
     reviewStart: r.start_date,
   }));
   const ranked = rankSupportSuggestions(matches, ebi.schoolId).slice(0, request.limit ?? 10);

@@ -55,7 +55,7 @@ export const SUPPORT_STOP_WORDS: ReadonlySet<string> = new Set([
   'which', 'while', 'who', 'will', 'with', 'would', 'better', 'well', 'consistently', 'consistent',
   // Words in almost every WWW and EBI.
   'pupils', 'pupil', 'school', 'schools', 'staff', 'leaders', 'leader', 'given', 'time', 'areas', 'area', 'every', 'strong',
-  'stronger', 'able', 'key', 'stage', 'stages',
+  'stronger', 'able', 'key', 'stage', 'stages', 'teacher', 'teachers',
 ]);
 
 /** The key terms of an EBI: its words minus stop words and very short words, in order, each once. */

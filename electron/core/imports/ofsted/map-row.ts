@@ -31,7 +31,7 @@ import {
   type OfstedFramework,
 } from '@shared/domain/vocabulary';
 import { describeColumn, type Column, type GroupColumns, type GroupKind, type OeifAreaKey, type OfstedColumns, type ReportCardAreaKey } from './columns';
-import { cleanText, isBlank, parseOfstedDate, parseUrn, ukDate } from './values';
+import { cleanText, collapseSpaces, isBlank, parseOfstedDate, parseUrn, ukDate } from './values';
 import type { SheetRow } from './read';
 
 export interface MappedJudgement {
@@ -74,8 +74,11 @@ export interface MappedRow {
   blank: boolean;
   inspections: MappedInspection[];
   issues: RowIssue[];
-  /** The row's cells joined, to tell an exact repeat from a conflicting one. */
-  signature: string;
+}
+
+/** The row's cells joined, to tell an exact repeat from a conflicting one (computed only when a URN repeats). */
+export function rowSignature(cells: readonly string[]): string {
+  return cells.map((c) => c.trim()).join('\u0001').replace(/\u0001+$/, '');
 }
 
 /** Words that mean "no judgement here" in a grade cell (besides blank and NULL). */
@@ -83,7 +86,7 @@ const NO_JUDGEMENT_WORDS = new Set(['9', 'not applicable', 'n/a', 'not judged'])
 const SAFEGUARDING_YES_NO: Readonly<Record<string, string>> = { yes: 'Yes', no: 'No' };
 
 function wordKey(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+  return collapseSpaces(text).toLowerCase();
 }
 
 function holdsJudgement(raw: string | undefined): boolean {
@@ -105,9 +108,8 @@ const FRAMEWORK_NAMES: Readonly<Record<OfstedFramework, string>> = {
 export function mapRow(columns: OfstedColumns, sheetRow: SheetRow): MappedRow {
   const { cells, row } = sheetRow;
   const cell = (c: Column | null | undefined): string | undefined => (c ? cells[c.index] : undefined);
-  const signature = cells.map((c) => c.trim()).join('\u0001').replace(/\u0001+$/, '');
-  const blank = cells.every((c) => c.trim() === '');
-  const base = { row, name: cleanText(cell(columns.name)), signature };
+  const blank = cells.every((c) => c === '' || c.trim() === '');
+  const base = { row, name: cleanText(cell(columns.name)) };
   if (blank) return { ...base, urn: null, blank: true, inspections: [], issues: [] };
 
   const issues: RowIssue[] = [];
@@ -141,14 +143,32 @@ export function mapRow(columns: OfstedColumns, sheetRow: SheetRow): MappedRow {
 
 type Problem = (severity: Severity, column: Column | null, message: string) => void;
 
+interface GroupEntries {
+  oeifCols: [OeifAreaKey, Column][];
+  rcCols: [ReportCardAreaKey, { grade: Column; date: Column | null }][];
+}
+
+/** A group's area columns as lists, made once per file rather than once per row. */
+const groupEntries = new WeakMap<GroupColumns, GroupEntries>();
+function entriesOf(group: GroupColumns): GroupEntries {
+  let e = groupEntries.get(group);
+  if (!e) {
+    e = {
+      oeifCols: Object.entries(group.oeif) as GroupEntries['oeifCols'],
+      rcCols: Object.entries(group.reportCard) as GroupEntries['rcCols'],
+    };
+    groupEntries.set(group, e);
+  }
+  return e;
+}
+
 function mapGroup(
   group: GroupColumns,
   urn: string,
   cell: (c: Column | null | undefined) => string | undefined,
   problem: Problem,
 ): MappedInspection | null {
-  const oeifCols = Object.entries(group.oeif) as [OeifAreaKey, Column][];
-  const rcCols = Object.entries(group.reportCard) as [ReportCardAreaKey, { grade: Column; date: Column | null }][];
+  const { oeifCols, rcCols } = entriesOf(group);
   const oeifGiven = oeifCols.filter(([, c]) => holdsJudgement(cell(c)));
   const rcGiven = rcCols.filter(([, c]) => holdsJudgement(cell(c.grade)));
   const outcome = cleanText(cell(group.outcome));

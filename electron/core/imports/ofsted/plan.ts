@@ -24,7 +24,7 @@ import type {
   OfstedInspectionView,
   OfstedPreviewSchool,
 } from '@shared/contract/ofsted-import';
-import { keyOf, mapRow, type MappedInspection, type RowIssue } from './map-row';
+import { keyOf, mapRow, rowSignature, type MappedInspection, type RowIssue } from './map-row';
 import { describeColumn } from './columns';
 import { isBlank, parseOfstedDate, parseUrn } from './values';
 import { sourceAsAt } from './source-date';
@@ -72,15 +72,18 @@ export function buildPlan(parsed: ParsedOfstedFile, facts: StoreFacts, allSchool
   const { sheet, columns } = parsed;
   const errors: RowIssue[] = [];
   const warnings: RowIssue[] = [];
-  const firstSeen = new Map<string, { row: number; signature: string }>();
+  const firstSeen = new Map<string, { row: number; cells: readonly string[] }>();
   const schools: OfstedPreviewSchool[] = [];
   const toInsert: MappedInspection[] = [];
-  const publicationDates: string[] = [];
+  /** The latest publication date in the file (for its as-at date when its name gives none). */
+  let latestPublication: string | null = null;
   let rowsKept = 0;
   let rowsIgnored = 0;
   let blankRows = 0;
   let duplicatesSkipped = 0;
   let newJudgements = 0;
+  /** Schools with something new or already stored; only the first MAX_LISTED_SCHOOLS are described. */
+  let schoolCount = 0;
   const newByFramework: Record<string, number> = {};
 
   for (const sheetRow of sheet.rows) {
@@ -89,7 +92,7 @@ export function buildPlan(parsed: ParsedOfstedFile, facts: StoreFacts, allSchool
       const raw = cells[c.index];
       if (isBlank(raw)) continue;
       const d = parseOfstedDate(raw!);
-      if (d.ok) publicationDates.push(d.date);
+      if (d.ok && (latestPublication === null || d.date > latestPublication)) latestPublication = d.date;
     }
     if (cells.every((c) => c.trim() === '')) {
       blankRows += 1;
@@ -108,7 +111,7 @@ export function buildPlan(parsed: ParsedOfstedFile, facts: StoreFacts, allSchool
     const mapped = mapRow(columns, sheetRow);
     const first = firstSeen.get(urn.urn);
     if (first) {
-      const same = first.signature === mapped.signature;
+      const same = rowSignature(first.cells) === rowSignature(cells);
       (same ? warnings : errors).push({
         severity: same ? 'warning' : 'error',
         row: mapped.row,
@@ -120,7 +123,7 @@ export function buildPlan(parsed: ParsedOfstedFile, facts: StoreFacts, allSchool
       });
       continue;
     }
-    firstSeen.set(urn.urn, { row: mapped.row, signature: mapped.signature });
+    firstSeen.set(urn.urn, { row: mapped.row, cells });
     rowsKept += 1;
     let rowHasError = false;
     for (const issue of mapped.issues) {
@@ -142,7 +145,7 @@ export function buildPlan(parsed: ParsedOfstedFile, facts: StoreFacts, allSchool
       newJudgements += i.judgements.length;
       newByFramework[i.framework] = (newByFramework[i.framework] ?? 0) + 1;
     }
-    if (fresh.length > 0 || duplicates > 0) {
+    if ((fresh.length > 0 || duplicates > 0) && schoolCount++ < MAX_LISTED_SCHOOLS) {
       schools.push({
         urn: urn.urn,
         name: mapped.name ?? facts.members.get(urn.urn) ?? null,
@@ -158,7 +161,7 @@ export function buildPlan(parsed: ParsedOfstedFile, facts: StoreFacts, allSchool
     .filter(([urn]) => !firstSeen.has(urn))
     .map(([urn, name]) => ({ urn, name }))
     .sort((a, b) => a.urn.localeCompare(b.urn));
-  const asAt = sourceAsAt(parsed.fileName, publicationDates);
+  const asAt = sourceAsAt(parsed.fileName, latestPublication === null ? [] : [latestPublication]);
   const preview: OfstedImportPreview = {
     fileName: parsed.fileName,
     sha256: parsed.sha256,
@@ -177,8 +180,8 @@ export function buildPlan(parsed: ParsedOfstedFile, facts: StoreFacts, allSchool
     newJudgements,
     duplicatesSkipped,
     newByFramework,
-    schools: schools.slice(0, MAX_LISTED_SCHOOLS),
-    schoolsOmitted: Math.max(0, schools.length - MAX_LISTED_SCHOOLS),
+    schools,
+    schoolsOmitted: Math.max(0, schoolCount - MAX_LISTED_SCHOOLS),
     membersNotInFile: membersNotInFile.slice(0, MAX_LISTED_MISSING_MEMBERS),
     errors: errors.slice(0, MAX_LISTED_ISSUES).map(issueView),
     errorCount: errors.length,

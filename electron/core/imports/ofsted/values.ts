@@ -2,14 +2,23 @@
 
 /** Ofsted writes "nothing here" as an empty cell or the literal text NULL. */
 export function isBlank(raw: string | undefined): boolean {
-  if (raw === undefined) return true;
+  if (raw === undefined || raw === '') return true;
   const t = raw.trim();
-  return t === '' || t.toUpperCase() === 'NULL';
+  return t === '' || (t.length === 4 && t.toUpperCase() === 'NULL');
+}
+
+/** Whitespace that collapsing would change: a run of two, or any but a plain space (a cheap test before the replace). */
+const UNCOLLAPSED = /\s\s|[^\S ]/;
+
+/** Trimmed, with inner runs of white space collapsed to one space. */
+export function collapseSpaces(text: string): string {
+  const t = text.trim();
+  return UNCOLLAPSED.test(t) ? t.replace(/\s+/g, ' ') : t;
 }
 
 /** The cell's text, trimmed and with inner runs of spaces collapsed, or null when blank / NULL. */
 export function cleanText(raw: string | undefined): string | null {
-  return isBlank(raw) ? null : raw!.trim().replace(/\s+/g, ' ');
+  return isBlank(raw) ? null : collapseSpaces(raw!);
 }
 
 function isRealDate(y: number, m: number, d: number): boolean {
@@ -26,7 +35,7 @@ function iso(y: number, m: number, d: number): string {
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const MS_PER_DAY = 86_400_000;
 
-export type DateResult = { ok: true; date: string } | { ok: false; reason: string };
+export type DateResult = Readonly<{ ok: true; date: string } | { ok: false; reason: string }>;
 
 /**
  * A date cell: `dd/mm/yyyy` as Ofsted writes it (a midnight time is tolerated), `yyyy-mm-dd` (how
@@ -35,6 +44,20 @@ export type DateResult = { ok: true; date: string } | { ok: false; reason: strin
  * between 1990 and 2100 (no school inspection is older; anything else is a typing slip).
  */
 export function parseOfstedDate(raw: string): DateResult {
+  // A national file repeats the same few thousand dates tens of thousands of times.
+  let result = knownDates.get(raw);
+  if (result === undefined) {
+    if (knownDates.size >= MAX_KNOWN_DATES) knownDates.clear();
+    result = readDate(raw);
+    knownDates.set(raw, result);
+  }
+  return result;
+}
+
+const knownDates = new Map<string, DateResult>();
+const MAX_KNOWN_DATES = 20_000;
+
+function readDate(raw: string): DateResult {
   const t = raw.trim();
   let y: number;
   let m: number;

@@ -92,6 +92,9 @@ test('merge two records of a school: search, preview of what moves and the fundi
   await expect(history.locator('ol.dash-history > li')).toHaveCount(ofstedBefore.ofsted.length + oldOfsted);
   const after = await call<{ ofsted: { urn: string }[]; memberships: { year: string }[] }>(page, 'schoolDashboard', { schoolId: newId });
   expect(new Set(after.ofsted.map((i) => i.urn))).toEqual(new Set([OLD, NEW]));
+  // The old URN's inspections say so; the kept school's own do not.
+  await expect(history.getByText(`under URN ${OLD}`)).toHaveCount(oldOfsted);
+  await expect(history.getByText(`under URN ${NEW}`)).toHaveCount(0);
   expect(after.memberships.map((m) => m.year).sort()).toEqual(['2025/26', '2026/27']);
   await page.screenshot({ path: 'test-results/screens/merges-03-school-merged.png', fullPage: true });
 

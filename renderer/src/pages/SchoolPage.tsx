@@ -12,7 +12,7 @@ import { StatusChip } from '../components/dashboard/Bars';
 import { AddTrainingButton, EditSchoolButton, ReviewOutcomeButton, ReviewTeamButton, ScheduleReviewButton } from './records/SchoolActions';
 import { SupportPanel } from './records/SupportPanel';
 
-function Inspection({ i }: { i: DashboardInspection }) {
+function Inspection({ i, schoolUrn }: { i: DashboardInspection; schoolUrn: string }) {
   return (
     <li className="dash-history-item">
       <div className="dash-history-head">
@@ -20,6 +20,7 @@ function Inspection({ i }: { i: DashboardInspection }) {
         <span className="dash-framework">{i.frameworkLabel}</span>
         {i.inspectionType ? <span className="small muted">{i.inspectionType}</span> : null}
         {i.publicationDate ? <span className="small muted">published {formatDate(i.publicationDate)}</span> : null}
+        {i.urn !== schoolUrn ? <span className="dash-framework" title="An inspection of this school under its earlier URN (the records were merged)">under URN {i.urn}</span> : null}
       </div>
       <div className="dash-history-grades">
         {i.framework === 'ungraded' ? (
@@ -227,7 +228,7 @@ export function SchoolPage() {
       </div>
 
       <Panel title="Ofsted history" count={d.ofsted.length} sources={d.sources.ofsted}>
-        {d.ofsted.length === 0 ? <p className="empty-line">No Ofsted inspection recorded for URN {s.urn}.</p> : <ol className="dash-history">{d.ofsted.map((i) => <Inspection key={i.id} i={i} />)}</ol>}
+        {d.ofsted.length === 0 ? <p className="empty-line">No Ofsted inspection recorded for URN {s.urn}.</p> : <ol className="dash-history">{d.ofsted.map((i) => <Inspection key={i.id} i={i} schoolUrn={s.urn} />)}</ol>}
       </Panel>
 
       <Panel title="QA Reviews" count={d.reviews.length} sources={d.sources.qa}>

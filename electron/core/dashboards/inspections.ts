@@ -7,6 +7,7 @@ import { datedJudgements, frameworkLabel } from '@shared/domain/ofsted-profile';
 import type { OfstedFramework } from '@shared/domain/vocabulary';
 import { foldPredecessors, predecessorUrns } from '../records/predecessors';
 import { chunked } from '../db/in-chunks';
+import { jsonGroupArray } from '../db/json-rows';
 
 /** A stored inspection in the domain's shape, with what a screen needs to say where it came from. */
 export interface StoredInspection extends OfstedInspection {
@@ -49,19 +50,16 @@ async function loadInspectionsOf(db: Kysely<Database>, urns: readonly string[]):
     .orderBy('i.start_date')
     .orderBy('i.id')
     .execute();
+  // Each inspection's judgements as one JSON array, in the order they were stored (a few per inspection).
   const judgements = await db
     .selectFrom('ofsted_judgements as j')
     .innerJoin('ofsted_inspections as i', 'i.id', 'j.inspection_id')
     .where('i.urn', 'in', all)
-    .select(['j.inspection_id', 'j.area', 'j.grade', 'j.grade_date'])
-    .orderBy('j.id')
+    .groupBy('j.inspection_id')
+    .select(['j.inspection_id', jsonGroupArray({ area: 'j.area', grade: 'j.grade', gradeDate: 'j.grade_date' }, 'j.id').as('list')])
     .execute();
   const byInspection = new Map<number, StoredInspection['judgements'][number][]>();
-  for (const j of judgements) {
-    const list = byInspection.get(j.inspection_id) ?? [];
-    list.push({ area: j.area, grade: j.grade, gradeDate: j.grade_date });
-    byInspection.set(j.inspection_id, list);
-  }
+  for (const j of judgements) byInspection.set(j.inspection_id, JSON.parse(j.list) as StoredInspection['judgements'][number][]);
   for (const r of rows) {
     const list = byUrn.get(r.urn) ?? [];
     list.push({

@@ -7,7 +7,8 @@ import type { CoreContext } from '../context';
 import { resolveYear } from '../db/years';
 import { cached } from '../db/store-cache';
 import { HubdeskError } from '../errors';
-import { loadMembers, loadRowsOf, type MemberRow } from './load';
+import { loadMembers, loadNetworkReviewRows, type MemberRow, type YearRows } from './load';
+import { loadInspections } from './inspections';
 import { indexRows, networkFacts, type NetworkSchoolFacts } from './shape';
 import { loadBatches, sourceNotes } from './sources';
 import { networkFunding } from './funding';
@@ -31,9 +32,9 @@ function passes(byHub: Map<number, MemberRow[]>): MemberRow[][] {
 }
 
 /**
- * Every hub for a year. The rows are read a group of hubs at a time (a few indexed queries per group),
- * each school's figures computed by the same rules as its hub dashboard row, counted into its hub's
- * row and dropped. The result is kept until the store changes (db/store-cache.ts).
+ * Every hub for a year. Reviews and reviewers are read once for the year (joined on its memberships);
+ * inspections, the bulk of the rows, a group of hubs at a time. Each school's figures are computed by
+ * the same rules as its hub dashboard row, counted into its hub's row and dropped. The result is kept until the store changes (db/store-cache.ts).
  */
 export async function networkDashboard(ctx: CoreContext, request: { year?: string }): Promise<NetworkDashboard> {
   const year = await resolveYear(ctx.db, request.year, ctx.today());
@@ -62,15 +63,17 @@ async function computeNetwork(ctx: CoreContext, year: { id: number; label: strin
     if (list) list.push(m);
     else byHub.set(m.hubId, [m]);
   }
+  // Reviews and reviewers: one scan each for the whole year, indexed by school once.
+  const reviewRows = await loadNetworkReviewRows(ctx.db, year.id);
+  const idx = indexRows({ members: [], inspections: new Map(), trainings: [], ...reviewRows });
   const facts = new Map<number, { member: MemberRow; facts: NetworkSchoolFacts }[]>();
   const inspectionBatches = new Set<number | null>();
-  const reviewBatches = new Set<number | null>();
+  const reviewBatches = new Set<number | null>(reviewRows.reviews.map((r) => r.batchId));
   const hubRows = new Map<number, Omit<NetworkHubRow, 'hubId' | 'name' | 'region' | 'hubManagers' | 'membershipsManager' | 'fundingPence' | 'totalAvailablePence'>>();
   for (const pass of passes(byHub)) {
-    const rows = await loadRowsOf(ctx.db, year.id, pass, { trainings: false });
-    const idx = indexRows(rows);
+    // Inspections (with their judgements, the bulk of the rows) a group of hubs at a time.
+    const rows: YearRows = { members: pass, inspections: await loadInspections(ctx.db, pass.map((m) => m.urn)), trainings: [], ...reviewRows };
     for (const list of rows.inspections.values()) for (const i of list) inspectionBatches.add(i.batchId);
-    for (const r of rows.reviews) reviewBatches.add(r.batchId);
     for (const m of pass) {
       const list = facts.get(m.hubId);
       const entry = { member: m, facts: networkFacts(m, rows, idx, { yearId: year.id, today }) };

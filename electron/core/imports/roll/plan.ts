@@ -273,28 +273,44 @@ export function planRoll(records: readonly RollRecord[], urnsInFile: ReadonlySet
   };
 }
 
+/** URNs are six digits: code-unit order is their numeric order (and much cheaper than localeCompare). */
+function byUrn(x: { urn: string }, y: { urn: string }): number {
+  return x.urn < y.urn ? -1 : x.urn > y.urn ? 1 : 0;
+}
+
 /** Each hub whose schools or pupils change, with its funding before and after (the domain's hubFunding). */
 function fundingEffect(
   before: Map<string, { hub: string; pupils: number }>,
   after: Map<string, { hub: string; pupils: number }>,
   nameOf: (hubKey: string) => string,
 ): RollFundingEffect[] {
+  // A hub changes when a school joins or leaves it or its pupils change: only those hubs are computed.
+  const changed = new Set<string>();
+  for (const [urn, a] of after) {
+    const b = before.get(urn);
+    if (!b) changed.add(a.hub);
+    else if (b.hub !== a.hub || b.pupils !== a.pupils) {
+      changed.add(a.hub);
+      changed.add(b.hub);
+    }
+  }
+  for (const [urn, b] of before) if (!after.has(urn)) changed.add(b.hub);
   const group = (m: Map<string, { hub: string; pupils: number }>) => {
     const out = new Map<string, { urn: string; pupils: number }[]>();
     for (const [urn, v] of m) {
-      const list = out.get(v.hub) ?? [];
-      list.push({ urn, pupils: v.pupils });
-      out.set(v.hub, list);
+      if (!changed.has(v.hub)) continue;
+      const list = out.get(v.hub);
+      if (list) list.push({ urn, pupils: v.pupils });
+      else out.set(v.hub, [{ urn, pupils: v.pupils }]);
     }
     return out;
   };
   const b = group(before);
   const a = group(after);
   const effects: RollFundingEffect[] = [];
-  for (const hub of new Set([...b.keys(), ...a.keys()])) {
-    const sb = [...(b.get(hub) ?? [])].sort((x, y) => x.urn.localeCompare(y.urn));
-    const sa = [...(a.get(hub) ?? [])].sort((x, y) => x.urn.localeCompare(y.urn));
-    if (JSON.stringify(sb) === JSON.stringify(sa)) continue;
+  for (const hub of changed) {
+    const sb = (b.get(hub) ?? []).sort(byUrn);
+    const sa = (a.get(hub) ?? []).sort(byUrn);
     const fb = hubFunding(sb);
     const fa = hubFunding(sa);
     effects.push({

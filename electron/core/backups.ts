@@ -27,9 +27,13 @@ export function backupDir(store: Pick<OpenedStore, 'dataDir'>): string {
 }
 
 /** How the last backup was written (for tests and the benchmark): a file copy, or VACUUM INTO as the fallback. */
-let lastMethod: 'copy' | 'vacuum' | null = null;
+let last: { method: 'copy' | 'vacuum'; ms: number } | null = null;
 export function lastBackupMethod(): 'copy' | 'vacuum' | null {
-  return lastMethod;
+  return last?.method ?? null;
+}
+/** How the last backup of this process was written and how long it took (the benchmark reports imports with and without it). */
+export function lastBackup(): { method: 'copy' | 'vacuum'; ms: number } | null {
+  return last;
 }
 
 /** Bytes 18–19 of a SQLite header: file format write/read versions (1 = rollback journal, 2 = WAL). */
@@ -92,6 +96,7 @@ export function createBackup(store: Pick<OpenedStore, 'dataDir' | 'sqlite'>, rea
     if (!fs.existsSync(file)) break;
     stampDate = new Date(stampDate.getTime() + 1);
   }
+  const started = process.hrtime.bigint();
   let copied = false;
   try {
     copied = copyDatabaseFile(store.sqlite, file);
@@ -103,7 +108,7 @@ export function createBackup(store: Pick<OpenedStore, 'dataDir' | 'sqlite'>, rea
     fs.rmSync(`${file}.partial`, { force: true });
     store.sqlite.prepare('VACUUM INTO ?').run(file);
   }
-  lastMethod = copied ? 'copy' : 'vacuum';
+  last = { method: copied ? 'copy' : 'vacuum', ms: Number(process.hrtime.bigint() - started) / 1e6 };
   pruneBackups(store);
   const info = listBackups(store).find((b) => b.file === file);
   if (!info) throw new Error(`backup ${file} was not written`);

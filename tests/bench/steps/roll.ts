@@ -6,8 +6,9 @@ import ExcelJS from 'exceljs';
 import { dispatch } from '../../../electron/core/dispatch';
 import type { RollCommitResult, RollPreview } from '../../../shared/contract/imports';
 import type { BenchConfig } from '../config';
-import { measure, type Measurement } from '../measure';
+import { measure, median, type Measurement } from '../measure';
 import { openCopy } from './open';
+import { lastBackup } from '../../../electron/core/backups';
 
 type Envelope<T> = { ok: true; value: T } | { ok: false; error: { message: string } };
 
@@ -25,7 +26,9 @@ export async function rollSteps(config: BenchConfig): Promise<Measurement[]> {
   }, { warmup: 1 });
   bare.detail = { rows: rowsRead, fileMb: Math.round(fs.statSync(config.rollFile).size / 1e5) / 10 };
 
-  const phases = { previewMs: [] as number[], commitMs: [] as number[] };
+  const phases = { previewMs: [] as number[], commitMs: [] as number[], backupMs: [] as number[], backupMethod: [] as string[] };
+  /** Each run's time without its backup (the backup is mandated; its cost grows with the store, not the file). */
+  const withoutBackupMs: number[] = [];
   let last: { preview: RollPreview; commit: RollCommitResult } | null = null;
   const e2e = await measure('roll.e2e', 'roll import end to end (preview + commit)', config.runs, async (run) => {
     const copy = await openCopy(config.baseStore, config.workDir, `roll-${run}`);
@@ -42,6 +45,10 @@ export async function rollSteps(config: BenchConfig): Promise<Measurement[]> {
       if (run >= 0) {
         phases.previewMs.push(Number(afterPreview - start) / 1e6);
         phases.commitMs.push(Number(end - afterPreview) / 1e6);
+        const backup = commit.value.backupFile ? lastBackup() : null;
+        phases.backupMs.push(backup?.ms ?? 0);
+        phases.backupMethod.push(backup?.method ?? 'none');
+        withoutBackupMs.push(Number(end - start) / 1e6 - (backup?.ms ?? 0));
       }
       last = { preview: preview.value, commit: commit.value };
       return Number(end - start) / 1e6;
@@ -58,5 +65,7 @@ export async function rollSteps(config: BenchConfig): Promise<Measurement[]> {
     moves: l?.commit.moves,
     pupilChanges: l?.commit.pupilChanges,
   };
-  return [bare, e2e];
+  const r2 = (v: number) => Math.round(v * 100) / 100;
+  const noBackup: Measurement = { key: 'roll.e2e.nobackup', label: 'roll import end to end without its backup (same runs)', runsMs: withoutBackupMs.map(r2), medianMs: r2(median(withoutBackupMs)), peakRssMb: null };
+  return [bare, e2e, noBackup];
 }

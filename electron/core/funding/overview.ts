@@ -6,6 +6,8 @@ import { requireYear, resolveYear } from '../db/years';
 import { HubdeskError } from '../errors';
 import type { HubYear, YearFunding } from './engine';
 import { fundingYear } from './cache';
+import { cached } from '../db/store-cache';
+import type { YearView } from '@shared/contract';
 import { invalid } from './validate';
 
 function lockState(h: HubYear): FundingHubRow['lockState'] {
@@ -46,6 +48,11 @@ export async function yearOrNotFound(ctx: CoreContext, label: string | undefined
 
 export async function fundingOverview(ctx: CoreContext, label: string | undefined): Promise<FundingOverview> {
   const year = await yearOrNotFound(ctx, label);
+  // Kept until the store changes (db/store-cache.ts); each caller gets its own copy.
+  return structuredClone(await cached(ctx, `funding:overview:${year.label}`, () => computeOverview(ctx, year)));
+}
+
+async function computeOverview(ctx: CoreContext, year: YearView): Promise<FundingOverview> {
   const computed = await fundingYear(ctx, year);
   const hubs = [...computed.hubs.values()].map((h) => row(h, computed)).sort((a, b) => a.hub.localeCompare(b.hub));
   const total = (f: (r: FundingHubRow) => number) => sumPence(hubs.map(f));

@@ -9,6 +9,7 @@ import { hubFundingDetail } from '../funding/detail';
 import { spendHub } from '../spend/queries';
 import { findYear } from '../db/years';
 import { HubdeskError } from '../errors';
+import { inChunks } from '../db/in-chunks';
 
 /**
  * Everything a hub workbook shows, read through the existing dashboards, funding and spend modules
@@ -46,12 +47,11 @@ export async function loadHubExportData(ctx: CoreContext, request: { hubId?: num
   const spend = await spendHub(ctx, hubId, dashboard.year);
   const schoolIds = dashboard.schools.map((s) => s.schoolId);
 
-  const details = schoolIds.length
-    ? await ctx.db.selectFrom('schools').where('id', 'in', schoolIds).select(['id', 'school_type', 'trust', 'postcode']).execute()
-    : [];
-  const contactRows = schoolIds.length
-    ? await ctx.db.selectFrom('contacts').where('school_id', 'in', schoolIds).select(['school_id', 'role', 'name', 'email', 'phone']).orderBy('id').execute()
-    : [];
+  // Lists of the hub's schools are sent in chunks (db/in-chunks.ts): SQLite refuses more than 32,766 parameters.
+  const details = await inChunks(schoolIds, (ids) => ctx.db.selectFrom('schools').where('id', 'in', ids).select(['id', 'school_type', 'trust', 'postcode']).execute());
+  const contactRows = (
+    await inChunks(schoolIds, (ids) => ctx.db.selectFrom('contacts').where('school_id', 'in', ids).select(['id', 'school_id', 'role', 'name', 'email', 'phone']).execute())
+  ).sort((a, b) => a.id - b.id);
   const contacts = new Map<number, { role: string; name: string; email: string | null; phone: string | null }[]>();
   for (const c of contactRows) {
     const list = contacts.get(c.school_id) ?? [];
@@ -60,16 +60,10 @@ export async function loadHubExportData(ctx: CoreContext, request: { hubId?: num
   }
 
   const latest = dashboard.schools.flatMap((s) => (s.qa.latest ? [{ school: s, review: s.qa.latest }] : []));
-  const pointRows = latest.length
-    ? await ctx.db
-        .selectFrom('qa_review_points')
-        .where('review_id', 'in', latest.map((l) => l.review.reviewId))
-        .select(['id', 'review_id', 'kind', 'heading', 'text', 'position'])
-        .orderBy('review_id')
-        .orderBy('position')
-        .orderBy('id')
-        .execute()
-    : [];
+  const pointRows = await inChunks(
+    latest.map((l) => l.review.reviewId),
+    (ids) => ctx.db.selectFrom('qa_review_points').where('review_id', 'in', ids).select(['id', 'review_id', 'kind', 'heading', 'text', 'position']).execute(),
+  );
   const byReview = new Map(latest.map((l) => [l.review.reviewId, l]));
   const kindOrder = (k: string) => (k === 'www' ? 0 : 1);
   const points = pointRows

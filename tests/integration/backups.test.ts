@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackup, lastBackupMethod, listBackups, pruneBackups, KEEP_LATEST } from '../../electron/core/backups';
-import { openTestStore, type TestStore } from '../helpers/store';
+import { openTestStore, contentHash, type TestStore } from '../helpers/store';
+import { loadDemoNetwork } from '../../electron/core/demo/load';
+import { schoolRecord, updateSchool } from '../../electron/core/records/schools';
+import { undoLastChange } from '../../electron/core/records/undo';
 
 let t: TestStore;
 beforeEach(async () => {
@@ -94,5 +97,25 @@ describe('backups', () => {
     expect(kept.length).toBe(KEEP_LATEST + 5);
     for (const b of kept.slice(KEEP_LATEST)) expect(b.createdAt.slice(8, 10)).toBe('20');
     expect(fs.readdirSync(`${t.dir}/backups`)).toHaveLength(kept.length);
+  });
+});
+
+describe('a backup before undoing a change made by hand', () => {
+  it('holds the database as it was just before the undo', async () => {
+    await loadDemoNetwork(t.ctx);
+    const s = await schoolRecord(t.ctx, 1);
+    const { id, version, ...rest } = s;
+    await updateSchool(t.ctx, { schoolId: id, version, ...rest, phase: rest.phase as 'Primary' | null, postcode: 'SE1 7PB' });
+    const beforeUndo = contentHash(t.store.sqlite);
+    const count = listBackups(t.store).length;
+    await undoLastChange(t.ctx);
+    const backups = listBackups(t.store);
+    expect(backups).toHaveLength(count + 1);
+    const b = backups.find((x) => x.reason.startsWith('before-undo-change-'))!;
+    expect(b).toBeDefined();
+    const copy = new BetterSqlite3(b.file, { readonly: true });
+    expect(contentHash(copy)).toBe(beforeUndo);
+    expect(contentHash(t.store.sqlite)).not.toBe(beforeUndo);
+    copy.close();
   });
 });

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit';
 import { HubdeskError } from '../errors';
 import { ChangeWriter, RECORDS_ACTION, UNDO_ACTION, loadRow, parseRef, type Row } from './changes';
 import { versionOf } from './version';
+import { createBackup } from '../backups';
 
 export interface LastChange {
   auditId: number;
@@ -59,6 +60,7 @@ export async function undoLastChange(ctx: CoreContext, expectedAuditId?: number)
     throw new HubdeskError('conflict', 'The last change is no longer the one you saw (someone made another change); reload to see it.');
   }
   const { summary, before, after } = parse(row);
+  createBackup(ctx.store, `before-undo-change-${row.id}`, ctx.now());
   await ctx.db.transaction().execute(async (trx) => {
     for (const [ref, expected] of Object.entries(after)) {
       const { table, key } = parseRef(ref);

@@ -273,6 +273,9 @@ describe('merging two hubs', () => {
     await expectRefused(t, () => addMembership(t.ctx, { schoolId: leaver, hubId: from.id, year: '2026/27', pupils: 500, status: 'renewing' }), 'validation', /Kingsbridge Hub was merged into another hub/);
     expect((await call('listHubs', { year: '2025/26' })).some((h) => h.id === from.id)).toBe(true);
     expect((await call('listHubs', { year: '2026/27' })).some((h) => h.id === from.id)).toBe(false);
+    // The Network page follows the same rule: the merged hub is history in 2025/26, gone from 2026/27.
+    expect((await call('networkDashboard', { year: '2025/26' })).hubs.some((h) => h.hubId === from.id)).toBe(true);
+    expect((await call('networkDashboard', { year: '2026/27' })).hubs.some((h) => h.hubId === from.id)).toBe(false);
     expect((await hubMergeForm(t.ctx, from.id)).hub.mergedInto).toEqual({ id: into.id, name: 'Kent Hub', fromYear: '2026/27' });
 
     await undoLastChange(t.ctx, r.auditId);
@@ -299,6 +302,7 @@ describe('merging two hubs', () => {
     // The 2025/26 plan's lines joined Belleville's 2025/26 plan; its own row is gone until undo.
     expect(await t.ctx.db.selectFrom('action_plans').where('id', '=', plans.find((x) => x.year_id === y1.id)!.id).select('id').execute()).toEqual([]);
     expect((await call('listHubs', { year: '2025/26' })).some((h) => h.id === from.id)).toBe(false);
+    expect((await call('networkDashboard', { year: '2025/26' })).hubs.some((h) => h.hubId === from.id)).toBe(false);
     await undoLastChange(t.ctx, r.auditId);
     expect(contentHash(t.store.sqlite, ['audit_log'])).toBe(hash);
   });

@@ -5,6 +5,7 @@ import { qaProfile } from '@shared/domain/qa-profile';
 import { sumPence } from '@shared/domain/money';
 import type { CoreContext } from '../context';
 import { resolveYear } from '../db/years';
+import { hubInYear } from '../db/hubs-in-year';
 import { cached } from '../db/store-cache';
 import { HubdeskError } from '../errors';
 import { loadMembers, loadNetworkReviewRows, type MemberRow, type YearRows } from './load';
@@ -45,11 +46,11 @@ export async function networkDashboard(ctx: CoreContext, request: { year?: strin
   return structuredClone(result);
 }
 
-async function computeNetwork(ctx: CoreContext, year: { id: number; label: string }, today: string): Promise<NetworkDashboard> {
+async function computeNetwork(ctx: CoreContext, year: { id: number; label: string; startDate: string }, today: string): Promise<NetworkDashboard> {
   const hubs = await ctx.db
     .selectFrom('hubs')
     .leftJoin('central_staff', 'central_staff.id', 'hubs.memberships_manager_id')
-    .where('hubs.merged_into_hub_id', 'is', null)
+    .where(hubInYear(year.startDate))
     .select(['hubs.id', 'hubs.name', 'hubs.region', 'central_staff.name as manager'])
     .orderBy('hubs.name')
     .execute();

@@ -1,6 +1,7 @@
 import type { ExportJobStatus } from '@shared/contract/exports';
 import type { CoreContext } from '../context';
 import { resolveYear } from '../db/years';
+import { hubInYear } from '../db/hubs-in-year';
 import { HubdeskError } from '../errors';
 import { decodeChartPng } from './png';
 import { startJob } from './jobs';
@@ -39,7 +40,7 @@ export async function startNetworkExport(ctx: CoreContext, request: StartNetwork
       hubCharts.set(c.hubId, image);
     }
   }
-  const hubs = await ctx.db.selectFrom('hubs').where('merged_into_hub_id', 'is', null).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const hubs = await ctx.db.selectFrom('hubs').where(hubInYear(year.startDate)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return startJob(Number(hubs.n) + 1, (progress) =>
     writeNetworkExport(ctx, { year: year.label, layout: request.layout, includeContacts: request.includeContacts ?? true, networkChart, hubCharts }, progress),
   );

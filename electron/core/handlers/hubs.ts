@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { hubMethods } from '@shared/contract/hubs';
 import type { HandlersFor } from './types';
 import { resolveYear } from '../db/years';
+import { hubInYear } from '../db/hubs-in-year';
 import { HubdeskError } from '../errors';
 
 export const hubHandlers: HandlersFor<typeof hubMethods> = {
@@ -11,13 +12,7 @@ export const hubHandlers: HandlersFor<typeof hubMethods> = {
       .selectFrom('hubs')
       .leftJoin('central_staff', 'central_staff.id', 'hubs.memberships_manager_id')
       .leftJoin('memberships', (join) => join.onRef('memberships.hub_id', '=', 'hubs.id').on('memberships.year_id', '=', y?.id ?? -1))
-      // A hub merged into another from a later year is still listed for the years before (its history).
-      .where((eb) =>
-        eb.or([
-          eb('hubs.merged_into_hub_id', 'is', null),
-          eb('hubs.merged_from_year_id', 'in', eb.selectFrom('membership_years').where('start_date', '>', y?.startDate ?? '9999-12-31').select('id')),
-        ]),
-      )
+      .where(hubInYear(y?.startDate ?? '9999-12-31'))
       .groupBy('hubs.id')
       .select([
         'hubs.id',

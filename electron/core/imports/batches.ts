@@ -22,6 +22,8 @@ export type UndoFn = (trx: Transaction<Database>, batchId: number) => Promise<nu
 
 /** Parameters per statement stay well below SQLite's limit. */
 const CHUNK = 300;
+/** Changes written per statement by ChangeRecorder (9 columns at most: 9,000 parameters, far below SQLite's 32,766). */
+const CHANGES_PER_STATEMENT = 1000;
 
 export interface NewBatch {
   kind: string;
@@ -81,7 +83,7 @@ export class ChangeRecorder {
 
   private async push(change: ChangeRecorder['pending'][number]): Promise<void> {
     this.pending.push(change);
-    if (this.pending.length >= CHUNK) await this.flush();
+    if (this.pending.length >= CHANGES_PER_STATEMENT) await this.flush();
   }
 
   async flush(): Promise<void> {
@@ -89,31 +91,33 @@ export class ChangeRecorder {
     const at = this.ctx.now().toISOString();
     const batch = this.pending;
     this.pending = [];
+    // Each row's JSON is made once and written to both tables.
+    const json = batch.map((c) => ({ before: c.before ? JSON.stringify(c.before) : null, after: c.after ? JSON.stringify(c.after) : null }));
     await this.trx
       .insertInto('import_changes')
       .values(
-        batch.map((c) => ({
+        batch.map((c, k) => ({
           batch_id: this.batchId,
           seq: ++this.seq,
           table_name: c.table,
           row_id: (c.after ?? c.before)!.id,
           action: c.action,
-          before_json: c.before ? JSON.stringify(c.before) : null,
-          after_json: c.after ? JSON.stringify(c.after) : null,
+          before_json: json[k]!.before,
+          after_json: json[k]!.after,
         })),
       )
       .execute();
     await this.trx
       .insertInto('audit_log')
       .values(
-        batch.map((c) => ({
+        batch.map((c, k) => ({
           at,
           os_user: this.ctx.user,
           action: c.action === 'insert' ? 'create' : c.action,
           entity: c.table,
           entity_id: String((c.after ?? c.before)!.id),
-          before_json: c.before ? JSON.stringify(c.before) : null,
-          after_json: c.after ? JSON.stringify(c.after) : null,
+          before_json: json[k]!.before,
+          after_json: json[k]!.after,
           import_batch_id: this.batchId,
         })),
       )

@@ -93,9 +93,12 @@ export async function commitRoll(ctx: CoreContext, request: RollRequest & { sha2
 
 async function insertMany(trx: Transaction<Database>, table: 'schools' | 'contacts' | 'memberships', rows: Record<string, unknown>[]): Promise<Row[]> {
   const out: Row[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const inserted = (await trx.insertInto(table).values(rows.slice(i, i + CHUNK) as never).returningAll().execute()) as unknown as Row[];
-    out.push(...inserted);
+  if (rows.length === 0) return out;
+  // As many rows per statement as keep the parameters near 6,000 (SQLite allows 32,766).
+  const perChunk = Math.max(1, Math.floor(6000 / Object.keys(rows[0]!).length));
+  for (let i = 0; i < rows.length; i += perChunk) {
+    const inserted = (await trx.insertInto(table).values(rows.slice(i, i + perChunk) as never).returningAll().execute()) as unknown as Row[];
+    for (const r of inserted) out.push(r);
   }
   return out;
 }

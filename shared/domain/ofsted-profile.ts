@@ -84,16 +84,27 @@ export function gradeLabel(grade: string): string {
  * framework's usual areas first, each with its date (grade date, else the inspection's start date).
  */
 export function datedJudgements(inspection: OfstedInspection): DatedGrade[] {
-  const order = HEADLINE_AREAS[inspection.framework] ?? [];
-  const rank = (area: string): number => {
-    const i = order.findIndex((a) => areaKey(a) === areaKey(area));
-    return i < 0 ? order.length : i;
-  };
+  const order = headlineOrder(inspection.framework);
+  const overall = areaKey(OEIF_AREAS.overall);
+  // Each area's key and rank once, not inside the sort's comparisons.
   return inspection.judgements
-    .filter((j) => areaKey(j.area) !== areaKey(OEIF_AREAS.overall))
-    .map((j, index) => ({ j, index }))
-    .sort((a, b) => rank(a.j.area) - rank(b.j.area) || a.index - b.index)
+    .map((j, index) => ({ j, index, key: areaKey(j.area) }))
+    .filter((x) => x.key !== overall)
+    .map((x) => ({ ...x, rank: order.get(x.key) ?? order.size }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .map(({ j }) => ({ area: j.area, grade: j.grade, label: gradeLabel(j.grade), date: j.gradeDate ?? inspection.startDate }));
+}
+
+const headlineOrders = new Map<string, ReadonlyMap<string, number>>();
+
+/** A framework's usual areas by key → position (built once per framework). */
+function headlineOrder(framework: string): ReadonlyMap<string, number> {
+  const known = headlineOrders.get(framework);
+  if (known) return known;
+  const order = new Map<string, number>();
+  for (const [i, a] of (HEADLINE_AREAS[framework] ?? []).entries()) if (!order.has(areaKey(a))) order.set(areaKey(a), i);
+  headlineOrders.set(framework, order);
+  return order;
 }
 
 /** A school's Ofsted position for a dashboard: its latest graded inspection, and a later ungraded one if any. */

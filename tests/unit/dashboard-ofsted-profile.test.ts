@@ -46,6 +46,13 @@ describe('dated judgements', () => {
     expect(j[1]!.date).toBe('2022-02-03');
   });
 
+  it('recognises the usual areas whatever their spacing or case, and keeps a framework it does not know as stored', () => {
+    const i = insp('2022-02-02', 'oeif', [['Something new', '1'], ['LEADERSHIP  and management', '3'], [' overall effectiveness ', '3'], ['quality of education', '2']]);
+    expect(datedJudgements(i).map((x) => x.area)).toEqual(['quality of education', 'LEADERSHIP  and management', 'Something new']);
+    const odd = insp('2022-02-02', 'mystery' as never, [['B', '1'], ['A', '2']]);
+    expect(datedJudgements(odd).map((x) => x.area)).toEqual(['B', 'A']);
+  });
+
   it('labels codes and keeps words', () => {
     expect(gradeLabel('4')).toBe('Inadequate');
     expect(gradeLabel('9')).toBe('Not applicable');

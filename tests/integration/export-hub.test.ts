@@ -84,7 +84,7 @@ describe('the hub workbook (Aspire Hub, 2026/27)', () => {
       expect(ws.pageSetup, name).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     }
     // Single-table sheets repeat their header on every printed page.
-    for (const name of ['Schools', 'Ofsted', 'QA outcomes', 'WWWs and EBIs']) expect(wb.getWorksheet(name)!.pageSetup.printTitlesRow).toBe('1:1');
+    for (const name of ['Schools', 'Ofsted', 'QA outcomes']) expect(wb.getWorksheet(name)!.pageSetup.printTitlesRow).toBe('1:1');
     // The filter covers the school rows and stops above the totals row.
     const schools = wb.getWorksheet('Schools')!;
     expect(schools.autoFilter).toBe(`A1:S20`);
@@ -202,6 +202,28 @@ describe('the hub workbook (Aspire Hub, 2026/27)', () => {
     expect(www).toBe(d.schools.reduce((n, s) => n + (s.qa.latest?.www ?? 0), 0));
     expect(ebi).toBe(d.schools.reduce((n, s) => n + (s.qa.latest?.ebi ?? 0), 0));
     expect(www + ebi).toBeGreaterThan(0);
+  });
+
+  it('lists the hub’s open support requests below the WWWs and EBIs, as the hub dashboard shows them', async () => {
+    const d = await call('hubDashboard', { hubName: 'Aspire Hub', year: '2026/27' });
+    expect(d.supportRequests.length).toBeGreaterThan(0);
+    const ws = wb.getWorksheet('WWWs and EBIs')!;
+    let title = 0;
+    ws.eachRow((row, n) => {
+      if (row.getCell(1).value === 'Open support requests') title = n;
+    });
+    expect(title).toBeGreaterThan(2);
+    expect(headers(ws, title + 1)).toEqual(['School', 'Requested', 'Status', 'On an EBI', 'Brokered to', 'Area of support']);
+    const listed = d.supportRequests.map((_, i) => ws.getRow(title + 2 + i));
+    expect(listed.map((r) => [r.getCell(1).value, r.getCell(3).value, r.getCell(6).value])).toEqual(d.supportRequests.map((q) => [q.school, q.status, q.area]));
+    for (const [i, q] of d.supportRequests.entries()) {
+      const brokered = listed[i]!.getCell(5).value;
+      if (q.brokeredToSchool) expect(brokered).toBe(q.brokeredToSchool);
+      else if (q.brokeredTo) expect(brokered).toBe(`${q.brokeredTo} (outside the network)`);
+      else expect(brokered).toBeNull();
+    }
+    expect(ws.getRow(title + 2 + d.supportRequests.length).getCell(1).value).not.toBe(d.supportRequests[0]!.school);
+    expect(ws.pageSetup.printTitlesRow).toBeUndefined();
   });
 
   it('reviewer commitments: each school’s figures as the dashboard computes them, and every reviewer sent', async () => {

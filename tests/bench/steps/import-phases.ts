@@ -20,11 +20,11 @@ export async function importPhaseSteps(config: BenchConfig): Promise<Measurement
   try {
     const out: Measurement[] = [];
     const roll = { fileName: path.basename(config.rollFile), contentBase64: fs.readFileSync(config.rollFile).toString('base64'), year: '2026/27', confirmWarnings: true };
-    out.push(await measure('phase.roll.read', 'roll part: readRoll (decode, hash, exceljs read, header)', config.runs, () => readRoll(ctx.db, roll).then(() => undefined)));
+    out.push(await measure('phase.roll.read', 'roll part: readRoll (decode, hash, xlsx read, header, row checks)', config.runs, () => readRoll(ctx.db, roll).then(() => undefined)));
     const read = await readRoll(ctx.db, roll);
     out.push(await measure('phase.roll.plan', 'roll part: planFromRead (map, validate, diff, funding effect)', config.runs, () => planFromRead(ctx.db, read, roll, ctx.today()).then(() => undefined)));
     const bytes = fs.readFileSync(config.ofstedFile);
-    out.push(await measure('phase.ofsted.parse', 'Ofsted part: parseOfstedFile (decode, csv-parse, map rows)', config.runs, () => parseOfstedFile(path.basename(config.ofstedFile), bytes).then(() => undefined)));
+    out.push(await measure('phase.ofsted.parse', 'Ofsted part: parseOfstedFile (decode, CSV read, header, columns)', config.runs, () => parseOfstedFile(path.basename(config.ofstedFile), bytes).then(() => undefined)));
     const parsed = await parseOfstedFile(path.basename(config.ofstedFile), bytes);
     out.push(await measure('phase.ofsted.facts', 'Ofsted part: loadStoreFacts (members, stored inspections)', config.runs, () => loadStoreFacts(ctx.db, parsed.sha256).then(() => undefined)));
     const facts = await loadStoreFacts(ctx.db, parsed.sha256);

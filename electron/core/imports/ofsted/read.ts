@@ -5,7 +5,7 @@
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { CsvSyntaxError, parseCsvRecords } from './csv';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { looksBinary } from '../roll/read-csv';
 import { checkRowCount, checkWorkbookExpansion, ImportLimitError, IMPORT_LIMITS } from '../limits';
 import { decodeText, type TextEncodingName } from './decode';
@@ -75,10 +75,10 @@ function readCsv(fileName: string, bytes: Uint8Array): OfstedSheet {
   let records: string[][];
   try {
     // Reads one line past the limit, to know whether the file is longer than it.
-    records = parseCsvRecords(text, { maxRecords: IMPORT_LIMITS.maxRows + HEADER_SEARCH_ROWS + 1 });
+    records = parseCsv(text, { relax_column_count: true, skip_empty_lines: false, bom: true, to_line: IMPORT_LIMITS.maxRows + HEADER_SEARCH_ROWS + 1 }) as string[][];
   } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
-    throw new OfstedFileError(`${fileName} could not be read as CSV (near line ${error.line}): ${error.message}.`);
+    const e = error as Error & { lines?: number };
+    throw new OfstedFileError(`${fileName} could not be read as CSV${e.lines ? ` (near line ${e.lines})` : ''}: ${e.message}`);
   }
   const headerIndex = records.slice(0, HEADER_SEARCH_ROWS).findIndex(isHeader);
   if (headerIndex < 0) throw noHeader(fileName);

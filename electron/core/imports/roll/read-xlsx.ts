@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ZipArchive } from './zip';
-import { readWorksheetsFast } from './read-xlsx-fast';
 import { checkRowCount, checkWorkbookExpansion, ImportLimitError } from '../limits';
 import { UnreadableFileError, type CellValue, type RawRow, type RawSheet, type RawWorkbook } from './sheet';
 
@@ -110,9 +109,8 @@ function fillMerges(rows: RawRow[], merges: ReturnType<typeof mergedRanges>): Ra
   return [...byNumber.values()].sort((a, b) => a.row - b.row).map((r) => ({ row: r.row, cells: Array.from(r.cells, (c) => c ?? null) }));
 }
 
-/** Reads every sheet of an .xlsx (read-xlsx-fast.ts, or exceljs's streaming reader when a workbook needs it): cached formula results, dates, merges filled. */
-/** exceljsOnly: skip the fast path (the tests compare the two). */
-export async function readXlsx(bytes: Buffer, fileName: string, options: { exceljsOnly?: boolean } = {}): Promise<RawWorkbook> {
+/** Reads every sheet of an .xlsx with exceljs's streaming reader (cached formula results, dates, merges filled). */
+export async function readXlsx(bytes: Buffer, fileName: string): Promise<RawWorkbook> {
   const zip = new ZipArchive(bytes, fileName);
   if (!zip.has('xl/workbook.xml')) {
     const what = zip.has('word/document.xml') ? 'a Word document' : zip.has('ppt/presentation.xml') ? 'a PowerPoint file' : 'a zip archive';
@@ -124,26 +122,6 @@ export async function readXlsx(bytes: Buffer, fileName: string, options: { excel
     throw new UnreadableFileError((error as Error).message);
   }
   const entries = sheetEntries(zip);
-  const readRows = (options.exceljsOnly ? null : readFast(zip, fileName)) ?? (await readWithExceljs(bytes, fileName));
-  const ordered = entries.length > 0 ? entries : [...readRows.keys()].map((name) => ({ name, path: '' }));
-  const sheets: RawSheet[] = ordered
-    .filter((e) => readRows.has(e.name))
-    .map((e) => ({ name: e.name, rows: fillMerges(readRows.get(e.name)!, e.path ? mergedRanges(zip, e.path) : []) }));
-  return { format: 'xlsx', encoding: null, delimiter: null, sheets };
-}
-
-/** The fast path (read-xlsx-fast.ts), or null when this workbook needs exceljs (or the fast path met a damaged part: exceljs then says what is wrong). */
-function readFast(zip: ZipArchive, fileName: string): Map<string, RawRow[]> | null {
-  try {
-    return readWorksheetsFast(zip, (sheet, rows) => checkRowCount(rows, fileName, sheet));
-  } catch (error) {
-    if (error instanceof ImportLimitError) throw new UnreadableFileError(error.message);
-    return null;
-  }
-}
-
-/** Every worksheet's rows as exceljs's streaming reader gives them. */
-async function readWithExceljs(bytes: Buffer, fileName: string): Promise<Map<string, RawRow[]>> {
   const readRows = new Map<string, RawRow[]>();
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
@@ -169,5 +147,9 @@ async function readWithExceljs(bytes: Buffer, fileName: string): Promise<Map<str
     if (error instanceof ImportLimitError) throw new UnreadableFileError(error.message);
     throw new UnreadableFileError(`${fileName} could not be read as an Excel workbook: ${(error as Error).message}`);
   }
-  return readRows;
+  const ordered = entries.length > 0 ? entries : [...readRows.keys()].map((name) => ({ name, path: '' }));
+  const sheets: RawSheet[] = ordered
+    .filter((e) => readRows.has(e.name))
+    .map((e) => ({ name: e.name, rows: fillMerges(readRows.get(e.name)!, e.path ? mergedRanges(zip, e.path) : []) }));
+  return { format: 'xlsx', encoding: null, delimiter: null, sheets };
 }

@@ -203,10 +203,8 @@ describe('hub dashboard on the demo network', () => {
       // Computed, not read from what is kept in memory (db/store-cache.ts): as after any change.
       t.store.bumpGeneration();
       count = 0;
-      const started = performance.now();
       const r = await dispatch(ctx, 'hubDashboard', { hubId: h.hubId, year: '2026/27' });
       expect(r.ok).toBe(true);
-      expect(performance.now() - started).toBeLessThan(2_000);
       counts.push(count);
     }
     // Only queries skipped for an empty set (no drop-outs, no meetings) may differ: never one per school.

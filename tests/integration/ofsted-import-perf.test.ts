@@ -20,12 +20,12 @@ async function call<M extends MethodName>(method: M, request: RequestOf<M>): Pro
   return r.value as ResponseOf<M>;
 }
 
-async function timed<T>(what: string, f: () => Promise<T>): Promise<{ value: T; ms: number }> {
+/** Runs a step, reporting its time for whoever reads the log (speed is measured by `npm run bench`, not asserted). */
+async function timed<T>(what: string, f: () => Promise<T>): Promise<{ value: T }> {
   const start = performance.now();
   const value = await f();
-  const ms = Math.round(performance.now() - start);
-  console.log(`${what}: ${ms} ms`);
-  return { value, ms };
+  console.log(`${what}: ${Math.round(performance.now() - start)} ms`);
+  return { value };
 }
 
 beforeAll(async () => {
@@ -51,18 +51,16 @@ afterAll(async () => {
 });
 
 describe(`a national file: ${ROWS.toLocaleString('en-GB')} rows × 85 columns`, () => {
-  it('previews and commits the member schools quickly, then re-imports nothing', async () => {
+  it('previews and commits the member schools, then re-imports nothing', async () => {
     expect(HEADER_2026).toHaveLength(85);
     const file = { fileName: 'ofsted_as_at_31_Oct_2026.csv', contentBase64: csv.toString('base64') };
     const before = contentHash(t.store.sqlite);
     const preview = await timed('preview, members only', () => call('previewOfstedImport', file));
     expect(contentHash(t.store.sqlite)).toBe(before);
     expect(preview.value).toMatchObject({ rows: ROWS, rowsKept: MEMBERS, rowsIgnored: ROWS - MEMBERS, errorCount: 0 });
-    expect(preview.ms).toBeLessThan(15_000);
 
     const commit = await timed('commit, members only', () => call('commitOfstedImport', file));
     expect(commit.value.inspectionsAdded).toBe(preview.value.newInspections);
-    expect(commit.ms).toBeLessThan(20_000);
 
     const again = await timed('re-import, members only', () => call('commitOfstedImport', file));
     expect(again.value).toMatchObject({ batchId: null, inspectionsAdded: 0, duplicatesSkipped: preview.value.newInspections });
@@ -74,7 +72,6 @@ describe(`a national file: ${ROWS.toLocaleString('en-GB')} rows × 85 columns`, 
     // Every row: 1 OEIF / interim inspection, a quarter with a report card, a quarter with an ungraded one;
     // the members' inspections are already stored.
     expect(commit.value.inspectionsAdded + commit.value.duplicatesSkipped).toBe(ROWS * 1.5);
-    expect(commit.ms).toBeLessThan(60_000);
     const n = await t.ctx.db.selectFrom('ofsted_inspections').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(ROWS * 1.5);
   });
@@ -83,6 +80,5 @@ describe(`a national file: ${ROWS.toLocaleString('en-GB')} rows × 85 columns`, 
     const xlsx = await timed('build xlsx', () => buildXlsx('2026', nationalSchools(ROWS)));
     const preview = await timed('preview xlsx, members only', () => call('previewOfstedImport', { fileName: 'ofsted.xlsx', contentBase64: xlsx.value.toString('base64') }));
     expect(preview.value).toMatchObject({ format: 'xlsx', rows: ROWS, rowsKept: MEMBERS, errorCount: 0, newInspections: 0 });
-    expect(preview.ms).toBeLessThan(30_000);
   });
 });

@@ -109,6 +109,31 @@ function fillMerges(rows: RawRow[], merges: ReturnType<typeof mergedRanges>): Ra
   return [...byNumber.values()].sort((a, b) => a.row - b.row).map((r) => ({ row: r.row, cells: Array.from(r.cells, (c) => c ?? null) }));
 }
 
+/** Every worksheet's rows, by sheet name, through exceljs's streaming reader. */
+async function streamSheets(bytes: Buffer, fileName: string): Promise<Map<string, RawRow[]>> {
+  const readRows = new Map<string, RawRow[]>();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  for await (const worksheet of reader) {
+    const ws = worksheet as unknown as AsyncIterable<{ number: number; values: unknown[] }> & { name: string };
+    const rows: RawRow[] = [];
+    for await (const row of ws) {
+      const values = Array.isArray(row.values) ? row.values : [];
+      const cells: CellValue[] = [];
+      for (let i = 1; i < values.length; i += 1) cells.push(toCell(values[i]));
+      rows.push({ row: row.number, cells });
+      checkRowCount(rows.length, fileName, ws.name);
+    }
+    readRows.set(ws.name, rows);
+  }
+  return readRows;
+}
+
 /** Reads every sheet of an .xlsx with exceljs's streaming reader (cached formula results, dates, merges filled). */
 export async function readXlsx(bytes: Buffer, fileName: string): Promise<RawWorkbook> {
   const zip = new ZipArchive(bytes, fileName);
@@ -122,27 +147,15 @@ export async function readXlsx(bytes: Buffer, fileName: string): Promise<RawWork
     throw new UnreadableFileError((error as Error).message);
   }
   const entries = sheetEntries(zip);
-  const readRows = new Map<string, RawRow[]>();
+  let readRows: Map<string, RawRow[]>;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      entries: 'ignore',
+    readRows = await streamSheets(bytes, fileName).catch((error: unknown) => {
+      // Under heavy load exceljs's streaming reader has (rarely) failed inside itself on a file it reads
+      // the next time ("reading 'sheets'" of a workbook part it had not parsed). A TypeError from inside
+      // the library is that, not the file: read once more. A damaged file fails again the same way.
+      if (error instanceof TypeError) return streamSheets(bytes, fileName);
+      throw error;
     });
-    for await (const worksheet of reader) {
-      const ws = worksheet as unknown as AsyncIterable<{ number: number; values: unknown[] }> & { name: string };
-      const rows: RawRow[] = [];
-      for await (const row of ws) {
-        const values = Array.isArray(row.values) ? row.values : [];
-        const cells: CellValue[] = [];
-        for (let i = 1; i < values.length; i += 1) cells.push(toCell(values[i]));
-        rows.push({ row: row.number, cells });
-        checkRowCount(rows.length, fileName, ws.name);
-      }
-      readRows.set(ws.name, rows);
-    }
   } catch (error) {
     if (error instanceof ImportLimitError) throw new UnreadableFileError(error.message);
     throw new UnreadableFileError(`${fileName} could not be read as an Excel workbook: ${(error as Error).message}`);

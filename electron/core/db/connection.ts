@@ -37,6 +37,11 @@ export interface OpenedStore {
    * or not), or another connection committed (PRAGMA data_version: the CLI while the app is open).
    */
   changeStamp(): string;
+  /**
+   * The data part of changeStamp() alone (total_changes() and data_version, without the mutation
+   * counter): what an import compares between its plan and its commit, which is itself a mutation.
+   */
+  dataStamp(): string;
   close(): Promise<void>;
 }
 
@@ -155,6 +160,7 @@ async function openLocked(dataDir: string, lock: DataDirLock | null): Promise<Op
       generation += 1;
     },
     changeStamp: () => `${generation}:${String(dataVersion.get())}:${String(totalChanges.get())}`,
+    dataStamp: () => `${String(dataVersion.get())}:${String(totalChanges.get())}`,
     close: async () => {
       try {
         if (sqlite.open) sqlite.pragma('optimize');

@@ -95,16 +95,12 @@ export function storeKey(store: Pick<OpenedStore, 'sqlite'>): string {
 }
 
 /**
- * Changes whenever the data may have changed: store.changeStamp() without dispatch's generation
- * counter, which is bumped around every mutation — including the commit that asks, so it would
- * never match a preview's. What remains is exact for the data: this connection's total_changes()
- * and data_version (commits by any other connection).
+ * Changes whenever the data may have changed (store.dataStamp(): this connection's total_changes()
+ * and data_version, for commits by any other connection). Not changeStamp(): its mutation counter is
+ * bumped around every mutation — including the commit that asks, so it would never match a preview's.
  */
-export function dataStamp(store: Pick<OpenedStore, 'changeStamp'>): string {
-  const stamp = store.changeStamp();
-  const parts = stamp.split(':');
-  if (parts.length !== 3) throw new Error(`unexpected store change stamp "${stamp}"`);
-  return `${parts[1]}:${parts[2]}`;
+export function dataStamp(store: Pick<OpenedStore, 'dataStamp'>): string {
+  return store.dataStamp();
 }
 
 /** Returns the cached value for key, or computes, caches and returns it. */
@@ -121,7 +117,7 @@ export async function parsedOnce<T>(key: string, parse: () => Promise<T>): Promi
  * computed and cached. Computed outside a transaction, it is only kept when no write happened while
  * it was computed (so it saw one state of the store); otherwise it is computed again.
  */
-export async function plannedOnce<T>(store: Pick<OpenedStore, 'changeStamp' | 'sqlite'>, key: string, plan: () => Promise<T>): Promise<StampedPlan<T>> {
+export async function plannedOnce<T>(store: Pick<OpenedStore, 'dataStamp' | 'sqlite'>, key: string, plan: () => Promise<T>): Promise<StampedPlan<T>> {
   const fullKey = `${storeKey(store)}|${key}`;
   const hit = plans.get(fullKey) as StampedPlan<T> | undefined;
   if (hit && hit.stamp === dataStamp(store)) return hit;

@@ -76,7 +76,7 @@ const SCHOOL_FIELDS: { field: keyof SchoolFields; record: keyof RollRecord; labe
 ];
 
 function hubSuggestion(key: string, state: RollState): string | null {
-  const live = state.hubs.filter((h) => h.merged_into_hub_id === null);
+  const live = state.hubs.filter((h) => !state.mergedHubs.has(h.id));
   const match = live.find((h) => hubKey(h.name) === `${key} hub` || `${hubKey(h.name)} hub` === key || hubKey(h.name).startsWith(key));
   return match ? match.name : null;
 }
@@ -122,7 +122,7 @@ export function planRoll(records: readonly RollRecord[], urnsInFile: ReadonlySet
     const key = hubKey(r.hub);
     const hub = hubsByKey.get(key);
     let ref: HubRef;
-    if (hub && hub.merged_into_hub_id !== null) {
+    if (hub && hub.merged_into_hub_id !== null && state.mergedHubs.has(hub.id)) {
       const into = hubNames.get(hub.merged_into_hub_id) ?? 'another hub';
       errors.push({ sheet, row: r.row, column: options.columnOf('hub'), message: `hub "${hub.name}" was merged into ${into}: use ${into}` });
       badRows.add(r.row);

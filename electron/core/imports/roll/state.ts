@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { ContactsTable, Database, HubsTable, MembershipsTable, SchoolsTable } from '../../db/schema';
-import { previousYearLabel } from '@shared/domain/years';
+import { defaultYearDates, previousYearLabel } from '@shared/domain/years';
 
 export type SchoolRow = Selectable<SchoolsTable>;
 export type ContactRow = Selectable<ContactsTable>;
@@ -17,6 +17,8 @@ export interface RollState {
   memberships: MembershipRow[];
   /** Schools that were members in the previous year (a joiner among them is renewing, not new). */
   previousYearMembers: Set<number>;
+  /** Hubs merged into another by this year (a hub merged from a later year still has this year's roll). */
+  mergedHubs: Set<number>;
 }
 
 export const HEADTEACHER_ROLE = 'Headteacher';
@@ -33,6 +35,13 @@ export async function loadRollState(db: Kysely<Database> | Transaction<Database>
     .where('membership_years.label', '=', previousYearLabel(yearLabel))
     .select('memberships.school_id')
     .execute();
+  const yearStarts = new Map((await db.selectFrom('membership_years').select(['id', 'start_date']).execute()).map((y) => [y.id, y.start_date]));
+  const importStart = (year ? yearStarts.get(year.id) : undefined) ?? defaultYearDates(yearLabel).startDate;
+  const mergedHubs = new Set(
+    hubs
+      .filter((h) => h.merged_into_hub_id !== null && (h.merged_from_year_id === null || (yearStarts.get(h.merged_from_year_id) ?? '') <= importStart))
+      .map((h) => h.id),
+  );
   const headContacts = new Map<number, ContactRow>();
   for (const c of contacts) if (!headContacts.has(c.school_id)) headContacts.set(c.school_id, c);
   return {
@@ -43,5 +52,6 @@ export async function loadRollState(db: Kysely<Database> | Transaction<Database>
     headContacts,
     memberships,
     previousYearMembers: new Set(previous.map((p) => p.school_id)),
+    mergedHubs,
   };
 }

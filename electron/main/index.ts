@@ -6,6 +6,7 @@ import { createContext } from '../core/context';
 import { createMainWindow } from './window-options';
 import { hardenContents, hardenSession } from './security';
 import { registerIpc } from './ipc';
+import { SAVE_PDF_CHANNEL, savePdf, writePdfFile } from './save-pdf';
 import { isAllowedExternalLink } from '@shared/security';
 
 let mainWindow: BrowserWindow | null = null;
@@ -64,6 +65,18 @@ async function start(): Promise<void> {
     return;
   }
   registerIpc(ipcMain, createContext(store), rendererUrl().prefix);
+  ipcMain.handle(SAVE_PDF_CHANNEL, (event, payload: unknown) =>
+    savePdf(event, payload, rendererUrl().prefix, {
+      documentsDir: app.getPath('documents'),
+      writeFile: writePdfFile,
+      chooseFile: async (defaultPath) => {
+        const win = BrowserWindow.fromWebContents(event.sender);
+        const options = { defaultPath, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+        const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+        return r.canceled || !r.filePath ? null : r.filePath;
+      },
+    }),
+  );
   await createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow();

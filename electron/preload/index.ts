@@ -8,4 +8,6 @@ import type { Envelope } from '@shared/contract/define';
  */
 contextBridge.exposeInMainWorld('hubdeskTransport', {
   invoke: (method: string, payload: unknown): Promise<Envelope> => ipcRenderer.invoke('hubdesk:invoke', method, payload),
+  /** Saves the page as PDF with Electron's printToPDF, where the person chooses (desktop only). */
+  savePdf: (fileName: string): Promise<Envelope> => ipcRenderer.invoke('hubdesk:save-pdf', { fileName }),
 });

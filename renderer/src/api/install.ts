@@ -4,7 +4,7 @@ import type { Api, Envelope } from '@shared/contract';
 declare global {
   interface Window {
     /** Present in the desktop app: the preload's IPC transport. */
-    hubdeskTransport?: { invoke(method: string, payload: unknown): Promise<Envelope> };
+    hubdeskTransport?: { invoke(method: string, payload: unknown): Promise<Envelope>; savePdf?(fileName: string): Promise<Envelope> };
     /** The typed client of the contract; the only way the screens reach the core. */
     api: Api;
   }
@@ -34,6 +34,15 @@ export function installApi(): Api {
   const transport: Transport = bridge ? (method, payload) => bridge.invoke(method, payload) : httpTransport;
   window.api = createApiClient(transport);
   return window.api;
+}
+
+/**
+ * Saves the current page as PDF: in the desktop app with Electron's printToPDF (a save dialog; the
+ * result says where, or null when cancelled); in browser mode, undefined — use the browser's print.
+ */
+export function desktopSavePdf(): ((fileName: string) => Promise<Envelope>) | undefined {
+  const save = window.hubdeskTransport?.savePdf;
+  return save ? (fileName) => save(fileName) : undefined;
 }
 
 export function isDesktop(): boolean {

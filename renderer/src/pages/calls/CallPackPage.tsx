@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate } from '../../components/format';
 import { saveBase64 } from '../../components/download';
+import { desktopSavePdf } from '../../api/install';
 import { FormError, useAction } from '../funding/useAction';
 import { CallStatus } from './status';
 import { ChangesSection, FundingSection, MeetingsSection, PreviousCallsSection, ReviewsSection, SupportSection, VulnerableSection, sinceText } from './PackSections';
@@ -15,8 +16,8 @@ import { RecordCallForm } from './RecordCallForm';
 
 /**
  * A hub's call pack for a term, laid out for printing (the print stylesheet keeps only .call-pack),
- * with the form to record the call underneath. PDF: the browser's print, "Save as PDF" (in the
- * desktop app window.print() opens the system print dialog, which saves PDF too).
+ * with the form to record the call underneath. PDF: in the desktop app, Electron's printToPDF to a
+ * file the person chooses; in browser mode, the browser's print ("Save as PDF").
  */
 export function CallPackPage() {
   const { hubId, term } = useParams();
@@ -24,6 +25,8 @@ export function CallPackPage() {
   const pack = useApi(() => window.api.callPack({ hubId: id, term: term ?? '' }), [id, term]);
   const download = useAction();
   const [recorded, setRecorded] = useState<CallView | null>(null);
+  const [pdfSaved, setPdfSaved] = useState<string | null>(null);
+  const savePdf = desktopSavePdf();
   const noticeRef = useRef<HTMLParagraphElement>(null);
   // After recording, bring the confirmation (top of the pack) into view and give it focus.
   useEffect(() => {
@@ -33,6 +36,15 @@ export function CallPackPage() {
   if (pack.error) return <ErrorPanel title="Could not build the call pack" error={pack.error} onRetry={pack.reload} />;
   const p = pack.data;
   if (!p) return <div aria-busy="true" className="loading">Building the call pack…</div>;
+
+  async function saveDesktopPdf(save: NonNullable<typeof savePdf>) {
+    setPdfSaved(null);
+    await download.run(async () => {
+      const r = await save(`${p!.hub.name} call pack ${p!.term.id}.pdf`.replace(/[\\/:*?"<>|]+/g, ' '));
+      if (!r.ok) throw new Error(r.error.message);
+      setPdfSaved((r.value as { saved: string | null }).saved);
+    });
+  }
 
   async function saveWorkbook() {
     await download.run(async () => {
@@ -57,13 +69,29 @@ export function CallPackPage() {
               <button type="button" onClick={() => void saveWorkbook()} disabled={download.busy}>
                 Download Excel
               </button>
-              <button type="button" onClick={() => window.print()}>
-                Print / Save as PDF
-              </button>
+              {savePdf ? (
+                <>
+                  <button type="button" onClick={() => void saveDesktopPdf(savePdf)} disabled={download.busy}>
+                    Save as PDF
+                  </button>
+                  <button type="button" onClick={() => window.print()}>
+                    Print
+                  </button>
+                </>
+              ) : (
+                <button type="button" onClick={() => window.print()}>
+                  Print / Save as PDF
+                </button>
+              )}
             </span>
           }
         />
         <FormError error={download.error} />
+        {pdfSaved ? (
+          <p className="notice no-print" role="status">
+            Saved the pack as PDF: {pdfSaved}
+          </p>
+        ) : null}
         {recorded ? (
           <p className="notice" role="status" tabIndex={-1} ref={noticeRef}>
             Recorded the {CALL_KIND_LABELS[recorded.kind]} call of {formatDate(recorded.heldOn)} with {recorded.actions.length} action{recorded.actions.length === 1 ? '' : 's'}. The pack now

@@ -55,6 +55,9 @@ export async function writeBenchStore(dataDir: string, net: BenchNetwork): Promi
         id: s.id, urn: s.urn, name: s.name, phase: s.phase, school_type: 'Academy converter', local_authority: s.localAuthority, trust: s.trust, postcode: s.postcode,
         headteacher: s.headteacher, headteacher_since: s.headteacherSince, email: s.email, phone: s.phone, merged_into_school_id: null, import_batch_id: batchId, created_at: NOW, updated_at: NOW,
       })));
+      // Each school's headteacher as a contact too, as the store holds them after its first roll import
+      // (without them every re-import would add 25,000 contacts, which no real import does).
+      await insertAll(trx, 'contacts', net.schools.map((s) => ({ school_id: s.id, role: 'Headteacher', name: s.headteacher, email: s.email, phone: s.phone, import_batch_id: batchId })));
       await insertAll(trx, 'memberships', net.memberships.map((m) => ({
         school_id: m.schoolIndex + 1, hub_id: m.hubIndex + 1, year_id: need(yearIds, m.year), pupils: m.pupils, status: m.status,
         fee_invoiced_on: `${m.year.slice(0, 4)}-09-12`, fee_paid_on: m.feePaidOn, import_batch_id: batchId, updated_at: NOW,

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { HubMergeForm, HubMergePreview, HubMergeResult } from '@shared/contract';
+import type { HubMergeForm, HubMergeResult } from '@shared/contract';
 import { RecordDialog } from '../../components/forms/RecordDialog';
 import { Field } from '../../components/forms/Field';
 import { coreMessages } from '../../components/forms/validate';
 import { MergePreview } from './MergePreview';
+import { useMergeFlow } from './useMergeFlow';
 
 /**
  * "Merge into another hub…": from the chosen year on, this hub's schools (and that year's meetings,
@@ -15,10 +16,7 @@ export function MergeHubDialog(props: { hubId: number; onSaved(r: HubMergeResult
   const [filter, setFilter] = useState('');
   const [intoId, setIntoId] = useState<number | null>(null);
   const [year, setYear] = useState('');
-  const [preview, setPreview] = useState<HubMergePreview | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
 
   useEffect(() => {
     window.api.hubMergeForm({ hubId: props.hubId }).then(
@@ -26,7 +24,7 @@ export function MergeHubDialog(props: { hubId: number; onSaved(r: HubMergeResult
         setForm(f);
         setYear(f.currentYear ?? f.years[0] ?? '');
       },
-      (e: unknown) => setError(coreMessages(e).message),
+      (e: unknown) => setFormError(coreMessages(e).message),
     );
   }, [props.hubId]);
 
@@ -35,36 +33,13 @@ export function MergeHubDialog(props: { hubId: number; onSaved(r: HubMergeResult
     return (form?.hubs ?? []).filter((h) => !f || h.name.toLowerCase().includes(f));
   }, [form, filter]);
 
-  useEffect(() => {
-    setPreview(null);
-    if (!intoId || !year) return;
-    let cancelled = false;
-    setLoading(true);
-    setError(null);
-    window.api
-      .previewHubMerge({ fromHubId: props.hubId, intoHubId: intoId, year })
-      .then((p) => !cancelled && setPreview(p))
-      .catch((e: unknown) => !cancelled && setError(coreMessages(e).message))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, [props.hubId, intoId, year]);
-
-  async function save() {
-    if (!preview || preview.refusals.length) return;
-    setBusy(true);
-    setError(null);
-    try {
-      props.onSaved(
-        await window.api.mergeHubs({ fromHubId: preview.from.id, intoHubId: preview.into.id, year: preview.year, fromVersion: preview.from.version, intoVersion: preview.into.version }),
-      );
-    } catch (e) {
-      setError(coreMessages(e).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const flow = useMergeFlow(
+    intoId && year ? () => window.api.previewHubMerge({ fromHubId: props.hubId, intoHubId: intoId, year }) : null,
+    [props.hubId, intoId, year],
+    (p) => window.api.mergeHubs({ fromHubId: p.from.id, intoHubId: p.into.id, year: p.year, fromVersion: p.from.version, intoVersion: p.into.version }),
+    props.onSaved,
+  );
+  const { preview, loading, error, busy } = flow;
 
   const hub = form?.hub;
   const merged = hub?.mergedInto ?? null;
@@ -73,13 +48,13 @@ export function MergeHubDialog(props: { hubId: number; onSaved(r: HubMergeResult
       title={hub ? `Merge ${hub.name} into another hub` : 'Merge into another hub'}
       saveLabel="Merge hubs"
       busy={busy}
-      error={error}
+      error={error ?? formError}
       wide
-      canSave={Boolean(preview && preview.refusals.length === 0 && !loading)}
-      onSave={() => void save()}
+      canSave={flow.canSave}
+      onSave={() => void flow.save()}
       onCancel={props.onCancel}
     >
-      {!form && !error ? <p aria-busy="true">Loading…</p> : null}
+      {!form && !formError ? <p aria-busy="true">Loading…</p> : null}
       {merged ? (
         <p className="form-error">
           {hub!.name} was already merged into {merged.name}

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { SchoolMergeForm, SchoolMergePreview, SchoolMergeResult } from '@shared/contract';
+import type { SchoolMergeForm, SchoolMergeResult } from '@shared/contract';
 import { schoolMergeTargetSchema } from '@shared/validation/merges';
 import { RecordDialog } from '../../components/forms/RecordDialog';
 import { Field } from '../../components/forms/Field';
 import { coreMessages, validate } from '../../components/forms/validate';
 import { MergePreview } from './MergePreview';
+import { useMergeFlow } from './useMergeFlow';
 
 /**
  * "Merge into another record…": this school record (usually the old URN) is merged into the one
@@ -14,13 +15,10 @@ export function MergeSchoolDialog(props: { schoolId: number; onSaved(r: SchoolMe
   const [form, setForm] = useState<SchoolMergeForm | null>(null);
   const [filter, setFilter] = useState('');
   const [intoId, setIntoId] = useState<number | null>(null);
-  const [preview, setPreview] = useState<SchoolMergePreview | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
 
   useEffect(() => {
-    window.api.schoolMergeForm({ schoolId: props.schoolId }).then(setForm, (e: unknown) => setError(coreMessages(e).message));
+    window.api.schoolMergeForm({ schoolId: props.schoolId }).then(setForm, (e: unknown) => setFormError(coreMessages(e).message));
   }, [props.schoolId]);
 
   const filtered = useMemo(() => {
@@ -30,36 +28,13 @@ export function MergeSchoolDialog(props: { schoolId: number; onSaved(r: SchoolMe
   const request = { fromSchoolId: props.schoolId, intoSchoolId: intoId ?? 0 };
   const messages = intoId ? validate(schoolMergeTargetSchema, request) : { intoSchoolId: 'choose the record to keep' };
 
-  useEffect(() => {
-    setPreview(null);
-    if (!intoId) return;
-    let cancelled = false;
-    setLoading(true);
-    setError(null);
-    window.api
-      .previewSchoolMerge({ fromSchoolId: props.schoolId, intoSchoolId: intoId })
-      .then((p) => !cancelled && setPreview(p))
-      .catch((e: unknown) => !cancelled && setError(coreMessages(e).message))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, [props.schoolId, intoId]);
-
-  async function save() {
-    if (!preview || preview.refusals.length) return;
-    setBusy(true);
-    setError(null);
-    try {
-      props.onSaved(
-        await window.api.mergeSchools({ fromSchoolId: preview.from.id, intoSchoolId: preview.into.id, fromVersion: preview.from.version, intoVersion: preview.into.version }),
-      );
-    } catch (e) {
-      setError(coreMessages(e).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const flow = useMergeFlow(
+    intoId ? () => window.api.previewSchoolMerge({ fromSchoolId: props.schoolId, intoSchoolId: intoId }) : null,
+    [props.schoolId, intoId],
+    (p) => window.api.mergeSchools({ fromSchoolId: p.from.id, intoSchoolId: p.into.id, fromVersion: p.from.version, intoVersion: p.into.version }),
+    props.onSaved,
+  );
+  const { preview, loading, error, busy } = flow;
 
   const s = form?.school;
   const merged = s?.mergedInto ?? null;
@@ -68,13 +43,13 @@ export function MergeSchoolDialog(props: { schoolId: number; onSaved(r: SchoolMe
       title={s ? `Merge ${s.name} into another record` : 'Merge into another record'}
       saveLabel="Merge records"
       busy={busy}
-      error={error}
+      error={error ?? formError}
       wide
-      canSave={Boolean(preview && preview.refusals.length === 0 && !loading)}
-      onSave={() => void save()}
+      canSave={flow.canSave}
+      onSave={() => void flow.save()}
       onCancel={props.onCancel}
     >
-      {!form && !error ? <p aria-busy="true">Loading…</p> : null}
+      {!form && !formError ? <p aria-busy="true">Loading…</p> : null}
       {merged ? (
         <p className="form-error">
           {s!.name} (URN {s!.urn}) was already merged into {merged.name} (URN {merged.urn}).

@@ -7,7 +7,8 @@ import { FileDrop } from './FileDrop';
 import { MappingStep } from './MappingStep';
 import { PreviewSummary, PreviewTables } from './PreviewStep';
 import { Progress } from './Progress';
-import { downloadBase64, MAX_FILE_BYTES, readFileBase64 } from './files';
+import { downloadBase64, loadChosenFile, type LoadedFile } from './files';
+import { ImportDone } from './ImportDone';
 
 type Step = 'file' | 'mapping' | 'preview' | 'done';
 const STEPS: { key: Step; label: string }[] = [
@@ -17,10 +18,7 @@ const STEPS: { key: Step; label: string }[] = [
   { key: 'done', label: 'Done' },
 ];
 
-interface Loaded {
-  fileName: string;
-  contentBase64: string;
-}
+type Loaded = LoadedFile;
 
 function StepList({ step }: { step: Step }) {
   const at = STEPS.findIndex((s) => s.key === step);
@@ -81,14 +79,10 @@ export function RollImport({ onImported }: { onImported(): void }) {
 
   async function choose(f: File) {
     setError(null);
-    if (f.size > MAX_FILE_BYTES) {
-      setError(`${f.name} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
-      return;
-    }
     setBusy({ label: `Reading ${f.name}…`, fraction: 0 });
     let loaded: Loaded;
     try {
-      loaded = { fileName: f.name, contentBase64: await readFileBase64(f, (fraction) => setBusy({ label: `Reading ${f.name}…`, fraction })) };
+      loaded = await loadChosenFile(f, (fraction) => setBusy({ label: `Reading ${f.name}…`, fraction }));
     } catch (e) {
       setBusy(null);
       setError(e instanceof Error ? e.message : String(e));
@@ -282,20 +276,16 @@ export function RollImport({ onImported }: { onImported(): void }) {
       ) : null}
 
       {step === 'done' && result ? (
-        <section className="panel" aria-labelledby="done-title">
-          <h2 id="done-title">Imported</h2>
-          <p>
-            {result.noChanges
+        <ImportDone
+          id="done-title"
+          message={
+            result.noChanges
               ? 'Nothing needed changing.'
-              : `Import #${result.batchId}: ${result.joiners} joiners, ${result.leavers} leavers, ${result.moves} hub moves, ${result.pupilChanges} pupil changes, ${result.contactChanges} contact changes.`}
-          </p>
-          {result.backupFile ? <p className="hint">A backup of the database was taken first: {result.backupFile}</p> : null}
-          <div className="step-actions">
-            <button type="button" className="primary" onClick={restart}>
-              Import another file
-            </button>
-          </div>
-        </section>
+              : `Import #${result.batchId}: ${result.joiners} joiners, ${result.leavers} leavers, ${result.moves} hub moves, ${result.pupilChanges} pupil changes, ${result.contactChanges} contact changes.`
+          }
+          backupFile={result.backupFile}
+          onRestart={restart}
+        />
       ) : null}
     </div>
   );

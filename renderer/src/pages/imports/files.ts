@@ -28,3 +28,15 @@ export function downloadBase64(fileName: string, contentBase64: string, type = '
 }
 
 export const MAX_FILE_BYTES = 40 * 1024 * 1024;
+
+/** A file the person chose, as the import methods take it. */
+export interface LoadedFile {
+  fileName: string;
+  contentBase64: string;
+}
+
+/** Reads a chosen file for an import; a file over the limit is refused with a message saying so. */
+export async function loadChosenFile(file: File, onProgress: (fraction: number) => void): Promise<LoadedFile> {
+  if (file.size > MAX_FILE_BYTES) throw new Error(`${file.name} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+  return { fileName: file.name, contentBase64: await readFileBase64(file, onProgress) };
+}

@@ -3,7 +3,8 @@ import type { OfstedCommitResult, OfstedImportPreview } from '@shared/contract/o
 import { useStatus } from '../../../state/status';
 import { formatCount } from '../../../components/format';
 import { Progress } from '../Progress';
-import { MAX_FILE_BYTES, readFileBase64 } from '../files';
+import { loadChosenFile, type LoadedFile } from '../files';
+import { ImportDone } from '../ImportDone';
 import { SourceDrop } from './SourceDrop';
 import { Steps } from './Steps';
 import { OfstedPreviewSummary, OfstedPreviewTables } from './OfstedPreviewView';
@@ -15,10 +16,7 @@ const STEPS = [
   { key: 'done', label: 'Done' },
 ] as const satisfies readonly { key: Step; label: string }[];
 
-interface Loaded {
-  fileName: string;
-  contentBase64: string;
-}
+type Loaded = LoadedFile;
 
 /** Ofsted's management-information file: file → preview → done. Nothing is written before "Import". */
 export function OfstedImport({ onImported }: { onImported(): void }) {
@@ -54,14 +52,10 @@ export function OfstedImport({ onImported }: { onImported(): void }) {
 
   async function choose(f: File) {
     setError(null);
-    if (f.size > MAX_FILE_BYTES) {
-      setError(`${f.name} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
-      return;
-    }
     setBusy({ label: `Reading ${f.name}…`, fraction: 0 });
     let loaded: Loaded;
     try {
-      loaded = { fileName: f.name, contentBase64: await readFileBase64(f, (fraction) => setBusy({ label: `Reading ${f.name}…`, fraction })) };
+      loaded = await loadChosenFile(f, (fraction) => setBusy({ label: `Reading ${f.name}…`, fraction }));
     } catch (e) {
       setBusy(null);
       setError(e instanceof Error ? e.message : String(e));
@@ -177,16 +171,7 @@ export function OfstedImport({ onImported }: { onImported(): void }) {
       ) : null}
 
       {step === 'done' && result ? (
-        <section className="panel" aria-labelledby="ofsted-done-title">
-          <h2 id="ofsted-done-title">Imported</h2>
-          <p>{result.message}</p>
-          {result.backupFile ? <p className="hint">A backup of the database was taken first: {result.backupFile}</p> : null}
-          <div className="step-actions">
-            <button type="button" className="primary" onClick={restart}>
-              Import another file
-            </button>
-          </div>
-        </section>
+        <ImportDone id="ofsted-done-title" message={result.message} backupFile={result.backupFile} onRestart={restart} />
       ) : null}
     </div>
   );

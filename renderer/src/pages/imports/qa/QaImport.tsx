@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import type { QaCommitResult, QaImportPreview } from '@shared/contract/qa-import';
 import { useStatus } from '../../../state/status';
 import { Progress } from '../Progress';
-import { MAX_FILE_BYTES, readFileBase64 } from '../files';
+import { loadChosenFile, type LoadedFile } from '../files';
+import { ImportDone } from '../ImportDone';
 import { SourceDrop } from '../ofsted/SourceDrop';
 import { Steps } from '../ofsted/Steps';
 import { QaPreviewSummary, QaPreviewTables } from './QaPreviewTables';
@@ -14,10 +15,7 @@ const STEPS = [
   { key: 'done', label: 'Done' },
 ] as const satisfies readonly { key: Step; label: string }[];
 
-interface Loaded {
-  fileName: string;
-  contentBase64: string;
-}
+type Loaded = LoadedFile;
 
 /** The QA tracker: year and file → preview → done. Nothing is written before "Import". */
 export function QaImport({ onImported }: { onImported(): void }) {
@@ -45,11 +43,7 @@ export function QaImport({ onImported }: { onImported(): void }) {
   }
 
   async function choose(f: File) {
-    if (f.size > MAX_FILE_BYTES) {
-      setError(`${f.name} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
-      return;
-    }
-    const loaded = await run(`Reading ${f.name}…`, async () => ({ fileName: f.name, contentBase64: await readFileBase64(f, () => undefined) }));
+    const loaded = await run(`Reading ${f.name}…`, () => loadChosenFile(f, () => undefined));
     if (!loaded) return;
     setFile(loaded);
     const p = await run('Checking the reviews…', () => window.api.previewQaImport({ ...loaded, year }));
@@ -149,16 +143,7 @@ export function QaImport({ onImported }: { onImported(): void }) {
       ) : null}
 
       {step === 'done' && result ? (
-        <section className="panel" aria-labelledby="qa-done-title">
-          <h2 id="qa-done-title">Imported</h2>
-          <p>{result.message}</p>
-          {result.backupFile ? <p className="hint">A backup of the database was taken first: {result.backupFile}</p> : null}
-          <div className="step-actions">
-            <button type="button" className="primary" onClick={restart}>
-              Import another file
-            </button>
-          </div>
-        </section>
+        <ImportDone id="qa-done-title" message={result.message} backupFile={result.backupFile} onRestart={restart} />
       ) : null}
     </div>
   );

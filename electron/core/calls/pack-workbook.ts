@@ -1,16 +1,18 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CallPack, PackTimelineItem, PackWorkbookFile } from '@shared/contract/calls';
 import { CALL_KIND_LABELS } from '@shared/domain/calls';
-import { MoneyDecimal } from '@shared/domain/money';
 import { longDate } from '@shared/domain/reconciliation';
 import { isSupportOpen } from '@shared/domain/support';
+import { excelDate, putCount, putDate, putMoney, putText, putYesNo } from '../exports/cells';
+import { finishSheet, fitRowHeights, noteLine, styleHeaderRow } from '../exports/table';
+import { font } from '../exports/style';
+import { newWorkbook, workbookBytes } from '../exports/workbook';
 
 /**
  * The call pack as a workbook (issue 8, point 4): one sheet per part of the pack, each a table with a
- * bold, frozen, filterable header, set widths, wrapped text, real dates and £ amounts.
- *
- * **Decision** on formula injection (as the roll error report): every text cell is written as a
- * string cell, never as a formula, so notes or names such as "=HYPERLINK(…)" stay text.
+ * bold, frozen, filterable header, set widths, wrapped text, real dates and £ amounts — written with
+ * the exports' cell writers (exports/cells.ts), so money, dates and text (never a formula: notes such
+ * as "=HYPERLINK(…)" stay text) are written as in every other workbook hubdesk makes.
  */
 
 type Kind = 'text' | 'long' | 'date' | 'money' | 'int' | 'yesno';
@@ -21,78 +23,60 @@ interface Column<T> {
   value(row: T): string | number | boolean | null;
 }
 
-const DATE_FORMAT = 'd mmm yyyy';
-const MONEY_FORMAT = '"£"#,##0.00;[Red]-"£"#,##0.00';
-/** Printed landscape, one page wide, the header row repeated on every page. */
-const PAGE_SETUP: Partial<ExcelJS.PageSetup> = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
-
-function excelDate(iso: string): Date {
-  return new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-}
-
-function pounds(pence: number): number {
-  return new MoneyDecimal(pence).dividedBy(100).toNumber();
-}
-
-function cellValue(kind: Kind, v: string | number | boolean | null): ExcelJS.CellValue {
-  if (v === null || v === '') return null;
+/** One value by its kind, through the shared cell writers. */
+function putValue(cell: ExcelJS.Cell, kind: Kind, v: string | number | boolean | null): void {
+  if (v === null || v === '') return;
   switch (kind) {
     case 'date':
-      return typeof v === 'string' ? excelDate(v) : null;
+      if (typeof v === 'string') putDate(cell, v);
+      return;
     case 'money':
-      return typeof v === 'number' ? pounds(v) : null;
+      if (typeof v === 'number') putMoney(cell, v);
+      return;
     case 'int':
-      return typeof v === 'number' ? v : Number(v);
+      putCount(cell, typeof v === 'number' ? v : Number(v));
+      return;
     case 'yesno':
-      return v ? 'Yes' : 'No';
+      putYesNo(cell, Boolean(v));
+      return;
     default:
-      return String(v);
+      putText(cell, String(v));
   }
 }
 
-/**
- * Wrapped text needs a row tall enough: LibreOffice (and Excel for rows it did not lay out) keeps the
- * default height, so each row gets a height from its longest wrapped cell (about one character per
- * unit of column width).
- */
-function fitRowHeight(row: ExcelJS.Row, widths: readonly number[]): void {
-  let lines = 1;
-  row.eachCell((cell, col) => {
-    if (typeof cell.value !== 'string') return;
-    const width = Math.max(4, (widths[col - 1] ?? 10) - 1);
-    const needed = cell.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / width)), 0);
-    lines = Math.max(lines, needed);
+/** A sheet whose first row is the header of `headers`, with the widths given. */
+function sheetWithHeader(workbook: ExcelJS.Workbook, name: string, headers: readonly { header: string; width: number }[]): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name);
+  // The row's own style too (not only its cells'), so a reader styling the whole row sees it bold.
+  sheet.getRow(1).font = font({ bold: true });
+  headers.forEach((h, i) => {
+    sheet.getColumn(i + 1).width = h.width;
+    putText(sheet.getCell(1, i + 1), h.header);
   });
-  if (lines > 1) row.height = Math.min(409, 15 * lines);
-}
-
-function addTable<T>(workbook: ExcelJS.Workbook, name: string, columns: Column<T>[], rows: readonly T[], empty: string): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PAGE_SETUP });
-  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.fill = HEADER_FILL;
-  header.alignment = { vertical: 'middle', wrapText: true };
-  columns.forEach((c, i) => {
-    const col = sheet.getColumn(i + 1);
-    if (c.kind === 'date') col.numFmt = DATE_FORMAT;
-    if (c.kind === 'money') col.numFmt = MONEY_FORMAT;
-  });
-  if (rows.length === 0) {
-    sheet.addRow([empty]).font = { italic: true, color: { argb: 'FF667085' } };
-    return sheet;
-  }
-  for (const row of rows) {
-    const added = sheet.addRow(columns.map((c) => cellValue(c.kind, c.value(row))));
-    added.alignment = { vertical: 'top', wrapText: true };
-    fitRowHeight(added, columns.map((c) => c.width));
-  }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  styleHeaderRow(sheet, 1, headers.length);
   return sheet;
 }
 
-function summaryRows(pack: CallPack): [string, string | number | Date | null, Kind][] {
+/** A new row whose cells wrap and sit at the top (set before its cells are written, which inherit it). */
+function wrappedRow(sheet: ExcelJS.Worksheet, n: number): ExcelJS.Row {
+  const row = sheet.getRow(n);
+  row.alignment = { vertical: 'top', wrapText: true };
+  return row;
+}
+
+function addTable<T>(workbook: ExcelJS.Workbook, name: string, columns: Column<T>[], rows: readonly T[], empty: string, printTitle: string): ExcelJS.Worksheet {
+  const sheet = sheetWithHeader(workbook, name, columns);
+  rows.forEach((item, i) => {
+    const row = wrappedRow(sheet, i + 2);
+    columns.forEach((c, col) => putValue(row.getCell(col + 1), c.kind, c.value(item)));
+  });
+  if (rows.length === 0) noteLine(sheet, 2, empty);
+  fitRowHeights(sheet, 2, rows.length + 1);
+  finishSheet(sheet, { table: { headerRow: 1, firstDataRow: 2, lastDataRow: rows.length + 1, lastRow: rows.length + 1, lastColumn: columns.length }, printTitle });
+  return sheet;
+}
+
+function summaryRows(pack: CallPack): [string, string | number | null, Kind][] {
   const f = pack.funding;
   const status = (k: 'hub_manager' | 'senior_partner') => {
     const s = pack.callStatus[k];
@@ -121,22 +105,25 @@ function summaryRows(pack: CallPack): [string, string | number | Date | null, Ki
 }
 
 export async function buildPackWorkbook(pack: CallPack): Promise<PackWorkbookFile> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'hubdesk';
-  workbook.created = excelDate(pack.generatedOn);
+  const printTitle = `${pack.hub.name} · call pack · ${pack.term.label}`;
+  const workbook = newWorkbook(`${pack.hub.name} — call pack ${pack.term.label}`, excelDate(pack.generatedOn));
 
-  const summary = workbook.addWorksheet('Pack', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PAGE_SETUP });
-  summary.columns = [{ header: 'Item', width: 30 }, { header: 'Value', width: 90 }];
-  summary.getRow(1).font = { bold: true };
-  summary.getRow(1).fill = HEADER_FILL;
-  for (const [label, value, kind] of summaryRows(pack)) {
-    const row = summary.addRow([label, cellValue(kind, value as string | number | null)]);
-    row.getCell(1).font = { bold: true };
+  const summary = sheetWithHeader(workbook, 'Pack', [
+    { header: 'Item', width: 30 },
+    { header: 'Value', width: 90 },
+  ]);
+  const items = summaryRows(pack);
+  items.forEach(([label, value, kind], i) => {
+    const row = wrappedRow(summary, i + 2);
     row.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
-    fitRowHeight(row, [30, 90]);
-    if (kind === 'date') row.getCell(2).numFmt = DATE_FORMAT;
-    if (kind === 'money') row.getCell(2).numFmt = MONEY_FORMAT;
-  }
+    putText(row.getCell(1), label);
+    row.getCell(1).font = font({ bold: true });
+    putValue(row.getCell(2), kind, value);
+    // Amounts and counts read left like the texts beside them in this two-column list.
+    row.getCell(2).alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
+  });
+  fitRowHeights(summary, 2, items.length + 1);
+  finishSheet(summary, { table: { headerRow: 1, firstDataRow: 2, lastDataRow: items.length + 1, lastRow: items.length + 1, lastColumn: 2 }, printTitle, autoFilter: false });
 
   addTable<PackTimelineItem>(
     workbook,
@@ -150,6 +137,7 @@ export async function buildPackWorkbook(pack: CallPack): Promise<PackWorkbookFil
     ],
     pack.timeline,
     'Nothing recorded changed since the last call.',
+    printTitle,
   );
   addTable(
     workbook,
@@ -166,6 +154,7 @@ export async function buildPackWorkbook(pack: CallPack): Promise<PackWorkbookFil
     ],
     pack.reviewsComingUp,
     'No reviews coming up this membership year.',
+    printTitle,
   );
   addTable(
     workbook,
@@ -182,6 +171,7 @@ export async function buildPackWorkbook(pack: CallPack): Promise<PackWorkbookFil
     ],
     pack.reviewers,
     'No member schools this year.',
+    printTitle,
   );
   addTable(
     workbook,
@@ -195,6 +185,7 @@ export async function buildPackWorkbook(pack: CallPack): Promise<PackWorkbookFil
     ],
     pack.dropOuts,
     'No drop-outs waiting for a replacement.',
+    printTitle,
   );
   addTable(
     workbook,
@@ -208,6 +199,7 @@ export async function buildPackWorkbook(pack: CallPack): Promise<PackWorkbookFil
     ],
     pack.vulnerable,
     'No school is flagged as vulnerable.',
+    printTitle,
   );
   addTable(
     workbook,
@@ -224,6 +216,7 @@ export async function buildPackWorkbook(pack: CallPack): Promise<PackWorkbookFil
     ],
     pack.supportRequests,
     'No support requests open or changed since the last call.',
+    printTitle,
   );
   addTable(
     workbook,
@@ -237,6 +230,7 @@ export async function buildPackWorkbook(pack: CallPack): Promise<PackWorkbookFil
     ],
     pack.funding.claimsPending,
     'No claims waiting for payment.',
+    printTitle,
   );
   addTable(
     workbook,
@@ -252,6 +246,7 @@ export async function buildPackWorkbook(pack: CallPack): Promise<PackWorkbookFil
     ],
     pack.meetings,
     'No meeting dates recorded for the year.',
+    printTitle,
   );
   addTable(
     workbook,
@@ -266,9 +261,10 @@ export async function buildPackWorkbook(pack: CallPack): Promise<PackWorkbookFil
     ],
     pack.openActions,
     'No open actions from earlier calls.',
+    printTitle,
   );
 
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  const buffer = await workbookBytes(workbook);
   const safeHub = pack.hub.name.replace(/[^A-Za-z0-9 -]+/g, '').trim().replace(/\s+/g, ' ');
   return { fileName: `${safeHub} - call pack ${pack.term.id}.xlsx`, contentBase64: buffer.toString('base64') };
 }

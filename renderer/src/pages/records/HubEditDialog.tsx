@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { HubRecord } from '@shared/contract';
 import { createHubSchema, updateHubSchema } from '@shared/validation/hubs';
+import { useRecordSave } from '../../components/forms/useRecordSave';
 import { RecordDialog } from '../../components/forms/RecordDialog';
 import { Field } from '../../components/forms/Field';
-import { coreMessages, validate } from '../../components/forms/validate';
+import { validate } from '../../components/forms/validate';
 
 type Saved = { auditId: number; summary: string; record: HubRecord };
 type Manager = { id?: number; name: string; email: string; phone: string; focus: string };
@@ -15,9 +16,7 @@ export function HubEditDialog({ hubId, onSaved, onCancel }: { hubId: number | nu
   const [v, setV] = useState({ name: '', region: '', seniorPartner: '', seniorPartnerEmail: '', membershipsManagerId: 0 });
   const [managers, setManagers] = useState<Manager[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [server, setServer] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, server, setServer, saveRecord } = useRecordSave();
   const [touched, setTouched] = useState(false);
 
   useEffect(() => {
@@ -67,17 +66,9 @@ export function HubEditDialog({ hubId, onSaved, onCancel }: { hubId: number | nu
   async function save() {
     setTouched(true);
     if (!request || Object.keys(messages).length) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await saveRecord(async () => {
       onSaved(hubId === null ? await window.api.createHub(fields as Parameters<typeof window.api.createHub>[0]) : await window.api.updateHub(request as Parameters<typeof window.api.updateHub>[0]));
-    } catch (e) {
-      const c = coreMessages(e);
-      setServer(c.byField);
-      setError(c.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

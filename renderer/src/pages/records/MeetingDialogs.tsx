@@ -3,9 +3,10 @@ import type { MeetingRecord } from '@shared/contract';
 import { addMeetingSchema, meetingAttendanceSchema, updateMeetingSchema } from '@shared/validation/meetings';
 import { notAfterToday } from '@shared/validation/common';
 import { TERMS } from '@shared/domain/vocabulary';
+import { useRecordSave } from '../../components/forms/useRecordSave';
 import { RecordDialog } from '../../components/forms/RecordDialog';
 import { Field } from '../../components/forms/Field';
-import { coreMessages, validate } from '../../components/forms/validate';
+import { validate } from '../../components/forms/validate';
 import { formatDate } from '../../components/format';
 
 type Saved = { auditId: number; summary: string };
@@ -23,8 +24,7 @@ function useMeeting(meetingId: number) {
 export function AttendanceDialog({ meetingId, onSaved, onCancel }: { meetingId: number; onSaved(r: Saved): void; onCancel(): void }) {
   const { m, error: loadError } = useMeeting(meetingId);
   const [rows, setRows] = useState<{ schoolId: number; school: string; attended: boolean; representative: string }[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, saveRecord } = useRecordSave();
   useEffect(() => {
     if (m) setRows(m.attendance.map((a) => ({ schoolId: a.schoolId, school: a.school, attended: a.attended ?? false, representative: a.representative ?? '' })));
   }, [m]);
@@ -33,15 +33,7 @@ export function AttendanceDialog({ meetingId, onSaved, onCancel }: { meetingId: 
 
   async function save() {
     if (!request || Object.keys(messages).length) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await window.api.recordAttendance(request));
-    } catch (e) {
-      setError(coreMessages(e).message);
-    } finally {
-      setBusy(false);
-    }
+    await saveRecord(async () => onSaved(await window.api.recordAttendance(request)));
   }
   const attended = rows.filter((r) => r.attended).length;
   return (
@@ -96,9 +88,7 @@ export function AttendanceDialog({ meetingId, onSaved, onCancel }: { meetingId: 
 export function MeetingEditDialog({ meetingId, today, onSaved, onCancel }: { meetingId: number; today: string; onSaved(r: Saved): void; onCancel(): void }) {
   const { m, error: loadError } = useMeeting(meetingId);
   const [v, setV] = useState({ date: '', term: 'autumn', format: '', notes: '', submittedOn: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [server, setServer] = useState<Record<string, string>>({});
+  const { busy, error, setError, server, setServer, saveRecord } = useRecordSave();
   useEffect(() => {
     if (m) setV({ date: m.date, term: m.term, format: m.format ?? '', notes: m.notes ?? '', submittedOn: m.submittedOn ?? '' });
   }, [m]);
@@ -115,17 +105,9 @@ export function MeetingEditDialog({ meetingId, today, onSaved, onCancel }: { mee
   };
   async function save() {
     if (!request || Object.keys(messages).length) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await saveRecord(async () => {
       onSaved(await window.api.updateMeeting(request as Parameters<typeof window.api.updateMeeting>[0]));
-    } catch (e) {
-      const c = coreMessages(e);
-      setServer(c.byField);
-      setError(c.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <RecordDialog title={m ? `Meeting: ${m.hub}` : 'Meeting'} saveLabel="Save meeting" busy={busy} error={error ?? loadError} onSave={() => void save()} onCancel={onCancel}>
@@ -157,9 +139,7 @@ export function MeetingEditDialog({ meetingId, today, onSaved, onCancel }: { mee
 /** A new meeting date for the hub's year. */
 export function AddMeetingDialog({ hubId, year, onSaved, onCancel }: { hubId: number; year: string; onSaved(r: Saved): void; onCancel(): void }) {
   const [v, setV] = useState({ date: '', term: 'autumn', format: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [server, setServer] = useState<Record<string, string>>({});
+  const { busy, error, setError, server, setServer, saveRecord } = useRecordSave();
   const [touched, setTouched] = useState(false);
   const request = { hubId, year, date: v.date, term: v.term, format: v.format || null };
   const messages = { ...validate(addMeetingSchema, request), ...server };
@@ -170,17 +150,9 @@ export function AddMeetingDialog({ hubId, year, onSaved, onCancel }: { hubId: nu
   async function save() {
     setTouched(true);
     if (Object.keys(messages).length) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await saveRecord(async () => {
       onSaved(await window.api.addMeeting(request as Parameters<typeof window.api.addMeeting>[0]));
-    } catch (e) {
-      const c = coreMessages(e);
-      setServer(c.byField);
-      setError(c.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <RecordDialog title={`Add a meeting date (${year})`} saveLabel="Add meeting" busy={busy} error={error} onSave={() => void save()} onCancel={onCancel}>

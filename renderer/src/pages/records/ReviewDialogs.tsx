@@ -2,9 +2,10 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ReviewRecord } from '@shared/contract';
 import { reviewOutcomeIssues, scheduleReviewSchema, updateReviewSchema } from '@shared/validation/reviews';
 import { QA_ESTIMATES, QA_HEADINGS } from '@shared/domain/vocabulary';
+import { useRecordSave } from '../../components/forms/useRecordSave';
 import { RecordDialog } from '../../components/forms/RecordDialog';
 import { Field } from '../../components/forms/Field';
-import { coreMessages, validate } from '../../components/forms/validate';
+import { validate } from '../../components/forms/validate';
 import { formatDate } from '../../components/format';
 
 type Saved = { auditId: number; summary: string };
@@ -44,9 +45,7 @@ export function ReviewOutcomeDialog({ reviewId, today, onSaved, onCancel }: { re
   const [rec, setRec] = useState<ReviewRecord | null>(null);
   const [v, setV] = useState<Omit<ReviewRecord, 'id' | 'schoolId' | 'school' | 'year' | 'version'> | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [server, setServer] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, server, setServer, saveRecord } = useRecordSave();
   useEffect(() => {
     window.api.reviewRecord({ reviewId }).then(
       (r) => {
@@ -69,17 +68,9 @@ export function ReviewOutcomeDialog({ reviewId, today, onSaved, onCancel }: { re
   };
   async function save() {
     if (!request || Object.keys(messages).length) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await saveRecord(async () => {
       onSaved(await window.api.updateReview(request as Parameters<typeof window.api.updateReview>[0]));
-    } catch (e) {
-      const c = coreMessages(e);
-      setServer(c.byField);
-      setError(c.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <RecordDialog title={rec ? `QA Review: ${rec.school}, ${formatDate(rec.startDate)}` : 'QA Review'} label="QA Review outcome" saveLabel="Save review" busy={busy} error={error ?? loadError} wide onSave={() => void save()} onCancel={onCancel}>
@@ -123,26 +114,16 @@ export function ReviewOutcomeDialog({ reviewId, today, onSaved, onCancel }: { re
 /** Schedule the school's QA Review for a year. */
 export function ScheduleReviewDialog({ schoolId, year, onSaved, onCancel }: { schoolId: number; year: string; onSaved(r: Saved): void; onCancel(): void }) {
   const [v, setV] = useState({ startDate: '', endDate: '', leadReviewer: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [server, setServer] = useState<Record<string, string>>({});
+  const { busy, error, setError, server, setServer, saveRecord } = useRecordSave();
   const [touched, setTouched] = useState(false);
   const request = { schoolId, year, startDate: v.startDate, endDate: v.endDate, leadReviewer: v.leadReviewer || null };
   const messages = { ...validate(scheduleReviewSchema, request), ...server };
   async function save() {
     setTouched(true);
     if (Object.keys(messages).length) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await saveRecord(async () => {
       onSaved(await window.api.scheduleReview(request));
-    } catch (e) {
-      const c = coreMessages(e);
-      setServer(c.byField);
-      setError(c.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   const show = (k: string, value: string) => (touched || value ? messages[k] : null);
   return (

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AssignmentRecord, ReviewTeamForm } from '@shared/contract';
 import { bookReviewerSchema, replaceReviewerSchema } from '@shared/validation/reviewers';
+import { useRecordSave } from '../../components/forms/useRecordSave';
 import { RecordDialog } from '../../components/forms/RecordDialog';
 import { Field } from '../../components/forms/Field';
-import { coreMessages, validate } from '../../components/forms/validate';
+import { validate } from '../../components/forms/validate';
 import { formatDate } from '../../components/format';
 import { suggestReplacementSchools } from '@shared/domain/reviewer-commitment';
 
@@ -15,14 +16,12 @@ type Saved = { auditId: number; summary: string };
  */
 export function ReviewTeamDialog({ reviewId, today, onSaved, onClose }: { reviewId: number; today: string; onSaved(r: Saved): void; onClose(): void }) {
   const [team, setTeam] = useState<ReviewTeamForm | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, server, setServer, saveRecord } = useRecordSave();
   const [replacing, setReplacing] = useState<AssignmentRecord | null>(null);
   const [booking, setBooking] = useState(false);
   const [schoolId, setSchoolId] = useState(0);
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
-  const [server, setServer] = useState<Record<string, string>>({});
   const [touched, setTouched] = useState(false);
 
   const load = useCallback(() => {
@@ -31,9 +30,7 @@ export function ReviewTeamDialog({ reviewId, today, onSaved, onClose }: { review
   useEffect(load, [load]);
 
   async function act(run: () => Promise<Saved>) {
-    setBusy(true);
-    setError(null);
-    try {
+    await saveRecord(async () => {
       const r = await run();
       onSaved(r);
       setReplacing(null);
@@ -43,13 +40,7 @@ export function ReviewTeamDialog({ reviewId, today, onSaved, onClose }: { review
       setSchoolId(0);
       setTouched(false);
       load();
-    } catch (e) {
-      const c = coreMessages(e);
-      setServer(c.byField);
-      setError(c.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const formOpen = replacing !== null || booking;

@@ -2,9 +2,10 @@ import { useEffect, useMemo, useState } from 'react';
 import type { SchoolRecord } from '@shared/contract';
 import { schoolDateIssues, updateSchoolSchema } from '@shared/validation/schools';
 import { PHASES } from '@shared/domain/vocabulary';
+import { useRecordSave } from '../../components/forms/useRecordSave';
 import { RecordDialog } from '../../components/forms/RecordDialog';
 import { Field } from '../../components/forms/Field';
-import { coreMessages, validate } from '../../components/forms/validate';
+import { validate } from '../../components/forms/validate';
 
 type Saved = { auditId: number; summary: string };
 type Values = Record<'urn' | 'name' | 'phase' | 'localAuthority' | 'trust' | 'headteacher' | 'headteacherSince' | 'email' | 'phone' | 'postcode', string>;
@@ -16,9 +17,7 @@ export function SchoolEditDialog({ schoolId, today, onSaved, onCancel }: { schoo
   const [rec, setRec] = useState<SchoolRecord | null>(null);
   const [v, setV] = useState<Values>(EMPTY);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [server, setServer] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, server, setServer, saveRecord } = useRecordSave();
   useEffect(() => {
     window.api.schoolRecord({ schoolId }).then(
       (r) => {
@@ -59,17 +58,9 @@ export function SchoolEditDialog({ schoolId, today, onSaved, onCancel }: { schoo
   };
   async function save() {
     if (!request || Object.keys(messages).length) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await saveRecord(async () => {
       onSaved(await window.api.updateSchool(request as Parameters<typeof window.api.updateSchool>[0]));
-    } catch (e) {
-      const c = coreMessages(e);
-      setServer(c.byField);
-      setError(c.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   const text = (k: keyof Values, label: string, extra: Record<string, unknown> = {}) => (
     <Field label={label} message={messages[k]}>

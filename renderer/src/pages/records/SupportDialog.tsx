@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { SchoolChoice, SupportRequestRecord, SupportSuggestions } from '@shared/contract';
 import { addSupportRequestSchema, SUPPORT_STATUSES, supportDateIssues, updateSupportRequestSchema, type SupportStatus } from '@shared/validation/support';
+import { useRecordSave } from '../../components/forms/useRecordSave';
 import { RecordDialog } from '../../components/forms/RecordDialog';
 import { Field } from '../../components/forms/Field';
-import { coreMessages, validate } from '../../components/forms/validate';
+import { validate } from '../../components/forms/validate';
 
 type Saved = { auditId: number; summary: string };
 
@@ -48,9 +49,7 @@ export function SupportDialog(props: {
   const [choices, setChoices] = useState<SchoolChoice[] | null>(null);
   const [suggested, setSuggested] = useState<SupportSuggestions | null>(null);
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [server, setServer] = useState<Record<string, string>>({});
+  const { busy, error, setError, server, setServer, saveRecord } = useRecordSave();
 
   useEffect(() => {
     window.api.schoolChoices({ year: props.year }).then(setChoices, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
@@ -104,21 +103,13 @@ export function SupportDialog(props: {
   async function save() {
     setTouched(true);
     if (Object.keys(messages).length) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await saveRecord(async () => {
       props.onSaved(
         existing
           ? await window.api.updateSupportRequest(request as Parameters<typeof window.api.updateSupportRequest>[0])
           : await window.api.addSupportRequest(request as Parameters<typeof window.api.addSupportRequest>[0]),
       );
-    } catch (e) {
-      const c = coreMessages(e);
-      setServer(c.byField);
-      setError(c.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { addTrainingSchema, trainingIssues } from '@shared/validation/reviewers';
+import { useRecordSave } from '../../components/forms/useRecordSave';
 import { RecordDialog } from '../../components/forms/RecordDialog';
 import { Field } from '../../components/forms/Field';
-import { coreMessages, validate } from '../../components/forms/validate';
+import { validate } from '../../components/forms/validate';
 
 /** Record that someone from the school attended reviewer training. */
 export function TrainingDialog({ schoolId, school, today, onSaved, onCancel }: { schoolId: number; school: string; today: string; onSaved(r: { auditId: number; summary: string }): void; onCancel(): void }) {
@@ -10,25 +11,15 @@ export function TrainingDialog({ schoolId, school, today, onSaved, onCancel }: {
   const [role, setRole] = useState('');
   const [trainedOn, setTrainedOn] = useState(today);
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [server, setServer] = useState<Record<string, string>>({});
+  const { busy, error, setError, server, setServer, saveRecord } = useRecordSave();
   const request = { schoolId, personName, role: role || null, trainedOn };
   const messages = { ...validate(addTrainingSchema, request, trainingIssues(trainedOn, today)), ...server };
   async function save() {
     setTouched(true);
     if (Object.keys(messages).length) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await saveRecord(async () => {
       onSaved(await window.api.addTraining(request));
-    } catch (e) {
-      const c = coreMessages(e);
-      setServer(c.byField);
-      setError(c.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <RecordDialog title={`Reviewer training: ${school}`} saveLabel="Record training" busy={busy} error={error} onSave={() => void save()} onCancel={onCancel}>

@@ -13,6 +13,7 @@
  */
 import { formatPence, sumPence } from './money';
 import { hubFunding, schoolContribution, FUNDING_RULES, type FundingRules } from './funding';
+import { countOf } from '../plural';
 
 export interface ChangeSchool {
   /** What identifies the same school in both years (school id or URN). */
@@ -64,9 +65,6 @@ export interface FundingChange {
   explanation: string[];
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function signed(p: number): string {
   return p > 0 ? `+${formatPence(p)}` : formatPence(p);
@@ -117,13 +115,13 @@ export function fundingChange(
 
   const explanation: string[] = [];
   if (changePence === 0 && joiners.length === 0 && leavers.length === 0 && pupilChanges.length === 0) {
-    explanation.push(`No change: the same ${plural(current.length, 'school', 'schools')} with the same pupil numbers.`);
+    explanation.push(`No change: the same ${countOf(current.length, 'school', 'schools')} with the same pupil numbers.`);
   } else {
     explanation.push(`Funding ${formatPence(before.fundingPence)} last year → ${formatPence(after.fundingPence)} this year (${signed(changePence)}).`);
-    if (joiners.length > 0) explanation.push(`${plural(joiners.length, 'school joined', 'schools joined')}: ${signed(joinersPence)}.`);
-    if (leavers.length > 0) explanation.push(`${plural(leavers.length, 'school left', 'schools left')}: ${signed(leaversPence)}.`);
+    if (joiners.length > 0) explanation.push(`${countOf(joiners.length, 'school joined', 'schools joined')}: ${signed(joinersPence)}.`);
+    if (leavers.length > 0) explanation.push(`${countOf(leavers.length, 'school left', 'schools left')}: ${signed(leaversPence)}.`);
     if (pupilChanges.length > 0) {
-      explanation.push(`Pupil numbers changed at ${plural(pupilChanges.length, 'school', 'schools')}: ${signed(pupilChangesPence)}.`);
+      explanation.push(`Pupil numbers changed at ${countOf(pupilChanges.length, 'school', 'schools')}: ${signed(pupilChangesPence)}.`);
     }
     if (minimumEffectPence !== 0) {
       explanation.push(`The hub minimum (${formatPence(rules.minimumPerSchoolPence)} per school for hubs of ${rules.minimumAppliesFromSchools}+ schools): ${signed(minimumEffectPence)}.`);

@@ -6,6 +6,7 @@ import { HubdeskError } from '../../core/errors';
 import type { OfstedImportPreview } from '@shared/contract/ofsted-import';
 import { OFSTED_IMPORT_MAX_BYTES } from '@shared/contract/ofsted-import';
 import { issueText } from '../../core/imports/ofsted/plan';
+import { countOf } from '@shared/plural';
 
 function readFile(file: string): { fileName: string; contentBase64: string } {
   const full = path.resolve(file);
@@ -22,21 +23,18 @@ function readFile(file: string): { fileName: string; contentBase64: string } {
   return { fileName: path.basename(full), contentBase64: bytes.toString('base64') };
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-}
 
 function printPreview(p: OfstedImportPreview, io: CliIo): void {
   io.out(`${p.fileName}: ${p.format}${p.encoding ? ` (${p.encoding})` : ''}, header on row ${p.headerRow}`);
   io.out(p.sourceAsAt ? `As at ${p.sourceAsAt} (from the ${p.sourceAsAtFrom})` : 'As at: unknown (no date in the file name and no publication dates)');
   io.out(
-    `Rows: ${plural(p.rows, 'row')}; ${plural(p.rowsKept, p.allSchools ? 'school' : 'member school')} kept` +
-      `${p.allSchools ? '' : `, ${plural(p.rowsIgnored, 'row')} of other schools ignored`}${p.blankRows ? `, ${plural(p.blankRows, 'blank row')}` : ''}`,
+    `Rows: ${countOf(p.rows, 'row')}; ${countOf(p.rowsKept, p.allSchools ? 'school' : 'member school')} kept` +
+      `${p.allSchools ? '' : `, ${countOf(p.rowsIgnored, 'row')} of other schools ignored`}${p.blankRows ? `, ${countOf(p.blankRows, 'blank row')}` : ''}`,
   );
   const byFramework = Object.entries(p.newByFramework)
     .map(([f, n]) => `${f} ${n}`)
     .join(', ');
-  io.out(`New inspections: ${p.newInspections.toLocaleString('en-GB')}${byFramework ? ` (${byFramework})` : ''}, with ${plural(p.newJudgements, 'judgement')}`);
+  io.out(`New inspections: ${p.newInspections.toLocaleString('en-GB')}${byFramework ? ` (${byFramework})` : ''}, with ${countOf(p.newJudgements, 'judgement')}`);
   io.out(`Already stored (skipped): ${p.duplicatesSkipped.toLocaleString('en-GB')}`);
   if (p.previousImport) io.out(`This exact file was imported before (import ${p.previousImport.batchId}, ${p.previousImport.createdAt}).`);
   if (!p.allSchools && p.membersNotInFile.length > 0) io.out(`Member schools not in the file: ${p.membersNotInFile.length}`);
@@ -60,7 +58,7 @@ const importOfsted: CliCommand = {
       if (values.json) io.out(JSON.stringify(preview, null, 2));
       else printPreview(preview, io);
       if (preview.errorCount > 0) {
-        io.err(`${plural(preview.errorCount, 'problem')}: the file would be refused.`);
+        io.err(`${countOf(preview.errorCount, 'problem')}: the file would be refused.`);
         if (!values.json) {
           for (const e of preview.errors) io.err(`  ${issueText(e)}`);
           if (preview.errorCount > preview.errors.length) io.err(`  …and ${preview.errorCount - preview.errors.length} more`);
@@ -75,7 +73,7 @@ const importOfsted: CliCommand = {
     else {
       io.out(result.message);
       if (result.backupFile) io.out(`Backup taken first: ${result.backupFile}`);
-      if (result.warningCount > 0) io.out(`${plural(result.warningCount, 'warning')}: run with --dry-run to list them.`);
+      if (result.warningCount > 0) io.out(`${countOf(result.warningCount, 'warning')}: run with --dry-run to list them.`);
     }
     return 0;
   },

@@ -9,6 +9,7 @@ import { PreviewSummary, PreviewTables } from './PreviewStep';
 import { Progress } from './Progress';
 import { downloadBase64, loadChosenFile, type LoadedFile } from './files';
 import { ImportDone } from './ImportDone';
+import { countOf } from '@shared/plural';
 
 type Step = 'file' | 'mapping' | 'preview' | 'done';
 const STEPS: { key: Step; label: string }[] = [
@@ -281,7 +282,7 @@ export function RollImport({ onImported }: { onImported(): void }) {
           message={
             result.noChanges
               ? 'Nothing needed changing.'
-              : `Import #${result.batchId}: ${result.joiners} joiners, ${result.leavers} leavers, ${result.moves} hub moves, ${result.pupilChanges} pupil changes, ${result.contactChanges} contact changes.`
+              : `Import #${result.batchId}: ${countOf(result.joiners, 'joiner')}, ${countOf(result.leavers, 'leaver')}, ${countOf(result.moves, 'hub move')}, ${countOf(result.pupilChanges, 'pupil change')}, ${countOf(result.contactChanges, 'contact change')}.`
           }
           backupFile={result.backupFile}
           onRestart={restart}

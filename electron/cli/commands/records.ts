@@ -3,6 +3,7 @@ import { UsageError } from '../command';
 import { callCore } from '../call';
 import type { CoreContext } from '../../core/context';
 import type { MembershipRecord } from '@shared/contract/records';
+import { penceToPoundsString } from '@shared/domain/money';
 
 function str(v: string | boolean | undefined): string | undefined {
   return typeof v === 'string' ? v : undefined;
@@ -75,7 +76,7 @@ const set: CliCommand = {
     if (values.json) io.out(JSON.stringify(r, null, 2));
     else {
       io.out(r.summary);
-      for (const h of r.effect?.hubs ?? []) io.out(`  ${h.hub}: funding ${(h.before.fundingPence / 100).toFixed(2)} → ${(h.after.fundingPence / 100).toFixed(2)}`);
+      for (const h of r.effect?.hubs ?? []) io.out(`  ${h.hub}: funding ${penceToPoundsString(h.before.fundingPence)} → ${penceToPoundsString(h.after.fundingPence)}`);
     }
     return 0;
   },

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { mergeHubs } from '../../electron/core/records/merge-hubs';
 import { hubRecord } from '../../electron/core/records/hubs';
-import { mustPreview } from '../fixtures/roll/request';
-import { openTestStore, tempDir, type TestStore } from '../helpers/store';
+import { commitFile, mustPreview } from '../fixtures/roll/request';
+import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
 
 /** A hub merged into another from 2026/27 still has its 2025/26 roll; from 2026/27 on, its name is refused. */
 let t: TestStore;
@@ -48,9 +48,15 @@ describe('a roll naming a merged hub', () => {
   it('is refused from the merge year on, naming the hub to use', async () => {
     // 2026/27's Kingsbridge schools now sit in Kent Hub; a roll still naming Kingsbridge is refused row by row.
     const file = await rollOf('2025/26', 'Kingsbridge Hub');
+    const before = contentHash(t.store.sqlite);
     const p = await mustPreview(t.ctx, file, { year: '2026/27' });
     expect(p.errors.length).toBeGreaterThan(0);
     expect(p.errors.every((e) => /hub "Kingsbridge Hub" was merged into Kent Hub: use Kent Hub/.test(e.message))).toBe(true);
+    // Committing it anyway is refused, and nothing is written.
+    const c = await commitFile(t.ctx, file, p, { year: '2026/27' });
+    expect(c.ok).toBe(false);
+    if (!c.ok) expect(c.error.message).toMatch(/nothing was imported|was merged into Kent Hub/);
+    expect(contentHash(t.store.sqlite)).toBe(before);
     const later = await mustPreview(t.ctx, file, { year: '2027/28' });
     expect(later.errors.some((e) => /was merged into Kent Hub/.test(e.message))).toBe(true);
   });

@@ -7,9 +7,10 @@ import { FileDrop } from './FileDrop';
 import { MappingStep } from './MappingStep';
 import { PreviewSummary, PreviewTables } from './PreviewStep';
 import { Progress } from './Progress';
-import { downloadBase64, loadChosenFile, type LoadedFile } from './files';
+import { downloadBase64, type LoadedFile } from './files';
 import { ImportDone } from './ImportDone';
 import { countOf } from '@shared/plural';
+import { useImportWork } from './useImportWork';
 
 type Step = 'file' | 'mapping' | 'preview' | 'done';
 const STEPS: { key: Step; label: string }[] = [
@@ -51,22 +52,9 @@ export function RollImport({ onImported }: { onImported(): void }) {
   const [mapping, setMapping] = useState<RollMapping | undefined>(undefined);
   const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [confirm, setConfirm] = useState(false);
-  const [busy, setBusy] = useState<{ label: string; fraction?: number | null } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run, read } = useImportWork();
   const [result, setResult] = useState<RollCommitResult | null>(null);
 
-  async function run<T>(label: string, work: () => Promise<T>): Promise<T | undefined> {
-    setBusy({ label });
-    setError(null);
-    try {
-      return await work();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-      return undefined;
-    } finally {
-      setBusy(null);
-    }
-  }
 
   const request = (loaded: Loaded, options: { mapping?: RollMapping; sheet?: string; createHubs?: boolean } = {}) => ({
     fileName: loaded.fileName,
@@ -79,16 +67,8 @@ export function RollImport({ onImported }: { onImported(): void }) {
   });
 
   async function choose(f: File) {
-    setError(null);
-    setBusy({ label: `Reading ${f.name}…`, fraction: 0 });
-    let loaded: Loaded;
-    try {
-      loaded = await loadChosenFile(f, (fraction) => setBusy({ label: `Reading ${f.name}…`, fraction }));
-    } catch (e) {
-      setBusy(null);
-      setError(e instanceof Error ? e.message : String(e));
-      return;
-    }
+    const loaded = await read(f);
+    if (!loaded) return;
     setFile(loaded);
     setMapping(undefined);
     setSheet(undefined);

@@ -3,11 +3,12 @@ import type { OfstedCommitResult, OfstedImportPreview } from '@shared/contract/o
 import { useStatus } from '../../../state/status';
 import { formatCount } from '../../../components/format';
 import { Progress } from '../Progress';
-import { loadChosenFile, type LoadedFile } from '../files';
+import type { LoadedFile } from '../files';
 import { ImportDone } from '../ImportDone';
 import { SourceDrop } from './SourceDrop';
 import { Steps } from './Steps';
 import { OfstedPreviewSummary, OfstedPreviewTables } from './OfstedPreviewView';
+import { useImportWork } from '../useImportWork';
 
 type Step = 'file' | 'preview' | 'done';
 const STEPS = [
@@ -25,22 +26,9 @@ export function OfstedImport({ onImported }: { onImported(): void }) {
   const [allSchools, setAllSchools] = useState(false);
   const [file, setFile] = useState<Loaded | null>(null);
   const [preview, setPreview] = useState<OfstedImportPreview | null>(null);
-  const [busy, setBusy] = useState<{ label: string; fraction?: number | null } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run, read } = useImportWork();
   const [result, setResult] = useState<OfstedCommitResult | null>(null);
 
-  async function run<T>(label: string, work: () => Promise<T>): Promise<T | undefined> {
-    setBusy({ label });
-    setError(null);
-    try {
-      return await work();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-      return undefined;
-    } finally {
-      setBusy(null);
-    }
-  }
 
   async function check(loaded: Loaded, all: boolean) {
     const p = await run('Checking the inspections…', () => window.api.previewOfstedImport({ ...loaded, allSchools: all }));
@@ -51,16 +39,8 @@ export function OfstedImport({ onImported }: { onImported(): void }) {
   }
 
   async function choose(f: File) {
-    setError(null);
-    setBusy({ label: `Reading ${f.name}…`, fraction: 0 });
-    let loaded: Loaded;
-    try {
-      loaded = await loadChosenFile(f, (fraction) => setBusy({ label: `Reading ${f.name}…`, fraction }));
-    } catch (e) {
-      setBusy(null);
-      setError(e instanceof Error ? e.message : String(e));
-      return;
-    }
+    const loaded = await read(f);
+    if (!loaded) return;
     setFile(loaded);
     await check(loaded, allSchools);
   }

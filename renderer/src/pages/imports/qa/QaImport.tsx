@@ -2,11 +2,12 @@ import { useMemo, useState } from 'react';
 import type { QaCommitResult, QaImportPreview } from '@shared/contract/qa-import';
 import { useStatus } from '../../../state/status';
 import { Progress } from '../Progress';
-import { loadChosenFile, type LoadedFile } from '../files';
+import type { LoadedFile } from '../files';
 import { ImportDone } from '../ImportDone';
 import { SourceDrop } from '../ofsted/SourceDrop';
 import { Steps } from '../ofsted/Steps';
 import { QaPreviewSummary, QaPreviewTables } from './QaPreviewTables';
+import { useImportWork } from '../useImportWork';
 
 type Step = 'file' | 'preview' | 'done';
 const STEPS = [
@@ -25,25 +26,12 @@ export function QaImport({ onImported }: { onImported(): void }) {
   const [step, setStep] = useState<Step>('file');
   const [file, setFile] = useState<Loaded | null>(null);
   const [preview, setPreview] = useState<QaImportPreview | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run, read } = useImportWork();
   const [result, setResult] = useState<QaCommitResult | null>(null);
 
-  async function run<T>(label: string, work: () => Promise<T>): Promise<T | undefined> {
-    setBusy(label);
-    setError(null);
-    try {
-      return await work();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-      return undefined;
-    } finally {
-      setBusy(null);
-    }
-  }
 
   async function choose(f: File) {
-    const loaded = await run(`Reading ${f.name}…`, () => loadChosenFile(f, () => undefined));
+    const loaded = await read(f);
     if (!loaded) return;
     setFile(loaded);
     const p = await run('Checking the reviews…', () => window.api.previewQaImport({ ...loaded, year }));
@@ -75,7 +63,7 @@ export function QaImport({ onImported }: { onImported(): void }) {
   return (
     <div className="qa-import">
       <Steps steps={STEPS} current={step} />
-      {busy ? <Progress label={busy} /> : null}
+      {busy ? <Progress label={busy.label} fraction={busy.fraction} /> : null}
       {error ? (
         <div className="error-panel" role="alert">
           <h2>The file could not be used</h2>

@@ -19,6 +19,8 @@ const screens = 'test-results/screens';
 async function openExports(page: Page) {
   await page.goto(server.entryUrl);
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  // The app has settled on its first page (its shortcuts are listening) before the key is pressed.
+  await expect(page.getByRole('heading', { name: 'Network', level: 1 })).toBeVisible({ timeout: 30_000 });
   await page.keyboard.press('Alt+7');
   await expect(page.getByRole('heading', { name: 'Exports', exact: true })).toBeVisible();
 }

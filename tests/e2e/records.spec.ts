@@ -134,6 +134,7 @@ test('replace a dropped reviewer from a hub school with a shortfall', async ({ p
 
   const from = dialog.getByLabel('From school');
   await expect(from).toBeFocused();
+  await expect(from.locator('option').nth(2)).toBeAttached();
   const options = (await from.locator('option').allInnerTexts()).slice(1);
   const shortfalls = options.map((o) => Number(/shortfall (\d+)/.exec(o)?.[1] ?? 0));
   expect([...shortfalls].sort((a, b) => b - a)).toEqual(shortfalls);

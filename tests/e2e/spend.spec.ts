@@ -28,11 +28,26 @@ const CLAIMED = '#0b5d6b';
 const RELEASED = '#1f7a4d';
 
 async function column(table: Locator, series: string): Promise<number[]> {
+  await expect(table.locator(`tbody td[data-series="${series}"]`).first()).toBeVisible();
   return (await table.locator(`tbody td[data-series="${series}"]`).allInnerTexts()).map(pence);
 }
 
+/** recharts' ResponsiveContainer draws on a later frame than the table: wait until it has drawn `count` bars. */
+async function drawn(chart: Locator, fills: string[], count: number) {
+  await expect
+    .poll(async () => {
+      let total = 0;
+      for (const fill of fills) total += (await bars(chart, fill)).length;
+      return total;
+    })
+    .toBeGreaterThanOrEqual(count);
+}
+
+const nonZeroCount = (values: number[]) => values.filter((v) => v > 0).length;
+
 function expectProportional(sizes: number[], values: number[]) {
   const nonZero = values.filter((v) => v > 0);
+  expect(nonZero.length).toBeGreaterThan(0);
   expect(sizes.length).toBe(nonZero.length);
   const scale = sizes[0]! / nonZero[0]!;
   sizes.forEach((s, i) => expect(Math.abs(s - nonZero[i]! * scale)).toBeLessThanOrEqual(Math.max(1.5, nonZero[i]! * scale * 0.02)));
@@ -52,8 +67,12 @@ test('network spend by category: the bars are the table’s figures, and a bar o
   await card.getByLabel(/Compare with 2025\/26/).uncheck();
   const table = card.getByRole('table', { name: 'Spend by network category' });
   const chart = card.locator('.chart-area');
-  expectProportional(await barSizes(chart, PLANNED, 'height'), await column(table, 'planned'));
-  expectProportional(await barSizes(chart, CLAIMED, 'height'), await column(table, 'claimed'));
+  const planned = await column(table, 'planned');
+  const claimed = await column(table, 'claimed');
+  await drawn(chart, [PLANNED], nonZeroCount(planned));
+  await drawn(chart, [CLAIMED], nonZeroCount(claimed));
+  expectProportional(await barSizes(chart, PLANNED, 'height'), planned);
+  expectProportional(await barSizes(chart, CLAIMED, 'height'), claimed);
   await card.getByLabel(/Compare with 2025\/26/).check();
   await expect(table.getByRole('columnheader', { name: 'Released 2025/26' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/spend-network.png', fullPage: true });
@@ -72,6 +91,8 @@ test('funding per hub is sorted by total available and opens a hub’s own chart
   expect([...totals].sort((a, b) => b - a)).toEqual(totals);
   // Each hub's bar (released + remaining + any overspend) is as long as its total available.
   const chart = card.locator('.chart-area');
+  // Every hub with money available has at least one bar segment.
+  await drawn(chart, [RELEASED, PLANNED, '#b42318'], nonZeroCount(totals));
   const rows = new Map<number, number>();
   for (const fill of [RELEASED, PLANNED, '#b42318']) {
     for (const b of await bars(chart, fill)) rows.set(Math.round(b.y + b.height / 2), (rows.get(Math.round(b.y + b.height / 2)) ?? 0) + b.width);

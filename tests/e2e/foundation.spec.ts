@@ -21,7 +21,7 @@ test('from an empty data folder: load the demo, browse the network, open a hub',
   await page.getByRole('button', { name: 'Load the demo network' }).click();
   await expect(page.getByRole('heading', { name: 'Network' })).toBeVisible({ timeout: 30_000 });
   const hubsTable = page.getByRole('table', { name: 'Hubs' });
-  await expect(hubsTable.getByRole('row')).toHaveCount(await hubsTable.getByRole('row').count());
+  await expect(hubsTable.locator('tbody tr').first()).toBeVisible();
   expect(await hubsTable.locator('tbody tr').count()).toBeGreaterThanOrEqual(30);
   await page.screenshot({ path: 'test-results/screens/02-network.png', fullPage: true });
 

@@ -57,6 +57,7 @@ test('move a school between hubs: the preview shows both hubs’ funding before 
   const panel = page.getByRole('region', { name: /Memberships 2026\/27/ });
   await expect(panel).toBeVisible();
   const rows = panel.getByRole('table', { name: 'Memberships' }).locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
   const before = await rows.count();
   // The largest school, so that the formula moves with it.
   const schools = await api(page, (a) => a.hubDashboard({ hubName: 'Aspire Hub' }));

@@ -208,18 +208,19 @@ export function SchoolPage() {
                 <th>Year</th>
                 <th>Hub</th>
                 <th className="num">Pupils</th>
-                <th>Status</th>
-                <th>Fee paid</th>
+                <th>Status · fee</th>
               </tr>
             </thead>
             <tbody>
               {d.memberships.map((m) => (
                 <tr key={m.year}>
                   <td>{m.year}</td>
-                  <td><Link to={`/hubs/${m.hubId}`}>{m.hub}</Link></td>
+                  <td className="nowrap"><Link to={`/hubs/${m.hubId}`}>{m.hub}</Link></td>
                   <td className="num">{formatCount(m.pupils)}</td>
-                  <td><span className={`tag tag-${m.status}`}>{m.status}</span></td>
-                  <td>{m.feePaidOn ? formatDate(m.feePaidOn) : <span className="warn-text">Not paid</span>}</td>
+                  <td>
+                    <span className={`tag tag-${m.status}`}>{m.status}</span>
+                    <div className="small">{m.feePaidOn ? <span className="muted">fee paid {formatDate(m.feePaidOn)}</span> : <span className="warn-text">fee not paid</span>}</div>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,7 @@ import { callCore } from '../call';
 import { HubdeskError } from '../../core/errors';
 import { QA_IMPORT_MAX_BYTES, type QaImportPreview } from '@shared/contract/qa-import';
 import { issueText } from '../../core/imports/qa/plan';
+import { countOf } from '@shared/plural';
 
 function readFile(file: string): { fileName: string; contentBase64: string } {
   const full = path.resolve(file);
@@ -41,7 +42,7 @@ const importQa: CliCommand = {
       if (values.json) io.out(JSON.stringify(preview, null, 2));
       else printPreview(preview, io);
       if (preview.errorCount > 0) {
-        io.err(`${preview.errorCount} ${preview.errorCount === 1 ? 'problem' : 'problems'}: the file would be refused.`);
+        io.err(`${countOf(preview.errorCount, 'problem')}: the file would be refused.`);
         if (!values.json) for (const e of preview.errors) io.err(`  ${issueText(e)}`);
         return 1;
       }

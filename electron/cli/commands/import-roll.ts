@@ -6,6 +6,7 @@ import { callCore, CliCallError } from '../call';
 import { HubdeskError } from '../../core/errors';
 import { MAX_IMPORT_FILE_BYTES, type ImportProblem, type RollPreview } from '@shared/contract/imports';
 import { formatPence } from '@shared/domain/money';
+import { countOf } from '@shared/plural';
 
 function readFile(file: string): { fileName: string; contentBase64: string } {
   const full = path.resolve(file);
@@ -83,7 +84,7 @@ const importRoll: CliCommand = {
       if (preview.errorCount > 0) {
         if (json) io.out(JSON.stringify(summaryJson(preview, preview.errors), null, 2));
         else printPreview(preview, io);
-        io.err(`${preview.errorCount} ${preview.errorCount === 1 ? 'problem' : 'problems'}; nothing was written:`);
+        io.err(`${countOf(preview.errorCount, 'problem')}; nothing was written:`);
         for (const e of preview.errors) io.err(`  ${where(e)}: ${e.message}`);
         if (preview.errorCount > preview.errors.length) io.err(`  …and ${preview.errorCount - preview.errors.length} more`);
         return 1;

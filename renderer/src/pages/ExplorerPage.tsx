@@ -8,6 +8,7 @@ import { useStatus } from '../state/status';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { formatDate } from '../components/format';
+import { countOf } from '@shared/plural';
 
 const KIND_LABELS: Record<string, string> = { www: 'WWW', ebi: 'EBI', aoe: 'Area of Excellence' };
 /** The three headings, short enough for a select (the full label is the option's title). */
@@ -207,7 +208,7 @@ export function ExplorerPage() {
           <p className="small muted" role="status">
             {r.hits.length === 0
               ? 'Nothing matches.'
-              : `${r.truncated ? 'The first ' : ''}${r.hits.length} ${r.hits.length === 1 ? 'result' : 'results'}${r.terms.length ? `, best match first` : ', newest review first'}.`}
+              : `${r.truncated ? 'The first ' : ''}${countOf(r.hits.length, 'result')}${r.terms.length ? `, best match first` : ', newest review first'}.`}
           </p>
           <ol className="dash-hits">
             {r.hits.map((h) => (

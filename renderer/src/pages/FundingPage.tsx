@@ -13,6 +13,7 @@ import { Money } from './funding/money';
 import { LockTag } from './funding/tags';
 import { YearOverYear } from './funding/YearOverYear';
 import { FormError, useAction } from './funding/useAction';
+import { countOf } from '@shared/plural';
 
 const col = createColumnHelper<FundingHubRow>();
 const money = (header: string, key: keyof FundingHubRow & `${string}Pence`) =>
@@ -66,7 +67,7 @@ export function FundingPage() {
 
   async function lockAll() {
     if (!year || !data) return;
-    if (!window.confirm(`Lock the computed allocation of ${openHubs} hub${openHubs === 1 ? '' : 's'} for ${year}? Later roll changes will then wait for approval.`)) return;
+    if (!window.confirm(`Lock the computed allocation of ${countOf(openHubs, 'hub')} for ${year}? Later roll changes will then wait for approval.`)) return;
     if (await lock.run(() => window.api.lockFunding({ year }))) overview.reload();
   }
 
@@ -89,7 +90,7 @@ export function FundingPage() {
             <input type="search" className="filter" placeholder="Filter hubs…" aria-label="Filter hubs" value={filter} onChange={(e) => setFilter(e.target.value)} />
             {view === 'allocation' ? (
               <button type="button" className="primary" onClick={lockAll} disabled={lock.busy || openHubs === 0} title="Finance: fix the computed figures for the year">
-                {openHubs === 0 && data ? 'All hubs locked' : `Lock ${openHubs} open hub${openHubs === 1 ? '' : 's'}`}
+                {openHubs === 0 && data ? 'All hubs locked' : `Lock ${countOf(openHubs, 'open hub')}`}
               </button>
             ) : null}
           </>

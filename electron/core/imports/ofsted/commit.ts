@@ -16,6 +16,7 @@ import { buildPlan, issueText, type OfstedPlan } from './plan';
 import { baseName, parseOfstedFile, sha256Of, type ParsedOfstedFile } from './parse';
 import { loadStoreFacts, OFSTED_BATCH_KIND } from './store-facts';
 import { keyOf, type MappedInspection } from './map-row';
+import { countOf } from '@shared/plural';
 
 export interface OfstedFileInput {
   fileName: string;
@@ -62,7 +63,7 @@ function refuse(plan: OfstedPlan): never {
   const more = p.errorCount > MAX_ISSUES ? ` The first ${MAX_ISSUES} are listed; a preview lists up to ${p.errors.length}.` : '';
   throw new HubdeskError(
     'validation',
-    `${p.fileName}: ${p.errorCount} ${p.errorCount === 1 ? 'problem' : 'problems'}; nothing was imported. ${first ? issueText(first) : ''}${more}`,
+    `${p.fileName}: ${countOf(p.errorCount, 'problem')}; nothing was imported. ${first ? issueText(first) : ''}${more}`,
     {
       issues: p.errors.slice(0, MAX_ISSUES).map((e) => ({
         path: [e.row !== null ? `row ${e.row}` : null, e.column, e.urn ? `URN ${e.urn}` : null].filter(Boolean).join(', ') || 'file',
@@ -189,6 +190,6 @@ async function writePlan(
     rowsIgnored: p.rowsIgnored,
     warningCount: p.warningCount,
     backupFile,
-    message: `Imported ${p.newInspections} new ${p.newInspections === 1 ? 'inspection' : 'inspections'} of ${schools} ${schools === 1 ? 'school' : 'schools'} from ${parsed.fileName}${asAt}; ${p.duplicatesSkipped} already stored were skipped.`,
+    message: `Imported ${countOf(p.newInspections, 'new inspection')} of ${countOf(schools, 'school')} from ${parsed.fileName}${asAt}; ${p.duplicatesSkipped} already stored were skipped.`,
   };
 }

@@ -16,6 +16,7 @@ import { ChangeRecorder, recordBatch } from '../batches';
 import { readTracker, QaFileError, type ParsedTracker } from './read';
 import { loadQaFacts, QA_BATCH_KIND } from './store-facts';
 import { buildQaPlan, issueText, type QaPlan } from './plan';
+import { countOf } from '@shared/plural';
 
 export interface QaFileInput {
   fileName: string;
@@ -61,7 +62,7 @@ function refuse(plan: QaPlan): never {
   const p = plan.preview;
   throw new HubdeskError(
     'validation',
-    `${p.fileName}: ${p.errorCount} ${p.errorCount === 1 ? 'problem' : 'problems'}; nothing was imported. ${p.errors[0] ? issueText(p.errors[0]) : ''}`,
+    `${p.fileName}: ${countOf(p.errorCount, 'problem')}; nothing was imported. ${p.errors[0] ? issueText(p.errors[0]) : ''}`,
     { issues: p.errors.slice(0, 50).map((e) => ({ path: [e.sheet, e.row !== null ? `row ${e.row}` : null, e.column].filter(Boolean).join(', ') || 'file', message: e.message })) },
   );
 }

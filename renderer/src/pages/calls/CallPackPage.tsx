@@ -13,6 +13,7 @@ import { CallStatus } from './status';
 import { ChangesSection, FundingSection, MeetingsSection, PreviousCallsSection, ReviewsSection, SupportSection, VulnerableSection, sinceText } from './PackSections';
 import { OpenActionsSection } from './OpenActions';
 import { RecordCallForm } from './RecordCallForm';
+import { countOf } from '@shared/plural';
 
 /**
  * A hub's call pack for a term, laid out for printing (the print stylesheet keeps only .call-pack),
@@ -94,7 +95,7 @@ export function CallPackPage() {
         ) : null}
         {recorded ? (
           <p className="notice" role="status" tabIndex={-1} ref={noticeRef}>
-            Recorded the {CALL_KIND_LABELS[recorded.kind]} call of {formatDate(recorded.heldOn)} with {recorded.actions.length} action{recorded.actions.length === 1 ? '' : 's'}. The pack now
+            Recorded the {CALL_KIND_LABELS[recorded.kind]} call of {formatDate(recorded.heldOn)} with {countOf(recorded.actions.length, 'action')}. The pack now
             looks back to it.
           </p>
         ) : null}

@@ -3,6 +3,7 @@ import type { HubFundingDetail, PlanImportPreview } from '@shared/contract';
 import { formatPence } from '@shared/domain/money';
 import { Money, confirmedPence } from './money';
 import { FormError, useAction } from './useAction';
+import { countOf } from '@shared/plural';
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -50,9 +51,9 @@ export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDon
       {preview ? (
         <>
           <p>
-            Sheet “{preview.sheet}”: {preview.rows.length} lines. Importing replaces the {preview.replacesLines} line{preview.replacesLines === 1 ? '' : 's'} the plan holds now.
+            Sheet “{preview.sheet}”: {preview.rows.length} lines. Importing replaces the {countOf(preview.replacesLines, 'line')} the plan holds now.
             {preview.needsConfirmation ? ` ${preview.needsConfirmation} cost${preview.needsConfirmation === 1 ? '' : 's'} need${preview.needsConfirmation === 1 ? 's' : ''} confirming.` : ''}
-            {preview.problems ? ` ${preview.problems} row${preview.problems === 1 ? '' : 's'} cannot be imported: fix the workbook and choose it again.` : ''}
+            {preview.problems ? ` ${countOf(preview.problems, 'row')} cannot be imported: fix the workbook and choose it again.` : ''}
           </p>
           <table className="data-table compact" aria-label="Plan import preview">
             <thead>

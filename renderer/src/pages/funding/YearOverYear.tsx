@@ -5,6 +5,7 @@ import { useApi } from '../../api/useApi';
 import { DataTable } from '../../components/DataTable';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Money } from './money';
+import { countOf } from '@shared/plural';
 
 const col = createColumnHelper<FundingChangeRow>();
 const signedMoney = (header: string, key: 'changePence' | 'joinersPence' | 'leaversPence' | 'pupilChangesPence' | 'minimumEffectPence') =>
@@ -40,7 +41,7 @@ export function YearOverYear({ year, filter, onOpen }: { year: string | null; fi
             <span className="why">
               {r.joiners.length ? <span>Joined: {names(r.joiners)}. </span> : null}
               {r.leavers.length ? <span>Left: {names(r.leavers)}. </span> : null}
-              {r.pupilChanges.length ? <span>Pupil numbers changed at {r.pupilChanges.length} school{r.pupilChanges.length === 1 ? '' : 's'}.</span> : null}
+              {r.pupilChanges.length ? <span>Pupil numbers changed at {countOf(r.pupilChanges.length, 'school')}.</span> : null}
               {!r.joiners.length && !r.leavers.length && !r.pupilChanges.length ? <span className="muted">No change</span> : null}
             </span>
           );

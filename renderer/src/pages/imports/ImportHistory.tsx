@@ -6,6 +6,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatCount } from '../../components/format';
 import { useApi } from '../../api/useApi';
 import { useStatus } from '../../state/status';
+import { countOf } from '@shared/plural';
 
 const KIND_LABELS: Record<string, string> = { roll: 'Membership roll', ofsted: 'Ofsted', qa: 'QA tracker', demo: 'Demo network' };
 
@@ -15,8 +16,8 @@ function when(iso: string): string {
 
 function summaryText(b: ImportBatchView): string {
   const s = b.summary as Record<string, unknown>;
-  if (b.kind === 'ofsted' && typeof s.inspectionsAdded === 'number') return `${formatCount(s.inspectionsAdded)} inspection${s.inspectionsAdded === 1 ? '' : 's'} added`;
-  if (b.kind === 'qa' && typeof s.reviewsAdded === 'number') return `${formatCount(s.reviewsAdded)} review${s.reviewsAdded === 1 ? '' : 's'} added, ${formatCount(Number(s.reviewsUpdated ?? 0))} updated, ${formatCount(Number(s.assignmentsAdded ?? 0))} assignments`;
+  if (b.kind === 'ofsted' && typeof s.inspectionsAdded === 'number') return `${countOf(s.inspectionsAdded, 'inspection')} added`;
+  if (b.kind === 'qa' && typeof s.reviewsAdded === 'number') return `${countOf(s.reviewsAdded, 'review')} added, ${formatCount(Number(s.reviewsUpdated ?? 0))} updated, ${formatCount(Number(s.assignmentsAdded ?? 0))} assignments`;
   if (b.kind !== 'roll') return `${formatCount(b.rows)} rows`;
   const parts = ([['joiners', 'joiner'], ['leavers', 'leaver'], ['moves', 'hub move'], ['pupilChanges', 'pupil change']] as const)
     .filter(([k]) => typeof s[k] === 'number' && (s[k] as number) > 0)

@@ -3,6 +3,7 @@ import type { HubDashboard } from '@shared/contract';
 import { formatDate } from '../../components/format';
 import { Panel } from '../../components/dashboard/Panel';
 import { BrokeredTo, SupportStatusTag } from './SupportPanel';
+import { countOf } from '@shared/plural';
 
 /** Open requests per school, for the schools table's flag. */
 export function openSupportBySchool(d: HubDashboard): Map<number, number> {
@@ -25,7 +26,7 @@ export function HubSupportPanel({ d }: { d: HubDashboard }) {
       ) : (
         <>
           <p className="small muted">
-            {rows.length} open from {schools} school{schools === 1 ? '' : 's'} (open, brokered or in progress). Done and declined requests stay on each school’s page.
+            {rows.length} open from {countOf(schools, 'school')} (open, brokered or in progress). Done and declined requests stay on each school’s page.
           </p>
           <table className="data-table compact" aria-label="Open support requests">
             <thead>

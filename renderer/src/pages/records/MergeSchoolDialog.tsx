@@ -6,6 +6,7 @@ import { Field } from '../../components/forms/Field';
 import { coreMessages, validate } from '../../components/forms/validate';
 import { MergePreview } from './MergePreview';
 import { useMergeFlow } from './useMergeFlow';
+import { countOf } from '@shared/plural';
 
 /**
  * "Merge into another record…": this school record (usually the old URN) is merged into the one
@@ -107,7 +108,7 @@ export function MergeSchoolDialog(props: { schoolId: number; onSaved(r: SchoolMe
                 moves={preview.moves}
                 refusals={preview.refusals}
                 funding={preview.funding}
-                extra={`Ofsted: ${preview.inspections.fromUrn} inspection${preview.inspections.fromUrn === 1 ? '' : 's'} under URN ${preview.from.urn} will show in ${preview.into.name}’s history beside its own ${preview.inspections.intoUrn}.`}
+                extra={`Ofsted: ${countOf(preview.inspections.fromUrn, 'inspection')} under URN ${preview.from.urn} will show in ${preview.into.name}’s history beside its own ${preview.inspections.intoUrn}.`}
                 noFunding={`${preview.from.name} has no memberships, so no hub’s funding changes.`}
               />
             </>

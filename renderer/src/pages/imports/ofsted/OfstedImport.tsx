@@ -9,6 +9,7 @@ import { SourceDrop } from './SourceDrop';
 import { Steps } from './Steps';
 import { OfstedPreviewSummary, OfstedPreviewTables } from './OfstedPreviewView';
 import { useImportWork } from '../useImportWork';
+import { countOf } from '@shared/plural';
 
 type Step = 'file' | 'preview' | 'done';
 const STEPS = [
@@ -142,7 +143,7 @@ export function OfstedImport({ onImported }: { onImported(): void }) {
                 All schools, not only members
               </label>
               <button type="button" className="primary" onClick={() => void commit()} disabled={busy !== null || preview.errorCount > 0 || nothingNew}>
-                Import {formatCount(preview.newInspections)} {preview.newInspections === 1 ? 'inspection' : 'inspections'}
+                Import {countOf(preview.newInspections, 'inspection')}
               </button>
             </div>
           </div>

@@ -102,3 +102,23 @@ export function compareAllocation(locked: AllocationSnapshot, current: Allocatio
   ];
   return { figures, schools, lines };
 }
+
+/** The record a merged school record now stands under (see records/merge-schools.ts). */
+export interface KeptRecord {
+  schoolId: number;
+  urn: string;
+  name: string;
+}
+
+/**
+ * A locked snapshot read after two records of one school were merged: the schools it lists under a
+ * merged record stand under the kept record, so the comparison sees the same school, not one that
+ * left and one that joined. Pupils and contributions stay as locked.
+ */
+export function snapshotUnderKeptRecords(perSchool: readonly SnapshotSchool[], kept: ReadonlyMap<number, KeptRecord>): SnapshotSchool[] {
+  if (kept.size === 0) return [...perSchool];
+  return perSchool.map((s) => {
+    const k = kept.get(s.schoolId);
+    return k ? { ...s, schoolId: k.schoolId, urn: k.urn, name: k.name } : s;
+  });
+}

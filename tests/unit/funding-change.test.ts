@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fundingChange, type ChangeSchool } from '../../shared/domain/funding-change';
-import { compareAllocation, type AllocationSnapshot } from '../../shared/domain/funding-lock';
+import { compareAllocation, snapshotUnderKeptRecords, type AllocationSnapshot } from '../../shared/domain/funding-lock';
 
 const s = (key: string, pupils: number, otherHub: string | null = null): ChangeSchool => ({ key, name: `School ${key}`, pupils, otherHub });
 
@@ -80,5 +80,19 @@ describe('compareAllocation', () => {
     const d = compareAllocation(snap([300]), snap([310]))!;
     expect(d.figures.map((f) => f.key)).toEqual(['pupils']);
     expect(compareAllocation(snap([300], 5), snap([300], 6))!.figures.map((f) => f.key)).toEqual(['carryForwardPence', 'totalAvailablePence']);
+  });
+
+  it('a school whose record was merged since the lock is the same school under its kept record, not a leaver and a joiner', () => {
+    const locked = snap([500, 600]);
+    // After the merge the second school (id 2, URN 100001) stands under record 9 (URN 200009).
+    const now: AllocationSnapshot = { ...locked, perSchool: locked.perSchool.map((x) => (x.schoolId === 2 ? { ...x, schoolId: 9, urn: '200009', name: 'S1 Academy' } : x)) };
+    expect(compareAllocation(locked, now)!.schools.map((x) => x.kind)).toEqual(['joined', 'left']);
+    const kept = new Map([[2, { schoolId: 9, urn: '200009', name: 'S1 Academy' }]]);
+    expect(compareAllocation({ ...locked, perSchool: snapshotUnderKeptRecords(locked.perSchool, kept) }, now)).toBeNull();
+    // Pupils as locked are kept: a pupil change after the merge is still a difference.
+    const grown: AllocationSnapshot = { ...now, perSchool: now.perSchool.map((x) => (x.schoolId === 9 ? { ...x, pupils: 650 } : x)), figures: { ...now.figures, pupils: 1150 } };
+    const d = compareAllocation({ ...locked, perSchool: snapshotUnderKeptRecords(locked.perSchool, kept) }, grown)!;
+    expect(d.lines).toContain('S1 Academy (URN 200009): pupils 600 when locked, 650 now.');
+    expect(snapshotUnderKeptRecords(locked.perSchool, new Map())).toEqual(locked.perSchool);
   });
 });

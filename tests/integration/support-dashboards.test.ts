@@ -159,3 +159,34 @@ describe('support requests in the call pack', () => {
     expect(summary.getRow(at).getCell(2).value).toBe(p.supportRequests.filter((r) => isSupportOpen(r.status)).length);
   });
 });
+
+describe('a pack for a term already over shows each request as it stood then', () => {
+  it('a request brokered in July and done in November is brokered in the summer pack and done in the autumn one', async () => {
+    const y2526 = (await t.ctx.db.selectFrom('membership_years').where('label', '=', '2025/26').select('id').executeTakeFirstOrThrow()).id;
+    // A school of Aspire Hub in both years, brokered to another member school.
+    const both = await t.ctx.db
+      .selectFrom('memberships as a')
+      .innerJoin('memberships as b', 'b.school_id', 'a.school_id')
+      .where('a.hub_id', '=', aspireId)
+      .where('a.year_id', '=', y2526)
+      .where('b.hub_id', '=', aspireId)
+      .where('b.year_id', '=', year)
+      .select('a.school_id')
+      .limit(2)
+      .execute();
+    const [asker, helper] = both.map((m) => m.school_id) as [number, number];
+    const july = { ...t.ctx, today: () => '2026-07-10', now: () => new Date('2026-07-10T09:00:00Z') };
+    const base = { requestedOn: '2026-07-06', area: 'Reading fluency in Year 8', ebiPointId: null, brokeredTo: null, notes: null };
+    const added = await addSupportRequest(july, { ...base, schoolId: asker, brokeredToSchoolId: null, status: 'open' });
+    const brokered = await updateSupportRequest(july, { ...base, requestId: added.record.id, version: added.record.version, brokeredToSchoolId: helper, status: 'brokered' });
+    // Done in November (the test store's today), after the summer term.
+    await updateSupportRequest(t.ctx, { ...base, requestId: added.record.id, version: brokered.record.version, brokeredToSchoolId: helper, status: 'done', notes: 'Three visits.' });
+
+    const helperName = (await t.ctx.db.selectFrom('schools').where('id', '=', helper).select('name').executeTakeFirstOrThrow()).name;
+    const summer = await call<CallPack>('callPack', { hubId: aspireId, term: '2026-summer' });
+    expect(summer.asAt < '2026-11-01').toBe(true);
+    expect(summer.supportRequests.find((r) => r.id === added.record.id)).toMatchObject({ status: 'brokered', brokeredTo: helperName, notes: null });
+    const autumn = await call<CallPack>('callPack', { hubId: aspireId, term: '2026-autumn' });
+    expect(autumn.supportRequests.find((r) => r.id === added.record.id)).toMatchObject({ status: 'done', brokeredTo: helperName, notes: 'Three visits.' });
+  });
+});

@@ -4,13 +4,15 @@ import type { PackSupportRequest } from '@shared/contract/calls';
 import { inWindow, type PackWindow } from '@shared/domain/calls';
 import { brokeredToLabel, inCallPack } from '@shared/domain/support';
 import { loadHubSupportRequests } from '../dashboards/support';
+import { supportRowsAsAt } from './support-as-at';
 
 /**
  * The hub's support requests for a call pack (issue 11, point 6): those still open and those changed
- * since the window opened, oldest first, each with its status and who it was brokered to.
+ * since the window opened, oldest first, each with its status and who it was brokered to as they stood
+ * on the pack's as-at day.
  */
 export async function packSupportRequests(db: Kysely<Database>, hubId: number, yearId: number, window: Pick<PackWindow, 'from' | 'until'>, urnOf: (schoolId: number) => string): Promise<PackSupportRequest[]> {
-  const rows = await loadHubSupportRequests(db, hubId, yearId);
+  const rows = await supportRowsAsAt(db, await loadHubSupportRequests(db, hubId, yearId), window.until);
   return rows
     .map((r) => ({ r, updatedOn: r.updatedAt.slice(0, 10) }))
     .filter(({ r, updatedOn }) => inCallPack({ requestedOn: r.requestedOn, status: r.status, updatedOn }, window))

@@ -1,7 +1,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 
-/** Drag and drop, or a file dialog (keyboard: the button). */
-export function FileDrop({ onFile, disabled }: { onFile(file: File): void; disabled?: boolean }) {
+/** Drag and drop, or a file dialog (keyboard: the button), in the words of the file each import takes. */
+export function FileDrop({ title, hint, inputLabel, accept, onFile, disabled }: { title: string; hint: string; inputLabel: string; accept: string; onFile(file: File): void; disabled?: boolean }) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
 
@@ -23,17 +23,17 @@ export function FileDrop({ onFile, disabled }: { onFile(file: File): void; disab
       onDrop={drop}
       data-testid="drop-zone"
     >
-      <p className="drop-title">Drop the membership roll here</p>
-      <p className="hint">An Excel workbook (.xlsx) or a CSV file, as exported from the CRM or kept by hand.</p>
+      <p className="drop-title">{title}</p>
+      <p className="hint">{hint}</p>
       <button type="button" className="primary" onClick={() => input.current?.click()} disabled={disabled}>
         Choose a file…
       </button>
       <input
         ref={input}
         type="file"
-        accept=".xlsx,.xlsm,.csv,.txt"
+        accept={accept}
         hidden
-        aria-label="Roll file"
+        aria-label={inputLabel}
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';

@@ -6,7 +6,7 @@ import { formatCount } from '../../components/format';
 import { FileDrop } from './FileDrop';
 import { MappingStep } from './MappingStep';
 import { PreviewSummary, PreviewTables } from './PreviewStep';
-import { Progress } from './Progress';
+import { ImportStatus } from './ImportStatus';
 import { downloadBase64, type LoadedFile } from './files';
 import { ImportDone } from './ImportDone';
 import { countOf } from '@shared/plural';
@@ -136,13 +136,7 @@ export function RollImport({ onImported }: { onImported(): void }) {
   return (
     <div className="roll-import">
       <StepList step={step} />
-      {busy ? <Progress label={busy.label} fraction={busy.fraction} /> : null}
-      {error ? (
-        <div className="error-panel" role="alert">
-          <h2>The file could not be used</h2>
-          <p>{error}</p>
-        </div>
-      ) : null}
+      <ImportStatus busy={busy} error={error} />
 
       {step === 'file' ? (
         <section className="panel" aria-labelledby="file-title">
@@ -163,7 +157,14 @@ export function RollImport({ onImported }: { onImported(): void }) {
               <input type="checkbox" checked={createHubs} onChange={(e) => setCreateHubs(e.target.checked)} /> Create hubs named in the file that do not exist yet
             </label>
           </div>
-          <FileDrop onFile={(f) => void choose(f)} disabled={busy !== null} />
+          <FileDrop
+            title="Drop the membership roll here"
+            hint="An Excel workbook (.xlsx) or a CSV file, as exported from the CRM or kept by hand."
+            inputLabel="Roll file"
+            accept=".xlsx,.xlsm,.csv,.txt"
+            onFile={(f) => void choose(f)}
+            disabled={busy !== null}
+          />
         </section>
       ) : null}
 

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import type { OfstedCommitResult, OfstedImportPreview } from '@shared/contract/ofsted-import';
 import { useStatus } from '../../../state/status';
 import { formatCount } from '../../../components/format';
-import { Progress } from '../Progress';
+import { ImportStatus } from '../ImportStatus';
 import type { LoadedFile } from '../files';
 import { ImportDone } from '../ImportDone';
-import { SourceDrop } from './SourceDrop';
+import { FileDrop } from '../FileDrop';
 import { Steps } from './Steps';
 import { OfstedPreviewSummary, OfstedPreviewTables } from './OfstedPreviewView';
 import { useImportWork } from '../useImportWork';
@@ -29,7 +29,6 @@ export function OfstedImport({ onImported }: { onImported(): void }) {
   const [preview, setPreview] = useState<OfstedImportPreview | null>(null);
   const { busy, error, setError, run, read } = useImportWork();
   const [result, setResult] = useState<OfstedCommitResult | null>(null);
-
 
   async function check(loaded: Loaded, all: boolean) {
     const p = await run('Checking the inspections…', () => window.api.previewOfstedImport({ ...loaded, allSchools: all }));
@@ -70,13 +69,7 @@ export function OfstedImport({ onImported }: { onImported(): void }) {
   return (
     <div className="ofsted-import">
       <Steps steps={STEPS} current={step} />
-      {busy ? <Progress label={busy.label} fraction={busy.fraction} /> : null}
-      {error ? (
-        <div className="error-panel" role="alert">
-          <h2>The file could not be used</h2>
-          <p>{error}</p>
-        </div>
-      ) : null}
+      <ImportStatus busy={busy} error={error} />
 
       {step === 'file' ? (
         <section className="panel" aria-labelledby="ofsted-file-title">
@@ -86,7 +79,7 @@ export function OfstedImport({ onImported }: { onImported(): void }) {
               <input type="checkbox" checked={allSchools} onChange={(e) => setAllSchools(e.target.checked)} /> Import every school in the file, not only member schools
             </label>
           </div>
-          <SourceDrop
+          <FileDrop
             title="Drop the Ofsted file here"
             hint="The monthly management-information file (CSV or .xlsx) as Ofsted publishes it, keyed by URN. Inspections already stored are skipped."
             inputLabel="Ofsted file"

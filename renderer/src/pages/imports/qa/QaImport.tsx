@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import type { QaCommitResult, QaImportPreview } from '@shared/contract/qa-import';
 import { useStatus } from '../../../state/status';
-import { Progress } from '../Progress';
+import { ImportStatus } from '../ImportStatus';
 import type { LoadedFile } from '../files';
 import { ImportDone } from '../ImportDone';
-import { SourceDrop } from '../ofsted/SourceDrop';
+import { FileDrop } from '../FileDrop';
 import { Steps } from '../ofsted/Steps';
 import { QaPreviewSummary, QaPreviewTables } from './QaPreviewTables';
 import { useImportWork } from '../useImportWork';
@@ -28,7 +28,6 @@ export function QaImport({ onImported }: { onImported(): void }) {
   const [preview, setPreview] = useState<QaImportPreview | null>(null);
   const { busy, error, setError, run, read } = useImportWork();
   const [result, setResult] = useState<QaCommitResult | null>(null);
-
 
   async function choose(f: File) {
     const loaded = await read(f);
@@ -63,13 +62,7 @@ export function QaImport({ onImported }: { onImported(): void }) {
   return (
     <div className="qa-import">
       <Steps steps={STEPS} current={step} />
-      {busy ? <Progress label={busy.label} fraction={busy.fraction} /> : null}
-      {error ? (
-        <div className="error-panel" role="alert">
-          <h2>The file could not be used</h2>
-          <p>{error}</p>
-        </div>
-      ) : null}
+      <ImportStatus busy={busy} error={error} />
 
       {step === 'file' ? (
         <section className="panel" aria-labelledby="qa-file-title">
@@ -86,7 +79,7 @@ export function QaImport({ onImported }: { onImported(): void }) {
               </select>
             </label>
           </div>
-          <SourceDrop
+          <FileDrop
             title="Drop the QA tracker here"
             hint="An Excel workbook (.xlsx): a sheet of reviews (URN, review start and end, lead reviewer, the three estimates, Area of Excellence, WWWs, EBIs), a sheet of reviewer assignments, and optionally a sheet of WWWs and EBIs one per row."
             inputLabel="QA tracker file"

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startServerWithDemo, type RunningServer } from './server-fixture';
 import { spawnSync } from 'node:child_process';
 import type { FixtureSchool } from '../fixtures/ofsted/generate';
@@ -19,13 +19,6 @@ interface SchoolRow {
   urn: string;
   name: string;
   hubName: string;
-}
-
-async function call<T>(page: Page, method: string, payload: unknown): Promise<T> {
-  const res = await page.request.post(`${server.baseUrl}/api/call/${method}`, { data: payload, headers: { Origin: server.baseUrl } });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(body.error?.message);
-  return body.value;
 }
 
 /** Writes the CSV with the fixture generator, in a tsx child (see ofsted-csv.mts). */
@@ -55,7 +48,7 @@ test('import an Ofsted file: preview (new, ignored, problems), all schools, impo
   const shots = 'test-results/screens';
 
   await page.goto(server.entryUrl);
-  const schools = await call<SchoolRow[]>(page, 'listSchools', { year: '2026/27' });
+  const schools = await server.call<SchoolRow[]>(page, 'listSchools', { year: '2026/27' });
   const members = schools.filter((s) => s.hubName === 'Aspire Hub').slice(0, 3);
   expect(members).toHaveLength(3);
   const rows = [...members.map((s) => reportCard(s.urn, s.name)), reportCard('999001', 'Not A Member Primary'), reportCard('999002', 'Elsewhere Academy')];
@@ -66,7 +59,7 @@ test('import an Ofsted file: preview (new, ignored, problems), all schools, impo
   badRows[1] = { ...badRows[1]!, set: { 'Inclusion': 'Brilliant' } };
   const bad = path.join(dir, 'ofsted-with-problems.csv');
   writeCsv(bad, badRows);
-  const before = await call<{ id: number }[]>(page, 'listImportBatches', {});
+  const before = await server.call<{ id: number }[]>(page, 'listImportBatches', {});
 
   await page.keyboard.press('Alt+6');
   await expect(page.getByRole('heading', { name: 'Imports' })).toBeVisible();
@@ -113,7 +106,7 @@ test('import an Ofsted file: preview (new, ignored, problems), all schools, impo
   await expect(batchRow.getByRole('cell', { name: 'Ofsted', exact: true })).toBeVisible();
   await expect(batchRow.getByText('3 inspections added')).toBeVisible();
   await page.screenshot({ path: `${shots}/ofsted-04-done.png`, fullPage: true });
-  const school = await call<unknown>(page, 'schoolDashboard', { schoolId: members[0]!.schoolId });
+  const school = await server.call<unknown>(page, 'schoolDashboard', { schoolId: members[0]!.schoolId });
   expect(JSON.stringify(school)).toContain('2026-11-03');
 
   // The same file again: every inspection already stored, nothing to import.
@@ -132,9 +125,9 @@ test('import an Ofsted file: preview (new, ignored, problems), all schools, impo
   await dialog.getByRole('button', { name: 'Undo the import' }).click();
   await expect(page.getByText(/was undone: \d+ rows restored/)).toBeVisible();
   await expect(batchRow.getByText(/^undone/)).toBeVisible();
-  const afterUndo = await call<unknown>(page, 'schoolDashboard', { schoolId: members[0]!.schoolId });
+  const afterUndo = await server.call<unknown>(page, 'schoolDashboard', { schoolId: members[0]!.schoolId });
   expect(JSON.stringify(afterUndo)).not.toContain('2026-11-03');
-  const batches = await call<{ id: number }[]>(page, 'listImportBatches', {});
+  const batches = await server.call<{ id: number }[]>(page, 'listImportBatches', {});
   expect(batches.length).toBe(before.length + 1);
   await page.screenshot({ path: `${shots}/ofsted-07-undone.png`, fullPage: true });
 

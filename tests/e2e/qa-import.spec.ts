@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startServerWithDemo, type RunningServer } from './server-fixture';
 import { buildTracker, goodTrackerSpec } from '../fixtures/qa/generate';
 
@@ -13,13 +13,6 @@ test.afterAll(async () => {
   await server.stop();
 });
 
-async function call<T>(page: Page, method: string, payload: unknown): Promise<T> {
-  const res = await page.request.post(`${server.baseUrl}/api/call/${method}`, { data: payload, headers: { Origin: server.baseUrl } });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(body.error?.message);
-  return body.value;
-}
-
 test('import a QA tracker: problems located, preview, import, history, undo', async ({ page }) => {
   test.setTimeout(120_000);
   const errors: string[] = [];
@@ -28,7 +21,7 @@ test('import a QA tracker: problems located, preview, import, history, undo', as
   const shots = 'test-results/screens';
 
   await page.goto(server.entryUrl);
-  const schools = await call<{ urn: string; hubName: string }[]>(page, 'listSchools', { year: '2026/27' });
+  const schools = await server.call<{ urn: string; hubName: string }[]>(page, 'listSchools', { year: '2026/27' });
   const aspire = schools.filter((s) => s.hubName === 'Aspire Hub').map((s) => s.urn);
   const spec = goodTrackerSpec([aspire[0]!, aspire[1]!, aspire[2]!], [aspire[3]!, aspire[4]!]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubdesk-qa-e2e-'));
@@ -66,7 +59,7 @@ test('import a QA tracker: problems located, preview, import, history, undo', as
   await expect(row.getByRole('cell', { name: 'QA tracker', exact: true })).toBeVisible();
   await expect(row.getByText(/0 reviews added, 3 updated, 4 assignments/)).toBeVisible();
   await page.screenshot({ path: `${shots}/qa-04-done.png`, fullPage: true });
-  const hits = await call<{ hits: { urn: string }[] }>(page, 'searchQaText', { text: 'Reception onwards' });
+  const hits = await server.call<{ hits: { urn: string }[] }>(page, 'searchQaText', { text: 'Reception onwards' });
   expect(hits.hits.map((h) => h.urn)).toContain(aspire[0]);
 
   await row.getByRole('button', { name: 'Undo…' }).click();
@@ -74,7 +67,7 @@ test('import a QA tracker: problems located, preview, import, history, undo', as
   await expect(dialog.getByText(/puts back the QA reviews/)).toBeVisible();
   await dialog.getByRole('button', { name: 'Undo the import' }).click();
   await expect(page.getByText(/was undone: \d+ rows restored/)).toBeVisible();
-  const after = await call<{ hits: { urn: string }[] }>(page, 'searchQaText', { text: 'Reception onwards' });
+  const after = await server.call<{ hits: { urn: string }[] }>(page, 'searchQaText', { text: 'Reception onwards' });
   expect(after.hits.map((h) => h.urn)).not.toContain(aspire[0]);
   await page.screenshot({ path: `${shots}/qa-05-undone.png`, fullPage: true });
   expect(errors).toEqual([]);

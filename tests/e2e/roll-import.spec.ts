@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startServer, type RunningServer } from './server-fixture';
 
 let server: RunningServer;
@@ -18,13 +18,6 @@ interface SchoolRow {
   name: string;
   hubName: string;
   pupils: number;
-}
-
-async function call<T>(page: Page, method: string, payload: unknown): Promise<T> {
-  const res = await page.request.post(`${server.baseUrl}/api/call/${method}`, { data: payload, headers: { Origin: server.baseUrl } });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(body.error?.message);
-  return body.value;
 }
 
 async function writeRoll(file: string, rows: (string | number)[][]): Promise<string> {
@@ -49,7 +42,7 @@ test('import a membership roll: file, columns, preview with funding effect, impo
   await page.getByRole('button', { name: 'Load the demo network' }).click();
   await expect(page.getByRole('heading', { name: 'Network' })).toBeVisible({ timeout: 30_000 });
 
-  const schools = await call<SchoolRow[]>(page, 'listSchools', { year: '2026/27' });
+  const schools = await server.call<SchoolRow[]>(page, 'listSchools', { year: '2026/27' });
   const aspire = schools.filter((s) => s.hubName === 'Aspire Hub');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubdesk-roll-e2e-'));
   const rows = schools
@@ -133,7 +126,7 @@ test('import a membership roll: file, columns, preview with funding effect, impo
   await expect(page.getByText(/was undone: \d+ rows restored/)).toBeVisible();
   await expect(history.getByText(/^undone/)).toBeVisible();
   await expect(page.getByText('Drop the membership roll here')).toBeVisible();
-  const after = await call<SchoolRow[]>(page, 'listSchools', { year: '2026/27' });
+  const after = await server.call<SchoolRow[]>(page, 'listSchools', { year: '2026/27' });
   expect(after.filter((s) => s.hubName === 'Aspire Hub').map((s) => s.urn).sort()).toEqual(aspire.map((s) => s.urn).sort());
   await page.screenshot({ path: `${shots}/roll-07-undone.png`, fullPage: true });
 

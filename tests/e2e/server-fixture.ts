@@ -2,11 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 
 export interface RunningServer {
   entryUrl: string;
   baseUrl: string;
   dataDir: string;
+  /** One API call over HTTP with the page's session (its token cookie), as the app makes it; throws the core's message on refusal. */
+  call<T>(page: Page, method: string, payload: unknown): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -30,10 +33,17 @@ export async function startServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir()
     child.stderr!.on('data', (chunk) => (err += String(chunk)));
     child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${err}`)));
   });
+  const baseUrl = new URL(entryUrl).origin;
   return {
     entryUrl,
-    baseUrl: new URL(entryUrl).origin,
+    baseUrl,
     dataDir,
+    call: async <T>(page: Page, method: string, payload: unknown): Promise<T> => {
+      const res = await page.request.post(`${baseUrl}/api/call/${method}`, { data: payload, headers: { Origin: baseUrl } });
+      const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+      if (!body.ok) throw new Error(body.error?.message);
+      return body.value;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
 import { openStore, databaseFile } from '../../electron/core/db/connection';
 import { contentHash, tempDir } from '../helpers/store';
 import fs from 'node:fs';
-
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) }, {});
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { cli } from '../helpers/cli';
 
 describe('the hubdesk CLI', () => {
   it('prints usage and exits 2 for no command, an unknown command or an unknown flag', async () => {

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../electron/core/db/connection';
 import { contentHash, tempDir } from '../helpers/store';
 import { seedFundingNetwork, seedPaidClaim } from '../helpers/funding-seed';
-
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) }, {});
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { cli } from '../helpers/cli';
 
 let dir: string;
 let hash: string;

@@ -1,23 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
-import { openStore } from '../../electron/core/db/connection';
-import { contentHash, tempDir } from '../helpers/store';
-
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) }, {});
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-async function hashOf(dir: string): Promise<string> {
-  const s = await openStore(dir);
-  try {
-    return contentHash(s.sqlite);
-  } finally {
-    await s.close();
-  }
-}
+import { tempDir } from '../helpers/store';
+import { cli, hashOf } from '../helpers/cli';
 
 let dir: string;
 // In the demo, Stanchester Academy (Kingsbridge Hub in 2025/26 only) and Ridgeway School (from 2026/27).

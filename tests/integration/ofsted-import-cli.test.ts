@@ -1,18 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
 import { openStore } from '../../electron/core/db/connection';
 import type { OfstedCommitResult, OfstedImportPreview } from '../../shared/contract/ofsted-import';
-import { contentHash, tempDir } from '../helpers/store';
+import { tempDir } from '../helpers/store';
 import { SAMPLE_FILE, buildCsv, buildXlsx } from '../fixtures/ofsted/generate';
-
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) }, {});
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { cli, hashOf } from '../helpers/cli';
 
 /** A data folder holding two member schools of the sample file. */
 async function dataDir(): Promise<string> {
@@ -30,15 +23,6 @@ async function dataDir(): Promise<string> {
     .execute();
   await s.close();
   return dir;
-}
-
-async function hashOf(dir: string): Promise<string> {
-  const s = await openStore(dir);
-  try {
-    return contentHash(s.sqlite);
-  } finally {
-    await s.close();
-  }
 }
 
 async function inspectionCount(dir: string): Promise<number> {

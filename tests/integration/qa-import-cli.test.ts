@@ -1,27 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
 import { openStore } from '../../electron/core/db/connection';
 import type { QaCommitResult, QaImportPreview } from '../../shared/contract/qa-import';
-import { contentHash, tempDir } from '../helpers/store';
+import { tempDir } from '../helpers/store';
 import { buildTracker, goodTrackerSpec } from '../fixtures/qa/generate';
-
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) }, {});
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-async function hashOf(dir: string): Promise<string> {
-  const s = await openStore(dir);
-  try {
-    return contentHash(s.sqlite);
-  } finally {
-    await s.close();
-  }
-}
+import { cli, hashOf } from '../helpers/cli';
 
 let dir: string;
 let good: string;

@@ -4,7 +4,6 @@ import { HubPage } from './pages/HubPage';
 import { HubsPage } from './pages/HubsPage';
 import { SchoolsPage } from './pages/SchoolsPage';
 import { SettingsPage } from './pages/SettingsPage';
-import { ComingPage } from './pages/ComingPage';
 import { ExportsPage } from './pages/ExportsPage';
 import { ImportsPage } from './pages/ImportsPage';
 import { SchoolPage } from './pages/SchoolPage';

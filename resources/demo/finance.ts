@@ -103,7 +103,7 @@ function typed(rng: Random, pence: number): string {
   ] as const);
 }
 
-function planLines(rng: Random, hub: string, year: string, targetPence: number): DemoPlanLine[] {
+function planLines(rng: Random, targetPence: number): DemoPlanLine[] {
   const chosen = rng.shuffle(PRIORITIES).slice(0, rng.int(3, 5));
   const amounts = splitPence(rng, Math.max(0, targetPence), chosen.length);
   return chosen.slice(0, amounts.length).map((p, i) => ({
@@ -156,7 +156,7 @@ export function hubFinances(hub: string, funding2025: number, funding2026: numbe
 
   const plan2025: DemoPlan = {
     hub, year: '2025/26', draftSubmittedOn: dateBetween(rng, '2025-10-13', '2025-10-31'), finalSubmittedOn: dateBetween(rng, '2025-11-03', '2025-11-14'),
-    lines: planLines(rng, hub, '2025/26', Math.round((total2025 * rng.int(90, 100)) / 100)),
+    lines: planLines(rng, Math.round((total2025 * rng.int(90, 100)) / 100)),
   };
   const claims = claimsFor(rng, hub, '2025/26', plan2025.lines, released2025, '2025-10-20', '2026-07-10', code);
   if (rng.chance(0.3)) {
@@ -172,7 +172,7 @@ export function hubFinances(hub: string, funding2025: number, funding2026: numbe
     ['draft', 16],
     ['none', 12],
   ] as const);
-  let lines2026 = isAspire ? [...ASPIRE_PLAN_LINES] : planLines(rng, hub, '2026/27', Math.round((Math.max(0, total2026) * rng.int(88, 100)) / 100));
+  let lines2026 = isAspire ? [...ASPIRE_PLAN_LINES] : planLines(rng, Math.round((Math.max(0, total2026) * rng.int(88, 100)) / 100));
   if (hub === OVER_ALLOCATED_HUB) {
     lines2026 = [...lines2026, { ...PRIORITIES[9]!, plannedPence: Math.max(0, total2026 - lines2026.reduce((n, l) => n + l.plannedPence, 0)) + 125_000, amountAsTyped: '', eligibleSchools: 'All', expectedImpact: PRIORITIES[9]!.impact, openToOtherHubs: false }];
     lines2026[lines2026.length - 1]!.amountAsTyped = formatPence(lines2026[lines2026.length - 1]!.plannedPence);

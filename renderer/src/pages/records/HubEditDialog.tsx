@@ -16,7 +16,7 @@ export function HubEditDialog({ hubId, onSaved, onCancel }: { hubId: number | nu
   const [v, setV] = useState({ name: '', region: '', seniorPartner: '', seniorPartnerEmail: '', membershipsManagerId: 0 });
   const [managers, setManagers] = useState<Manager[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const { busy, error, setError, server, setServer, saveRecord } = useRecordSave();
+  const { busy, error, server, setServer, saveRecord } = useRecordSave();
   const [touched, setTouched] = useState(false);
 
   useEffect(() => {

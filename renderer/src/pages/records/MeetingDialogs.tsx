@@ -88,7 +88,7 @@ export function AttendanceDialog({ meetingId, onSaved, onCancel }: { meetingId: 
 export function MeetingEditDialog({ meetingId, today, onSaved, onCancel }: { meetingId: number; today: string; onSaved(r: Saved): void; onCancel(): void }) {
   const { m, error: loadError } = useMeeting(meetingId);
   const [v, setV] = useState({ date: '', term: 'autumn', format: '', notes: '', submittedOn: '' });
-  const { busy, error, setError, server, setServer, saveRecord } = useRecordSave();
+  const { busy, error, server, setServer, saveRecord } = useRecordSave();
   useEffect(() => {
     if (m) setV({ date: m.date, term: m.term, format: m.format ?? '', notes: m.notes ?? '', submittedOn: m.submittedOn ?? '' });
   }, [m]);
@@ -139,7 +139,7 @@ export function MeetingEditDialog({ meetingId, today, onSaved, onCancel }: { mee
 /** A new meeting date for the hub's year. */
 export function AddMeetingDialog({ hubId, year, onSaved, onCancel }: { hubId: number; year: string; onSaved(r: Saved): void; onCancel(): void }) {
   const [v, setV] = useState({ date: '', term: 'autumn', format: '' });
-  const { busy, error, setError, server, setServer, saveRecord } = useRecordSave();
+  const { busy, error, server, setServer, saveRecord } = useRecordSave();
   const [touched, setTouched] = useState(false);
   const request = { hubId, year, date: v.date, term: v.term, format: v.format || null };
   const messages = { ...validate(addMeetingSchema, request), ...server };

@@ -45,7 +45,7 @@ export function ReviewOutcomeDialog({ reviewId, today, onSaved, onCancel }: { re
   const [rec, setRec] = useState<ReviewRecord | null>(null);
   const [v, setV] = useState<Omit<ReviewRecord, 'id' | 'schoolId' | 'school' | 'year' | 'version'> | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const { busy, error, setError, server, setServer, saveRecord } = useRecordSave();
+  const { busy, error, server, setServer, saveRecord } = useRecordSave();
   useEffect(() => {
     window.api.reviewRecord({ reviewId }).then(
       (r) => {
@@ -114,7 +114,7 @@ export function ReviewOutcomeDialog({ reviewId, today, onSaved, onCancel }: { re
 /** Schedule the school's QA Review for a year. */
 export function ScheduleReviewDialog({ schoolId, year, onSaved, onCancel }: { schoolId: number; year: string; onSaved(r: Saved): void; onCancel(): void }) {
   const [v, setV] = useState({ startDate: '', endDate: '', leadReviewer: '' });
-  const { busy, error, setError, server, setServer, saveRecord } = useRecordSave();
+  const { busy, error, server, setServer, saveRecord } = useRecordSave();
   const [touched, setTouched] = useState(false);
   const request = { schoolId, year, startDate: v.startDate, endDate: v.endDate, leadReviewer: v.leadReviewer || null };
   const messages = { ...validate(scheduleReviewSchema, request), ...server };

@@ -17,7 +17,7 @@ export function SchoolEditDialog({ schoolId, today, onSaved, onCancel }: { schoo
   const [rec, setRec] = useState<SchoolRecord | null>(null);
   const [v, setV] = useState<Values>(EMPTY);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const { busy, error, setError, server, setServer, saveRecord } = useRecordSave();
+  const { busy, error, server, setServer, saveRecord } = useRecordSave();
   useEffect(() => {
     window.api.schoolRecord({ schoolId }).then(
       (r) => {

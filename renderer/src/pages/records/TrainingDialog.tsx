@@ -11,7 +11,7 @@ export function TrainingDialog({ schoolId, school, today, onSaved, onCancel }: {
   const [role, setRole] = useState('');
   const [trainedOn, setTrainedOn] = useState(today);
   const [touched, setTouched] = useState(false);
-  const { busy, error, setError, server, setServer, saveRecord } = useRecordSave();
+  const { busy, error, server, setServer, saveRecord } = useRecordSave();
   const request = { schoolId, personName, role: role || null, trainedOn };
   const messages = { ...validate(addTrainingSchema, request, trainingIssues(trainedOn, today)), ...server };
   async function save() {

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema';
 import type { ClaimView } from '@shared/contract/funding';
 import type { ClaimStatus } from '@shared/domain/vocabulary';
 import { snapshotUnderKeptRecords, type AllocationFigures, type KeptRecord, type SnapshotSchool } from '@shared/domain/funding-lock';
+import { mergedSchoolRecords } from '../records/predecessors';
 
 /** Everything about one membership year that the funding figures are computed from, gathered per hub. */
 export interface YearData {
@@ -48,17 +49,6 @@ export function claimView(row: {
     paidOn: row.paid_on,
     overReleaseReason: row.over_release_reason,
   };
-}
-
-/** Each merged school record → the record it was merged into (a handful of rows, by the merged_into index). */
-async function keptRecords(db: Kysely<Database>): Promise<Map<number, KeptRecord>> {
-  const rows = await db
-    .selectFrom('schools as old')
-    .innerJoin('schools as kept', 'kept.id', 'old.merged_into_school_id')
-    .where('old.merged_into_school_id', 'is not', null)
-    .select(['old.id as oldId', 'kept.id as schoolId', 'kept.urn', 'kept.name'])
-    .execute();
-  return new Map(rows.map((r) => [r.oldId, { schoolId: r.schoolId, urn: r.urn, name: r.name }]));
 }
 
 /**
@@ -142,7 +132,9 @@ export async function loadYearData(db: Kysely<Database>, yearId: number, hubId?:
   for (const l of planned) data.plannedPence.set(l.hub_id, (data.plannedPence.get(l.hub_id) ?? 0) + l.planned_pence);
   for (const p of plans) data.plans.set(p.hub_id, { draftSubmittedOn: p.draft_submitted_on, finalSubmittedOn: p.final_submitted_on });
   for (const o of overrides) data.overrides.set(o.hub_id, { pence: o.amount_pence, reason: o.reason, setBy: o.set_by, setAt: o.set_at });
-  const kept = locks.length > 0 ? await keptRecords(db) : new Map<number, KeptRecord>();
+  const kept = new Map<number, KeptRecord>(
+    locks.length > 0 ? (await mergedSchoolRecords(db)).map((r) => [r.oldId, { schoolId: r.keptId, urn: r.keptUrn, name: r.keptName }]) : [],
+  );
   for (const l of locks) {
     data.locks.set(l.hub_id, {
       lockedBy: l.locked_by,

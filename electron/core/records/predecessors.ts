@@ -1,24 +1,39 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
+/** A merged school record and the record it now stands under. */
+export interface MergedSchoolRecord {
+  oldId: number;
+  oldUrn: string;
+  keptId: number;
+  keptUrn: string;
+  keptName: string;
+}
+
+/**
+ * Every merged school record with its kept record: a handful of rows, by the merged_into index, and no
+ * SQL parameters whatever the number of schools. (A merge re-points records merged into the old one
+ * at the kept one, so one level is enough.)
+ */
+export function mergedSchoolRecords(db: Kysely<Database>): Promise<MergedSchoolRecord[]> {
+  return db
+    .selectFrom('schools as old')
+    .innerJoin('schools as kept', 'kept.id', 'old.merged_into_school_id')
+    .where('old.merged_into_school_id', 'is not', null)
+    .select(['old.id as oldId', 'old.urn as oldUrn', 'kept.id as keptId', 'kept.urn as keptUrn', 'kept.name as keptName'])
+    .execute();
+}
+
 /**
  * Ofsted inspections are stored by URN. When two records of a school were merged (a conversion gave
  * it a new URN), the old record keeps its URN and `merged_into_school_id`, so the kept school's
  * Ofsted history is its own URN's inspections plus those of every record merged into it.
  *
- * One query for any number of URNs: predecessor URN → the kept school's URN. (A merge re-points
- * records merged into the old one at the kept one, so one level is enough.)
+ * One query for any number of URNs: predecessor URN → the kept school's URN.
  */
 export async function predecessorUrns(db: Kysely<Database>, urns: readonly string[]): Promise<Map<string, string>> {
   if (urns.length === 0) return new Map();
-  // Every merged record (a handful, by the merged_into index) rather than an `in` list of the URNs:
-  // no SQL parameters whatever the number of schools.
-  const rows = await db
-    .selectFrom('schools as old')
-    .innerJoin('schools as kept', 'kept.id', 'old.merged_into_school_id')
-    .where('old.merged_into_school_id', 'is not', null)
-    .select(['old.urn as oldUrn', 'kept.urn as keptUrn'])
-    .execute();
+  const rows = await mergedSchoolRecords(db);
   const wanted = new Set(urns);
   return new Map(rows.filter((r) => wanted.has(r.keptUrn)).map((r) => [r.oldUrn, r.keptUrn]));
 }

@@ -208,14 +208,14 @@ export function SchoolPage() {
                 <th>Year</th>
                 <th>Hub</th>
                 <th className="num">Pupils</th>
-                <th>Status · fee</th>
+                <th>Status</th>
               </tr>
             </thead>
             <tbody>
               {d.memberships.map((m) => (
                 <tr key={m.year}>
                   <td>{m.year}</td>
-                  <td className="nowrap"><Link to={`/hubs/${m.hubId}`}>{m.hub}</Link></td>
+                  <td><Link to={`/hubs/${m.hubId}`}>{m.hub}</Link></td>
                   <td className="num">{formatCount(m.pupils)}</td>
                   <td>
                     <span className={`tag tag-${m.status}`}>{m.status}</span>

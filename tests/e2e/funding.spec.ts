@@ -123,3 +123,23 @@ test('finance on a hub: plan line needing confirmation, over-allocation, locking
   await page.screenshot({ path: 'test-results/screens/funding-06-year-over-year.png', fullPage: true });
   expect(errors).toEqual([]);
 });
+
+test('switching the year on a hub’s funding page shows that year’s plan dates in the form, not the year before’s', async ({ page }) => {
+  await page.goto(server.entryUrl);
+  await expect(page.getByRole('heading', { name: 'Network' })).toBeVisible();
+  const dates = await page.evaluate(async () => {
+    const api = (window as unknown as { api: { listHubs(r: object): Promise<{ id: number; name: string }[]>; getHubFunding(r: { hubId: number; year: string }): Promise<{ plan: { draftSubmittedOn: string | null } }> } }).api;
+    const hub = (await api.listHubs({})).find((h) => h.name === 'Kingsbridge Hub')!;
+    const [now, before] = await Promise.all([api.getHubFunding({ hubId: hub.id, year: '2026/27' }), api.getHubFunding({ hubId: hub.id, year: '2025/26' })]);
+    return { hubId: hub.id, now: now.plan.draftSubmittedOn ?? '', before: before.plan.draftSubmittedOn ?? '' };
+  });
+  expect(dates.now).not.toBe(dates.before);
+  await page.goto(`${server.baseUrl}/#/funding/${dates.hubId}`);
+  await expect(page.getByRole('heading', { name: /Kingsbridge Hub/ })).toBeVisible();
+  const draft = page.getByLabel('Draft submitted on');
+  await expect(draft).toHaveValue(dates.now);
+  await page.getByLabel('Membership year').selectOption('2025/26');
+  await expect(page.getByText(/ pupils · 2025\/26$/)).toBeVisible();
+  await expect(draft).toHaveValue(dates.before);
+  await expect(page.getByRole('button', { name: 'Save dates' })).toBeDisabled();
+});

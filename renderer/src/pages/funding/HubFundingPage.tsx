@@ -26,9 +26,9 @@ export function HubFundingPage() {
   if (!d) return <div aria-busy="true" className="loading">Loading funding…</div>;
   const f = d.figures;
   const r = d.reconciliation;
-
   return (
-    <div className="funding">
+    // The panels hold what is being typed: another hub or year starts them afresh from its own figures.
+    <div className="funding" key={`${d.hubId}/${d.year}`}>
       <PageHeader
         crumbs={<Link to="/funding">Funding</Link>}
         title={d.hub}

@@ -35,8 +35,9 @@ export interface LoadedFile {
   contentBase64: string;
 }
 
-/** Reads a chosen file for an import; a file over the limit is refused with a message saying so. */
+/** Reads a chosen file for an import; an empty file, or one over the limit, is refused with a message saying so. */
 export async function loadChosenFile(file: File, onProgress: (fraction: number) => void): Promise<LoadedFile> {
+  if (file.size === 0) throw new Error(`${file.name} is empty: there is nothing in it to import. Choose the file again, or check it was saved.`);
   if (file.size > MAX_FILE_BYTES) throw new Error(`${file.name} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
   return { fileName: file.name, contentBase64: await readFileBase64(file, onProgress) };
 }

@@ -1,5 +1,5 @@
 import type { MethodName, ParsedRequestOf, ResponseOf } from '@shared/contract';
-import type { CoreContext } from '../context';
+import type { CoreContext } from './context';
 
 export type Handler<M extends MethodName> = (ctx: CoreContext, request: ParsedRequestOf<M>) => Promise<ResponseOf<M>>;
 

@@ -1,18 +1,18 @@
 import type { MethodName } from '@shared/contract';
-import type { Handler } from './handlers/types';
-import { systemHandlers } from './handlers/system';
-import { hubHandlers } from './handlers/hubs';
-import { importHandlers } from './handlers/imports';
-import { maintenanceHandlers } from './handlers/maintenance';
-import { spendHandlers } from './handlers/spend';
-import { fundingHandlers } from './handlers/funding';
-import { ofstedImportHandlers } from './handlers/ofsted-import';
-import { qaImportHandlers } from './handlers/qa-import';
-import { dashboardHandlers } from './handlers/dashboards';
-import { recordsHandlers } from './handlers/records';
-import { callHandlers } from './handlers/calls';
-import { exportHandlers } from './handlers/exports';
-import { mergeHandlers } from './handlers/merges';
+import type { Handler } from './handler-types';
+import { systemHandlers } from './system/handlers';
+import { hubHandlers } from './hubs/lists';
+import { importHandlers } from './imports/roll/handlers';
+import { maintenanceHandlers } from './maintenance/handlers';
+import { spendHandlers } from './spend/handlers';
+import { fundingHandlers } from './funding/handlers';
+import { ofstedImportHandlers } from './imports/ofsted/handlers';
+import { qaImportHandlers } from './imports/qa/handlers';
+import { dashboardHandlers } from './dashboards/handlers';
+import { recordsHandlers } from './records/handlers';
+import { callHandlers } from './calls/handlers';
+import { exportHandlers } from './exports/handlers';
+import { mergeHandlers } from './merges/handlers';
 
 /** One function per contract method; the type makes a missing or extra handler a compile error. */
 export const handlers: { [M in MethodName]: Handler<M> } = {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { dispatch } from '../../electron/core/dispatch';
-import { recordAudit } from '../../electron/core/audit';
+import { recordAudit } from '../../electron/core/changes/audit-entry';
 import { openTestStore, type TestStore } from '../helpers/store';
 
 let t: TestStore;

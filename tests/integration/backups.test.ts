@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackup, lastBackupMethod, listBackups, pruneBackups, KEEP_LATEST } from '../../electron/core/backups';
+import { createBackup, lastBackupMethod, listBackups, pruneBackups, KEEP_LATEST } from '../../electron/core/db/backups';
 import { openTestStore, contentHash, type TestStore } from '../helpers/store';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { schoolRecord, updateSchool } from '../../electron/core/records/schools';
-import { undoLastChange } from '../../electron/core/records/undo';
+import { undoLastChange } from '../../electron/core/changes/undo-change';
 
 let t: TestStore;
 beforeEach(async () => {

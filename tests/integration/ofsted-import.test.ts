@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { listBackups } from '../../electron/core/backups';
+import { listBackups } from '../../electron/core/db/backups';
 import { vulnerableFlag } from '../../shared/domain/vulnerable';
 import type { OfstedInspection } from '../../shared/domain/ofsted';
 import type { OfstedFramework } from '../../shared/domain/vocabulary';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { createHub, hubRecord, updateHub } from '../../electron/core/records/hubs';
 import { addMeeting } from '../../electron/core/records/meetings';
-import { undoLastChange } from '../../electron/core/records/undo';
+import { undoLastChange } from '../../electron/core/changes/undo-change';
 import type { HubRecord } from '../../shared/contract/records';
 import { contentHash, openTestStore, type TestStore } from '../helpers/store';
 import { expectRefused } from '../helpers/records';

@@ -3,7 +3,7 @@ import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { createContext } from '../../electron/core/context';
 import { dispatch } from '../../electron/core/dispatch';
 import { addMembership, membershipForm, previewMembershipChange, updateMembership } from '../../electron/core/records/memberships';
-import { lastChange, undoLastChange } from '../../electron/core/records/undo';
+import { lastChange, undoLastChange } from '../../electron/core/changes/undo-change';
 import { hubFunding } from '../../shared/domain/funding';
 import { contentHash, openTestStore, TEST_NOW, type TestStore } from '../helpers/store';
 import { expectRefused } from '../helpers/records';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { createContext } from '../../electron/core/context';
 import { addTraining, bookReviewer, replaceReviewer, reviewTeam, schoolTrainings, setReviewerStatus } from '../../electron/core/records/reviewers';
-import { undoLastChange } from '../../electron/core/records/undo';
+import { undoLastChange } from '../../electron/core/changes/undo-change';
 import { contentHash, openTestStore, TEST_NOW, type TestStore } from '../helpers/store';
 import { expectRefused } from '../helpers/records';
 

@@ -3,7 +3,7 @@ import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { dispatch } from '../../electron/core/dispatch';
 import { schoolRecord, updateSchool } from '../../electron/core/records/schools';
 import { meetingRecord, recordAttendance, updateMeeting } from '../../electron/core/records/meetings';
-import { undoLastChange } from '../../electron/core/records/undo';
+import { undoLastChange } from '../../electron/core/changes/undo-change';
 import type { SchoolRecord } from '../../shared/contract/records';
 import { contentHash, openTestStore, type TestStore } from '../helpers/store';
 import { expectRefused } from '../helpers/records';

@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
-import { backupDir } from '../../electron/core/backups';
+import { backupDir } from '../../electron/core/db/backups';
 import { runCli } from '../../electron/cli/run';
 import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
-import { mergeHubs } from '../../electron/core/records/merge-hubs';
+import { mergeHubs } from '../../electron/core/merges/hubs';
 import { hubRecord } from '../../electron/core/records/hubs';
 import { commitFile, mustPreview } from '../fixtures/roll/request';
 import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';

@@ -4,7 +4,7 @@ import type { CliCommand, CliIo } from '../command';
 import { UsageError } from '../command';
 import { callCore, CliCallError } from '../call';
 import { HubdeskError } from '../../core/errors';
-import { MAX_IMPORT_FILE_BYTES, type ImportProblem, type RollPreview } from '@shared/contract/imports';
+import { MAX_IMPORT_FILE_BYTES, type ImportProblem, type RollPreview } from '@shared/contract/roll-import';
 import { formatPence } from '@shared/domain/money';
 import { countOf } from '@shared/plural';
 

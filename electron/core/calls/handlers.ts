@@ -1,11 +1,11 @@
 import type { callMethods } from '@shared/contract/calls';
-import type { HandlersFor } from './types';
-import { getIdentity, setIdentity } from '../calls/identity';
-import { myCalls } from '../calls/my-calls';
-import { callPack } from '../calls/pack';
-import { buildPackWorkbook } from '../calls/pack-workbook';
-import { listCalls, requireHubRow } from '../calls/store';
-import { recordCall, updateCallAction } from '../calls/record';
+import type { HandlersFor } from '../handler-types';
+import { getIdentity, setIdentity } from './identity';
+import { myCalls } from './my-calls';
+import { callPack } from './pack';
+import { buildPackWorkbook } from './pack-workbook';
+import { listCalls, requireHubRow } from './store';
+import { recordCall, updateCallAction } from './record';
 
 export const callHandlers: HandlersFor<typeof callMethods> = {
   getIdentity: (ctx) => getIdentity(ctx),

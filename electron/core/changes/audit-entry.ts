@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './db/schema';
-import type { CoreContext } from './context';
+import type { Database } from '../db/schema';
+import type { CoreContext } from '../context';
 
 export interface AuditEntry {
   action: string;

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
-import { recordAudit } from '../audit';
+import { recordAudit } from './audit-entry';
 import { HubdeskError } from '../errors';
 import { versionOf } from './version';
 

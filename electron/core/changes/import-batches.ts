@@ -1,10 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
-import type { ImportBatchView } from '@shared/contract/imports';
+import type { ImportBatchView } from '@shared/contract/roll-import';
 import { HubdeskError } from '../errors';
-import { recordAudit } from '../audit';
-import { undoOfstedBatch } from './ofsted/undo';
+import { recordAudit } from './audit-entry';
+import { undoOfstedBatch } from '../imports/ofsted/undo';
 
 /**
  * Import batches (generic over kinds): record a batch and every row it changed, list the history,

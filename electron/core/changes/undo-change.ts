@@ -1,9 +1,9 @@
 import type { CoreContext } from '../context';
-import { recordAudit } from '../audit';
+import { recordAudit } from './audit-entry';
 import { HubdeskError } from '../errors';
-import { ChangeWriter, RECORDS_ACTION, UNDO_ACTION, loadRow, parseRef, type Row } from './changes';
+import { ChangeWriter, RECORDS_ACTION, UNDO_ACTION, loadRow, parseRef, type Row } from './change-set';
 import { versionOf } from './version';
-import { createBackup } from '../backups';
+import { createBackup } from '../db/backups';
 
 export interface LastChange {
   auditId: number;

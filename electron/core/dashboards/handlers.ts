@@ -1,9 +1,9 @@
 import type { dashboardMethods } from '@shared/contract/dashboards';
-import type { HandlersFor } from './types';
-import { networkDashboard } from '../dashboards/network';
-import { hubDashboard } from '../dashboards/hub';
-import { schoolDashboard } from '../dashboards/school';
-import { searchQaText, suggestSupport } from '../dashboards/explorer';
+import type { HandlersFor } from '../handler-types';
+import { networkDashboard } from './network';
+import { hubDashboard } from './hub';
+import { schoolDashboard } from './school';
+import { searchQaText, suggestSupport } from './explorer';
 
 export const dashboardHandlers: HandlersFor<typeof dashboardMethods> = {
   networkDashboard: (ctx, request) => networkDashboard(ctx, request),

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { OpenedStore } from './db/connection';
+import type { OpenedStore } from './connection';
 
 export const BACKUP_FOLDER = 'backups';
 /** Keep the newest this many backups, plus the newest of each calendar month. */

@@ -5,7 +5,7 @@ import { Kysely, Migrator, SqliteDialect, type MigrationProvider, type Migration
 import type { Database } from './schema';
 import { migrations } from './migrations';
 import { HubdeskError } from '../errors';
-import { createBackup } from '../backups';
+import { createBackup } from './backups';
 import { acquireDataDirLock, type DataDirLock } from './lock';
 
 /** PRAGMA application_id that marks a SQLite file as a hubdesk database ("HUBD"). */

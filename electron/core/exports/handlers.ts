@@ -1,9 +1,9 @@
 import type { exportMethods } from '@shared/contract/exports';
-import type { HandlersFor } from './types';
-import { exportHubWorkbook } from '../exports/hub-workbook';
-import { decodeChartPng } from '../exports/png';
-import { startNetworkExport } from '../exports/start';
-import { jobStatus } from '../exports/jobs';
+import type { HandlersFor } from '../handler-types';
+import { exportHubWorkbook } from './hub-workbook';
+import { decodeChartPng } from './png';
+import { startNetworkExport } from './start';
+import { jobStatus } from './jobs';
 
 export const exportHandlers: HandlersFor<typeof exportMethods> = {
   exportHubWorkbook: (ctx, { hubId, hubName, year, includeContacts, chartPngBase64 }) =>

@@ -1,13 +1,13 @@
 import type { fundingMethods } from '@shared/contract/funding';
-import type { HandlersFor } from './types';
-import { fundingOverview, fundingReport } from '../funding/overview';
-import { hubFundingDetail } from '../funding/detail';
-import { fundingChanges } from '../funding/changes';
-import { approveFundingDifference, lockFunding } from '../funding/locks';
-import { setCarryForward } from '../funding/carry-forward';
-import { addPlanLine, deletePlanLine, setPlanSubmission, updatePlanLine } from '../funding/plan';
-import { commitPlanImport, previewPlanImport } from '../funding/plan-import';
-import { createClaim, updateClaim } from '../funding/claims';
+import type { HandlersFor } from '../handler-types';
+import { fundingOverview, fundingReport } from './overview';
+import { hubFundingDetail } from './detail';
+import { fundingChanges } from './changes';
+import { approveFundingDifference, lockFunding } from './locks';
+import { setCarryForward } from './carry-forward';
+import { addPlanLine, deletePlanLine, setPlanSubmission, updatePlanLine } from './plan';
+import { commitPlanImport, previewPlanImport } from './plan-import';
+import { createClaim, updateClaim } from './claims';
 
 export const fundingHandlers: HandlersFor<typeof fundingMethods> = {
   listFunding: (ctx, { year }) => fundingOverview(ctx, year),

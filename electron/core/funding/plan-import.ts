@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { CoreContext } from '../context';
 import type { PlanImportPreview, PlanImportResult } from '@shared/contract/funding';
 import { formatPence, sumPence } from '@shared/domain/money';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../changes/audit-entry';
 import { planLines } from './detail';
 import { planFor } from './plan';
 import { readPlanWorkbook, suggestion } from './plan-workbook';

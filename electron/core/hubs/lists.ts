@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { hubMethods } from '@shared/contract/hubs';
-import type { HandlersFor } from './types';
+import type { HandlersFor } from '../handler-types';
 import { resolveYear } from '../db/years';
 import { hubInYear } from '../db/hubs-in-year';
 import { HubdeskError } from '../errors';

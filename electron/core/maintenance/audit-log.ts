@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { stringify } from 'csv-stringify/sync';
 import type { AuditPage } from '@shared/contract/maintenance';
-import type { Database } from './db/schema';
+import type { Database } from '../db/schema';
 
 /** One page of the audit log, newest first, optionally filtered by text in what changed. */
 export async function auditPage(db: Kysely<Database>, request: { limit: number; offset: number; search?: string }): Promise<AuditPage> {

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { maintenanceMethods, AuditEntryView } from '@shared/contract/maintenance';
-import type { HandlersFor } from './types';
-import { createBackup, listBackups, backupDir } from '../backups';
-import { restoreFromFile } from '../restore-backup';
+import type { HandlersFor } from '../handler-types';
+import { createBackup, listBackups, backupDir } from '../db/backups';
+import { restoreFromFile } from './restore';
 import { HubdeskError } from '../errors';
-import { auditCsv, auditPage } from '../audit-log';
+import { auditCsv, auditPage } from './audit-log';
 
 function view(b: { name: string; reason: string; createdAt: string; bytes: number }) {
   return { name: b.name, reason: b.reason, createdAt: b.createdAt, bytes: b.bytes };

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { RestoreResult } from '@shared/contract/maintenance';
-import type { CoreContext } from './context';
-import { createBackup } from './backups';
-import { copyAllRows, preparedCopy } from './db/restore';
-import { recordAudit } from './audit';
+import type { CoreContext } from '../context';
+import { createBackup } from '../db/backups';
+import { copyAllRows, preparedCopy } from '../db/restore-from-copy';
+import { recordAudit } from '../changes/audit-entry';
 
 /**
  * Restores the database from a backup file: the file is checked on a private copy first (a foreign,

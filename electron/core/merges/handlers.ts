@@ -1,7 +1,7 @@
 import type { mergeMethods } from '@shared/contract/merges';
-import type { HandlersFor } from './types';
-import { mergeSchools, previewSchoolMerge, schoolMergeForm } from '../records/merge-schools';
-import { hubMergeForm, mergeHubs, previewHubMerge } from '../records/merge-hubs';
+import type { HandlersFor } from '../handler-types';
+import { mergeSchools, previewSchoolMerge, schoolMergeForm } from './schools';
+import { hubMergeForm, mergeHubs, previewHubMerge } from './hubs';
 
 export const mergeHandlers: HandlersFor<typeof mergeMethods> = {
   schoolMergeForm: (ctx, req) => schoolMergeForm(ctx, req.schoolId),

@@ -5,10 +5,10 @@ import { HubdeskError } from '../errors';
 import { listYears, resolveYear } from '../db/years';
 import { hubMergeTargetSchema, mergeHubsSchema, type HubMergeTarget, type MergeHubsInput } from '@shared/validation/merges';
 import type { HubMergeForm, HubMergePreview, HubMergeResult, HubMergeSide, MergeFundingYear, MergeMove } from '@shared/contract/merges';
-import { applyChange } from './changes';
-import { parseOrThrow, refusal } from './parse';
-import { figures, hubMembers } from './funding-effect';
-import { hubRecord } from './hubs';
+import { applyChange } from '../changes/change-set';
+import { parseOrThrow, refusal } from '../records/parse';
+import { figures, hubMembers } from '../records/funding-effect';
+import { hubRecord } from '../records/hubs';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -5,11 +5,11 @@ import { HubdeskError } from '../errors';
 import { resolveYear } from '../db/years';
 import { mergeSchoolsSchema, schoolMergeTargetSchema, type MergeSchoolsInput, type SchoolMergeTarget } from '@shared/validation/merges';
 import type { MergeMove, SchoolMergeForm, SchoolMergePreview, SchoolMergeResult, SchoolMergeSide, MergeFundingYear } from '@shared/contract/merges';
-import { applyChange, assertVersion, loadRow, type ChangeWriter, type RecordTable } from './changes';
-import { versionOf } from './version';
-import { parseOrThrow, refusal } from './parse';
-import { fundingEffect } from './funding-effect';
-import { schoolRecord } from './schools';
+import { applyChange, assertVersion, loadRow, type ChangeWriter, type RecordTable } from '../changes/change-set';
+import { versionOf } from '../changes/version';
+import { parseOrThrow, refusal } from '../records/parse';
+import { fundingEffect } from '../records/funding-effect';
+import { schoolRecord } from '../records/schools';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -1,13 +1,13 @@
 import type { recordsMethods } from '@shared/contract/records';
-import type { HandlersFor } from './types';
-import { addMembership, membershipForm, previewMembershipChange, schoolChoices, updateMembership } from '../records/memberships';
-import { addTraining, bookReviewer, replaceReviewer, reviewTeam, schoolTrainings, setReviewerStatus } from '../records/reviewers';
-import { schoolRecord, updateSchool } from '../records/schools';
-import { addMeeting, meetingRecord, recordAttendance, updateMeeting } from '../records/meetings';
-import { createHub, hubRecord, updateHub } from '../records/hubs';
-import { reviewRecord, scheduleReview, updateReview } from '../records/reviews';
-import { addSupportRequest, schoolSupportRequests, updateSupportRequest } from '../records/support';
-import { lastChange, undoLastChange } from '../records/undo';
+import type { HandlersFor } from '../handler-types';
+import { addMembership, membershipForm, previewMembershipChange, schoolChoices, updateMembership } from './memberships';
+import { addTraining, bookReviewer, replaceReviewer, reviewTeam, schoolTrainings, setReviewerStatus } from './reviewers';
+import { schoolRecord, updateSchool } from './schools';
+import { addMeeting, meetingRecord, recordAttendance, updateMeeting } from './meetings';
+import { createHub, hubRecord, updateHub } from './hubs';
+import { reviewRecord, scheduleReview, updateReview } from './reviews';
+import { addSupportRequest, schoolSupportRequests, updateSupportRequest } from './support';
+import { lastChange, undoLastChange } from '../changes/undo-change';
 
 export const recordsHandlers: HandlersFor<typeof recordsMethods> = {
   membershipForm: (ctx, req) => membershipForm(ctx, req),

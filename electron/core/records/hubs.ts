@@ -4,8 +4,8 @@ import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
 import { createHubSchema, updateHubSchema, type CreateHubInput, type UpdateHubInput } from '@shared/validation/hubs';
 import type { HubRecord, RecordsChange } from '@shared/contract/records';
-import { applyChange, type ChangeWriter } from './changes';
-import { versionOf } from './version';
+import { applyChange, type ChangeWriter } from '../changes/change-set';
+import { versionOf } from '../changes/version';
 import { parseOrThrow, refusal } from './parse';
 
 type Db = Kysely<Database> | Transaction<Database>;

@@ -5,8 +5,8 @@ import { HubdeskError } from '../errors';
 import { addMeetingSchema, meetingAttendanceSchema, updateMeetingSchema, type AddMeetingInput, type MeetingAttendanceInput, type UpdateMeetingInput } from '@shared/validation/meetings';
 import { notAfterToday } from '@shared/validation/common';
 import type { MeetingRecord, RecordsChange } from '@shared/contract/records';
-import { applyChange, assertVersion, loadRow, type ChangeWriter } from './changes';
-import { versionOf } from './version';
+import { applyChange, assertVersion, loadRow, type ChangeWriter } from '../changes/change-set';
+import { versionOf } from '../changes/version';
 import { parseOrThrow, refusal } from './parse';
 
 type Db = Kysely<Database> | Transaction<Database>;

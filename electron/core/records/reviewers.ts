@@ -18,8 +18,8 @@ import {
   type ReviewerStatusInput,
 } from '@shared/validation/reviewers';
 import type { AssignmentRecord, RecordsChange, ReplacementSchool, ReviewTeamForm, TrainingRecord } from '@shared/contract/records';
-import { applyChange, assertVersion, loadRow } from './changes';
-import { versionOf } from './version';
+import { applyChange, assertVersion, loadRow } from '../changes/change-set';
+import { versionOf } from '../changes/version';
 import { parseOrThrow, refusal, throwIfIssues } from './parse';
 
 type Db = Kysely<Database> | Transaction<Database>;

@@ -4,8 +4,8 @@ import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
 import { reviewOutcomeIssues, scheduleReviewSchema, updateReviewSchema, type ScheduleReviewInput, type UpdateReviewInput } from '@shared/validation/reviews';
 import type { RecordsChange, ReviewRecord } from '@shared/contract/records';
-import { applyChange } from './changes';
-import { versionOf } from './version';
+import { applyChange } from '../changes/change-set';
+import { versionOf } from '../changes/version';
 import { parseOrThrow, refusal, throwIfIssues } from './parse';
 
 type Db = Kysely<Database> | Transaction<Database>;

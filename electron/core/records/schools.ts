@@ -2,8 +2,8 @@ import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
 import { schoolDateIssues, updateSchoolSchema, type UpdateSchoolInput } from '@shared/validation/schools';
 import type { RecordsChange, SchoolRecord } from '@shared/contract/records';
-import { applyChange, assertVersion, loadRow, type Row } from './changes';
-import { versionOf } from './version';
+import { applyChange, assertVersion, loadRow, type Row } from '../changes/change-set';
+import { versionOf } from '../changes/version';
 import { parseOrThrow, refusal, throwIfIssues } from './parse';
 
 function toRecord(raw: Row): SchoolRecord {

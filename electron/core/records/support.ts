@@ -10,8 +10,8 @@ import {
   type UpdateSupportRequestInput,
 } from '@shared/validation/support';
 import type { RecordsChange, SupportRequestRecord } from '@shared/contract/records';
-import { applyChange, assertVersion, loadRow } from './changes';
-import { versionOf } from './version';
+import { applyChange, assertVersion, loadRow } from '../changes/change-set';
+import { versionOf } from '../changes/version';
 import { parseOrThrow, refusal, throwIfIssues } from './parse';
 
 type Db = Kysely<Database> | Transaction<Database>;

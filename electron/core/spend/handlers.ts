@@ -1,7 +1,7 @@
 import type { spendMethods } from '@shared/contract/spend';
-import type { HandlersFor } from './types';
-import { categoryClaims, spendHub, spendNetwork } from '../spend/queries';
-import { addCategory, listCategories, renameCategory, retireCategory } from '../spend/categories';
+import type { HandlersFor } from '../handler-types';
+import { categoryClaims, spendHub, spendNetwork } from './queries';
+import { addCategory, listCategories, renameCategory, retireCategory } from './categories';
 
 export const spendHandlers: HandlersFor<typeof spendMethods> = {
   spendNetwork: (ctx, { year, managerId }) => spendNetwork(ctx, year, managerId),

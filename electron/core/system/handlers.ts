@@ -1,9 +1,9 @@
 import type { systemMethods } from '@shared/contract/system';
-import type { HandlersFor } from './types';
+import type { HandlersFor } from '../handler-types';
 import { findYear, insertYear, listYears } from '../db/years';
 import { currentYear } from '@shared/domain/years';
 import { HubdeskError } from '../errors';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../changes/audit-entry';
 import { loadDemoNetwork } from '../demo/load';
 import { migrations } from '../db/migrations';
 

@@ -9,7 +9,7 @@ import type { OfstedCommitResult, OfstedImportPreview } from '@shared/contract/o
 import type { CoreContext } from '../../context';
 import type { Database } from '../../db/schema';
 import { HubdeskError } from '../../errors';
-import { recordBatch } from '../batches';
+import { recordBatch } from '../../changes/import-batches';
 import { commitOnce } from '../commit-flow';
 import { forget, parsedOnce, plannedOnce, type StampedPlan } from '../memo';
 import { buildPlan, issueText, type OfstedPlan } from './plan';

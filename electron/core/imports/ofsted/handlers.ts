@@ -1,7 +1,7 @@
 import type { ofstedImportMethods } from '@shared/contract/ofsted-import';
-import type { HandlersFor } from './types';
-import { commitOfstedFile, listOfstedImports, previewOfstedFile } from '../imports/ofsted';
-import { decodeBase64 } from '../imports/ofsted/parse';
+import type { HandlersFor } from '../../handler-types';
+import { commitOfstedFile, listOfstedImports, previewOfstedFile } from './';
+import { decodeBase64 } from './parse';
 
 export const ofstedImportHandlers: HandlersFor<typeof ofstedImportMethods> = {
   async previewOfstedImport(ctx, { fileName, contentBase64, allSchools }) {

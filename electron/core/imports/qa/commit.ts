@@ -12,7 +12,7 @@ import type { Database } from '../../db/schema';
 import { HubdeskError } from '../../errors';
 import { commitOnce } from '../commit-flow';
 import { forget, parsedOnce, plannedOnce, type StampedPlan } from '../memo';
-import { ChangeRecorder, recordBatch } from '../batches';
+import { ChangeRecorder, recordBatch } from '../../changes/import-batches';
 import { readTracker, QaFileError, type ParsedTracker } from './read';
 import { loadQaFacts, QA_BATCH_KIND } from './store-facts';
 import { buildQaPlan, issueText, type QaPlan } from './plan';

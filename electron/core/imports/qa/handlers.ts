@@ -1,7 +1,7 @@
 import type { qaImportMethods } from '@shared/contract/qa-import';
-import type { HandlersFor } from './types';
-import { commitQaFile, previewQaFile } from '../imports/qa';
-import { decodeBase64 } from '../imports/ofsted/parse';
+import type { HandlersFor } from '../../handler-types';
+import { commitQaFile, previewQaFile } from './';
+import { decodeBase64 } from '../ofsted/parse';
 
 export const qaImportHandlers: HandlersFor<typeof qaImportMethods> = {
   async previewQaImport(ctx, { fileName, contentBase64, year }) {

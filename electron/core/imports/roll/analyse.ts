@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { HubdeskError } from '../../errors';
-import { ROLL_FIELD_LABELS, ROLL_FIELDS, type ImportProblem, type RollMapping, type RollPreview } from '@shared/contract/imports';
+import { ROLL_FIELD_LABELS, ROLL_FIELDS, type ImportProblem, type RollMapping, type RollPreview } from '@shared/contract/roll-import';
 import { readWorkbook } from './read';
 import { locateHeader, type LocatedHeader } from './header';
 import { autoMap, columnLetter, headerSignature, mappingProblems, missingRequired } from './fields';

@@ -1,10 +1,10 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { CoreContext } from '../../context';
-import type { RollCommitResult } from '@shared/contract/imports';
+import type { RollCommitResult } from '@shared/contract/roll-import';
 import { HubdeskError } from '../../errors';
 import { insertYear } from '../../db/years';
-import { ChangeRecorder, recordBatch } from '../batches';
+import { ChangeRecorder, recordBatch } from '../../changes/import-batches';
 import { forgetRoll, plannedRoll, type AnalysedRoll, type RollRequest } from './analyse';
 import { commitOnce } from '../commit-flow';
 import { rememberMapping } from './mappings';

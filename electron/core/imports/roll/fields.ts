@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { REQUIRED_ROLL_FIELDS, ROLL_FIELDS, type RollField, type RollMapping } from '@shared/contract/imports';
+import { REQUIRED_ROLL_FIELDS, ROLL_FIELDS, type RollField, type RollMapping } from '@shared/contract/roll-import';
 
 /** Header spellings seen in real rolls (DOMAIN.md §8), compared after normaliseHeader. */
 export const ROLL_HEADER_ALIASES: Record<RollField, readonly string[]> = {

@@ -1,13 +1,13 @@
-import type { importMethods } from '@shared/contract/imports';
-import type { HandlersFor } from './types';
-import { previewRoll } from '../imports/roll/analyse';
-import { commitRoll } from '../imports/roll/commit';
-import { buildErrorReport } from '../imports/roll/error-report';
-import { rememberMapping } from '../imports/roll/mappings';
-import { mappingProblems } from '../imports/roll/fields';
-import { assertUndoable, listBatches, undoLatestBatch } from '../imports/batches';
-import { createBackup } from '../backups';
-import { HubdeskError } from '../errors';
+import type { importMethods } from '@shared/contract/roll-import';
+import type { HandlersFor } from '../../handler-types';
+import { previewRoll } from './analyse';
+import { commitRoll } from './commit';
+import { buildErrorReport } from './error-report';
+import { rememberMapping } from './mappings';
+import { mappingProblems } from './fields';
+import { assertUndoable, listBatches, undoLatestBatch } from '../../changes/import-batches';
+import { createBackup } from '../../db/backups';
+import { HubdeskError } from '../../errors';
 
 export const importHandlers: HandlersFor<typeof importMethods> = {
   async previewRollImport(ctx, request) {

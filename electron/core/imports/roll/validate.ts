@@ -2,7 +2,7 @@ import type { FeePaid } from './cells';
 import { cleanText, parseEmail, parseFeePaid, parsePhase, parsePostcode, parsePupils, parseStatus, parseUrn, PUPILS_WARNING_ABOVE, type Parsed } from './cells';
 import { columnLetter } from './fields';
 import { isBlank, type CellValue, type RawRow } from './sheet';
-import type { ImportProblem, RollField, RollMapping } from '@shared/contract/imports';
+import type { ImportProblem, RollField, RollMapping } from '@shared/contract/roll-import';
 import type { MembershipStatus, Phase } from '@shared/domain/vocabulary';
 
 /** One clean school row. Optional fields are undefined when not mapped and null when blank (blank leaves stored values alone). */

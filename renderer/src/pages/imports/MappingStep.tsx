@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { REQUIRED_ROLL_FIELDS, ROLL_FIELDS, ROLL_FIELD_LABELS, type RollField, type RollMapping, type RollPreview } from '@shared/contract/imports';
+import { REQUIRED_ROLL_FIELDS, ROLL_FIELDS, ROLL_FIELD_LABELS, type RollField, type RollMapping, type RollPreview } from '@shared/contract/roll-import';
 
 const SOURCE_TEXT: Record<RollPreview['mappingSource'], string> = {
   automatic: 'Columns were matched by their headers.',

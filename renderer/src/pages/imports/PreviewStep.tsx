@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import type { FieldChange, ImportProblem, RollFieldChanges, RollFundingEffect, RollJoiner, RollLeaver, RollMove, RollPreview, RollPupilChange } from '@shared/contract/imports';
+import type { FieldChange, ImportProblem, RollFieldChanges, RollFundingEffect, RollJoiner, RollLeaver, RollMove, RollPreview, RollPupilChange } from '@shared/contract/roll-import';
 import { formatPence } from '@shared/domain/money';
 import { DataTable } from '../../components/DataTable';
 import { formatCount } from '../../components/format';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
-import { id, yearLabel } from './schemas';
+import { yearLabel } from './schemas';
 
 /** The fields of a membership roll (DOMAIN.md §8), in the order the screens list them. */
 export const ROLL_FIELDS = [
@@ -198,34 +198,13 @@ export interface RollCommitResult {
   rows: number;
 }
 
-export interface ImportBatchView {
-  id: number;
-  kind: string;
-  fileName: string;
-  sha256: string;
-  year: string | null;
-  rows: number;
-  summary: Record<string, unknown>;
-  createdBy: string;
-  createdAt: string;
-  undoneAt: string | null;
-  /** True for the latest batch still in force whose kind can be undone. */
-  canUndo: boolean;
-}
-
-export interface UndoResult {
-  batchId: number;
-  restoredRows: number;
-  backupFile: string;
-}
-
 export interface ErrorReportFile {
   fileName: string;
   contentBase64: string;
   rows: number;
 }
 
-export const importMethods = {
+export const rollImportMethods = {
   previewRollImport: query<RollPreview>()(
     'Read a membership roll, map and check every row, and show what would change (writes nothing)',
     z.strictObject(rollFileRequest),
@@ -245,13 +224,5 @@ export const importMethods = {
   saveRollMapping: mutation<{ saved: true }>()(
     'Remember a confirmed column mapping for files with the same headers',
     z.strictObject({ headers: z.array(z.string().max(500)).min(1).max(500), mapping: rollMappingSchema }),
-  ),
-  listImportBatches: query<ImportBatchView[]>()(
-    'Import history, newest first',
-    z.strictObject({ kind: z.string().max(40).optional(), limit: z.number().int().min(1).max(500).optional() }),
-  ),
-  undoImportBatch: mutation<UndoResult>()(
-    'Undo the latest import (backup first), restoring every row it changed',
-    z.strictObject({ batchId: id, confirm: z.literal(true) }),
   ),
 };

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
-import { yearLabel } from './schemas';
 
 export interface StatusView {
   dataDir: string;
@@ -28,10 +27,8 @@ export interface DemoLoadResult {
 
 export const systemMethods = {
   getStatus: query<StatusView>()('Where the data lives, whether it is empty, and the membership years', z.strictObject({})),
-  listYears: query<YearView[]>()('Membership years, newest first', z.strictObject({})),
   loadDemo: mutation<DemoLoadResult>()(
     'Load the demo network into an empty database',
     z.strictObject({ confirm: z.literal(true) }),
   ),
-  createYear: mutation<YearView>()('Create a membership year (default 1 September to 31 August)', z.strictObject({ label: yearLabel })),
 };

@@ -4,8 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackup, lastBackupMethod, listBackups, pruneBackups, KEEP_LATEST } from '../../electron/core/db/backups';
 import { openTestStore, contentHash, type TestStore } from '../helpers/store';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
-import { schoolRecord, updateSchool } from '../../electron/core/records/schools';
+import { schoolRecord } from '../../electron/core/records/schools';
 import { undoLastChange } from '../../electron/core/changes/undo-change';
+import { viaDispatch } from '../helpers/records';
+
+const updateSchool = viaDispatch('updateSchool');
 
 let t: TestStore;
 beforeEach(async () => {

@@ -563,7 +563,13 @@ describe('undo (the generic undoImportBatch, registered for kind ofsted)', () =>
 
     await call('undoImportBatch', { batchId: first.batchId!, confirm: true });
     expect(await counts()).toMatchObject({ inspections: empty.inspections, judgements: empty.judgements });
-    const list = await call('listOfstedImports', {});
+    // The import history as the Imports page lists it: an Ofsted batch's summary holds what it added and its as-at date.
+    const list = (await call('listImportBatches', { kind: 'ofsted' })).map((b) => ({
+      batchId: b.id,
+      inspectionsAdded: b.summary.inspectionsAdded,
+      sourceAsAt: b.summary.sourceAsAt,
+      undoneAt: b.undoneAt,
+    }));
     expect(list.map((b) => [b.batchId, b.inspectionsAdded, b.sourceAsAt, b.undoneAt !== null])).toEqual([
       [second.batchId, 1, '2025-01-30', true],
       [first.batchId, 3, '2025-01-29', true],

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
-import type { ImportBatchView } from '@shared/contract/roll-import';
+import type { ImportBatchView } from '@shared/contract/import-batches';
 import { HubdeskError } from '../errors';
 import { recordAudit } from './audit-entry';
 import { undoOfstedBatch } from '../imports/ofsted/undo';

@@ -5,10 +5,11 @@ import { hubDashboard } from './hub';
 import { schoolDashboard } from './school';
 import { searchQaText, suggestSupport } from './explorer';
 
+/** The dashboards (network, hub, school) and the WWW/EBI explorer. */
 export const dashboardHandlers: HandlersFor<typeof dashboardMethods> = {
-  networkDashboard: (ctx, request) => networkDashboard(ctx, request),
-  hubDashboard: (ctx, request) => hubDashboard(ctx, request),
-  schoolDashboard: (ctx, request) => schoolDashboard(ctx, request),
-  searchQaText: (ctx, request) => searchQaText(ctx, request),
-  suggestSupport: (ctx, request) => suggestSupport(ctx, request),
+  networkDashboard,
+  hubDashboard,
+  schoolDashboard,
+  searchQaText,
+  suggestSupport,
 };

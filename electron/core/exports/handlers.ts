@@ -11,6 +11,6 @@ export const exportHandlers: HandlersFor<typeof exportMethods> = {
       includeContacts: includeContacts ?? true,
       chart: chartPngBase64 === undefined ? null : decodeChartPng(chartPngBase64, 'chartPngBase64'),
     }),
-  startNetworkExport: (ctx, request) => startNetworkExport(ctx, request),
+  startNetworkExport,
   networkExportStatus: async (_ctx, { jobId }) => jobStatus(jobId),
 };

@@ -23,12 +23,12 @@ export const fundingHandlers: HandlersFor<typeof fundingMethods> = {
     await setCarryForward(ctx, request);
     return hubFundingDetail(ctx, request.hubId, request.year);
   },
-  addPlanLine: (ctx, request) => addPlanLine(ctx, request),
-  updatePlanLine: (ctx, request) => updatePlanLine(ctx, request),
+  addPlanLine,
+  updatePlanLine,
   deletePlanLine: (ctx, { lineId }) => deletePlanLine(ctx, lineId),
-  setPlanSubmission: (ctx, request) => setPlanSubmission(ctx, request),
-  previewPlanImport: (ctx, request) => previewPlanImport(ctx, request),
-  commitPlanImport: (ctx, request) => commitPlanImport(ctx, request),
-  createClaim: (ctx, request) => createClaim(ctx, request),
-  updateClaim: (ctx, request) => updateClaim(ctx, request),
+  setPlanSubmission,
+  previewPlanImport,
+  commitPlanImport,
+  createClaim,
+  updateClaim,
 };

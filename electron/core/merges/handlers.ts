@@ -3,11 +3,12 @@ import type { HandlersFor } from '../handler-types';
 import { mergeSchools, previewSchoolMerge, schoolMergeForm } from './schools';
 import { hubMergeForm, mergeHubs, previewHubMerge } from './hubs';
 
+/** Merging two records of one school, or two hubs from a year on. */
 export const mergeHandlers: HandlersFor<typeof mergeMethods> = {
-  schoolMergeForm: (ctx, req) => schoolMergeForm(ctx, req.schoolId),
-  previewSchoolMerge: (ctx, req) => previewSchoolMerge(ctx, req),
-  mergeSchools: (ctx, req) => mergeSchools(ctx, req),
-  hubMergeForm: (ctx, req) => hubMergeForm(ctx, req.hubId),
-  previewHubMerge: (ctx, req) => previewHubMerge(ctx, req),
-  mergeHubs: (ctx, req) => mergeHubs(ctx, req),
+  schoolMergeForm: (ctx, { schoolId }) => schoolMergeForm(ctx, schoolId),
+  previewSchoolMerge,
+  mergeSchools,
+  hubMergeForm: (ctx, { hubId }) => hubMergeForm(ctx, hubId),
+  previewHubMerge,
+  mergeHubs,
 };

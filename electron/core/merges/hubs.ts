@@ -1,12 +1,12 @@
+import type { ParsedRequestOf } from '@shared/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
 import { listYears, resolveYear } from '../db/years';
-import { hubMergeTargetSchema, mergeHubsSchema, type HubMergeTarget, type MergeHubsInput } from '@shared/validation/merges';
 import type { HubMergeForm, HubMergePreview, HubMergeResult, HubMergeSide, MergeFundingYear, MergeMove } from '@shared/contract/merges';
 import { applyChange } from '../changes/change-set';
-import { parseOrThrow, refusal } from '../records/parse';
+import { refusal } from '../records/parse';
 import { figures, hubMembers } from '../records/funding-effect';
 import { hubRecord } from '../records/hubs';
 
@@ -143,8 +143,8 @@ export async function hubMergeForm(ctx: CoreContext, hubId: number): Promise<Hub
   return { hub, hubs, years: years.map((y) => y.label), currentYear: current?.label ?? null };
 }
 
-export async function previewHubMerge(ctx: CoreContext, raw: HubMergeTarget): Promise<HubMergePreview> {
-  const p = await plan(ctx.db, parseOrThrow(hubMergeTargetSchema, raw));
+export async function previewHubMerge(ctx: CoreContext, input: ParsedRequestOf<'previewHubMerge'>): Promise<HubMergePreview> {
+  const p = await plan(ctx.db, input);
   return {
     from: strip(p.from),
     into: strip(p.into),
@@ -156,8 +156,7 @@ export async function previewHubMerge(ctx: CoreContext, raw: HubMergeTarget): Pr
   };
 }
 
-export async function mergeHubs(ctx: CoreContext, raw: MergeHubsInput): Promise<HubMergeResult> {
-  const input = parseOrThrow(mergeHubsSchema, raw);
+export async function mergeHubs(ctx: CoreContext, input: ParsedRequestOf<'mergeHubs'>): Promise<HubMergeResult> {
   const res = await applyChange(ctx, 'hub.merge', { entity: 'hubs', id: input.fromHubId }, async (w) => {
     const p = await plan(w.trx, input);
     for (const [s, v] of [[p.from, input.fromVersion], [p.into, input.intoVersion]] as const) {

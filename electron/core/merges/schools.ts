@@ -1,13 +1,13 @@
+import type { ParsedRequestOf } from '@shared/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
 import { resolveYear } from '../db/years';
-import { mergeSchoolsSchema, schoolMergeTargetSchema, type MergeSchoolsInput, type SchoolMergeTarget } from '@shared/validation/merges';
 import type { MergeMove, SchoolMergeForm, SchoolMergePreview, SchoolMergeResult, SchoolMergeSide, MergeFundingYear } from '@shared/contract/merges';
 import { applyChange, assertVersion, loadRow, type ChangeWriter, type RecordTable } from '../changes/change-set';
 import { versionOf } from '../changes/version';
-import { parseOrThrow, refusal } from '../records/parse';
+import { refusal } from '../records/parse';
 import { fundingEffect } from '../records/funding-effect';
 import { schoolRecord } from '../records/schools';
 
@@ -146,8 +146,7 @@ export async function schoolMergeForm(ctx: CoreContext, schoolId: number): Promi
   return { school, choices: schools.map((s) => ({ ...s, hub: hubOf.get(s.id) ?? null })), year: year?.label ?? null };
 }
 
-export async function previewSchoolMerge(ctx: CoreContext, raw: SchoolMergeTarget): Promise<SchoolMergePreview> {
-  const target = parseOrThrow(schoolMergeTargetSchema, raw);
+export async function previewSchoolMerge(ctx: CoreContext, target: ParsedRequestOf<'previewSchoolMerge'>): Promise<SchoolMergePreview> {
   const p = await plan(ctx.db, target);
   const inspections = await Promise.all(
     [p.from.urn, p.into.urn].map(async (urn) => Number((await ctx.db.selectFrom('ofsted_inspections').where('urn', '=', urn).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)),
@@ -178,8 +177,7 @@ async function moveAttendance(w: ChangeWriter, p: Plan): Promise<void> {
   }
 }
 
-export async function mergeSchools(ctx: CoreContext, raw: MergeSchoolsInput): Promise<SchoolMergeResult> {
-  const input = parseOrThrow(mergeSchoolsSchema, raw);
+export async function mergeSchools(ctx: CoreContext, input: ParsedRequestOf<'mergeSchools'>): Promise<SchoolMergeResult> {
   const res = await applyChange(ctx, 'school.merge', { entity: 'schools', id: input.fromSchoolId }, async (w) => {
     const p = await plan(w.trx, input);
     assertVersion((await loadRow(w.trx, 'schools', { id: p.from.id }))!, input.fromVersion, p.from.name);

@@ -1,12 +1,12 @@
+import type { ParsedRequestOf } from '@shared/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
-import { createHubSchema, updateHubSchema, type CreateHubInput, type UpdateHubInput } from '@shared/validation/hubs';
 import type { HubRecord, RecordsChange } from '@shared/contract/records';
 import { applyChange, type ChangeWriter } from '../changes/change-set';
 import { versionOf } from '../changes/version';
-import { parseOrThrow, refusal } from './parse';
+import { refusal } from './parse';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -39,7 +39,7 @@ async function checkManager(db: Db, id: number | null): Promise<void> {
   if (!s) throw refusal([{ path: 'membershipsManagerId', message: `there is no member of the central team with id ${id}` }]);
 }
 
-async function writeManagers(w: ChangeWriter, hubId: number, wanted: ReturnType<typeof createHubSchema.parse>['hubManagers']): Promise<void> {
+async function writeManagers(w: ChangeWriter, hubId: number, wanted: ParsedRequestOf<'createHub'>['hubManagers']): Promise<void> {
   const current = await w.trx.selectFrom('hub_managers').where('hub_id', '=', hubId).selectAll().execute();
   for (const [i, m] of wanted.entries()) {
     const values = { name: m.name, email: m.email, phone: m.phone, focus: m.focus };
@@ -54,8 +54,7 @@ async function writeManagers(w: ChangeWriter, hubId: number, wanted: ReturnType<
   for (const c of current) if (!wanted.some((m) => m.id === c.id)) await w.remove('hub_managers', { id: c.id });
 }
 
-export async function createHub(ctx: CoreContext, raw: CreateHubInput): Promise<RecordsChange<HubRecord>> {
-  const input = parseOrThrow(createHubSchema, raw);
+export async function createHub(ctx: CoreContext, input: ParsedRequestOf<'createHub'>): Promise<RecordsChange<HubRecord>> {
   const res = await applyChange(ctx, 'hub.create', { entity: 'hubs' }, async (w) => {
     await checkName(w.trx, input.name, null);
     await checkManager(w.trx, input.membershipsManagerId);
@@ -76,8 +75,7 @@ export async function createHub(ctx: CoreContext, raw: CreateHubInput): Promise<
   return { record: res.value, auditId: res.auditId, summary: res.summary };
 }
 
-export async function updateHub(ctx: CoreContext, raw: UpdateHubInput): Promise<RecordsChange<HubRecord>> {
-  const input = parseOrThrow(updateHubSchema, raw);
+export async function updateHub(ctx: CoreContext, input: ParsedRequestOf<'updateHub'>): Promise<RecordsChange<HubRecord>> {
   const res = await applyChange(ctx, 'hub.update', { entity: 'hubs', id: input.hubId }, async (w) => {
     const current = await hubRecord(w.trx, input.hubId);
     if (current.version !== input.version) {

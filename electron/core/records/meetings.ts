@@ -1,13 +1,13 @@
+import type { ParsedRequestOf } from '@shared/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
-import { addMeetingSchema, meetingAttendanceSchema, updateMeetingSchema, type AddMeetingInput, type MeetingAttendanceInput, type UpdateMeetingInput } from '@shared/validation/meetings';
 import { notAfterToday } from '@shared/validation/common';
 import type { MeetingRecord, RecordsChange } from '@shared/contract/records';
 import { applyChange, assertVersion, loadRow, type ChangeWriter } from '../changes/change-set';
 import { versionOf } from '../changes/version';
-import { parseOrThrow, refusal } from './parse';
+import { refusal } from './parse';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -58,8 +58,7 @@ export async function meetingRecord(db: Db, meetingId: number): Promise<MeetingR
   };
 }
 
-export async function updateMeeting(ctx: CoreContext, raw: UpdateMeetingInput): Promise<RecordsChange<MeetingRecord>> {
-  const input = parseOrThrow(updateMeetingSchema, raw);
+export async function updateMeeting(ctx: CoreContext, input: ParsedRequestOf<'updateMeeting'>): Promise<RecordsChange<MeetingRecord>> {
   const submitted = notAfterToday(input.submittedOn, ctx.today(), 'the date the meeting dates were submitted');
   if (submitted) throw refusal([{ path: 'submittedOn', message: submitted }]);
   const res = await applyChange(ctx, 'meeting.update', { entity: 'hub_meetings', id: input.meetingId }, async (w) => {
@@ -89,8 +88,7 @@ async function writeAttendance(w: ChangeWriter, meetingId: number, s: { schoolId
   else if (existing.attended !== values.attended || (existing.representative ?? null) !== values.representative) await w.update('meeting_attendance', key, values);
 }
 
-export async function recordAttendance(ctx: CoreContext, raw: MeetingAttendanceInput): Promise<RecordsChange<MeetingRecord>> {
-  const input = parseOrThrow(meetingAttendanceSchema, raw);
+export async function recordAttendance(ctx: CoreContext, input: ParsedRequestOf<'recordAttendance'>): Promise<RecordsChange<MeetingRecord>> {
   const res = await applyChange(ctx, 'meeting.attendance', { entity: 'hub_meetings', id: input.meetingId }, async (w) => {
     const current = await meetingRecord(w.trx, input.meetingId);
     if (current.attendanceVersion !== input.version) {
@@ -111,8 +109,7 @@ export async function recordAttendance(ctx: CoreContext, raw: MeetingAttendanceI
 }
 
 /** Adds a meeting date to a hub's year (dates within the year; not twice on the same day). */
-export async function addMeeting(ctx: CoreContext, raw: AddMeetingInput): Promise<RecordsChange<MeetingRecord>> {
-  const input = parseOrThrow(addMeetingSchema, raw);
+export async function addMeeting(ctx: CoreContext, input: ParsedRequestOf<'addMeeting'>): Promise<RecordsChange<MeetingRecord>> {
   const res = await applyChange(ctx, 'meeting.add', { entity: 'hub_meetings' }, async (w) => {
     const hub = await w.trx.selectFrom('hubs').where('id', '=', input.hubId).select(['id', 'name']).executeTakeFirst();
     if (!hub) throw refusal([{ path: 'hubId', message: `there is no hub with id ${input.hubId}` }]);

@@ -1,13 +1,5 @@
-import type { z } from 'zod';
-import { fieldIssues, type FieldIssue } from '@shared/validation/common';
+import type { FieldIssue } from '@shared/validation/common';
 import { HubdeskError } from '../errors';
-
-/** The core checks every request with the same shared schema the form uses; the core is the authority. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const r = schema.safeParse(input);
-  if (r.success) return r.data;
-  throw refusal(fieldIssues(r.error));
-}
 
 export function refusal(issues: FieldIssue[]): HubdeskError {
   const first = issues[0];

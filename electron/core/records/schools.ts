@@ -1,10 +1,11 @@
+import type { ParsedRequestOf } from '@shared/contract';
 import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
-import { schoolDateIssues, updateSchoolSchema, type UpdateSchoolInput } from '@shared/validation/schools';
+import { schoolDateIssues } from '@shared/validation/schools';
 import type { RecordsChange, SchoolRecord } from '@shared/contract/records';
 import { applyChange, assertVersion, loadRow, type Row } from '../changes/change-set';
 import { versionOf } from '../changes/version';
-import { parseOrThrow, refusal, throwIfIssues } from './parse';
+import { refusal, throwIfIssues } from './parse';
 
 function toRecord(raw: Row): SchoolRecord {
   const r = raw as Record<string, string | number | null>;
@@ -35,8 +36,7 @@ const LABELS: Record<string, string> = {
   headteacher_since: 'headteacher since', email: 'email', phone: 'phone', postcode: 'postcode',
 };
 
-export async function updateSchool(ctx: CoreContext, raw: UpdateSchoolInput): Promise<RecordsChange<SchoolRecord>> {
-  const input = parseOrThrow(updateSchoolSchema, raw);
+export async function updateSchool(ctx: CoreContext, input: ParsedRequestOf<'updateSchool'>): Promise<RecordsChange<SchoolRecord>> {
   throwIfIssues(schoolDateIssues(input, ctx.today()));
   const res = await applyChange(ctx, 'school.update', { entity: 'schools', id: input.schoolId }, async (w) => {
     const row = await loadRow(w.trx, 'schools', { id: input.schoolId });

@@ -1,18 +1,13 @@
+import type { ParsedRequestOf } from '@shared/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
-import {
-  addSupportRequestSchema,
-  supportDateIssues,
-  updateSupportRequestSchema,
-  type AddSupportRequestInput,
-  type UpdateSupportRequestInput,
-} from '@shared/validation/support';
+import { supportDateIssues } from '@shared/validation/support';
 import type { RecordsChange, SupportRequestRecord } from '@shared/contract/records';
 import { applyChange, assertVersion, loadRow } from '../changes/change-set';
 import { versionOf } from '../changes/version';
-import { parseOrThrow, refusal, throwIfIssues } from './parse';
+import { refusal, throwIfIssues } from './parse';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -76,8 +71,7 @@ async function checkRefs(db: Db, schoolId: number, input: { ebiPointId: number |
   }
 }
 
-export async function addSupportRequest(ctx: CoreContext, raw: AddSupportRequestInput): Promise<RecordsChange<SupportRequestRecord>> {
-  const input = parseOrThrow(addSupportRequestSchema, raw);
+export async function addSupportRequest(ctx: CoreContext, input: ParsedRequestOf<'addSupportRequest'>): Promise<RecordsChange<SupportRequestRecord>> {
   throwIfIssues(supportDateIssues(input, ctx.today()));
   const res = await applyChange(ctx, 'support.add', { entity: 'support_requests' }, async (w) => {
     const school = await w.trx.selectFrom('schools').where('id', '=', input.schoolId).select(['id', 'name']).executeTakeFirst();
@@ -102,8 +96,7 @@ export async function addSupportRequest(ctx: CoreContext, raw: AddSupportRequest
   return { record: res.value, auditId: res.auditId, summary: res.summary };
 }
 
-export async function updateSupportRequest(ctx: CoreContext, raw: UpdateSupportRequestInput): Promise<RecordsChange<SupportRequestRecord>> {
-  const input = parseOrThrow(updateSupportRequestSchema, raw);
+export async function updateSupportRequest(ctx: CoreContext, input: ParsedRequestOf<'updateSupportRequest'>): Promise<RecordsChange<SupportRequestRecord>> {
   throwIfIssues(supportDateIssues(input, ctx.today()));
   const res = await applyChange(ctx, 'support.update', { entity: 'support_requests', id: input.requestId }, async (w) => {
     const row = await loadRow(w.trx, 'support_requests', { id: input.requestId });

@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import type { OpenedStore } from './db/connection';
+import { fileLog, type CoreLog } from './log';
 
 /** What every handler is given: the store and who/when for the audit log. */
 export interface CoreContext {
@@ -13,9 +14,11 @@ export interface CoreContext {
   now(): Date;
   /** Today's date (ISO), from now(). */
   today(): string;
+  /** Where failures that are bugs are written, with their stack (`<dataDir>/logs/hubdesk.log`). */
+  log: CoreLog;
 }
 
-export function createContext(store: OpenedStore, options: { user?: string; now?: () => Date } = {}): CoreContext {
+export function createContext(store: OpenedStore, options: { user?: string; now?: () => Date; log?: CoreLog } = {}): CoreContext {
   const now = options.now ?? (() => new Date());
   return {
     store,
@@ -23,6 +26,7 @@ export function createContext(store: OpenedStore, options: { user?: string; now?
     user: options.user ?? safeUserName(),
     now,
     today: () => now().toISOString().slice(0, 10),
+    log: options.log ?? fileLog(store.dataDir),
   };
 }
 

@@ -19,6 +19,19 @@ function issuesOf(error: z.ZodError): ApiIssue[] {
   }));
 }
 
+/**
+ * A failure that is not a refusal is a bug: its stack goes to the log (never the request, which can
+ * hold personal data). Logging must not hide the failure itself: if the log cannot be written, the
+ * caller still gets the error.
+ */
+function logInternal(ctx: CoreContext, method: string, error: unknown): void {
+  try {
+    ctx.log.internalError(method, error);
+  } catch {
+    // The log folder may be unwritable; the answer still reports the failure.
+  }
+}
+
 /** The single door into the core: checks the method name and payload, then runs the handler. */
 export async function dispatch(ctx: CoreContext, method: unknown, payload: unknown): Promise<Envelope> {
   if (!isMethodName(method)) {
@@ -48,9 +61,11 @@ export async function dispatch(ctx: CoreContext, method: unknown, payload: unkno
     return { ok: true, value };
   } catch (error) {
     if (error instanceof HubdeskError) {
+      if (error.kind === 'internal') logInternal(ctx, method, error);
       const details = error.details as { issues?: ApiIssue[] } | undefined;
       return { ok: false, error: { kind: error.kind, message: error.message, issues: details?.issues } };
     }
+    logInternal(ctx, method, error);
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { kind: 'internal', message: `${method} failed: ${message}` } };
   } finally {

@@ -4,6 +4,8 @@ import { mutation, query } from './define';
 export interface StatusView {
   dataDir: string;
   databaseFile: string;
+  /** The log of failures that are bugs, with their stack (to send with a bug report). */
+  logFile: string;
   schemaVersion: string;
   empty: boolean;
   years: YearView[];

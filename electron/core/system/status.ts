@@ -13,6 +13,7 @@ export async function storeStatus(ctx: CoreContext): Promise<StatusView> {
   return {
     dataDir: ctx.store.dataDir,
     databaseFile: ctx.store.file,
+    logFile: ctx.log.file,
     schemaVersion: names[names.length - 1] ?? 'none',
     empty: Number(schools.n) === 0 && Number(hubs.n) === 0 && years.length === 0,
     years,

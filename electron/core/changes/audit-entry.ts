@@ -11,9 +11,9 @@ export interface AuditEntry {
   importBatchId?: number | null;
 }
 
-/** Records one change in the audit log, inside the caller's transaction. */
-export async function recordAudit(db: Kysely<Database> | Transaction<Database>, ctx: CoreContext, entry: AuditEntry): Promise<void> {
-  await db
+/** Records one change in the audit log, inside the caller's transaction; returns the entry's id. */
+export async function recordAudit(db: Kysely<Database> | Transaction<Database>, ctx: CoreContext, entry: AuditEntry): Promise<number> {
+  const row = await db
     .insertInto('audit_log')
     .values({
       at: ctx.now().toISOString(),
@@ -25,5 +25,7 @@ export async function recordAudit(db: Kysely<Database> | Transaction<Database>, 
       after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
       import_batch_id: entry.importBatchId ?? null,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }

@@ -4,26 +4,20 @@ import type { CoreContext } from '../context';
 import type { ImportBatchView } from '@shared/contract/import-batches';
 import { HubdeskError } from '../errors';
 import { recordAudit } from './audit-entry';
-import { undoOfstedBatch } from '../imports/ofsted/undo';
+import { restoreChanges } from './restore';
+import type { Change, ChangeTable, StoredRow } from './change-set';
 
 /**
- * Import batches (generic over kinds): record a batch and every row it changed, list the history,
- * and undo the latest batch. Each kind that can be undone names its undo function in undoByKind;
- * an importer that records its changes with ChangeRecorder can use restoreBatchChanges as it is.
+ * Import batches: record a batch, list the history, and undo the latest batch. An importer writes
+ * through a ChangeSet made for its batch (change-set.ts), so undo puts back exactly what it changed,
+ * updates included; rows it owns by the batch's id (deleteOwnedRows) are deleted by that id.
  */
 
 type Db = Kysely<Database> | Transaction<Database>;
-type Row = Record<string, unknown> & { id: number };
 
-/** Tables whose rows importers change; every one has an integer primary key `id`. */
-export type ChangeTable = 'membership_years' | 'hubs' | 'schools' | 'contacts' | 'memberships' | 'ofsted_inspections' | 'ofsted_judgements' | 'qa_reviews' | 'qa_review_points' | 'reviewer_trainings' | 'reviewer_assignments';
+/** The kinds of import that can be undone (an action plan import replaces a plan and is not). */
+export const UNDOABLE_KINDS: ReadonlySet<string> = new Set(['roll', 'qa', 'ofsted']);
 
-export type UndoFn = (trx: Transaction<Database>, batchId: number) => Promise<number>;
-
-/** Parameters per statement stay well below SQLite's limit. */
-const CHUNK = 300;
-/** Changes written per statement by ChangeRecorder (9 columns at most: 9,000 parameters, far below SQLite's 32,766). */
-const CHANGES_PER_STATEMENT = 1000;
 
 export interface NewBatch {
   kind: string;
@@ -55,157 +49,46 @@ export async function recordBatch(trx: Transaction<Database>, ctx: CoreContext, 
   return row.id;
 }
 
-/**
- * Collects every row a batch inserts, updates or deletes (full row before and after) and writes them
- * to import_changes and the audit log in chunks; flush() before the transaction ends.
- */
-export class ChangeRecorder {
-  private seq = 0;
-  private pending: { table: ChangeTable; action: 'insert' | 'update' | 'delete'; before: Row | null; after: Row | null }[] = [];
-
-  constructor(
-    private readonly trx: Transaction<Database>,
-    private readonly ctx: CoreContext,
-    readonly batchId: number,
-  ) {}
-
-  async inserted(table: ChangeTable, after: Row): Promise<void> {
-    await this.push({ table, action: 'insert', before: null, after });
-  }
-
-  async updated(table: ChangeTable, before: Row, after: Row): Promise<void> {
-    await this.push({ table, action: 'update', before, after });
-  }
-
-  async deleted(table: ChangeTable, before: Row): Promise<void> {
-    await this.push({ table, action: 'delete', before, after: null });
-  }
-
-  private async push(change: ChangeRecorder['pending'][number]): Promise<void> {
-    this.pending.push(change);
-    if (this.pending.length >= CHANGES_PER_STATEMENT) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const at = this.ctx.now().toISOString();
-    const batch = this.pending;
-    this.pending = [];
-    // Each row's JSON is made once and written to both tables.
-    const json = batch.map((c) => ({ before: c.before ? JSON.stringify(c.before) : null, after: c.after ? JSON.stringify(c.after) : null }));
-    await this.trx
-      .insertInto('import_changes')
-      .values(
-        batch.map((c, k) => ({
-          batch_id: this.batchId,
-          seq: ++this.seq,
-          table_name: c.table,
-          row_id: (c.after ?? c.before)!.id,
-          action: c.action,
-          before_json: json[k]!.before,
-          after_json: json[k]!.after,
-        })),
-      )
-      .execute();
-    await this.trx
-      .insertInto('audit_log')
-      .values(
-        batch.map((c, k) => ({
-          at,
-          os_user: this.ctx.user,
-          action: c.action === 'insert' ? 'create' : c.action,
-          entity: c.table,
-          entity_id: String((c.after ?? c.before)!.id),
-          before_json: json[k]!.before,
-          after_json: json[k]!.after,
-          import_batch_id: this.batchId,
-        })),
-      )
-      .execute();
-  }
-}
-
-function sameRow(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const k of keys) if ((a[k] ?? null) !== (b[k] ?? null)) return false;
-  return true;
-}
-
-function describeRow(table: string, row: Record<string, unknown>): string {
+function describeRow(table: string, row: StoredRow): string {
   if (table === 'schools') return `school ${String(row.name)} (URN ${String(row.urn)})`;
   if (table === 'hubs') return `hub ${String(row.name)}`;
   if (table === 'membership_years') return `membership year ${String(row.label)}`;
   return `${table.replace(/s$/, '')} #${String(row.id)}`;
 }
 
-async function currentRows(trx: Transaction<Database>, table: ChangeTable, ids: number[]): Promise<Map<number, Row>> {
-  const out = new Map<number, Row>();
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = (await trx.selectFrom(table).selectAll().where('id', 'in', ids.slice(i, i + CHUNK)).execute()) as unknown as Row[];
-    for (const r of rows) out.set(r.id, r);
-  }
-  return out;
+/**
+ * Rows an import owns by its batch without a change record each (ChangeSet.insertOwned): deleted on
+ * undo, children first. Their count is added to the rows restored.
+ */
+async function deleteOwnedRows(trx: Transaction<Database>, batchId: number): Promise<number> {
+  const inspections = trx.selectFrom('ofsted_inspections').where('import_batch_id', '=', batchId).select('id');
+  const judgements = await trx.deleteFrom('ofsted_judgements').where('inspection_id', 'in', inspections).executeTakeFirst();
+  const owned = await trx.deleteFrom('ofsted_inspections').where('import_batch_id', '=', batchId).executeTakeFirst();
+  return Number(judgements.numDeletedRows) + Number(owned.numDeletedRows);
 }
 
 /**
- * Restores every row a batch changed, newest change first: inserted rows are deleted, updated rows
- * get their earlier values back, deleted rows are put back with their ids. Refuses (conflict) when
- * a row was changed after the import, or when a row it added is now used elsewhere. Returns the number of rows restored.
+ * Restores every row batch `batchId` changed (newest change first) and deletes the rows it owns.
+ * Refuses (conflict) when a row was changed after the import, or when a row it added is now used
+ * elsewhere. Returns the number of rows restored.
  */
-export async function restoreBatchChanges(trx: Transaction<Database>, batchId: number): Promise<number> {
-  const changes = await trx.selectFrom('import_changes').selectAll().where('batch_id', '=', batchId).orderBy('seq', 'desc').execute();
-  // Runs of the same table and action are restored together, keeping the reverse order between runs.
-  const runs: (typeof changes)[] = [];
-  for (const c of changes) {
-    const last = runs[runs.length - 1];
-    if (last && last[0]!.table_name === c.table_name && last[0]!.action === c.action) last.push(c);
-    else runs.push([c]);
-  }
-  for (const run of runs) {
-    const table = run[0]!.table_name as ChangeTable;
-    const action = run[0]!.action;
-    const current = await currentRows(trx, table, run.map((c) => c.row_id));
-    for (const c of run) {
-      const now = current.get(c.row_id);
-      if (action === 'delete') {
-        if (now) throw new HubdeskError('conflict', `Cannot undo import #${batchId}: ${describeRow(table, now)} was added again after the import.`);
-      } else {
-        const after = JSON.parse(c.after_json!) as Row;
-        if (!now) throw new HubdeskError('conflict', `Cannot undo import #${batchId}: ${describeRow(table, after)} was deleted after the import.`);
-        if (!sameRow(now, after)) throw new HubdeskError('conflict', `Cannot undo import #${batchId}: ${describeRow(table, now)} was changed after the import. Change it back, or correct the data by importing again.`);
-      }
-    }
-    try {
-      if (action === 'insert') {
-        const ids = run.map((c) => c.row_id);
-        for (let i = 0; i < ids.length; i += CHUNK) await trx.deleteFrom(table).where('id', 'in', ids.slice(i, i + CHUNK)).execute();
-      } else if (action === 'update') {
-        for (const c of run) {
-          const { id, ...values } = JSON.parse(c.before_json!) as Row;
-          await trx.updateTable(table).set(values as never).where('id', '=', id).execute();
-        }
-      } else {
-        const rows = run.map((c) => JSON.parse(c.before_json!) as Row);
-        const perChunk = Math.max(1, Math.floor(3000 / Object.keys(rows[0]!).length));
-        for (let i = 0; i < rows.length; i += perChunk) await trx.insertInto(table).values(rows.slice(i, i + perChunk) as never).execute();
-      }
-    } catch (error) {
-      if (/FOREIGN KEY/i.test(String((error as Error).message))) {
-        throw new HubdeskError('conflict', `Cannot undo import #${batchId}: rows it added to ${table} are now used by other records (added after the import).`);
-      }
-      throw error;
-    }
-  }
-  return changes.length;
+async function restoreBatch(trx: Transaction<Database>, batchId: number): Promise<number> {
+  const stored = await trx.selectFrom('import_changes').selectAll().where('batch_id', '=', batchId).orderBy('seq').execute();
+  const changes: Change[] = stored.map((c) => ({
+    table: c.table_name as ChangeTable,
+    key: { id: c.row_id },
+    before: c.before_json === null ? null : (JSON.parse(c.before_json) as StoredRow),
+    after: c.after_json === null ? null : (JSON.parse(c.after_json) as StoredRow),
+  }));
+  const cannot = `Cannot undo import #${batchId}`;
+  const restored = await restoreChanges(trx, changes, {
+    changed: (table, now) => `${cannot}: ${describeRow(table, now)} was changed after the import. Change it back, or correct the data by importing again.`,
+    deleted: (table, expected) => `${cannot}: ${describeRow(table, expected)} was deleted after the import.`,
+    addedAgain: (table, now) => `${cannot}: ${describeRow(table, now)} was added again after the import.`,
+    inUse: (table) => `${cannot}: rows it added to ${table} are now used by other records (added after the import).`,
+  });
+  return restored + (await deleteOwnedRows(trx, batchId));
 }
-
-/** The undo function of each batch kind; a kind not listed here cannot be undone. */
-export const undoByKind: Record<string, UndoFn> = {
-  roll: restoreBatchChanges,
-  /** QA tracker imports record every insert, update and delete (imports/qa/commit.ts). */
-  qa: restoreBatchChanges,
-  ofsted: async (trx, batchId) => { const r = await undoOfstedBatch(trx, batchId); return r.inspections + r.judgements; },
-};
 
 /** The newest batch still in force, or undefined. */
 async function latestActiveBatch(db: Db) {
@@ -241,15 +124,11 @@ export async function listBatches(db: Db, options: { kind?: string; limit?: numb
       createdBy: r.created_by,
       createdAt: r.created_at,
       undoneAt: r.undone_at,
-      canUndo: latest?.id === r.id && r.kind in undoByKind,
+      canUndo: latest?.id === r.id && UNDOABLE_KINDS.has(r.kind),
     };
   });
 }
 
-/**
- * Undoes batch batchId, which must be the latest batch still in force, in one transaction, and marks
- * it undone. The caller takes a backup first.
- */
 /** Refuses (with the reason) unless batchId is the latest batch still in force and its kind can be undone. */
 export async function assertUndoable(db: Db, batchId: number): Promise<{ kind: string; fileName: string }> {
   const batch = await db.selectFrom('import_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
@@ -259,7 +138,7 @@ export async function assertUndoable(db: Db, batchId: number): Promise<{ kind: s
   if (latest && latest.id !== batchId) {
     throw new HubdeskError('conflict', `Only the latest import can be undone: undo import #${latest.id} (${latest.file_name}) first.`);
   }
-  if (!undoByKind[batch.kind]) throw new HubdeskError('conflict', `Imports of kind "${batch.kind}" cannot be undone.`);
+  if (!UNDOABLE_KINDS.has(batch.kind)) throw new HubdeskError('conflict', `Imports of kind "${batch.kind}" cannot be undone.`);
   return { kind: batch.kind, fileName: batch.file_name };
 }
 
@@ -269,8 +148,8 @@ export async function assertUndoable(db: Db, batchId: number): Promise<{ kind: s
  */
 export async function undoLatestBatch(ctx: CoreContext, batchId: number): Promise<number> {
   return ctx.db.transaction().execute(async (trx) => {
-    const { kind } = await assertUndoable(trx, batchId);
-    const restored = await undoByKind[kind]!(trx, batchId);
+    await assertUndoable(trx, batchId);
+    const restored = await restoreBatch(trx, batchId);
     const at = ctx.now().toISOString();
     await trx.updateTable('import_batches').set({ undone_at: at }).where('id', '=', batchId).execute();
     await recordAudit(trx, ctx, { action: 'undo', entity: 'import_batch', entityId: batchId, before: { undoneAt: null }, after: { undoneAt: at, restoredRows: restored }, importBatchId: batchId });

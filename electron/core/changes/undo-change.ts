@@ -1,8 +1,8 @@
 import type { CoreContext } from '../context';
 import { recordAudit } from './audit-entry';
 import { HubdeskError } from '../errors';
-import { ChangeWriter, RECORDS_ACTION, UNDO_ACTION, loadRow, parseRef, type Row } from './change-set';
-import { versionOf } from './version';
+import { keyOf, parseRef, RECORDS_ACTION, rowRef, UNDO_ACTION, type Change, type ChangeTable, type StoredRow } from './change-set';
+import { restoreChanges } from './restore';
 import { createBackup } from '../db/backups';
 
 export interface LastChange {
@@ -37,9 +37,9 @@ async function findLast(ctx: CoreContext): Promise<Stored | null> {
   return row ?? null;
 }
 
-function parse(row: Stored): { summary: string; before: Record<string, Row | null>; after: Record<string, Row | null> } {
-  const before = JSON.parse(row.before_json ?? '{}') as { rows?: Record<string, Row | null> };
-  const after = JSON.parse(row.after_json ?? '{}') as { summary?: string; rows?: Record<string, Row | null> };
+function parse(row: Stored): { summary: string; before: Record<string, StoredRow | null>; after: Record<string, StoredRow | null> } {
+  const before = JSON.parse(row.before_json ?? '{}') as { rows?: Record<string, StoredRow | null> };
+  const after = JSON.parse(row.after_json ?? '{}') as { summary?: string; rows?: Record<string, StoredRow | null> };
   return { summary: after.summary ?? row.action, before: before.rows ?? {}, after: after.rows ?? {} };
 }
 
@@ -61,20 +61,17 @@ export async function undoLastChange(ctx: CoreContext, expectedAuditId?: number)
   }
   const { summary, before, after } = parse(row);
   createBackup(ctx.store, `before-undo-change-${row.id}`, ctx.now());
+  // The rows in the order the change wrote them; restoreChanges puts them back newest first.
+  const changes: Change[] = Object.keys(after).map((ref) => ({ ...parseRef(ref), before: before[ref] ?? null, after: after[ref] ?? null }));
+  const changedSince = (table: ChangeTable, row: StoredRow, now: StoredRow | null) =>
+    `Cannot undo "${summary}": ${rowRef(table, keyOf(table, row)).replace(':', ' ')} has been changed since${now && typeof now.updated_at === 'string' ? ` (at ${now.updated_at.slice(0, 16).replace('T', ' ')})` : ''}. Nothing was changed.`;
   await ctx.db.transaction().execute(async (trx) => {
-    for (const [ref, expected] of Object.entries(after)) {
-      const { table, key } = parseRef(ref);
-      const current = (await loadRow(trx, table, key)) ?? null;
-      if (versionOf(current) !== versionOf(expected)) {
-        throw new HubdeskError(
-          'conflict',
-          `Cannot undo "${summary}": ${ref.replace(':', ' ')} has been changed since${current && typeof current.updated_at === 'string' ? ` (at ${current.updated_at.slice(0, 16).replace('T', ' ')})` : ''}. Nothing was changed.`,
-        );
-      }
-    }
-    const w = new ChangeWriter(trx, ctx);
-    // Restore in reverse order of writing (children before parents on insert-undo).
-    for (const ref of Object.keys(after).reverse()) await w.restore(ref, before[ref] ?? null);
+    await restoreChanges(trx, changes, {
+      changed: (table, now) => changedSince(table, now, now),
+      deleted: (table, expected) => changedSince(table, expected, null),
+      addedAgain: (table, now) => changedSince(table, now, now),
+      inUse: (table) => `Cannot undo "${summary}": rows it added to ${table} are now used by other records. Nothing was changed.`,
+    });
     await recordAudit(trx, ctx, {
       action: UNDO_ACTION,
       entity: 'audit_log',

@@ -3,6 +3,7 @@ import type { CoreContext } from '../context';
 import type { PlanImportPreview, PlanImportResult } from '@shared/contract/funding';
 import { formatPence, sumPence } from '@shared/domain/money';
 import { recordAudit } from '../changes/audit-entry';
+import { ChangeSet } from '../changes/change-set';
 import { planLines } from './detail';
 import { planFor } from './plan';
 import { readPlanWorkbook, suggestion } from './plan-workbook';
@@ -91,11 +92,11 @@ export async function commitPlanImport(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.deleteFrom('action_plan_lines').where('plan_id', '=', planId).execute();
-    await trx
-      .insertInto('action_plan_lines')
-      .values(lines.map(({ row: _row, category: _category, ...l }) => ({ plan_id: planId, ...l })))
-      .execute();
+    // Every line replaced and every line written is kept with the batch (import_changes, audit log).
+    const set = new ChangeSet(trx, { batchId: batch.id, ctx });
+    await set.removeWhere('action_plan_lines', 'plan_id', [planId]);
+    await set.insertMany('action_plan_lines', lines.map(({ row: _row, category: _category, ...l }) => ({ plan_id: planId, ...l })));
+    await set.flush();
     await recordAudit(trx, ctx, {
       action: 'import',
       entity: 'action_plan',

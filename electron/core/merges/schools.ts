@@ -5,7 +5,7 @@ import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
 import { resolveYear } from '../db/years';
 import type { MergeMove, SchoolMergeForm, SchoolMergePreview, SchoolMergeResult, SchoolMergeSide, MergeFundingYear } from '@shared/contract/merges';
-import { applyChange, assertVersion, loadRow, type ChangeWriter, type RecordTable } from '../changes/change-set';
+import { applyChange, assertVersion, loadRow, type ChangeSet, type ChangeTable } from '../changes/change-set';
 import { versionOf } from '../changes/version';
 import { refusal } from '../records/parse';
 import { fundingEffect } from '../records/funding-effect';
@@ -21,7 +21,7 @@ type Db = Kysely<Database> | Transaction<Database>;
  */
 
 /** Every column that refers to a school, and how the merge treats it. */
-const SCHOOL_KEYS: { table: RecordTable & keyof Database; column: string; what: string }[] = [
+const SCHOOL_KEYS: { table: ChangeTable & keyof Database; column: string; what: string }[] = [
   { table: 'memberships', column: 'school_id', what: 'memberships' },
   { table: 'qa_reviews', column: 'school_id', what: 'QA reviews' },
   { table: 'reviewer_assignments', column: 'home_school_id', what: 'reviewers sent to other schools\' reviews' },
@@ -161,7 +161,7 @@ export async function previewSchoolMerge(ctx: CoreContext, target: ParsedRequest
   };
 }
 
-async function moveAttendance(w: ChangeWriter, p: Plan): Promise<void> {
+async function moveAttendance(w: ChangeSet, p: Plan): Promise<void> {
   for (const a of p.attendance) {
     await w.remove('meeting_attendance', { meeting_id: a.meeting_id, school_id: p.from.id });
     if (a.kept) {

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
 import type { HubRecord, RecordsChange } from '@shared/contract/records';
-import { applyChange, type ChangeWriter } from '../changes/change-set';
+import { applyChange, type ChangeSet } from '../changes/change-set';
 import { versionOf } from '../changes/version';
 import { refusal } from './parse';
 
@@ -39,7 +39,7 @@ async function checkManager(db: Db, id: number | null): Promise<void> {
   if (!s) throw refusal([{ path: 'membershipsManagerId', message: `there is no member of the central team with id ${id}` }]);
 }
 
-async function writeManagers(w: ChangeWriter, hubId: number, wanted: ParsedRequestOf<'createHub'>['hubManagers']): Promise<void> {
+async function writeManagers(w: ChangeSet, hubId: number, wanted: ParsedRequestOf<'createHub'>['hubManagers']): Promise<void> {
   const current = await w.trx.selectFrom('hub_managers').where('hub_id', '=', hubId).selectAll().execute();
   for (const [i, m] of wanted.entries()) {
     const values = { name: m.name, email: m.email, phone: m.phone, focus: m.focus };
@@ -69,8 +69,8 @@ export async function createHub(ctx: CoreContext, input: ParsedRequestOf<'create
       created_at: now,
       updated_at: now,
     });
-    await writeManagers(w, row.id as number, input.hubManagers);
-    return { value: await hubRecord(w.trx, row.id as number), summary: `Created ${input.name}`, entityId: row.id as number };
+    await writeManagers(w, row.id, input.hubManagers);
+    return { value: await hubRecord(w.trx, row.id), summary: `Created ${input.name}`, entityId: row.id };
   });
   return { record: res.value, auditId: res.auditId, summary: res.summary };
 }
@@ -90,7 +90,7 @@ export async function updateHub(ctx: CoreContext, input: ParsedRequestOf<'update
     if (changed.length) await w.update('hubs', { id: input.hubId }, { ...patch, updated_at: ctx.now().toISOString() });
     await writeManagers(w, input.hubId, input.hubManagers);
     if (!w.changed()) throw refusal([{ path: '', message: 'nothing to change: the hub already holds these details' }]);
-    const words = [input.name !== current.name ? `renamed from ${current.name}` : null, changed.some((k) => k !== 'name') ? 'details changed' : null, w.after.size > (changed.length ? 1 : 0) ? 'Hub Managers changed' : null].filter(Boolean);
+    const words = [input.name !== current.name ? `renamed from ${current.name}` : null, changed.some((k) => k !== 'name') ? 'details changed' : null, w.rows().size > (changed.length ? 1 : 0) ? 'Hub Managers changed' : null].filter(Boolean);
     return { value: await hubRecord(w.trx, input.hubId), summary: `${input.name}: ${words.join('; ')}` };
   });
   return { record: res.value, auditId: res.auditId, summary: res.summary };

@@ -5,7 +5,7 @@ import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
 import { notAfterToday } from '@shared/validation/common';
 import type { MeetingRecord, RecordsChange } from '@shared/contract/records';
-import { applyChange, assertVersion, loadRow, type ChangeWriter } from '../changes/change-set';
+import { applyChange, assertVersion, loadRow, type ChangeSet } from '../changes/change-set';
 import { versionOf } from '../changes/version';
 import { refusal } from './parse';
 
@@ -66,7 +66,7 @@ export async function updateMeeting(ctx: CoreContext, input: ParsedRequestOf<'up
     if (!row) throw new HubdeskError('not_found', `There is no hub meeting with id ${input.meetingId}.`);
     const current = await meetingRecord(w.trx, input.meetingId);
     assertVersion(row, input.version, `${current.hub}'s meeting of ${current.date}`);
-    const year = await w.trx.selectFrom('membership_years').where('id', '=', row.year_id as number).select(['label', 'start_date', 'end_date']).executeTakeFirstOrThrow();
+    const year = await w.trx.selectFrom('membership_years').where('id', '=', row.year_id).select(['label', 'start_date', 'end_date']).executeTakeFirstOrThrow();
     if (input.date < year.start_date || input.date > year.end_date) {
       throw refusal([{ path: 'date', message: `${input.date} is outside the membership year ${year.label} (${year.start_date} to ${year.end_date})` }]);
     }
@@ -80,7 +80,7 @@ export async function updateMeeting(ctx: CoreContext, input: ParsedRequestOf<'up
   return { record: res.value, auditId: res.auditId, summary: res.summary };
 }
 
-async function writeAttendance(w: ChangeWriter, meetingId: number, s: { schoolId: number; attended: boolean; representative?: string | null }) {
+async function writeAttendance(w: ChangeSet, meetingId: number, s: { schoolId: number; attended: boolean; representative?: string | null }) {
   const key = { meeting_id: meetingId, school_id: s.schoolId };
   const existing = await loadRow(w.trx, 'meeting_attendance', key);
   const values = { attended: s.attended ? 1 : 0, representative: s.representative ?? null };
@@ -121,7 +121,7 @@ export async function addMeeting(ctx: CoreContext, input: ParsedRequestOf<'addMe
     const same = await w.trx.selectFrom('hub_meetings').where('hub_id', '=', hub.id).where('meeting_date', '=', input.date).select('id').executeTakeFirst();
     if (same) throw refusal([{ path: 'date', message: `${hub.name} already has a meeting on ${input.date}` }]);
     const row = await w.insert('hub_meetings', { hub_id: hub.id, year_id: year.id, meeting_date: input.date, term: input.term, format: input.format, submitted_on: null, notes: null });
-    return { value: await meetingRecord(w.trx, row.id as number), summary: `${hub.name}: meeting added on ${input.date} (${input.term})`, entityId: row.id as number };
+    return { value: await meetingRecord(w.trx, row.id), summary: `${hub.name}: meeting added on ${input.date} (${input.term})`, entityId: row.id };
   });
   return { record: res.value, auditId: res.auditId, summary: res.summary };
 }

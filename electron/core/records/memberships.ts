@@ -106,7 +106,7 @@ async function planUpdate(db: Db, input: ReturnType<typeof updateMembershipSchem
     });
   }
   const plan: Plan = {
-    yearId: row.year_id as number,
+    yearId: row.year_id,
     schoolId: current.schoolId,
     school: current.school,
     fromHubId: current.hubId,
@@ -151,7 +151,7 @@ export async function addMembership(ctx: CoreContext, input: ParsedRequestOf<'ad
       import_batch_id: null,
       updated_at: ctx.now().toISOString(),
     });
-    const record = await membershipRecord(w.trx, row.id as number);
+    const record = await membershipRecord(w.trx, row.id);
     return { value: { record, effect }, summary: `Added ${record.school} to ${record.hub} for ${record.year} (${record.pupils} pupils, ${record.status})`, entityId: record.id };
   });
   return { ...res.value, auditId: res.auditId, summary: res.summary };

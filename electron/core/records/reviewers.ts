@@ -138,7 +138,7 @@ export async function bookReviewer(ctx: CoreContext, input: ParsedRequestOf<'boo
       import_batch_id: null,
       updated_at: ctx.now().toISOString(),
     });
-    return { value: await assignmentRecord(w.trx, row.id as number), summary: `Booked ${input.reviewerName} (${sender.name}) onto ${review.school}'s review of ${review.startDate}`, entityId: row.id as number };
+    return { value: await assignmentRecord(w.trx, row.id), summary: `Booked ${input.reviewerName} (${sender.name}) onto ${review.school}'s review of ${review.startDate}`, entityId: row.id };
   });
   return { record: res.value, auditId: res.auditId, summary: res.summary };
 }
@@ -213,9 +213,9 @@ export async function addTraining(ctx: CoreContext, input: ParsedRequestOf<'addT
     }
     const row = await w.insert('reviewer_trainings', { school_id: school.id, person_name: input.personName, role: input.role ?? null, trained_on: input.trainedOn, import_batch_id: null });
     return {
-      value: { id: row.id as number, schoolId: school.id, personName: input.personName, role: input.role ?? null, trainedOn: input.trainedOn },
+      value: { id: row.id, schoolId: school.id, personName: input.personName, role: input.role ?? null, trainedOn: input.trainedOn },
       summary: `Recorded reviewer training for ${input.personName} (${school.name}) on ${input.trainedOn}`,
-      entityId: row.id as number,
+      entityId: row.id,
     };
   });
   return { record: res.value, auditId: res.auditId, summary: res.summary };

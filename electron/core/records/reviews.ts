@@ -61,7 +61,7 @@ export async function scheduleReview(ctx: CoreContext, input: ParsedRequestOf<'s
       import_batch_id: null,
       updated_at: ctx.now().toISOString(),
     });
-    return { value: await reviewRecord(w.trx, row.id as number), summary: `Scheduled ${school.name}'s ${year.label} QA Review for ${input.startDate} to ${input.endDate}`, entityId: row.id as number };
+    return { value: await reviewRecord(w.trx, row.id), summary: `Scheduled ${school.name}'s ${year.label} QA Review for ${input.startDate} to ${input.endDate}`, entityId: row.id };
   });
   return { record: res.value, auditId: res.auditId, summary: res.summary };
 }

@@ -90,8 +90,8 @@ export async function addSupportRequest(ctx: CoreContext, input: ParsedRequestOf
       created_at: now,
       updated_at: now,
     });
-    const [rec] = await toRecords(w.trx, { id: row.id as number });
-    return { value: rec!, summary: `${school.name} asked for support on “${input.area}” (${input.status})`, entityId: row.id as number };
+    const [rec] = await toRecords(w.trx, { id: row.id });
+    return { value: rec!, summary: `${school.name} asked for support on “${input.area}” (${input.status})`, entityId: row.id };
   });
   return { record: res.value, auditId: res.auditId, summary: res.summary };
 }

@@ -1,5 +1,4 @@
 /** Ofsted management-information import: read → map → plan (preview) → commit → undo. */
 export { previewOfstedFile, commitOfstedFile, type OfstedFileInput } from './commit';
-export { undoOfstedBatch } from './undo';
 export { OFSTED_BATCH_KIND } from './store-facts';
 export { issueText } from './plan';

@@ -1,6 +1,6 @@
 /**
- * Support requests (issue 11, point 6; DOMAIN.md §7: the catch-up call covers "which schools requested
- * support"). Pure rules shared by the dashboards, the call pack and the screens.
+ * Support requests: a school asks for support, the team brokers it; the termly call covers which
+ * schools requested support. Pure rules shared by the dashboards, the call pack and the screens.
  */
 
 /** A request that still needs someone's attention: not yet done or declined. */

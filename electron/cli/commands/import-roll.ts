@@ -25,7 +25,7 @@ function where(p: ImportProblem): string {
   return [p.sheet, p.row === null ? null : `row ${p.row}`, p.column].filter(Boolean).join(', ');
 }
 
-/** The machine-readable summary (issue 3): exactly these keys. */
+/** The machine-readable summary: exactly these keys, which scripts rely on. */
 function summaryJson(p: RollPreview | null, errors: ImportProblem[]) {
   return {
     imported: p?.validRows ?? 0,

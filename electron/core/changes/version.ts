@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
  * change is refused as a conflict. A hash rather than `updated_at` because two changes can share a
  * timestamp (a fixed clock, or the same millisecond) and some tables have no timestamp at all.
  */
-export function versionOf(row: Record<string, unknown> | null | undefined): string {
+export function versionOf(row: object | null | undefined): string {
   return crypto
     .createHash('sha256')
     .update(row == null ? 'null' : JSON.stringify(Object.entries(row).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))))

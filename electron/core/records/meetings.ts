@@ -54,7 +54,7 @@ export async function meetingRecord(db: Db, meetingId: number): Promise<MeetingR
       const a = bySchool.get(s.id);
       return { schoolId: s.id, school: s.name, attended: a ? a.attended === 1 : null, representative: a?.representative ?? null };
     }),
-    attendanceVersion: versionOf({ rows: att } as unknown as Record<string, unknown>),
+    attendanceVersion: versionOf({ rows: att }),
   };
 }
 

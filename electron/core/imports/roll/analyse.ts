@@ -116,7 +116,7 @@ export async function readRoll(
       sheet: sheet.name,
       row: header.row,
       column: null,
-      message: `no column is mapped to ${missing.map((f) => ROLL_FIELD_LABELS[f]).join(', ')}: map ${missing.length === 1 ? 'it' : 'them'} by hand, or name the column${missing.length === 1 ? '' : 's'} as DOMAIN.md §8 lists`,
+      message: `no column is mapped to ${missing.map((f) => ROLL_FIELD_LABELS[f]).join(', ')}: map ${missing.length === 1 ? 'it' : 'them'} by hand, or head the column${missing.length === 1 ? ' with its' : 's with their'} usual name`,
     });
   } else {
     checked = checkRows(sheet.name, sheet.rows.slice(header.index + 1), header.headers, mapping);

@@ -1,6 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { OpenedStore } from './connection';
+import type BetterSqlite3 from 'better-sqlite3';
+
+/**
+ * What a backup is taken from: the data folder and the open SQLite connection. Declared here rather
+ * than taken from connection.ts, which takes a backup before migrating (so this file sits below it).
+ */
+export interface BackupSource {
+  dataDir: string;
+  sqlite: BetterSqlite3.Database;
+}
 
 export const BACKUP_FOLDER = 'backups';
 /** Keep the newest this many backups, plus the newest of each calendar month. */
@@ -22,7 +31,7 @@ function isoFromStamp(stamp: string): string {
   return `${date}T${h}:${m}:${s}.${ms}Z`;
 }
 
-export function backupDir(store: Pick<OpenedStore, 'dataDir'>): string {
+export function backupDir(store: Pick<BackupSource, 'dataDir'>): string {
   return path.join(store.dataDir, BACKUP_FOLDER);
 }
 
@@ -49,7 +58,7 @@ const FORMAT_VERSION_OFFSET = 18;
  * nothing, when that cannot be done safely (not WAL, a transaction open on the connection, a reader
  * holding back the checkpoint, or a commit slipping in between): the caller then uses VACUUM INTO.
  */
-function copyDatabaseFile(sqlite: OpenedStore['sqlite'], file: string): boolean {
+function copyDatabaseFile(sqlite: BackupSource['sqlite'], file: string): boolean {
   if (sqlite.memory || sqlite.inTransaction) return false;
   if (String(sqlite.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return false;
   const before = sqlite.pragma('data_version', { simple: true });
@@ -83,7 +92,7 @@ function copyDatabaseFile(sqlite: OpenedStore['sqlite'], file: string): boolean 
  * write lock; VACUUM INTO when that is not possible), then prunes old ones. reason is a short slug,
  * e.g. "before-import-roll".
  */
-export function createBackup(store: Pick<OpenedStore, 'dataDir' | 'sqlite'>, reason: string, now: Date = new Date()): BackupInfo {
+export function createBackup(store: BackupSource, reason: string, now: Date = new Date()): BackupInfo {
   const dir = backupDir(store);
   fs.mkdirSync(dir, { recursive: true });
   const slug = reason.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'backup';
@@ -115,7 +124,7 @@ export function createBackup(store: Pick<OpenedStore, 'dataDir' | 'sqlite'>, rea
   return info;
 }
 
-export function listBackups(store: Pick<OpenedStore, 'dataDir'>): BackupInfo[] {
+export function listBackups(store: Pick<BackupSource, 'dataDir'>): BackupInfo[] {
   const dir = backupDir(store);
   if (!fs.existsSync(dir)) return [];
   return fs
@@ -130,7 +139,7 @@ export function listBackups(store: Pick<OpenedStore, 'dataDir'>): BackupInfo[] {
 }
 
 /** Keeps the newest KEEP_LATEST backups and the newest backup of every month; deletes the rest. */
-export function pruneBackups(store: Pick<OpenedStore, 'dataDir'>): string[] {
+export function pruneBackups(store: Pick<BackupSource, 'dataDir'>): string[] {
   const all = listBackups(store);
   const keep = new Set(all.slice(0, KEEP_LATEST).map((b) => b.file));
   const monthsSeen = new Set<string>();

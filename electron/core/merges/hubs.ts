@@ -6,7 +6,7 @@ import { HubdeskError } from '../errors';
 import { listYears, resolveYear } from '../db/years';
 import type { HubMergeForm, HubMergePreview, HubMergeResult, HubMergeSide, MergeFundingYear, MergeMove } from '@shared/contract/merges';
 import { applyChange } from '../changes/change-set';
-import { refusal } from '../records/parse';
+import { refusal } from '../records/refusals';
 import { figures, hubMembers } from '../records/funding-effect';
 import { hubRecord } from '../records/hubs';
 

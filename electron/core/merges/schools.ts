@@ -7,7 +7,7 @@ import { resolveYear } from '../db/years';
 import type { MergeMove, SchoolMergeForm, SchoolMergePreview, SchoolMergeResult, SchoolMergeSide, MergeFundingYear } from '@shared/contract/merges';
 import { applyChange, assertVersion, loadRow, type ChangeSet, type ChangeTable } from '../changes/change-set';
 import { versionOf } from '../changes/version';
-import { refusal } from '../records/parse';
+import { refusal } from '../records/refusals';
 import { fundingEffect } from '../records/funding-effect';
 import { schoolRecord } from '../records/schools';
 

@@ -6,7 +6,7 @@ import { HubdeskError } from '../errors';
 import type { HubRecord, RecordsChange } from '@shared/contract/records';
 import { applyChange, type ChangeSet } from '../changes/change-set';
 import { versionOf } from '../changes/version';
-import { refusal } from './parse';
+import { refusal } from './refusals';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -7,7 +7,7 @@ import { notAfterToday } from '@shared/validation/common';
 import type { MeetingRecord, RecordsChange } from '@shared/contract/records';
 import { applyChange, assertVersion, loadRow, type ChangeSet } from '../changes/change-set';
 import { versionOf } from '../changes/version';
-import { refusal } from './parse';
+import { refusal } from './refusals';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -6,7 +6,7 @@ import { addMembershipSchema, membershipDateIssues, updateMembershipSchema } fro
 import type { FundingEffect, MembershipRecord, MembershipForm, RecordsChange, SchoolChoice } from '@shared/contract/records';
 import { applyChange, assertVersion, loadRow } from '../changes/change-set';
 import { versionOf } from '../changes/version';
-import { throwIfIssues } from './parse';
+import { throwIfIssues } from './refusals';
 import { fundingEffect } from './funding-effect';
 import type { Transaction, Kysely } from 'kysely';
 import type { Database } from '../db/schema';

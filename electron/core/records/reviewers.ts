@@ -10,7 +10,7 @@ import { attendedIssues, trainingIssues } from '@shared/validation/reviewers';
 import type { AssignmentRecord, RecordsChange, ReplacementSchool, ReviewTeamForm, TrainingRecord } from '@shared/contract/records';
 import { applyChange, assertVersion, loadRow } from '../changes/change-set';
 import { versionOf } from '../changes/version';
-import { refusal, throwIfIssues } from './parse';
+import { refusal, throwIfIssues } from './refusals';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -7,7 +7,7 @@ import { reviewOutcomeIssues } from '@shared/validation/reviews';
 import type { RecordsChange, ReviewRecord } from '@shared/contract/records';
 import { applyChange } from '../changes/change-set';
 import { versionOf } from '../changes/version';
-import { refusal, throwIfIssues } from './parse';
+import { refusal, throwIfIssues } from './refusals';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

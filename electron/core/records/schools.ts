@@ -5,7 +5,7 @@ import { schoolDateIssues } from '@shared/validation/schools';
 import type { RecordsChange, SchoolRecord } from '@shared/contract/records';
 import { applyChange, assertVersion, loadRow, type RowOf } from '../changes/change-set';
 import { versionOf } from '../changes/version';
-import { refusal, throwIfIssues } from './parse';
+import { refusal, throwIfIssues } from './refusals';
 
 function toRecord(r: RowOf<'schools'>): SchoolRecord {
   return {

@@ -7,7 +7,7 @@ import { supportDateIssues } from '@shared/validation/support';
 import type { RecordsChange, SupportRequestRecord } from '@shared/contract/records';
 import { applyChange, assertVersion, loadRow } from '../changes/change-set';
 import { versionOf } from '../changes/version';
-import { refusal, throwIfIssues } from './parse';
+import { refusal, throwIfIssues } from './refusals';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

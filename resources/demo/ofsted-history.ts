@@ -4,7 +4,7 @@
  * inspections with key judgements only, report cards as words per evaluation area.
  */
 import { OEIF_AREAS, REPORT_CARD_AREAS, REPORT_CARD_GRADES, type OfstedFramework } from '@shared/domain/vocabulary';
-import { addDays, dateBetween, weekdayOnOrAfter, randomFor, type Random } from './random';
+import { addDays, randomFor, schoolDayBetween, type Random } from './random';
 
 export interface DemoJudgement {
   area: string;
@@ -131,7 +131,7 @@ export function ofstedHistory(school: SchoolFacts, story: OfstedStory, today: st
     [3, 15],
     [4, 3],
   ] as const);
-  const d = (from: string, to: string) => weekdayOnOrAfter(dateBetween(rng, from, to));
+  const d = (from: string, to: string) => schoolDayBetween(rng, from, to);
   const older = graded(rng, school, d('2015-09-14', '2019-06-28'), Math.min(level, 3));
   switch (story) {
     case 'oeif':

@@ -54,7 +54,7 @@ test('a catch-up call from My calls to the pack (Excel, PDF) to recorded actions
   await expect(page.getByRole('heading', { name: 'Aspire Hub: call pack' })).toBeVisible();
   const changes = page.getByRole('table', { name: 'What changed' });
   await expect(page.getByRole('heading', { name: /What changed since the start of term, 1 Sept? 2026/ })).toBeVisible();
-  await expect(changes.locator('tr', { hasText: 'QA report received' }).filter({ hasText: 'Lord Derby Academy' })).toContainText('Careers education and employer links');
+  await expect(changes.locator('tr', { hasText: 'QA report received' }).filter({ hasText: 'Lord Derby Academy' })).toContainText('Area of Excellence: Using AI to reduce teacher workload');
   await expect(page.getByText('£38,589.77')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Claims pending' }).locator('tbody tr').first()).toBeVisible();
   await expect(page.getByRole('table', { name: 'Drop-outs' }).locator('tbody tr').first()).toBeVisible();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildDemoNetwork } from '../../resources/demo/network';
+import { fitsPhase } from '../../resources/demo/qa-texts';
 import { dispatch } from '../../electron/core/dispatch';
 import { createContext } from '../../electron/core/context';
 import { currentYear } from '../../shared/domain/years';
@@ -75,16 +76,35 @@ describe('the demo on any day', () => {
         for (const r of n.reviews) {
           if (r.estimates !== null) expect(r.endDate < today).toBe(true);
           expect([0, 6]).not.toContain(new Date(`${r.startDate}T00:00:00Z`).getUTCDay());
+          for (const day of [r.startDate, r.endDate]) expect(day.slice(5) === '12-25' || day.slice(5, 7) === '08', `review on ${day}`).toBe(false);
         }
         for (const m of n.meetings) {
           if (m.attendance.length > 0) expect(m.meetingDate < today).toBe(true);
           expect([0, 6]).not.toContain(new Date(`${m.meetingDate}T00:00:00Z`).getUTCDay());
         }
         for (const p of n.plans) expect([p.draftSubmittedOn, p.finalSubmittedOn].every((d) => d === null || d <= today)).toBe(true);
-        for (const i of n.inspections) expect(i.startDate <= today).toBe(true);
+        for (const i of n.inspections) {
+          expect(i.startDate <= today).toBe(true);
+          expect(i.startDate.slice(5) === '12-25' || i.startDate.slice(5, 7) === '08', `inspection on ${i.startDate}`).toBe(false);
+        }
         for (const s of n.supportRequests) expect(s.requestedOn <= today && s.updatedOn <= today).toBe(true);
       }),
       { numRuns: 12 },
     );
+  });
+});
+
+describe('the demo’s review texts', () => {
+  it('fit each school’s phase: no Key Stage 3 or sixth form in a primary, no phonics or Reception in a secondary', () => {
+    const n = buildDemoNetwork(TEST_NOW.toISOString().slice(0, 10));
+    const phaseOf = new Map(n.schools.map((s) => [s.urn, s.phase]));
+    let primaries = 0;
+    for (const r of n.reviews) {
+      const phase = phaseOf.get(r.urn)!;
+      if (phase === 'Primary' && r.estimates !== null) primaries += 1;
+      for (const text of [...r.points.map((p) => p.text), r.aoeTitle ?? '']) expect(fitsPhase(text, phase), `${phase}: ${text}`).toBe(true);
+      if (phase === 'Primary') for (const p of r.points) expect(p.text).not.toMatch(/Key Stage 3|sixth form/i);
+    }
+    expect(primaries).toBeGreaterThan(50);
   });
 });

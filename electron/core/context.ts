@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import type { OpenedStore } from './db/connection';
 import { fileLog, type CoreLog } from './log';
+import { systemClock, ukDateOf, type Clock } from './clock';
 
 /** What every handler is given: the store and who/when for the audit log. */
 export interface CoreContext {
@@ -12,20 +13,20 @@ export interface CoreContext {
   user: string;
   /** The current instant, injectable for tests. */
   now(): Date;
-  /** Today's date (ISO), from now(). */
+  /** Today's date (ISO) in the UK, from now(). */
   today(): string;
   /** Where failures that are bugs are written, with their stack (`<dataDir>/logs/hubdesk.log`). */
   log: CoreLog;
 }
 
-export function createContext(store: OpenedStore, options: { user?: string; now?: () => Date; log?: CoreLog } = {}): CoreContext {
-  const now = options.now ?? (() => new Date());
+export function createContext(store: OpenedStore, options: { user?: string; now?: Clock; log?: CoreLog } = {}): CoreContext {
+  const now = options.now ?? systemClock;
   return {
     store,
     db: store.db,
     user: options.user ?? safeUserName(),
     now,
-    today: () => now().toISOString().slice(0, 10),
+    today: () => ukDateOf(now()),
     log: options.log ?? fileLog(store.dataDir),
   };
 }

@@ -7,6 +7,7 @@ import { undoLastChange } from '../../electron/core/changes/undo-change';
 import type { SchoolRecord } from '../../shared/contract/records';
 import { contentHash, openTestStore, type TestStore } from '../helpers/store';
 import { expectRefused, viaDispatch } from '../helpers/records';
+import { TEST_TODAY } from '../helpers/clock';
 
 const updateSchool = viaDispatch('updateSchool');
 const recordAttendance = viaDispatch('recordAttendance');
@@ -59,7 +60,7 @@ describe('school details', () => {
 
 describe('hub meetings', () => {
   async function pastMeeting() {
-    return t.ctx.db.selectFrom('hub_meetings').where('meeting_date', '<', '2026-11-23').where('meeting_date', '>=', '2026-09-01').select('id').orderBy('id').executeTakeFirstOrThrow();
+    return t.ctx.db.selectFrom('hub_meetings').where('meeting_date', '<', TEST_TODAY).where('meeting_date', '>=', '2026-09-01').select('id').orderBy('id').executeTakeFirstOrThrow();
   }
 
   it('records the attendance of each school and undoes it', async () => {

@@ -54,7 +54,8 @@ export function SettingsPage() {
           </tbody>
         </table>
       </section>
-      <CategoriesPanel />
+      {/* Read again after a restore (a new key remounts it), like the audit log below. */}
+      <CategoriesPanel key={dataVersion} />
       <BackupsPanel
         onRestored={() => {
           void refresh();

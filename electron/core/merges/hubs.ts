@@ -164,9 +164,9 @@ export async function mergeHubs(ctx: CoreContext, input: ParsedRequestOf<'mergeH
     }
     if (p.refusals.length) throw refusal(p.refusals.map((message) => ({ path: '', message })));
     const now = ctx.now().toISOString();
-    for (const id of p.memberships) await w.update('memberships', { id }, { hub_id: p.into.id, updated_at: now });
-    for (const id of p.meetings) await w.update('hub_meetings', { id }, { hub_id: p.into.id });
-    for (const id of p.claims) await w.update('claims', { id }, { hub_id: p.into.id, updated_at: now });
+    await w.updateMany('memberships', p.memberships, { hub_id: p.into.id, updated_at: now });
+    await w.updateMany('hub_meetings', p.meetings, { hub_id: p.into.id });
+    await w.updateMany('claims', p.claims, { hub_id: p.into.id, updated_at: now });
     for (const plan of p.plans) {
       if (plan.keptPlanId === null) {
         await w.update('action_plans', { id: plan.id }, { hub_id: p.into.id });

@@ -38,8 +38,8 @@ type AnyDb = Kysely<any>;
 async function side(db: Db, schoolId: number, field: string): Promise<SchoolMergeSide> {
   const row = await loadRow(db, 'schools', { id: schoolId });
   if (!row) throw refusal([{ path: field, message: `there is no school with id ${schoolId}` }]);
-  const target = row.merged_into_school_id === null ? undefined : await db.selectFrom('schools').where('id', '=', row.merged_into_school_id as number).select(['id', 'name', 'urn']).executeTakeFirst();
-  return { id: schoolId, name: String(row.name), urn: String(row.urn), version: versionOf(row), mergedInto: target ?? null };
+  const target = row.merged_into_school_id === null ? undefined : await db.selectFrom('schools').where('id', '=', row.merged_into_school_id).select(['id', 'name', 'urn']).executeTakeFirst();
+  return { id: schoolId, name: row.name, urn: row.urn, version: versionOf(row), mergedInto: target ?? null };
 }
 
 interface Plan {
@@ -185,11 +185,9 @@ export async function mergeSchools(ctx: CoreContext, input: ParsedRequestOf<'mer
     if (p.refusals.length) throw refusal(p.refusals.map((message) => ({ path: '', message })));
     const now = ctx.now().toISOString();
     for (const [i, k] of SCHOOL_KEYS.entries()) {
-      for (const rowId of p.ids[i]!) {
-        const patch: Record<string, unknown> = { [k.column]: p.into.id };
-        if (k.table !== 'contacts' && k.table !== 'reviewer_trainings') patch.updated_at = now;
-        await w.update(k.table, { id: rowId }, patch);
-      }
+      const patch: Record<string, unknown> = { [k.column]: p.into.id };
+      if (k.table !== 'contacts' && k.table !== 'reviewer_trainings') patch.updated_at = now;
+      await w.updateMany(k.table, p.ids[i]!, patch);
     }
     await moveAttendance(w, p);
     await w.update('schools', { id: p.from.id }, { merged_into_school_id: p.into.id, updated_at: now });

@@ -49,7 +49,7 @@ async function writeManagers(w: ChangeSet, hubId: number, wanted: ParsedRequestO
     }
     const row = current.find((c) => c.id === m.id);
     if (!row) throw refusal([{ path: `hubManagers.${i}.id`, message: `Hub Manager ${m.id} is not a manager of this hub` }]);
-    if (row.name !== values.name || row.email !== values.email || row.phone !== values.phone || row.focus !== values.focus) await w.update('hub_managers', { id: row.id }, values);
+    if (row.name !== values.name || row.email !== values.email || row.phone !== values.phone || row.focus !== values.focus) await w.update('hub_managers', { id: row.id }, values, row);
   }
   for (const c of current) if (!wanted.some((m) => m.id === c.id)) await w.remove('hub_managers', { id: c.id });
 }

@@ -73,7 +73,7 @@ export async function updateMeeting(ctx: CoreContext, input: ParsedRequestOf<'up
     const patch = { meeting_date: input.date, term: input.term, format: input.format, notes: input.notes, submitted_on: input.submittedOn };
     const changed = (Object.keys(patch) as (keyof typeof patch)[]).filter((k) => (patch[k] ?? null) !== (row[k] ?? null));
     if (changed.length === 0) throw refusal([{ path: '', message: 'nothing to change: the meeting already holds these details' }]);
-    await w.update('hub_meetings', { id: input.meetingId }, patch);
+    await w.update('hub_meetings', { id: input.meetingId }, patch, row);
     const words = changed.map((k) => (k === 'submitted_on' ? (input.submittedOn ? `dates submitted ${input.submittedOn}` : 'submitted date cleared') : k.replace('meeting_', '')));
     return { value: await meetingRecord(w.trx, input.meetingId), summary: `${current.hub} meeting of ${current.date}: ${words.join(', ')}` };
   });
@@ -85,7 +85,7 @@ async function writeAttendance(w: ChangeSet, meetingId: number, s: { schoolId: n
   const existing = await loadRow(w.trx, 'meeting_attendance', key);
   const values = { attended: s.attended ? 1 : 0, representative: s.representative ?? null };
   if (!existing) await w.insert('meeting_attendance', { ...key, ...values });
-  else if (existing.attended !== values.attended || (existing.representative ?? null) !== values.representative) await w.update('meeting_attendance', key, values);
+  else if (existing.attended !== values.attended || (existing.representative ?? null) !== values.representative) await w.update('meeting_attendance', key, values, existing);
 }
 
 export async function recordAttendance(ctx: CoreContext, input: ParsedRequestOf<'recordAttendance'>): Promise<RecordsChange<MeetingRecord>> {

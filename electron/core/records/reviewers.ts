@@ -155,7 +155,7 @@ export async function setReviewerStatus(ctx: CoreContext, input: ParsedRequestOf
     if (current.replacedByAssignmentId !== null) {
       throw refusal([{ path: 'status', message: `${current.reviewerName} has been replaced; undo the replacement before changing this booking` }]);
     }
-    await w.update('reviewer_assignments', { id: input.assignmentId }, { status: input.status, updated_at: ctx.now().toISOString() });
+    await w.update('reviewer_assignments', { id: input.assignmentId }, { status: input.status, updated_at: ctx.now().toISOString() }, row);
     const words = { attended: 'attended', dropped: 'dropped out of', booked: 'booked again onto' }[input.status];
     return { value: await assignmentRecord(w.trx, input.assignmentId), summary: `${current.reviewerName} (${current.homeSchool}) ${words} ${review.school}'s review of ${review.startDate}` };
   });
@@ -189,9 +189,9 @@ export async function replaceReviewer(ctx: CoreContext, input: ParsedRequestOf<'
       updated_at: ctx.now().toISOString(),
     });
     return {
-      value: await assignmentRecord(w.trx, added.id as number),
+      value: await assignmentRecord(w.trx, added.id),
       summary: `Replaced ${current.reviewerName} (${current.homeSchool}) with ${input.reviewerName} (${sender.name}) on ${review.school}'s review of ${review.startDate}`,
-      entityId: added.id as number,
+      entityId: added.id,
     };
   });
   return { record: res.value, auditId: res.auditId, summary: res.summary };

@@ -63,7 +63,7 @@ export async function updateSchool(ctx: CoreContext, input: ParsedRequestOf<'upd
     };
     const changed = (Object.keys(next) as (keyof SchoolDetails)[]).filter((k) => (next[k] ?? null) !== (row[k] ?? null));
     if (changed.length === 0) throw refusal([{ path: '', message: 'nothing to change: the school already holds these details' }]);
-    const after = await w.update('schools', { id: input.schoolId }, { ...next, updated_at: ctx.now().toISOString() });
+    const after = await w.update('schools', { id: input.schoolId }, { ...next, updated_at: ctx.now().toISOString() }, row);
     return { value: toRecord(after), summary: `${input.name}: changed ${changed.map((k) => LABELS[k]).join(', ')}` };
   });
   return { record: res.value, auditId: res.auditId, summary: res.summary };

@@ -101,8 +101,8 @@ export async function updateSupportRequest(ctx: CoreContext, input: ParsedReques
   const res = await applyChange(ctx, 'support.update', { entity: 'support_requests', id: input.requestId }, async (w) => {
     const row = await loadRow(w.trx, 'support_requests', { id: input.requestId });
     if (!row) throw new HubdeskError('not_found', `There is no support request with id ${input.requestId}.`);
-    assertVersion(row, input.version, `support request on “${String(row.area)}”`);
-    await checkRefs(w.trx, row.school_id as number, input);
+    assertVersion(row, input.version, `support request on “${row.area}”`);
+    await checkRefs(w.trx, row.school_id, input);
     const patch = {
       requested_on: input.requestedOn,
       area: input.area,
@@ -114,7 +114,7 @@ export async function updateSupportRequest(ctx: CoreContext, input: ParsedReques
     };
     const changed = (Object.keys(patch) as (keyof typeof patch)[]).filter((k) => patch[k] !== row[k]);
     if (!changed.length) throw refusal([{ path: '', message: 'nothing to change: the request already holds these details' }]);
-    await w.update('support_requests', { id: input.requestId }, { ...patch, updated_at: ctx.now().toISOString() });
+    await w.update('support_requests', { id: input.requestId }, { ...patch, updated_at: ctx.now().toISOString() }, row);
     const [rec] = await toRecords(w.trx, { id: input.requestId });
     const who = rec!.brokeredToSchool ?? rec!.brokeredTo;
     return { value: rec!, summary: `Support for ${rec!.school} on “${rec!.area}”: ${input.status}${who ? `, brokered to ${who}` : ''}` };

@@ -1,8 +1,9 @@
 /**
  * Preview and commit of a QA tracker. The commit refuses a file with any problem (nothing written),
  * writes nothing when nothing changes, and otherwise takes a backup, then in one transaction records
- * an import batch of kind 'qa' for the year and writes every row through a ChangeRecorder, so the
- * generic undo (restoreBatchChanges) puts back exactly what was there, updates included.
+ * an import batch of kind 'qa' for the year and writes every row through the batch's ChangeSet (a
+ * statement per kind of row, not per row), so undoing the batch puts back exactly what was there,
+ * updates included.
  */
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';

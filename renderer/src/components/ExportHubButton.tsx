@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { exportHub } from '../pages/exports/run-export';
 
@@ -6,13 +7,14 @@ import { exportHub } from '../pages/exports/run-export';
  * workbook (with contact details; the Exports page offers a copy without) and saves it.
  */
 export function ExportHubButton({ hubId, year, includeContacts = true }: { hubId: number; year: string; includeContacts?: boolean }) {
+  const client = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const run = async () => {
     setBusy(true);
     setMessage(null);
     try {
-      const file = await exportHub(hubId, year, includeContacts);
+      const file = await exportHub(client, hubId, year, includeContacts);
       setMessage({ ok: true, text: `Saved ${file.fileName}` });
     } catch (e) {
       setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });

@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { MyCallsHub } from '@shared/contract';
 import { nextTerm, previousTerm, termOf } from '@shared/domain/calls';
-import { useApi } from '../api/useApi';
+import { useQueryOf } from '../data/queries';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { DataTable } from '../components/DataTable';
@@ -16,7 +16,7 @@ const STATUS_ORDER = { overdue: 0, due: 1, 'not yet due': 2, held: 3 } as const;
 export function CallsPage() {
   const navigate = useNavigate();
   const [term, setTerm] = useState<string | null>(null);
-  const calls = useApi(() => window.api.myCalls(term ? { term } : {}), [term]);
+  const calls = useQueryOf('myCalls', term ? { term } : {});
   const d = calls.data;
   const shownTerm = d?.term.id ?? term;
   const terms = useMemo(() => {
@@ -76,7 +76,7 @@ export function CallsPage() {
     [shownTerm],
   );
 
-  if (calls.error) return <ErrorPanel title="Could not load your calls" error={calls.error} onRetry={calls.reload} />;
+  if (calls.error) return <ErrorPanel title="Could not load your calls" error={calls.error} onRetry={calls.refetch} />;
   if (!d) return <div aria-busy="true" className="loading">Loading calls…</div>;
 
   const termPicker = (

@@ -3,7 +3,8 @@ import { Link, useSearchParams } from 'react-router';
 import type { QaTextHit } from '@shared/contract';
 import { PHASES, QA_HEADINGS } from '@shared/domain/vocabulary';
 import { headingLabel } from '@shared/domain/qa-profile';
-import { useApi } from '../api/useApi';
+import { useQueryOf } from '../data/queries';
+import { useSettled } from '../components/forms/useSettled';
 import { useStatus } from '../state/status';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorPanel } from '../components/ErrorPanel';
@@ -27,17 +28,8 @@ function highlight(text: string, terms: string[]): ReactNode {
   );
 }
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return v;
-}
-
 function Suggestions({ pointId, onClose }: { pointId: number; onClose(): void }) {
-  const s = useApi(() => window.api.suggestSupport({ pointId }), [pointId]);
+  const s = useQueryOf('suggestSupport', { pointId });
   const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     title.current?.focus();
@@ -120,23 +112,19 @@ export function ExplorerPage() {
   const [heading, setHeading] = useState('');
   const [kind, setKind] = useState('');
   const [year, setYear] = useState('');
-  const debounced = useDebounced(text, 200);
+  const settled = useSettled(text, 200);
   const ebi = Number(params.get('ebi')) || null;
-  const hubs = useApi(() => window.api.listHubs({}), []);
+  const hubs = useQueryOf('listHubs', {});
 
-  const results = useApi(
-    () =>
-      window.api.searchQaText({
-        text: debounced,
-        hubId: hubId ? Number(hubId) : undefined,
-        phase: (phase || undefined) as (typeof PHASES)[number] | undefined,
-        heading: heading || undefined,
-        kind: (kind || undefined) as 'www' | 'ebi' | 'aoe' | undefined,
-        year: year || undefined,
-        limit: 100,
-      }),
-    [debounced, hubId, phase, heading, kind, year],
-  );
+  const results = useQueryOf('searchQaText', {
+    text: settled,
+    hubId: hubId ? Number(hubId) : undefined,
+    phase: (phase || undefined) as (typeof PHASES)[number] | undefined,
+    heading: heading || undefined,
+    kind: (kind || undefined) as 'www' | 'ebi' | 'aoe' | undefined,
+    year: year || undefined,
+    limit: 100,
+  });
 
   const openSuggestions = (id: number | null) => {
     const next = new URLSearchParams(params);
@@ -202,9 +190,9 @@ export function ExplorerPage() {
       </form>
 
       {ebi !== null ? <Suggestions pointId={ebi} onClose={() => openSuggestions(null)} /> : null}
-      {results.error ? <ErrorPanel title="Could not search" error={results.error} onRetry={results.reload} /> : null}
+      {results.error ? <ErrorPanel title="Could not search" error={results.error} onRetry={results.refetch} /> : null}
       {r ? (
-        <section aria-label="Results" aria-busy={results.loading}>
+        <section aria-label="Results" aria-busy={results.isFetching}>
           <p className="small muted" role="status">
             {r.hits.length === 0
               ? 'Nothing matches.'

@@ -4,7 +4,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import type { NetworkHubRow } from '@shared/contract';
 import { ofstedConcernCount } from '@shared/domain/ofsted-profile';
 import { formatPence } from '@shared/domain/money';
-import { useApi } from '../api/useApi';
+import { useQueryOf } from '../data/queries';
 import { useStatus } from '../state/status';
 import { DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
@@ -33,7 +33,7 @@ export function NetworkPage() {
   const { year } = useStatus();
   const navigate = useNavigate();
   const [filter, setFilter] = useState('');
-  const network = useApi(() => window.api.networkDashboard({ year: year ?? undefined }), [year]);
+  const network = useQueryOf('networkDashboard', { year: year ?? undefined });
 
   const columns = useMemo(
     () => [
@@ -128,7 +128,7 @@ export function NetworkPage() {
           </div>
         </div>
       ) : null}
-      {network.error ? <ErrorPanel title="Could not load the network" error={network.error} onRetry={network.reload} /> : null}
+      {network.error ? <ErrorPanel title="Could not load the network" error={network.error} onRetry={network.refetch} /> : null}
       {data ? (
         <>
           <div className="dash-network">
@@ -150,7 +150,7 @@ export function NetworkPage() {
             of provision, D disadvantaged pupils and SEND.
           </p>
         </>
-      ) : network.loading ? (
+      ) : network.isLoading ? (
         <div aria-busy="true" className="loading">Loading the network…</div>
       ) : null}
     </div>

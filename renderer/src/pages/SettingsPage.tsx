@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { PageHeader } from '../components/PageHeader';
 import { useStatus } from '../state/status';
 import { formatDate } from '../components/format';
@@ -9,9 +8,7 @@ import { CategoriesPanel } from './settings/CategoriesPanel';
 import { IdentityPanel } from './settings/IdentityPanel';
 
 export function SettingsPage() {
-  const { status, refresh } = useStatus();
-  // Bumped after a restore, so every panel reads the restored data.
-  const [dataVersion, setDataVersion] = useState(0);
+  const { status } = useStatus();
   return (
     <>
       <PageHeader title="Settings" />
@@ -53,13 +50,8 @@ export function SettingsPage() {
         </table>
       </section>
       <CategoriesPanel />
-      <BackupsPanel
-        onRestored={() => {
-          void refresh();
-          setDataVersion((v) => v + 1);
-        }}
-      />
-      <AuditPanel dataVersion={dataVersion} />
+      <BackupsPanel />
+      <AuditPanel />
     </>
   );
 }

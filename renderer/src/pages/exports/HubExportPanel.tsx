@@ -1,5 +1,6 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useApi } from '../../api/useApi';
+import { useQueryOf } from '../../data/queries';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatCount } from '../../components/format';
 import { exportHub } from './run-export';
@@ -7,7 +8,8 @@ import { ContactsOption, SHEETS_TEXT } from './ContactsOption';
 
 /** One hub's workbook: choose the hub and whether contact details go in; the chart is drawn, then the file saved. */
 export function HubExportPanel({ year }: { year: string }) {
-  const hubs = useApi(() => window.api.listHubs({ year }), [year]);
+  const hubs = useQueryOf('listHubs', { year });
+  const client = useQueryClient();
   const [hubId, setHubId] = useState<number | null>(null);
   const [contacts, setContacts] = useState(true);
   const [busy, setBusy] = useState(false);
@@ -23,7 +25,7 @@ export function HubExportPanel({ year }: { year: string }) {
     setBusy(true);
     setResult(null);
     try {
-      const file = await exportHub(hubId, year, contacts);
+      const file = await exportHub(client, hubId, year, contacts);
       setResult({ ok: true, text: `Saved ${file.fileName} (${file.contents.length} sheets, ${formatCount(Math.ceil(file.bytes / 1024))} KB).` });
     } catch (e) {
       setResult({ ok: false, text: e instanceof Error ? e.message : String(e) });
@@ -36,7 +38,7 @@ export function HubExportPanel({ year }: { year: string }) {
     <section className="panel export-panel" aria-labelledby="hub-export-title">
       <h2 id="hub-export-title">Hub workbook</h2>
       <p className="hint">One hub’s dashboard for its Senior Partner: {SHEETS_TEXT}</p>
-      {hubs.error ? <ErrorPanel title="Could not load the hubs" error={hubs.error} onRetry={hubs.reload} /> : null}
+      {hubs.error ? <ErrorPanel title="Could not load the hubs" error={hubs.error} onRetry={hubs.refetch} /> : null}
       {hubs.data && hubs.data.length === 0 ? <p className="muted">No hub has member schools in {year}.</p> : null}
       {hubs.data && hubs.data.length > 0 ? (
         <div className="export-form">

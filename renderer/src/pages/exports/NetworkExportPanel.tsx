@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { NetworkExportLayout } from '@shared/contract/exports';
 import { Progress } from '../imports/Progress';
@@ -11,6 +12,7 @@ const LAYOUTS: { value: NetworkExportLayout; title: string; detail: string }[] =
 
 /** The whole network, as one workbook or a zip of hub workbooks, with a progress bar while charts are drawn and the file written. */
 export function NetworkExportPanel({ year }: { year: string }) {
+  const client = useQueryClient();
   const [layout, setLayout] = useState<NetworkExportLayout>('workbook');
   const [contacts, setContacts] = useState(true);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
@@ -21,7 +23,7 @@ export function NetworkExportPanel({ year }: { year: string }) {
     setResult(null);
     setProgress({ fraction: 0, label: 'Starting' });
     try {
-      const file = await exportNetwork(year, layout, contacts, setProgress);
+      const file = await exportNetwork(client, year, layout, contacts, setProgress);
       const what = layout === 'zip' ? `${file.contents.length} workbooks` : `${file.contents.length} sheets`;
       setResult({ ok: true, text: `Saved ${file.fileName} (${what}, ${Math.ceil(file.bytes / 1024).toLocaleString('en-GB')} KB).` });
     } catch (e) {

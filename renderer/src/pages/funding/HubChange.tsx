@@ -1,10 +1,10 @@
-import { useApi } from '../../api/useApi';
+import { useQueryOf } from '../../data/queries';
 import { formatCount } from '../../components/format';
 import { Money } from './money';
 
 /** This hub's change from last year, school by school. */
 export function HubChange({ hubId, year }: { hubId: number; year: string }) {
-  const changes = useApi(() => window.api.fundingChanges({ year }), [year]);
+  const changes = useQueryOf('fundingChanges', { year });
   const c = changes.data?.hubs.find((h) => h.hubId === hubId);
   if (!changes.data?.previousYear || !c) return null;
   return (

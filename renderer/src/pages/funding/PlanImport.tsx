@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import type { HubFundingDetail, PlanImportPreview } from '@shared/contract';
 import { formatPence } from '@shared/domain/money';
 import { Money, confirmedPence } from './money';
-import { FormError, useAction } from './useAction';
+import { useChange } from '../../data/mutations';
+import { FormError } from '../../components/forms/FormError';
 import { countOf } from '@shared/plural';
 
 async function toBase64(file: File): Promise<string> {
@@ -13,12 +14,12 @@ async function toBase64(file: File): Promise<string> {
 }
 
 /** Import a plan workbook (Priority, Activity, Cost, Category): preview, confirm flagged costs, then replace the plan. */
-export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDone(saved: boolean): void }) {
+export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDone(): void }) {
   const fileId = useId();
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
   const [preview, setPreview] = useState<PlanImportPreview | null>(null);
   const [confirmations, setConfirmations] = useState<Record<number, string>>({});
-  const action = useAction();
+  const action = useChange();
 
   async function choose(f: File | undefined) {
     setPreview(null);
@@ -26,7 +27,7 @@ export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDon
     if (!f) return;
     const content = await toBase64(f);
     setFile({ name: f.name, content });
-    await action.run(async () => setPreview(await window.api.previewPlanImport({ hubId: detail.hubId, year: detail.year, fileName: f.name, contentBase64: content })));
+    setPreview((await action.run('previewPlanImport', { hubId: detail.hubId, year: detail.year, fileName: f.name, contentBase64: content })) ?? null);
   }
 
   async function commit() {
@@ -35,10 +36,7 @@ export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDon
       .filter((r) => r.confirm !== null)
       .map((r) => ({ row: r.row, pence: confirmedPence(confirmations[r.row]) }))
       .filter((c): c is { row: number; pence: number } => c.pence !== undefined);
-    const ok = await action.run(() =>
-      window.api.commitPlanImport({ hubId: detail.hubId, year: detail.year, fileName: file.name, contentBase64: file.content, confirmations: list }),
-    );
-    if (ok) onDone(true);
+    if (await action.run('commitPlanImport', { hubId: detail.hubId, year: detail.year, fileName: file.name, contentBase64: file.content, confirmations: list })) onDone();
   }
 
   const blocked = preview ? preview.problems > 0 || preview.rows.some((r) => r.confirm !== null && confirmedPence(confirmations[r.row]) === undefined) : true;
@@ -106,7 +104,7 @@ export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDon
         <button type="button" className="primary" onClick={() => void commit()} disabled={blocked || action.busy}>
           Replace the plan with these lines
         </button>
-        <button type="button" onClick={() => onDone(false)}>
+        <button type="button" onClick={onDone}>
           Cancel
         </button>
       </div>

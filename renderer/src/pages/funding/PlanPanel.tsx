@@ -4,22 +4,20 @@ import { formatPence } from '@shared/domain/money';
 import { Money } from './money';
 import { PlanLineForm } from './PlanLineForm';
 import { PlanImport } from './PlanImport';
-import { FormError, useAction } from './useAction';
+import { useChange } from '../../data/mutations';
+import { FormError } from '../../components/forms/FormError';
 
 /** The Hub Action Plan: lines by priority, the allocation check, and editing or importing lines. */
-export function PlanPanel({ detail, onChanged }: { detail: HubFundingDetail; onChanged(): void }) {
+export function PlanPanel({ detail }: { detail: HubFundingDetail }) {
   const { plan } = detail;
   const a = plan.allocation;
   const [mode, setMode] = useState<'view' | 'add' | 'import' | { edit: PlanLineView }>('view');
-  const action = useAction();
+  const action = useChange();
 
-  const done = (saved: boolean) => {
-    setMode('view');
-    if (saved) onChanged();
-  };
+  const done = () => setMode('view');
   async function remove(line: PlanLineView) {
     if (!window.confirm(`Delete “${line.activity}” (${formatPence(line.plannedPence)}) from the plan?`)) return;
-    if (await action.run(() => window.api.deletePlanLine({ lineId: line.id }))) onChanged();
+    await action.run('deletePlanLine', { lineId: line.id });
   }
 
   return (

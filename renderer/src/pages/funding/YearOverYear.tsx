@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { FundingChangeRow } from '@shared/contract';
-import { useApi } from '../../api/useApi';
+import { useQueryOf } from '../../data/queries';
 import { DataTable } from '../../components/DataTable';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Money } from './money';
@@ -13,7 +13,7 @@ const signedMoney = (header: string, key: 'changePence' | 'joinersPence' | 'leav
 
 /** Each hub's funding against the previous year's, with the causes of the change. */
 export function YearOverYear({ year, filter, onOpen }: { year: string | null; filter: string; onOpen(hubId: number): void }) {
-  const changes = useApi(() => window.api.fundingChanges({ year: year ?? undefined }), [year]);
+  const changes = useQueryOf('fundingChanges', { year: year ?? undefined });
   const columns = useMemo(
     () => [
       col.accessor('hub', { header: 'Hub', cell: (c) => <span className="strong">{c.getValue()}</span> }),
@@ -50,7 +50,7 @@ export function YearOverYear({ year, filter, onOpen }: { year: string | null; fi
     ],
     [],
   );
-  if (changes.error) return <ErrorPanel title="Could not load the year-over-year change" error={changes.error} onRetry={changes.reload} />;
+  if (changes.error) return <ErrorPanel title="Could not load the year-over-year change" error={changes.error} onRetry={changes.refetch} />;
   const data = changes.data;
   if (!data) return <div aria-busy="true" className="loading">Loading…</div>;
   if (!data.previousYear) {

@@ -36,8 +36,8 @@ function StepList({ step }: { step: Step }) {
 }
 
 /** The membership roll importer: file → columns → preview → done. Nothing is written before "Import". */
-export function RollImport({ onImported }: { onImported(): void }) {
-  const { status, year: currentYear, refresh } = useStatus();
+export function RollImport() {
+  const { status, year: currentYear } = useStatus();
   const years = useMemo(() => {
     const labels = (status?.years ?? []).map((y) => y.label);
     const latest = labels.length > 0 ? Math.max(...labels.map(firstCalendarYear)) : firstCalendarYear(currentYear ?? yearLabelFor(new Date().getUTCFullYear()));
@@ -52,7 +52,7 @@ export function RollImport({ onImported }: { onImported(): void }) {
   const [mapping, setMapping] = useState<RollMapping | undefined>(undefined);
   const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [confirm, setConfirm] = useState(false);
-  const { busy, error, setError, run, read } = useImportWork();
+  const { busy, error, reset, run, read } = useImportWork();
   const [result, setResult] = useState<RollCommitResult | null>(null);
 
 
@@ -73,7 +73,7 @@ export function RollImport({ onImported }: { onImported(): void }) {
     setMapping(undefined);
     setSheet(undefined);
     setConfirm(false);
-    const p = await run(`Checking ${formatCount(Math.round(f.size / 1024))} KB of rows…`, () => window.api.previewRollImport(request(loaded, { mapping: undefined, sheet: undefined })));
+    const p = await run(`Checking ${formatCount(Math.round(f.size / 1024))} KB of rows…`, 'previewRollImport', (request(loaded, { mapping: undefined, sheet: undefined })));
     if (p) {
       setPreview(p);
       setStep('mapping');
@@ -82,7 +82,7 @@ export function RollImport({ onImported }: { onImported(): void }) {
 
   async function repreview(options: { mapping?: RollMapping; sheet?: string; createHubs?: boolean }, next: Step) {
     if (!file) return;
-    const p = await run('Checking the rows…', () => window.api.previewRollImport(request(file, options)));
+    const p = await run('Checking the rows…', 'previewRollImport', (request(file, options)));
     if (p) {
       setPreview(p);
       setStep(next);
@@ -97,26 +97,23 @@ export function RollImport({ onImported }: { onImported(): void }) {
     }
     setMapping(chosen);
     const headers = preview.headers.map((h) => h.header);
-    await run('Remembering the mapping…', () => window.api.saveRollMapping({ headers, mapping: chosen }));
+    await run('Remembering the mapping…', 'saveRollMapping', ({ headers, mapping: chosen }));
     await repreview({ mapping: chosen }, 'preview');
   }
 
   async function commit() {
     if (!file || !preview) return;
-    const r = await run(`Importing ${preview.fileName}…`, () =>
-      window.api.commitRollImport({ ...request(file), confirmWarnings: confirm, sha256: preview.sha256, diffHash: preview.diffHash }),
+    const r = await run(`Importing ${preview.fileName}…`, 'commitRollImport', ({ ...request(file), confirmWarnings: confirm, sha256: preview.sha256, diffHash: preview.diffHash }),
     );
     if (r) {
       setResult(r);
       setStep('done');
-      await refresh();
-      onImported();
     }
   }
 
   async function downloadReport() {
     if (!file) return;
-    const report = await run('Writing the error report…', () => window.api.rollImportErrorReport(request(file)));
+    const report = await run('Writing the error report…', 'rollImportErrorReport', (request(file)));
     if (report) downloadBase64(report.fileName, report.contentBase64);
   }
 
@@ -125,7 +122,7 @@ export function RollImport({ onImported }: { onImported(): void }) {
     setFile(null);
     setPreview(null);
     setResult(null);
-    setError(null);
+    reset();
     setMapping(undefined);
     setSheet(undefined);
     setConfirm(false);

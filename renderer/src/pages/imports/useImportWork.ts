@@ -1,32 +1,48 @@
 import { useState } from 'react';
+import type { MethodName, RequestOf, ResponseOf } from '@shared/contract';
+import { useChange } from '../../data/mutations';
 import { loadChosenFile, type LoadedFile } from './files';
 
 /**
- * What every import step does while it works: a progress label (with a fraction while a file is read),
- * the core's message when a step fails, and the chosen file read with its progress.
+ * What every import step shows while it works: a progress label (with a fraction while a file is
+ * read) and the message when a step fails. The calls themselves go through useChange like every
+ * other screen's, so an import's commit or undo refreshes whatever shows the data it changed.
  */
 export function useImportWork() {
-  const [busy, setBusy] = useState<{ label: string; fraction?: number | null } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const change = useChange();
+  const [working, setWorking] = useState<{ label: string; fraction?: number | null } | null>(null);
+  const [readError, setReadError] = useState<string | null>(null);
 
-  async function run<T>(label: string, work: () => Promise<T>): Promise<T | undefined> {
-    setBusy({ label });
-    setError(null);
+  async function run<M extends MethodName>(label: string, method: M, request: RequestOf<M>): Promise<ResponseOf<M> | undefined> {
+    setWorking({ label });
+    setReadError(null);
     try {
-      return await work();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-      return undefined;
+      return await change.run(method, request);
     } finally {
-      setBusy(null);
+      setWorking(null);
     }
   }
 
   /** The chosen file, or undefined when it cannot be read (too large, unreadable: the message shows). */
-  function read(file: File): Promise<LoadedFile | undefined> {
+  async function read(file: File): Promise<LoadedFile | undefined> {
     const label = `Reading ${file.name}…`;
-    return run(label, () => loadChosenFile(file, (fraction) => setBusy({ label, fraction })));
+    setWorking({ label });
+    setReadError(null);
+    change.reset();
+    try {
+      return await loadChosenFile(file, (fraction) => setWorking({ label, fraction }));
+    } catch (e) {
+      setReadError(e instanceof Error ? e.message : String(e));
+      return undefined;
+    } finally {
+      setWorking(null);
+    }
   }
 
-  return { busy, error, setError, run, read };
+  function reset() {
+    change.reset();
+    setReadError(null);
+  }
+
+  return { busy: working, error: readError ?? change.error, reset, run, read };
 }

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { formatPence } from '@shared/domain/money';
-import { useApi } from '../../api/useApi';
+import { useQueryOf } from '../../data/queries';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { ChartCard } from '../../charts/ChartCard';
 import { PlannedClaimedChart, PlannedClaimedTable } from '../../charts/PriorityChart';
@@ -8,8 +8,8 @@ import { CumulativeChart, CumulativeTable } from '../../charts/CumulativeChart';
 
 /** One hub's spend: by its own priorities, by network category, and funding used over the year. */
 export function HubSpend({ hubId, year }: { hubId: number; year: string }) {
-  const view = useApi(() => window.api.spendHub({ hubId, year }), [hubId, year]);
-  if (view.error) return <ErrorPanel title="Could not load the hub’s spend" error={view.error} onRetry={view.reload} />;
+  const view = useQueryOf('spendHub', { hubId, year });
+  if (view.error) return <ErrorPanel title="Could not load the hub’s spend" error={view.error} onRetry={view.refetch} />;
   const v = view.data;
   if (!v) return <p className="loading">Loading…</p>;
   const slug = `${v.hub.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${v.year.replace('/', '-')}`;

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { OfstedCommitResult, OfstedImportPreview } from '@shared/contract/ofsted-import';
-import { useStatus } from '../../../state/status';
 import { formatCount } from '../../../components/format';
 import { ImportStatus } from '../ImportStatus';
 import type { LoadedFile } from '../files';
@@ -21,17 +20,16 @@ const STEPS = [
 type Loaded = LoadedFile;
 
 /** Ofsted's management-information file: file → preview → done. Nothing is written before "Import". */
-export function OfstedImport({ onImported }: { onImported(): void }) {
-  const { refresh } = useStatus();
+export function OfstedImport() {
   const [step, setStep] = useState<Step>('file');
   const [allSchools, setAllSchools] = useState(false);
   const [file, setFile] = useState<Loaded | null>(null);
   const [preview, setPreview] = useState<OfstedImportPreview | null>(null);
-  const { busy, error, setError, run, read } = useImportWork();
+  const { busy, error, reset, run, read } = useImportWork();
   const [result, setResult] = useState<OfstedCommitResult | null>(null);
 
   async function check(loaded: Loaded, all: boolean) {
-    const p = await run('Checking the inspections…', () => window.api.previewOfstedImport({ ...loaded, allSchools: all }));
+    const p = await run('Checking the inspections…', 'previewOfstedImport', ({ ...loaded, allSchools: all }));
     if (p) {
       setPreview(p);
       setStep('preview');
@@ -47,12 +45,10 @@ export function OfstedImport({ onImported }: { onImported(): void }) {
 
   async function commit() {
     if (!file || !preview) return;
-    const r = await run(`Importing ${preview.fileName}…`, () => window.api.commitOfstedImport({ ...file, allSchools }));
+    const r = await run(`Importing ${preview.fileName}…`, 'commitOfstedImport', ({ ...file, allSchools }));
     if (r) {
       setResult(r);
       setStep('done');
-      await refresh();
-      onImported();
     }
   }
 
@@ -61,7 +57,7 @@ export function OfstedImport({ onImported }: { onImported(): void }) {
     setFile(null);
     setPreview(null);
     setResult(null);
-    setError(null);
+    reset();
   }
 
   const nothingNew = preview !== null && preview.errorCount === 0 && preview.newInspections === 0;

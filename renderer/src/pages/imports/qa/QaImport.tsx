@@ -19,21 +19,21 @@ const STEPS = [
 type Loaded = LoadedFile;
 
 /** The QA tracker: year and file → preview → done. Nothing is written before "Import". */
-export function QaImport({ onImported }: { onImported(): void }) {
-  const { status, year: currentYear, refresh } = useStatus();
+export function QaImport() {
+  const { status, year: currentYear } = useStatus();
   const years = useMemo(() => (status?.years ?? []).map((y) => y.label), [status]);
   const [year, setYear] = useState<string>(currentYear ?? years[0] ?? '');
   const [step, setStep] = useState<Step>('file');
   const [file, setFile] = useState<Loaded | null>(null);
   const [preview, setPreview] = useState<QaImportPreview | null>(null);
-  const { busy, error, setError, run, read } = useImportWork();
+  const { busy, error, reset, run, read } = useImportWork();
   const [result, setResult] = useState<QaCommitResult | null>(null);
 
   async function choose(f: File) {
     const loaded = await read(f);
     if (!loaded) return;
     setFile(loaded);
-    const p = await run('Checking the reviews…', () => window.api.previewQaImport({ ...loaded, year }));
+    const p = await run('Checking the reviews…', 'previewQaImport', ({ ...loaded, year }));
     if (p) {
       setPreview(p);
       setStep('preview');
@@ -42,12 +42,10 @@ export function QaImport({ onImported }: { onImported(): void }) {
 
   async function commit() {
     if (!file) return;
-    const r = await run(`Importing ${file.fileName}…`, () => window.api.commitQaImport({ ...file, year }));
+    const r = await run(`Importing ${file.fileName}…`, 'commitQaImport', ({ ...file, year }));
     if (r) {
       setResult(r);
       setStep('done');
-      await refresh();
-      onImported();
     }
   }
 
@@ -56,7 +54,7 @@ export function QaImport({ onImported }: { onImported(): void }) {
     setFile(null);
     setPreview(null);
     setResult(null);
-    setError(null);
+    reset();
   }
 
   return (

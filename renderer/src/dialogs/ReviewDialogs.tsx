@@ -1,15 +1,22 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { ReviewRecord } from '@shared/contract';
+import { useState } from 'react';
+import type { RequestOf, ReviewRecord } from '@shared/contract';
 import { reviewOutcomeIssues, scheduleReviewSchema, updateReviewSchema } from '@shared/validation/reviews';
 import { QA_ESTIMATES, QA_HEADINGS } from '@shared/domain/vocabulary';
-import { useRecordSave } from '../../components/forms/useRecordSave';
-import { RecordDialog } from '../../components/forms/RecordDialog';
-import { Field } from '../../components/forms/Field';
-import { validate } from '../../components/forms/validate';
-import { formatDate } from '../../components/format';
+import { useQueryOf } from '../data/queries';
+import { useChange } from '../data/mutations';
+import { useEdits } from '../components/forms/useEdits';
+import { RecordDialog } from '../components/forms/RecordDialog';
+import { Field } from '../components/forms/Field';
+import { validate } from '../components/forms/validate';
+import { formatDate } from '../components/format';
+import type { Saved } from '../components/forms/UndoNotice';
 
-type Saved = { auditId: number; summary: string };
 type Point = { heading: string | null; text: string };
+type Outcome = Omit<ReviewRecord, 'id' | 'schoolId' | 'school' | 'year' | 'version'>;
+
+function outcomeOf({ id: _i, schoolId: _s, school: _n, year: _y, version: _v, ...rest }: ReviewRecord): Outcome {
+  return rest;
+}
 
 function Points({ kind, label, points, messages, onChange }: { kind: string; label: string; points: Point[]; messages: Record<string, string>; onChange(p: Point[]): void }) {
   return (
@@ -42,39 +49,24 @@ function Points({ kind, label, points, messages, onChange }: { kind: string; lab
 
 /** A review's dates, team lead and outcome: three estimates, WWWs, EBIs, the Area of Excellence. */
 export function ReviewOutcomeDialog({ reviewId, today, onSaved, onCancel }: { reviewId: number; today: string; onSaved(r: Saved): void; onCancel(): void }) {
-  const [rec, setRec] = useState<ReviewRecord | null>(null);
-  const [v, setV] = useState<Omit<ReviewRecord, 'id' | 'schoolId' | 'school' | 'year' | 'version'> | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const { busy, error, server, setServer, saveRecord } = useRecordSave();
-  useEffect(() => {
-    window.api.reviewRecord({ reviewId }).then(
-      (r) => {
-        setRec(r);
-        const { id: _i, schoolId: _s, school: _n, year: _y, version: _v, ...rest } = r;
-        setV(rest);
-      },
-      (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)),
-    );
-  }, [reviewId]);
+  const loaded = useQueryOf('reviewRecord', { reviewId });
+  const rec = loaded.data ?? null;
+  const [v, setV] = useEdits<Outcome | null>(rec ? outcomeOf(rec) : null);
+  const save = useChange();
   const request = rec && v ? { reviewId, version: rec.version, ...v, leadReviewer: v.leadReviewer || null, aoeTitle: v.aoeTitle || null, reportReceivedOn: v.reportReceivedOn || null } : null;
-  const messages = useMemo(
-    () => (request ? { ...validate(updateReviewSchema, request, reviewOutcomeIssues(request, today)), ...server } : {}),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [JSON.stringify(request), today, server],
-  );
-  const patch = (p: Partial<NonNullable<typeof v>>) => {
-    setV(v ? { ...v, ...p } : v);
-    setServer({});
+  const messages = request ? { ...validate(updateReviewSchema, request, reviewOutcomeIssues(request, today)), ...save.fieldErrors } : {};
+  const patch = (p: Partial<Outcome>) => {
+    if (v) setV({ ...v, ...p });
+    save.clearFieldErrors();
   };
-  async function save() {
+  async function submit() {
     if (!request || Object.keys(messages).length) return;
-    await saveRecord(async () => {
-      onSaved(await window.api.updateReview(request as Parameters<typeof window.api.updateReview>[0]));
-    });
+    const r = await save.run('updateReview', request as RequestOf<'updateReview'>);
+    if (r) onSaved(r);
   }
   return (
-    <RecordDialog title={rec ? `QA Review: ${rec.school}, ${formatDate(rec.startDate)}` : 'QA Review'} label="QA Review outcome" saveLabel="Save review" busy={busy} error={error ?? loadError} wide onSave={() => void save()} onCancel={onCancel}>
-      {!v && !loadError ? <p aria-busy="true">Loading…</p> : null}
+    <RecordDialog title={rec ? `QA Review: ${rec.school}, ${formatDate(rec.startDate)}` : 'QA Review'} label="QA Review outcome" saveLabel="Save review" busy={save.busy} error={save.error ?? loaded.error?.message} wide onSave={() => void submit()} onCancel={onCancel}>
+      {!v && !loaded.error ? <p aria-busy="true">Loading…</p> : null}
       {v ? (
         <>
           <div className="record-grid">
@@ -114,20 +106,19 @@ export function ReviewOutcomeDialog({ reviewId, today, onSaved, onCancel }: { re
 /** Schedule the school's QA Review for a year. */
 export function ScheduleReviewDialog({ schoolId, year, onSaved, onCancel }: { schoolId: number; year: string; onSaved(r: Saved): void; onCancel(): void }) {
   const [v, setV] = useState({ startDate: '', endDate: '', leadReviewer: '' });
-  const { busy, error, server, setServer, saveRecord } = useRecordSave();
+  const save = useChange();
   const [touched, setTouched] = useState(false);
   const request = { schoolId, year, startDate: v.startDate, endDate: v.endDate, leadReviewer: v.leadReviewer || null };
-  const messages = { ...validate(scheduleReviewSchema, request), ...server };
-  async function save() {
+  const messages = { ...validate(scheduleReviewSchema, request), ...save.fieldErrors };
+  async function submit() {
     setTouched(true);
     if (Object.keys(messages).length) return;
-    await saveRecord(async () => {
-      onSaved(await window.api.scheduleReview(request));
-    });
+    const r = await save.run('scheduleReview', request);
+    if (r) onSaved(r);
   }
   const show = (k: string, value: string) => (touched || value ? messages[k] : null);
   return (
-    <RecordDialog title={`Schedule the ${year} QA Review`} saveLabel="Schedule review" busy={busy} error={error} onSave={() => void save()} onCancel={onCancel}>
+    <RecordDialog title={`Schedule the ${year} QA Review`} saveLabel="Schedule review" busy={save.busy} error={save.error} onSave={() => void submit()} onCancel={onCancel}>
       <div className="record-grid">
         <Field label="Starts" message={show('startDate', v.startDate)}>
           {(p) => (
@@ -141,12 +132,12 @@ export function ScheduleReviewDialog({ schoolId, year, onSaved, onCancel }: { sc
                 // A review lasts three days: propose the end date.
                 const end = start && !v.endDate ? new Date(Date.parse(`${start}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10) : v.endDate;
                 setV({ ...v, startDate: start, endDate: end });
-                setServer({});
+                save.clearFieldErrors();
               }}
             />
           )}
         </Field>
-        <Field label="Ends" message={show('endDate', v.endDate)}>{(p) => <input {...p} type="date" value={v.endDate} onChange={(e) => { setV({ ...v, endDate: e.target.value }); setServer({}); }} />}</Field>
+        <Field label="Ends" message={show('endDate', v.endDate)}>{(p) => <input {...p} type="date" value={v.endDate} onChange={(e) => { setV({ ...v, endDate: e.target.value }); save.clearFieldErrors(); }} />}</Field>
         <Field label="Lead reviewer" message={messages.leadReviewer}>{(p) => <input {...p} value={v.leadReviewer} placeholder="optional" onChange={(e) => setV({ ...v, leadReviewer: e.target.value })} />}</Field>
       </div>
     </RecordDialog>

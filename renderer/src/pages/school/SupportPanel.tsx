@@ -1,22 +1,10 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
 import type { SchoolDashboard, SupportRequestRecord } from '@shared/contract';
-import { useApi } from '../../api/useApi';
+import { useQueryOf } from '../../data/queries';
 import { formatDate } from '../../components/format';
-import { UndoNotice } from '../../components/forms/UndoNotice';
-import { SupportDialog, type EbiChoice } from './SupportDialog';
-
-/** A support request's status as a coloured tag (styles.css: .tag-support-*). */
-export function SupportStatusTag({ status }: { status: string }) {
-  return <span className={`tag tag-support-${status.replace(/\s+/g, '-')}`}>{status}</span>;
-}
-
-/** Who a request went to: a link to the member school, the free text, or a dash. */
-export function BrokeredTo({ r }: { r: Pick<SupportRequestRecord, 'brokeredToSchoolId' | 'brokeredToSchool' | 'brokeredTo'> }) {
-  if (r.brokeredToSchoolId !== null) return <Link to={`/schools/${r.brokeredToSchoolId}`}>{r.brokeredToSchool}</Link>;
-  if (r.brokeredTo) return <span>{r.brokeredTo} <span className="small muted">(outside the network)</span></span>;
-  return <span className="muted">—</span>;
-}
+import { useSavedNotice } from '../../components/forms/UndoNotice';
+import { BrokeredTo, SupportStatusTag } from '../../components/support';
+import { SupportDialog, type EbiChoice } from '../../dialogs/SupportDialog';
 
 /** The school's EBIs from every review, newest review first, to log a request on. */
 function ebisOf(d: SchoolDashboard): EbiChoice[] {
@@ -24,14 +12,14 @@ function ebisOf(d: SchoolDashboard): EbiChoice[] {
 }
 
 /**
- * The school page's "Support requests" panel (issue 11, point 6): what the school asked for support
- * on, who it was brokered to and its status; log a new request or change one, with undo.
+ * The school page's "Support requests" panel: what the school asked for support on, who it was
+ * brokered to and its status; log a new request or change one, with undo.
  */
 export function SupportPanel({ d }: { d: SchoolDashboard }) {
   const schoolId = d.school.id;
-  const list = useApi(() => window.api.schoolSupportRequests({ schoolId }), [schoolId]);
+  const list = useQueryOf('schoolSupportRequests', { schoolId });
   const [open, setOpen] = useState<{ request?: SupportRequestRecord } | null>(null);
-  const [saved, setSaved] = useState<{ auditId: number; summary: string } | null>(null);
+  const saved = useSavedNotice();
   const rows = list.data ?? [];
   const openCount = rows.filter((r) => r.status !== 'done' && r.status !== 'declined').length;
   return (
@@ -45,11 +33,11 @@ export function SupportPanel({ d }: { d: SchoolDashboard }) {
           Log a request
         </button>
       </div>
-      {saved ? <UndoNotice key={saved.auditId} saved={saved} onUndone={list.reload} onClose={() => setSaved(null)} /> : null}
+      {saved.notice}
       {list.error ? (
         <p className="warn-text" role="alert">
           Could not load the support requests: {list.error.message}{' '}
-          <button type="button" className="link-button" onClick={list.reload}>
+          <button type="button" className="link-button" onClick={() => void list.refetch()}>
             Retry
           </button>
         </p>
@@ -112,8 +100,7 @@ export function SupportPanel({ d }: { d: SchoolDashboard }) {
           onCancel={() => setOpen(null)}
           onSaved={(r) => {
             setOpen(null);
-            setSaved(r);
-            list.reload();
+            saved.show(r);
           }}
         />
       ) : null}

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { HubDashboard } from '@shared/contract';
 import { formatDate } from '../../components/format';
 import { Panel } from '../../components/dashboard/Panel';
-import { BrokeredTo, SupportStatusTag } from './SupportPanel';
+import { BrokeredTo, SupportStatusTag } from '../../components/support';
 import { countOf } from '@shared/plural';
 
 /** Open requests per school, for the schools table's flag. */
@@ -13,8 +13,9 @@ export function openSupportBySchool(d: HubDashboard): Map<number, number> {
 }
 
 /**
- * The hub dashboard's "Support requests" panel (issue 11, point 6): the hub's schools' requests that
- * are still open, brokered or in progress, oldest first, with who they were brokered to.
+ * The hub dashboard's "Support requests" panel: the hub's schools' requests that are still open,
+ * brokered or in progress, oldest first, with who they were brokered to. Done and declined requests
+ * stay on each school's page.
  */
 export function HubSupportPanel({ d }: { d: HubDashboard }) {
   const rows = d.supportRequests;

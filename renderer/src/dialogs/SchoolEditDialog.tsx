@@ -1,33 +1,27 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { SchoolRecord } from '@shared/contract';
+import type { RequestOf, SchoolRecord } from '@shared/contract';
 import { schoolDateIssues, updateSchoolSchema } from '@shared/validation/schools';
 import { PHASES } from '@shared/domain/vocabulary';
-import { useRecordSave } from '../../components/forms/useRecordSave';
-import { RecordDialog } from '../../components/forms/RecordDialog';
-import { Field } from '../../components/forms/Field';
-import { validate } from '../../components/forms/validate';
+import { useQueryOf } from '../data/queries';
+import { useChange } from '../data/mutations';
+import { useEdits } from '../components/forms/useEdits';
+import { RecordDialog } from '../components/forms/RecordDialog';
+import { Field } from '../components/forms/Field';
+import { validate } from '../components/forms/validate';
+import type { Saved } from '../components/forms/UndoNotice';
 
-type Saved = { auditId: number; summary: string };
 type Values = Record<'urn' | 'name' | 'phase' | 'localAuthority' | 'trust' | 'headteacher' | 'headteacherSince' | 'email' | 'phone' | 'postcode', string>;
 
-const EMPTY: Values = { urn: '', name: '', phase: '', localAuthority: '', trust: '', headteacher: '', headteacherSince: '', email: '', phone: '', postcode: '' };
+function valuesOf(r: SchoolRecord): Values {
+  return { urn: r.urn, name: r.name, phase: r.phase ?? '', localAuthority: r.localAuthority ?? '', trust: r.trust ?? '', headteacher: r.headteacher ?? '', headteacherSince: r.headteacherSince ?? '', email: r.email ?? '', phone: r.phone ?? '', postcode: r.postcode ?? '' };
+}
 
 /** A school's details and contacts; a new headteacher gets the date they started (the training rule reads it). */
 export function SchoolEditDialog({ schoolId, today, onSaved, onCancel }: { schoolId: number; today: string; onSaved(r: Saved): void; onCancel(): void }) {
-  const [rec, setRec] = useState<SchoolRecord | null>(null);
-  const [v, setV] = useState<Values>(EMPTY);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const { busy, error, server, setServer, saveRecord } = useRecordSave();
-  useEffect(() => {
-    window.api.schoolRecord({ schoolId }).then(
-      (r) => {
-        setRec(r);
-        setV({ urn: r.urn, name: r.name, phase: r.phase ?? '', localAuthority: r.localAuthority ?? '', trust: r.trust ?? '', headteacher: r.headteacher ?? '', headteacherSince: r.headteacherSince ?? '', email: r.email ?? '', phone: r.phone ?? '', postcode: r.postcode ?? '' });
-      },
-      (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)),
-    );
-  }, [schoolId]);
-  const request = rec
+  const loaded = useQueryOf('schoolRecord', { schoolId });
+  const rec = loaded.data ?? null;
+  const [v, setV] = useEdits(rec ? valuesOf(rec) : null);
+  const save = useChange();
+  const request = rec && v
     ? {
         schoolId,
         version: rec.version,
@@ -43,34 +37,30 @@ export function SchoolEditDialog({ schoolId, today, onSaved, onCancel }: { schoo
         postcode: v.postcode || null,
       }
     : null;
-  const messages = useMemo(
-    () => (request ? { ...validate(updateSchoolSchema, request, schoolDateIssues(request, today)), ...server } : {}),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [JSON.stringify(request), today, server],
-  );
-  const headChanged = rec !== null && v.headteacher.trim() !== (rec.headteacher ?? '');
+  const messages = request ? { ...validate(updateSchoolSchema, request, schoolDateIssues(request, today)), ...save.fieldErrors } : {};
+  const headChanged = rec !== null && v !== null && v.headteacher.trim() !== (rec.headteacher ?? '');
   const set = (k: keyof Values) => (e: { target: { value: string } }) => {
+    if (!rec || !v) return;
     const next = { ...v, [k]: e.target.value };
     // A new headteacher: propose today as the date they started (the person can change it).
-    if (k === 'headteacher' && rec && e.target.value.trim() !== (rec.headteacher ?? '') && v.headteacherSince === (rec.headteacherSince ?? '')) next.headteacherSince = today;
+    if (k === 'headteacher' && e.target.value.trim() !== (rec.headteacher ?? '') && v.headteacherSince === (rec.headteacherSince ?? '')) next.headteacherSince = today;
     setV(next);
-    setServer({});
+    save.clearFieldErrors();
   };
-  async function save() {
+  async function submit() {
     if (!request || Object.keys(messages).length) return;
-    await saveRecord(async () => {
-      onSaved(await window.api.updateSchool(request as Parameters<typeof window.api.updateSchool>[0]));
-    });
+    const r = await save.run('updateSchool', request as RequestOf<'updateSchool'>);
+    if (r) onSaved(r);
   }
   const text = (k: keyof Values, label: string, extra: Record<string, unknown> = {}) => (
     <Field label={label} message={messages[k]}>
-      {(p) => <input {...p} value={v[k]} onChange={set(k)} {...extra} />}
+      {(p) => <input {...p} value={v?.[k] ?? ''} onChange={set(k)} {...extra} />}
     </Field>
   );
   return (
-    <RecordDialog title={rec ? `Edit school: ${rec.name}` : 'Edit school'} label="Edit school" saveLabel="Save school" busy={busy} error={error ?? loadError} wide onSave={() => void save()} onCancel={onCancel}>
-      {!rec && !loadError ? <p aria-busy="true">Loading…</p> : null}
-      {rec ? (
+    <RecordDialog title={rec ? `Edit school: ${rec.name}` : 'Edit school'} label="Edit school" saveLabel="Save school" busy={save.busy} error={save.error ?? loaded.error?.message} wide onSave={() => void submit()} onCancel={onCancel}>
+      {!rec && !loaded.error ? <p aria-busy="true">Loading…</p> : null}
+      {rec && v ? (
         <div className="record-grid">
           {text('name', 'Name', { autoFocus: true })}
           {text('urn', 'URN', { inputMode: 'numeric', maxLength: 6 })}

@@ -1,17 +1,16 @@
 import { useState } from 'react';
 import type { HubDashboard } from '@shared/contract';
 import { formatDate } from '../../components/format';
-import { UndoNotice } from '../../components/forms/UndoNotice';
-import { AddMeetingDialog, AttendanceDialog, MeetingEditDialog } from './MeetingDialogs';
+import { useSavedNotice, type Saved } from '../../components/forms/UndoNotice';
+import { AddMeetingDialog, AttendanceDialog, MeetingEditDialog } from '../../dialogs/MeetingDialogs';
 
 /** The hub's meetings with the actions that keep them: record attendance, edit date, notes, submitted. */
-export function MeetingsRecords({ d, onChanged }: { d: HubDashboard; onChanged(): void }) {
+export function MeetingsRecords({ d }: { d: HubDashboard }) {
   const [open, setOpen] = useState<{ kind: 'attendance' | 'edit' | 'add'; id: number } | null>(null);
-  const [saved, setSaved] = useState<{ auditId: number; summary: string } | null>(null);
-  const done = (r: { auditId: number; summary: string }) => {
+  const saved = useSavedNotice();
+  const done = (r: Saved) => {
     setOpen(null);
-    setSaved(r);
-    onChanged();
+    saved.show(r);
   };
   return (
     <section className="panel records-panel" aria-labelledby="meetings-records">
@@ -21,7 +20,7 @@ export function MeetingsRecords({ d, onChanged }: { d: HubDashboard; onChanged()
           Add meeting
         </button>
       </div>
-      {saved ? <UndoNotice key={saved.auditId} saved={saved} onUndone={onChanged} onClose={() => setSaved(null)} /> : null}
+      {saved.notice}
       {d.meetings.length === 0 ? (
         <p className="empty-line">No meeting dates recorded for {d.year}.</p>
       ) : (

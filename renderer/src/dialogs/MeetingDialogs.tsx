@@ -1,43 +1,48 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { MeetingRecord } from '@shared/contract';
+import { useState } from 'react';
+import type { MeetingRecord, RequestOf } from '@shared/contract';
 import { addMeetingSchema, meetingAttendanceSchema, updateMeetingSchema } from '@shared/validation/meetings';
 import { notAfterToday } from '@shared/validation/common';
 import { TERMS } from '@shared/domain/vocabulary';
-import { useRecordSave } from '../../components/forms/useRecordSave';
-import { RecordDialog } from '../../components/forms/RecordDialog';
-import { Field } from '../../components/forms/Field';
-import { validate } from '../../components/forms/validate';
-import { formatDate } from '../../components/format';
-
-type Saved = { auditId: number; summary: string };
+import { useQueryOf } from '../data/queries';
+import { useChange } from '../data/mutations';
+import { useEdits } from '../components/forms/useEdits';
+import { RecordDialog } from '../components/forms/RecordDialog';
+import { Field } from '../components/forms/Field';
+import { validate } from '../components/forms/validate';
+import { formatDate } from '../components/format';
+import type { Saved } from '../components/forms/UndoNotice';
 
 function useMeeting(meetingId: number) {
-  const [m, setM] = useState<MeetingRecord | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    window.api.meetingRecord({ meetingId }).then(setM, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [meetingId]);
-  return { m, error };
+  const loaded = useQueryOf('meetingRecord', { meetingId });
+  return { m: loaded.data ?? null, error: loaded.error?.message ?? null };
+}
+
+type Attendance = { schoolId: number; school: string; attended: boolean; representative: string }[];
+
+function attendanceOf(m: MeetingRecord): Attendance {
+  return m.attendance.map((a) => ({ schoolId: a.schoolId, school: a.school, attended: a.attended ?? false, representative: a.representative ?? '' }));
+}
+
+function meetingValuesOf(m: MeetingRecord) {
+  return { date: m.date, term: m.term, format: m.format ?? '', notes: m.notes ?? '', submittedOn: m.submittedOn ?? '' };
 }
 
 /** Tick the schools that attended (and who represented them); Enter saves. */
 export function AttendanceDialog({ meetingId, onSaved, onCancel }: { meetingId: number; onSaved(r: Saved): void; onCancel(): void }) {
   const { m, error: loadError } = useMeeting(meetingId);
-  const [rows, setRows] = useState<{ schoolId: number; school: string; attended: boolean; representative: string }[]>([]);
-  const { busy, error, saveRecord } = useRecordSave();
-  useEffect(() => {
-    if (m) setRows(m.attendance.map((a) => ({ schoolId: a.schoolId, school: a.school, attended: a.attended ?? false, representative: a.representative ?? '' })));
-  }, [m]);
+  const [rows, setRows] = useEdits<Attendance>(m ? attendanceOf(m) : []);
+  const save = useChange();
   const request = m ? { meetingId, version: m.attendanceVersion, schools: rows.map((r) => ({ schoolId: r.schoolId, attended: r.attended, representative: r.representative || null })) } : null;
   const messages = request ? validate(meetingAttendanceSchema, request) : {};
 
-  async function save() {
+  async function submit() {
     if (!request || Object.keys(messages).length) return;
-    await saveRecord(async () => onSaved(await window.api.recordAttendance(request)));
+    const r = await save.run('recordAttendance', request);
+    if (r) onSaved(r);
   }
   const attended = rows.filter((r) => r.attended).length;
   return (
-    <RecordDialog title={m ? `Attendance: ${m.hub}, ${formatDate(m.date)}` : 'Attendance'} label="Meeting attendance" saveLabel="Save attendance" busy={busy} error={error ?? loadError} wide onSave={() => void save()} onCancel={onCancel}>
+    <RecordDialog title={m ? `Attendance: ${m.hub}, ${formatDate(m.date)}` : 'Attendance'} label="Meeting attendance" saveLabel="Save attendance" busy={save.busy} error={save.error ?? loadError} wide onSave={() => void submit()} onCancel={onCancel}>
       {!m && !loadError ? <p aria-busy="true">Loading…</p> : null}
       {m ? (
         <>
@@ -87,30 +92,22 @@ export function AttendanceDialog({ meetingId, onSaved, onCancel }: { meetingId: 
 /** A meeting's date, term, format, notes and the date its dates were submitted (the release condition). */
 export function MeetingEditDialog({ meetingId, today, onSaved, onCancel }: { meetingId: number; today: string; onSaved(r: Saved): void; onCancel(): void }) {
   const { m, error: loadError } = useMeeting(meetingId);
-  const [v, setV] = useState({ date: '', term: 'autumn', format: '', notes: '', submittedOn: '' });
-  const { busy, error, server, setServer, saveRecord } = useRecordSave();
-  useEffect(() => {
-    if (m) setV({ date: m.date, term: m.term, format: m.format ?? '', notes: m.notes ?? '', submittedOn: m.submittedOn ?? '' });
-  }, [m]);
+  const [v, setV] = useEdits(m ? meetingValuesOf(m) : { date: '', term: 'autumn', format: '', notes: '', submittedOn: '' });
+  const save = useChange();
   const request = m ? { meetingId, version: m.version, date: v.date, term: v.term, format: v.format || null, notes: v.notes || null, submittedOn: v.submittedOn || null } : null;
-  const messages = useMemo(() => {
-    if (!request) return {};
-    const future = notAfterToday(request.submittedOn, today, 'the submitted date');
-    return { ...validate(updateMeetingSchema, request, future ? [{ path: 'submittedOn', message: future }] : []), ...server };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [JSON.stringify(request), today, server]);
+  const future = request ? notAfterToday(request.submittedOn, today, 'the submitted date') : null;
+  const messages = request ? { ...validate(updateMeetingSchema, request, future ? [{ path: 'submittedOn', message: future }] : []), ...save.fieldErrors } : {};
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => {
     setV({ ...v, [k]: e.target.value });
-    setServer({});
+    save.clearFieldErrors();
   };
-  async function save() {
+  async function submit() {
     if (!request || Object.keys(messages).length) return;
-    await saveRecord(async () => {
-      onSaved(await window.api.updateMeeting(request as Parameters<typeof window.api.updateMeeting>[0]));
-    });
+    const r = await save.run('updateMeeting', request as RequestOf<'updateMeeting'>);
+    if (r) onSaved(r);
   }
   return (
-    <RecordDialog title={m ? `Meeting: ${m.hub}` : 'Meeting'} saveLabel="Save meeting" busy={busy} error={error ?? loadError} onSave={() => void save()} onCancel={onCancel}>
+    <RecordDialog title={m ? `Meeting: ${m.hub}` : 'Meeting'} saveLabel="Save meeting" busy={save.busy} error={save.error ?? loadError} onSave={() => void submit()} onCancel={onCancel}>
       {m ? (
         <div className="record-grid">
           <Field label="Date" message={messages.date}>{(p) => <input {...p} type="date" value={v.date} onChange={set('date')} autoFocus />}</Field>
@@ -139,23 +136,22 @@ export function MeetingEditDialog({ meetingId, today, onSaved, onCancel }: { mee
 /** A new meeting date for the hub's year. */
 export function AddMeetingDialog({ hubId, year, onSaved, onCancel }: { hubId: number; year: string; onSaved(r: Saved): void; onCancel(): void }) {
   const [v, setV] = useState({ date: '', term: 'autumn', format: '' });
-  const { busy, error, server, setServer, saveRecord } = useRecordSave();
+  const save = useChange();
   const [touched, setTouched] = useState(false);
   const request = { hubId, year, date: v.date, term: v.term, format: v.format || null };
-  const messages = { ...validate(addMeetingSchema, request), ...server };
+  const messages = { ...validate(addMeetingSchema, request), ...save.fieldErrors };
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => {
     setV({ ...v, [k]: e.target.value });
-    setServer({});
+    save.clearFieldErrors();
   };
-  async function save() {
+  async function submit() {
     setTouched(true);
     if (Object.keys(messages).length) return;
-    await saveRecord(async () => {
-      onSaved(await window.api.addMeeting(request as Parameters<typeof window.api.addMeeting>[0]));
-    });
+    const r = await save.run('addMeeting', request as RequestOf<'addMeeting'>);
+    if (r) onSaved(r);
   }
   return (
-    <RecordDialog title={`Add a meeting date (${year})`} saveLabel="Add meeting" busy={busy} error={error} onSave={() => void save()} onCancel={onCancel}>
+    <RecordDialog title={`Add a meeting date (${year})`} saveLabel="Add meeting" busy={save.busy} error={save.error} onSave={() => void submit()} onCancel={onCancel}>
       <div className="record-grid">
         <Field label="Date" message={touched || v.date ? messages.date : null}>{(p) => <input {...p} type="date" value={v.date} onChange={set('date')} autoFocus />}</Field>
         <Field label="Term" message={messages.term}>

@@ -1,22 +1,25 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { AssignmentRecord, ReviewTeamForm } from '@shared/contract';
+import { useState } from 'react';
+import type { AssignmentRecord, RequestOf } from '@shared/contract';
 import { bookReviewerSchema, replaceReviewerSchema } from '@shared/validation/reviewers';
-import { useRecordSave } from '../../components/forms/useRecordSave';
-import { RecordDialog } from '../../components/forms/RecordDialog';
-import { Field } from '../../components/forms/Field';
-import { validate } from '../../components/forms/validate';
-import { formatDate } from '../../components/format';
+import { useQueryOf } from '../data/queries';
+import { useChange } from '../data/mutations';
+import { RecordDialog } from '../components/forms/RecordDialog';
+import { Field } from '../components/forms/Field';
+import { validate } from '../components/forms/validate';
+import { formatDate } from '../components/format';
+import type { Saved } from '../components/forms/UndoNotice';
 import { suggestReplacementSchools } from '@shared/domain/reviewer-commitment';
-
-type Saved = { auditId: number; summary: string };
 
 /**
  * A review's team: record each reviewer as attended or dropped out, replace one who dropped out
  * (schools of the hub with a shortfall first), or book another reviewer.
  */
 export function ReviewTeamDialog({ reviewId, today, onSaved, onClose }: { reviewId: number; today: string; onSaved(r: Saved): void; onClose(): void }) {
-  const [team, setTeam] = useState<ReviewTeamForm | null>(null);
-  const { busy, error, setError, server, setServer, saveRecord } = useRecordSave();
+  const loaded = useQueryOf('reviewTeam', { reviewId });
+  const team = loaded.data ?? null;
+  const save = useChange();
+  const { busy } = save;
+  const error = save.error ?? loaded.error?.message ?? null;
   const [replacing, setReplacing] = useState<AssignmentRecord | null>(null);
   const [booking, setBooking] = useState(false);
   const [schoolId, setSchoolId] = useState(0);
@@ -24,37 +27,31 @@ export function ReviewTeamDialog({ reviewId, today, onSaved, onClose }: { review
   const [role, setRole] = useState('');
   const [touched, setTouched] = useState(false);
 
-  const load = useCallback(() => {
-    window.api.reviewTeam({ reviewId }).then(setTeam, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [reviewId]);
-  useEffect(load, [load]);
-
-  async function act(run: () => Promise<Saved>) {
-    await saveRecord(async () => {
-      const r = await run();
-      onSaved(r);
-      setReplacing(null);
-      setBooking(false);
-      setName('');
-      setRole('');
-      setSchoolId(0);
-      setTouched(false);
-      load();
-    });
+  /** One change to the team; the team is read again before the form closes. */
+  async function act(change: Promise<Saved | undefined>) {
+    const r = await change;
+    if (!r) return;
+    onSaved(r);
+    setReplacing(null);
+    setBooking(false);
+    setName('');
+    setRole('');
+    setSchoolId(0);
+    setTouched(false);
   }
 
   const formOpen = replacing !== null || booking;
   const request = replacing
     ? { assignmentId: replacing.id, version: replacing.version, homeSchoolId: schoolId, reviewerName: name, reviewerRole: role || null }
     : { reviewId, homeSchoolId: schoolId, reviewerName: name, reviewerRole: role || null };
-  const messages = formOpen ? { ...validate(replacing ? replaceReviewerSchema : bookReviewerSchema, request), ...server } : {};
+  const messages = formOpen ? { ...validate(replacing ? replaceReviewerSchema : bookReviewerSchema, request), ...save.fieldErrors } : {};
   if (formOpen && !schoolId) messages.homeSchoolId = 'choose the school the reviewer comes from';
 
-  function save() {
+  function submit() {
     setTouched(true);
     if (!formOpen || Object.keys(messages).length) return;
-    if (replacing) void act(() => window.api.replaceReviewer(request as Parameters<typeof window.api.replaceReviewer>[0]));
-    else void act(() => window.api.bookReviewer(request as Parameters<typeof window.api.bookReviewer>[0]));
+    if (replacing) void act(save.run('replaceReviewer', request as RequestOf<'replaceReviewer'>));
+    else void act(save.run('bookReviewer', request as RequestOf<'bookReviewer'>));
   }
 
   const r = team?.review;
@@ -71,8 +68,8 @@ export function ReviewTeamDialog({ reviewId, today, onSaved, onClose }: { review
       busy={busy}
       error={error}
       wide
-      onSave={save}
-      onCancel={() => (formOpen ? (setReplacing(null), setBooking(false), setServer({})) : onClose())}
+      onSave={submit}
+      onCancel={() => (formOpen ? (setReplacing(null), setBooking(false), save.clearFieldErrors()) : onClose())}
     >
       {!team && !error ? <p aria-busy="true">Loading…</p> : null}
       {team && r ? (
@@ -94,16 +91,16 @@ export function ReviewTeamDialog({ reviewId, today, onSaved, onClose }: { review
                   <span className="row-actions">
                     {a.status === 'booked' ? (
                       <>
-                        <button type="button" disabled={busy || !started} title={started ? undefined : 'Attendance can be recorded from the first day of the review'} onClick={() => void act(() => window.api.setReviewerStatus({ assignmentId: a.id, version: a.version, status: 'attended' }))}>
+                        <button type="button" disabled={busy || !started} title={started ? undefined : 'Attendance can be recorded from the first day of the review'} onClick={() => void act(save.run('setReviewerStatus', { assignmentId: a.id, version: a.version, status: 'attended' }))}>
                           Attended
                         </button>
-                        <button type="button" disabled={busy} onClick={() => void act(() => window.api.setReviewerStatus({ assignmentId: a.id, version: a.version, status: 'dropped' }))} aria-label={`${a.reviewerName} dropped out`}>
+                        <button type="button" disabled={busy} onClick={() => void act(save.run('setReviewerStatus', { assignmentId: a.id, version: a.version, status: 'dropped' }))} aria-label={`${a.reviewerName} dropped out`}>
                           Dropped out
                         </button>
                       </>
                     ) : null}
                     {a.status !== 'attended' && !by ? (
-                      <button type="button" disabled={busy} onClick={() => { setReplacing(a); setBooking(false); setSchoolId(0); setServer({}); }} aria-label={`Replace ${a.reviewerName}`}>
+                      <button type="button" disabled={busy} onClick={() => { setReplacing(a); setBooking(false); setSchoolId(0); save.clearFieldErrors(); }} aria-label={`Replace ${a.reviewerName}`}>
                         Replace…
                       </button>
                     ) : null}
@@ -113,7 +110,7 @@ export function ReviewTeamDialog({ reviewId, today, onSaved, onClose }: { review
             })}
           </ul>
           {!formOpen ? (
-            <button type="button" onClick={() => { setBooking(true); setServer({}); }}>
+            <button type="button" onClick={() => { setBooking(true); save.clearFieldErrors(); }}>
               Book a reviewer…
             </button>
           ) : (
@@ -122,7 +119,7 @@ export function ReviewTeamDialog({ reviewId, today, onSaved, onClose }: { review
               <div className="record-grid">
                 <Field label="From school" message={touched ? messages.homeSchoolId : null} hint={replacing ? 'Schools of the hub with a shortfall first' : undefined}>
                   {(p) => (
-                    <select {...p} autoFocus value={schoolId || ''} onChange={(e) => { setSchoolId(Number(e.target.value)); setServer({}); }}>
+                    <select {...p} autoFocus value={schoolId || ''} onChange={(e) => { setSchoolId(Number(e.target.value)); save.clearFieldErrors(); }}>
                       <option value="">Choose a school…</option>
                       {ordered.map((c) => (
                         <option key={c.schoolId} value={c.schoolId}>
@@ -135,7 +132,7 @@ export function ReviewTeamDialog({ reviewId, today, onSaved, onClose }: { review
                   )}
                 </Field>
                 <Field label="Reviewer’s name" message={touched || name ? messages.reviewerName : null}>
-                  {(p) => <input {...p} value={name} onChange={(e) => { setName(e.target.value); setServer({}); }} />}
+                  {(p) => <input {...p} value={name} onChange={(e) => { setName(e.target.value); save.clearFieldErrors(); }} />}
                 </Field>
                 <Field label="Role" message={messages.reviewerRole}>
                   {(p) => <input {...p} value={role} placeholder="optional, e.g. Deputy head" onChange={(e) => setRole(e.target.value)} />}

@@ -1,14 +1,23 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { FundingEffect, MembershipForm, SchoolChoice } from '@shared/contract';
+import { useMemo, useState } from 'react';
+import type { MembershipForm } from '@shared/contract';
 import { addMembershipSchema, membershipDateIssues, updateMembershipSchema } from '@shared/validation/memberships';
-import { RecordDialog } from '../../components/forms/RecordDialog';
-import { Field } from '../../components/forms/Field';
-import { FundingEffectView } from '../../components/forms/FundingEffectView';
-import { coreMessages, validate } from '../../components/forms/validate';
+import { useQueryOf } from '../data/queries';
+import { useChange } from '../data/mutations';
+import { useEdits } from '../components/forms/useEdits';
+import { useSettled } from '../components/forms/useSettled';
+import { RecordDialog } from '../components/forms/RecordDialog';
+import { Field } from '../components/forms/Field';
+import { FundingEffectView } from '../components/forms/FundingEffectView';
+import { validate } from '../components/forms/validate';
+import type { Saved } from '../components/forms/UndoNotice';
 
 export type MembershipMode = 'add' | 'move' | 'leaving' | 'fee';
 
 const TITLES: Record<MembershipMode, string> = { add: 'Add a school to the hub', move: 'Move to another hub', leaving: 'Mark as leaving', fee: 'Membership fee' };
+
+function feesOf(f: MembershipForm, mode: MembershipMode, today: string) {
+  return { invoiced: f.membership?.feeInvoicedOn ?? '', paid: f.membership?.feePaidOn ?? (mode === 'fee' ? today : '') };
+}
 
 /** Add, move, mark leaving or record the fee — with each hub's funding before → after shown before saving. */
 export function MembershipDialog(props: {
@@ -17,41 +26,24 @@ export function MembershipDialog(props: {
   year: string;
   today: string;
   schoolId?: number;
-  onSaved(saved: { auditId: number; summary: string }): void;
+  onSaved(saved: Saved): void;
   onCancel(): void;
 }) {
   const { mode, hubId, year, today } = props;
-  const [form, setForm] = useState<MembershipForm | null>(null);
-  const [choices, setChoices] = useState<SchoolChoice[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const choicesQuery = useQueryOf('schoolChoices', mode === 'add' ? { year } : null);
+  const formQuery = useQueryOf('membershipForm', mode !== 'add' && props.schoolId ? { schoolId: props.schoolId, year } : null);
+  const choices = choicesQuery.data ?? null;
+  const form = formQuery.data ?? null;
+  const loadError = (choicesQuery.error ?? formQuery.error)?.message ?? null;
   const [schoolId, setSchoolId] = useState<number | null>(props.schoolId ?? null);
   const [schoolFilter, setSchoolFilter] = useState('');
   const [toHubId, setToHubId] = useState<number>(0);
   const [pupils, setPupils] = useState('');
   const [status, setStatus] = useState<'new' | 'renewing'>('new');
-  const [invoiced, setInvoiced] = useState('');
-  const [paid, setPaid] = useState('');
-  const [effect, setEffect] = useState<FundingEffect | null>(null);
-  const [effectLoading, setEffectLoading] = useState(false);
-  const [serverFields, setServerFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [fees, setFees] = useEdits(form ? feesOf(form, mode, today) : { invoiced: '', paid: '' });
+  const { invoiced, paid } = fees;
+  const save = useChange();
   const [touched, setTouched] = useState(false);
-
-  useEffect(() => {
-    if (mode === 'add') {
-      window.api.schoolChoices({ year }).then(setChoices, (e: unknown) => setLoadError(String(e instanceof Error ? e.message : e)));
-    } else if (props.schoolId) {
-      window.api.membershipForm({ schoolId: props.schoolId, year }).then(
-        (f) => {
-          setForm(f);
-          setInvoiced(f.membership?.feeInvoicedOn ?? '');
-          setPaid(f.membership?.feePaidOn ?? (mode === 'fee' ? today : ''));
-        },
-        (e: unknown) => setLoadError(String(e instanceof Error ? e.message : e)),
-      );
-    }
-  }, [mode, props.schoolId, year, today]);
 
   // Hubs for the move (from the membership form).
   const hubs = form?.hubs.filter((h) => h.id !== form.membership?.hubId) ?? [];
@@ -74,54 +66,29 @@ export function MembershipDialog(props: {
     const msgs = validate(schema, request.change, membershipDateIssues(request.change as { feeInvoicedOn?: string | null; feePaidOn?: string | null }, today));
     if (mode === 'add' && !schoolId) msgs.schoolId = 'choose a school';
     if (mode === 'move' && !toHubId) msgs.hubId = 'choose the hub it moves to';
-    return { ...msgs, ...serverFields };
-  }, [request, today, mode, schoolId, toHubId, serverFields]);
+    return { ...msgs, ...save.fieldErrors };
+  }, [request, today, mode, schoolId, toHubId, save.fieldErrors]);
   const valid = Object.keys(messages).length === 0;
 
-  // The funding preview, asked of the core whenever the change is valid.
-  useEffect(() => {
-    if (!request || !valid) {
-      setEffect(null);
-      return;
-    }
-    let cancelled = false;
-    setEffectLoading(true);
-    const timer = setTimeout(() => {
-      window.api
-        .previewMembershipChange(request)
-        .then((e) => !cancelled && setEffect(e))
-        .catch((e: unknown) => !cancelled && setError(coreMessages(e).message))
-        .finally(() => !cancelled && setEffectLoading(false));
-    }, 200);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [request, valid]);
+  // The funding preview, asked of the core once a valid change has stopped changing.
+  const settled = useSettled(valid ? request : null, 200);
+  const preview = useQueryOf('previewMembershipChange', valid ? settled : null);
+  const effect = valid ? (preview.data ?? null) : null;
 
-  async function save() {
+  async function submit() {
     setTouched(true);
     if (!request || !valid) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const r = request.kind === 'add' ? await window.api.addMembership(request.change) : await window.api.updateMembership(request.change);
-      props.onSaved(r);
-    } catch (e) {
-      const c = coreMessages(e);
-      setServerFields(c.byField);
-      setError(c.message);
-    } finally {
-      setBusy(false);
-    }
+    const r = request.kind === 'add' ? await save.run('addMembership', request.change) : await save.run('updateMembership', request.change);
+    if (r) props.onSaved(r);
   }
+  const edited = () => save.clearFieldErrors();
 
   const show = (field: string) => (touched || field !== 'schoolId' ? messages[field] : null);
   const title = m ? `${TITLES[mode]}: ${m.school}` : TITLES[mode];
   const filtered = (choices ?? []).filter((c) => c.hub === null && `${c.name} ${c.urn}`.toLowerCase().includes(schoolFilter.toLowerCase())).slice(0, 200);
 
   return (
-    <RecordDialog title={title} saveLabel={mode === 'add' ? 'Add school' : 'Save'} busy={busy} error={error ?? loadError} wide onSave={() => void save()} onCancel={props.onCancel} canSave={!loadError}>
+    <RecordDialog title={title} saveLabel={mode === 'add' ? 'Add school' : 'Save'} busy={save.busy} error={save.error ?? preview.error?.message ?? loadError} wide onSave={() => void submit()} onCancel={props.onCancel} canSave={!loadError}>
       {mode !== 'add' && !form && !loadError ? <p aria-busy="true">Loading…</p> : null}
       {m ? (
         <p className="small muted">
@@ -146,7 +113,7 @@ export function MembershipDialog(props: {
                     const c = choices?.find((x) => x.id === id);
                     if (c?.lastPupils != null && pupils === '') setPupils(String(c.lastPupils));
                     if (c?.lastPupils != null) setStatus('renewing');
-                    setServerFields({});
+                    edited();
                   }}
                 >
                   {filtered.map((c) => (
@@ -159,7 +126,7 @@ export function MembershipDialog(props: {
             )}
           </Field>
           <Field label="Pupils" message={pupils === '' && !touched ? null : messages.pupils}>
-            {(p) => <input {...p} inputMode="numeric" value={pupils} onChange={(e) => { setPupils(e.target.value); setServerFields({}); }} />}
+            {(p) => <input {...p} inputMode="numeric" value={pupils} onChange={(e) => { setPupils(e.target.value); edited(); }} />}
           </Field>
           <Field label="Status" message={messages.status}>
             {(p) => (
@@ -175,7 +142,7 @@ export function MembershipDialog(props: {
       {mode === 'move' && m ? (
         <Field label="Move to hub" message={show('hubId')}>
           {(p) => (
-            <select {...p} autoFocus value={toHubId || ''} onChange={(e) => { setToHubId(Number(e.target.value)); setServerFields({}); }}>
+            <select {...p} autoFocus value={toHubId || ''} onChange={(e) => { setToHubId(Number(e.target.value)); edited(); }}>
               <option value="">Choose a hub…</option>
               {hubs.map((h) => (
                 <option key={h.id} value={h.id}>
@@ -197,16 +164,16 @@ export function MembershipDialog(props: {
       {mode === 'fee' && m ? (
         <div className="record-grid">
           <Field label="Fee invoiced on" message={messages.feeInvoicedOn}>
-            {(p) => <input {...p} type="date" value={invoiced} max={today} onChange={(e) => { setInvoiced(e.target.value); setServerFields({}); }} />}
+            {(p) => <input {...p} type="date" value={invoiced} max={today} onChange={(e) => { setFees({ ...fees, invoiced: e.target.value }); edited(); }} />}
           </Field>
           <Field label="Fee paid on" message={messages.feePaidOn}>
-            {(p) => <input {...p} type="date" value={paid} max={today} autoFocus onChange={(e) => { setPaid(e.target.value); setServerFields({}); }} />}
+            {(p) => <input {...p} type="date" value={paid} max={today} autoFocus onChange={(e) => { setFees({ ...fees, paid: e.target.value }); edited(); }} />}
           </Field>
         </div>
       ) : null}
 
       {messages[''] && touched ? <p className="field-message">{messages['']}</p> : null}
-      <FundingEffectView effect={effect} loading={effectLoading} />
+      <FundingEffectView effect={effect} loading={preview.isFetching} />
     </RecordDialog>
   );
 }

@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { HubMergeForm, HubMergeResult } from '@shared/contract';
-import { RecordDialog } from '../../components/forms/RecordDialog';
-import { Field } from '../../components/forms/Field';
-import { coreMessages } from '../../components/forms/validate';
+import { useMemo, useState } from 'react';
+import type { HubMergeResult } from '@shared/contract';
+import { useQueryOf } from '../data/queries';
+import { useChange } from '../data/mutations';
+import { useEdits } from '../components/forms/useEdits';
+import { RecordDialog } from '../components/forms/RecordDialog';
+import { Field } from '../components/forms/Field';
 import { MergePreview } from './MergePreview';
-import { useMergeFlow } from './useMergeFlow';
+import { useMergePreview } from './useMergePreview';
 
 /**
  * "Merge into another hub…": from the chosen year on, this hub's schools (and that year's meetings,
@@ -12,34 +14,26 @@ import { useMergeFlow } from './useMergeFlow';
  * before → after shows before saving.
  */
 export function MergeHubDialog(props: { hubId: number; onSaved(r: HubMergeResult): void; onCancel(): void }) {
-  const [form, setForm] = useState<HubMergeForm | null>(null);
+  const formQuery = useQueryOf('hubMergeForm', { hubId: props.hubId });
+  const form = formQuery.data ?? null;
+  const formError = formQuery.error?.message ?? null;
   const [filter, setFilter] = useState('');
   const [intoId, setIntoId] = useState<number | null>(null);
-  const [year, setYear] = useState('');
-  const [formError, setFormError] = useState<string | null>(null);
-
-  useEffect(() => {
-    window.api.hubMergeForm({ hubId: props.hubId }).then(
-      (f) => {
-        setForm(f);
-        setYear(f.currentYear ?? f.years[0] ?? '');
-      },
-      (e: unknown) => setFormError(coreMessages(e).message),
-    );
-  }, [props.hubId]);
+  const [year, setYear] = useEdits(form ? (form.currentYear ?? form.years[0] ?? '') : '');
 
   const filtered = useMemo(() => {
     const f = filter.trim().toLowerCase();
     return (form?.hubs ?? []).filter((h) => !f || h.name.toLowerCase().includes(f));
   }, [form, filter]);
 
-  const flow = useMergeFlow(
-    intoId && year ? () => window.api.previewHubMerge({ fromHubId: props.hubId, intoHubId: intoId, year }) : null,
-    [props.hubId, intoId, year],
-    (p) => window.api.mergeHubs({ fromHubId: p.from.id, intoHubId: p.into.id, year: p.year, fromVersion: p.from.version, intoVersion: p.into.version }),
-    props.onSaved,
-  );
-  const { preview, loading, error, busy } = flow;
+  const flow = useMergePreview(useQueryOf('previewHubMerge', intoId && year ? { fromHubId: props.hubId, intoHubId: intoId, year } : null));
+  const { preview, loading } = flow;
+  const merge = useChange();
+  async function submit() {
+    if (!flow.canSave || !preview) return;
+    const r = await merge.run('mergeHubs', { fromHubId: preview.from.id, intoHubId: preview.into.id, year: preview.year, fromVersion: preview.from.version, intoVersion: preview.into.version });
+    if (r) props.onSaved(r);
+  }
 
   const hub = form?.hub;
   const merged = hub?.mergedInto ?? null;
@@ -47,11 +41,11 @@ export function MergeHubDialog(props: { hubId: number; onSaved(r: HubMergeResult
     <RecordDialog
       title={hub ? `Merge ${hub.name} into another hub` : 'Merge into another hub'}
       saveLabel="Merge hubs"
-      busy={busy}
-      error={error ?? formError}
+      busy={merge.busy}
+      error={merge.error ?? flow.error ?? formError}
       wide
       canSave={flow.canSave}
-      onSave={() => void flow.save()}
+      onSave={() => void submit()}
       onCancel={props.onCancel}
     >
       {!form && !formError ? <p aria-busy="true">Loading…</p> : null}

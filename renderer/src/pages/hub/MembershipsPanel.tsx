@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { HubDashboard } from '@shared/contract';
 import { formatCount, formatDate } from '../../components/format';
-import { UndoNotice } from '../../components/forms/UndoNotice';
-import { MembershipDialog, type MembershipMode } from './MembershipDialog';
+import { useSavedNotice } from '../../components/forms/UndoNotice';
+import { MembershipDialog, type MembershipMode } from '../../dialogs/MembershipDialog';
 
 /** The hub's memberships for the year, kept by hand: add a school, move one, mark it leaving, record its fee. */
-export function MembershipsPanel({ d, onChanged }: { d: HubDashboard; onChanged(): void }) {
+export function MembershipsPanel({ d }: { d: HubDashboard }) {
   const [open, setOpen] = useState<{ mode: MembershipMode; schoolId?: number } | null>(null);
-  const [saved, setSaved] = useState<{ auditId: number; summary: string } | null>(null);
+  const saved = useSavedNotice();
   return (
     <section className="panel records-panel" aria-labelledby="memberships-records">
       <div className="panel-head">
@@ -16,7 +16,7 @@ export function MembershipsPanel({ d, onChanged }: { d: HubDashboard; onChanged(
           Add school
         </button>
       </div>
-      {saved ? <UndoNotice key={saved.auditId} saved={saved} onUndone={onChanged} onClose={() => setSaved(null)} /> : null}
+      {saved.notice}
       {d.schools.length === 0 ? (
         <p className="empty-line">No member schools in {d.year} yet: add one.</p>
       ) : (
@@ -67,8 +67,7 @@ export function MembershipsPanel({ d, onChanged }: { d: HubDashboard; onChanged(
           onCancel={() => setOpen(null)}
           onSaved={(r) => {
             setOpen(null);
-            setSaved(r);
-            onChanged();
+            saved.show(r);
           }}
         />
       ) : null}

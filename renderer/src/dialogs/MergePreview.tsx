@@ -1,5 +1,5 @@
 import type { MergeFundingYear, MergeMove } from '@shared/contract';
-import { FundingEffectView } from '../../components/forms/FundingEffectView';
+import { FundingEffectView } from '../components/forms/FundingEffectView';
 
 /** What a merge moves (counts), why it would be refused, and each year's funding before → after. */
 export function MergePreview(props: { moves: MergeMove[]; refusals: string[]; funding: MergeFundingYear[]; extra?: string | null; noFunding: string }) {

@@ -1,11 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { SchoolMergeForm, SchoolMergeResult } from '@shared/contract';
+import { useMemo, useState } from 'react';
+import type { SchoolMergeResult } from '@shared/contract';
 import { schoolMergeTargetSchema } from '@shared/validation/merges';
-import { RecordDialog } from '../../components/forms/RecordDialog';
-import { Field } from '../../components/forms/Field';
-import { coreMessages, validate } from '../../components/forms/validate';
+import { useQueryOf } from '../data/queries';
+import { useChange } from '../data/mutations';
+import { RecordDialog } from '../components/forms/RecordDialog';
+import { Field } from '../components/forms/Field';
+import { validate } from '../components/forms/validate';
 import { MergePreview } from './MergePreview';
-import { useMergeFlow } from './useMergeFlow';
+import { useMergePreview } from './useMergePreview';
 import { countOf } from '@shared/plural';
 
 /**
@@ -13,14 +15,11 @@ import { countOf } from '@shared/plural';
  * chosen (usually the new URN). Shows what moves, the funding effect and any refusal before saving.
  */
 export function MergeSchoolDialog(props: { schoolId: number; onSaved(r: SchoolMergeResult): void; onCancel(): void }) {
-  const [form, setForm] = useState<SchoolMergeForm | null>(null);
+  const formQuery = useQueryOf('schoolMergeForm', { schoolId: props.schoolId });
+  const form = formQuery.data ?? null;
+  const formError = formQuery.error?.message ?? null;
   const [filter, setFilter] = useState('');
   const [intoId, setIntoId] = useState<number | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-
-  useEffect(() => {
-    window.api.schoolMergeForm({ schoolId: props.schoolId }).then(setForm, (e: unknown) => setFormError(coreMessages(e).message));
-  }, [props.schoolId]);
 
   const filtered = useMemo(() => {
     const f = filter.trim().toLowerCase();
@@ -29,13 +28,14 @@ export function MergeSchoolDialog(props: { schoolId: number; onSaved(r: SchoolMe
   const request = { fromSchoolId: props.schoolId, intoSchoolId: intoId ?? 0 };
   const messages = intoId ? validate(schoolMergeTargetSchema, request) : { intoSchoolId: 'choose the record to keep' };
 
-  const flow = useMergeFlow(
-    intoId ? () => window.api.previewSchoolMerge({ fromSchoolId: props.schoolId, intoSchoolId: intoId }) : null,
-    [props.schoolId, intoId],
-    (p) => window.api.mergeSchools({ fromSchoolId: p.from.id, intoSchoolId: p.into.id, fromVersion: p.from.version, intoVersion: p.into.version }),
-    props.onSaved,
-  );
-  const { preview, loading, error, busy } = flow;
+  const flow = useMergePreview(useQueryOf('previewSchoolMerge', intoId ? { fromSchoolId: props.schoolId, intoSchoolId: intoId } : null));
+  const { preview, loading } = flow;
+  const merge = useChange();
+  async function submit() {
+    if (!flow.canSave || !preview) return;
+    const r = await merge.run('mergeSchools', { fromSchoolId: preview.from.id, intoSchoolId: preview.into.id, fromVersion: preview.from.version, intoVersion: preview.into.version });
+    if (r) props.onSaved(r);
+  }
 
   const s = form?.school;
   const merged = s?.mergedInto ?? null;
@@ -43,11 +43,11 @@ export function MergeSchoolDialog(props: { schoolId: number; onSaved(r: SchoolMe
     <RecordDialog
       title={s ? `Merge ${s.name} into another record` : 'Merge into another record'}
       saveLabel="Merge records"
-      busy={busy}
-      error={error ?? formError}
+      busy={merge.busy}
+      error={merge.error ?? flow.error ?? formError}
       wide
       canSave={flow.canSave}
-      onSave={() => void flow.save()}
+      onSave={() => void submit()}
       onCancel={props.onCancel}
     >
       {!form && !formError ? <p aria-busy="true">Loading…</p> : null}

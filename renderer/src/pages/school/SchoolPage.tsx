@@ -1,16 +1,16 @@
 import { Link, useParams } from 'react-router';
 import type { DashboardInspection, SchoolDashboard } from '@shared/contract';
 import { QA_HEADINGS } from '@shared/domain/vocabulary';
-import { useApi } from '../api/useApi';
-import { useStatus } from '../state/status';
-import { PageHeader } from '../components/PageHeader';
-import { ErrorPanel } from '../components/ErrorPanel';
-import { formatCount, formatDate } from '../components/format';
-import { Panel } from '../components/dashboard/Panel';
-import { GradeChip } from '../components/dashboard/Grade';
-import { StatusChip } from '../components/dashboard/Bars';
-import { AddTrainingButton, EditSchoolButton, ReviewOutcomeButton, ReviewTeamButton, ScheduleReviewButton } from './records/SchoolActions';
-import { SupportPanel } from './records/SupportPanel';
+import { useQueryOf } from '../../data/queries';
+import { Loaded } from '../../data/Loaded';
+import { useStatus } from '../../state/status';
+import { PageHeader } from '../../components/PageHeader';
+import { formatCount, formatDate } from '../../components/format';
+import { Panel } from '../../components/dashboard/Panel';
+import { GradeChip } from '../../components/dashboard/Grade';
+import { StatusChip } from '../../components/dashboard/Bars';
+import { AddTrainingButton, EditSchoolButton, ReviewOutcomeButton, ReviewTeamButton, ScheduleReviewButton } from '../../dialogs/SchoolActions';
+import { SupportPanel } from './SupportPanel';
 
 function Inspection({ i, schoolUrn }: { i: DashboardInspection; schoolUrn: string }) {
   return (
@@ -47,7 +47,7 @@ function Inspection({ i, schoolUrn }: { i: DashboardInspection; schoolUrn: strin
   );
 }
 
-function Reviews({ d, onChanged }: { d: SchoolDashboard; onChanged(): void }) {
+function Reviews({ d }: { d: SchoolDashboard }) {
   if (d.reviews.length === 0) return <p className="empty-line">No QA Review recorded for this school.</p>;
   return (
     <div className="dash-reviews">
@@ -116,8 +116,8 @@ function Reviews({ d, onChanged }: { d: SchoolDashboard; onChanged(): void }) {
             </p>
           ) : null}
           <div className="review-actions">
-            <ReviewOutcomeButton reviewId={r.reviewId} today={d.today} onChanged={onChanged} />
-            <ReviewTeamButton reviewId={r.reviewId} today={d.today} onChanged={onChanged} />
+            <ReviewOutcomeButton reviewId={r.reviewId} today={d.today} />
+            <ReviewTeamButton reviewId={r.reviewId} today={d.today} />
           </div>
         </article>
       ))}
@@ -128,11 +128,15 @@ function Reviews({ d, onChanged }: { d: SchoolDashboard; onChanged(): void }) {
 export function SchoolPage() {
   const { schoolId } = useParams();
   const { year } = useStatus();
-  const id = Number(schoolId);
-  const school = useApi(() => window.api.schoolDashboard({ schoolId: id, year: year ?? undefined }), [id, year]);
-  if (school.error) return <ErrorPanel title="Could not load this school" error={school.error} onRetry={school.reload} />;
-  const d = school.data;
-  if (!d) return <div aria-busy="true" className="loading">Loading school…</div>;
+  const school = useQueryOf('schoolDashboard', { schoolId: Number(schoolId), year: year ?? undefined });
+  return (
+    <Loaded query={school} error="Could not load this school" loading="Loading school…">
+      {(d) => <SchoolView d={d} />}
+    </Loaded>
+  );
+}
+
+function SchoolView({ d }: { d: SchoolDashboard }) {
   const s = d.school;
   const c = d.current;
 
@@ -152,7 +156,7 @@ export function SchoolPage() {
         }
         title={s.name}
         subtitle={`URN ${s.urn} · ${[s.phase, s.schoolType, s.localAuthority].filter(Boolean).join(' · ')}${c ? ` · ${formatCount(c.pupils)} pupils in ${d.year}` : ` · not a member in ${d.year}`}`}
-        actions={<EditSchoolButton schoolId={s.id} today={d.today} onChanged={school.reload} />}
+        actions={<EditSchoolButton schoolId={s.id} today={d.today} />}
       />
       {c?.vulnerable.flagged ? (
         <div className="error-panel" role="alert">
@@ -233,8 +237,8 @@ export function SchoolPage() {
       </Panel>
 
       <Panel title="QA Reviews" count={d.reviews.length} sources={d.sources.qa}>
-        {c && !c.qa.thisYear ? <ScheduleReviewButton schoolId={s.id} year={d.year} onChanged={school.reload} /> : null}
-        <Reviews d={d} onChanged={school.reload} />
+        {c && !c.qa.thisYear ? <ScheduleReviewButton schoolId={s.id} year={d.year} /> : null}
+        <Reviews d={d} />
       </Panel>
 
       <SupportPanel d={d} />
@@ -271,7 +275,7 @@ export function SchoolPage() {
           )}
         </Panel>
         <Panel title="Reviewer training" count={d.trainings.length} sources={d.sources.qa}>
-          <AddTrainingButton schoolId={s.id} school={s.name} today={d.today} onChanged={school.reload} />
+          <AddTrainingButton schoolId={s.id} school={s.name} today={d.today} />
           {d.trainings.length === 0 ? (
             <p className="empty-line">Nobody from this school has a reviewer training record.</p>
           ) : (

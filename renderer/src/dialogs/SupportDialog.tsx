@@ -1,12 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { SchoolChoice, SupportRequestRecord, SupportSuggestions } from '@shared/contract';
+import { useMemo, useState } from 'react';
+import type { RequestOf, SupportRequestRecord } from '@shared/contract';
 import { addSupportRequestSchema, SUPPORT_STATUSES, supportDateIssues, updateSupportRequestSchema, type SupportStatus } from '@shared/validation/support';
-import { useRecordSave } from '../../components/forms/useRecordSave';
-import { RecordDialog } from '../../components/forms/RecordDialog';
-import { Field } from '../../components/forms/Field';
-import { validate } from '../../components/forms/validate';
-
-type Saved = { auditId: number; summary: string };
+import { useQueryOf } from '../data/queries';
+import { useChange } from '../data/mutations';
+import { RecordDialog } from '../components/forms/RecordDialog';
+import { Field } from '../components/forms/Field';
+import { validate } from '../components/forms/validate';
+import type { Saved } from '../components/forms/UndoNotice';
 
 /** One of the school's EBIs, to log a request on. */
 export interface EbiChoice {
@@ -46,26 +46,13 @@ export function SupportDialog(props: {
   const [to, setTo] = useState<string>(existing?.brokeredToSchoolId ? String(existing.brokeredToSchoolId) : existing?.brokeredTo ? OUTSIDE : NOBODY);
   const [outside, setOutside] = useState(existing?.brokeredTo ?? '');
   const [notes, setNotes] = useState(existing?.notes ?? '');
-  const [choices, setChoices] = useState<SchoolChoice[] | null>(null);
-  const [suggested, setSuggested] = useState<SupportSuggestions | null>(null);
   const [touched, setTouched] = useState(false);
-  const { busy, error, setError, server, setServer, saveRecord } = useRecordSave();
-
-  useEffect(() => {
-    window.api.schoolChoices({ year: props.year }).then(setChoices, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [props.year]);
-  useEffect(() => {
-    setSuggested(null);
-    if (ebiPointId === null) return;
-    let live = true;
-    window.api.suggestSupport({ pointId: ebiPointId, limit: 8 }).then(
-      (s) => live && setSuggested(s),
-      () => live && setSuggested(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [ebiPointId]);
+  const save = useChange();
+  const choicesQuery = useQueryOf('schoolChoices', { year: props.year });
+  const choices = choicesQuery.data ?? null;
+  // Suggestions only help: without them the member schools are still offered.
+  const suggestedQuery = useQueryOf('suggestSupport', ebiPointId === null ? null : { pointId: ebiPointId, limit: 8 });
+  const suggested = suggestedQuery.isPlaceholderData || suggestedQuery.error ? null : (suggestedQuery.data ?? null);
 
   const fields = {
     requestedOn,
@@ -79,7 +66,7 @@ export function SupportDialog(props: {
   const request = existing ? { requestId: existing.id, version: existing.version, ...fields } : { schoolId: props.schoolId, ...fields };
   const messages = {
     ...validate(existing ? updateSupportRequestSchema : addSupportRequestSchema, request, supportDateIssues(fields, today)),
-    ...server,
+    ...save.fieldErrors,
   };
   const show = (k: string, filled: boolean) => (touched || filled ? messages[k] : null);
 
@@ -89,8 +76,7 @@ export function SupportDialog(props: {
 
   function change(f: () => void) {
     f();
-    setServer({});
-    setError(null);
+    save.reset();
   }
   function chooseTo(value: string) {
     change(() => {
@@ -100,16 +86,11 @@ export function SupportDialog(props: {
     });
   }
 
-  async function save() {
+  async function submit() {
     setTouched(true);
     if (Object.keys(messages).length) return;
-    await saveRecord(async () => {
-      props.onSaved(
-        existing
-          ? await window.api.updateSupportRequest(request as Parameters<typeof window.api.updateSupportRequest>[0])
-          : await window.api.addSupportRequest(request as Parameters<typeof window.api.addSupportRequest>[0]),
-      );
-    });
+    const r = existing ? await save.run('updateSupportRequest', request as RequestOf<'updateSupportRequest'>) : await save.run('addSupportRequest', request as RequestOf<'addSupportRequest'>);
+    if (r) props.onSaved(r);
   }
 
   return (
@@ -117,10 +98,10 @@ export function SupportDialog(props: {
       title={existing ? `Support request: ${props.school}` : `Log a support request: ${props.school}`}
       label={existing ? 'Support request' : 'Log a support request'}
       saveLabel={existing ? 'Save request' : 'Log request'}
-      busy={busy}
-      error={error}
+      busy={save.busy}
+      error={save.error ?? choicesQuery.error?.message}
       wide
-      onSave={() => void save()}
+      onSave={() => void submit()}
       onCancel={props.onCancel}
     >
       <div className="record-grid">

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useApi } from '../api/useApi';
-import { useStatus } from '../state/status';
-import { PageHeader } from '../components/PageHeader';
-import { ErrorPanel } from '../components/ErrorPanel';
-import { formatCount, formatDate } from '../components/format';
-import { HubSchoolsTable } from '../components/dashboard/HubSchoolsTable';
-import { CommitmentCounts, OfstedBar, QaBars } from '../components/dashboard/Bars';
-import { Sources } from '../components/dashboard/Panel';
+import type { HubDashboard } from '@shared/contract';
+import { useQueryOf } from '../../data/queries';
+import { Loaded } from '../../data/Loaded';
+import { useStatus } from '../../state/status';
+import { PageHeader } from '../../components/PageHeader';
+import { formatCount, formatDate } from '../../components/format';
+import { HubSchoolsTable } from '../../components/dashboard/HubSchoolsTable';
+import { CommitmentCounts, OfstedBar, QaBars } from '../../components/dashboard/Bars';
+import { Sources } from '../../components/dashboard/Panel';
 import {
   FundingPanel,
   MeetingsPanel,
@@ -16,24 +17,27 @@ import {
   TrainingPanel,
   UpcomingReviewsPanel,
   VulnerablePanel,
-} from '../components/dashboard/HubPanels';
-import { MembershipsPanel } from './records/MembershipsPanel';
-import { MeetingsRecords } from './records/MeetingsRecords';
-import { HubEditButton } from './records/HubActions';
-import { ExportHubButton } from '../components/ExportHubButton';
-import { HubSupportPanel, openSupportBySchool } from './records/HubSupportPanel';
+} from '../../components/dashboard/HubPanels';
+import { ExportHubButton } from '../../components/ExportHubButton';
+import { HubEditButton } from '../../dialogs/HubActions';
+import { MembershipsPanel } from './MembershipsPanel';
+import { MeetingsRecords } from './MeetingsRecords';
+import { HubSupportPanel, openSupportBySchool } from './HubSupportPanel';
 
 export function HubPage() {
   const { hubId } = useParams();
   const { year } = useStatus();
+  const hub = useQueryOf('hubDashboard', { hubId: Number(hubId), year: year ?? undefined });
+  return (
+    <Loaded query={hub} error="Could not load this hub" loading="Loading hub…">
+      {(d) => <HubView d={d} />}
+    </Loaded>
+  );
+}
+
+function HubView({ d }: { d: HubDashboard }) {
   const navigate = useNavigate();
   const [filter, setFilter] = useState('');
-  const id = Number(hubId);
-  const hub = useApi(() => window.api.hubDashboard({ hubId: id, year: year ?? undefined }), [id, year]);
-
-  if (hub.error) return <ErrorPanel title="Could not load this hub" error={hub.error} onRetry={hub.reload} />;
-  const d = hub.data;
-  if (!d) return <div aria-busy="true" className="loading">Loading hub…</div>;
   const h = d.hub;
 
   return (
@@ -45,7 +49,7 @@ export function HubPage() {
         actions={
           <>
             <input type="search" className="filter" placeholder="Filter schools…" aria-label="Filter schools" value={filter} onChange={(e) => setFilter(e.target.value)} />
-            <HubEditButton hubId={h.id} onChanged={hub.reload} />
+            <HubEditButton hubId={h.id} />
             <ExportHubButton hubId={h.id} year={d.year} />
           </>
         }
@@ -104,8 +108,8 @@ export function HubPage() {
         <HubSupportPanel d={d} />
       </div>
 
-      <MembershipsPanel d={d} onChanged={hub.reload} />
-      <MeetingsRecords d={d} onChanged={hub.reload} />
+      <MembershipsPanel d={d} />
+      <MeetingsRecords d={d} />
     </div>
   );
 }

@@ -1,43 +1,42 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { HubRecord } from '@shared/contract';
+import type { HubRecord, RequestOf } from '@shared/contract';
 import { createHubSchema, updateHubSchema } from '@shared/validation/hubs';
-import { useRecordSave } from '../../components/forms/useRecordSave';
-import { RecordDialog } from '../../components/forms/RecordDialog';
-import { Field } from '../../components/forms/Field';
-import { validate } from '../../components/forms/validate';
+import { useQueryOf } from '../data/queries';
+import { useChange } from '../data/mutations';
+import { useEdits } from '../components/forms/useEdits';
+import { RecordDialog } from '../components/forms/RecordDialog';
+import { Field } from '../components/forms/Field';
+import { validate } from '../components/forms/validate';
+import { useState } from 'react';
 
 type Saved = { auditId: number; summary: string; record: HubRecord };
 type Manager = { id?: number; name: string; email: string; phone: string; focus: string };
+type Values = { name: string; region: string; seniorPartner: string; seniorPartnerEmail: string; membershipsManagerId: number; managers: Manager[] };
+
+const NEW_HUB: Values = { name: '', region: '', seniorPartner: '', seniorPartnerEmail: '', membershipsManagerId: 0, managers: [] };
+
+function valuesOf(r: HubRecord): Values {
+  return {
+    name: r.name,
+    region: r.region ?? '',
+    seniorPartner: r.seniorPartner ?? '',
+    seniorPartnerEmail: r.seniorPartnerEmail ?? '',
+    membershipsManagerId: r.membershipsManagerId ?? 0,
+    managers: r.hubManagers.map((m) => ({ id: m.id, name: m.name, email: m.email ?? '', phone: m.phone ?? '', focus: m.focus ?? '' })),
+  };
+}
 
 /** Create a hub, or rename one and change its people and region (Hub Managers included). */
 export function HubEditDialog({ hubId, onSaved, onCancel }: { hubId: number | null; onSaved(r: Saved): void; onCancel(): void }) {
-  const [rec, setRec] = useState<HubRecord | null>(null);
-  const [staff, setStaff] = useState<HubRecord['staff']>([]);
-  const [v, setV] = useState({ name: '', region: '', seniorPartner: '', seniorPartnerEmail: '', membershipsManagerId: 0 });
-  const [managers, setManagers] = useState<Manager[]>([]);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const { busy, error, server, setServer, saveRecord } = useRecordSave();
+  // The central team list comes with any hub's record; a new hub starts empty.
+  const anyHub = useQueryOf('listHubs', hubId === null ? {} : null).data?.[0];
+  const loaded = useQueryOf('hubRecord', hubId !== null ? { hubId } : anyHub ? { hubId: anyHub.id } : null);
+  const rec = hubId !== null ? (loaded.data ?? null) : null;
+  const staff = loaded.data?.staff ?? [];
+  const loadError = hubId !== null ? loaded.error?.message : undefined;
+  const [v, setV] = useEdits<Values>(rec ? valuesOf(rec) : NEW_HUB);
+  const managers = v.managers;
+  const save = useChange();
   const [touched, setTouched] = useState(false);
-
-  useEffect(() => {
-    if (hubId === null) {
-      // The central team list comes with any hub's record; a new hub starts empty.
-      window.api.listHubs({}).then(
-        (hs) => (hs[0] ? window.api.hubRecord({ hubId: hs[0].id }).then((r) => setStaff(r.staff)) : undefined),
-        () => undefined,
-      );
-      return;
-    }
-    window.api.hubRecord({ hubId }).then(
-      (r) => {
-        setRec(r);
-        setStaff(r.staff);
-        setV({ name: r.name, region: r.region ?? '', seniorPartner: r.seniorPartner ?? '', seniorPartnerEmail: r.seniorPartnerEmail ?? '', membershipsManagerId: r.membershipsManagerId ?? 0 });
-        setManagers(r.hubManagers.map((m) => ({ id: m.id, name: m.name, email: m.email ?? '', phone: m.phone ?? '', focus: m.focus ?? '' })));
-      },
-      (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)),
-    );
-  }, [hubId]);
 
   const fields = {
     name: v.name,
@@ -48,31 +47,27 @@ export function HubEditDialog({ hubId, onSaved, onCancel }: { hubId: number | nu
     hubManagers: managers.map((m) => ({ ...(m.id ? { id: m.id } : {}), name: m.name, email: m.email || null, phone: m.phone || null, focus: m.focus || null })),
   };
   const request = hubId === null ? fields : rec ? { hubId, version: rec.version, ...fields } : null;
-  const messages = useMemo(
-    () => (request ? { ...validate(hubId === null ? createHubSchema : updateHubSchema, request), ...server } : {}),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [JSON.stringify(request), server],
-  );
+  const messages = request ? { ...validate(hubId === null ? createHubSchema : updateHubSchema, request), ...save.fieldErrors } : {};
   const shown = (k: string) => (touched || k !== 'name' || v.name ? messages[k] : null);
-  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => {
+  const set = (k: Exclude<keyof Values, 'managers'>) => (e: { target: { value: string } }) => {
     setV({ ...v, [k]: k === 'membershipsManagerId' ? Number(e.target.value) : e.target.value });
-    setServer({});
+    save.clearFieldErrors();
   };
+  const setManagers = (next: Manager[]) => setV({ ...v, managers: next });
   const setManager = (i: number, k: keyof Manager, value: string) => {
     setManagers(managers.map((m, j) => (j === i ? { ...m, [k]: value } : m)));
-    setServer({});
+    save.clearFieldErrors();
   };
 
-  async function save() {
+  async function submit() {
     setTouched(true);
     if (!request || Object.keys(messages).length) return;
-    await saveRecord(async () => {
-      onSaved(hubId === null ? await window.api.createHub(fields as Parameters<typeof window.api.createHub>[0]) : await window.api.updateHub(request as Parameters<typeof window.api.updateHub>[0]));
-    });
+    const r = hubId === null ? await save.run('createHub', fields as RequestOf<'createHub'>) : await save.run('updateHub', request as RequestOf<'updateHub'>);
+    if (r) onSaved(r);
   }
 
   return (
-    <RecordDialog title={hubId === null ? 'New hub' : `Edit hub: ${rec?.name ?? ''}`} label={hubId === null ? 'New hub' : 'Edit hub'} saveLabel={hubId === null ? 'Create hub' : 'Save hub'} busy={busy} error={error ?? loadError} wide onSave={() => void save()} onCancel={onCancel}>
+    <RecordDialog title={hubId === null ? 'New hub' : `Edit hub: ${rec?.name ?? ''}`} label={hubId === null ? 'New hub' : 'Edit hub'} saveLabel={hubId === null ? 'Create hub' : 'Save hub'} busy={save.busy} error={save.error ?? loadError} wide onSave={() => void submit()} onCancel={onCancel}>
       {hubId !== null && !rec && !loadError ? <p aria-busy="true">Loading…</p> : null}
       {hubId === null || rec ? (
         <>

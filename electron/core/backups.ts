@@ -97,7 +97,7 @@ export function createBackup(store: Pick<OpenedStore, 'dataDir' | 'sqlite'>, rea
     stampDate = new Date(stampDate.getTime() + 1);
   }
   const started = process.hrtime.bigint();
-  let copied = false;
+  let copied: boolean;
   try {
     copied = copyDatabaseFile(store.sqlite, file);
   } catch (error) {

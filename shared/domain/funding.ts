@@ -114,7 +114,7 @@ export function hubFunding<S extends FundingSchoolInput>(
       return { ...s, ...schoolContribution(s.pupils, rules) };
     } catch (e) {
       const who = s.name ?? s.urn ?? (s.schoolId === undefined ? 'A school' : `School ${s.schoolId}`);
-      throw new Error(`${who}: ${(e as Error).message}`);
+      throw new Error(`${who}: ${(e as Error).message}`, { cause: e });
     }
   });
   const schoolCount = perSchool.length;

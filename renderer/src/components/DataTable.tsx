@@ -11,7 +11,7 @@ import {
 
 export interface DataTableProps<T> {
   rows: T[];
-  columns: ColumnDef<T, any>[];
+  columns: ColumnDef<T, unknown>[];
   /** Accessible name of the table. */
   label: string;
   filter?: string;
@@ -95,4 +95,12 @@ export function DataTable<T>({ rows, columns, label, filter, initialSort = [], o
       {visible.length === 0 ? <div className="table-empty">{empty ?? 'Nothing to show.'}</div> : null}
     </div>
   );
+}
+
+/**
+ * One list of columns whatever each column's value type. TanStack Table types a column by its value
+ * (a number column, a text column…), and a table holds several: the list is widened here, once.
+ */
+export function mixedColumns<T>() {
+  return <V extends unknown[]>(...columns: { [I in keyof V]: ColumnDef<T, V[I]> }): ColumnDef<T, unknown>[] => columns as unknown as ColumnDef<T, unknown>[];
 }

@@ -26,7 +26,7 @@ export function CallsPage() {
     return [previousTerm(prev.id), prev, termOf(d!.today), nextTerm(current)].map((t) => ({ id: t.id, label: t.id === current ? `${t.label} (this term)` : t.label }));
   }, [d]);
 
-  const columns = useMemo<ColumnDef<MyCallsHub, any>[]>(
+  const columns = useMemo<ColumnDef<MyCallsHub, unknown>[]>(
     () => [
       { header: 'Hub', accessorKey: 'hub', cell: (c) => <Link to={`/calls/${c.row.original.hubId}/${shownTerm}`}>{c.row.original.hub}</Link> },
       {

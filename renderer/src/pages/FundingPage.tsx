@@ -5,7 +5,7 @@ import type { FundingHubRow } from '@shared/contract';
 import { formatPence } from '@shared/domain/money';
 import { useQueryOf } from '../data/queries';
 import { useStatus } from '../state/status';
-import { DataTable } from '../components/DataTable';
+import { DataTable, mixedColumns } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { formatCount } from '../components/format';
@@ -30,7 +30,8 @@ export function FundingPage() {
   const lock = useChange();
 
   const columns = useMemo(
-    () => [
+    () =>
+      mixedColumns<FundingHubRow>()(
       col.accessor('hub', {
         header: 'Hub',
         cell: (c) => {
@@ -58,7 +59,7 @@ export function FundingPage() {
       money('Claimed', 'claimedPence'),
       money('Released', 'releasedPence'),
       money('Remaining', 'remainingPence'),
-    ],
+      ),
     [],
   );
 

@@ -6,7 +6,7 @@ import { ofstedConcernCount } from '@shared/domain/ofsted-profile';
 import { formatPence } from '@shared/domain/money';
 import { useQueryOf } from '../data/queries';
 import { useStatus } from '../state/status';
-import { DataTable } from '../components/DataTable';
+import { DataTable, mixedColumns } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { formatCount, formatDate } from '../components/format';
@@ -36,7 +36,8 @@ export function NetworkPage() {
   const network = useQueryOf('networkDashboard', { year: year ?? undefined });
 
   const columns = useMemo(
-    () => [
+    () =>
+      mixedColumns<NetworkHubRow>()(
       // The hub's name first (so it sorts by name), then its people, so the filter finds a hub by its managers too.
       col.accessor((h) => `${h.name} · ${h.region ?? ''} ${h.hubManagers.join(' ')} ${h.membershipsManager ?? ''}`, {
         id: 'name',
@@ -86,7 +87,7 @@ export function NetworkPage() {
           </span>
         ),
       }),
-    ],
+      ),
     [],
   );
 

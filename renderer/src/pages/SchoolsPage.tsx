@@ -4,7 +4,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import type { SchoolListRow } from '@shared/contract';
 import { useQueryOf } from '../data/queries';
 import { useStatus } from '../state/status';
-import { DataTable } from '../components/DataTable';
+import { DataTable, mixedColumns } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { formatCount } from '../components/format';
@@ -18,7 +18,8 @@ export function SchoolsPage() {
   const schools = useQueryOf('listSchools', { year: year ?? undefined });
 
   const columns = useMemo(
-    () => [
+    () =>
+      mixedColumns<SchoolListRow>()(
       col.accessor('name', { header: 'School', cell: (c) => <span className="strong">{c.getValue()}</span> }),
       col.accessor('urn', { header: 'URN', cell: (c) => <span className="mono">{c.getValue()}</span> }),
       col.accessor('phase', { header: 'Phase', cell: (c) => c.getValue() ?? '—' }),
@@ -32,7 +33,7 @@ export function SchoolsPage() {
         ),
       }),
       col.accessor('pupils', { header: 'Pupils', meta: { align: 'right' }, cell: (c) => formatCount(c.getValue()) }),
-    ],
+      ),
     [],
   );
 

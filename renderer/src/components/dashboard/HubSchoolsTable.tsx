@@ -1,3 +1,4 @@
+import { mixedColumns } from '../DataTable';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
@@ -50,13 +51,12 @@ export function HubSchoolsTable({
   schools: HubDashboardSchool[];
   filter: string;
   onOpen(s: HubDashboardSchool): void;
-  /** Open support requests per school id (issue 11), shown as a flag. */
+  /** Open support requests per school id, shown as a flag; made once per dashboard (the columns depend on it). */
   openSupport?: ReadonlyMap<number, number>;
 }) {
-  // The map is rebuilt on every render of the page: key the columns on its contents.
-  const supportKey = openSupport ? [...openSupport].join(';') : '';
   const columns = useMemo(
-    () => [
+    () =>
+      mixedColumns<HubDashboardSchool>()(
       col.accessor('name', {
         header: 'School',
         cell: (c) => {
@@ -186,9 +186,8 @@ export function HubSchoolsTable({
           }),
         ],
       }),
-    ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [supportKey],
+      ),
+    [openSupport],
   );
 
   return (

@@ -11,7 +11,7 @@ import {
 
 export interface WideTableProps<T> {
   rows: T[];
-  columns: ColumnDef<T, any>[];
+  columns: ColumnDef<T, unknown>[];
   label: string;
   filter?: string;
   initialSort?: SortingState;

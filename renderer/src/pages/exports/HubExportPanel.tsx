@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useQueryOf } from '../../data/queries';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatCount } from '../../components/format';
@@ -10,15 +10,14 @@ import { ContactsOption, SHEETS_TEXT } from './ContactsOption';
 export function HubExportPanel({ year }: { year: string }) {
   const hubs = useQueryOf('listHubs', { year });
   const client = useQueryClient();
-  const [hubId, setHubId] = useState<number | null>(null);
+  const [chosenHubId, setHubId] = useState<number | null>(null);
   const [contacts, setContacts] = useState(true);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
 
-  useEffect(() => {
-    const list = hubs.data;
-    if (list && list.length > 0 && (hubId === null || !list.some((h) => h.id === hubId))) setHubId(list[0]!.id);
-  }, [hubs.data, hubId]);
+  // The hub chosen, or the first of the year's hubs until one is chosen (or when the chosen one is not in this year).
+  const list = hubs.data ?? [];
+  const hubId = chosenHubId !== null && list.some((h) => h.id === chosenHubId) ? chosenHubId : (list[0]?.id ?? null);
 
   const run = async () => {
     if (hubId === null) return;

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { FundingChangeRow } from '@shared/contract';
 import { useQueryOf } from '../../data/queries';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, mixedColumns } from '../../components/DataTable';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Money } from './money';
 import { countOf } from '@shared/plural';
@@ -15,7 +15,8 @@ const signedMoney = (header: string, key: 'changePence' | 'joinersPence' | 'leav
 export function YearOverYear({ year, filter, onOpen }: { year: string | null; filter: string; onOpen(hubId: number): void }) {
   const changes = useQueryOf('fundingChanges', { year: year ?? undefined });
   const columns = useMemo(
-    () => [
+    () =>
+      mixedColumns<FundingChangeRow>()(
       col.accessor('hub', { header: 'Hub', cell: (c) => <span className="strong">{c.getValue()}</span> }),
       col.accessor((r) => r.currentSchools - r.previousSchools, {
         id: 'schools',
@@ -47,7 +48,7 @@ export function YearOverYear({ year, filter, onOpen }: { year: string | null; fi
           );
         },
       }),
-    ],
+      ),
     [],
   );
   if (changes.error) return <ErrorPanel title="Could not load the year-over-year change" error={changes.error} onRetry={changes.refetch} />;

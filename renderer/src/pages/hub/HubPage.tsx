@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { HubDashboard } from '@shared/contract';
 import { useQueryOf } from '../../data/queries';
@@ -38,6 +38,7 @@ export function HubPage() {
 function HubView({ d }: { d: HubDashboard }) {
   const navigate = useNavigate();
   const [filter, setFilter] = useState('');
+  const openSupport = useMemo(() => openSupportBySchool(d), [d]);
   const h = d.hub;
 
   return (
@@ -94,7 +95,7 @@ function HubView({ d }: { d: HubDashboard }) {
         </div>
       </section>
 
-      <HubSchoolsTable hubName={h.name} schools={d.schools} filter={filter} onOpen={(s) => navigate(`/schools/${s.schoolId}`)} openSupport={openSupportBySchool(d)} />
+      <HubSchoolsTable hubName={h.name} schools={d.schools} filter={filter} onOpen={(s) => navigate(`/schools/${s.schoolId}`)} openSupport={openSupport} />
       <Sources notes={[...d.sources.roll, ...d.sources.ofsted, ...d.sources.qa, ...d.sources.reviewers]} />
 
       <div className="dash-panels">

@@ -49,7 +49,7 @@ export function ImportHistory({ onUndone }: { onUndone(): void }) {
     onUndone();
   }
 
-  const columns: ColumnDef<ImportBatchView, any>[] = [
+  const columns: ColumnDef<ImportBatchView, unknown>[] = [
     { header: '#', accessorKey: 'id', meta: { align: 'right' } },
     { header: 'When', accessorKey: 'createdAt', cell: (c) => when(c.getValue<string>()) },
     { header: 'Source', accessorFn: (b) => KIND_LABELS[b.kind] ?? b.kind, id: 'kind' },

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { REQUIRED_ROLL_FIELDS, ROLL_FIELDS, ROLL_FIELD_LABELS, type RollField, type RollMapping, type RollPreview } from '@shared/contract/imports';
 
 const SOURCE_TEXT: Record<RollPreview['mappingSource'], string> = {
@@ -21,8 +21,10 @@ export function MappingStep({
   onContinue(mapping: RollMapping, changed: boolean): void;
   onBack(): void;
 }) {
-  const [mapping, setMapping] = useState<RollMapping>(preview.mapping);
-  useEffect(() => setMapping(preview.mapping), [preview]);
+  // The person's mapping for this preview; a new preview (another sheet) starts from its own.
+  const [edited, setEdited] = useState<{ preview: RollPreview; mapping: RollMapping } | null>(null);
+  const mapping = edited?.preview === preview ? edited.mapping : preview.mapping;
+  const setMapping = (next: RollMapping) => setEdited({ preview, mapping: next });
   const fieldOf = (column: number) => ROLL_FIELDS.find((f) => mapping[f] === column) ?? '';
   const missing = REQUIRED_ROLL_FIELDS.filter((f) => mapping[f] === undefined);
   const changed = JSON.stringify(mapping) !== JSON.stringify(preview.mapping);

@@ -7,13 +7,13 @@ import { formatCount } from '../../components/format';
 
 const num = { align: 'right' };
 
-const problemColumns: ColumnDef<ImportProblem, any>[] = [
+const problemColumns: ColumnDef<ImportProblem, unknown>[] = [
   { header: 'Sheet', accessorKey: 'sheet' },
   { header: 'Row', accessorFn: (p) => p.row ?? '—', meta: num },
   { header: 'Column', accessorFn: (p) => p.column ?? '—' },
   { header: 'Problem', accessorKey: 'message' },
 ];
-const joinerColumns: ColumnDef<RollJoiner, any>[] = [
+const joinerColumns: ColumnDef<RollJoiner, unknown>[] = [
   { header: 'Row', accessorKey: 'row', meta: num },
   { header: 'URN', accessorKey: 'urn' },
   { header: 'School', accessorKey: 'name' },
@@ -21,20 +21,20 @@ const joinerColumns: ColumnDef<RollJoiner, any>[] = [
   { header: 'Pupils', accessorKey: 'pupils', meta: num, cell: (c) => formatCount(c.getValue<number>()) },
   { header: '', id: 'new', accessorFn: (j) => (j.newSchool ? 'new to hubdesk' : 'returning'), cell: (c) => <span className="tag plain">{c.getValue<string>()}</span> },
 ];
-const leaverColumns: ColumnDef<RollLeaver, any>[] = [
+const leaverColumns: ColumnDef<RollLeaver, unknown>[] = [
   { header: 'URN', accessorKey: 'urn' },
   { header: 'School', accessorKey: 'name' },
   { header: 'Hub', accessorKey: 'hub' },
   { header: 'Pupils', accessorKey: 'pupils', meta: num, cell: (c) => formatCount(c.getValue<number>()) },
 ];
-const moveColumns: ColumnDef<RollMove, any>[] = [
+const moveColumns: ColumnDef<RollMove, unknown>[] = [
   { header: 'Row', accessorKey: 'row', meta: num },
   { header: 'URN', accessorKey: 'urn' },
   { header: 'School', accessorKey: 'name' },
   { header: 'From hub', accessorKey: 'fromHub' },
   { header: 'To hub', accessorKey: 'toHub' },
 ];
-const pupilColumns: ColumnDef<RollPupilChange, any>[] = [
+const pupilColumns: ColumnDef<RollPupilChange, unknown>[] = [
   { header: 'Row', accessorKey: 'row', meta: num },
   { header: 'URN', accessorKey: 'urn' },
   { header: 'School', accessorKey: 'name' },
@@ -43,13 +43,13 @@ const pupilColumns: ColumnDef<RollPupilChange, any>[] = [
   { header: 'After', accessorKey: 'after', meta: num, cell: (c) => formatCount(c.getValue<number>()) },
   { header: 'Change', id: 'delta', accessorFn: (p) => p.after - p.before, meta: num, cell: (c) => signed(c.getValue<number>()) },
 ];
-const changeColumns: ColumnDef<RollFieldChanges, any>[] = [
+const changeColumns: ColumnDef<RollFieldChanges, unknown>[] = [
   { header: 'Row', accessorKey: 'row', meta: num },
   { header: 'URN', accessorKey: 'urn' },
   { header: 'School', accessorKey: 'name' },
   { header: 'Changes', id: 'changes', accessorFn: (r) => r.changes.map(changeText).join('; ') },
 ];
-const fundingColumns: ColumnDef<RollFundingEffect, any>[] = [
+const fundingColumns: ColumnDef<RollFundingEffect, unknown>[] = [
   { header: 'Hub', accessorKey: 'hub' },
   { header: 'Schools', id: 'schools', accessorFn: (f) => `${f.schoolsBefore} → ${f.schoolsAfter}`, meta: num },
   { header: 'Funding before', accessorKey: 'beforePence', meta: num, cell: (c) => formatPence(c.getValue<number>()) },
@@ -68,7 +68,7 @@ function changeText(c: FieldChange): string {
   return `${c.field}: ${c.before ?? '(blank)'} → ${c.after ?? '(blank)'}`;
 }
 
-function Section<T>({ title, rows, columns, rowKey, empty }: { title: string; rows: T[]; columns: ColumnDef<T, any>[]; rowKey(r: T): string | number; empty?: ReactNode }) {
+function Section<T>({ title, rows, columns, rowKey, empty }: { title: string; rows: T[]; columns: ColumnDef<T, unknown>[]; rowKey(r: T): string | number; empty?: ReactNode }) {
   if (rows.length === 0 && !empty) return null;
   return (
     <section className="preview-section" aria-label={title}>

@@ -21,14 +21,14 @@ function inspectionText(i: OfstedInspectionView): string {
   return `${i.startDate} · ${frameworkLabel(i.framework)}${i.outcomeText ? ` · ${i.outcomeText}` : ''}${grades ? ` — ${grades}` : ''}`;
 }
 
-const issueColumns: ColumnDef<OfstedImportIssue, any>[] = [
+const issueColumns: ColumnDef<OfstedImportIssue, unknown>[] = [
   { header: 'Row', accessorFn: (p) => p.row ?? '—', meta: num },
   { header: 'Column', accessorFn: (p) => p.column ?? '—' },
   { header: 'URN', accessorFn: (p) => p.urn ?? '—' },
   { header: 'Problem', accessorKey: 'message' },
 ];
 
-const schoolColumns: ColumnDef<OfstedPreviewSchool, any>[] = [
+const schoolColumns: ColumnDef<OfstedPreviewSchool, unknown>[] = [
   { header: 'Row', accessorKey: 'row', meta: num },
   { header: 'URN', accessorKey: 'urn' },
   { header: 'School', accessorFn: (s) => s.name ?? '—', id: 'name' },

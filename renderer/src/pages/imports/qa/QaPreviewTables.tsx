@@ -15,14 +15,14 @@ function ChangeList({ changes }: { changes: string[] }) {
   );
 }
 
-const issueColumns: ColumnDef<QaImportIssue, any>[] = [
+const issueColumns: ColumnDef<QaImportIssue, unknown>[] = [
   { header: 'Sheet', accessorFn: (p) => p.sheet ?? '—', id: 'sheet' },
   { header: 'Row', accessorFn: (p) => p.row ?? '—', meta: num, id: 'row' },
   { header: 'Column', accessorFn: (p) => p.column ?? '—', id: 'column' },
   { header: 'Problem', accessorKey: 'message' },
 ];
 
-const reviewColumns: ColumnDef<QaPreviewReview, any>[] = [
+const reviewColumns: ColumnDef<QaPreviewReview, unknown>[] = [
   { header: 'Row', accessorKey: 'sheetRow', meta: num },
   { header: 'URN', accessorKey: 'urn' },
   { header: 'School', accessorKey: 'school' },
@@ -36,7 +36,7 @@ const reviewColumns: ColumnDef<QaPreviewReview, any>[] = [
   { header: 'Changes', id: 'changes', enableSorting: false, accessorFn: (r) => r.changes.join('; '), cell: (c) => <ChangeList changes={c.row.original.changes} /> },
 ];
 
-const assignmentColumns: ColumnDef<QaPreviewAssignment, any>[] = [
+const assignmentColumns: ColumnDef<QaPreviewAssignment, unknown>[] = [
   { header: 'Row', accessorKey: 'sheetRow', meta: num },
   { header: 'Reviewer', accessorKey: 'reviewerName' },
   { header: 'Role', accessorFn: (a) => a.role ?? '—', id: 'role' },
@@ -48,7 +48,7 @@ const assignmentColumns: ColumnDef<QaPreviewAssignment, any>[] = [
   { header: 'Changes', id: 'changes', enableSorting: false, accessorFn: (a) => a.changes.join('; '), cell: (c) => <ChangeList changes={c.row.original.changes} /> },
 ];
 
-function Section<T>({ title, rows, columns, rowKey }: { title: string; rows: T[]; columns: ColumnDef<T, any>[]; rowKey(r: T): string | number }) {
+function Section<T>({ title, rows, columns, rowKey }: { title: string; rows: T[]; columns: ColumnDef<T, unknown>[]; rowKey(r: T): string | number }) {
   if (rows.length === 0) return null;
   return (
     <section className="preview-section" aria-label={title}>

@@ -170,7 +170,7 @@ export interface PackVulnerable extends PackSchoolRef {
   inspections: { inspectionDate: string; publicationDate: string | null; overall: string; categoryOfConcern: string | null }[];
 }
 
-/** A support request of one of the hub's schools (issue 11): what was asked, its status, who it was brokered to. */
+/** A support request of one of the hub's schools: what was asked, its status, who it was brokered to. */
 export interface PackSupportRequest extends PackSchoolRef {
   id: number;
   /** The day the school asked. */

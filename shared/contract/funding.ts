@@ -109,7 +109,7 @@ export interface HubFundingDetail {
   categories: { id: number; name: string }[];
 }
 
-/** One hub in the CLI's `funding --json` (issue 4, point 7): exactly these keys. */
+/** One hub in the CLI's `funding --json`: exactly these keys, which scripts read. */
 export interface FundingReportHub {
   hub: string;
   schools: number;

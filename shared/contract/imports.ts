@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { mutation, query } from './define';
 import { id, yearLabel } from './schemas';
 
-/** The fields of a membership roll (DOMAIN.md §8), in the order the screens list them. */
+/** The fields of a membership roll, in the order the screens list them. */
 export const ROLL_FIELDS = [
   'urn',
   'name',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { mutation, query } from './define';
 
 /**
- * Ofsted's monthly management-information file (DOMAIN.md §6): preview (writes nothing) → commit
+ * Ofsted's monthly management-information file: preview (writes nothing) → commit
  * (one transaction, one import batch of kind 'ofsted') → undo with the generic `undoImportBatch`
  * (imports.ts). The file travels as base64 bytes, as the roll import's.
  */

@@ -11,6 +11,7 @@ import { Field } from '../components/forms/Field';
 import { validate } from '../components/forms/validate';
 import { formatDate } from '../components/format';
 import type { Saved } from '../components/forms/UndoNotice';
+import { TableHead } from '../components/TableHead';
 
 function useMeeting(meetingId: number) {
   const loaded = useQueryOf('meetingRecord', { meetingId });
@@ -50,13 +51,7 @@ export function AttendanceDialog({ meetingId, onSaved, onCancel }: { meetingId: 
             {attended} of {rows.length} schools attended · tick a school, Space toggles
           </p>
           <table className="data-table compact attendance-table" aria-label="Attendance by school">
-            <thead>
-              <tr>
-                <th>Attended</th>
-                <th>School</th>
-                <th>Representative</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Attended', 'School', 'Representative']} />
             <tbody>
               {rows.map((r, i) => (
                 <tr key={r.schoolId}>

@@ -6,6 +6,7 @@ import { BackupsPanel } from './settings/BackupsPanel';
 import { AuditPanel } from './settings/AuditPanel';
 import { CategoriesPanel } from './settings/CategoriesPanel';
 import { IdentityPanel } from './settings/IdentityPanel';
+import { TableHead } from '../components/TableHead';
 
 export function SettingsPage() {
   const { status } = useStatus();
@@ -27,15 +28,7 @@ export function SettingsPage() {
       <section className="panel">
         <h2>Membership years</h2>
         <table className="data-table compact" aria-label="Membership years">
-          <thead>
-            <tr>
-              <th>Year</th>
-              <th>Starts</th>
-              <th>Ends</th>
-              <th>Draft action plan due</th>
-              <th>Final action plan due</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Year', 'Starts', 'Ends', 'Draft action plan due', 'Final action plan due']} />
           <tbody>
             {status?.years.map((y) => (
               <tr key={y.id}>

@@ -1,4 +1,3 @@
-import { mixedColumns } from '../DataTable';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
@@ -6,7 +5,7 @@ import type { HubDashboardSchool } from '@shared/contract';
 import { OFSTED_PROFILE_KEYS } from '@shared/domain/ofsted';
 import { QA_ESTIMATES } from '@shared/domain/vocabulary';
 import { formatCount, formatDate } from '../format';
-import { WideTable } from './WideTable';
+import { DataTable, mixedColumns } from '../DataTable';
 import { OfstedCell } from './OfstedCell';
 import { GradeChip } from './Grade';
 import { StatusChip } from './Bars';
@@ -191,7 +190,8 @@ export function HubSchoolsTable({
   );
 
   return (
-    <WideTable
+    <DataTable
+      wide
       label={`Schools in ${hubName}`}
       rows={schools}
       columns={columns}

@@ -7,6 +7,7 @@ import { Field } from '../../components/forms/Field';
 import { FormError } from '../../components/forms/FormError';
 import { PageForm } from '../../components/forms/PageForm';
 import { validate } from '../../components/forms/validate';
+import { TableHead } from '../../components/TableHead';
 
 interface ActionDraft {
   key: number;
@@ -134,17 +135,7 @@ export function RecordCallForm({ pack: p, onRecorded }: { pack: CallPack; onReco
 
       <h3>Actions agreed</h3>
       <table className="data-table compact call-actions-table" aria-label="New actions">
-        <thead>
-          <tr>
-            <th>Action</th>
-            <th>Owner</th>
-            <th>Due</th>
-            <th>Status</th>
-            <th>
-              <span className="visually-hidden">Remove</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Action', 'Owner', 'Due', 'Status', { hidden: 'Remove' }]} />
         <tbody>
           {actions.map((a, i) => (
             <tr key={a.key}>

@@ -10,6 +10,7 @@ import { AmountField, Money } from './money';
 import { CategorySelect } from './CategorySelect';
 import { useChange } from '../../data/mutations';
 import { FormError } from '../../components/forms/FormError';
+import { TableHead } from '../../components/TableHead';
 
 /** A refusal that an override with a reason can get past (paying beyond the total available). */
 const OVER_RELEASE = /To pay it anyway, override with a reason\.$/;
@@ -24,20 +25,7 @@ export function ClaimsPanel({ detail }: { detail: HubFundingDetail }) {
         <div className="empty-state">No claims logged for {detail.year}.</div>
       ) : (
         <table className="data-table compact" aria-label="Claims">
-          <thead>
-            <tr>
-              <th>Claimed</th>
-              <th>Invoice</th>
-              <th>Priority</th>
-              <th>Category</th>
-              <th>Description</th>
-              <th className="num">Amount</th>
-              <th>Status</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Claimed', 'Invoice', 'Priority', 'Category', 'Description', { num: 'Amount' }, 'Status', { hidden: 'Actions' }]} />
           <tbody>
             {detail.claims.map((c) => (
               <ClaimRow key={c.id} claim={c} />

@@ -5,6 +5,7 @@ import { Money, confirmedPence } from './money';
 import { useChange } from '../../data/mutations';
 import { FormError } from '../../components/forms/FormError';
 import { countOf } from '@shared/plural';
+import { TableHead } from '../../components/TableHead';
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -54,16 +55,7 @@ export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDon
             {preview.problems ? ` ${countOf(preview.problems, 'row')} cannot be imported: fix the workbook and choose it again.` : ''}
           </p>
           <table className="data-table compact" aria-label="Plan import preview">
-            <thead>
-              <tr>
-                <th className="num">Row</th>
-                <th>Priority</th>
-                <th>Activity</th>
-                <th>Category</th>
-                <th>Cost as written</th>
-                <th className="num">Amount</th>
-              </tr>
-            </thead>
+            <TableHead columns={[{ num: 'Row' }, 'Priority', 'Activity', 'Category', 'Cost as written', { num: 'Amount' }]} />
             <tbody>
               {preview.rows.map((r) => (
                 <tr key={r.row} className={r.problems.length ? 'row-error' : undefined}>

@@ -6,6 +6,7 @@ import { PlanLineForm } from './PlanLineForm';
 import { PlanImport } from './PlanImport';
 import { useChange } from '../../data/mutations';
 import { FormError } from '../../components/forms/FormError';
+import { TableHead } from '../../components/TableHead';
 
 /** The Hub Action Plan: lines by priority, the allocation check, and editing or importing lines. */
 export function PlanPanel({ detail }: { detail: HubFundingDetail }) {
@@ -31,18 +32,7 @@ export function PlanPanel({ detail }: { detail: HubFundingDetail }) {
         <div className="empty-state">No plan lines yet for {detail.year}. Add them one by one or import the hub’s plan workbook.</div>
       ) : (
         <table className="data-table compact" aria-label="Plan lines">
-          <thead>
-            <tr>
-              <th>Priority</th>
-              <th>Activity</th>
-              <th>Category</th>
-              <th>As typed</th>
-              <th className="num">Planned</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Priority', 'Activity', 'Category', 'As typed', { num: 'Planned' }, { hidden: 'Actions' }]} />
           <tbody>
             {plan.lines.map((l) =>
               typeof mode === 'object' && mode.edit.id === l.id ? (

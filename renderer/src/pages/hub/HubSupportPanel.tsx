@@ -4,6 +4,7 @@ import { formatDate } from '../../components/format';
 import { Panel } from '../../components/dashboard/Panel';
 import { BrokeredTo, SupportStatusTag } from '../../components/support';
 import { countOf } from '@shared/plural';
+import { TableHead } from '../../components/TableHead';
 
 /** Open requests per school, for the schools table's flag. */
 export function openSupportBySchool(d: HubDashboard): Map<number, number> {
@@ -30,15 +31,7 @@ export function HubSupportPanel({ d }: { d: HubDashboard }) {
             {rows.length} open from {countOf(schools, 'school')} (open, brokered or in progress). Done and declined requests stay on each school’s page.
           </p>
           <table className="data-table compact" aria-label="Open support requests">
-            <thead>
-              <tr>
-                <th>Requested</th>
-                <th>School</th>
-                <th>Area of support</th>
-                <th>Status</th>
-                <th>Brokered to</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Requested', 'School', 'Area of support', 'Status', 'Brokered to']} />
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>

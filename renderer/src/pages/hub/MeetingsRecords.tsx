@@ -3,6 +3,7 @@ import type { HubDashboard } from '@shared/contract';
 import { formatDate } from '../../components/format';
 import { useSavedNotice, type Saved } from '../../components/forms/UndoNotice';
 import { AddMeetingDialog, AttendanceDialog, MeetingEditDialog } from '../../dialogs/MeetingDialogs';
+import { TableHead } from '../../components/TableHead';
 
 /** The hub's meetings with the actions that keep them: record attendance, edit date, notes, submitted. */
 export function MeetingsRecords({ d }: { d: HubDashboard }) {
@@ -25,17 +26,7 @@ export function MeetingsRecords({ d }: { d: HubDashboard }) {
         <p className="empty-line">No meeting dates recorded for {d.year}.</p>
       ) : (
         <table className="data-table compact" aria-label="Meetings to keep">
-          <thead>
-            <tr>
-              <th>Date</th>
-              <th>Term</th>
-              <th>Dates submitted</th>
-              <th className="num">Attended</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Date', 'Term', 'Dates submitted', { num: 'Attended' }, { hidden: 'Actions' }]} />
           <tbody>
             {d.meetings.map((m) => (
               <tr key={m.id}>

@@ -3,6 +3,7 @@ import type { HubDashboard } from '@shared/contract';
 import { formatCount, formatDate } from '../../components/format';
 import { useSavedNotice } from '../../components/forms/UndoNotice';
 import { MembershipDialog, type MembershipMode } from '../../dialogs/MembershipDialog';
+import { TableHead } from '../../components/TableHead';
 
 /** The hub's memberships for the year, kept by hand: add a school, move one, mark it leaving, record its fee. */
 export function MembershipsPanel({ d }: { d: HubDashboard }) {
@@ -21,17 +22,7 @@ export function MembershipsPanel({ d }: { d: HubDashboard }) {
         <p className="empty-line">No member schools in {d.year} yet: add one.</p>
       ) : (
         <table className="data-table compact" aria-label="Memberships">
-          <thead>
-            <tr>
-              <th>School</th>
-              <th className="num">Pupils</th>
-              <th>Status</th>
-              <th>Fee paid</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['School', { num: 'Pupils' }, 'Status', 'Fee paid', { hidden: 'Actions' }]} />
           <tbody>
             {d.schools.map((s) => (
               <tr key={s.schoolId} data-school={s.name}>

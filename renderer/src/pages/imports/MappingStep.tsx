@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { REQUIRED_ROLL_FIELDS, ROLL_FIELDS, ROLL_FIELD_LABELS, type RollField, type RollMapping, type RollPreview } from '@shared/contract/imports';
+import { TableHead } from '../../components/TableHead';
 
 const SOURCE_TEXT: Record<RollPreview['mappingSource'], string> = {
   automatic: 'Columns were matched by their headers.',
@@ -57,13 +58,7 @@ export function MappingStep({
       ) : null}
       <div className="table-wrap">
         <table className="data-table compact" aria-label="Column mapping">
-          <thead>
-            <tr>
-              <th>Column</th>
-              <th>Header in the file</th>
-              <th>hubdesk field</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Column', 'Header in the file', 'hubdesk field']} />
           <tbody>
             {preview.headers.map((h) => (
               <tr key={h.column}>

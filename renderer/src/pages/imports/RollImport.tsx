@@ -10,7 +10,8 @@ import { ImportStatus } from './ImportStatus';
 import { downloadBase64, type LoadedFile } from './files';
 import { ImportDone } from './ImportDone';
 import { countOf } from '@shared/plural';
-import { useImportWork } from './useImportWork';
+import { useImportFlow } from './useImportWork';
+import { Steps } from './Steps';
 
 type Step = 'file' | 'mapping' | 'preview' | 'done';
 const STEPS: { key: Step; label: string }[] = [
@@ -20,20 +21,6 @@ const STEPS: { key: Step; label: string }[] = [
   { key: 'done', label: 'Done' },
 ];
 
-type Loaded = LoadedFile;
-
-function StepList({ step }: { step: Step }) {
-  const at = STEPS.findIndex((s) => s.key === step);
-  return (
-    <ol className="steps" aria-label="Import steps">
-      {STEPS.map((s, i) => (
-        <li key={s.key} className={i === at ? 'current' : i < at ? 'done' : undefined} aria-current={i === at ? 'step' : undefined}>
-          <span className="step-number">{i + 1}</span> {s.label}
-        </li>
-      ))}
-    </ol>
-  );
-}
 
 /** The membership roll importer: file → columns → preview → done. Nothing is written before "Import". */
 export function RollImport() {
@@ -46,17 +33,12 @@ export function RollImport() {
   }, [status, currentYear]);
   const [year, setYear] = useState<string>(currentYear ?? years[0]!);
   const [createHubs, setCreateHubs] = useState(false);
-  const [step, setStep] = useState<Step>('file');
-  const [file, setFile] = useState<Loaded | null>(null);
-  const [preview, setPreview] = useState<RollPreview | null>(null);
+  const { step, setStep, file, setFile, preview, result, previewed, imported, busy, error, run, read, ...flow } = useImportFlow<Step, RollPreview, RollCommitResult>('file', 'done');
   const [mapping, setMapping] = useState<RollMapping | undefined>(undefined);
   const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [confirm, setConfirm] = useState(false);
-  const { busy, error, reset, run, read } = useImportWork();
-  const [result, setResult] = useState<RollCommitResult | null>(null);
 
-
-  const request = (loaded: Loaded, options: { mapping?: RollMapping; sheet?: string; createHubs?: boolean } = {}) => ({
+  const request = (loaded: LoadedFile, options: { mapping?: RollMapping; sheet?: string; createHubs?: boolean } = {}) => ({
     fileName: loaded.fileName,
     contentBase64: loaded.contentBase64,
     year,
@@ -73,20 +55,12 @@ export function RollImport() {
     setMapping(undefined);
     setSheet(undefined);
     setConfirm(false);
-    const p = await run(`Checking ${formatCount(Math.round(f.size / 1024))} KB of rows…`, 'previewRollImport', (request(loaded, { mapping: undefined, sheet: undefined })));
-    if (p) {
-      setPreview(p);
-      setStep('mapping');
-    }
+    previewed(await run(`Checking ${formatCount(Math.round(f.size / 1024))} KB of rows…`, 'previewRollImport', request(loaded, { mapping: undefined, sheet: undefined })), 'mapping');
   }
 
   async function repreview(options: { mapping?: RollMapping; sheet?: string; createHubs?: boolean }, next: Step) {
     if (!file) return;
-    const p = await run('Checking the rows…', 'previewRollImport', (request(file, options)));
-    if (p) {
-      setPreview(p);
-      setStep(next);
-    }
+    previewed(await run('Checking the rows…', 'previewRollImport', request(file, options)), next);
   }
 
   async function continueFromMapping(chosen: RollMapping, changed: boolean) {
@@ -97,32 +71,23 @@ export function RollImport() {
     }
     setMapping(chosen);
     const headers = preview.headers.map((h) => h.header);
-    await run('Remembering the mapping…', 'saveRollMapping', ({ headers, mapping: chosen }));
+    await run('Remembering the mapping…', 'saveRollMapping', { headers, mapping: chosen });
     await repreview({ mapping: chosen }, 'preview');
   }
 
   async function commit() {
     if (!file || !preview) return;
-    const r = await run(`Importing ${preview.fileName}…`, 'commitRollImport', ({ ...request(file), confirmWarnings: confirm, sha256: preview.sha256, diffHash: preview.diffHash }),
-    );
-    if (r) {
-      setResult(r);
-      setStep('done');
-    }
+    imported(await run(`Importing ${preview.fileName}…`, 'commitRollImport', { ...request(file), confirmWarnings: confirm, sha256: preview.sha256, diffHash: preview.diffHash }));
   }
 
   async function downloadReport() {
     if (!file) return;
-    const report = await run('Writing the error report…', 'rollImportErrorReport', (request(file)));
+    const report = await run('Writing the error report…', 'rollImportErrorReport', request(file));
     if (report) downloadBase64(report.fileName, report.contentBase64);
   }
 
   function restart() {
-    setStep('file');
-    setFile(null);
-    setPreview(null);
-    setResult(null);
-    reset();
+    flow.restart();
     setMapping(undefined);
     setSheet(undefined);
     setConfirm(false);
@@ -132,7 +97,7 @@ export function RollImport() {
 
   return (
     <div className="roll-import">
-      <StepList step={step} />
+      <Steps steps={STEPS} current={step} />
       <ImportStatus busy={busy} error={error} />
 
       {step === 'file' ? (

@@ -46,3 +46,42 @@ export function useImportWork() {
 
   return { busy: working, error: readError ?? change.error, reset, run, read };
 }
+
+/** The steps every importer shares: a file, then its preview, then the result of the import. */
+export const FILE_PREVIEW_DONE = [
+  { key: 'file', label: 'File' },
+  { key: 'preview', label: 'Preview' },
+  { key: 'done', label: 'Done' },
+] as const;
+
+/**
+ * An importer's progress: the step it is at, the file read, the core's preview of it, the result
+ * once imported, and the work of each step (useImportWork). `previewed` moves to a step with a
+ * preview; `imported` to the last step with the result; `restart` back to choosing a file.
+ */
+export function useImportFlow<S extends string, P, R>(first: S, last: S) {
+  const work = useImportWork();
+  const [step, setStep] = useState<S>(first);
+  const [file, setFile] = useState<LoadedFile | null>(null);
+  const [preview, setPreview] = useState<P | null>(null);
+  const [result, setResult] = useState<R | null>(null);
+
+  function previewed(p: P | undefined, next: S): void {
+    if (!p) return;
+    setPreview(p);
+    setStep(next);
+  }
+  function imported(r: R | undefined): void {
+    if (!r) return;
+    setResult(r);
+    setStep(last);
+  }
+  function restart(): void {
+    setStep(first);
+    setFile(null);
+    setPreview(null);
+    setResult(null);
+    work.reset();
+  }
+  return { ...work, step, setStep, file, setFile, preview, result, previewed, imported, restart };
+}

@@ -11,6 +11,7 @@ import { GradeChip } from '../../components/dashboard/Grade';
 import { StatusChip } from '../../components/dashboard/Bars';
 import { AddTrainingButton, EditSchoolButton, ReviewOutcomeButton, ReviewTeamButton, ScheduleReviewButton } from '../../dialogs/SchoolActions';
 import { SupportPanel } from './SupportPanel';
+import { TableHead } from '../../components/TableHead';
 
 function Inspection({ i, schoolUrn }: { i: DashboardInspection; schoolUrn: string }) {
   return (
@@ -207,14 +208,7 @@ function SchoolView({ d }: { d: SchoolDashboard }) {
         </Panel>
         <Panel title="Membership history" sources={d.sources.roll}>
           <table className="data-table compact" aria-label="Membership history">
-            <thead>
-              <tr>
-                <th>Year</th>
-                <th>Hub</th>
-                <th className="num">Pupils</th>
-                <th>Status</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Year', 'Hub', { num: 'Pupils' }, 'Status']} />
             <tbody>
               {d.memberships.map((m) => (
                 <tr key={m.year}>
@@ -249,14 +243,7 @@ function SchoolView({ d }: { d: SchoolDashboard }) {
             <p className="empty-line">This school has not sent a reviewer to another school’s review.</p>
           ) : (
             <table className="data-table compact" aria-label="Reviewer record">
-              <thead>
-                <tr>
-                  <th>Review</th>
-                  <th>Reviewer</th>
-                  <th>Went to</th>
-                  <th>Status</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Review', 'Reviewer', 'Went to', 'Status']} />
               <tbody>
                 {d.reviewerRecord.map((r) => (
                   <tr key={r.assignmentId}>

@@ -5,6 +5,7 @@ import { formatDate } from '../../components/format';
 import { useSavedNotice } from '../../components/forms/UndoNotice';
 import { BrokeredTo, SupportStatusTag } from '../../components/support';
 import { SupportDialog, type EbiChoice } from '../../dialogs/SupportDialog';
+import { TableHead } from '../../components/TableHead';
 
 /** The school's EBIs from every review, newest review first, to log a request on. */
 function ebisOf(d: SchoolDashboard): EbiChoice[] {
@@ -51,18 +52,7 @@ export function SupportPanel({ d }: { d: SchoolDashboard }) {
         <>
           <p className="small muted">{openCount === 0 ? 'None open.' : `${openCount} open (not yet done or declined).`}</p>
           <table className="data-table compact" aria-label="Support requests">
-            <thead>
-              <tr>
-                <th>Requested</th>
-                <th>Area of support</th>
-                <th>Status</th>
-                <th>Brokered to</th>
-                <th>Notes</th>
-                <th>
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Requested', 'Area of support', 'Status', 'Brokered to', 'Notes', { hidden: 'Actions' }]} />
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} data-request={r.area}>

@@ -4,6 +4,7 @@ import { useChange } from '../../data/mutations';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate } from '../../components/format';
 import { saveText } from '../../components/download';
+import { TableHead } from '../../components/TableHead';
 
 const PAGE = 50;
 
@@ -52,15 +53,7 @@ export function AuditPanel() {
       {page.data && page.data.entries.length > 0 ? (
         <>
           <table className="data-table compact audit-table" aria-label="Audit log">
-            <thead>
-              <tr>
-                <th>When</th>
-                <th>Who</th>
-                <th>What</th>
-                <th>Before</th>
-                <th>After</th>
-              </tr>
-            </thead>
+            <TableHead columns={['When', 'Who', 'What', 'Before', 'After']} />
             <tbody>
               {page.data.entries.map((e) => (
                 <tr key={e.id}>

@@ -5,6 +5,7 @@ import { useChange } from '../../data/mutations';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate } from '../../components/format';
+import { TableHead } from '../../components/TableHead';
 
 function when(iso: string): string {
   return `${formatDate(iso)} ${iso.slice(11, 16)} UTC`;
@@ -53,14 +54,7 @@ export function BackupsPanel() {
       {backups.data && backups.data.length === 0 ? <p className="empty">No backups yet.</p> : null}
       {backups.data && backups.data.length > 0 ? (
         <table className="data-table compact" aria-label="Backups">
-          <thead>
-            <tr>
-              <th>Taken</th>
-              <th>Why</th>
-              <th className="num">Size</th>
-              <th><span className="visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
+          <TableHead columns={['Taken', 'Why', { num: 'Size' }, { hidden: 'Actions' }]} />
           <tbody>
             {backups.data.map((b) => (
               <tr key={b.name}>

@@ -9,6 +9,7 @@ import { Field } from '../../components/forms/Field';
 import { FormError } from '../../components/forms/FormError';
 import { PageForm } from '../../components/forms/PageForm';
 import { validate } from '../../components/forms/validate';
+import { TableHead } from '../../components/TableHead';
 
 /** The network spend categories: add, rename, retire (history stays with the category) or reinstate. */
 export function CategoriesPanel() {
@@ -80,14 +81,7 @@ export function CategoriesPanel() {
       <FormError error={action.error} />
       {list.data ? (
         <table className="data-table compact" aria-label="Spend categories">
-          <thead>
-            <tr>
-              <th>Category</th>
-              <th className="num">Plan lines</th>
-              <th className="num">Claims</th>
-              <th><span className="visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
+          <TableHead columns={['Category', { num: 'Plan lines' }, { num: 'Claims' }, { hidden: 'Actions' }]} />
           <tbody>{list.data.map(row)}</tbody>
         </table>
       ) : null}

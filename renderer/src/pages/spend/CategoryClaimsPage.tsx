@@ -4,6 +4,7 @@ import { useQueryOf } from '../../data/queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate } from '../../components/format';
+import { TableHead } from '../../components/TableHead';
 
 /** The claims of one spend category across the network: where a bar of the category chart leads. */
 export function CategoryClaimsPage() {
@@ -25,18 +26,7 @@ export function CategoryClaimsPage() {
       {v && v.claims.length > 0 ? (
         <div className="table-wrap">
           <table className="data-table" aria-label={`Claims under ${v.category}`}>
-            <thead>
-              <tr>
-                <th>Hub</th>
-                <th>Claimed</th>
-                <th>Invoice</th>
-                <th>Priority</th>
-                <th>What for</th>
-                <th className="num">Amount</th>
-                <th>Status</th>
-                <th>Paid</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Hub', 'Claimed', 'Invoice', 'Priority', 'What for', { num: 'Amount' }, 'Status', 'Paid']} />
             <tbody>
               {v.claims.map((c) => (
                 <tr key={c.id}>

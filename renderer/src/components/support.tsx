@@ -12,3 +12,21 @@ export function BrokeredTo({ r }: { r: Pick<SupportRequestRecord, 'brokeredToSch
   if (r.brokeredTo) return <span>{r.brokeredTo} <span className="small muted">(outside the network)</span></span>;
   return <span className="muted">—</span>;
 }
+
+/** A request's area (marked when it is one of the school's EBIs), status and who it went to, as table cells. */
+export function SupportCells({ r, ebiNote }: { r: Pick<SupportRequestRecord, 'area' | 'ebiPointId' | 'status' | 'brokeredToSchoolId' | 'brokeredToSchool' | 'brokeredTo'>; ebiNote: string }) {
+  return (
+    <>
+      <td>
+        {r.area}
+        {r.ebiPointId !== null ? <span className="small muted block">{ebiNote}</span> : null}
+      </td>
+      <td>
+        <SupportStatusTag status={r.status} />
+      </td>
+      <td>
+        <BrokeredTo r={r} />
+      </td>
+    </>
+  );
+}

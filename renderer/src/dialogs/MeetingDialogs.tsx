@@ -28,6 +28,27 @@ function meetingValuesOf(m: MeetingRecord) {
   return { date: m.date, term: m.term, format: m.format ?? '', notes: m.notes ?? '', submittedOn: m.submittedOn ?? '' };
 }
 
+type OnText = (e: { target: { value: string } }) => void;
+
+/** A meeting's date, term and format: the fields both meeting forms start with. */
+function MeetingWhen({ v, set, messages, dateMessage }: { v: { date: string; term: string; format: string }; set(k: 'date' | 'term' | 'format'): OnText; messages: Record<string, string>; dateMessage: string | null | undefined }) {
+  return (
+    <>
+      <Field label="Date" message={dateMessage}>{(p) => <input {...p} type="date" value={v.date} onChange={set('date')} autoFocus />}</Field>
+      <Field label="Term" message={messages.term}>
+        {(p) => (
+          <select {...p} value={v.term} onChange={set('term')}>
+            {TERMS.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Format" message={messages.format}>{(p) => <input {...p} value={v.format} placeholder="in person, online…" onChange={set('format')} />}</Field>
+    </>
+  );
+}
+
 /** Tick the schools that attended (and who represented them); Enter saves. */
 export function AttendanceDialog({ meetingId, onSaved, onCancel }: { meetingId: number; onSaved(r: Saved): void; onCancel(): void }) {
   const { m, error: loadError } = useMeeting(meetingId);
@@ -105,17 +126,7 @@ export function MeetingEditDialog({ meetingId, today, onSaved, onCancel }: { mee
     <RecordDialog title={m ? `Meeting: ${m.hub}` : 'Meeting'} saveLabel="Save meeting" busy={save.busy} error={save.error ?? loadError} onSave={() => void submit()} onCancel={onCancel}>
       {m ? (
         <div className="record-grid">
-          <Field label="Date" message={messages.date}>{(p) => <input {...p} type="date" value={v.date} onChange={set('date')} autoFocus />}</Field>
-          <Field label="Term" message={messages.term}>
-            {(p) => (
-              <select {...p} value={v.term} onChange={set('term')}>
-                {TERMS.map((t) => (
-                  <option key={t}>{t}</option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Format" message={messages.format}>{(p) => <input {...p} value={v.format} placeholder="in person, online…" onChange={set('format')} />}</Field>
+          <MeetingWhen v={v} set={set} messages={messages} dateMessage={messages.date} />
           <Field label="Dates submitted on" message={messages.submittedOn} hint="Submitting the year’s meeting dates is a release condition">
             {(p) => <input {...p} type="date" value={v.submittedOn} max={today} onChange={set('submittedOn')} />}
           </Field>
@@ -148,17 +159,7 @@ export function AddMeetingDialog({ hubId, year, onSaved, onCancel }: { hubId: nu
   return (
     <RecordDialog title={`Add a meeting date (${year})`} saveLabel="Add meeting" busy={save.busy} error={save.error} onSave={() => void submit()} onCancel={onCancel}>
       <div className="record-grid">
-        <Field label="Date" message={touched || v.date ? messages.date : null}>{(p) => <input {...p} type="date" value={v.date} onChange={set('date')} autoFocus />}</Field>
-        <Field label="Term" message={messages.term}>
-          {(p) => (
-            <select {...p} value={v.term} onChange={set('term')}>
-              {TERMS.map((t) => (
-                <option key={t}>{t}</option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Format" message={messages.format}>{(p) => <input {...p} value={v.format} placeholder="in person, online…" onChange={set('format')} />}</Field>
+        <MeetingWhen v={v} set={set} messages={messages} dateMessage={touched || v.date ? messages.date : null} />
       </div>
     </RecordDialog>
   );

@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'react';
 import type { HubMergeResult } from '@shared/contract';
 import { useQueryOf } from '../data/queries';
-import { useChange } from '../data/mutations';
 import { useEdits } from '../components/forms/useEdits';
-import { RecordDialog } from '../components/forms/RecordDialog';
 import { Field } from '../components/forms/Field';
 import { MergePreview } from './MergePreview';
-import { useMergePreview } from './useMergePreview';
+import { PickOne } from './PickOne';
+import { MergeDialog, useMergeFlow } from './MergeFlow';
 
 /**
  * "Merge into another hub…": from the chosen year on, this hub's schools (and that year's meetings,
@@ -26,29 +25,18 @@ export function MergeHubDialog(props: { hubId: number; onSaved(r: HubMergeResult
     return (form?.hubs ?? []).filter((h) => !f || h.name.toLowerCase().includes(f));
   }, [form, filter]);
 
-  const flow = useMergePreview(useQueryOf('previewHubMerge', intoId && year ? { fromHubId: props.hubId, intoHubId: intoId, year } : null));
+  const flow = useMergeFlow(
+    useQueryOf('previewHubMerge', intoId && year ? { fromHubId: props.hubId, intoHubId: intoId, year } : null),
+    'mergeHubs',
+    (p) => ({ fromHubId: p.from.id, intoHubId: p.into.id, year: p.year, fromVersion: p.from.version, intoVersion: p.into.version }),
+    props.onSaved,
+  );
   const { preview, loading } = flow;
-  const merge = useChange();
-  async function submit() {
-    if (!flow.canSave || !preview) return;
-    const r = await merge.run('mergeHubs', { fromHubId: preview.from.id, intoHubId: preview.into.id, year: preview.year, fromVersion: preview.from.version, intoVersion: preview.into.version });
-    if (r) props.onSaved(r);
-  }
 
   const hub = form?.hub;
   const merged = hub?.mergedInto ?? null;
   return (
-    <RecordDialog
-      title={hub ? `Merge ${hub.name} into another hub` : 'Merge into another hub'}
-      saveLabel="Merge hubs"
-      busy={merge.busy}
-      error={merge.error ?? flow.error ?? formError}
-      wide
-      canSave={flow.canSave}
-      onSave={() => void submit()}
-      onCancel={props.onCancel}
-    >
-      {!form && !formError ? <p aria-busy="true">Loading…</p> : null}
+    <MergeDialog title={hub ? `Merge ${hub.name} into another hub` : 'Merge into another hub'} saveLabel="Merge hubs" flow={flow} formError={formError} loading={!form} onCancel={props.onCancel}>
       {merged ? (
         <p className="form-error">
           {hub!.name} was already merged into {merged.name}
@@ -62,35 +50,20 @@ export function MergeHubDialog(props: { hubId: number; onSaved(r: HubMergeResult
             meetings, plans, claims and carry forward) stay with {form.hub.name} as history. {form.hub.name} is then offered for no new memberships.
           </p>
           <div className="record-grid">
-            <Field label="Keep this hub (merge into it)" message={null} hint="Type to filter; Enter picks the first match">
-              {(p) => (
-                <>
-                  <input
-                    type="search"
-                    placeholder="Filter hubs…"
-                    aria-label="Find the hub to keep"
-                    value={filter}
-                    autoFocus
-                    onChange={(e) => setFilter(e.target.value)}
-                    onKeyDown={(e) => {
-                      const first = filtered[0];
-                      if (e.key === 'Enter' && first && first.id !== intoId) {
-                        e.preventDefault();
-                        setIntoId(first.id);
-                      }
-                    }}
-                  />
-                  <select {...p} size={6} value={intoId ?? ''} onChange={(e) => setIntoId(Number(e.target.value))}>
-                    {filtered.map((h) => (
-                      <option key={h.id} value={h.id}>
-                        {h.name}
-                      </option>
-                    ))}
-                  </select>
-                  {filtered.length === 0 ? <span className="small muted">No hub matches “{filter}”.</span> : null}
-                </>
-              )}
-            </Field>
+            <PickOne
+              label="Keep this hub (merge into it)"
+              hint="Type to filter; Enter picks the first match"
+              find="Find the hub to keep"
+              placeholder="Filter hubs…"
+              size={6}
+              filter={filter}
+              onFilter={setFilter}
+              options={filtered}
+              describe={(h) => h.name}
+              noMatch={`No hub matches “${filter}”.`}
+              value={intoId}
+              onChange={setIntoId}
+            />
             <Field label="Merged from the year" message={null} hint={form.currentYear ? `Default: the current year, ${form.currentYear}` : undefined}>
               {(p) => (
                 <select {...p} value={year} onChange={(e) => setYear(e.target.value)}>
@@ -128,6 +101,6 @@ export function MergeHubDialog(props: { hubId: number; onSaved(r: HubMergeResult
           )}
         </>
       ) : null}
-    </RecordDialog>
+    </MergeDialog>
   );
 }

@@ -2,12 +2,10 @@ import { useMemo, useState } from 'react';
 import type { SchoolMergeResult } from '@shared/contract';
 import { schoolMergeTargetSchema } from '@shared/validation/merges';
 import { useQueryOf } from '../data/queries';
-import { useChange } from '../data/mutations';
-import { RecordDialog } from '../components/forms/RecordDialog';
-import { Field } from '../components/forms/Field';
 import { validate } from '../components/forms/validate';
 import { MergePreview } from './MergePreview';
-import { useMergePreview } from './useMergePreview';
+import { PickOne } from './PickOne';
+import { MergeDialog, useMergeFlow } from './MergeFlow';
 import { countOf } from '@shared/plural';
 
 /**
@@ -28,29 +26,18 @@ export function MergeSchoolDialog(props: { schoolId: number; onSaved(r: SchoolMe
   const request = { fromSchoolId: props.schoolId, intoSchoolId: intoId ?? 0 };
   const messages = intoId ? validate(schoolMergeTargetSchema, request) : { intoSchoolId: 'choose the record to keep' };
 
-  const flow = useMergePreview(useQueryOf('previewSchoolMerge', intoId ? { fromSchoolId: props.schoolId, intoSchoolId: intoId } : null));
+  const flow = useMergeFlow(
+    useQueryOf('previewSchoolMerge', intoId ? { fromSchoolId: props.schoolId, intoSchoolId: intoId } : null),
+    'mergeSchools',
+    (p) => ({ fromSchoolId: p.from.id, intoSchoolId: p.into.id, fromVersion: p.from.version, intoVersion: p.into.version }),
+    props.onSaved,
+  );
   const { preview, loading } = flow;
-  const merge = useChange();
-  async function submit() {
-    if (!flow.canSave || !preview) return;
-    const r = await merge.run('mergeSchools', { fromSchoolId: preview.from.id, intoSchoolId: preview.into.id, fromVersion: preview.from.version, intoVersion: preview.into.version });
-    if (r) props.onSaved(r);
-  }
 
   const s = form?.school;
   const merged = s?.mergedInto ?? null;
   return (
-    <RecordDialog
-      title={s ? `Merge ${s.name} into another record` : 'Merge into another record'}
-      saveLabel="Merge records"
-      busy={merge.busy}
-      error={merge.error ?? flow.error ?? formError}
-      wide
-      canSave={flow.canSave}
-      onSave={() => void submit()}
-      onCancel={props.onCancel}
-    >
-      {!form && !formError ? <p aria-busy="true">Loading…</p> : null}
+    <MergeDialog title={s ? `Merge ${s.name} into another record` : 'Merge into another record'} saveLabel="Merge records" flow={flow} formError={formError} loading={!form} onCancel={props.onCancel}>
       {merged ? (
         <p className="form-error">
           {s!.name} (URN {s!.urn}) was already merged into {merged.name} (URN {merged.urn}).
@@ -62,36 +49,21 @@ export function MergeSchoolDialog(props: { schoolId: number; onSaved(r: SchoolMe
             When a school converts and gets a new URN, keep the new record and merge the old one into it. Memberships, QA reviews, reviewers, training, meeting
             attendance, contacts and support requests move to the kept record; the Ofsted inspections stay under their URN and show in the kept school’s history.
           </p>
-          <Field label="Keep this record (merge into it)" message={intoId ? messages.intoSchoolId : null} hint="Search by name or URN; Enter picks the first match">
-            {(p) => (
-              <>
-                <input
-                  type="search"
-                  placeholder="Filter by name or URN…"
-                  aria-label="Find the record to keep"
-                  value={filter}
-                  autoFocus
-                  onChange={(e) => setFilter(e.target.value)}
-                  onKeyDown={(e) => {
-                    // Enter picks the first match (when it is not already the choice); then Enter merges.
-                    const first = filtered[0];
-                    if (e.key === 'Enter' && first && first.id !== intoId) {
-                      e.preventDefault();
-                      setIntoId(first.id);
-                    }
-                  }}
-                />
-                <select {...p} size={7} value={intoId ?? ''} onChange={(e) => setIntoId(Number(e.target.value))}>
-                  {filtered.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name} ({c.urn}){c.hub ? ` · ${c.hub} ${form.year ?? ''}` : ''}
-                    </option>
-                  ))}
-                </select>
-                {filtered.length === 0 ? <span className="small muted">No school matches “{filter}”.</span> : null}
-              </>
-            )}
-          </Field>
+          <PickOne
+            label="Keep this record (merge into it)"
+            message={intoId ? messages.intoSchoolId : null}
+            hint="Search by name or URN; Enter picks the first match"
+            find="Find the record to keep"
+            placeholder="Filter by name or URN…"
+            size={7}
+            filter={filter}
+            onFilter={setFilter}
+            options={filtered}
+            describe={(c) => `${c.name} (${c.urn})${c.hub ? ` · ${c.hub} ${form.year ?? ''}` : ''}`}
+            noMatch={`No school matches “${filter}”.`}
+            value={intoId}
+            onChange={setIntoId}
+          />
           {preview ? (
             <>
               <dl className="merge-keep">
@@ -119,6 +91,6 @@ export function MergeSchoolDialog(props: { schoolId: number; onSaved(r: SchoolMe
           )}
         </>
       ) : null}
-    </RecordDialog>
+    </MergeDialog>
   );
 }

@@ -40,3 +40,19 @@ export function useSavedNotice(place: 'inline' | 'toast' = 'inline'): { notice: 
   const notice = saved ? <UndoNotice key={saved.auditId} saved={saved} onClose={() => setSaved(null)} /> : null;
   return { notice: place === 'toast' && notice ? <div className="undo-toast">{notice}</div> : notice, show: setSaved };
 }
+
+/** Which of a panel's dialogs is open (null: none), and the "Saved … Undo" notice once one saved. */
+export function usePanelDialogs<T>() {
+  const [open, setOpen] = useState<T | null>(null);
+  const saved = useSavedNotice();
+  return {
+    open,
+    setOpen,
+    close: () => setOpen(null),
+    saved: (r: Saved) => {
+      setOpen(null);
+      saved.show(r);
+    },
+    notice: saved.notice,
+  };
+}

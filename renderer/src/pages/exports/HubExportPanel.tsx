@@ -1,19 +1,18 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useQueryOf } from '../../data/queries';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatCount } from '../../components/format';
 import { exportHub } from './run-export';
+import { useExportJob } from './useExportJob';
 import { ContactsOption, SHEETS_TEXT } from './ContactsOption';
 
 /** One hub's workbook: choose the hub and whether contact details go in; the chart is drawn, then the file saved. */
 export function HubExportPanel({ year }: { year: string }) {
   const hubs = useQueryOf('listHubs', { year });
-  const client = useQueryClient();
   const [chosenHubId, setHubId] = useState<number | null>(null);
   const [contacts, setContacts] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const job = useExportJob();
+  const { busy } = job;
 
   // The hub chosen, or the first of the year's hubs until one is chosen (or when the chosen one is not in this year).
   const list = hubs.data ?? [];
@@ -21,16 +20,7 @@ export function HubExportPanel({ year }: { year: string }) {
 
   const run = async () => {
     if (hubId === null) return;
-    setBusy(true);
-    setResult(null);
-    try {
-      const file = await exportHub(client, hubId, year, contacts);
-      setResult({ ok: true, text: `Saved ${file.fileName} (${file.contents.length} sheets, ${formatCount(Math.ceil(file.bytes / 1024))} KB).` });
-    } catch (e) {
-      setResult({ ok: false, text: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setBusy(false);
-    }
+    await job.run((client) => exportHub(client, hubId, year, contacts), (file) => `Saved ${file.fileName} (${file.contents.length} sheets, ${formatCount(Math.ceil(file.bytes / 1024))} KB).`);
   };
 
   return (
@@ -56,11 +46,7 @@ export function HubExportPanel({ year }: { year: string }) {
             <button type="button" className="primary" onClick={() => void run()} disabled={busy || hubId === null} aria-busy={busy}>
               {busy ? 'Exporting…' : 'Export hub workbook'}
             </button>
-            {result ? (
-              <span role={result.ok ? 'status' : 'alert'} className={result.ok ? 'ok-text' : 'form-error'}>
-                {result.text}
-              </span>
-            ) : null}
+            {job.message}
           </div>
         </div>
       ) : null}

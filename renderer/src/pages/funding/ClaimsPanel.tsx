@@ -7,10 +7,11 @@ import { Field } from '../../components/forms/Field';
 import { PageForm } from '../../components/forms/PageForm';
 import { todayIso, validate } from '../../components/forms/validate';
 import { AmountField, Money } from './money';
-import { CategorySelect } from './CategorySelect';
+import { CategorySelect, PriorityField } from './FundingFields';
 import { useChange } from '../../data/mutations';
 import { FormError } from '../../components/forms/FormError';
 import { TableHead } from '../../components/TableHead';
+import { FormActions } from '../../components/forms/FormActions';
 
 /** A refusal that an override with a reason can get past (paying beyond the total available). */
 const OVER_RELEASE = /To pay it anyway, override with a reason\.$/;
@@ -135,7 +136,6 @@ function ClaimForm({ detail, onDone }: { detail: HubFundingDetail; onDone(): voi
   const [v, setV] = useState({ claimedOn: todayIso(), amount: '', invoiceRef: '', priority: '', categoryId: detail.categories[0]?.id ?? 0, description: '', status: 'submitted' as ClaimStatus, paidOn: '', overrideReason: '' });
   const [touched, setTouched] = useState(false);
   const action = useChange();
-  const priorities = [...new Set(detail.plan.lines.map((l) => l.priority))];
   const canOverride = action.error !== null && OVER_RELEASE.test(action.error);
   const request = {
     hubId: detail.hubId,
@@ -175,18 +175,7 @@ function ClaimForm({ detail, onDone }: { detail: HubFundingDetail; onDone(): voi
       </Field>
       <AmountField label="Amount" value={v.amount} onChange={set('amount')} message={messages.amount} allowConfirm={false} />
       {text('invoiceRef', 'Invoice reference')}
-      <Field label="Priority" message={messages.priority}>
-        {(p) => (
-          <>
-            <input {...p} list={`${p.id}-list`} value={v.priority} onChange={(e) => set('priority')(e.target.value)} />
-            <datalist id={`${p.id}-list`}>
-              {priorities.map((x) => (
-                <option key={x} value={x} />
-              ))}
-            </datalist>
-          </>
-        )}
-      </Field>
+      <PriorityField detail={detail} value={v.priority} onChange={set('priority')} message={messages.priority} />
       <CategorySelect detail={detail} value={v.categoryId} onChange={set('categoryId')} message={messages.categoryId} />
       {text('description', 'Description', true)}
       <Field label="Status" message={messages.status}>
@@ -206,14 +195,7 @@ function ClaimForm({ detail, onDone }: { detail: HubFundingDetail; onDone(): voi
         </Field>
       ) : null}
       {canOverride ? text('overrideReason', 'Reason to pay beyond the total available (audited)', true) : null}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={action.busy}>
-          {canOverride && v.overrideReason.trim() ? 'Log and pay anyway' : 'Log claim'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions save={canOverride && v.overrideReason.trim() ? 'Log and pay anyway' : 'Log claim'} busy={action.busy} onCancel={onDone} />
       <FormError error={action.error} />
     </PageForm>
   );

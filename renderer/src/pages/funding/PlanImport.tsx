@@ -6,6 +6,7 @@ import { useChange } from '../../data/mutations';
 import { FormError } from '../../components/forms/FormError';
 import { countOf } from '@shared/plural';
 import { TableHead } from '../../components/TableHead';
+import { FormActions } from '../../components/forms/FormActions';
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -92,14 +93,7 @@ export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDon
           </table>
         </>
       ) : null}
-      <div className="form-actions">
-        <button type="button" className="primary" onClick={() => void commit()} disabled={blocked || action.busy}>
-          Replace the plan with these lines
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions save="Replace the plan with these lines" busy={action.busy} disabled={blocked} onSave={() => void commit()} onCancel={onDone} />
       <FormError error={action.error} />
     </div>
   );

@@ -7,14 +7,14 @@ import { FormError } from '../../components/forms/FormError';
 import { validate } from '../../components/forms/validate';
 import { AmountField, confirmedPence } from './money';
 import { PageForm } from '../../components/forms/PageForm';
-import { CategorySelect } from './CategorySelect';
+import { CategorySelect, PriorityField } from './FundingFields';
+import { FormActions } from '../../components/forms/FormActions';
 
 /** Add or edit one action plan line: priority, activity, amount as typed (confirmed if not exact), category. */
 export function PlanLineForm({ detail, line, onDone }: { detail: HubFundingDetail; line?: PlanLineView; onDone(): void }) {
   const [v, setV] = useState({ priority: line?.priority ?? '', activity: line?.activity ?? '', amount: line?.amountAsTyped ?? '', confirmed: '', categoryId: line?.categoryId ?? detail.categories[0]?.id ?? 0 });
   const [touched, setTouched] = useState(false);
   const save = useChange();
-  const priorities = [...new Set(detail.plan.lines.map((l) => l.priority))];
   const fields = { priority: v.priority, activity: v.activity, amount: v.amount, confirmedPence: confirmedPence(v.confirmed), categoryId: v.categoryId };
   const request = line ? { lineId: line.id, ...fields } : { hubId: detail.hubId, year: detail.year, ...fields };
   const messages = { ...validate(line ? updatePlanLineSchema : addPlanLineSchema, request), ...save.fieldErrors };
@@ -33,31 +33,13 @@ export function PlanLineForm({ detail, line, onDone }: { detail: HubFundingDetai
 
   return (
     <PageForm label={line ? 'Edit plan line' : 'Add a plan line'} className="line-form" onSubmit={submit} onCancel={onDone}>
-      <Field label="Priority" message={show('priority', v.priority !== '')}>
-        {(p) => (
-          <>
-            <input {...p} list={`${p.id}-list`} value={v.priority} onChange={(e) => set('priority')(e.target.value)} autoFocus />
-            <datalist id={`${p.id}-list`}>
-              {priorities.map((x) => (
-                <option key={x} value={x} />
-              ))}
-            </datalist>
-          </>
-        )}
-      </Field>
+      <PriorityField detail={detail} value={v.priority} onChange={set('priority')} message={show('priority', v.priority !== '')} autoFocus />
       <Field label="Activity" message={show('activity', v.activity !== '')} wide>
         {(p) => <input {...p} value={v.activity} onChange={(e) => set('activity')(e.target.value)} />}
       </Field>
       <AmountField label="Planned cost" value={v.amount} onChange={set('amount')} message={messages.amount} confirmed={v.confirmed} onConfirmed={set('confirmed')} />
       <CategorySelect detail={detail} value={v.categoryId} onChange={set('categoryId')} message={messages.categoryId} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={save.busy}>
-          {line ? 'Save line' : 'Add line'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions save={line ? 'Save line' : 'Add line'} busy={save.busy} onCancel={onDone} />
       <FormError error={save.error} />
     </PageForm>
   );

@@ -18,7 +18,7 @@ import {
   UpcomingReviewsPanel,
   VulnerablePanel,
 } from '../../components/dashboard/HubPanels';
-import { ExportHubButton } from '../../components/ExportHubButton';
+import { ExportHubButton } from '../exports/ExportHubButton';
 import { HubEditButton } from '../../dialogs/HubActions';
 import { MembershipsPanel } from './MembershipsPanel';
 import { MeetingsRecords } from './MeetingsRecords';

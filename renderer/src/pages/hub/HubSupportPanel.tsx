@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { HubDashboard } from '@shared/contract';
 import { formatDate } from '../../components/format';
 import { Panel } from '../../components/dashboard/Panel';
-import { BrokeredTo, SupportStatusTag } from '../../components/support';
+import { SupportCells } from '../../components/support';
 import { countOf } from '@shared/plural';
 import { TableHead } from '../../components/TableHead';
 
@@ -39,16 +39,7 @@ export function HubSupportPanel({ d }: { d: HubDashboard }) {
                   <td>
                     <Link to={`/schools/${r.schoolId}`}>{r.school}</Link>
                   </td>
-                  <td>
-                    {r.area}
-                    {r.ebiPointId !== null ? <span className="small muted block">EBI</span> : null}
-                  </td>
-                  <td>
-                    <SupportStatusTag status={r.status} />
-                  </td>
-                  <td>
-                    <BrokeredTo r={r} />
-                  </td>
+                  <SupportCells r={r} ebiNote="EBI" />
                 </tr>
               ))}
             </tbody>

@@ -1,18 +1,12 @@
-import { useState } from 'react';
 import type { HubDashboard } from '@shared/contract';
 import { formatDate } from '../../components/format';
-import { useSavedNotice, type Saved } from '../../components/forms/UndoNotice';
+import { usePanelDialogs } from '../../components/forms/UndoNotice';
 import { AddMeetingDialog, AttendanceDialog, MeetingEditDialog } from '../../dialogs/MeetingDialogs';
 import { TableHead } from '../../components/TableHead';
 
 /** The hub's meetings with the actions that keep them: record attendance, edit date, notes, submitted. */
 export function MeetingsRecords({ d }: { d: HubDashboard }) {
-  const [open, setOpen] = useState<{ kind: 'attendance' | 'edit' | 'add'; id: number } | null>(null);
-  const saved = useSavedNotice();
-  const done = (r: Saved) => {
-    setOpen(null);
-    saved.show(r);
-  };
+  const { open, setOpen, close, saved, notice } = usePanelDialogs<{ kind: 'attendance' | 'edit' | 'add'; id: number }>();
   return (
     <section className="panel records-panel" aria-labelledby="meetings-records">
       <div className="panel-head">
@@ -21,7 +15,7 @@ export function MeetingsRecords({ d }: { d: HubDashboard }) {
           Add meeting
         </button>
       </div>
-      {saved.notice}
+      {notice}
       {d.meetings.length === 0 ? (
         <p className="empty-line">No meeting dates recorded for {d.year}.</p>
       ) : (
@@ -47,9 +41,9 @@ export function MeetingsRecords({ d }: { d: HubDashboard }) {
           </tbody>
         </table>
       )}
-      {open?.kind === 'attendance' ? <AttendanceDialog meetingId={open.id} onSaved={done} onCancel={() => setOpen(null)} /> : null}
-      {open?.kind === 'add' ? <AddMeetingDialog hubId={d.hub.id} year={d.year} onSaved={done} onCancel={() => setOpen(null)} /> : null}
-      {open?.kind === 'edit' ? <MeetingEditDialog meetingId={open.id} today={d.today} onSaved={done} onCancel={() => setOpen(null)} /> : null}
+      {open?.kind === 'attendance' ? <AttendanceDialog meetingId={open.id} onSaved={saved} onCancel={close} /> : null}
+      {open?.kind === 'add' ? <AddMeetingDialog hubId={d.hub.id} year={d.year} onSaved={saved} onCancel={close} /> : null}
+      {open?.kind === 'edit' ? <MeetingEditDialog meetingId={open.id} today={d.today} onSaved={saved} onCancel={close} /> : null}
     </section>
   );
 }

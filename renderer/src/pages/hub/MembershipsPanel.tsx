@@ -1,14 +1,12 @@
-import { useState } from 'react';
 import type { HubDashboard } from '@shared/contract';
 import { formatCount, formatDate } from '../../components/format';
-import { useSavedNotice } from '../../components/forms/UndoNotice';
+import { usePanelDialogs } from '../../components/forms/UndoNotice';
 import { MembershipDialog, type MembershipMode } from '../../dialogs/MembershipDialog';
 import { TableHead } from '../../components/TableHead';
 
 /** The hub's memberships for the year, kept by hand: add a school, move one, mark it leaving, record its fee. */
 export function MembershipsPanel({ d }: { d: HubDashboard }) {
-  const [open, setOpen] = useState<{ mode: MembershipMode; schoolId?: number } | null>(null);
-  const saved = useSavedNotice();
+  const { open, setOpen, close, saved, notice } = usePanelDialogs<{ mode: MembershipMode; schoolId?: number }>();
   return (
     <section className="panel records-panel" aria-labelledby="memberships-records">
       <div className="panel-head">
@@ -17,7 +15,7 @@ export function MembershipsPanel({ d }: { d: HubDashboard }) {
           Add school
         </button>
       </div>
-      {saved.notice}
+      {notice}
       {d.schools.length === 0 ? (
         <p className="empty-line">No member schools in {d.year} yet: add one.</p>
       ) : (
@@ -55,11 +53,8 @@ export function MembershipsPanel({ d }: { d: HubDashboard }) {
           year={d.year}
           today={d.today}
           schoolId={open.schoolId}
-          onCancel={() => setOpen(null)}
-          onSaved={(r) => {
-            setOpen(null);
-            saved.show(r);
-          }}
+          onCancel={close}
+          onSaved={saved}
         />
       ) : null}
     </section>

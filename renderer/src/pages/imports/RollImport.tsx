@@ -7,11 +7,13 @@ import { FileDrop } from './FileDrop';
 import { MappingStep } from './MappingStep';
 import { PreviewSummary, PreviewTables } from './PreviewStep';
 import { ImportStatus } from './ImportStatus';
-import { downloadBase64, type LoadedFile } from './files';
+import type { LoadedFile } from './files';
+import { saveBase64 } from '../../components/download';
 import { ImportDone } from './ImportDone';
 import { countOf } from '@shared/plural';
 import { useImportFlow } from './useImportWork';
 import { Steps } from './Steps';
+import { YearSelect } from './YearSelect';
 
 type Step = 'file' | 'mapping' | 'preview' | 'done';
 const STEPS: { key: Step; label: string }[] = [
@@ -83,7 +85,7 @@ export function RollImport() {
   async function downloadReport() {
     if (!file) return;
     const report = await run('Writing the error report…', 'rollImportErrorReport', request(file));
-    if (report) downloadBase64(report.fileName, report.contentBase64);
+    if (report) saveBase64(report.fileName, report.contentBase64);
   }
 
   function restart() {
@@ -104,17 +106,7 @@ export function RollImport() {
         <section className="panel" aria-labelledby="file-title">
           <h2 id="file-title">Choose the roll</h2>
           <div className="import-options">
-            <label className="field-inline">
-              <span>Membership year</span>
-              <select value={year} onChange={(e) => setYear(e.target.value)} aria-label="Year of the roll">
-                {years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                    {status?.years.some((s) => s.label === y) ? '' : ' (new year)'}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <YearSelect years={years} value={year} onChange={setYear} label="Year of the roll" describe={(y) => (status?.years.some((s) => s.label === y) ? '' : ' (new year)')} />
             <label className="check">
               <input type="checkbox" checked={createHubs} onChange={(e) => setCreateHubs(e.target.checked)} /> Create hubs named in the file that do not exist yet
             </label>

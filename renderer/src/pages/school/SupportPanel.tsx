@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import type { SchoolDashboard, SupportRequestRecord } from '@shared/contract';
 import { useQueryOf } from '../../data/queries';
 import { formatDate } from '../../components/format';
-import { useSavedNotice } from '../../components/forms/UndoNotice';
-import { BrokeredTo, SupportStatusTag } from '../../components/support';
+import { usePanelDialogs } from '../../components/forms/UndoNotice';
+import { SupportCells } from '../../components/support';
 import { SupportDialog, type EbiChoice } from '../../dialogs/SupportDialog';
 import { TableHead } from '../../components/TableHead';
 
@@ -19,8 +18,7 @@ function ebisOf(d: SchoolDashboard): EbiChoice[] {
 export function SupportPanel({ d }: { d: SchoolDashboard }) {
   const schoolId = d.school.id;
   const list = useQueryOf('schoolSupportRequests', { schoolId });
-  const [open, setOpen] = useState<{ request?: SupportRequestRecord } | null>(null);
-  const saved = useSavedNotice();
+  const { open, setOpen, close, saved, notice } = usePanelDialogs<{ request?: SupportRequestRecord }>();
   const rows = list.data ?? [];
   const openCount = rows.filter((r) => r.status !== 'done' && r.status !== 'declined').length;
   return (
@@ -34,7 +32,7 @@ export function SupportPanel({ d }: { d: SchoolDashboard }) {
           Log a request
         </button>
       </div>
-      {saved.notice}
+      {notice}
       {list.error ? (
         <p className="warn-text" role="alert">
           Could not load the support requests: {list.error.message}{' '}
@@ -57,16 +55,7 @@ export function SupportPanel({ d }: { d: SchoolDashboard }) {
               {rows.map((r) => (
                 <tr key={r.id} data-request={r.area}>
                   <td className="nowrap">{formatDate(r.requestedOn)}</td>
-                  <td>
-                    {r.area}
-                    {r.ebiPointId !== null ? <span className="small muted block">EBI from its QA Review</span> : null}
-                  </td>
-                  <td>
-                    <SupportStatusTag status={r.status} />
-                  </td>
-                  <td>
-                    <BrokeredTo r={r} />
-                  </td>
+                  <SupportCells r={r} ebiNote="EBI from its QA Review" />
                   <td className="small">{r.notes ?? <span className="muted">—</span>}</td>
                   <td className="row-actions">
                     <button type="button" aria-label={`Change the request on ${r.area}`} onClick={() => setOpen({ request: r })}>
@@ -87,11 +76,8 @@ export function SupportPanel({ d }: { d: SchoolDashboard }) {
           today={d.today}
           ebis={ebisOf(d)}
           request={open.request}
-          onCancel={() => setOpen(null)}
-          onSaved={(r) => {
-            setOpen(null);
-            saved.show(r);
-          }}
+          onCancel={close}
+          onSaved={saved}
         />
       ) : null}
     </section>

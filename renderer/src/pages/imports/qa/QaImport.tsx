@@ -7,6 +7,7 @@ import { FileDrop } from '../FileDrop';
 import { Steps } from '../Steps';
 import { QaPreviewSummary, QaPreviewTables } from './QaPreviewTables';
 import { FILE_PREVIEW_DONE, useImportFlow } from '../useImportWork';
+import { YearSelect } from '../YearSelect';
 
 /** The QA tracker: year and file → preview → done. Nothing is written before "Import". */
 export function QaImport() {
@@ -36,16 +37,7 @@ export function QaImport() {
         <section className="panel" aria-labelledby="qa-file-title">
           <h2 id="qa-file-title">Choose the QA tracker</h2>
           <div className="import-options">
-            <label className="field-inline">
-              <span>Membership year</span>
-              <select value={year} onChange={(e) => setYear(e.target.value)} aria-label="Year of the reviews">
-                {years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <YearSelect years={years} value={year} onChange={setYear} label="Year of the reviews" />
           </div>
           <FileDrop
             title="Drop the QA tracker here"

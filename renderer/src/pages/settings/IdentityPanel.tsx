@@ -24,7 +24,7 @@ export function IdentityPanel() {
   }
 
   return (
-    <section className="panel" aria-labelledby="identity-heading">
+    <section className="panel identity-panel" aria-labelledby="identity-heading">
       <h2 id="identity-heading">Who you are</h2>
       <p className="muted">Choose yourself so that My calls shows the hubs you look after. It is kept in this database.</p>
       <Field label="I am" message={act.fieldErrors.staffId} hint={saved ? <span className="ok-text" role="status">{saved}</span> : null}>

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { CallView } from '@shared/contract';
+import type { CallPack, CallView } from '@shared/contract';
 import { CALL_KIND_LABELS } from '@shared/domain/calls';
 import { useQueryOf } from '../../data/queries';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorPanel } from '../../components/ErrorPanel';
+import { Loaded } from '../../data/Loaded';
 import { formatDate } from '../../components/format';
 import { saveBase64 } from '../../components/download';
 import { desktopSavePdf } from '../../api/install';
@@ -23,8 +23,15 @@ import { countOf } from '@shared/plural';
  */
 export function CallPackPage() {
   const { hubId, term } = useParams();
-  const id = Number(hubId);
-  const pack = useQueryOf('callPack', { hubId: id, term: term ?? '' });
+  const pack = useQueryOf('callPack', { hubId: Number(hubId), term: term ?? '' });
+  return (
+    <Loaded query={pack} error="Could not build the call pack" loading="Building the call pack…">
+      {(p) => <CallPackView p={p} />}
+    </Loaded>
+  );
+}
+
+function CallPackView({ p }: { p: CallPack }) {
   const download = useChange();
   const [recorded, setRecorded] = useState<CallView | null>(null);
   const [pdfSaved, setPdfSaved] = useState<string | null>(null);
@@ -36,21 +43,17 @@ export function CallPackPage() {
     if (recorded) noticeRef.current?.focus();
   }, [recorded]);
 
-  if (pack.error) return <ErrorPanel title="Could not build the call pack" error={pack.error} onRetry={pack.refetch} />;
-  const p = pack.data;
-  if (!p) return <div aria-busy="true" className="loading">Building the call pack…</div>;
-
   // The PDF is written by the desktop app itself (Electron's printToPDF), not by the core.
   async function saveDesktopPdf(save: NonNullable<typeof savePdf>) {
     setPdfSaved(null);
     setPdfError(null);
-    const r = await save(`${p!.hub.name} call pack ${p!.term.id}.pdf`.replace(/[\\/:*?"<>|]+/g, ' '));
+    const r = await save(`${p.hub.name} call pack ${p.term.id}.pdf`.replace(/[\\/:*?"<>|]+/g, ' '));
     if (r.ok) setPdfSaved((r.value as { saved: string | null }).saved);
     else setPdfError(r.error.message);
   }
 
   async function saveWorkbook() {
-    const file = await download.run('callPackWorkbook', { hubId: p!.hub.id, term: p!.term.id });
+    const file = await download.run('callPackWorkbook', { hubId: p.hub.id, term: p.term.id });
     if (file) saveBase64(file.fileName, file.contentBase64);
   }
 

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import type { FundingChangeRow } from '@shared/contract';
+import type { FundingChangeRow, FundingChanges } from '@shared/contract';
 import { useQueryOf } from '../../data/queries';
 import { DataTable, mixedColumns } from '../../components/DataTable';
-import { ErrorPanel } from '../../components/ErrorPanel';
+import { Loaded } from '../../data/Loaded';
 import { Money } from './money';
 import { countOf } from '@shared/plural';
 
@@ -14,6 +14,14 @@ const signedMoney = (header: string, key: 'changePence' | 'joinersPence' | 'leav
 /** Each hub's funding against the previous year's, with the causes of the change. */
 export function YearOverYear({ year, filter, onOpen }: { year: string | null; filter: string; onOpen(hubId: number): void }) {
   const changes = useQueryOf('fundingChanges', { year: year ?? undefined });
+  return (
+    <Loaded query={changes} error="Could not load the year-over-year change" loading="Loading…">
+      {(data) => <Changes data={data} filter={filter} onOpen={onOpen} />}
+    </Loaded>
+  );
+}
+
+function Changes({ data, filter, onOpen }: { data: FundingChanges; filter: string; onOpen(hubId: number): void }) {
   const columns = useMemo(
     () =>
       mixedColumns<FundingChangeRow>()(
@@ -51,9 +59,6 @@ export function YearOverYear({ year, filter, onOpen }: { year: string | null; fi
       ),
     [],
   );
-  if (changes.error) return <ErrorPanel title="Could not load the year-over-year change" error={changes.error} onRetry={changes.refetch} />;
-  const data = changes.data;
-  if (!data) return <div aria-busy="true" className="loading">Loading…</div>;
   if (!data.previousYear) {
     return <div className="empty-state">There is no year before {data.year} on record, so there is nothing to compare with.</div>;
   }

@@ -29,7 +29,7 @@ function rotated(file: string, n: number): string {
 
 /** Shifts hubdesk.log to hubdesk.1.log (and .1 to .2, …, dropping the oldest) once it is full. */
 function rotateIfFull(file: string): void {
-  let size = 0;
+  let size: number;
   try {
     size = fs.statSync(file).size;
   } catch {

@@ -1,5 +1,5 @@
 /**
- * Hub funding (hub-funding-guidance…txt, "Hub Funding").
+ * Hub funding, as the hub funding guidance sets it out.
  *
  *   contribution(school) = min( max(0, pupils − 427) × £3.00 , £2,361.60 )     (cap per school)
  *   formula(hub)         = Σ contribution(school)
@@ -114,7 +114,7 @@ export function hubFunding<S extends FundingSchoolInput>(
       return { ...s, ...schoolContribution(s.pupils, rules) };
     } catch (e) {
       const who = s.name ?? s.urn ?? (s.schoolId === undefined ? 'A school' : `School ${s.schoolId}`);
-      throw new Error(`${who}: ${(e as Error).message}`);
+      throw new Error(`${who}: ${(e as Error).message}`, { cause: e });
     }
   });
   const schoolCount = perSchool.length;

@@ -204,7 +204,7 @@ export interface ReleaseCondition {
   detail: string;
 }
 
-/** The three release conditions of a hub's funding, worded as the guide words them. */
+/** The three conditions for releasing a hub's funding, worded as the hub funding guidance words them. */
 export const RELEASE_CONDITION_LABELS: Record<ReleaseConditionKey, string> = {
   final_plan: 'The final Hub Action Plan has been submitted',
   meeting_dates: "The hub's meeting dates for the year have been submitted",

@@ -6,7 +6,7 @@
 
 import { PHASES, type Phase } from './vocabulary';
 
-/** The two columns of the QA Review team-size table (which phases read which: PHASE_REVIEW_TEAM_COLUMN below). */
+/** The two columns of the team-size table: primary, and secondary (every other phase). */
 export type ReviewTeamColumn = 'primary' | 'secondary';
 
 export interface ReviewTeamRow {
@@ -17,8 +17,8 @@ export interface ReviewTeamRow {
 }
 
 /**
- * The QA Review team-size table, one row per pupil band, in ascending order.
- * **Decision**: exactly 300 pupils falls in the first row.
+ * The team-size table, one row per pupil band, in ascending order.
+ * **Decision**: exactly 300 pupils falls in the first row (each band's upper limit is inclusive).
  */
 export const REVIEW_TEAM_SIZE_TABLE: readonly ReviewTeamRow[] = Object.freeze([
   Object.freeze({ maxPupils: 300, primary: 2, secondary: 2 }),

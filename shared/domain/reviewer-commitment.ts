@@ -111,7 +111,7 @@ export interface ReviewBeforeFirstAttendance {
 }
 
 /**
- * Flags a school whose own review comes first.
+ * Flags a school whose own review comes before any of its leaders has reviewed at another school.
  * **Decisions**: an attendance must be strictly before the own review's start date (same day does
  * not count: the rule is "before the school hosts its own"); 'attended' and 'booked' both count
  * (including a booked review whose date has passed but is not yet confirmed); 'dropped' never

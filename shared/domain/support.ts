@@ -1,6 +1,7 @@
 /**
- * Support requests: a school asks for support, the team brokers it; the termly call covers which
- * schools requested support. Pure rules shared by the dashboards, the call pack and the screens.
+ * Support requests: what a school asked for support on, who it was brokered to and its status. The
+ * termly catch-up call covers which schools requested support. Pure rules shared by the dashboards,
+ * the call pack and the screens.
  */
 
 /** A request that still needs someone's attention: not yet done or declined. */

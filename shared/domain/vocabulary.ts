@@ -1,4 +1,4 @@
-/** The fixed vocabularies of the domain, shared by importers, the demo, the rules and the screens. */
+/** The fixed vocabularies of the domain (phases, QA headings and estimates, categories, frameworks…), shared by importers, the demo, the rules and the screens. */
 
 export const PHASES = ['Primary', 'Secondary', 'Special', 'Alternative Provision', 'Middle', '16 plus', 'All-through', 'Nursery'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -38,7 +38,7 @@ export const SEED_SPEND_CATEGORIES = [
 export const TERMS = ['autumn', 'spring', 'summer'] as const;
 export type Term = (typeof TERMS)[number];
 
-/** Ofsted frameworks as stored on each inspection. */
+/** Ofsted frameworks as stored on each inspection: OEIF (to August 2024), the 2024–25 interim framework, report cards (from November 2025). */
 export const OFSTED_FRAMEWORKS = {
   /** Until August 2024: overall effectiveness and key judgements graded 1–4. */
   oeif: 'oeif',

@@ -10,7 +10,7 @@
  *   leadership, ...) and report-card areas are never read as a whole-school grade.
  * - What counts as "Requires improvement": an OEIF (until August 2024) inspection whose Overall
  *   effectiveness is 3. Nothing else. Inspections from September 2024 have no overall judgement
- *   (interim: 'Not judged'; report cards: no overall grade at all) and an overall grade is never invented
+ *   (interim: 'Not judged'; report cards: no overall grade at all) and hubdesk never invents
  *   one, so **no inspection from September 2024 onwards is ever "Requires improvement"** — not an
  *   interim inspection with key judgements of 3, not a report card full of "Needs attention".
  * - What counts as "Inadequate": an OEIF inspection whose Overall effectiveness is 4, and an

@@ -73,8 +73,8 @@ const CHANGES_PER_STATEMENT = 1000;
 
 // Table names are a parameter here (one writer for every table), which kysely's types cannot follow;
 // this module alone uses an untyped view of the connection, and its callers are typed.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+/** Any table by name, any column by name: values are unknown until read. */
+type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
 type Db = Kysely<Database> | Transaction<Database>;
 
 function untyped(db: Db): AnyDb {
@@ -109,8 +109,7 @@ export function parseRef(ref: string): { table: ChangeTable; key: StoredKey } {
 }
 
 /** Narrows an untyped query to the row with this key. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function whereKey<Q extends { where: any }>(q: Q, table: ChangeTable, key: StoredKey): Q {
+function whereKey<Q extends { where(column: string, op: '=', value: number | undefined): unknown }>(q: Q, table: ChangeTable, key: StoredKey): Q {
   let out = q;
   for (const c of ROW_KEYS[table]) out = out.where(c, '=', key[c]) as Q;
   return out;

@@ -107,7 +107,7 @@ export async function listBatches(db: Db, options: { kind?: string; limit?: numb
   const rows = await q.execute();
   const latest = await latestActiveBatch(db);
   return rows.map((r) => {
-    let summary: Record<string, unknown> = {};
+    let summary: Record<string, unknown>;
     try {
       summary = JSON.parse(r.summary_json) as Record<string, unknown>;
     } catch {

@@ -25,8 +25,8 @@ export interface ConflictWords {
 
 const PARAMETERS_PER_STATEMENT = 3000;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+/** Any table by name, any column by name: values are unknown until read. */
+type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
 
 /** Same values, a column missing on one side counting as null (a column added by a later migration). */
 export function sameRow(a: StoredRow, b: StoredRow): boolean {

@@ -106,7 +106,7 @@ export function createBackup(store: BackupSource, reason: string, now: Date = ne
     stampDate = new Date(stampDate.getTime() + 1);
   }
   const started = process.hrtime.bigint();
-  let copied = false;
+  let copied: boolean;
   try {
     copied = copyDatabaseFile(store.sqlite, file);
   } catch (error) {

@@ -242,6 +242,8 @@ async function openConnection(sqlite: BetterSqlite3.Database, setup: ConnectionS
         // Statistics are an optimisation: never let them stop the store closing.
       }
       await db.destroy();
+      // kysely closes the connection only if it used it; a store that only answered raw reads closes it here.
+      if (sqlite.open) sqlite.close();
       setup.release();
     },
   };

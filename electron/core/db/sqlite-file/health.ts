@@ -4,7 +4,10 @@ import type BetterSqlite3 from 'better-sqlite3';
 const MAX_PROBLEMS = 5;
 
 function problemsOf(rows: unknown[]): string[] {
-  const lines = rows.map((r) => String(Object.values(r as Record<string, unknown>)[0]));
+  const lines = rows
+    .flatMap((r) => String(Object.values(r as Record<string, unknown>)[0]).split('\n'))
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('***'));
   return lines.length === 1 && lines[0] === 'ok' ? [] : lines.slice(0, MAX_PROBLEMS);
 }
 

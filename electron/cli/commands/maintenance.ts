@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CliCommand } from '../command';
-import { callCore } from '../call';
+import { callCore, CliCallError } from '../call';
 import { backupDir } from '../../core/backups';
 import { HubdeskError } from '../../core/errors';
 import { copyPrivately, makePrivateDir } from '../../core/db/sqlite-file/private-files';
@@ -56,7 +56,10 @@ const restore: CliCommand = {
       io.out(values.json ? JSON.stringify(r, null, 2) : `Restored ${source} (${r.rows} rows). The previous state is in ${r.safetyBackup}.`);
       return 0;
     } catch (error) {
-      if (copied) fs.rmSync(copied, { force: true });
+      if (!copied) throw error;
+      fs.rmSync(copied, { force: true });
+      // The refusal names the file the person gave, not the copy it was checked as.
+      if (error instanceof CliCallError) throw new CliCallError(error.message.split(name).join(source), error.kind, error.issues);
       throw error;
     }
   },

@@ -9,6 +9,7 @@ import { copyPrivately, makePrivateDir } from './sqlite-file/private-files';
 import { structureProblems, valueProblems } from './sqlite-file/restore-checks';
 import { RESTORE_WORK_PREFIX } from './sqlite-file/tidy';
 import { plainStoreError } from './sqlite-file/plain-errors';
+import { isDamagedStoreError } from './sqlite-file/damaged';
 
 /** Tables a restore copies: ordinary tables only (FTS shadow tables follow their content tables' triggers). */
 function ordinaryTables(sqlite: BetterSqlite3.Database, schema: string): string[] {
@@ -48,6 +49,7 @@ export async function preparedCopy(backupFile: string, dataDir: string): Promise
     try {
       copyStore = await openStore(dir, { scratch: true });
     } catch (error) {
+      if (isDamagedStoreError(error)) throw refuse([`it is damaged (${error.details.damaged.problems.join('; ')})`]);
       throw refuse([error instanceof Error ? error.message.split(copy).join(name) : String(error)]);
     }
     try {

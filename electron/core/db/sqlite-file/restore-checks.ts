@@ -96,7 +96,9 @@ export async function structureProblems(file: string): Promise<string[]> {
   if (size < 512 || !header(file).equals(SQLITE_HEADER)) return ['it is not a hubdesk database (it is not a SQLite file)'];
   let probe: BetterSqlite3.Database;
   try {
-    probe = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    // Read-write but query-only: SQLite skips CHECK constraints in its integrity check on a read-only connection.
+    probe = new BetterSqlite3(file, { fileMustExist: true });
+    probe.pragma('query_only = ON');
   } catch (error) {
     return [`SQLite cannot open it (${(error as Error).message})`];
   }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { HubdeskError } from '../../errors';
 import { isCorruption } from './health';
 
@@ -6,11 +7,29 @@ function codeOf(error: unknown): string {
   return typeof code === 'string' ? code : '';
 }
 
-/** A full disk, as SQLite (SQLITE_FULL) or the file system (ENOSPC, EDQUOT: over quota) reports it. */
-export function isDiskFull(error: unknown): boolean {
+/** Below this many free bytes, an I/O error on the data folder's disk is taken as the disk being full. */
+const NEARLY_FULL_BYTES = 1024 * 1024;
+
+function freeBytes(dir: string): number | null {
+  try {
+    const s = fs.statfsSync(dir);
+    return s.bavail * s.bsize;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A full disk, as SQLite (SQLITE_FULL) or the file system (ENOSPC; EDQUOT: over quota) reports it,
+ * or an I/O error from SQLite (it does not pass on the system's reason: growing the -shm file on a
+ * full disk is SQLITE_IOERR_SHMSIZE) while the disk has next to no free space.
+ */
+export function isDiskFull(error: unknown, dir?: string): boolean {
   const code = codeOf(error);
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return true;
-  return code.startsWith('SQLITE_IOERR') && /disk is full|no space/i.test(String((error as Error).message));
+  if (!code.startsWith('SQLITE_IOERR') || dir === undefined) return false;
+  const free = freeBytes(dir);
+  return free !== null && free < NEARLY_FULL_BYTES;
 }
 
 /**
@@ -20,7 +39,7 @@ export function isDiskFull(error: unknown): boolean {
 export function plainStoreError(error: unknown, dataDir: string): HubdeskError | null {
   if (error instanceof HubdeskError) return null;
   const code = codeOf(error);
-  if (isDiskFull(error)) {
+  if (isDiskFull(error, dataDir)) {
     // A file system error names the file it was writing (an export, a backup); SQLite's names none: the store.
     const where = (error as NodeJS.ErrnoException).path ?? dataDir;
     return new HubdeskError('store', `The disk is full: hubdesk could not write to ${where}. Nothing was changed. Free some space on that disk, then try again.`);

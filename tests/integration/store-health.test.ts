@@ -8,6 +8,7 @@ import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { createBackup, listBackups, pruneBackups, KEEP_LATEST, VERIFIED_MARK } from '../../electron/core/backups';
 import { isDamagedStoreError } from '../../electron/core/db/sqlite-file/damaged';
 import { dispatch } from '../../electron/core/dispatch';
+import { openStoreOrOfferRestore } from '../../electron/main/damaged-store';
 import { cli } from '../helpers/cli';
 import { overwritePage } from '../helpers/damage';
 import { contentHash, fileHash, tempDir, TEST_NOW } from '../helpers/store';
@@ -69,6 +70,39 @@ describe('store health', () => {
       await store.close();
     }
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('.restore-work-'))).toEqual([]);
+  });
+
+  it('the desktop app reports a damaged database and offers the newest good backup: Quit leaves it as it is, Restore starts on the backup', async () => {
+    const dir = await demoFolder();
+    expect((await cli(['--data', dir, 'backup'])).code).toBe(0);
+    const good = listBackups({ dataDir: dir })[0]!;
+    overwritePage(databaseFile(dir));
+    const damagedBytes = fileHash(databaseFile(dir));
+    const asked: { title: string; detail: string; buttons: string[] }[] = [];
+    const failed: string[] = [];
+    const dialogs = (answer: number) => ({
+      open: (d: string) => openStore(d, { lockAs: 'desktop app' }),
+      ask: async (q: { title: string; detail: string; buttons: string[] }) => (asked.push(q), answer),
+      fail: (title: string, message: string) => void failed.push(`${title}: ${message}`),
+    });
+
+    expect(await openStoreOrOfferRestore(dir, dialogs(1))).toBeNull();
+    expect(asked[0]!.title).toBe('hubdesk’s database is damaged');
+    expect(asked[0]!.detail).toContain(`Restore the newest good backup, ${good.name}`);
+    expect(asked[0]!.buttons).toHaveLength(2);
+    expect(asked[0]!.buttons[1]).toBe('Quit');
+    expect(asked[0]!.buttons[0]).toMatch(/^Restore the backup of \d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/);
+    expect(fileHash(databaseFile(dir))).toBe(damagedBytes);
+
+    const store = await openStoreOrOfferRestore(dir, dialogs(0));
+    expect(store).not.toBeNull();
+    try {
+      expect(failed).toEqual([]);
+      expect(store!.sqlite.prepare('select count(*) as n from schools').get()).toEqual({ n: expect.any(Number) });
+      expect(fs.readdirSync(dir).some((f) => f.startsWith('hubdesk.db.damaged-'))).toBe(true);
+    } finally {
+      await store!.close();
+    }
   });
 
   it('a backup of a damaged database is refused and leaves no file: a backup is verified, or it is not a backup', async () => {

@@ -45,7 +45,8 @@ export function BackupsPanel({ onRestored }: { onRestored(): void }) {
         </button>
       </div>
       <p className="hint">
-        hubdesk backs up the database before every import, undo, migration and restore, and keeps the last 20 and one a month.
+        hubdesk backs up the database before every import, undo, migration and restore, checks every backup as it is written, and
+        keeps the last 20, one a month and always the newest checked one.
       </p>
       {message ? <p role="status" className="ok-text">{message}</p> : null}
       {error ? <ErrorPanel title="That did not work" error={error} /> : null}
@@ -58,6 +59,7 @@ export function BackupsPanel({ onRestored }: { onRestored(): void }) {
               <th>Taken</th>
               <th>Why</th>
               <th className="num">Size</th>
+              <th>Checked</th>
               <th><span className="visually-hidden">Actions</span></th>
             </tr>
           </thead>
@@ -67,6 +69,7 @@ export function BackupsPanel({ onRestored }: { onRestored(): void }) {
                 <td>{when(b.createdAt)}</td>
                 <td>{describe(b.reason)}</td>
                 <td className="num">{(b.bytes / 1024 / 1024).toFixed(1)} MB</td>
+                <td>{b.verified ? 'Sound when taken' : 'Not checked (older version)'}</td>
                 <td className="num">
                   <button type="button" className="link-button" disabled={busy} onClick={() => setRestoring(b)}>
                     Restore…

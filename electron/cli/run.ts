@@ -6,6 +6,7 @@ import { commands } from './commands';
 import { CliCallError } from './call';
 import { openStore } from '../core/db/connection';
 import { createContext } from '../core/context';
+import { clockFromEnvironment } from '../core/clock';
 import { defaultDataDir } from '../core/data-dir';
 import { HubdeskError } from '../core/errors';
 import { isDamagedStoreError } from '../core/db/sqlite-file/damaged';
@@ -64,16 +65,18 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
 
   const folder = path.resolve(dataDir ?? defaultDataDir(env));
   let store;
+  let now;
   try {
+    now = clockFromEnvironment(env);
     // Reading needs no lock (SQLite lets readers work beside the app's writes); a change takes it first.
     store = await openStore(folder, { lockAs: 'command line', lockWhen: 'first-write' });
   } catch (error) {
-    if (isDamagedStoreError(error) && command.words[0] === 'restore') return restoreDamaged(folder, parsed.positionals[0]!, io);
+    if (isDamagedStoreError(error) && command.words[0] === 'restore') return restoreDamaged(folder, parsed.positionals[0]!, io, now?.() ?? new Date());
     io.err((error as Error).message);
     return 1;
   }
   try {
-    return await command.run(createContext(store), parsed, io);
+    return await command.run(createContext(store, { now }), parsed, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\nusage: ${command.usage}`);
@@ -94,9 +97,9 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
 }
 
 /** `restore FILE` when the database is damaged: the file is replaced whole by the checked backup. */
-async function restoreDamaged(dataDir: string, file: string, io: CliIo): Promise<number> {
+async function restoreDamaged(dataDir: string, file: string, io: CliIo, now: Date): Promise<number> {
   try {
-    const r = await restoreOverDamagedStore(dataDir, path.resolve(file), 'command line');
+    const r = await restoreOverDamagedStore(dataDir, path.resolve(file), 'command line', now);
     io.out(`Restored ${path.resolve(file)}. The damaged database is kept as ${r.damagedKeptAs}.`);
     return 0;
   } catch (error) {

@@ -9,6 +9,7 @@ import { createBackup } from '../../electron/core/backups';
 import { dispatch } from '../../electron/core/dispatch';
 import { generateBadStores, type BadStoreCase } from '../fixtures/bad/stores';
 import { fileHash, tempDir, TEST_NOW } from '../helpers/store';
+import { testClockEnv } from '../helpers/clock';
 
 /**
  * Every file of the bad-store corpus is refused by `restore` (the built CLI) with a clear message,
@@ -33,7 +34,7 @@ function peakRss(pid: number): number {
 }
 
 function restoreWithCli(dir: string, file: string): Promise<{ code: number | null; stderr: string; peakKb: number }> {
-  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, CLI, '--data', dir, 'restore', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, CLI, '--data', dir, 'restore', file], { stdio: ['ignore', 'ignore', 'pipe'], env: testClockEnv() });
   let stderr = '';
   let peakKb = 0;
   child.stderr.on('data', (c) => (stderr += String(c)));

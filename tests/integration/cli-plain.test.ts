@@ -7,6 +7,7 @@ import { createContext } from '../../electron/core/context';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { cli, hashOf } from '../helpers/cli';
 import { tempDir, TEST_NOW } from '../helpers/store';
+import { testClockEnv } from '../helpers/clock';
 
 /** The command line's plain manners: quiet on a closed pipe, exit codes as the README says. */
 const CLI = path.resolve('out/cli/index.js');
@@ -26,7 +27,7 @@ describe('the command line', () => {
     if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test does).`);
     for (const command of ['hubs', "dashboard --hub 'Aspire Hub' --year 2026/27", 'funding --year 2026/27 --json']) {
       for (let i = 0; i < 4; i++) {
-        const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" --data "${dir}" ${command} 2>"${dir}/stderr" | head -1; echo "exit \${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+        const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" --data "${dir}" ${command} 2>"${dir}/stderr" | head -1; echo "exit \${PIPESTATUS[0]}"`], { encoding: 'utf8', env: testClockEnv() });
         const lines = r.stdout.trim().split('\n');
         expect(lines).toHaveLength(2);
         expect(lines[1], command).toBe('exit 0');

@@ -6,6 +6,7 @@ import { openStore } from '../../electron/core/db/connection';
 import { createContext } from '../../electron/core/context';
 import { dispatch } from '../../electron/core/dispatch';
 import { contentHash, tempDir, TEST_NOW } from '../helpers/store';
+import { testClockEnv } from '../helpers/clock';
 
 /**
  * A full disk is said in plain words ("The disk is full: …"), never as SQLite's "cannot rollback -
@@ -14,7 +15,7 @@ import { contentHash, tempDir, TEST_NOW } from '../helpers/store';
 const CLI = path.resolve('out/cli/index.js');
 
 function cli(dir: string, ...args: string[]) {
-  return spawnSync(process.execPath, [CLI, '--data', dir, ...args], { encoding: 'utf8' });
+  return spawnSync(process.execPath, [CLI, '--data', dir, ...args], { encoding: 'utf8', env: testClockEnv() });
 }
 
 describe('a full disk', () => {

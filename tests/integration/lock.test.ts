@@ -9,13 +9,14 @@ import { processStartTime } from '../../electron/core/db/sqlite-file/process-sta
 import { openStore } from '../../electron/core/db/connection';
 import { createContext } from '../../electron/core/context';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
-import { contentHash, tempDir } from '../helpers/store';
+import { contentHash, tempDir, TEST_NOW } from '../helpers/store';
+import { testClockEnv } from '../helpers/clock';
 import os from 'node:os';
 
 async function cli(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) }, {});
+  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) }, testClockEnv({}));
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -39,7 +40,7 @@ function writeLock(dir: string, info: Partial<LockInfo>): string {
 async function demoFolder(): Promise<string> {
   const dir = tempDir();
   const store = await openStore(dir);
-  await loadDemoNetwork(createContext(store, { now: () => new Date('2026-11-23T10:00:00Z'), user: 'tester' }));
+  await loadDemoNetwork(createContext(store, { now: () => TEST_NOW, user: 'tester' }));
   await store.close();
   return dir;
 }

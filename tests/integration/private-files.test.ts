@@ -7,6 +7,7 @@ import { openStore } from '../../electron/core/db/connection';
 import { createBackup, lastBackupMethod } from '../../electron/core/backups';
 import { modeOf } from '../../electron/core/db/sqlite-file/private-files';
 import { tempDir } from '../helpers/store';
+import { testClockEnv } from '../helpers/clock';
 
 /**
  * Personal data stays private on disk whatever the umask: the data folder and backups/ are 0700;
@@ -82,7 +83,7 @@ describe('private by default', () => {
     if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test does).`);
     const dir = path.join(tempDir(), 'cli-data');
     for (const command of ['demo', 'backup']) {
-      const r = spawnSync('sh', ['-c', `umask 000 && exec "${process.execPath}" "${CLI}" --data "${dir}" ${command}`], { encoding: 'utf8' });
+      const r = spawnSync('sh', ['-c', `umask 000 && exec "${process.execPath}" "${CLI}" --data "${dir}" ${command}`], { encoding: 'utf8', env: testClockEnv() });
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
     }

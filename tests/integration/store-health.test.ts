@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -103,6 +104,25 @@ describe('store health', () => {
     } finally {
       await store!.close();
     }
+  });
+
+  it('a restore works in a private folder inside the data folder, never the shared temp folder, and what a killed restore left is removed by the next process to take the lock', async () => {
+    const dir = await demoFolder();
+    expect((await cli(['--data', dir, 'backup'])).code).toBe(0);
+    const good = listBackups({ dataDir: dir })[0]!;
+    const tmpBefore = new Set(fs.readdirSync(os.tmpdir()));
+    expect((await cli(['--data', dir, 'restore', good.file])).code).toBe(0);
+    expect(fs.readdirSync(os.tmpdir()).filter((f) => !tmpBefore.has(f) && f.includes('restore'))).toEqual([]);
+    // What a restore killed half-way leaves: its working folder with a full copy of the database.
+    const left = path.join(dir, '.restore-work-0123456789ab');
+    fs.mkdirSync(left);
+    fs.copyFileSync(good.file, path.join(left, 'hubdesk.db'));
+    fs.writeFileSync(path.join(dir, 'backups', `${good.name}.partial`), 'half a backup');
+    expect((await cli(['--data', dir, 'status'])).code).toBe(0);
+    expect(fs.existsSync(left)).toBe(true); // reading takes no lock, and removes nothing
+    expect((await cli(['--data', dir, 'backup'])).code).toBe(0);
+    expect(fs.existsSync(left)).toBe(false);
+    expect(fs.readdirSync(path.join(dir, 'backups')).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 
   it('a backup of a damaged database is refused and leaves no file: a backup is verified, or it is not a backup', async () => {

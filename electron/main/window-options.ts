@@ -6,7 +6,7 @@ import { BrowserWindow } from 'electron';
  * anywhere, web security on, no webview tag) is written out literally in the constructor call, so
  * static checkers (Electronegativity) can see it as well as the unit test.
  */
-export function createMainWindow(preloadDir: string): BrowserWindow {
+export function createMainWindow(preloadDir: string, options: { devTools: boolean }): BrowserWindow {
   return new BrowserWindow({
     width: 1440,
     height: 900,
@@ -29,6 +29,8 @@ export function createMainWindow(preloadDir: string): BrowserWindow {
       navigateOnDragDrop: false,
       disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
+      // Developer tools only in development: a packaged app cannot open them.
+      devTools: options.devTools,
     },
   });
 }

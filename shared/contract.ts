@@ -16,6 +16,7 @@ import { exportMethods } from './contract/exports';
 import { mergeMethods } from './contract/merges';
 
 export * from './contract/define';
+export * from './contract/roles';
 export type * from './contract/system';
 export type * from './contract/hubs';
 export type * from './contract/roll-import';

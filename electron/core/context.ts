@@ -4,13 +4,28 @@ import type { Database } from './db/schema';
 import type { OpenedStore } from './db/connection';
 import { fileLog, type CoreLog } from './log';
 import { systemClock, ukDateOf, type Clock } from './clock';
+import { ROLES, type Role } from '@shared/contract';
+
+/** Who is calling: checked against each method's roles at dispatch. */
+export interface Person {
+  /** The signed-in person's row in `people`; null for the local person of the desktop app and CLI. */
+  id: number | null;
+  name: string;
+  email: string | null;
+  roles: readonly Role[];
+}
 
 /** What every handler is given: the store and who/when for the audit log. */
 export interface CoreContext {
   store: OpenedStore;
   db: Kysely<Database>;
-  /** The operating-system user, recorded in the audit log and on import batches. */
+  /**
+   * Who the audit log and import batches name: the operating-system user on the desktop and CLI,
+   * the signed-in person's email on a team server.
+   */
   user: string;
+  /** Who is calling, with their roles (the desktop app and CLI: the local person, with every role). */
+  person: Person;
   /** The current instant, injectable for tests. */
   now(): Date;
   /** Today's date (ISO) in the UK, from now(). */
@@ -21,10 +36,12 @@ export interface CoreContext {
 
 export function createContext(store: OpenedStore, options: { user?: string; now?: Clock; log?: CoreLog } = {}): CoreContext {
   const now = options.now ?? systemClock;
+  const user = options.user ?? safeUserName();
   return {
     store,
     db: store.db,
-    user: options.user ?? safeUserName(),
+    user,
+    person: localPerson(user),
     now,
     today: () => ukDateOf(now()),
     log: options.log ?? fileLog(store.dataDir),
@@ -37,4 +54,17 @@ function safeUserName(): string {
   } catch {
     return process.env.USER ?? process.env.USERNAME ?? 'unknown';
   }
+}
+
+/**
+ * The one person of the desktop app and the command line: whoever can open the data folder holds
+ * every role, as before there were people and roles.
+ */
+export function localPerson(user: string): Person {
+  return { id: null, name: user, email: null, roles: ROLES };
+}
+
+/** The context of one request on a team server: the signed-in person, named in the audit log by email. */
+export function asPerson(ctx: CoreContext, person: Person & { email: string }): CoreContext {
+  return { ...ctx, user: person.email, person };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contract, isMethodName, type Envelope, type ApiIssue } from '@shared/contract';
+import { contract, isMethodName, ROLE_LABELS, type Envelope, type ApiIssue, type MethodName } from '@shared/contract';
 import type { CoreContext } from './context';
 import { handlers } from './handlers';
 import { HubdeskError } from './errors';
@@ -33,6 +33,16 @@ function logInternal(ctx: CoreContext, method: string, error: unknown): void {
   }
 }
 
+/** Why the person may not call the method (null when one of their roles may). */
+function forbiddenFor(ctx: CoreContext, method: MethodName): string | null {
+  const allowed = contract[method].roles;
+  const held = ctx.person.roles;
+  if (allowed.some((role) => held.includes(role))) return null;
+  const needs = allowed.map((role) => ROLE_LABELS[role]).join(' or ');
+  const holds = held.length === 0 ? 'no role' : held.map((role) => ROLE_LABELS[role]).join(', ');
+  return `${method} is for ${needs}; ${ctx.person.name} holds ${holds}.`;
+}
+
 /** The single door into the core: checks the method name and payload, then runs the handler. */
 export async function dispatch(ctx: CoreContext, method: unknown, payload: unknown): Promise<Envelope> {
   if (!isMethodName(method)) {
@@ -40,6 +50,9 @@ export async function dispatch(ctx: CoreContext, method: unknown, payload: unkno
     return { ok: false, error: { kind: 'unknown_method', message: `Unknown method ${shown}.` } };
   }
   const def = contract[method];
+  // Who may call it is checked before anything else: a refused person learns nothing from the payload.
+  const refusal = forbiddenFor(ctx, method);
+  if (refusal) return { ok: false, error: { kind: 'forbidden', message: refusal } };
   const parsed = def.request.safeParse(payload === undefined ? {} : payload);
   if (!parsed.success) {
     const issues = issuesOf(parsed.error);

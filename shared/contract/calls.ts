@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
+import { access } from './roles';
 import { id, shortText } from './schemas';
 import { recordCallSchema, setIdentitySchema, updateCallActionSchema } from '../validation/calls';
 import { TERM_ID_HINT, TERM_ID_PATTERN, type ActionStatus, type CallKind, type TermCallState } from '../domain/calls';
@@ -306,25 +307,25 @@ const hubRef = {
 const oneHub = (r: { hubId?: number; hubName?: string }) => (r.hubId === undefined) !== (r.hubName === undefined);
 
 export const callMethods = {
-  getIdentity: query<Identity>()('Who is using hubdesk (chosen in Settings), and the central staff to choose from', z.strictObject({})),
-  setIdentity: mutation<Identity>()(
+  getIdentity: query<Identity>(access.everyone)('Who is using hubdesk (chosen in Settings), and the central staff to choose from', z.strictObject({})),
+  setIdentity: mutation<Identity>(access.memberships)(
     'Choose who is using hubdesk (a central staff member), or clear it with null',
     setIdentitySchema,
   ),
-  myCalls: query<MyCalls>()(
+  myCalls: query<MyCalls>(access.everyone)(
     "A Memberships Manager's hubs and which catch-up calls are held, due or overdue in a term (default: the one chosen in Settings, this term)",
     z.strictObject({ staffId: id.optional(), term: termId.optional() }),
   ),
-  callPack: query<CallPack>()(
+  callPack: query<CallPack>(access.everyone)(
     'The catch-up call pack of a hub for a term: what changed since the last call, funding, meetings, open actions',
     z.strictObject({ ...hubRef, term: termId }).refine(oneHub, { message: 'give either hubId or hubName' }),
   ),
-  callPackWorkbook: query<PackWorkbookFile>()(
+  callPackWorkbook: query<PackWorkbookFile>(access.everyone)(
     'The call pack as an Excel workbook',
     z.strictObject({ hubId: id, term: termId }),
   ),
-  recordCall: mutation<CallView>()('Record a call held with a hub (date, kind, attendees, notes, new actions) and update earlier open actions', recordCallSchema),
-  updateCallAction: mutation<CallActionView>()(
+  recordCall: mutation<CallView>(access.memberships)('Record a call held with a hub (date, kind, attendees, notes, new actions) and update earlier open actions', recordCallSchema),
+  updateCallAction: mutation<CallActionView>(access.memberships)(
     "Change an action's status (done or dropped on a day, or open again), text, owner or due day",
     updateCallActionSchema,
   ),

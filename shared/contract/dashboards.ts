@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { query } from './define';
+import { access } from './roles';
 import { id, shortText, yearLabel } from './schemas';
 import type { OfstedProfileKey } from '../domain/ofsted';
 import type { DatedGrade, OfstedProfileBucket } from '../domain/ofsted-profile';
@@ -318,21 +319,21 @@ const headingKey = z.enum(QA_HEADINGS.map((h) => h.key) as [string, ...string[]]
 const phase = z.enum(PHASES);
 
 export const dashboardMethods = {
-  networkDashboard: query<NetworkDashboard>()(
+  networkDashboard: query<NetworkDashboard>(access.everyone)(
     'Every hub for a year: Ofsted and QA profiles, reviewer commitments, vulnerable schools and funding',
     z.strictObject({ year: yearLabel.optional() }),
   ),
-  hubDashboard: query<HubDashboard>()(
+  hubDashboard: query<HubDashboard>(access.everyone)(
     "One hub's dashboard for a year (by id, or by name for the CLI)",
     z
       .strictObject({ hubId: id.optional(), hubName: shortText.min(1).optional(), year: yearLabel.optional() })
       .refine((r) => (r.hubId === undefined) !== (r.hubName === undefined), { message: 'give either hubId or hubName' }),
   ),
-  schoolDashboard: query<SchoolDashboard>()(
+  schoolDashboard: query<SchoolDashboard>(access.everyone)(
     "One school's Ofsted history, QA reviews, reviewer record, training and memberships",
     z.strictObject({ schoolId: id, year: yearLabel.optional() }),
   ),
-  searchQaText: query<QaTextSearchResult>()(
+  searchQaText: query<QaTextSearchResult>(access.everyone)(
     'Full-text search over WWWs, EBIs and Areas of Excellence, with filters',
     z.strictObject({
       text: z.string().max(500),
@@ -344,7 +345,7 @@ export const dashboardMethods = {
       limit: z.number().int().min(1).max(500).optional(),
     }),
   ),
-  suggestSupport: query<SupportSuggestions>()(
+  suggestSupport: query<SupportSuggestions>(access.everyone)(
     'Schools whose accredited Area of Excellence or WWWs match an EBI',
     z.strictObject({ pointId: id, limit: z.number().int().min(1).max(50).optional() }),
   ),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChangingRole, Role } from './roles';
 
 /** A contract method: its runtime request schema and (as a type only) its response. */
 export interface MethodDef<Req extends z.ZodType, Res> {
@@ -6,16 +7,20 @@ export interface MethodDef<Req extends z.ZodType, Res> {
   /** True when the method can change the database (used by fuzzing and the audit). */
   readonly mutates: boolean;
   readonly summary: string;
+  /** The roles that may call it (see roles.ts); dispatch refuses everyone else with `forbidden`. */
+  readonly roles: readonly Role[];
   /** Phantom field carrying the response type; never set at run time. */
   readonly __response?: Res;
 }
 
-export function query<Res>() {
-  return <Req extends z.ZodType>(summary: string, request: Req): MethodDef<Req, Res> => ({ request, mutates: false, summary });
+/** A method that reads: `query<Response>(access.everyone)(summary, requestSchema)`. */
+export function query<Res>(roles: readonly Role[]) {
+  return <Req extends z.ZodType>(summary: string, request: Req): MethodDef<Req, Res> => ({ request, mutates: false, summary, roles });
 }
 
-export function mutation<Res>() {
-  return <Req extends z.ZodType>(summary: string, request: Req): MethodDef<Req, Res> => ({ request, mutates: true, summary });
+/** A method that may write; a Viewer changes nothing, so no mutation can name that role. */
+export function mutation<Res>(roles: readonly ChangingRole[]) {
+  return <Req extends z.ZodType>(summary: string, request: Req): MethodDef<Req, Res> => ({ request, mutates: true, summary, roles });
 }
 
 export type ErrorKind = 'validation' | 'not_found' | 'conflict' | 'store' | 'unknown_method' | 'forbidden' | 'internal';

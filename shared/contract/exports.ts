@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { query } from './define';
+import { access } from './roles';
 import { id, shortText, yearLabel } from './schemas';
 
 /** A file the core wrote, for the app to save (saveBase64) or the CLI to write. */
@@ -40,7 +41,7 @@ const pngBase64 = z
 const includeContacts = z.boolean().optional();
 
 export const exportMethods = {
-  exportHubWorkbook: query<ExportFile>()(
+  exportHubWorkbook: query<ExportFile>(access.everyone)(
     "One hub's dashboard as an Excel workbook (by id, or by name for the CLI), with the spend chart when the app sends it",
     z
       .strictObject({
@@ -53,7 +54,7 @@ export const exportMethods = {
       })
       .refine((r) => (r.hubId === undefined) !== (r.hubName === undefined), { message: 'give either hubId or hubName' }),
   ),
-  startNetworkExport: query<ExportJobStatus>()(
+  startNetworkExport: query<ExportJobStatus>(access.everyone)(
     'Start writing the network workbook (network sheet plus every hub’s sheets) or a zip of hub workbooks; poll networkExportStatus',
     z.strictObject({
       year: yearLabel.optional(),
@@ -63,7 +64,7 @@ export const exportMethods = {
       hubCharts: z.array(z.strictObject({ hubId: id, pngBase64: pngBase64 })).max(200).optional(),
     }),
   ),
-  networkExportStatus: query<ExportJobStatus>()(
+  networkExportStatus: query<ExportJobStatus>(access.everyone)(
     'Progress of a network export; the file once it is done',
     z.strictObject({ jobId: z.string().regex(/^[0-9a-f-]{36}$/, 'is not an export job id') }),
   ),

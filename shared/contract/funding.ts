@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
+import { access } from './roles';
 import { id, pence, shortText, yearLabel } from './schemas';
 import { addPlanLineSchema, createClaimSchema, planSubmissionSchema, setCarryForwardSchema, updateClaimSchema, updatePlanLineSchema } from '../validation/funding';
 import type { CarryForward, FundingApplied } from '../domain/funding';
@@ -171,46 +172,46 @@ const hubYear = { hubId: id, year: yearLabel };
 const base64 = z.string().max(40_000_000).regex(/^[A-Za-z0-9+/=\s]*$/, 'must be base64');
 
 export const fundingMethods = {
-  listFunding: query<FundingOverview>()(
+  listFunding: query<FundingOverview>(access.everyone)(
     'Every hub’s funding, plan, claims and release for a year, with network totals',
     z.strictObject({ year: yearLabel.optional() }),
   ),
-  getHubFunding: query<HubFundingDetail>()(
+  getHubFunding: query<HubFundingDetail>(access.everyone)(
     'One hub’s funding for a year: per school, explained, with carry forward, lock, release conditions, plan and claims',
     z.strictObject({ hubId: id, year: yearLabel.optional() }),
   ),
-  fundingReport: query<FundingReportHub[]>()(
+  fundingReport: query<FundingReportHub[]>(access.everyone)(
     'Funding per hub for a year (the CLI’s funding --json)',
     z.strictObject({ year: yearLabel, hub: shortText.min(1).optional() }),
   ),
-  fundingChanges: query<FundingChanges>()(
+  fundingChanges: query<FundingChanges>(access.everyone)(
     'How each hub’s funding changed from the previous year, and why (joiners, leavers, pupil changes)',
     z.strictObject({ year: yearLabel.optional() }),
   ),
-  lockFunding: mutation<{ locked: number; alreadyLocked: number }>()(
+  lockFunding: mutation<{ locked: number; alreadyLocked: number }>(access.finance)(
     'Lock the computed allocation of one hub (hubId) or of every hub not yet locked, for a year',
     z.strictObject({ year: yearLabel, hubId: id.optional() }),
   ),
-  approveFundingDifference: mutation<HubFundingDetail>()(
+  approveFundingDifference: mutation<HubFundingDetail>(access.finance)(
     'Approve a locked hub’s pending difference: re-lock it with the figures the roll now gives',
     z.strictObject(hubYear),
   ),
-  setCarryForward: mutation<HubFundingDetail>()(
+  setCarryForward: mutation<HubFundingDetail>(access.finance)(
     'Set (or, with amountPence null, clear) finance’s carry forward for a hub and year, with a reason',
     setCarryForwardSchema,
   ),
-  addPlanLine: mutation<PlanLineView>()('Add a line to a hub’s action plan', addPlanLineSchema),
-  updatePlanLine: mutation<PlanLineView>()('Change an action plan line', updatePlanLineSchema),
-  deletePlanLine: mutation<{ deleted: number }>()('Delete an action plan line', z.strictObject({ lineId: id })),
-  setPlanSubmission: mutation<{ draftSubmittedOn: string | null; finalSubmittedOn: string | null }>()(
+  addPlanLine: mutation<PlanLineView>(access.finance)('Add a line to a hub’s action plan', addPlanLineSchema),
+  updatePlanLine: mutation<PlanLineView>(access.finance)('Change an action plan line', updatePlanLineSchema),
+  deletePlanLine: mutation<{ deleted: number }>(access.finance)('Delete an action plan line', z.strictObject({ lineId: id })),
+  setPlanSubmission: mutation<{ draftSubmittedOn: string | null; finalSubmittedOn: string | null }>(access.finance)(
     'Record when the draft and final action plan were submitted (null clears)',
     planSubmissionSchema,
   ),
-  previewPlanImport: query<PlanImportPreview>()(
+  previewPlanImport: query<PlanImportPreview>(access.finance)(
     'Read an action plan workbook (columns Priority, Activity, Cost, Category): what would be imported; writes nothing',
     z.strictObject({ ...hubYear, fileName: shortText.min(1), contentBase64: base64 }),
   ),
-  commitPlanImport: mutation<PlanImportResult>()(
+  commitPlanImport: mutation<PlanImportResult>(access.finance)(
     'Replace a hub’s action plan lines with a workbook’s, every flagged cost confirmed',
     z.strictObject({
       ...hubYear,
@@ -219,6 +220,6 @@ export const fundingMethods = {
       confirmations: z.array(z.strictObject({ row: z.number().int().positive(), pence })).max(2_000),
     }),
   ),
-  createClaim: mutation<ClaimView>()('Log a claim: date, amount, invoice reference, priority, category, status', createClaimSchema),
-  updateClaim: mutation<ClaimView>()('Change a claim’s status (paid needs paidOn) or details', updateClaimSchema),
+  createClaim: mutation<ClaimView>(access.finance)('Log a claim: date, amount, invoice reference, priority, category, status', createClaimSchema),
+  updateClaim: mutation<ClaimView>(access.finance)('Change a claim’s status (paid needs paidOn) or details', updateClaimSchema),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { query } from './define';
+import { access } from './roles';
 import { yearLabel } from './schemas';
 
 export interface HubSummary {
@@ -26,6 +27,6 @@ export interface SchoolListRow {
 }
 
 export const hubMethods = {
-  listHubs: query<HubSummary[]>()('Every hub with its school and pupil counts for a year', z.strictObject({ year: yearLabel.optional() })),
-  listSchools: query<SchoolListRow[]>()('Every member school in a year, with its hub', z.strictObject({ year: yearLabel.optional() })),
+  listHubs: query<HubSummary[]>(access.everyone)('Every hub with its school and pupil counts for a year', z.strictObject({ year: yearLabel.optional() })),
+  listSchools: query<SchoolListRow[]>(access.everyone)('Every member school in a year, with its hub', z.strictObject({ year: yearLabel.optional() })),
 };

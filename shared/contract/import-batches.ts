@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
+import { access } from './roles';
 import { id } from './schemas';
 
 export interface ImportBatchView {
@@ -24,11 +25,11 @@ export interface UndoResult {
 }
 
 export const importBatchMethods = {
-  listImportBatches: query<ImportBatchView[]>()(
+  listImportBatches: query<ImportBatchView[]>(access.everyone)(
     'Import history, newest first',
     z.strictObject({ kind: z.string().max(40).optional(), limit: z.number().int().min(1).max(500).optional() }),
   ),
-  undoImportBatch: mutation<UndoResult>()(
+  undoImportBatch: mutation<UndoResult>(access.memberships)(
     'Undo the latest import (backup first), restoring every row it changed',
     z.strictObject({ batchId: id, confirm: z.literal(true) }),
   ),

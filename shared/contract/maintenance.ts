@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
+import { access } from './roles';
 
 export interface BackupView {
   name: string;
@@ -41,13 +42,13 @@ const backupName = z
   .regex(/^hubdesk-[0-9TZ-]+-[a-z0-9-]+\.db$/, 'must be the name of a backup listed in Settings');
 
 export const maintenanceMethods = {
-  listBackups: query<BackupView[]>()('Backups of the database, newest first', z.strictObject({})),
-  createBackup: mutation<BackupView>()('Take a backup of the database now', z.strictObject({})),
-  restoreBackup: mutation<RestoreResult>()(
+  listBackups: query<BackupView[]>(access.administration)('Backups of the database, newest first', z.strictObject({})),
+  createBackup: mutation<BackupView>(access.administration)('Take a backup of the database now', z.strictObject({})),
+  restoreBackup: mutation<RestoreResult>(access.administration)(
     'Replace the data with a backup (a backup of the current state is taken first)',
     z.strictObject({ name: backupName, confirm: z.literal(true) }),
   ),
-  listAudit: query<AuditPage>()(
+  listAudit: query<AuditPage>(access.staff)(
     'The audit log, newest first: what changed, before and after, when and by whom',
     z.strictObject({
       limit: z.number().int().min(1).max(500).default(100),
@@ -55,5 +56,5 @@ export const maintenanceMethods = {
       search: z.string().trim().max(200).optional(),
     }),
   ),
-  exportAudit: query<{ fileName: string; csv: string }>()('The whole audit log as CSV', z.strictObject({})),
+  exportAudit: query<{ fileName: string; csv: string }>(access.staff)('The whole audit log as CSV', z.strictObject({})),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
+import { access } from './roles';
 import { id } from './schemas';
 import type { FundingEffect, SchoolRecord } from './records';
 import { hubMergeTargetSchema, mergeHubsSchema, mergeSchoolsSchema, schoolMergeTargetSchema } from '../validation/merges';
@@ -80,10 +81,10 @@ export type SchoolMergeResult = MergeResult & { record: SchoolRecord };
 export type HubMergeResult = MergeResult & { hubId: number };
 
 export const mergeMethods = {
-  schoolMergeForm: query<SchoolMergeForm>()('A school record and the records it can be merged into', z.strictObject({ schoolId: id })),
-  previewSchoolMerge: query<SchoolMergePreview>()('What merging one school record into another would move, and why it would be refused; writes nothing', schoolMergeTargetSchema),
-  mergeSchools: mutation<SchoolMergeResult>()('Merge two records of the same school (a conversion gave it a new URN), keeping all history', mergeSchoolsSchema),
-  hubMergeForm: query<HubMergeForm>()('A hub, the hubs it can be merged into and the membership years', z.strictObject({ hubId: id })),
-  previewHubMerge: query<HubMergePreview>()('What merging one hub into another from a year would move, with both hubs\' funding before → after; writes nothing', hubMergeTargetSchema),
-  mergeHubs: mutation<HubMergeResult>()('Merge two hubs from a membership year on (earlier years stay with the old hub)', mergeHubsSchema),
+  schoolMergeForm: query<SchoolMergeForm>(access.memberships)('A school record and the records it can be merged into', z.strictObject({ schoolId: id })),
+  previewSchoolMerge: query<SchoolMergePreview>(access.memberships)('What merging one school record into another would move, and why it would be refused; writes nothing', schoolMergeTargetSchema),
+  mergeSchools: mutation<SchoolMergeResult>(access.memberships)('Merge two records of the same school (a conversion gave it a new URN), keeping all history', mergeSchoolsSchema),
+  hubMergeForm: query<HubMergeForm>(access.memberships)('A hub, the hubs it can be merged into and the membership years', z.strictObject({ hubId: id })),
+  previewHubMerge: query<HubMergePreview>(access.memberships)('What merging one hub into another from a year would move, with both hubs\' funding before → after; writes nothing', hubMergeTargetSchema),
+  mergeHubs: mutation<HubMergeResult>(access.memberships)('Merge two hubs from a membership year on (earlier years stay with the old hub)', mergeHubsSchema),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
+import { access } from './roles';
 
 /**
  * Ofsted's monthly management-information file: preview (writes nothing) → commit
@@ -115,11 +116,11 @@ export interface OfstedCommitResult {
 }
 
 export const ofstedImportMethods = {
-  previewOfstedImport: query<OfstedImportPreview>()(
+  previewOfstedImport: query<OfstedImportPreview>(access.memberships)(
     "Read an Ofsted management-information file (CSV or XLSX) and show what importing it would add; writes nothing",
     ofstedImportFile,
   ),
-  commitOfstedImport: mutation<OfstedCommitResult>()(
+  commitOfstedImport: mutation<OfstedCommitResult>(access.memberships)(
     'Import an Ofsted management-information file: new inspections of member schools (or all), in one transaction, after a backup',
     ofstedImportFile,
   ),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mutation } from './define';
+import { access } from './roles';
 import { query } from './define';
 import { yearLabel } from './schemas';
 
@@ -102,8 +103,8 @@ export interface QaCommitResult {
 }
 
 export const qaImportMethods = {
-  previewQaImport: query<QaImportPreview>()('Read a QA tracker workbook and show what importing it into a year would change; writes nothing', qaImportFile),
-  commitQaImport: mutation<QaCommitResult>()(
+  previewQaImport: query<QaImportPreview>(access.memberships)('Read a QA tracker workbook and show what importing it into a year would change; writes nothing', qaImportFile),
+  commitQaImport: mutation<QaCommitResult>(access.memberships)(
     'Import a QA tracker workbook into a year: reviews, estimates, WWWs/EBIs, Areas of Excellence and reviewer assignments, in one transaction after a backup',
     qaImportFile,
   ),

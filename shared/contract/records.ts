@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
+import { access } from './roles';
 import { id, yearLabel } from './schemas';
 import { addMembershipSchema, updateMembershipSchema } from '../validation/memberships';
 import {
@@ -145,37 +146,37 @@ const membershipChange = z.discriminatedUnion('kind', [
 ]);
 
 export const recordsMethods = {
-  membershipForm: query<MembershipForm>()('A school\'s membership in a year, for the membership form', z.strictObject({ schoolId: id, year: yearLabel })),
-  previewMembershipChange: query<FundingEffect>()('The funding effect of a membership change on each hub it touches; writes nothing', membershipChange),
-  addMembership: mutation<RecordsChange<MembershipRecord>>()('Add a school to a hub for a year', addMembershipSchema),
-  updateMembership: mutation<RecordsChange<MembershipRecord>>()('Move a membership, change its pupils or status, record fee dates', updateMembershipSchema),
+  membershipForm: query<MembershipForm>(access.everyone)('A school\'s membership in a year, for the membership form', z.strictObject({ schoolId: id, year: yearLabel })),
+  previewMembershipChange: query<FundingEffect>(access.memberships)('The funding effect of a membership change on each hub it touches; writes nothing', membershipChange),
+  addMembership: mutation<RecordsChange<MembershipRecord>>(access.memberships)('Add a school to a hub for a year', addMembershipSchema),
+  updateMembership: mutation<RecordsChange<MembershipRecord>>(access.memberships)('Move a membership, change its pupils or status, record fee dates', updateMembershipSchema),
 
-  reviewTeam: query<ReviewTeamForm>()('A review\'s reviewer assignments and the schools to ask for a replacement', z.strictObject({ reviewId: id })),
-  bookReviewer: mutation<RecordsChange<AssignmentRecord>>()('Book a reviewer onto a review', bookReviewerSchema),
-  setReviewerStatus: mutation<RecordsChange<AssignmentRecord>>()('Record a reviewer as attended, dropped out or booked', reviewerStatusSchema),
-  replaceReviewer: mutation<RecordsChange<AssignmentRecord>>()('Replace a reviewer who dropped out', replaceReviewerSchema),
-  addTraining: mutation<RecordsChange<TrainingRecord>>()('Record that a person attended reviewer training', addTrainingSchema),
+  reviewTeam: query<ReviewTeamForm>(access.everyone)('A review\'s reviewer assignments and the schools to ask for a replacement', z.strictObject({ reviewId: id })),
+  bookReviewer: mutation<RecordsChange<AssignmentRecord>>(access.memberships)('Book a reviewer onto a review', bookReviewerSchema),
+  setReviewerStatus: mutation<RecordsChange<AssignmentRecord>>(access.memberships)('Record a reviewer as attended, dropped out or booked', reviewerStatusSchema),
+  replaceReviewer: mutation<RecordsChange<AssignmentRecord>>(access.memberships)('Replace a reviewer who dropped out', replaceReviewerSchema),
+  addTraining: mutation<RecordsChange<TrainingRecord>>(access.memberships)('Record that a person attended reviewer training', addTrainingSchema),
 
-  schoolRecord: query<SchoolRecord>()('A school\'s details, for the school form', z.strictObject({ schoolId: id })),
-  updateSchool: mutation<RecordsChange<SchoolRecord>>()('Change a school\'s details', updateSchoolSchema),
+  schoolRecord: query<SchoolRecord>(access.everyone)('A school\'s details, for the school form', z.strictObject({ schoolId: id })),
+  updateSchool: mutation<RecordsChange<SchoolRecord>>(access.memberships)('Change a school\'s details', updateSchoolSchema),
 
-  meetingRecord: query<MeetingRecord>()('A hub meeting with the attendance of each school', z.strictObject({ meetingId: id })),
-  updateMeeting: mutation<RecordsChange<MeetingRecord>>()('Change a meeting\'s date, format, notes or submitted date', updateMeetingSchema),
-  recordAttendance: mutation<RecordsChange<MeetingRecord>>()('Record which schools attended a meeting', meetingAttendanceSchema),
+  meetingRecord: query<MeetingRecord>(access.everyone)('A hub meeting with the attendance of each school', z.strictObject({ meetingId: id })),
+  updateMeeting: mutation<RecordsChange<MeetingRecord>>(access.memberships)('Change a meeting\'s date, format, notes or submitted date', updateMeetingSchema),
+  recordAttendance: mutation<RecordsChange<MeetingRecord>>(access.memberships)('Record which schools attended a meeting', meetingAttendanceSchema),
 
-  lastRecordsChange: query<LastChangeView | null>()('The most recent change made by hand that can be undone', z.strictObject({})),
-  undoLastChange: mutation<{ undone: LastChangeView }>()('Undo the most recent change made by hand', z.strictObject({ auditId: id.optional() })),
-  addMeeting: mutation<RecordsChange<MeetingRecord>>()('Add a meeting date to a hub\'s year', addMeetingSchema),
-  hubRecord: query<HubRecord>()('A hub\'s name, people and region, for the hub form', z.strictObject({ hubId: id })),
-  createHub: mutation<RecordsChange<HubRecord>>()('Create a hub', createHubSchema),
-  updateHub: mutation<RecordsChange<HubRecord>>()('Rename a hub or change its people and region', updateHubSchema),
-  reviewRecord: query<ReviewRecord>()('A QA review\'s dates and outcome, for the review form', z.strictObject({ reviewId: id })),
-  scheduleReview: mutation<RecordsChange<ReviewRecord>>()('Schedule a school\'s QA Review for a year', scheduleReviewSchema),
-  updateReview: mutation<RecordsChange<ReviewRecord>>()('Change a QA review\'s dates or record its outcome', updateReviewSchema),
-  schoolSupportRequests: query<SupportRequestRecord[]>()('A school\'s support requests, newest first', z.strictObject({ schoolId: id })),
-  addSupportRequest: mutation<RecordsChange<SupportRequestRecord>>()('Log a school\'s request for support', addSupportRequestSchema),
-  updateSupportRequest: mutation<RecordsChange<SupportRequestRecord>>()('Broker a support request or change its status', updateSupportRequestSchema),
-  schoolChoices: query<SchoolChoice[]>()('Every school with its hub in a year (null when not a member), for choosing one', z.strictObject({ year: yearLabel })),
+  lastRecordsChange: query<LastChangeView | null>(access.memberships)('The most recent change made by hand that can be undone', z.strictObject({})),
+  undoLastChange: mutation<{ undone: LastChangeView }>(access.memberships)('Undo the most recent change made by hand', z.strictObject({ auditId: id.optional() })),
+  addMeeting: mutation<RecordsChange<MeetingRecord>>(access.memberships)('Add a meeting date to a hub\'s year', addMeetingSchema),
+  hubRecord: query<HubRecord>(access.everyone)('A hub\'s name, people and region, for the hub form', z.strictObject({ hubId: id })),
+  createHub: mutation<RecordsChange<HubRecord>>(access.memberships)('Create a hub', createHubSchema),
+  updateHub: mutation<RecordsChange<HubRecord>>(access.memberships)('Rename a hub or change its people and region', updateHubSchema),
+  reviewRecord: query<ReviewRecord>(access.everyone)('A QA review\'s dates and outcome, for the review form', z.strictObject({ reviewId: id })),
+  scheduleReview: mutation<RecordsChange<ReviewRecord>>(access.memberships)('Schedule a school\'s QA Review for a year', scheduleReviewSchema),
+  updateReview: mutation<RecordsChange<ReviewRecord>>(access.memberships)('Change a QA review\'s dates or record its outcome', updateReviewSchema),
+  schoolSupportRequests: query<SupportRequestRecord[]>(access.everyone)('A school\'s support requests, newest first', z.strictObject({ schoolId: id })),
+  addSupportRequest: mutation<RecordsChange<SupportRequestRecord>>(access.memberships)('Log a school\'s request for support', addSupportRequestSchema),
+  updateSupportRequest: mutation<RecordsChange<SupportRequestRecord>>(access.memberships)('Broker a support request or change its status', updateSupportRequestSchema),
+  schoolChoices: query<SchoolChoice[]>(access.everyone)('Every school with its hub in a year (null when not a member), for choosing one', z.strictObject({ year: yearLabel })),
 };
 
 export interface SchoolChoice {

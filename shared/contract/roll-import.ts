@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
+import { access } from './roles';
 import { yearLabel } from './schemas';
 
 /** The fields of a membership roll, in the order the screens list them. */
@@ -205,15 +206,15 @@ export interface ErrorReportFile {
 }
 
 export const rollImportMethods = {
-  previewRollImport: query<RollPreview>()(
+  previewRollImport: query<RollPreview>(access.memberships)(
     'Read a membership roll, map and check every row, and show what would change (writes nothing)',
     z.strictObject(rollFileRequest),
   ),
-  rollImportErrorReport: query<ErrorReportFile>()(
+  rollImportErrorReport: query<ErrorReportFile>(access.memberships)(
     'The rows of a roll that have problems, as an .xlsx with a Problem column',
     z.strictObject(rollFileRequest),
   ),
-  commitRollImport: mutation<RollCommitResult>()(
+  commitRollImport: mutation<RollCommitResult>(access.memberships)(
     'Import a previewed roll in one transaction (backup first); refuses if the file or data changed since the preview',
     z.strictObject({
       ...rollFileRequest,
@@ -221,7 +222,7 @@ export const rollImportMethods = {
       diffHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be the diffHash the preview returned'),
     }),
   ),
-  saveRollMapping: mutation<{ saved: true }>()(
+  saveRollMapping: mutation<{ saved: true }>(access.memberships)(
     'Remember a confirmed column mapping for files with the same headers',
     z.strictObject({ headers: z.array(z.string().max(500)).min(1).max(500), mapping: rollMappingSchema }),
   ),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
+import { access } from './roles';
 import { id, yearLabel } from './schemas';
 import { addSpendCategorySchema, renameSpendCategorySchema } from '../validation/spend';
 import type { CategoryComparison, CumulativePoint, SpendRow } from '../domain/spend';
@@ -57,16 +58,16 @@ export interface CategoryClaimsView {
 }
 
 export const spendMethods = {
-  spendNetwork: query<SpendNetworkView>()(
+  spendNetwork: query<SpendNetworkView>(access.everyone)(
     'Network spend by category (this year against last) and funding per hub, optionally for one Memberships Manager',
     z.strictObject({ year: yearLabel.optional(), managerId: id.optional() }),
   ),
-  spendHub: query<SpendHubView>()('One hub’s spend by priority and category, and its funding used over the year', z.strictObject({ hubId: id, year: yearLabel.optional() })),
-  categoryClaims: query<CategoryClaimsView>()('The claims of one spend category in a year, across the network', z.strictObject({ categoryId: id, year: yearLabel.optional() })),
-  listSpendCategories: query<SpendCategoryView[]>()('The network spend categories, with how much history each holds', z.strictObject({})),
-  addSpendCategory: mutation<SpendCategoryView>()('Add a spend category', addSpendCategorySchema),
-  renameSpendCategory: mutation<SpendCategoryView>()('Rename a spend category (its history follows it)', renameSpendCategorySchema),
-  retireSpendCategory: mutation<SpendCategoryView>()(
+  spendHub: query<SpendHubView>(access.everyone)('One hub’s spend by priority and category, and its funding used over the year', z.strictObject({ hubId: id, year: yearLabel.optional() })),
+  categoryClaims: query<CategoryClaimsView>(access.everyone)('The claims of one spend category in a year, across the network', z.strictObject({ categoryId: id, year: yearLabel.optional() })),
+  listSpendCategories: query<SpendCategoryView[]>(access.everyone)('The network spend categories, with how much history each holds', z.strictObject({})),
+  addSpendCategory: mutation<SpendCategoryView>(access.finance)('Add a spend category', addSpendCategorySchema),
+  renameSpendCategory: mutation<SpendCategoryView>(access.finance)('Rename a spend category (its history follows it)', renameSpendCategorySchema),
+  retireSpendCategory: mutation<SpendCategoryView>(access.finance)(
     'Retire a spend category: no new lines or claims use it; its history stays',
     z.strictObject({ id, retired: z.boolean() }),
   ),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
+import { access } from './roles';
 
 export interface StatusView {
   dataDir: string;
@@ -28,8 +29,8 @@ export interface DemoLoadResult {
 }
 
 export const systemMethods = {
-  getStatus: query<StatusView>()('Where the data lives, whether it is empty, and the membership years', z.strictObject({})),
-  loadDemo: mutation<DemoLoadResult>()(
+  getStatus: query<StatusView>(access.everyone)('Where the data lives, whether it is empty, and the membership years', z.strictObject({})),
+  loadDemo: mutation<DemoLoadResult>(access.administration)(
     'Load the demo network into an empty database',
     z.strictObject({ confirm: z.literal(true) }),
   ),

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract, methodNames } from '../../shared/contract';
+import { contract, methodNames, ROLES, type Role } from '../../shared/contract';
 import { dispatch } from '../../electron/core/dispatch';
+import { asPerson, type CoreContext } from '../../electron/core/context';
 import { contentHash, openTestStore, type TestStore } from '../helpers/store';
 
 let t: TestStore;
@@ -56,5 +57,40 @@ describe('contract fuzzing: every method refuses invalid payloads with a typed e
     expect(contentHash(t.store.sqlite)).toBe(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+});
+
+/** Every set of roles a person can hold (the empty set included): 16 of them. */
+const roleSets: Role[][] = Array.from({ length: 2 ** ROLES.length }, (_, bits) => ROLES.filter((_, i) => bits & (2 ** i)));
+
+function personWith(roles: readonly Role[]): CoreContext {
+  return asPerson(t.ctx, { id: 1, name: roles.length ? `a ${roles.join(' and ')}` : 'someone with no role', email: 'someone@example.org', roles });
+}
+
+describe('contract fuzzing × roles: every method is allowed exactly to the roles it declares, and a refusal writes nothing', () => {
+  it.each(methodNames)('%s', async (method) => {
+    const declared = contract[method].roles;
+    expect(declared.length, `${method} declares no role`).toBeGreaterThan(0);
+    const refused = roleSets.filter((roles) => !roles.some((role) => declared.includes(role)));
+    const allowed = roleSets.filter((roles) => roles.some((role) => declared.includes(role)));
+    // Refused: forbidden whatever the payload (even a valid one: the door comes before the schema),
+    // and nothing is written.
+    const before = contentHash(t.store.sqlite);
+    for (const roles of refused) {
+      for (const payload of [{}, 'not an object', { unexpectedKey: 1 }]) {
+        const result = await dispatch(personWith(roles), method, payload);
+        expect(result.ok, `${method} let ${roles.join('+') || 'no role'} through`).toBe(false);
+        if (!result.ok) {
+          expect(result.error.kind).toBe('forbidden');
+          expect(result.error.message).toContain(method);
+        }
+      }
+    }
+    expect(contentHash(t.store.sqlite)).toBe(before);
+    // Allowed: the door lets the call through, so an invalid payload meets the schema.
+    for (const roles of allowed) {
+      const result = await dispatch(personWith(roles), method, 'not an object');
+      expect(result.ok ? 'ok' : result.error.kind, `${method} with ${roles.join('+')}`).toBe('validation');
+    }
   });
 });

@@ -14,6 +14,7 @@ import { recordsMethods } from './contract/records';
 import { callMethods } from './contract/calls';
 import { exportMethods } from './contract/exports';
 import { mergeMethods } from './contract/merges';
+import { peopleMethods } from './contract/people';
 
 export * from './contract/define';
 export * from './contract/roles';
@@ -31,6 +32,7 @@ export type * from './contract/records';
 export type * from './contract/calls';
 export type * from './contract/exports';
 export type * from './contract/merges';
+export type * from './contract/people';
 
 /**
  * Every method the core offers, by name. Each feature declares its methods in shared/contract/<feature>.ts
@@ -51,6 +53,7 @@ export const contract = {
   ...callMethods,
   ...exportMethods,
   ...mergeMethods,
+  ...peopleMethods,
 };
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ import { recordsHandlers } from './records/handlers';
 import { callHandlers } from './calls/handlers';
 import { exportHandlers } from './exports/handlers';
 import { mergeHandlers } from './merges/handlers';
+import { peopleHandlers } from './people/handlers';
 
 /**
  * Every contract method's handler, gathered from the feature folders that own them. The type makes a
@@ -34,4 +35,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...callHandlers,
   ...exportHandlers,
   ...mergeHandlers,
+  ...peopleHandlers,
 };

@@ -353,6 +353,43 @@ export interface SupportRequestsTable {
   updated_at: string;
 }
 
+/** Added in 0010_people: a person who signs in to a team server. */
+export interface PeopleTable {
+  id: Generated<number>;
+  name: string;
+  /** Lower case, trimmed: the sign-in name. */
+  email: string;
+  /** `scrypt$<log2 N>$<r>$<p>$<salt>$<hash>` (people/passwords.ts). */
+  password_hash: string;
+  password_changed_at: string;
+  disabled_at: string | null;
+  created_at: string;
+}
+
+export interface PersonRolesTable {
+  person_id: number;
+  /** 'memberships_manager' | 'finance' | 'administrator' | 'viewer' */
+  role: string;
+}
+
+/** A signed-in browser: the SHA-256 of its cookie's token, never the token. */
+export interface SessionsTable {
+  token_hash: string;
+  person_id: number;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute end, however active the session is. */
+  expires_at: string;
+}
+
+/** Consecutive wrong passwords for an email (known or not), and until when it is locked. */
+export interface SignInFailuresTable {
+  email: string;
+  failures: number;
+  last_failed_at: string;
+  locked_until: string | null;
+}
+
 export interface Database {
   import_batches: ImportBatchesTable;
   membership_years: MembershipYearsTable;
@@ -384,4 +421,8 @@ export interface Database {
   calls: CallsTable;
   call_actions: CallActionsTable;
   support_requests: SupportRequestsTable;
+  people: PeopleTable;
+  person_roles: PersonRolesTable;
+  sessions: SessionsTable;
+  sign_in_failures: SignInFailuresTable;
 }

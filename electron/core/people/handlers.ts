@@ -1,0 +1,13 @@
+import type { peopleMethods } from '@shared/contract/people';
+import type { HandlersFor } from '../handler-types';
+import { addPerson, disablePerson, listPeople, resetPassword, setPersonRoles } from './people';
+
+/** People who sign in to a team server: the administrator's work, and who is calling. */
+export const peopleHandlers: HandlersFor<typeof peopleMethods> = {
+  currentPerson: async (ctx) => ({ name: ctx.person.name, email: ctx.person.email, roles: [...ctx.person.roles] }),
+  listPeople,
+  addPerson,
+  resetPassword,
+  setPersonRoles,
+  disablePerson,
+};

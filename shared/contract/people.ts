@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { mutation, query } from './define';
+import { access, type Role } from './roles';
+import { addPersonSchema, personEmail, personRoles } from '../validation/people';
+
+/** Who is calling: on a team server the signed-in person; on the desktop and CLI the local person, with every role. */
+export interface SignedInView {
+  name: string;
+  email: string | null;
+  roles: Role[];
+}
+
+export interface PersonView {
+  id: number;
+  name: string;
+  email: string;
+  roles: Role[];
+  disabled: boolean;
+  createdAt: string;
+  passwordChangedAt: string;
+  /** Sessions that have not reached their absolute end (some may have ended for being idle). */
+  sessions: number;
+}
+
+/** A person with a password an administrator gives them; it is shown this once and never kept. */
+export interface PersonWithPassword {
+  person: PersonView;
+  password: string;
+}
+
+const byEmail = z.strictObject({ email: personEmail });
+
+export const peopleMethods = {
+  currentPerson: query<SignedInView>(access.everyone)('Who is signed in, and their roles', z.strictObject({})),
+  listPeople: query<PersonView[]>(access.administration)('Everyone who may sign in to the team server, with their roles', z.strictObject({})),
+  addPerson: mutation<PersonWithPassword>(access.administration)(
+    'Add a person who may sign in to the team server, with their roles; answers their first password, shown once',
+    addPersonSchema,
+  ),
+  resetPassword: mutation<PersonWithPassword>(access.administration)(
+    'Give a person a new password (shown once) and end every session they have',
+    byEmail,
+  ),
+  setPersonRoles: mutation<PersonView>(access.administration)('Change the roles a person holds', z.strictObject({ email: personEmail, roles: personRoles })),
+  disablePerson: mutation<PersonView>(access.administration)('Stop a person signing in, and end every session they have', byEmail),
+};

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { ROLES } from '../contract/roles';
+
+/** A person's sign-in email: trimmed and lower case, so one person is never two accounts. */
+export const personEmail = z
+  .string({ error: 'enter an email address' })
+  .trim()
+  .toLowerCase()
+  .max(254, 'an email address is at most 254 characters')
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'is not an email address, like name@challengepartners.org');
+
+/** One or more of the team's roles, each once. */
+export const personRoles = z
+  .array(z.enum(ROLES, { error: `a role is one of ${ROLES.join(', ')}` }))
+  .min(1, 'give the person at least one role')
+  .max(ROLES.length)
+  .refine((roles) => new Set(roles).size === roles.length, 'names a role twice');
+
+export const addPersonSchema = z.strictObject({
+  name: z.string({ error: 'enter the person’s name' }).trim().min(1, 'enter the person’s name').max(200, 'a name is at most 200 characters'),
+  email: personEmail,
+  roles: personRoles,
+});

@@ -1,26 +1,14 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { CONTENT_SECURITY_POLICY } from '@shared/security';
 import type { CoreContext } from '../core/context';
 import { dispatch } from '../core/dispatch';
+import { constantTimeEqual, cookieValue, readJson, send, sendJson, sendRendererFile } from './respond';
 
 export const TOKEN_COOKIE = 'hubdesk_token';
 export const TOKEN_HEADER = 'x-hubdesk-token';
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 export interface BrowserServer {
   url: string;
@@ -30,64 +18,10 @@ export interface BrowserServer {
   port: number;
   close(): Promise<void>;
 }
-
 export interface ServerOptions {
   rendererDir: string;
   port?: number;
   token?: string;
-}
-
-function constantTimeEqual(a: string, b: string): boolean {
-  const ab = Buffer.from(a);
-  const bb = Buffer.from(b);
-  return ab.length === bb.length && crypto.timingSafeEqual(ab, bb);
-}
-
-function cookieValue(header: string | undefined, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return null;
-}
-
-function baseHeaders(): Record<string, string> {
-  return {
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-    'X-Frame-Options': 'DENY',
-  };
-}
-
-function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { ...baseHeaders(), 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
-  res.end(body);
-}
-
-function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
-  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
-}
-
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 /**
@@ -126,11 +60,8 @@ export async function startBrowserServer(ctx: CoreContext, options: ServerOption
       if (url.pathname.startsWith('/api/call/')) {
         if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { kind: 'validation', message: 'Use POST.' } });
         const method = decodeURIComponent(url.pathname.slice('/api/call/'.length));
-        let payload: unknown;
-        try {
-          const body = await readBody(req);
-          payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
-        } catch {
+        const payload = await readJson(req, MAX_BODY_BYTES);
+        if (payload === undefined) {
           return sendJson(res, 400, { ok: false, error: { kind: 'validation', message: 'The request body is not valid JSON (or is larger than 64 MB).' } });
         }
         const envelope = await dispatch(ctx, method, payload);
@@ -138,12 +69,7 @@ export async function startBrowserServer(ctx: CoreContext, options: ServerOption
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
-      const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-      const file = path.resolve(rendererDir, `.${relative}`);
-      if (!file.startsWith(rendererDir + path.sep)) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
-      const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(rendererDir, 'index.html');
-      const type = MIME[path.extname(target)] ?? 'application/octet-stream';
-      return send(res, 200, fs.readFileSync(target), type, { 'Cache-Control': 'no-cache' });
+      return sendRendererFile(res, rendererDir, url.pathname);
     } catch (error) {
       return send(res, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}`, 'text/plain; charset=utf-8');
     }

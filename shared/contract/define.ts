@@ -23,7 +23,8 @@ export function mutation<Res>(roles: readonly ChangingRole[]) {
   return <Req extends z.ZodType>(summary: string, request: Req): MethodDef<Req, Res> => ({ request, mutates: true, summary, roles });
 }
 
-export type ErrorKind = 'validation' | 'not_found' | 'conflict' | 'store' | 'unknown_method' | 'forbidden' | 'internal';
+/** `unauthenticated`: a team server's call without a live session (sign in); `forbidden`: the person's roles may not call it. */
+export type ErrorKind = 'validation' | 'not_found' | 'conflict' | 'store' | 'unknown_method' | 'unauthenticated' | 'forbidden' | 'internal';
 
 export interface ApiIssue {
   path: string;

@@ -24,6 +24,7 @@ export const TAGS = [
   'imports',
   'backups',
   'audit',
+  'people',
 ] as const;
 export type Tag = (typeof TAGS)[number];
 
@@ -53,6 +54,14 @@ export const methodTags: Record<MethodName, MethodTags> = {
   exportAudit: reads('audit'),
   lastRecordsChange: reads('audit'),
   undoLastChange: EVERYTHING,
+
+  // people who sign in to a team server (administrators)
+  currentPerson: reads('people'),
+  listPeople: reads('people'),
+  addPerson: writes('people'),
+  resetPassword: writes('people'),
+  setPersonRoles: writes('people'),
+  disablePerson: writes('people'),
 
   // dashboards and lists
   networkDashboard: reads(...ALL_RECORDS),

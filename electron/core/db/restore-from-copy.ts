@@ -11,11 +11,18 @@ import { RESTORE_WORK_PREFIX } from './sqlite-file/tidy';
 import { plainStoreError } from './sqlite-file/plain-errors';
 import { isDamagedStoreError } from './sqlite-file/damaged';
 
+/**
+ * Who may sign in, and how, is not part of the data a backup brings back: a restore keeps today's
+ * people, roles, sessions and failed sign-ins, so it never revives a disabled person, an old
+ * password or an ended session.
+ */
+const KEPT_THROUGH_RESTORE: ReadonlySet<string> = new Set(['people', 'person_roles', 'sessions', 'sign_in_failures']);
+
 /** Tables a restore copies: ordinary tables only (FTS shadow tables follow their content tables' triggers). */
 function ordinaryTables(sqlite: BetterSqlite3.Database, schema: string): string[] {
   const rows = sqlite.prepare(`pragma ${schema}.table_list`).all() as { name: string; type: string }[];
   return rows
-    .filter((r) => r.type === 'table' && !r.name.startsWith('sqlite_'))
+    .filter((r) => r.type === 'table' && !r.name.startsWith('sqlite_') && !KEPT_THROUGH_RESTORE.has(r.name))
     .map((r) => r.name)
     .sort();
 }

@@ -73,3 +73,41 @@ export function sessionTokenOf(reply: Reply): string | null {
   }
   return null;
 }
+
+/** A server-sent-event stream held open like a browser's EventSource: each `change` event in order. */
+export function openEventStream(options: { port: number; ca: string; publicUrl: string; cookie: string }): Promise<{ status: number; next(): Promise<unknown>; close(): void }> {
+  const publicUrl = new URL(options.publicUrl);
+  return new Promise((resolve, reject) => {
+    const req = https.get(
+      { host: '127.0.0.1', port: options.port, path: '/api/changes', ca: options.ca, checkServerIdentity: (_h, cert) => tls.checkServerIdentity('127.0.0.1', cert), headers: { Host: publicUrl.host, Cookie: options.cookie, Accept: 'text/event-stream' } },
+      (res) => {
+        const events: unknown[] = [];
+        const waiting: ((e: unknown) => void)[] = [];
+        let buffer = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = /^event: change\ndata: (.*)$/m.exec(block);
+            if (!data) continue;
+            const event = JSON.parse(data[1]!);
+            const waiter = waiting.shift();
+            if (waiter) waiter(event);
+            else events.push(event);
+          }
+        });
+        resolve({
+          status: res.statusCode ?? 0,
+          next: () => (events.length > 0 ? Promise.resolve(events.shift()) : new Promise((r) => waiting.push(r))),
+          close: () => req.destroy(),
+        });
+      },
+    );
+    req.on('error', (error) => {
+      if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(error);
+    });
+  });
+}

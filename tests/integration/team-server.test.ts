@@ -8,7 +8,7 @@ import { DEFAULT_SESSION_POLICY } from '../../electron/core/people/policy';
 import type { PersonWithPassword, RequestOf } from '../../shared/contract';
 import { contentHash, openTestStore, tempDir, TEST_NOW, type TestStore } from '../helpers/store';
 import { seedFundingNetwork } from '../helpers/funding-seed';
-import { client, selfSignedCertificate, sessionTokenOf, type Reply } from '../helpers/team-server';
+import { client, openEventStream, selfSignedCertificate, sessionTokenOf, type Reply } from '../helpers/team-server';
 
 // Each password check is a real scrypt hash (128 MiB, about a second on a busy machine).
 const SLOW = 120_000;
@@ -21,6 +21,7 @@ let server: TeamServer;
 let request: ReturnType<typeof client>;
 const people: Record<'admin' | 'manager' | 'finance' | 'viewer', PersonWithPassword> = {} as never;
 let approvedClaim: RequestOf<'updateClaim'>;
+let cert: string;
 
 async function add(name: string, email: string, roles: RequestOf<'addPerson'>['roles']): Promise<PersonWithPassword> {
   const r = await dispatch(local, 'addPerson', { name, email, roles });
@@ -63,7 +64,9 @@ beforeAll(async () => {
   people.viewer = await add('Vi Ewer', 'vi@example.org', ['viewer']);
   const rendererDir = tempDir();
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>hubdesk</title>');
-  const { cert, key } = selfSignedCertificate();
+  const pair = selfSignedCertificate();
+  cert = pair.cert;
+  const key = pair.key;
   server = await startTeamServer(local, { rendererDir, transport: { kind: 'tls', cert, key } });
   request = client({ port: server.port, ca: cert, publicUrl: server.url });
 }, SLOW);
@@ -251,6 +254,28 @@ describe('team server: forged requests and roles', () => {
     const log = path.join(t.dir, 'logs', 'hubdesk.log');
     const text = fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '';
     for (const p of Object.values(people)) expect(text).not.toContain(p.password);
+  });
+});
+
+describe('team server: live changes', () => {
+  it('tells signed-in screens which method changed data and who changed it; a refused change tells nobody', { timeout: SLOW }, async () => {
+    expect((await request('/api/changes')).status).toBe(401);
+    const manager = await signIn(people.manager);
+    const finance = await signIn(people.finance);
+    const stream = await openEventStream({ port: server.port, ca: cert, publicUrl: server.url, cookie: manager.headers.Cookie! });
+    try {
+      expect(stream.status).toBe(200);
+      expect((await call(manager, 'addSpendCategory', { name: 'Refused' })).json?.error?.kind).toBe('forbidden');
+      expect((await call(finance, 'addSpendCategory', { name: 'Room hire' })).json?.ok).toBe(true);
+      expect(await stream.next()).toEqual({ methods: ['addSpendCategory'], by: 'Fin Ance' });
+      // Reads are not changes: the next event is the rename.
+      const categories = (await call(finance, 'listSpendCategories', {})).json?.value as { id: number; name: string }[];
+      const roomHire = categories.find((c) => c.name === 'Room hire')!;
+      expect((await call(finance, 'renameSpendCategory', { id: roomHire.id, name: 'Venue hire' })).json?.ok).toBe(true);
+      expect(await stream.next()).toEqual({ methods: ['renameSpendCategory'], by: 'Fin Ance' });
+    } finally {
+      stream.close();
+    }
   });
 });
 

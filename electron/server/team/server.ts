@@ -3,7 +3,7 @@ import https from 'node:https';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import type { Envelope } from '@shared/contract';
+import { contract, isMethodName, type Envelope } from '@shared/contract';
 import { asPerson, type CoreContext } from '../../core/context';
 import { dispatch } from '../../core/dispatch';
 import { signIn } from '../../core/people/sign-in';
@@ -12,6 +12,7 @@ import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../core/people/po
 import { MAX_PASSWORD_LENGTH } from '../../core/people/passwords';
 import { readJson, sendJson, sendRendererFile, sendText } from '../respond';
 import { clearedSessionCookie, csrfMatches, presentedToken, sessionCookie } from './cookies';
+import { ChangeFeed } from './change-feed';
 
 const MAX_CALL_BYTES = 64 * 1024 * 1024;
 const MAX_SIGN_IN_BYTES = 16 * 1024;
@@ -69,6 +70,7 @@ export async function startTeamServer(ctx: CoreContext, options: TeamServerOptio
   if (options.publicUrl && new URL(options.publicUrl).protocol !== 'https:') throw new Error(`The public address must start with https:// (not ${options.publicUrl}): the session cookie is sent over TLS only.`);
   let publicUrl: URL = new URL(options.publicUrl ?? 'https://localhost');
   let signInsRunning = 0;
+  const feed = new ChangeFeed();
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', publicUrl);
@@ -113,6 +115,12 @@ export async function startTeamServer(ctx: CoreContext, options: TeamServerOptio
       return sendJson(res, 200, { ok: true, value: sessionView(person, token) }, hsts);
     }
 
+    // The live stream of changes: a GET (it changes nothing), for signed-in people only.
+    if (url.pathname === '/api/changes' && req.method === 'GET') {
+      if (!person) return sendJson(res, 401, refusal('unauthenticated', 'Not signed in.'), hsts);
+      return feed.subscribe(res, hsts);
+    }
+
     if (url.pathname.startsWith('/auth/') || url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return sendJson(res, 405, refusal('validation', 'Use POST.'), hsts);
       if (!person || !token) {
@@ -132,7 +140,9 @@ export async function startTeamServer(ctx: CoreContext, options: TeamServerOptio
         const payload = await readJson(req, MAX_CALL_BYTES);
         if (payload === undefined) return sendJson(res, 400, refusal('validation', 'The request body is not valid JSON (or is larger than 64 MB).'), hsts);
         const method = decodeURIComponent(url.pathname.slice('/api/call/'.length));
-        return sendJson(res, 200, await dispatch(asPerson(ctx, person), method, payload), hsts);
+        const envelope = await dispatch(asPerson(ctx, person), method, payload);
+        if (envelope.ok && isMethodName(method) && contract[method].mutates) feed.publish({ methods: [method], by: person.name });
+        return sendJson(res, 200, envelope, hsts);
       }
       return sendJson(res, 404, refusal('validation', 'No such endpoint.'), hsts);
     }
@@ -167,6 +177,7 @@ export async function startTeamServer(ctx: CoreContext, options: TeamServerOptio
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        feed.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -1,5 +1,6 @@
 import { createApiClient, type Transport } from '@shared/client';
 import type { Api, Envelope } from '@shared/contract';
+import { CSRF_HEADER, teamSession } from './team';
 
 declare global {
   interface Window {
@@ -12,20 +13,29 @@ declare global {
 
 const httpTransport: Transport = async (method, payload) => {
   let response: Response;
+  // On a team server every call carries the session's anti-forgery token.
+  const team = await teamSession();
   try {
     response = await fetch(`/api/call/${encodeURIComponent(method)}`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...(team ? { [CSRF_HEADER]: team.csrfToken } : {}) },
       body: JSON.stringify(payload ?? {}),
     });
   } catch {
     return { ok: false, error: { kind: 'internal', message: 'hubdesk’s server is not answering. Is `npm run serve` still running?' } };
   }
-  if (response.status === 403) {
+  if (response.status === 401) {
+    return { ok: false, error: { kind: 'unauthenticated', message: 'You are not signed in to hubdesk (or your session has ended): sign in again.' } };
+  }
+  if (response.status === 403 && !team) {
     return { ok: false, error: { kind: 'forbidden', message: 'This browser tab is not signed in to hubdesk: open the link the server printed.' } };
   }
-  return (await response.json()) as Envelope;
+  try {
+    return (await response.json()) as Envelope;
+  } catch {
+    return { ok: false, error: { kind: 'forbidden', message: `hubdesk’s server refused the request (${response.status}): reload the page.` } };
+  }
 };
 
 /** Desktop app: IPC through the preload. Browser mode: HTTP to the loopback server. */

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { QueryClient } from '@tanstack/react-query';
+import { followChanges, type ChangeSource } from '../../renderer/src/data/live';
+
+/** A stand-in for the browser's EventSource: the test says what the server sent. */
+function fakeSource() {
+  let listener: ((event: { data: string }) => void) | null = null;
+  let closed = false;
+  const source: ChangeSource = {
+    addEventListener: (_type, l) => {
+      listener = l;
+    },
+    close: () => {
+      closed = true;
+    },
+  };
+  return { source, send: (data: string) => listener?.({ data }), closed: () => closed };
+}
+
+const seeded = [
+  ['listSpendCategories', {}],
+  ['spendNetwork', { year: '2026/27' }],
+  ['schoolRecord', { schoolId: 1 }],
+  ['listPeople', {}],
+] as const;
+
+function stale(client: QueryClient): string[] {
+  return seeded.filter((key) => client.getQueryState(key)?.isInvalidated).map(([m]) => m);
+}
+
+async function settle(): Promise<void> {
+  await new Promise((r) => setTimeout(r, 0));
+}
+
+describe('a colleague’s change pushed by the team server', () => {
+  it('makes stale exactly the queries that read what the change wrote', async () => {
+    const client = new QueryClient();
+    for (const key of seeded) client.setQueryData(key, { seeded: true });
+    const { source, send } = fakeSource();
+    followChanges(client, source);
+    send(JSON.stringify({ methods: ['addSpendCategory'], by: 'Fin Ance' }));
+    await settle();
+    expect(stale(client).sort()).toEqual(['listSpendCategories', 'spendNetwork']);
+  });
+
+  it('ignores what it does not understand, and stops when asked', async () => {
+    const client = new QueryClient();
+    for (const key of seeded) client.setQueryData(key, { seeded: true });
+    const { source, send, closed } = fakeSource();
+    const stop = followChanges(client, source);
+    for (const data of ['not json', '{"methods": "addPerson"}', '{"methods": [42, "noSuchMethod"]}', 'null']) send(data);
+    await settle();
+    expect(stale(client)).toEqual([]);
+    stop();
+    expect(closed()).toBe(true);
+  });
+});

@@ -36,7 +36,7 @@ export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDon
       .map((r) => ({ row: r.row, pence: confirmedPence(confirmations[r.row]) }))
       .filter((c): c is { row: number; pence: number } => c.pence !== undefined);
     const ok = await action.run(() =>
-      window.api.commitPlanImport({ hubId: detail.hubId, year: detail.year, fileName: file.name, contentBase64: file.content, confirmations: list }),
+      window.api.commitPlanImport({ hubId: detail.hubId, year: detail.year, stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash, confirmations: list }),
     );
     if (ok) onDone(true);
   }

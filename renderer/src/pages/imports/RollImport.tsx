@@ -56,9 +56,8 @@ export function RollImport({ onImported }: { onImported(): void }) {
   const [result, setResult] = useState<RollCommitResult | null>(null);
 
 
-  const request = (loaded: Loaded, options: { mapping?: RollMapping; sheet?: string; createHubs?: boolean } = {}) => ({
-    fileName: loaded.fileName,
-    contentBase64: loaded.contentBase64,
+  // The first preview sends the file; later ones, the error report and the commit name its staging id.
+  const options = (options: { mapping?: RollMapping; sheet?: string; createHubs?: boolean } = {}) => ({
     year,
     sheet: 'sheet' in options ? options.sheet : sheet,
     mapping: 'mapping' in options ? options.mapping : mapping,
@@ -73,16 +72,18 @@ export function RollImport({ onImported }: { onImported(): void }) {
     setMapping(undefined);
     setSheet(undefined);
     setConfirm(false);
-    const p = await run(`Checking ${formatCount(Math.round(f.size / 1024))} KB of rows…`, () => window.api.previewRollImport(request(loaded, { mapping: undefined, sheet: undefined })));
+    const p = await run(`Checking ${formatCount(Math.round(f.size / 1024))} KB of rows…`, () =>
+      window.api.previewRollImport({ fileName: loaded.fileName, contentBase64: loaded.contentBase64, ...options({ mapping: undefined, sheet: undefined }) }),
+    );
     if (p) {
       setPreview(p);
       setStep('mapping');
     }
   }
 
-  async function repreview(options: { mapping?: RollMapping; sheet?: string; createHubs?: boolean }, next: Step) {
-    if (!file) return;
-    const p = await run('Checking the rows…', () => window.api.previewRollImport(request(file, options)));
+  async function repreview(changed: { mapping?: RollMapping; sheet?: string; createHubs?: boolean }, next: Step) {
+    if (!file || !preview) return;
+    const p = await run('Checking the rows…', () => window.api.previewRollImport({ stagingId: preview.stagingId, ...options(changed) }));
     if (p) {
       setPreview(p);
       setStep(next);
@@ -104,7 +105,7 @@ export function RollImport({ onImported }: { onImported(): void }) {
   async function commit() {
     if (!file || !preview) return;
     const r = await run(`Importing ${preview.fileName}…`, () =>
-      window.api.commitRollImport({ ...request(file), confirmWarnings: confirm, sha256: preview.sha256, diffHash: preview.diffHash }),
+      window.api.commitRollImport({ ...options(), confirmWarnings: confirm, stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash }),
     );
     if (r) {
       setResult(r);
@@ -115,8 +116,8 @@ export function RollImport({ onImported }: { onImported(): void }) {
   }
 
   async function downloadReport() {
-    if (!file) return;
-    const report = await run('Writing the error report…', () => window.api.rollImportErrorReport(request(file)));
+    if (!preview) return;
+    const report = await run('Writing the error report…', () => window.api.rollImportErrorReport({ ...options(), stagingId: preview.stagingId }));
     if (report) downloadBase64(report.fileName, report.contentBase64);
   }
 

@@ -31,7 +31,9 @@ export function OfstedImport({ onImported }: { onImported(): void }) {
   const [result, setResult] = useState<OfstedCommitResult | null>(null);
 
   async function check(loaded: Loaded, all: boolean) {
-    const p = await run('Checking the inspections…', () => window.api.previewOfstedImport({ ...loaded, allSchools: all }));
+    // A second look at the same file (all schools on or off) names the staged file instead of sending it again.
+    const staged = preview && preview.fileName === loaded.fileName ? { stagingId: preview.stagingId } : loaded;
+    const p = await run('Checking the inspections…', () => window.api.previewOfstedImport({ ...staged, allSchools: all }));
     if (p) {
       setPreview(p);
       setStep('preview');
@@ -42,12 +44,17 @@ export function OfstedImport({ onImported }: { onImported(): void }) {
     const loaded = await read(f);
     if (!loaded) return;
     setFile(loaded);
-    await check(loaded, allSchools);
+    setPreview(null);
+    const p = await run('Checking the inspections…', () => window.api.previewOfstedImport({ ...loaded, allSchools }));
+    if (p) {
+      setPreview(p);
+      setStep('preview');
+    }
   }
 
   async function commit() {
     if (!file || !preview) return;
-    const r = await run(`Importing ${preview.fileName}…`, () => window.api.commitOfstedImport({ ...file, allSchools }));
+    const r = await run(`Importing ${preview.fileName}…`, () => window.api.commitOfstedImport({ stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash, allSchools }));
     if (r) {
       setResult(r);
       setStep('done');

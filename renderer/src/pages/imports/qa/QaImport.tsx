@@ -41,8 +41,8 @@ export function QaImport({ onImported }: { onImported(): void }) {
   }
 
   async function commit() {
-    if (!file) return;
-    const r = await run(`Importing ${file.fileName}…`, () => window.api.commitQaImport({ ...file, year }));
+    if (!file || !preview) return;
+    const r = await run(`Importing ${file.fileName}…`, () => window.api.commitQaImport({ stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash, year }));
     if (r) {
       setResult(r);
       setStep('done');

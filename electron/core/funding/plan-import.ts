@@ -83,11 +83,11 @@ type Line = { priority: string; activity: string; planned_pence: number; amount_
 /** The lines to write, every flagged cost confirmed; refuses otherwise (nothing written). */
 function linesToWrite(p: PlannedImport, confirmations: { row: number; pence: number }[]): Line[] {
   const { book } = p;
-  if (book.rows.length === 0) throw invalid('stagingId', `the sheet “${book.sheet}” has headers but no plan lines`);
+  if (book.rows.length === 0) throw invalid('file', `the sheet “${book.sheet}” has headers but no plan lines`);
   const bad = book.rows.filter((r) => r.problems.length > 0);
   if (bad.length > 0) {
     const first = bad[0]!;
-    throw invalid('stagingId', `${bad.length} row(s) cannot be imported; row ${first.row} of “${book.sheet}”: ${first.problems.join('; ')}`);
+    throw invalid('file', `${bad.length} row(s) cannot be imported; row ${first.row} of “${book.sheet}”: ${first.problems.join('; ')}`);
   }
   const confirmed = new Map<number, number>();
   for (const c of confirmations) {

@@ -20,21 +20,19 @@ export const WORKER_BUDGET = Object.freeze({
   idleMs: 30_000,
 });
 
-interface Entry {
-  file: string;
-  execArgv: string[];
-}
-
 /**
- * Where the worker's code is: beside the TypeScript source under vitest or tsx (run through tsx's
- * loader), or the `import-worker.js` bundle that each build emits (out/ for the CLI and the server,
- * out/main/ for Electron), found from the chunk that is running.
+ * The worker's code: the `import-worker.js` bundle each build emits (out/ for the CLI and the
+ * server, out/main/ for Electron), found from the chunk that is running; or, when hubdesk runs from
+ * its TypeScript source (vitest, tsx), entry.ts beside this file, loaded through tsx's require hook.
  */
-function entry(): Entry {
-  if (__filename.endsWith('.ts')) return { file: path.join(__dirname, 'entry.ts'), execArgv: ['--import', 'tsx'] };
+function entry(): { code: string; eval: boolean } {
+  if (__filename.endsWith('.ts')) {
+    const source = path.join(__dirname, 'entry.ts');
+    return { code: `require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, eval: true };
+  }
   for (const dir of [__dirname, path.join(__dirname, '..')]) {
     const file = path.join(dir, 'import-worker.js');
-    if (fs.existsSync(file)) return { file, execArgv: [] };
+    if (fs.existsSync(file)) return { code: file, eval: false };
   }
   throw new Error(`the import worker (import-worker.js) is missing beside ${__dirname}: rebuild hubdesk`);
 }
@@ -43,9 +41,9 @@ let idle: { worker: Worker; timer: ReturnType<typeof setTimeout> } | null = null
 let nextId = 1;
 
 function spawn(): Worker {
-  const { file, execArgv } = entry();
-  return new Worker(file, {
-    execArgv,
+  const { code, eval: isCode } = entry();
+  return new Worker(code, {
+    eval: isCode,
     resourceLimits: { maxOldGenerationSizeMb: WORKER_BUDGET.heapMb, maxYoungGenerationSizeMb: WORKER_BUDGET.youngMb, stackSizeMb: 4 },
     stdout: false,
     stderr: false,

@@ -90,7 +90,7 @@ describe('roll: preview then commit', () => {
     const backups = listBackups(t.store).length;
     const c = await commitFile(t.ctx, changes, p);
     expect(c.ok).toBe(false);
-    if (!c.ok) expect(c.error).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/changed since the preview/) });
+    if (!c.ok) expect(c.error).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/changed since .* was previewed/) });
     expect(contentHash(t.store.sqlite)).toBe(hash);
     expect(listBackups(t.store).length).toBe(backups); // refused before any backup
   });

@@ -40,11 +40,17 @@ function entry(): { code: string; eval: boolean } {
 let idle: { worker: Worker; timer: ReturnType<typeof setTimeout> } | null = null;
 let nextId = 1;
 
+/** The heap a worker gets: WORKER_BUDGET.heapMb, or HUBDESK_IMPORT_HEAP_MB (32–4096) where a machine needs another. */
+export function workerHeapMb(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.HUBDESK_IMPORT_HEAP_MB);
+  return Number.isInteger(n) && n >= 32 && n <= 4096 ? n : WORKER_BUDGET.heapMb;
+}
+
 function spawn(): Worker {
   const { code, eval: isCode } = entry();
   return new Worker(code, {
     eval: isCode,
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_BUDGET.heapMb, maxYoungGenerationSizeMb: WORKER_BUDGET.youngMb, stackSizeMb: 4 },
+    resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(), maxYoungGenerationSizeMb: Math.min(WORKER_BUDGET.youngMb, Math.floor(workerHeapMb() / 4)), stackSizeMb: 4 },
     stdout: false,
     stderr: false,
   });
@@ -106,7 +112,7 @@ export function runInWorker<K extends JobRequest['kind']>(request: Extract<JobRe
     const onError = (error: Error & { code?: string }) => {
       finish(
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new FileRefused(`${fileName} could not be read: reading it needed more than the ${WORKER_BUDGET.heapMb} MB of memory hubdesk gives one file. The file may be damaged or built to exhaust memory; nothing was imported.`)
+          ? new FileRefused(`${fileName} could not be read: reading it needed more than the ${workerHeapMb()} MB of memory hubdesk gives one file. The file may be damaged or built to exhaust memory; nothing was imported.`)
           : new FileRefused(`${fileName} could not be read: the reader stopped (${error.message}). Nothing was imported.`),
       );
     };

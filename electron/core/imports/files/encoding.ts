@@ -49,6 +49,8 @@ export function decode(bytes: Uint8Array, encoding: TextEncoding): string {
 const LETTER = /\p{L}/u;
 const LOWER = /\p{Ll}/u;
 const UPPER = /\p{Lu}/u;
+/** Accented letters of western European names (Latin-1's letters, Œ, Š, Ž, Ÿ): any other letter (ı, ƒ, Greek…) is a misreading. */
+const NAME_LETTER = /[À-ÖØ-öø-ÿŒœŠšŽžŸ]/;
 /** Punctuation and signs that real text uses. */
 const TEXT_PUNCTUATION = new Set('’‘“”–—…•«»£€©®°½¼¾\u00a0·'.split(''));
 
@@ -66,6 +68,7 @@ export function plausibility(text: string): { score: number; implausible: number
     let s: number;
     if (code === 0xfffd || (code >= 0x80 && code <= 0x9f)) s = -5;
     else if (TEXT_PUNCTUATION.has(c)) s = c === '’' && LETTER.test(prev) ? 2 : 1;
+    else if (LETTER.test(c) && !NAME_LETTER.test(c)) s = -3;
     else if (LOWER.test(c)) s = inWord || next === ' ' ? 1 : 0;
     else if (UPPER.test(c)) s = LOWER.test(prev) ? -3 : 1;
     else s = inWord ? -3 : -1;

@@ -118,11 +118,12 @@ export class ZipArchive {
     return { entry, data: bytes.subarray(start, Math.min(bytes.length, start + entry.compressedSize)) };
   }
 
-  private count(entry: ZipEntry, partBytes: number, added: number): void {
+  /** packedRead: the packed bytes inflated so far, so a bomb is caught by its ratio as soon as it shows, not at its end. */
+  private count(entry: ZipEntry, partBytes: number, added: number, packedRead: number = entry.compressedSize): void {
     this.inflatedTotal += added;
-    if (partBytes > FILE_LIMITS.ratioCheckFromBytes && partBytes / Math.max(1, entry.compressedSize) > FILE_LIMITS.maxCompressionRatio) {
+    if (partBytes > FILE_LIMITS.ratioCheckFromBytes && partBytes / Math.max(1, packedRead) > FILE_LIMITS.maxCompressionRatio) {
       throw new FileRefused(
-        `${this.fileName} is refused: its part ${entry.name} would expand from ${sizeText(entry.compressedSize)} to more than ${sizeText(partBytes)}, far more than a real spreadsheet does. The file may be damaged or built to exhaust memory.`,
+        `${this.fileName} is refused: its part ${entry.name} would expand from ${sizeText(packedRead)} to more than ${sizeText(partBytes)}, far more than a real spreadsheet does. The file may be damaged or built to exhaust memory.`,
       );
     }
     if (this.inflatedTotal > FILE_LIMITS.maxUnzippedBytes) {
@@ -169,9 +170,13 @@ export class ZipArchive {
       }
       return;
     }
+    let fed = 0;
     const feed = Readable.from(
       (function* () {
-        for (let i = 0; i < data.length; i += FEED_BYTES) yield data.subarray(i, i + FEED_BYTES);
+        for (let i = 0; i < data.length; i += FEED_BYTES) {
+          fed = Math.min(data.length, i + FEED_BYTES);
+          yield data.subarray(i, i + FEED_BYTES);
+        }
       })(),
     );
     const inflate = zlib.createInflateRaw();
@@ -181,7 +186,7 @@ export class ZipArchive {
     try {
       for await (const chunk of inflate as AsyncIterable<Buffer>) {
         partBytes += chunk.length;
-        this.count(entry, partBytes, chunk.length);
+        this.count(entry, partBytes, chunk.length, fed);
         yield chunk;
       }
     } catch (error) {

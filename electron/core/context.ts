@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import type { OpenedStore } from './db/connection';
+import { systemClock, ukDateOf, type Clock } from './clock';
 
 /** What every handler is given: the store and who/when for the audit log. */
 export interface CoreContext {
@@ -11,18 +12,18 @@ export interface CoreContext {
   user: string;
   /** The current instant, injectable for tests. */
   now(): Date;
-  /** Today's date (ISO), from now(). */
+  /** Today's date (ISO) in the UK, from now(). */
   today(): string;
 }
 
-export function createContext(store: OpenedStore, options: { user?: string; now?: () => Date } = {}): CoreContext {
-  const now = options.now ?? (() => new Date());
+export function createContext(store: OpenedStore, options: { user?: string; now?: Clock } = {}): CoreContext {
+  const now = options.now ?? systemClock;
   return {
     store,
     db: store.db,
     user: options.user ?? safeUserName(),
     now,
-    today: () => now().toISOString().slice(0, 10),
+    today: () => ukDateOf(now()),
   };
 }
 

@@ -9,6 +9,7 @@ import { writeBigRoll } from '../fixtures/roll/generate';
 import ExcelJS from 'exceljs';
 import { giasExtract, giasLinks } from '../fixtures/gias/generate';
 import { tempDir, TEST_NOW } from '../helpers/store';
+import { testClockEnv } from '../helpers/clock';
 
 /**
  * An import killed with SIGKILL at random points leaves a sound database holding either the whole
@@ -56,7 +57,7 @@ function copyTemplate(): string {
 /** Runs the import; kills it after `killAfterMs` unless it finished first. Resolves with how it ended. */
 function runImport(dir: string, killAfterMs: number | null, args: string[] = ['import', 'roll', rollFile, '--year', YEAR, '--confirm-warnings']): Promise<{ killed: boolean; code: number | null; ms: number }> {
   const started = Date.now();
-  const child = spawn(process.execPath, [CLI, '--data', dir, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, '--data', dir, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: testClockEnv() });
   let err = '';
   child.stderr.on('data', (c) => (err += String(c)));
   let killed = false;

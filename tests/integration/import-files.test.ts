@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import type { RollPreview } from '../../shared/contract';
 import BetterSqlite3 from 'better-sqlite3';
+import { testClockEnv } from '../helpers/clock';
 import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
 import { commitFile, mustPreview, previewFile } from '../fixtures/roll/request';
 import { buildCsv, nationalSchools } from '../fixtures/ofsted/generate';
@@ -101,7 +102,7 @@ describe('the import worker', () => {
     const cli = path.resolve('out/cli/index.js');
     if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first (npm test does).`);
     const data = tempDir('hubdesk-oom-');
-    expect(spawnSync(process.execPath, [cli, '--data', data, 'demo'], { encoding: 'utf8' }).status).toBe(0);
+    expect(spawnSync(process.execPath, [cli, '--data', data, 'demo'], { encoding: 'utf8', env: testClockEnv() }).status).toBe(0);
     const file = path.join(data, 'national.csv');
     fs.writeFileSync(file, buildCsv('2026', nationalSchools(22_000)));
     const hashOf = () => {
@@ -111,13 +112,13 @@ describe('the import worker', () => {
       return h;
     };
     const before = hashOf();
-    const r = spawnSync(process.execPath, [cli, '--data', data, 'import', 'ofsted', file, '--dry-run'], { encoding: 'utf8', env: { ...process.env, HUBDESK_IMPORT_HEAP_MB: '48' } });
+    const r = spawnSync(process.execPath, [cli, '--data', data, 'import', 'ofsted', file, '--dry-run'], { encoding: 'utf8', env: { ...testClockEnv(), HUBDESK_IMPORT_HEAP_MB: '48' } });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/national\.csv could not be read: reading it needed more than the 48 MB of memory hubdesk gives one file/);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
     expect(hashOf()).toBe(before);
     // With the usual budget the same file reads.
-    const ok = spawnSync(process.execPath, [cli, '--data', data, 'import', 'ofsted', file, '--dry-run'], { encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, [cli, '--data', data, 'import', 'ofsted', file, '--dry-run'], { encoding: 'utf8', env: testClockEnv() });
     expect(ok.status, ok.stderr).toBe(0);
   }, 180_000);
 

@@ -6,6 +6,8 @@ import { resolveTarget } from '../../electron/core/imports/files/zip';
 import { dateOrderOf, numericDate, pairToIso, serialToIso } from '../../electron/core/imports/files/dates';
 import { decodeCsvBytes, plausibility } from '../../electron/core/imports/files/encoding';
 import { parseDate } from '../../electron/core/imports/files/values';
+import JSZip from 'jszip';
+import { readSpreadsheet } from '../../electron/core/imports/files/read';
 
 const isoDate = fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
@@ -77,5 +79,28 @@ describe('text encodings', () => {
     expect(plausibility('St AnneÕs').implausible).toBe(1);
     expect(plausibility('St Anne\u0092s').implausible).toBe(1);
     expect(plausibility('St Anneıs').implausible).toBe(1);
+  });
+});
+
+describe('odd but valid parts', () => {
+  it('xlsx: rich runs joined, an empty phonetic run ignored, a prefix-free workbook without content types', async () => {
+    const zip = new JSZip();
+    zip.file('xl/workbook.xml', '<workbook xmlns:r="r"><sheets><sheet name="S" r:id="a"/></sheets></workbook>');
+    zip.file('xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="a" Type="x/worksheet" Target="s.xml"/></Relationships>');
+    zip.file('xl/s.xml', '<worksheet><sheetData><row><c t="inlineStr"><is><r><t>St </t></r><rPh/><r><t>Anne</t></r></is></c><c/><c t="b"><v>1</v></c></row></sheetData></worksheet>');
+    const wb = await readSpreadsheet(await zip.generateAsync({ type: 'nodebuffer' }), 'x.xlsx', { advice: '', csv: false });
+    expect(wb.sheets).toEqual([{ name: 'S', rows: [{ row: 1, cells: ['St Anne', null, true] }] }]);
+  });
+
+  it('ods: spaces kept (text:s), repeated empty rows move the row number on, covered cells take the spanning value', async () => {
+    const ods = new JSZip();
+    ods.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet');
+    ods.file(
+      'content.xml',
+      '<d xmlns:t="t" xmlns:x="x"><t:table t:name="R"><t:table-row><t:table-cell x:value-type="string" t:number-columns-spanned="2"><x:p>a<x:s x:c="2"/>b</x:p></t:table-cell><t:covered-table-cell/><t:table-cell x:value-type="float" x:value="3"/></t:table-row>' +
+        '<t:table-row t:number-rows-repeated="3"/><t:table-row><t:table-cell/><t:table-cell x:value-type="date" x:date-value="2025-09-01T00:00:00"/></t:table-row></t:table></d>',
+    );
+    const wb = await readSpreadsheet(await ods.generateAsync({ type: 'nodebuffer' }), 'x.ods', { advice: '', csv: false });
+    expect(wb.sheets).toEqual([{ name: 'R', rows: [{ row: 1, cells: ['a  b', 'a  b', 3] }, { row: 5, cells: [null, { date: '2025-09-01' }] }] }]);
   });
 });

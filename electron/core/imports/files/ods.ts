@@ -50,10 +50,11 @@ export async function readOds(bytes: Buffer, fileName: string): Promise<RawWorkb
     if (rowRepeat > MAX_REPEAT_EXPANDED) checkRowCount(Number.MAX_SAFE_INTEGER, fileName, sheet.name);
   };
 
+  // saxes reports a self-closing tag's close as well, so every element is ended in close().
   await parseXmlStream(
     zip.stream('content.xml'),
     {
-      open(name, a, selfClosing) {
+      open(name, a) {
         switch (name) {
           case 'table':
             sheet = { name: attr(a, 'name') ?? `Sheet${sheets.length + 1}`, rows: [], merges: [] };
@@ -63,7 +64,6 @@ export async function readOds(bytes: Buffer, fileName: string): Promise<RawWorkb
             rowRepeat = Math.max(1, Number(attr(a, 'number-rows-repeated') ?? 1) || 1);
             cells = [];
             col = 0;
-            if (selfClosing) endRow();
             break;
           case 'table-cell':
           case 'covered-table-cell': {
@@ -85,11 +85,10 @@ export async function readOds(bytes: Buffer, fileName: string): Promise<RawWorkb
               spanRows: name === 'table-cell' ? Number(attr(a, 'number-rows-spanned') ?? 1) || 1 : 1,
               spanCols: name === 'table-cell' ? Number(attr(a, 'number-columns-spanned') ?? 1) || 1 : 1,
             };
-            if (selfClosing) this.close!(name);
             break;
           }
           case 'annotation':
-            if (!selfClosing) annotation += 1;
+            annotation += 1;
             break;
           case 'p':
           case 'h':

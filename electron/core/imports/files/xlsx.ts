@@ -154,7 +154,7 @@ async function readSharedStrings(zip: ZipArchive, part: string, fileName: string
       open(name, _a, selfClosing) {
         if (name === 'si') current = [];
         else if (name === 't' && current && phonetic === 0 && !selfClosing) inText = true;
-        else if (name === 'rPh' && !selfClosing) phonetic += 1;
+        else if (name === 'rPh') phonetic += 1; // saxes closes a self-closing tag too, so every open is matched
       },
       close(name) {
         if (name === 't') inText = false;
@@ -274,7 +274,7 @@ async function readSheet(zip: ZipArchive, part: string, name: string, ctx: Sheet
             if (inline && phonetic === 0 && !selfClosing) capture = inline;
             break;
           case 'rPh':
-            if (!selfClosing) phonetic += 1;
+            phonetic += 1;
             break;
           case 'mergeCell': {
             const range = attr(a, 'ref');

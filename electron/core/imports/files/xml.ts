@@ -7,6 +7,7 @@ import { FileRefused } from './refused';
  * with the Strict Open XML namespaces, reads the same.
  */
 export interface XmlHandlers {
+  /** An element opens; for a self-closing one, close() follows at once. */
   open(name: string, attributes: Record<string, string>, selfClosing: boolean): void;
   close?(name: string): void;
   text?(text: string): void;

@@ -45,6 +45,8 @@ export interface CsvOptions {
   headerAllowance?: number;
   /** What to export instead, for the refusal of a file that is not text. */
   advice: string;
+  /** Keep empty fields as '' (every cell a string) instead of null, for a reader that wants text only. */
+  blankAsText?: boolean;
 }
 
 /** Reads a CSV (or tab-separated) file: the encoding and the separator found, every field as text. */
@@ -76,6 +78,6 @@ export function readCsv(bytes: Buffer, fileName: string, options: CsvOptions): C
     encoding: decoded.encoding,
     delimiter,
     encodingUncertain: decoded.uncertain,
-    sheets: [{ name, rows: records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => (c === '' ? null : c)) })) }],
+    sheets: [{ name, rows: records.map((cells, i) => ({ row: i + 1, cells: options.blankAsText ? cells : cells.map((c) => (c === '' ? null : c)) })) }],
   };
 }

@@ -19,6 +19,8 @@ export interface ReadOptions {
   encoding?: TextEncoding;
   /** The largest file accepted (FILE_LIMITS.maxFileBytes unless the importer reads bigger files). */
   maxBytes?: number;
+  /** CSV: empty fields as '' rather than null (for a reader that wants every cell as text). */
+  blankAsText?: boolean;
 }
 
 function utf16Le(text: string): Buffer {
@@ -55,5 +57,5 @@ export async function readSpreadsheet(bytes: Buffer, fileName: string, options: 
     throw new FileRefused(`${fileName} is an XML or web page file, not a spreadsheet (Excel's "XML Spreadsheet 2003" and web pages are not read). ${options.advice}`);
   }
   if (!options.csv) throw new FileRefused(`${fileName} is not an Excel workbook (.xlsx) or OpenDocument spreadsheet (.ods). ${options.advice}`);
-  return readCsv(bytes, fileName, { advice: options.advice, encoding: options.encoding });
+  return readCsv(bytes, fileName, { advice: options.advice, encoding: options.encoding, blankAsText: options.blankAsText });
 }

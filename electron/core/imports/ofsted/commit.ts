@@ -16,7 +16,7 @@ import { readStaged, stagedFile, stagedFrom, unstage, type FileReference, type S
 import { diffHashOf, refuseUnlessPreviewed, type PreviewedFile } from '../guard';
 import { runInWorker } from '../worker/pool';
 import type { TextEncoding } from '../files/encoding';
-import { buildPlan, issueText, type OfstedPlan } from './plan';
+import { issueText, type OfstedPlan } from './plan';
 import type { ParsedOfstedFile } from './parse';
 import { loadStoreFacts, OFSTED_BATCH_KIND } from './store-facts';
 import { keyOf, type MappedInspection } from './map-row';
@@ -32,7 +32,6 @@ const INSPECTION_CHUNK = 500;
 const JUDGEMENT_CHUNK = 1000;
 
 interface PlannedFile {
-  parsed: ParsedOfstedFile;
   plan: OfstedPlan;
   diffHash: string;
 }
@@ -50,14 +49,22 @@ export function readOfstedStaged(file: StagedFile, encoding?: TextEncoding): Pro
 
 /**
  * The file planned against the store as it is now: the preview's plan while nothing was written
- * since, otherwise planned again from the file read once and fresh store facts.
+ * since, otherwise planned again with fresh store facts. The file is read and planned in the import
+ * worker (which keeps the file it read for the next plan): only the plan crosses back.
  */
 async function plannedFile(ctx: CoreContext, file: StagedFile, options: OfstedOptions): Promise<StampedPlan<PlannedFile>> {
   return plannedOnce(ctx.store, planKey(file, options), async () => {
-    const parsed = await readOfstedStaged(file, options.encoding);
-    const facts = await loadStoreFacts(ctx.db, parsed.sha256);
-    const plan = buildPlan(parsed, facts, options.allSchools ?? false);
-    return { parsed, plan, diffHash: diffHashOf(plan.toInsert.map(keyOf)) };
+    const facts = await loadStoreFacts(ctx.db, file.sha256);
+    const plan = await runInWorker({
+      kind: 'ofsted-plan',
+      fileName: file.fileName,
+      bytes: file.bytes,
+      sha256: file.sha256,
+      encoding: options.encoding,
+      facts,
+      allSchools: options.allSchools ?? false,
+    });
+    return { plan, diffHash: diffHashOf(plan.toInsert.map(keyOf)) };
   });
 }
 
@@ -95,7 +102,7 @@ export async function commitOfstedFile(ctx: CoreContext, request: { stagingId: s
       refuseUnlessPreviewed(file, diffHash, request);
       return plan.toInsert.length === 0 ? nothingNew(plan) : undefined;
     },
-    write: (trx, { parsed, plan }, backup) => writePlan(trx, ctx, parsed, plan, backup.name),
+    write: (trx, { plan }, backup) => writePlan(trx, ctx, file, plan, backup.name),
   });
   if (result.batchId !== null) {
     forget(ctx.store, planKey(file, request));
@@ -127,7 +134,7 @@ function nothingNew(plan: OfstedPlan): OfstedCommitResult {
 async function writePlan(
   trx: Transaction<Database>,
   ctx: CoreContext,
-  parsed: ParsedOfstedFile,
+  parsed: Pick<StagedFile, 'fileName' | 'sha256'>,
   plan: OfstedPlan,
   backupFile: string,
 ): Promise<OfstedCommitResult> {

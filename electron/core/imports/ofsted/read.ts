@@ -53,7 +53,9 @@ function trimTrailingEmpty(cells: string[]): string[] {
 }
 
 export async function readOfstedFile(fileName: string, bytes: Uint8Array, encoding?: TextEncoding): Promise<OfstedSheet> {
-  const workbook = await readSpreadsheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, { advice: ADVICE, csv: true, encoding });
+  const workbook = await readSpreadsheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, { advice: ADVICE, csv: true, encoding, blankAsText: true });
+  // A CSV's cells are text already (blankAsText); a workbook's are turned into the text a person sees.
+  const asText = workbook.format === 'csv' ? (cells: readonly CellValue[]) => cells as string[] : texts;
   if (workbook.encodingUncertain) throw new FileRefused(encodingQuestion(fileName, workbook.encodingUncertain));
   for (const sheet of workbook.sheets) {
     const index = sheet.rows.findIndex((r, i) => i < HEADER_SEARCH_ROWS && r.row <= HEADER_SEARCH_ROWS && isHeader(r.cells));
@@ -65,7 +67,7 @@ export async function readOfstedFile(fileName: string, bytes: Uint8Array, encodi
       sheetName: workbook.format === 'csv' ? null : sheet.name,
       headerRow: headerRow.row,
       header: trimTrailingEmpty(texts(headerRow.cells)),
-      rows: sheet.rows.slice(index + 1).map((r) => ({ row: r.row, cells: texts(r.cells) })),
+      rows: sheet.rows.slice(index + 1).map((r) => ({ row: r.row, cells: asText(r.cells) })),
     };
   }
   throw new FileRefused(

@@ -92,17 +92,24 @@ beforeAll(async () => {
   await store.close();
   rollFile = await writeBigRoll(path.join(tempDir(), 'roll.xlsx'), ROWS, hubs);
   before = (await inspect(copyTemplate())).members;
+  // The slowest of three full imports sets the range the kills are drawn from, so they span the whole
+  // import even when the machine's load changes between runs (it is shared with other work).
   const dir = copyTemplate();
   fullImportMs = (await runImport(dir, null)).ms;
+  for (let k = 0; k < 2; k++) {
+    const again = copyTemplate();
+    fullImportMs = Math.max(fullImportMs, (await runImport(again, null)).ms);
+    fs.rmSync(again, { recursive: true, force: true });
+  }
   const after = await inspect(dir);
   expect(after.members).toBe(ROWS);
   expect(after.rollBatches).toBe(1);
-}, 120_000);
+}, 240_000);
 
 describe('an import killed at random points', () => {
   it(`leaves the database sound and all-or-nothing, ${RUNS} times`, async () => {
     const seen = { none: 0, whole: 0 };
-    for (const [i, delay] of delays(20261123, RUNS, Math.max(200, Math.round(fullImportMs * 1.1))).entries()) {
+    for (const [i, delay] of delays(20261123, RUNS, Math.max(200, Math.round(fullImportMs * 1.2))).entries()) {
       const dir = copyTemplate();
       const run = await runImport(dir, delay);
       const o = await inspect(dir);
@@ -176,15 +183,20 @@ describe.each([
     before = (await inspectOther(copyTemplate(), kind)).rows;
     const dir2 = copyTemplate();
     fullMs = (await runImport(dir2, null, args)).ms;
+    for (let k = 0; k < 2; k++) {
+      const again = copyTemplate();
+      fullMs = Math.max(fullMs, (await runImport(again, null, args)).ms);
+      fs.rmSync(again, { recursive: true, force: true });
+    }
     const o = await inspectOther(dir2, kind);
     after = o.rows;
     expect(o.batches).toBe(1);
     expect(after).not.toBe(before);
-  }, 120_000);
+  }, 240_000);
 
   it('leaves the database sound and all-or-nothing every time', async () => {
     const seen = { none: 0, whole: 0 };
-    for (const [i, delay] of delays(kind === 'plan' ? 7 : 11, runs, Math.max(200, Math.round(fullMs * 1.1))).entries()) {
+    for (const [i, delay] of delays(kind === 'plan' ? 7 : 11, runs, Math.max(200, Math.round(fullMs * 1.2))).entries()) {
       const dir = copyTemplate();
       const run = await runImport(dir, delay, args);
       const o = await inspectOther(dir, kind);

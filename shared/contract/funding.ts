@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { fileToPreview, oneFile, previewedFile, type StagedPreview } from './staging';
 import { mutation, query } from './define';
-import { id, isoDate, longText, pence, shortText, yearLabel } from './schemas';
+import { id, pence, shortText, yearLabel } from './schemas';
+import { addPlanLineSchema, createClaimSchema, planSubmissionSchema, setCarryForwardSchema, updateClaimSchema, updatePlanLineSchema } from '../validation/funding';
 import type { CarryForward, FundingApplied } from '../domain/funding';
 import type { PlanAllocationCheck, Reconciliation, ReleaseCondition, DeadlineStatus } from '../domain/reconciliation';
 import type { AllocationDifference, AllocationFigures, SnapshotSchool } from '../domain/funding-lock';
 import type { FundingChange } from '../domain/funding-change';
-import { CLAIM_STATUSES, type ClaimStatus } from '../domain/vocabulary';
+import type { ClaimStatus } from '../domain/vocabulary';
 
 /** The figures of one hub for one year, as the Funding page's table shows them. */
 export interface FundingHubRow extends AllocationFigures {
@@ -109,7 +110,7 @@ export interface HubFundingDetail {
   categories: { id: number; name: string }[];
 }
 
-/** One hub in the CLI's `funding --json` (issue 4, point 7): exactly these keys. */
+/** One hub in the CLI's `funding --json`: exactly these keys, which scripts read. */
 export interface FundingReportHub {
   hub: string;
   schools: number;
@@ -168,23 +169,6 @@ export interface PlanImportResult {
 }
 
 const hubYear = { hubId: id, year: yearLabel };
-const reason = z.string().trim().min(1, 'a reason is needed').max(2_000);
-const amountText = z.string().max(200);
-const planLineFields = {
-  priority: shortText.min(1, 'a priority is needed'),
-  activity: shortText.min(1, 'an activity is needed'),
-  /** The amount as the person typed it, e.g. "£3,289.77". */
-  amount: amountText,
-  /** For an amount that needs confirming: the figure the person confirms, in pence. */
-  confirmedPence: pence.optional(),
-  categoryId: id,
-};
-const claimStatus = z.enum(CLAIM_STATUSES);
-const overReleaseFields = {
-  /** Pay a claim that takes the hub past its total available: needs `overrideReason`. */
-  override: z.literal(true).optional(),
-  overrideReason: z.string().max(2_000).optional(),
-};
 
 export const fundingMethods = {
   listFunding: query<FundingOverview>()(
@@ -213,14 +197,14 @@ export const fundingMethods = {
   ),
   setCarryForward: mutation<HubFundingDetail>()(
     'Set (or, with amountPence null, clear) finance’s carry forward for a hub and year, with a reason',
-    z.strictObject({ ...hubYear, amountPence: pence.nullable(), reason }),
+    setCarryForwardSchema,
   ),
-  addPlanLine: mutation<PlanLineView>()('Add a line to a hub’s action plan', z.strictObject({ ...hubYear, ...planLineFields })),
-  updatePlanLine: mutation<PlanLineView>()('Change an action plan line', z.strictObject({ lineId: id, ...planLineFields })),
+  addPlanLine: mutation<PlanLineView>()('Add a line to a hub’s action plan', addPlanLineSchema),
+  updatePlanLine: mutation<PlanLineView>()('Change an action plan line', updatePlanLineSchema),
   deletePlanLine: mutation<{ deleted: number }>()('Delete an action plan line', z.strictObject({ lineId: id })),
   setPlanSubmission: mutation<{ draftSubmittedOn: string | null; finalSubmittedOn: string | null }>()(
     'Record when the draft and final action plan were submitted (null clears)',
-    z.strictObject({ ...hubYear, draftSubmittedOn: isoDate.nullable().optional(), finalSubmittedOn: isoDate.nullable().optional() }),
+    planSubmissionSchema,
   ),
   previewPlanImport: query<PlanImportPreview>()(
     'Read an action plan workbook (columns Priority, Activity, Cost, Category): what would be imported; writes nothing',
@@ -234,33 +218,6 @@ export const fundingMethods = {
       confirmations: z.array(z.strictObject({ row: z.number().int().positive(), pence })).max(2_000),
     }),
   ),
-  createClaim: mutation<ClaimView>()(
-    'Log a claim: date, amount, invoice reference, priority, category, status',
-    z.strictObject({
-      ...hubYear,
-      claimedOn: isoDate,
-      amount: amountText,
-      invoiceRef: shortText.optional(),
-      priority: shortText.optional(),
-      categoryId: id,
-      description: longText.optional(),
-      status: claimStatus,
-      paidOn: isoDate.optional(),
-      ...overReleaseFields,
-    }),
-  ),
-  updateClaim: mutation<ClaimView>()(
-    'Change a claim’s status (paid needs paidOn) or details',
-    z.strictObject({
-      claimId: id,
-      status: claimStatus.optional(),
-      paidOn: isoDate.nullable().optional(),
-      amount: amountText.optional(),
-      invoiceRef: shortText.nullable().optional(),
-      priority: shortText.nullable().optional(),
-      categoryId: id.optional(),
-      description: longText.nullable().optional(),
-      ...overReleaseFields,
-    }),
-  ),
+  createClaim: mutation<ClaimView>()('Log a claim: date, amount, invoice reference, priority, category, status', createClaimSchema),
+  updateClaim: mutation<ClaimView>()('Change a claim’s status (paid needs paidOn) or details', updateClaimSchema),
 };

@@ -5,7 +5,7 @@ import { fileToPreview, oneFile, previewedFile, textEncoding, type EncodingChoic
 
 export { MAX_IMPORT_FILE_BYTES } from './staging';
 
-/** The fields of a membership roll (DOMAIN.md §8), in the order the screens list them. */
+/** The fields of a membership roll, in the order the screens list them. */
 export const ROLL_FIELDS = [
   'urn',
   'name',

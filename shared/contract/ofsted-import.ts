@@ -3,7 +3,7 @@ import { mutation, query } from './define';
 import { fileToPreview, MAX_IMPORT_FILE_BYTES, oneFile, previewedFile, textEncoding, type StagedPreview } from './staging';
 
 /**
- * Ofsted's monthly management-information file (DOMAIN.md §6): preview (writes nothing) → commit
+ * Ofsted's monthly management-information file: preview (writes nothing) → commit
  * (one transaction, one import batch of kind 'ofsted') → undo with the generic `undoImportBatch`
  * (imports.ts). The preview sends the file once and returns a staging id the commit names.
  */

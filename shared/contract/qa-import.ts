@@ -5,7 +5,7 @@ import { yearLabel } from './schemas';
 import { fileToPreview, oneFile, previewedFile, type StagedPreview } from './staging';
 
 /**
- * The QA tracker (DOMAIN.md §5): an Excel workbook with a sheet of reviews (one row per review), a
+ * The QA tracker: an Excel workbook with a sheet of reviews (one row per review), a
  * sheet of reviewer assignments and optionally a sheet of WWWs/EBIs (one per row). Preview (writes
  * nothing) → commit (backup, one transaction, import batch of kind 'qa' for the given year) → undo
  * with the generic `undoImportBatch`. The layout is documented in README.md ("QA tracker import").

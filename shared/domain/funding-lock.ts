@@ -1,5 +1,5 @@
 /**
- * Finalising a year's allocation (issue 4, point 3): finance locks the computed figures of a hub;
+ * Finalising a year's allocation: finance locks the computed figures of a hub;
  * afterwards a recomputation that differs is a *pending difference* to approve, never a silent
  * change of the locked figure. This file compares a locked snapshot with a fresh computation. Pure.
  */

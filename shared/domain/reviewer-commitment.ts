@@ -1,5 +1,5 @@
 /**
- * Reviewer commitment and the other QA Review people rules (DOMAIN.md §5).
+ * Reviewer commitment and the other QA Review people rules.
  *
  * - A school must send out, in the year, as many trained reviewers to other schools' reviews as the
  *   size of its own review team (reviewTeamSize in review-team.ts).
@@ -111,7 +111,7 @@ export interface ReviewBeforeFirstAttendance {
 }
 
 /**
- * Flags a school whose own review comes first (DOMAIN.md §5).
+ * Flags a school whose own review comes before any of its leaders has reviewed at another school.
  * **Decisions**: an attendance must be strictly before the own review's start date (same day does
  * not count: the rule is "before the school hosts its own"); 'attended' and 'booked' both count
  * (including a booked review whose date has passed but is not yet confirmed); 'dropped' never
@@ -182,7 +182,7 @@ export function newHeadteacherFrom(yearStart: string): string {
 }
 
 /**
- * Flags a school whose headteacher must attend reviewer training and has not (DOMAIN.md §5).
+ * Flags a school whose headteacher must attend reviewer training and has not.
  * The rule applies to a 'new' school (the roll has no separate "returning" status: a school that
  * rejoins is new to the year) and to any school whose head is new (see NEW_HEADTEACHER_WINDOW_MONTHS),
  * whatever its membership status. Any training record with the head's name counts, whatever its date;

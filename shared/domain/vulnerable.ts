@@ -1,5 +1,5 @@
 /**
- * Vulnerable schools (DOMAIN.md §6; DfE Trust and School Improvement offer, section 3): a school may be
+ * Vulnerable schools (DfE Trust and School Improvement offer, section 3): a school may be
  * eligible for TSI support if it received
  *   - two or more consecutive "Requires improvement" judgements, with the latest in the current
  *     academic year, or
@@ -10,7 +10,7 @@
  *   leadership, ...) and report-card areas are never read as a whole-school grade.
  * - What counts as "Requires improvement": an OEIF (until August 2024) inspection whose Overall
  *   effectiveness is 3. Nothing else. Inspections from September 2024 have no overall judgement
- *   (interim: 'Not judged'; report cards: no overall grade at all) and DOMAIN.md says never invent
+ *   (interim: 'Not judged'; report cards: no overall grade at all) and hubdesk never invents
  *   one, so **no inspection from September 2024 onwards is ever "Requires improvement"** — not an
  *   interim inspection with key judgements of 3, not a report card full of "Needs attention".
  * - What counts as "Inadequate": an OEIF inspection whose Overall effectiveness is 4, and an

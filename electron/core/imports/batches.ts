@@ -250,7 +250,7 @@ export async function listBatches(db: Db, options: { kind?: string; limit?: numb
     if (latest) latestByKind.set(kind, latest.id);
   }
   return rows.map((r) => {
-    let summary: Record<string, unknown> = {};
+    let summary: Record<string, unknown>;
     try {
       summary = JSON.parse(r.summary_json) as Record<string, unknown>;
     } catch {

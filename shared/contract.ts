@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { MethodDef } from './contract/define';
 import { systemMethods } from './contract/system';
 import { hubMethods } from './contract/hubs';
-import { importMethods } from './contract/imports';
+import { rollImportMethods } from './contract/roll-import';
+import { importBatchMethods } from './contract/import-batches';
 import { maintenanceMethods } from './contract/maintenance';
 import { spendMethods } from './contract/spend';
 import { fundingMethods } from './contract/funding';
@@ -18,7 +19,8 @@ import { giasImportMethods } from './contract/gias-import';
 export * from './contract/define';
 export type * from './contract/system';
 export type * from './contract/hubs';
-export type * from './contract/imports';
+export type * from './contract/roll-import';
+export type * from './contract/import-batches';
 export type * from './contract/maintenance';
 export type * from './contract/spend';
 export type * from './contract/funding';
@@ -38,7 +40,8 @@ export type * from './contract/gias-import';
 export const contract = {
   ...systemMethods,
   ...hubMethods,
-  ...importMethods,
+  ...rollImportMethods,
+  ...importBatchMethods,
   ...maintenanceMethods,
   ...spendMethods,
   ...fundingMethods,

@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import type { OpenedStore } from './db/connection';
+import { fileLog, type CoreLog } from './log';
 import { systemClock, ukDateOf, type Clock } from './clock';
 
 /** What every handler is given: the store and who/when for the audit log. */
@@ -14,9 +15,11 @@ export interface CoreContext {
   now(): Date;
   /** Today's date (ISO) in the UK, from now(). */
   today(): string;
+  /** Where failures that are bugs are written, with their stack (`<dataDir>/logs/hubdesk.log`). */
+  log: CoreLog;
 }
 
-export function createContext(store: OpenedStore, options: { user?: string; now?: Clock } = {}): CoreContext {
+export function createContext(store: OpenedStore, options: { user?: string; now?: Clock; log?: CoreLog } = {}): CoreContext {
   const now = options.now ?? systemClock;
   return {
     store,
@@ -24,6 +27,7 @@ export function createContext(store: OpenedStore, options: { user?: string; now?
     user: options.user ?? safeUserName(),
     now,
     today: () => ukDateOf(now()),
+    log: options.log ?? fileLog(store.dataDir),
   };
 }
 

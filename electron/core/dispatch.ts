@@ -21,6 +21,19 @@ function issuesOf(error: z.ZodError): ApiIssue[] {
   }));
 }
 
+/**
+ * A failure that is not a refusal is a bug: its stack goes to the log (never the request, which can
+ * hold personal data). Logging must not hide the failure itself: if the log cannot be written, the
+ * caller still gets the error.
+ */
+function logInternal(ctx: CoreContext, method: string, error: unknown): void {
+  try {
+    ctx.log.internalError(method, error);
+  } catch {
+    // The log folder may be unwritable; the answer still reports the failure.
+  }
+}
+
 /** The single door into the core: checks the method name and payload, then runs the handler. */
 export async function dispatch(ctx: CoreContext, method: unknown, payload: unknown): Promise<Envelope> {
   if (!isMethodName(method)) {
@@ -55,11 +68,13 @@ export async function dispatch(ctx: CoreContext, method: unknown, payload: unkno
     // A full disk, a damaged file, a read-only folder: said in plain words.
     const error = plainStoreError(thrown, ctx.store.dataDir) ?? thrown;
     if (error instanceof HubdeskError) {
+      if (error.kind === 'internal') logInternal(ctx, method, error);
       const details = error.details as { issues?: ApiIssue[] } | undefined;
       return { ok: false, error: { kind: error.kind, message: error.message, issues: details?.issues } };
     }
     // A file an import cannot read: the file layer's message says what the file is and what to do.
     if (error instanceof FileRefused) return { ok: false, error: { kind: 'validation', message: error.message } };
+    logInternal(ctx, method, error);
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { kind: 'internal', message: `${method} failed: ${message}` } };
   } finally {

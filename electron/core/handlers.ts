@@ -1,34 +1,39 @@
 import type { MethodName } from '@shared/contract';
-import type { Handler } from './handlers/types';
-import { systemHandlers } from './handlers/system';
-import { hubHandlers } from './handlers/hubs';
-import { importHandlers } from './handlers/imports';
-import { maintenanceHandlers } from './handlers/maintenance';
-import { spendHandlers } from './handlers/spend';
-import { fundingHandlers } from './handlers/funding';
-import { ofstedImportHandlers } from './handlers/ofsted-import';
-import { qaImportHandlers } from './handlers/qa-import';
-import { dashboardHandlers } from './handlers/dashboards';
-import { recordsHandlers } from './handlers/records';
-import { callHandlers } from './handlers/calls';
-import { exportHandlers } from './handlers/exports';
-import { mergeHandlers } from './handlers/merges';
-import { giasImportHandlers } from './handlers/gias-import';
+import type { Handler } from './handler-types';
+import { systemHandlers } from './system/handlers';
+import { hubHandlers } from './hubs/handlers';
+import { rollImportHandlers } from './imports/roll/handlers';
+import { ofstedImportHandlers } from './imports/ofsted/handlers';
+import { qaImportHandlers } from './imports/qa/handlers';
+import { giasImportHandlers } from './imports/gias/handlers';
+import { importBatchHandlers } from './changes/handlers';
+import { maintenanceHandlers } from './maintenance/handlers';
+import { spendHandlers } from './spend/handlers';
+import { fundingHandlers } from './funding/handlers';
+import { dashboardHandlers } from './dashboards/handlers';
+import { recordsHandlers } from './records/handlers';
+import { callHandlers } from './calls/handlers';
+import { exportHandlers } from './exports/handlers';
+import { mergeHandlers } from './merges/handlers';
 
-/** One function per contract method; the type makes a missing or extra handler a compile error. */
+/**
+ * Every contract method's handler, gathered from the feature folders that own them. The type makes a
+ * missing or extra handler a compile error. Only `dispatch` calls these, with a request it has parsed.
+ */
 export const handlers: { [M in MethodName]: Handler<M> } = {
   ...systemHandlers,
   ...hubHandlers,
-  ...importHandlers,
+  ...rollImportHandlers,
+  ...ofstedImportHandlers,
+  ...qaImportHandlers,
+  ...giasImportHandlers,
+  ...importBatchHandlers,
   ...maintenanceHandlers,
   ...spendHandlers,
   ...fundingHandlers,
-  ...ofstedImportHandlers,
-  ...qaImportHandlers,
   ...dashboardHandlers,
   ...recordsHandlers,
   ...callHandlers,
   ...exportHandlers,
   ...mergeHandlers,
-  ...giasImportHandlers,
 };

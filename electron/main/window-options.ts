@@ -2,8 +2,9 @@ import path from 'node:path';
 import { BrowserWindow } from 'electron';
 
 /**
- * Creates the main window. The security baseline of ARCHITECTURE.md is written out literally in the
- * constructor call, so static checkers (Electronegativity) can see it as well as the unit test.
+ * Creates the main window. The security baseline (context isolation, sandbox, no Node integration
+ * anywhere, web security on, no webview tag) is written out literally in the constructor call, so
+ * static checkers (Electronegativity) can see it as well as the unit test.
  */
 export function createMainWindow(preloadDir: string, options: { devTools: boolean }): BrowserWindow {
   return new BrowserWindow({

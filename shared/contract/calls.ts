@@ -323,7 +323,6 @@ export const callMethods = {
     'The call pack as an Excel workbook',
     z.strictObject({ hubId: id, term: termId }),
   ),
-  listCalls: query<CallView[]>()("A hub's recorded calls, newest first, with their actions", z.strictObject({ hubId: id })),
   recordCall: mutation<CallView>()('Record a call held with a hub (date, kind, attendees, notes, new actions) and update earlier open actions', recordCallSchema),
   updateCallAction: mutation<CallActionView>()(
     "Change an action's status (done or dropped on a day, or open again), text, owner or due day",

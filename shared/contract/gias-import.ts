@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { mutation, query } from './define';
 import { yearLabel } from './schemas';
 import { oneFile, previewedFile, stagingId, textEncoding, type StagedPreview } from './staging';
-import type { FieldChange, RollFundingEffect } from './imports';
+import type { FieldChange, RollFundingEffect } from './roll-import';
 
 /**
  * School data from GIAS (DfE's "Get Information About Schools"): the all-establishment extract

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { query } from './define';
-import { id, yearLabel } from './schemas';
+import { yearLabel } from './schemas';
 
 export interface HubSummary {
   id: number;
@@ -11,32 +11,6 @@ export interface HubSummary {
   hubManagers: string[];
   schools: number;
   pupils: number;
-}
-
-export interface HubSchoolRow {
-  schoolId: number;
-  urn: string;
-  name: string;
-  phase: string | null;
-  localAuthority: string | null;
-  pupils: number;
-  status: string;
-  headteacher: string | null;
-  email: string | null;
-  phone: string | null;
-  feePaidOn: string | null;
-}
-
-export interface HubDetail {
-  id: number;
-  name: string;
-  region: string | null;
-  year: string;
-  seniorPartner: string | null;
-  seniorPartnerEmail: string | null;
-  membershipsManager: string | null;
-  hubManagers: { name: string; email: string | null; focus: string | null }[];
-  schools: HubSchoolRow[];
 }
 
 export interface SchoolListRow {
@@ -54,5 +28,4 @@ export interface SchoolListRow {
 export const hubMethods = {
   listHubs: query<HubSummary[]>()('Every hub with its school and pupil counts for a year', z.strictObject({ year: yearLabel.optional() })),
   listSchools: query<SchoolListRow[]>()('Every member school in a year, with its hub', z.strictObject({ year: yearLabel.optional() })),
-  getHub: query<HubDetail>()('One hub and its schools for a year', z.strictObject({ hubId: id, year: yearLabel.optional() })),
 };

@@ -110,18 +110,6 @@ export interface OfstedCommitResult {
   message: string;
 }
 
-export interface OfstedImportBatchView {
-  batchId: number;
-  fileName: string;
-  sha256: string;
-  sourceAsAt: string | null;
-  rows: number;
-  inspectionsAdded: number;
-  createdAt: string;
-  createdBy: string;
-  undoneAt: string | null;
-}
-
 export const ofstedImportMethods = {
   previewOfstedImport: query<OfstedImportPreview>()(
     "Read an Ofsted management-information file (CSV or XLSX) and show what importing it would add; writes nothing",
@@ -131,5 +119,4 @@ export const ofstedImportMethods = {
     'Import a previewed Ofsted management-information file: new inspections of member schools (or all), in one transaction, after a backup; refused if the data changed since the preview',
     z.strictObject({ ...ofstedOptions, ...previewedFile }),
   ),
-  listOfstedImports: query<OfstedImportBatchView[]>()('Ofsted imports, newest first, with their as-at dates', z.strictObject({})),
 };

@@ -154,7 +154,6 @@ export const recordsMethods = {
   bookReviewer: mutation<RecordsChange<AssignmentRecord>>()('Book a reviewer onto a review', bookReviewerSchema),
   setReviewerStatus: mutation<RecordsChange<AssignmentRecord>>()('Record a reviewer as attended, dropped out or booked', reviewerStatusSchema),
   replaceReviewer: mutation<RecordsChange<AssignmentRecord>>()('Replace a reviewer who dropped out', replaceReviewerSchema),
-  schoolTrainings: query<TrainingRecord[]>()('A school\'s reviewer training records', z.strictObject({ schoolId: id })),
   addTraining: mutation<RecordsChange<TrainingRecord>>()('Record that a person attended reviewer training', addTrainingSchema),
 
   schoolRecord: query<SchoolRecord>()('A school\'s details, for the school form', z.strictObject({ schoolId: id })),

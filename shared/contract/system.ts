@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
-import { yearLabel } from './schemas';
 
 export interface StatusView {
   dataDir: string;
   databaseFile: string;
+  /** The log of failures that are bugs, with their stack (to send with a bug report). */
+  logFile: string;
   schemaVersion: string;
   empty: boolean;
   years: YearView[];
@@ -28,10 +29,8 @@ export interface DemoLoadResult {
 
 export const systemMethods = {
   getStatus: query<StatusView>()('Where the data lives, whether it is empty, and the membership years', z.strictObject({})),
-  listYears: query<YearView[]>()('Membership years, newest first', z.strictObject({})),
   loadDemo: mutation<DemoLoadResult>()(
     'Load the demo network into an empty database',
     z.strictObject({ confirm: z.literal(true) }),
   ),
-  createYear: mutation<YearView>()('Create a membership year (default 1 September to 31 August)', z.strictObject({ label: yearLabel })),
 };

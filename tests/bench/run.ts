@@ -15,7 +15,7 @@ import { writeBenchGias, writeBenchOfstedCsv, writeBenchRoll } from './files';
 import { machineInfo, type Measurement } from './measure';
 import type { BenchConfig } from './config';
 import { dispatch } from '../../electron/core/dispatch';
-import { backupDir } from '../../electron/core/backups';
+import { backupDir } from '../../electron/core/db/backups';
 import { openBench } from './steps/open';
 import { evaluate, printTable } from './report';
 

@@ -20,10 +20,10 @@ test('Settings: take a backup, restore it after a change, and read the audit log
   await expect(backups.locator('tbody tr')).toHaveCount(1);
   await expect(backups).toContainText('By hand');
 
-  // A change after the backup: a new membership year, made through the same API the app uses.
-  await page.evaluate(() => (window as unknown as { api: { createYear(r: { label: string }): Promise<unknown> } }).api.createYear({ label: '2027/28' }));
+  // A change after the backup: a new spend category, made through the same API the app uses.
+  await page.evaluate(() => (window as unknown as { api: { addSpendCategory(r: { name: string }): Promise<unknown> } }).api.addSpendCategory({ name: 'Restore check' }));
   await page.reload();
-  await expect(page.getByRole('table', { name: 'Membership years' }).getByRole('cell', { name: '2027/28', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Rename Restore check' })).toBeVisible();
 
   await backups.getByRole('button', { name: 'Restore…' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
@@ -33,7 +33,7 @@ test('Settings: take a backup, restore it after a change, and read the audit log
   await page.screenshot({ path: 'test-results/screens/settings-restore-confirm.png' });
   await dialog.getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByRole('status')).toContainText('Restored the backup');
-  await expect(page.getByRole('table', { name: 'Membership years' }).getByRole('cell', { name: '2027/28', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Rename Restore check' })).toHaveCount(0);
 
   const audit = page.getByRole('table', { name: 'Audit log' });
   await expect(audit.locator('tbody tr').first()).toContainText('restore');

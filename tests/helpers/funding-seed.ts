@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../electron/core/db/schema';
-import { insertYear } from '../../electron/core/db/years';
+import { newYearRow } from '../../electron/core/db/years';
 
 const STAMP = '2026-11-01T00:00:00.000Z';
 
 export async function seedYear(db: Kysely<Database>, label: string): Promise<number> {
-  return (await insertYear(db, label)).id;
+  return (await db.insertInto('membership_years').values(newYearRow(label)).returning('id').executeTakeFirstOrThrow()).id;
 }
 
 export async function seedHub(db: Kysely<Database>, name: string): Promise<number> {

@@ -1,6 +1,9 @@
 import { expect } from 'vitest';
 import { contentHash, type TestStore } from './store';
 import { HubdeskError } from '../../electron/core/errors';
+import { dispatch } from '../../electron/core/dispatch';
+import type { CoreContext } from '../../electron/core/context';
+import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
 
 /** Runs a change that must be refused: checks the kind and message, and that nothing was written. */
 export async function expectRefused(t: TestStore, run: () => Promise<unknown>, kind: string, message: RegExp): Promise<HubdeskError> {
@@ -17,4 +20,17 @@ export async function expectRefused(t: TestStore, run: () => Promise<unknown>, k
   expect(err.kind).toBe(kind);
   expect(contentHash(t.store.sqlite)).toBe(before);
   return err;
+}
+
+/**
+ * A contract method as the app, browser mode and the CLI call it: through `dispatch`, which parses the
+ * request once. Resolves to the method's value; a refusal is thrown as the core's own error (kind,
+ * message and field issues), so tests can check it as they would inside the core.
+ */
+export function viaDispatch<M extends MethodName>(method: M) {
+  return async (ctx: CoreContext, request: RequestOf<M>): Promise<ResponseOf<M>> => {
+    const envelope = await dispatch(ctx, method, request);
+    if (!envelope.ok) throw new HubdeskError(envelope.error.kind, envelope.error.message, { issues: envelope.error.issues });
+    return envelope.value as ResponseOf<M>;
+  };
 }

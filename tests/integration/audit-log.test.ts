@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { dispatch } from '../../electron/core/dispatch';
-import { recordAudit } from '../../electron/core/audit';
+import { recordAudit } from '../../electron/core/changes/audit-entry';
 import { openTestStore, type TestStore } from '../helpers/store';
 import { TEST_TODAY } from '../helpers/clock';
 
 let t: TestStore;
 beforeAll(async () => {
   t = await openTestStore();
-  await dispatch(t.ctx, 'createYear', { label: '2026/27' });
+  // What creating a membership year writes (a roll import for a new year does it).
+  await recordAudit(t.ctx.db, t.ctx, { action: 'create', entity: 'membership_year', entityId: 1, after: { id: 1, label: '2026/27' } });
   await recordAudit(t.ctx.db, t.ctx, { action: 'update', entity: 'school', entityId: '=HYPERLINK("http://evil")', before: { name: 'Old' }, after: { name: '@SUM(1)' } });
 });
 afterAll(async () => {

@@ -1,11 +1,14 @@
 import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackup, lastBackupMethod, listBackups, pruneBackups, KEEP_LATEST } from '../../electron/core/backups';
+import { createBackup, lastBackupMethod, listBackups, pruneBackups, KEEP_LATEST } from '../../electron/core/db/backups';
 import { openTestStore, contentHash, type TestStore } from '../helpers/store';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
-import { schoolRecord, updateSchool } from '../../electron/core/records/schools';
-import { undoLastChange } from '../../electron/core/records/undo';
+import { schoolRecord } from '../../electron/core/records/schools';
+import { undoLastChange } from '../../electron/core/changes/undo-change';
+import { viaDispatch } from '../helpers/records';
+
+const updateSchool = viaDispatch('updateSchool');
 
 let t: TestStore;
 beforeEach(async () => {

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openStore, databaseFile } from '../../electron/core/db/connection';
 import { createContext } from '../../electron/core/context';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
-import { createBackup } from '../../electron/core/backups';
+import { createBackup } from '../../electron/core/db/backups';
 import { dispatch } from '../../electron/core/dispatch';
 import { generateBadStores, type BadStoreCase } from '../fixtures/bad/stores';
 import { fileHash, tempDir, TEST_NOW } from '../helpers/store';

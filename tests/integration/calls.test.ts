@@ -6,6 +6,7 @@ import { contentHash, openTestStore, type TestStore } from '../helpers/store';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
 import { formatPence } from '../../shared/domain/money';
 import { membershipChanges } from '../../electron/core/calls/pack-membership';
+import { loadActions } from '../../electron/core/calls/store';
 import { TEST_TODAY } from '../helpers/clock';
 
 let t: TestStore;
@@ -218,7 +219,8 @@ describe('recording calls: actions carry into the next pack', () => {
       actionUpdates: [{ actionId: secondActionId, status: 'dropped' }],
     });
     expect(c.term).toBe('2026-autumn');
-    const dropped = (await call('listCalls', { hubId: aspireId })).flatMap((x) => x.actions).find((x) => x.id === secondActionId)!;
+    // The hub's actions as the call pack reads them.
+    const dropped = (await loadActions(t.ctx.db, { hubIds: [aspireId] }, t.ctx.today())).find((x) => x.id === secondActionId)!;
     expect(dropped).toMatchObject({ status: 'dropped', doneOn: TEST_TODAY });
 
     const p = await call('callPack', { hubId: aspireId, term: '2026-autumn' });

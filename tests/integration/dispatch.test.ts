@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { contentHash, openTestStore, type TestStore } from '../helpers/store';
+import path from 'node:path';
+import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
+import { writeXlsx } from '../fixtures/roll/generate';
+import { commitFile, mustPreview } from '../fixtures/roll/request';
 
 let t: TestStore;
 beforeEach(async () => {
@@ -27,21 +30,21 @@ describe('dispatch: the one door into the core', () => {
   it('refuses a malformed payload with where and why, and writes nothing', async () => {
     const before = contentHash(t.store.sqlite);
     const cases: unknown[] = [
-      { label: '2025-26' },
-      { label: 2025 },
-      { label: '2025/27' },
+      { year: '2025-26' },
+      { year: 2025 },
+      { year: '2025/27' },
       {},
-      { label: '2025/26', extra: true },
+      { year: '2025/26', extra: true },
       'not an object',
       [],
-      JSON.parse('{"label":"2025/26","__proto__":{"polluted":true}}'),
+      JSON.parse('{"year":"2025/26","__proto__":{"polluted":true}}'),
     ];
     for (const payload of cases) {
-      const result = await dispatch(t.ctx, 'createYear', payload);
+      const result = await dispatch(t.ctx, 'lockFunding', payload);
       expect(result.ok, JSON.stringify(payload)).toBe(false);
       if (!result.ok) {
         expect(result.error.kind).toBe('validation');
-        expect(result.error.message).toMatch(/^createYear: /);
+        expect(result.error.message).toMatch(/^lockFunding: /);
         expect(result.error.issues?.length).toBeGreaterThan(0);
       }
     }
@@ -49,30 +52,36 @@ describe('dispatch: the one door into the core', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('creates a membership year with the default dates, audits it, and refuses a duplicate', async () => {
-    const created = await dispatch(t.ctx, 'createYear', { label: '2025/26' });
-    expect(created).toEqual({
+  it('a roll for a year not yet held creates the year with the default dates, audited, and a second roll reuses it', async () => {
+    const file = await writeXlsx(path.join(tempDir(), 'roll.xlsx'), [{ name: 'Roll', rows: [['URN', 'School', 'Hub', 'Pupils'], ['100001', 'First School', 'First Hub', 300]] }]);
+    const options = { year: '2025/26', createHubs: true };
+    const committed = await commitFile(t.ctx, file, await mustPreview(t.ctx, file, options), options);
+    expect(committed.ok).toBe(true);
+    const status = await dispatch(t.ctx, 'getStatus', {});
+    expect(status).toEqual({
       ok: true,
       value: expect.objectContaining({
-        label: '2025/26',
-        startDate: '2025-09-01',
-        endDate: '2026-08-31',
-        draftPlanDeadline: '2025-10-31',
-        finalPlanDeadline: '2025-11-14',
+        years: [
+          expect.objectContaining({
+            label: '2025/26',
+            startDate: '2025-09-01',
+            endDate: '2026-08-31',
+            draftPlanDeadline: '2025-10-31',
+            finalPlanDeadline: '2025-11-14',
+          }),
+        ],
       }),
     });
-    const audit = await t.ctx.db.selectFrom('audit_log').selectAll().execute();
+    const audit = await t.ctx.db.selectFrom('audit_log').where('entity', '=', 'membership_years').selectAll().execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'create', entity: 'membership_year', os_user: 'tester' });
-    const before = contentHash(t.store.sqlite);
-    const again = await dispatch(t.ctx, 'createYear', { label: '2025/26' });
-    expect(again).toMatchObject({ ok: false, error: { kind: 'conflict', message: 'Membership year 2025/26 already exists.' } });
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect(audit[0]).toMatchObject({ action: 'create', os_user: 'tester' });
+    const again = await commitFile(t.ctx, file, await mustPreview(t.ctx, file, options), options);
+    expect(again.ok).toBe(true);
+    expect(await t.ctx.db.selectFrom('membership_years').select('label').execute()).toEqual([{ label: '2025/26' }]);
   });
 
   it('reports a missing hub as not found', async () => {
-    await dispatch(t.ctx, 'createYear', { label: '2026/27' });
-    const result = await dispatch(t.ctx, 'getHub', { hubId: 999 });
+    const result = await dispatch(t.ctx, 'hubRecord', { hubId: 999 });
     expect(result).toMatchObject({ ok: false, error: { kind: 'not_found' } });
   });
 });

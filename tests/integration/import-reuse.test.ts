@@ -9,7 +9,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { listBackups } from '../../electron/core/backups';
+import { listBackups } from '../../electron/core/db/backups';
 import { commitOnce } from '../../electron/core/imports/commit-flow';
 import { ExpiringLru, dataStamp, plannedOnce, plans } from '../../electron/core/imports/memo';
 import { stagedFile } from '../../electron/core/imports/staging';

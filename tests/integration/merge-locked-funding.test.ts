@@ -2,9 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { dispatch } from '../../electron/core/dispatch';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
-import { mergeSchools, schoolMergeForm } from '../../electron/core/records/merge-schools';
+import { schoolMergeForm } from '../../electron/core/merges/schools';
 import { schoolRecord } from '../../electron/core/records/schools';
 import { openTestStore, type TestStore } from '../helpers/store';
+import { viaDispatch } from '../helpers/records';
+
+const mergeSchools = viaDispatch('mergeSchools');
 
 let t: TestStore;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { listBackups } from '../../electron/core/backups';
+import { listBackups } from '../../electron/core/db/backups';
 import { vulnerableFlag } from '../../shared/domain/vulnerable';
 import type { OfstedInspection } from '../../shared/domain/ofsted';
 import type { OfstedFramework } from '../../shared/domain/vocabulary';
@@ -584,7 +584,13 @@ describe('undo (the generic undoImportBatch, registered for kind ofsted)', () =>
 
     await call('undoImportBatch', { batchId: first.batchId!, confirm: true });
     expect(await counts()).toMatchObject({ inspections: empty.inspections, judgements: empty.judgements });
-    const list = await call('listOfstedImports', {});
+    // The import history as the Imports page lists it: an Ofsted batch's summary holds what it added and its as-at date.
+    const list = (await call('listImportBatches', { kind: 'ofsted' })).map((b) => ({
+      batchId: b.id,
+      inspectionsAdded: b.summary.inspectionsAdded,
+      sourceAsAt: b.summary.sourceAsAt,
+      undoneAt: b.undoneAt,
+    }));
     expect(list.map((b) => [b.batchId, b.inspectionsAdded, b.sourceAsAt, b.undoneAt !== null])).toEqual([
       [second.batchId, 1, '2025-01-30', true],
       [first.batchId, 3, '2025-01-29', true],

@@ -4,7 +4,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../electron/core/db/connection';
-import { createBackup, lastBackupMethod } from '../../electron/core/backups';
+import { createBackup, lastBackupMethod } from '../../electron/core/db/backups';
 import { modeOf } from '../../electron/core/db/sqlite-file/private-files';
 import { tempDir } from '../helpers/store';
 import { testClockEnv } from '../helpers/clock';

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
-import { createHub, hubRecord, updateHub } from '../../electron/core/records/hubs';
-import { addMeeting } from '../../electron/core/records/meetings';
-import { undoLastChange } from '../../electron/core/records/undo';
+import { hubRecord } from '../../electron/core/records/hubs';
+import { undoLastChange } from '../../electron/core/changes/undo-change';
 import type { HubRecord } from '../../shared/contract/records';
 import { contentHash, openTestStore, type TestStore } from '../helpers/store';
-import { expectRefused } from '../helpers/records';
+import { expectRefused, viaDispatch } from '../helpers/records';
+
+const createHub = viaDispatch('createHub');
+const updateHub = viaDispatch('updateHub');
+const addMeeting = viaDispatch('addMeeting');
 
 let t: TestStore;
 beforeAll(async () => {

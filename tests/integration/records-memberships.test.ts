@@ -2,12 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { createContext } from '../../electron/core/context';
 import { dispatch } from '../../electron/core/dispatch';
-import { addMembership, membershipForm, previewMembershipChange, updateMembership } from '../../electron/core/records/memberships';
-import { lastChange, undoLastChange } from '../../electron/core/records/undo';
+import { membershipForm } from '../../electron/core/records/memberships';
+import { lastChange, undoLastChange } from '../../electron/core/changes/undo-change';
 import { hubFunding } from '../../shared/domain/funding';
 import { contentHash, openTestStore, TEST_NOW, type TestStore } from '../helpers/store';
-import { expectRefused } from '../helpers/records';
+import { expectRefused, viaDispatch } from '../helpers/records';
 import { TEST_TODAY } from '../helpers/clock';
+
+const addMembership = viaDispatch('addMembership');
+const previewMembershipChange = viaDispatch('previewMembershipChange');
+const updateMembership = viaDispatch('updateMembership');
 
 let t: TestStore;
 const YEAR = '2026/27';
@@ -57,7 +61,7 @@ describe('membership changes', () => {
     const [aspireBefore, targetBefore] = [await storedFunding(aspire), await storedFunding(target)];
 
     const hash = contentHash(t.store.sqlite);
-    const effect = await previewMembershipChange(t.ctx, { kind: 'update', membershipId: school.membershipId, version: form.membership!.version, hubId: target });
+    const effect = await previewMembershipChange(t.ctx, { kind: 'update', change: { membershipId: school.membershipId, version: form.membership!.version, hubId: target } });
     expect(contentHash(t.store.sqlite)).toBe(hash);
     const from = effect.hubs.find((h) => h.hubId === aspire)!;
     const to = effect.hubs.find((h) => h.hubId === target)!;
@@ -95,7 +99,7 @@ describe('membership changes', () => {
     const aspire = await hubId('Aspire Hub');
     const school = await bigSchoolOf(aspire);
     const form = await membershipForm(t.ctx, { schoolId: school.id, year: YEAR });
-    const effect = await previewMembershipChange(t.ctx, { kind: 'update', membershipId: school.membershipId, version: form.membership!.version, status: 'leaving' });
+    const effect = await previewMembershipChange(t.ctx, { kind: 'update', change: { membershipId: school.membershipId, version: form.membership!.version, status: 'leaving' } });
     expect(effect.hubs).toHaveLength(1);
     expect(effect.hubs[0]!.changePence).toBe(0);
     const left = await updateMembership(t.ctx, { membershipId: school.membershipId, version: form.membership!.version, status: 'leaving' });
@@ -123,7 +127,7 @@ describe('membership changes', () => {
       schoolId = Number((await t.ctx.db.insertInto('schools').values({ urn: '999001', name: 'Test Free School', created_at: TEST_NOW.toISOString(), updated_at: TEST_NOW.toISOString() }).executeTakeFirstOrThrow()).insertId);
     }
     const before = await storedFunding(aspire);
-    const effect = await previewMembershipChange(t.ctx, { kind: 'add', schoolId, hubId: aspire, year: YEAR, pupils: 1300, status: 'new' });
+    const effect = await previewMembershipChange(t.ctx, { kind: 'add', change: { schoolId, hubId: aspire, year: YEAR, pupils: 1300, status: 'new' } });
     expect(effect.hubs[0]!.before.fundingPence).toBe(before);
     const added = await addMembership(t.ctx, { schoolId, hubId: aspire, year: YEAR, pupils: 1300, status: 'new' });
     expect(added.record).toMatchObject({ hubId: aspire, pupils: 1300, status: 'new', year: YEAR });

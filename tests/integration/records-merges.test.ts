@@ -3,16 +3,24 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { dispatch } from '../../electron/core/dispatch';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
-import { mergeSchools, previewSchoolMerge, schoolMergeForm } from '../../electron/core/records/merge-schools';
-import { hubMergeForm, mergeHubs, previewHubMerge } from '../../electron/core/records/merge-hubs';
-import { updateSchool, schoolRecord } from '../../electron/core/records/schools';
-import { addMembership, membershipForm } from '../../electron/core/records/memberships';
-import { hubRecord, updateHub } from '../../electron/core/records/hubs';
-import { lastChange, undoLastChange } from '../../electron/core/records/undo';
+import { schoolMergeForm } from '../../electron/core/merges/schools';
+import { hubMergeForm } from '../../electron/core/merges/hubs';
+import { schoolRecord } from '../../electron/core/records/schools';
+import { membershipForm } from '../../electron/core/records/memberships';
+import { hubRecord } from '../../electron/core/records/hubs';
+import { lastChange, undoLastChange } from '../../electron/core/changes/undo-change';
 import { hubFunding } from '../../shared/domain/funding';
 import { contentHash, openTestStore, type TestStore } from '../helpers/store';
-import { expectRefused } from '../helpers/records';
+import { expectRefused, viaDispatch } from '../helpers/records';
 import { TEST_TODAY } from '../helpers/clock';
+
+const mergeSchools = viaDispatch('mergeSchools');
+const previewSchoolMerge = viaDispatch('previewSchoolMerge');
+const mergeHubs = viaDispatch('mergeHubs');
+const previewHubMerge = viaDispatch('previewHubMerge');
+const updateSchool = viaDispatch('updateSchool');
+const addMembership = viaDispatch('addMembership');
+const updateHub = viaDispatch('updateHub');
 
 let t: TestStore;
 beforeAll(async () => {

@@ -1,11 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
-import { createContext } from '../../electron/core/context';
-import { addTraining, bookReviewer, replaceReviewer, reviewTeam, schoolTrainings, setReviewerStatus } from '../../electron/core/records/reviewers';
-import { undoLastChange } from '../../electron/core/records/undo';
+import { createContext, type CoreContext } from '../../electron/core/context';
+import { reviewTeam } from '../../electron/core/records/reviewers';
+import { undoLastChange } from '../../electron/core/changes/undo-change';
 import { contentHash, openTestStore, TEST_NOW, type TestStore } from '../helpers/store';
-import { expectRefused } from '../helpers/records';
+import { expectRefused, viaDispatch } from '../helpers/records';
 import { TEST_TODAY } from '../helpers/clock';
+
+const addTraining = viaDispatch('addTraining');
+const bookReviewer = viaDispatch('bookReviewer');
+const replaceReviewer = viaDispatch('replaceReviewer');
+const setReviewerStatus = viaDispatch('setReviewerStatus');
+const schoolDashboard = viaDispatch('schoolDashboard');
+/** A school's reviewer training, as its school page shows it. */
+const schoolTrainings = async (ctx: CoreContext, schoolId: number) => (await schoolDashboard(ctx, { schoolId })).trainings;
 
 let t: TestStore;
 beforeAll(async () => {

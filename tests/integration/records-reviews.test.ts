@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { dispatch } from '../../electron/core/dispatch';
-import { reviewRecord, scheduleReview, updateReview } from '../../electron/core/records/reviews';
-import { undoLastChange } from '../../electron/core/records/undo';
+import { reviewRecord } from '../../electron/core/records/reviews';
+import { undoLastChange } from '../../electron/core/changes/undo-change';
 import type { ReviewRecord } from '../../shared/contract/records';
 import { contentHash, openTestStore, type TestStore } from '../helpers/store';
-import { expectRefused } from '../helpers/records';
+import { expectRefused, viaDispatch } from '../helpers/records';
+
+const scheduleReview = viaDispatch('scheduleReview');
+const updateReview = viaDispatch('updateReview');
 
 let t: TestStore;
 beforeAll(async () => {

@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { dispatch } from '../../electron/core/dispatch';
-import { schoolRecord, updateSchool } from '../../electron/core/records/schools';
-import { meetingRecord, recordAttendance, updateMeeting } from '../../electron/core/records/meetings';
-import { undoLastChange } from '../../electron/core/records/undo';
+import { schoolRecord } from '../../electron/core/records/schools';
+import { meetingRecord } from '../../electron/core/records/meetings';
+import { undoLastChange } from '../../electron/core/changes/undo-change';
 import type { SchoolRecord } from '../../shared/contract/records';
 import { contentHash, openTestStore, type TestStore } from '../helpers/store';
-import { expectRefused } from '../helpers/records';
+import { expectRefused, viaDispatch } from '../helpers/records';
 import { TEST_TODAY } from '../helpers/clock';
+
+const updateSchool = viaDispatch('updateSchool');
+const recordAttendance = viaDispatch('recordAttendance');
+const updateMeeting = viaDispatch('updateMeeting');
 
 let t: TestStore;
 beforeAll(async () => {

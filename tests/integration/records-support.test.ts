@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { dispatch } from '../../electron/core/dispatch';
-import { addSupportRequest, schoolSupportRequests, updateSupportRequest } from '../../electron/core/records/support';
-import { undoLastChange } from '../../electron/core/records/undo';
+import { schoolSupportRequests } from '../../electron/core/records/support';
+import { undoLastChange } from '../../electron/core/changes/undo-change';
 import type { SupportRequestRecord } from '../../shared/contract/records';
 import { contentHash, openTestStore, type TestStore } from '../helpers/store';
-import { expectRefused } from '../helpers/records';
+import { expectRefused, viaDispatch } from '../helpers/records';
 import { TEST_TODAY, TEST_TOMORROW } from '../helpers/clock';
+
+const addSupportRequest = viaDispatch('addSupportRequest');
+const updateSupportRequest = viaDispatch('updateSupportRequest');
 
 let t: TestStore;
 /** A school with a past review that has at least one EBI and one WWW, and a second school of the same hub. */

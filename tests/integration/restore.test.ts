@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
-import { backupDir } from '../../electron/core/backups';
+import { backupDir } from '../../electron/core/db/backups';
 import { runCli } from '../../electron/cli/run';
 import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
 import { testClockEnv } from '../helpers/clock';
@@ -28,18 +28,18 @@ describe('backups and restore', () => {
   it('restores a backup exactly, after backing up the state it replaces', async () => {
     const backup = await ok<{ name: string }>('createBackup', {});
     const atBackup = contentHash(t.store.sqlite, ['audit_log']);
-    await ok('createYear', { label: '2027/28' });
+    await ok('createHub', { name: 'Restore Check Hub', region: null, seniorPartner: null, seniorPartnerEmail: null, membershipsManagerId: null, hubManagers: [] });
     expect(contentHash(t.store.sqlite, ['audit_log'])).not.toBe(atBackup);
 
     const result = await ok<{ safetyBackup: string; rows: number }>('restoreBackup', { name: backup.name, confirm: true });
     expect(contentHash(t.store.sqlite, ['audit_log'])).toBe(atBackup);
     expect(result.rows).toBeGreaterThan(1000);
-    const years = await t.ctx.db.selectFrom('membership_years').select('label').execute();
-    expect(years.map((y) => y.label)).not.toContain('2027/28');
+    const hubs = await t.ctx.db.selectFrom('hubs').select('name').execute();
+    expect(hubs.map((h) => h.name)).not.toContain('Restore Check Hub');
 
     // The safety backup holds the state that was replaced, and the restore is in the audit log.
     const safety = new BetterSqlite3(path.join(backupDir(t.store), result.safetyBackup), { readonly: true });
-    expect(safety.prepare("select count(*) as n from membership_years where label = '2027/28'").get()).toEqual({ n: 1 });
+    expect(safety.prepare("select count(*) as n from hubs where name = 'Restore Check Hub'").get()).toEqual({ n: 1 });
     safety.close();
     const audit = await ok<{ entries: { action: string }[] }>('listAudit', { limit: 1 });
     expect(audit.entries[0]!.action).toBe('restore');

@@ -7,7 +7,7 @@ import { hubFunding } from '../../shared/domain/funding';
 import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
 import { rollFromDb, standardCells, STANDARD_HEADERS, writeXlsx, type RollRow } from '../fixtures/roll/generate';
 import { commitFile, mustPreview } from '../fixtures/roll/request';
-import type { ImportBatchView, UndoResult } from '../../shared/contract/imports';
+import type { ImportBatchView, UndoResult } from '../../shared/contract/import-batches';
 
 /** A hash of the roll itself (not the audit log or import history), to prove undo restores it exactly. */
 function rollHash(sqlite: BetterSqlite3.Database): string {

@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
-import { mergeHubs } from '../../electron/core/records/merge-hubs';
 import { hubRecord } from '../../electron/core/records/hubs';
 import { commitFile, mustPreview } from '../fixtures/roll/request';
 import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
+import { viaDispatch } from '../helpers/records';
+
+const mergeHubs = viaDispatch('mergeHubs');
 
 /** A hub merged into another from 2026/27 still has its 2025/26 roll; from 2026/27 on, its name is refused. */
 let t: TestStore;

@@ -77,9 +77,9 @@ describe('browser mode server', () => {
     const ok = await request('/api/call/getStatus', { method: 'POST', body: '{}', headers: auth });
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { empty: true } });
     const before = contentHash(t.store.sqlite);
-    const bad = await request('/api/call/createYear', { method: 'POST', body: '{"label": 7}', headers: auth });
+    const bad = await request('/api/call/addSpendCategory', { method: 'POST', body: '{"name": 7}', headers: auth });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    const notJson = await request('/api/call/createYear', { method: 'POST', body: '{label:', headers: auth });
+    const notJson = await request('/api/call/addSpendCategory', { method: 'POST', body: '{name:', headers: auth });
     expect(notJson.status).toBe(400);
     expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/not valid JSON/) } });
     const unknown = await request('/api/call/rmRf', { method: 'POST', body: '{}', headers: auth });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openStore, databaseFile } from '../../electron/core/db/connection';
 import { createContext } from '../../electron/core/context';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
-import { createBackup, listBackups, pruneBackups, KEEP_LATEST, VERIFIED_MARK } from '../../electron/core/backups';
+import { createBackup, listBackups, pruneBackups, KEEP_LATEST, VERIFIED_MARK } from '../../electron/core/db/backups';
 import { isDamagedStoreError } from '../../electron/core/db/sqlite-file/damaged';
 import { dispatch } from '../../electron/core/dispatch';
 import { openStoreOrOfferRestore } from '../../electron/main/damaged-store';

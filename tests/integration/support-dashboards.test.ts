@@ -2,13 +2,16 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { dispatch } from '../../electron/core/dispatch';
-import { addSupportRequest, updateSupportRequest } from '../../electron/core/records/support';
 import type { HubDashboard, SupportSuggestions } from '../../shared/contract/dashboards';
 import type { CallPack, PackWorkbookFile } from '../../shared/contract/calls';
 import type { SupportRequestRecord } from '../../shared/contract/records';
 import { isSupportOpen, OPEN_SUPPORT_STATUSES } from '../../shared/domain/support';
 import { openTestStore, type TestStore } from '../helpers/store';
+import { viaDispatch } from '../helpers/records';
 import { TEST_TODAY } from '../helpers/clock';
+
+const addSupportRequest = viaDispatch('addSupportRequest');
+const updateSupportRequest = viaDispatch('updateSupportRequest');
 
 let t: TestStore;
 let aspireId: number;

@@ -33,7 +33,7 @@ const hubs: CliCommand = {
 
 const status: CliCommand = {
   words: ['status'],
-  usage: 'hubdesk [--data DIR] status [--json]       where the database is and what it holds',
+  usage: 'hubdesk [--data DIR] status [--json]       where the database and its error log are, and what it holds',
   options: { json: { type: 'boolean' } },
   async run(ctx, { values }, io) {
     const s = await callCore(ctx, 'getStatus', {});
@@ -41,6 +41,7 @@ const status: CliCommand = {
     else {
       io.out(`Database: ${s.databaseFile}`);
       io.out(`Schema: ${s.schemaVersion}`);
+      io.out(`Error log: ${s.logFile}`);
       io.out(s.empty ? 'Empty: load the demo network (hubdesk demo) or import a roll.' : `Years: ${s.years.map((y) => y.label).join(', ')} (current ${s.currentYear ?? 'none'})`);
     }
     return 0;

@@ -4,7 +4,7 @@ import { UsageError } from '../command';
 import { callCore, CliCallError } from '../call';
 import { encodingArg, readFileArg } from '../file-arg';
 import { HubdeskError } from '../../core/errors';
-import type { ImportProblem, RollPreview } from '@shared/contract/imports';
+import type { ImportProblem, RollPreview } from '@shared/contract/roll-import';
 import { formatPence } from '@shared/domain/money';
 import { countOf } from '@shared/plural';
 
@@ -12,7 +12,7 @@ function where(p: ImportProblem): string {
   return [p.sheet, p.row === null ? null : `row ${p.row}`, p.column].filter(Boolean).join(', ');
 }
 
-/** The machine-readable summary (issue 3): exactly these keys. */
+/** The machine-readable summary: exactly these keys, which scripts rely on. */
 function summaryJson(p: RollPreview | null, errors: ImportProblem[]) {
   return {
     imported: p?.validRows ?? 0,

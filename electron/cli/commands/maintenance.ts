@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CliCommand } from '../command';
 import { callCore, CliCallError } from '../call';
-import { backupDir } from '../../core/backups';
+import { backupDir } from '../../core/db/backups';
 import { HubdeskError } from '../../core/errors';
 import { copyPrivately, makePrivateDir } from '../../core/db/sqlite-file/private-files';
 

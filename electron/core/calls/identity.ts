@@ -1,6 +1,6 @@
 import type { CoreContext } from '../context';
 import type { Identity, StaffView } from '@shared/contract/calls';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../changes/audit-entry';
 import { invalid } from './store';
 
 /** The settings key holding the chosen central_staff id ("I am" in Settings). */

@@ -20,7 +20,7 @@ function asAtContext(ctx: CoreContext, asAt: string): CoreContext {
 }
 
 /**
- * The catch-up call pack of a hub for a term (issue 8, point 2). Every figure comes from the
+ * The catch-up call pack of a hub for a term. Every figure comes from the
  * dashboards and funding code (the same rules, as at the pack's day); this module only picks what
  * changed inside the window since the last call (shared/domain/calls.ts) and dates every fact.
  */

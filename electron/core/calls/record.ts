@@ -2,7 +2,7 @@ import type { CoreContext } from '../context';
 import type { CallActionView, CallView } from '@shared/contract/calls';
 import type { ParsedRequestOf } from '@shared/contract';
 import { termOf, type ActionStatus } from '@shared/domain/calls';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../changes/audit-entry';
 import { HubdeskError } from '../errors';
 import { callView, invalid, loadActions, loadCalls, requireHubRow } from './store';
 

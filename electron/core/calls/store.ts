@@ -116,13 +116,6 @@ export function callView(call: StoredCall, actions: readonly CallActionView[]): 
   };
 }
 
-/** A hub's calls, newest first, each with its actions. */
-export async function listCalls(db: Db, hubId: number, today: string): Promise<CallView[]> {
-  const calls = await loadCalls(db, [hubId]);
-  const actions = await loadActions(db, { callIds: calls.map((c) => c.id) }, today);
-  return calls.map((c) => callView(c, actions));
-}
-
 export async function requireHubRow(db: Db, hubId: number, field = 'hubId') {
   const hub = await db.selectFrom('hubs').select(['id', 'name', 'senior_partner_name']).where('id', '=', hubId).executeTakeFirst();
   if (!hub) throw invalid(field, `there is no hub with id ${hubId}`);

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, SupportRequestsTable } from '../db/schema';
 import type { HubSupportRow } from '../dashboards/support';
-import { rowRef } from '../records/changes';
+import { rowRef } from '../changes/change-set';
 
 type StoredRequest = Selectable<SupportRequestsTable>;
 
@@ -9,7 +9,7 @@ type StoredRequest = Selectable<SupportRequestsTable>;
  * A pack for a term already over shows each support request as it stood on the pack's as-at day,
  * not as it stands today: a request done in January is still "brokered" in the autumn term's pack.
  *
- * Every change to a request is in the audit log with the row before and after (records/changes.ts).
+ * Every change to a request is in the audit log with the row before and after (changes/change-set.ts).
  * The row before the first change made after the as-at day is the request as it stood that day; a
  * request with no later change is as it is now. (A request logged later, after the fact, has no
  * earlier state and is shown as first recorded.)

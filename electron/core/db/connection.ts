@@ -5,7 +5,7 @@ import { Kysely, Migrator, type MigrationProvider, type Migration } from 'kysely
 import type { Database } from './schema';
 import { migrations } from './migrations';
 import { HubdeskError } from '../errors';
-import { backupDir, createBackup, newestGoodBackup } from '../backups';
+import { backupDir, createBackup, newestGoodBackup } from './backups';
 import { sqliteDialect } from './dialect';
 import { acquireLock, type DataDirLock } from './sqlite-file/lock';
 import { quickCheck, isCorruption } from './sqlite-file/health';

@@ -1,5 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { OpenedStore } from './connection';
-import type { CoreContext } from '../context';
+import type { Database } from './schema';
 
 /**
  * Values computed from the store (a year's funding, the network dashboard), kept in memory while the
@@ -36,7 +37,7 @@ function entriesFor(store: OpenedStore): { entries: Entries; stamp: string } {
 }
 
 /** The value kept under `key` for the store as it is now, computing it if there is none. */
-export function cached<T>(ctx: Pick<CoreContext, 'store' | 'db'>, key: string, compute: () => Promise<T>): Promise<T> {
+export function cached<T>(ctx: { store: OpenedStore; db: Kysely<Database> }, key: string, compute: () => Promise<T>): Promise<T> {
   const store = ctx.store;
   if (ctx.db !== store.db || ctx.db.isTransaction) return compute();
   const { entries, stamp } = entriesFor(store);

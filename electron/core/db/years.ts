@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { Database } from './schema';
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, MembershipYearsTable } from './schema';
 import type { YearView } from '@shared/contract';
 import { currentYear, defaultYearDates } from '@shared/domain/years';
 import { HubdeskError } from '../errors';
-
 
 function toView(row: { id: number; label: string; start_date: string; end_date: string; draft_plan_deadline: string; final_plan_deadline: string }): YearView {
   return {
@@ -38,19 +37,14 @@ export async function resolveYear(db: Kysely<Database>, label: string | undefine
   return currentYear(await listYears(db), today);
 }
 
-export async function insertYear(db: Kysely<Database>, label: string): Promise<YearView> {
+/** A new membership year's row: 1 September to 31 August, with the action plan deadlines of that year. */
+export function newYearRow(label: string): Insertable<MembershipYearsTable> {
   const dates = defaultYearDates(label);
-  const row = await db
-    .insertInto('membership_years')
-    .values({
-      label,
-      start_date: dates.startDate,
-      end_date: dates.endDate,
-      draft_plan_deadline: dates.draftPlanDeadline,
-      final_plan_deadline: dates.finalPlanDeadline,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toView(row);
+  return {
+    label,
+    start_date: dates.startDate,
+    end_date: dates.endDate,
+    draft_plan_deadline: dates.draftPlanDeadline,
+    final_plan_deadline: dates.finalPlanDeadline,
+  };
 }
-

@@ -5,7 +5,7 @@ import { buildDemoNetwork, demoSummary, demoOfstedAsAt, type DemoNetwork } from 
 import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../changes/audit-entry';
 
 /** SQLite's default limit on bound parameters is 32,766; stay well below it per statement. */
 const CHUNK_ROWS = 500;

@@ -1,5 +1,5 @@
 import type { CoreContext } from '../context';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../changes/audit-entry';
 import { FundingEngine, computeHub } from './engine';
 import { invalid, requireHub, requireYearField } from './validate';
 

@@ -5,7 +5,7 @@ import type { ClaimView } from '@shared/contract/funding';
 import type { ClaimStatus } from '@shared/domain/vocabulary';
 import type { YearView } from '@shared/contract';
 import { formatPence } from '@shared/domain/money';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../changes/audit-entry';
 import { FundingEngine, computeHub } from './engine';
 import { claimView } from './load';
 import { claimAmount, invalid, requireCategory, requireHub, requireYearField } from './validate';

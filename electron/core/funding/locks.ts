@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
 import type { AllocationSnapshot } from '@shared/domain/funding-lock';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../changes/audit-entry';
 import { HubdeskError } from '../errors';
 import { FundingEngine, type HubYear } from './engine';
 import { invalid, requireHub, requireYearField } from './validate';

@@ -15,7 +15,8 @@ import { readStaged, stagedFile, stagedFrom, unstage, type FileReference, type S
 import { runInWorker } from '../imports/worker/pool';
 import { plannedOnce, forget, type StampedPlan } from '../imports/memo';
 import { commitOnce } from '../imports/commit-flow';
-import { ChangeRecorder, recordBatch } from '../imports/batches';
+import { recordBatch } from '../changes/import-batches';
+import { ChangeSet } from '../changes/change-set';
 import { diffHashOf, refuseUnlessPreviewed, type PreviewedFile } from '../imports/guard';
 import type { PlanWorkbook } from './plan-workbook';
 import { suggestion } from './plan-workbook';
@@ -106,8 +107,6 @@ function linesToWrite(p: PlannedImport, confirmations: { row: number; pence: num
   });
 }
 
-type Row = Record<string, unknown> & { id: number };
-
 async function write(trx: Transaction<Database>, ctx: CoreContext, file: StagedFile, p: PlannedImport, lines: Line[]): Promise<PlanImportResult> {
   const total = sumPence(lines.map((l) => l.planned_pence));
   const batchId = await recordBatch(trx, ctx, {
@@ -118,23 +117,13 @@ async function write(trx: Transaction<Database>, ctx: CoreContext, file: StagedF
     rowCount: lines.length,
     summary: { hub: p.hub.name, sheet: p.book.sheet, lines: lines.length, totalPlannedPence: total, total: formatPence(total), replaced: p.current.length },
   });
-  const changes = new ChangeRecorder(trx, ctx, batchId);
-  let planId = p.planRow?.id;
-  if (planId === undefined) {
-    const row = (await trx.insertInto('action_plans').values({ hub_id: p.hub.id, year_id: p.year.id }).returningAll().executeTakeFirstOrThrow()) as unknown as Row;
-    await changes.inserted('action_plans', row);
-    planId = row.id;
-  }
-  const before = (await trx.selectFrom('action_plan_lines').selectAll().where('plan_id', '=', planId).execute()) as unknown as Row[];
-  await trx.deleteFrom('action_plan_lines').where('plan_id', '=', planId).execute();
-  for (const r of before) await changes.deleted('action_plan_lines', r);
-  const inserted = (await trx
-    .insertInto('action_plan_lines')
-    .values(lines.map(({ row: _row, category: _category, ...l }) => ({ plan_id: planId, ...l })))
-    .returningAll()
-    .execute()) as unknown as Row[];
-  for (const r of inserted) await changes.inserted('action_plan_lines', r);
-  await changes.flush();
+  // The plan row (when the hub had none), every line replaced and every line written are kept with
+  // the batch (import_changes, audit log), so undoing the batch puts the old plan back.
+  const set = new ChangeSet(trx, { batchId, ctx });
+  const planId = p.planRow?.id ?? (await set.insert('action_plans', { hub_id: p.hub.id, year_id: p.year.id })).id;
+  await set.removeWhere('action_plan_lines', 'plan_id', [planId]);
+  await set.insertMany('action_plan_lines', lines.map(({ row: _row, category: _category, ...l }) => ({ plan_id: planId, ...l })));
+  await set.flush();
   return { lines: lines.length, totalPlannedPence: total, importBatchId: batchId };
 }
 

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
 import type { PlanLineView } from '@shared/contract/funding';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../changes/audit-entry';
 import { invalid, plannedAmount, requireCategory, requireHub, requireYearField } from './validate';
 
 export interface PlanLineInput {

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import type { Transaction } from 'kysely';
 import type { CoreContext } from '../context';
 import type { Database } from '../db/schema';
-import { createBackup, type BackupInfo } from '../backups';
+import { createBackup, type BackupInfo } from '../db/backups';
 import { HubdeskError } from '../errors';
 import { dataStamp, type StampedPlan } from './memo';
 

@@ -1,12 +1,12 @@
+import type { ParsedRequestOf } from '@shared/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
-import { createHubSchema, updateHubSchema, type CreateHubInput, type UpdateHubInput } from '@shared/validation/hubs';
 import type { HubRecord, RecordsChange } from '@shared/contract/records';
-import { applyChange, type ChangeWriter } from './changes';
-import { versionOf } from './version';
-import { parseOrThrow, refusal } from './parse';
+import { applyChange, type ChangeSet } from '../changes/change-set';
+import { versionOf } from '../changes/version';
+import { refusal } from './refusals';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -39,7 +39,7 @@ async function checkManager(db: Db, id: number | null): Promise<void> {
   if (!s) throw refusal([{ path: 'membershipsManagerId', message: `there is no member of the central team with id ${id}` }]);
 }
 
-async function writeManagers(w: ChangeWriter, hubId: number, wanted: ReturnType<typeof createHubSchema.parse>['hubManagers']): Promise<void> {
+async function writeManagers(w: ChangeSet, hubId: number, wanted: ParsedRequestOf<'createHub'>['hubManagers']): Promise<void> {
   const current = await w.trx.selectFrom('hub_managers').where('hub_id', '=', hubId).selectAll().execute();
   for (const [i, m] of wanted.entries()) {
     const values = { name: m.name, email: m.email, phone: m.phone, focus: m.focus };
@@ -49,13 +49,12 @@ async function writeManagers(w: ChangeWriter, hubId: number, wanted: ReturnType<
     }
     const row = current.find((c) => c.id === m.id);
     if (!row) throw refusal([{ path: `hubManagers.${i}.id`, message: `Hub Manager ${m.id} is not a manager of this hub` }]);
-    if (row.name !== values.name || row.email !== values.email || row.phone !== values.phone || row.focus !== values.focus) await w.update('hub_managers', { id: row.id }, values);
+    if (row.name !== values.name || row.email !== values.email || row.phone !== values.phone || row.focus !== values.focus) await w.update('hub_managers', { id: row.id }, values, row);
   }
   for (const c of current) if (!wanted.some((m) => m.id === c.id)) await w.remove('hub_managers', { id: c.id });
 }
 
-export async function createHub(ctx: CoreContext, raw: CreateHubInput): Promise<RecordsChange<HubRecord>> {
-  const input = parseOrThrow(createHubSchema, raw);
+export async function createHub(ctx: CoreContext, input: ParsedRequestOf<'createHub'>): Promise<RecordsChange<HubRecord>> {
   const res = await applyChange(ctx, 'hub.create', { entity: 'hubs' }, async (w) => {
     await checkName(w.trx, input.name, null);
     await checkManager(w.trx, input.membershipsManagerId);
@@ -70,14 +69,13 @@ export async function createHub(ctx: CoreContext, raw: CreateHubInput): Promise<
       created_at: now,
       updated_at: now,
     });
-    await writeManagers(w, row.id as number, input.hubManagers);
-    return { value: await hubRecord(w.trx, row.id as number), summary: `Created ${input.name}`, entityId: row.id as number };
+    await writeManagers(w, row.id, input.hubManagers);
+    return { value: await hubRecord(w.trx, row.id), summary: `Created ${input.name}`, entityId: row.id };
   });
   return { record: res.value, auditId: res.auditId, summary: res.summary };
 }
 
-export async function updateHub(ctx: CoreContext, raw: UpdateHubInput): Promise<RecordsChange<HubRecord>> {
-  const input = parseOrThrow(updateHubSchema, raw);
+export async function updateHub(ctx: CoreContext, input: ParsedRequestOf<'updateHub'>): Promise<RecordsChange<HubRecord>> {
   const res = await applyChange(ctx, 'hub.update', { entity: 'hubs', id: input.hubId }, async (w) => {
     const current = await hubRecord(w.trx, input.hubId);
     if (current.version !== input.version) {
@@ -92,7 +90,7 @@ export async function updateHub(ctx: CoreContext, raw: UpdateHubInput): Promise<
     if (changed.length) await w.update('hubs', { id: input.hubId }, { ...patch, updated_at: ctx.now().toISOString() });
     await writeManagers(w, input.hubId, input.hubManagers);
     if (!w.changed()) throw refusal([{ path: '', message: 'nothing to change: the hub already holds these details' }]);
-    const words = [input.name !== current.name ? `renamed from ${current.name}` : null, changed.some((k) => k !== 'name') ? 'details changed' : null, w.after.size > (changed.length ? 1 : 0) ? 'Hub Managers changed' : null].filter(Boolean);
+    const words = [input.name !== current.name ? `renamed from ${current.name}` : null, changed.some((k) => k !== 'name') ? 'details changed' : null, w.rows().size > (changed.length ? 1 : 0) ? 'Hub Managers changed' : null].filter(Boolean);
     return { value: await hubRecord(w.trx, input.hubId), summary: `${input.name}: ${words.join('; ')}` };
   });
   return { record: res.value, auditId: res.auditId, summary: res.summary };

@@ -1,13 +1,13 @@
+import type { ParsedRequestOf } from '@shared/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
-import { addMeetingSchema, meetingAttendanceSchema, updateMeetingSchema, type AddMeetingInput, type MeetingAttendanceInput, type UpdateMeetingInput } from '@shared/validation/meetings';
 import { notAfterToday } from '@shared/validation/common';
 import type { MeetingRecord, RecordsChange } from '@shared/contract/records';
-import { applyChange, assertVersion, loadRow, type ChangeWriter } from './changes';
-import { versionOf } from './version';
-import { parseOrThrow, refusal } from './parse';
+import { applyChange, assertVersion, loadRow, type ChangeSet } from '../changes/change-set';
+import { versionOf } from '../changes/version';
+import { refusal } from './refusals';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -54,12 +54,11 @@ export async function meetingRecord(db: Db, meetingId: number): Promise<MeetingR
       const a = bySchool.get(s.id);
       return { schoolId: s.id, school: s.name, attended: a ? a.attended === 1 : null, representative: a?.representative ?? null };
     }),
-    attendanceVersion: versionOf({ rows: att } as unknown as Record<string, unknown>),
+    attendanceVersion: versionOf({ rows: att }),
   };
 }
 
-export async function updateMeeting(ctx: CoreContext, raw: UpdateMeetingInput): Promise<RecordsChange<MeetingRecord>> {
-  const input = parseOrThrow(updateMeetingSchema, raw);
+export async function updateMeeting(ctx: CoreContext, input: ParsedRequestOf<'updateMeeting'>): Promise<RecordsChange<MeetingRecord>> {
   const submitted = notAfterToday(input.submittedOn, ctx.today(), 'the date the meeting dates were submitted');
   if (submitted) throw refusal([{ path: 'submittedOn', message: submitted }]);
   const res = await applyChange(ctx, 'meeting.update', { entity: 'hub_meetings', id: input.meetingId }, async (w) => {
@@ -67,30 +66,29 @@ export async function updateMeeting(ctx: CoreContext, raw: UpdateMeetingInput): 
     if (!row) throw new HubdeskError('not_found', `There is no hub meeting with id ${input.meetingId}.`);
     const current = await meetingRecord(w.trx, input.meetingId);
     assertVersion(row, input.version, `${current.hub}'s meeting of ${current.date}`);
-    const year = await w.trx.selectFrom('membership_years').where('id', '=', row.year_id as number).select(['label', 'start_date', 'end_date']).executeTakeFirstOrThrow();
+    const year = await w.trx.selectFrom('membership_years').where('id', '=', row.year_id).select(['label', 'start_date', 'end_date']).executeTakeFirstOrThrow();
     if (input.date < year.start_date || input.date > year.end_date) {
       throw refusal([{ path: 'date', message: `${input.date} is outside the membership year ${year.label} (${year.start_date} to ${year.end_date})` }]);
     }
     const patch = { meeting_date: input.date, term: input.term, format: input.format, notes: input.notes, submitted_on: input.submittedOn };
     const changed = (Object.keys(patch) as (keyof typeof patch)[]).filter((k) => (patch[k] ?? null) !== (row[k] ?? null));
     if (changed.length === 0) throw refusal([{ path: '', message: 'nothing to change: the meeting already holds these details' }]);
-    await w.update('hub_meetings', { id: input.meetingId }, patch);
+    await w.update('hub_meetings', { id: input.meetingId }, patch, row);
     const words = changed.map((k) => (k === 'submitted_on' ? (input.submittedOn ? `dates submitted ${input.submittedOn}` : 'submitted date cleared') : k.replace('meeting_', '')));
     return { value: await meetingRecord(w.trx, input.meetingId), summary: `${current.hub} meeting of ${current.date}: ${words.join(', ')}` };
   });
   return { record: res.value, auditId: res.auditId, summary: res.summary };
 }
 
-async function writeAttendance(w: ChangeWriter, meetingId: number, s: { schoolId: number; attended: boolean; representative?: string | null }) {
+async function writeAttendance(w: ChangeSet, meetingId: number, s: { schoolId: number; attended: boolean; representative?: string | null }) {
   const key = { meeting_id: meetingId, school_id: s.schoolId };
   const existing = await loadRow(w.trx, 'meeting_attendance', key);
   const values = { attended: s.attended ? 1 : 0, representative: s.representative ?? null };
   if (!existing) await w.insert('meeting_attendance', { ...key, ...values });
-  else if (existing.attended !== values.attended || (existing.representative ?? null) !== values.representative) await w.update('meeting_attendance', key, values);
+  else if (existing.attended !== values.attended || (existing.representative ?? null) !== values.representative) await w.update('meeting_attendance', key, values, existing);
 }
 
-export async function recordAttendance(ctx: CoreContext, raw: MeetingAttendanceInput): Promise<RecordsChange<MeetingRecord>> {
-  const input = parseOrThrow(meetingAttendanceSchema, raw);
+export async function recordAttendance(ctx: CoreContext, input: ParsedRequestOf<'recordAttendance'>): Promise<RecordsChange<MeetingRecord>> {
   const res = await applyChange(ctx, 'meeting.attendance', { entity: 'hub_meetings', id: input.meetingId }, async (w) => {
     const current = await meetingRecord(w.trx, input.meetingId);
     if (current.attendanceVersion !== input.version) {
@@ -111,8 +109,7 @@ export async function recordAttendance(ctx: CoreContext, raw: MeetingAttendanceI
 }
 
 /** Adds a meeting date to a hub's year (dates within the year; not twice on the same day). */
-export async function addMeeting(ctx: CoreContext, raw: AddMeetingInput): Promise<RecordsChange<MeetingRecord>> {
-  const input = parseOrThrow(addMeetingSchema, raw);
+export async function addMeeting(ctx: CoreContext, input: ParsedRequestOf<'addMeeting'>): Promise<RecordsChange<MeetingRecord>> {
   const res = await applyChange(ctx, 'meeting.add', { entity: 'hub_meetings' }, async (w) => {
     const hub = await w.trx.selectFrom('hubs').where('id', '=', input.hubId).select(['id', 'name']).executeTakeFirst();
     if (!hub) throw refusal([{ path: 'hubId', message: `there is no hub with id ${input.hubId}` }]);
@@ -124,7 +121,7 @@ export async function addMeeting(ctx: CoreContext, raw: AddMeetingInput): Promis
     const same = await w.trx.selectFrom('hub_meetings').where('hub_id', '=', hub.id).where('meeting_date', '=', input.date).select('id').executeTakeFirst();
     if (same) throw refusal([{ path: 'date', message: `${hub.name} already has a meeting on ${input.date}` }]);
     const row = await w.insert('hub_meetings', { hub_id: hub.id, year_id: year.id, meeting_date: input.date, term: input.term, format: input.format, submitted_on: null, notes: null });
-    return { value: await meetingRecord(w.trx, row.id as number), summary: `${hub.name}: meeting added on ${input.date} (${input.term})`, entityId: row.id as number };
+    return { value: await meetingRecord(w.trx, row.id), summary: `${hub.name}: meeting added on ${input.date} (${input.term})`, entityId: row.id };
   });
   return { record: res.value, auditId: res.auditId, summary: res.summary };
 }

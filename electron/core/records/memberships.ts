@@ -1,11 +1,12 @@
+import type { ParsedRequestOf } from '@shared/contract';
 import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
 import { requireYear } from '../db/years';
-import { addMembershipSchema, membershipDateIssues, updateMembershipSchema, type AddMembershipInput, type UpdateMembershipInput } from '@shared/validation/memberships';
+import { addMembershipSchema, membershipDateIssues, updateMembershipSchema } from '@shared/validation/memberships';
 import type { FundingEffect, MembershipRecord, MembershipForm, RecordsChange, SchoolChoice } from '@shared/contract/records';
-import { applyChange, assertVersion, loadRow } from './changes';
-import { versionOf } from './version';
-import { parseOrThrow, throwIfIssues } from './parse';
+import { applyChange, assertVersion, loadRow } from '../changes/change-set';
+import { versionOf } from '../changes/version';
+import { throwIfIssues } from './refusals';
 import { fundingEffect } from './funding-effect';
 import type { Transaction, Kysely } from 'kysely';
 import type { Database } from '../db/schema';
@@ -105,7 +106,7 @@ async function planUpdate(db: Db, input: ReturnType<typeof updateMembershipSchem
     });
   }
   const plan: Plan = {
-    yearId: row.year_id as number,
+    yearId: row.year_id,
     schoolId: current.schoolId,
     school: current.school,
     fromHubId: current.hubId,
@@ -125,22 +126,17 @@ function describeUpdate(current: MembershipRecord, input: ReturnType<typeof upda
   return `${current.school} (${current.year}): ${parts.length ? parts.join('; ') : 'no change'}`;
 }
 
-export type MembershipChangeRequest = ({ kind: 'add' } & AddMembershipInput) | ({ kind: 'update' } & UpdateMembershipInput);
-
 /** The funding effect of a membership change on each hub it touches; writes nothing. */
-export async function previewMembershipChange(ctx: CoreContext, req: MembershipChangeRequest): Promise<FundingEffect> {
+export async function previewMembershipChange(ctx: CoreContext, req: ParsedRequestOf<'previewMembershipChange'>): Promise<FundingEffect> {
   if (req.kind === 'add') {
-    const { kind: _k, ...rest } = req;
-    const plan = await planAdd(ctx.db, parseOrThrow(addMembershipSchema, rest), ctx.today());
+    const plan = await planAdd(ctx.db, req.change, ctx.today());
     return fundingEffect(ctx.db, plan.yearId, { schoolId: plan.schoolId, name: plan.school, fromHubId: null, toHubId: plan.toHubId, pupilsAfter: plan.pupilsAfter });
   }
-  const { kind: _k, ...rest } = req;
-  const { plan } = await planUpdate(ctx.db, parseOrThrow(updateMembershipSchema, rest), ctx.today());
+  const { plan } = await planUpdate(ctx.db, req.change, ctx.today());
   return fundingEffect(ctx.db, plan.yearId, { schoolId: plan.schoolId, name: plan.school, fromHubId: plan.fromHubId, toHubId: plan.toHubId, pupilsAfter: plan.pupilsAfter });
 }
 
-export async function addMembership(ctx: CoreContext, raw: AddMembershipInput): Promise<RecordsChange<MembershipRecord>> {
-  const input = parseOrThrow(addMembershipSchema, raw);
+export async function addMembership(ctx: CoreContext, input: ParsedRequestOf<'addMembership'>): Promise<RecordsChange<MembershipRecord>> {
   const res = await applyChange(ctx, 'membership.add', { entity: 'memberships' }, async (w) => {
     const plan = await planAdd(w.trx, input, ctx.today());
     const effect = await fundingEffect(w.trx, plan.yearId, { schoolId: plan.schoolId, name: plan.school, fromHubId: null, toHubId: plan.toHubId, pupilsAfter: plan.pupilsAfter });
@@ -155,14 +151,13 @@ export async function addMembership(ctx: CoreContext, raw: AddMembershipInput): 
       import_batch_id: null,
       updated_at: ctx.now().toISOString(),
     });
-    const record = await membershipRecord(w.trx, row.id as number);
+    const record = await membershipRecord(w.trx, row.id);
     return { value: { record, effect }, summary: `Added ${record.school} to ${record.hub} for ${record.year} (${record.pupils} pupils, ${record.status})`, entityId: record.id };
   });
   return { ...res.value, auditId: res.auditId, summary: res.summary };
 }
 
-export async function updateMembership(ctx: CoreContext, raw: UpdateMembershipInput): Promise<RecordsChange<MembershipRecord>> {
-  const input = parseOrThrow(updateMembershipSchema, raw);
+export async function updateMembership(ctx: CoreContext, input: ParsedRequestOf<'updateMembership'>): Promise<RecordsChange<MembershipRecord>> {
   const res = await applyChange(ctx, 'membership.update', { entity: 'memberships', id: input.membershipId }, async (w) => {
     const { plan, current } = await planUpdate(w.trx, input, ctx.today());
     const effect = await fundingEffect(w.trx, plan.yearId, { schoolId: plan.schoolId, name: plan.school, fromHubId: plan.fromHubId, toHubId: plan.toHubId, pupilsAfter: plan.pupilsAfter });

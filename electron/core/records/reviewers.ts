@@ -1,3 +1,4 @@
+import type { ParsedRequestOf } from '@shared/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
@@ -5,22 +6,11 @@ import { HubdeskError } from '../errors';
 import { reviewTeamSize } from '@shared/domain/review-team';
 import { reviewerCommitment, suggestReplacementSchools, type OutgoingAssignment } from '@shared/domain/reviewer-commitment';
 import type { ReviewerStatus } from '@shared/domain/vocabulary';
-import {
-  addTrainingSchema,
-  attendedIssues,
-  bookReviewerSchema,
-  replaceReviewerSchema,
-  reviewerStatusSchema,
-  trainingIssues,
-  type AddTrainingInput,
-  type BookReviewerInput,
-  type ReplaceReviewerInput,
-  type ReviewerStatusInput,
-} from '@shared/validation/reviewers';
+import { attendedIssues, trainingIssues } from '@shared/validation/reviewers';
 import type { AssignmentRecord, RecordsChange, ReplacementSchool, ReviewTeamForm, TrainingRecord } from '@shared/contract/records';
-import { applyChange, assertVersion, loadRow } from './changes';
-import { versionOf } from './version';
-import { parseOrThrow, refusal, throwIfIssues } from './parse';
+import { applyChange, assertVersion, loadRow } from '../changes/change-set';
+import { versionOf } from '../changes/version';
+import { refusal, throwIfIssues } from './refusals';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -133,8 +123,7 @@ async function refuseDuplicateName(db: Db, reviewId: number, name: string): Prom
   if (same) throw refusal([{ path: 'reviewerName', message: `${same.reviewerName} is already on this review (${same.status})` }]);
 }
 
-export async function bookReviewer(ctx: CoreContext, raw: BookReviewerInput): Promise<RecordsChange<AssignmentRecord>> {
-  const input = parseOrThrow(bookReviewerSchema, raw);
+export async function bookReviewer(ctx: CoreContext, input: ParsedRequestOf<'bookReviewer'>): Promise<RecordsChange<AssignmentRecord>> {
   const res = await applyChange(ctx, 'reviewer.book', { entity: 'reviewer_assignments' }, async (w) => {
     const review = await reviewInfo(w.trx, input.reviewId);
     const sender = await requireSender(w.trx, review, input.homeSchoolId, false);
@@ -149,13 +138,12 @@ export async function bookReviewer(ctx: CoreContext, raw: BookReviewerInput): Pr
       import_batch_id: null,
       updated_at: ctx.now().toISOString(),
     });
-    return { value: await assignmentRecord(w.trx, row.id as number), summary: `Booked ${input.reviewerName} (${sender.name}) onto ${review.school}'s review of ${review.startDate}`, entityId: row.id as number };
+    return { value: await assignmentRecord(w.trx, row.id), summary: `Booked ${input.reviewerName} (${sender.name}) onto ${review.school}'s review of ${review.startDate}`, entityId: row.id };
   });
   return { record: res.value, auditId: res.auditId, summary: res.summary };
 }
 
-export async function setReviewerStatus(ctx: CoreContext, raw: ReviewerStatusInput): Promise<RecordsChange<AssignmentRecord>> {
-  const input = parseOrThrow(reviewerStatusSchema, raw);
+export async function setReviewerStatus(ctx: CoreContext, input: ParsedRequestOf<'setReviewerStatus'>): Promise<RecordsChange<AssignmentRecord>> {
   const res = await applyChange(ctx, 'reviewer.status', { entity: 'reviewer_assignments', id: input.assignmentId }, async (w) => {
     const row = await loadRow(w.trx, 'reviewer_assignments', { id: input.assignmentId });
     if (!row) throw new HubdeskError('not_found', `There is no reviewer assignment with id ${input.assignmentId}.`);
@@ -167,7 +155,7 @@ export async function setReviewerStatus(ctx: CoreContext, raw: ReviewerStatusInp
     if (current.replacedByAssignmentId !== null) {
       throw refusal([{ path: 'status', message: `${current.reviewerName} has been replaced; undo the replacement before changing this booking` }]);
     }
-    await w.update('reviewer_assignments', { id: input.assignmentId }, { status: input.status, updated_at: ctx.now().toISOString() });
+    await w.update('reviewer_assignments', { id: input.assignmentId }, { status: input.status, updated_at: ctx.now().toISOString() }, row);
     const words = { attended: 'attended', dropped: 'dropped out of', booked: 'booked again onto' }[input.status];
     return { value: await assignmentRecord(w.trx, input.assignmentId), summary: `${current.reviewerName} (${current.homeSchool}) ${words} ${review.school}'s review of ${review.startDate}` };
   });
@@ -175,8 +163,7 @@ export async function setReviewerStatus(ctx: CoreContext, raw: ReviewerStatusInp
 }
 
 /** Replaces a reviewer: the old booking is (or becomes) dropped, the new one is booked and points to it. */
-export async function replaceReviewer(ctx: CoreContext, raw: ReplaceReviewerInput): Promise<RecordsChange<AssignmentRecord>> {
-  const input = parseOrThrow(replaceReviewerSchema, raw);
+export async function replaceReviewer(ctx: CoreContext, input: ParsedRequestOf<'replaceReviewer'>): Promise<RecordsChange<AssignmentRecord>> {
   const res = await applyChange(ctx, 'reviewer.replace', { entity: 'reviewer_assignments' }, async (w) => {
     const row = await loadRow(w.trx, 'reviewer_assignments', { id: input.assignmentId });
     if (!row) throw new HubdeskError('not_found', `There is no reviewer assignment with id ${input.assignmentId}.`);
@@ -202,21 +189,15 @@ export async function replaceReviewer(ctx: CoreContext, raw: ReplaceReviewerInpu
       updated_at: ctx.now().toISOString(),
     });
     return {
-      value: await assignmentRecord(w.trx, added.id as number),
+      value: await assignmentRecord(w.trx, added.id),
       summary: `Replaced ${current.reviewerName} (${current.homeSchool}) with ${input.reviewerName} (${sender.name}) on ${review.school}'s review of ${review.startDate}`,
-      entityId: added.id as number,
+      entityId: added.id,
     };
   });
   return { record: res.value, auditId: res.auditId, summary: res.summary };
 }
 
-export async function schoolTrainings(ctx: CoreContext, schoolId: number): Promise<TrainingRecord[]> {
-  const rows = await ctx.db.selectFrom('reviewer_trainings').where('school_id', '=', schoolId).selectAll().orderBy('trained_on', 'desc').execute();
-  return rows.map((t) => ({ id: t.id, schoolId: t.school_id, personName: t.person_name, role: t.role, trainedOn: t.trained_on }));
-}
-
-export async function addTraining(ctx: CoreContext, raw: AddTrainingInput): Promise<RecordsChange<TrainingRecord>> {
-  const input = parseOrThrow(addTrainingSchema, raw);
+export async function addTraining(ctx: CoreContext, input: ParsedRequestOf<'addTraining'>): Promise<RecordsChange<TrainingRecord>> {
   throwIfIssues(trainingIssues(input.trainedOn, ctx.today()));
   const res = await applyChange(ctx, 'training.add', { entity: 'reviewer_trainings' }, async (w) => {
     const school = await w.trx.selectFrom('schools').where('id', '=', input.schoolId).select(['id', 'name']).executeTakeFirst();
@@ -232,9 +213,9 @@ export async function addTraining(ctx: CoreContext, raw: AddTrainingInput): Prom
     }
     const row = await w.insert('reviewer_trainings', { school_id: school.id, person_name: input.personName, role: input.role ?? null, trained_on: input.trainedOn, import_batch_id: null });
     return {
-      value: { id: row.id as number, schoolId: school.id, personName: input.personName, role: input.role ?? null, trainedOn: input.trainedOn },
+      value: { id: row.id, schoolId: school.id, personName: input.personName, role: input.role ?? null, trainedOn: input.trainedOn },
       summary: `Recorded reviewer training for ${input.personName} (${school.name}) on ${input.trainedOn}`,
-      entityId: row.id as number,
+      entityId: row.id,
     };
   });
   return { record: res.value, auditId: res.auditId, summary: res.summary };

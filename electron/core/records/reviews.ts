@@ -1,12 +1,13 @@
+import type { ParsedRequestOf } from '@shared/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
-import { reviewOutcomeIssues, scheduleReviewSchema, updateReviewSchema, type ScheduleReviewInput, type UpdateReviewInput } from '@shared/validation/reviews';
+import { reviewOutcomeIssues } from '@shared/validation/reviews';
 import type { RecordsChange, ReviewRecord } from '@shared/contract/records';
-import { applyChange } from './changes';
-import { versionOf } from './version';
-import { parseOrThrow, refusal, throwIfIssues } from './parse';
+import { applyChange } from '../changes/change-set';
+import { versionOf } from '../changes/version';
+import { refusal, throwIfIssues } from './refusals';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -39,8 +40,7 @@ export async function reviewRecord(db: Db, reviewId: number): Promise<ReviewReco
   };
 }
 
-export async function scheduleReview(ctx: CoreContext, raw: ScheduleReviewInput): Promise<RecordsChange<ReviewRecord>> {
-  const input = parseOrThrow(scheduleReviewSchema, raw);
+export async function scheduleReview(ctx: CoreContext, input: ParsedRequestOf<'scheduleReview'>): Promise<RecordsChange<ReviewRecord>> {
   const res = await applyChange(ctx, 'review.schedule', { entity: 'qa_reviews' }, async (w) => {
     const school = await w.trx.selectFrom('schools').where('id', '=', input.schoolId).select(['id', 'name']).executeTakeFirst();
     if (!school) throw new HubdeskError('not_found', `There is no school with id ${input.schoolId}.`);
@@ -61,14 +61,13 @@ export async function scheduleReview(ctx: CoreContext, raw: ScheduleReviewInput)
       import_batch_id: null,
       updated_at: ctx.now().toISOString(),
     });
-    return { value: await reviewRecord(w.trx, row.id as number), summary: `Scheduled ${school.name}'s ${year.label} QA Review for ${input.startDate} to ${input.endDate}`, entityId: row.id as number };
+    return { value: await reviewRecord(w.trx, row.id), summary: `Scheduled ${school.name}'s ${year.label} QA Review for ${input.startDate} to ${input.endDate}`, entityId: row.id };
   });
   return { record: res.value, auditId: res.auditId, summary: res.summary };
 }
 
 /** Changes a review's dates and records its outcome; the WWWs and EBIs are replaced by the list sent. */
-export async function updateReview(ctx: CoreContext, raw: UpdateReviewInput): Promise<RecordsChange<ReviewRecord>> {
-  const input = parseOrThrow(updateReviewSchema, raw);
+export async function updateReview(ctx: CoreContext, input: ParsedRequestOf<'updateReview'>): Promise<RecordsChange<ReviewRecord>> {
   throwIfIssues(reviewOutcomeIssues(input, ctx.today()));
   const res = await applyChange(ctx, 'review.update', { entity: 'qa_reviews', id: input.reviewId }, async (w) => {
     const current = await reviewRecord(w.trx, input.reviewId);

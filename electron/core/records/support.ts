@@ -1,18 +1,13 @@
+import type { ParsedRequestOf } from '@shared/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
-import {
-  addSupportRequestSchema,
-  supportDateIssues,
-  updateSupportRequestSchema,
-  type AddSupportRequestInput,
-  type UpdateSupportRequestInput,
-} from '@shared/validation/support';
+import { supportDateIssues } from '@shared/validation/support';
 import type { RecordsChange, SupportRequestRecord } from '@shared/contract/records';
-import { applyChange, assertVersion, loadRow } from './changes';
-import { versionOf } from './version';
-import { parseOrThrow, refusal, throwIfIssues } from './parse';
+import { applyChange, assertVersion, loadRow } from '../changes/change-set';
+import { versionOf } from '../changes/version';
+import { refusal, throwIfIssues } from './refusals';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -76,8 +71,7 @@ async function checkRefs(db: Db, schoolId: number, input: { ebiPointId: number |
   }
 }
 
-export async function addSupportRequest(ctx: CoreContext, raw: AddSupportRequestInput): Promise<RecordsChange<SupportRequestRecord>> {
-  const input = parseOrThrow(addSupportRequestSchema, raw);
+export async function addSupportRequest(ctx: CoreContext, input: ParsedRequestOf<'addSupportRequest'>): Promise<RecordsChange<SupportRequestRecord>> {
   throwIfIssues(supportDateIssues(input, ctx.today()));
   const res = await applyChange(ctx, 'support.add', { entity: 'support_requests' }, async (w) => {
     const school = await w.trx.selectFrom('schools').where('id', '=', input.schoolId).select(['id', 'name']).executeTakeFirst();
@@ -96,20 +90,19 @@ export async function addSupportRequest(ctx: CoreContext, raw: AddSupportRequest
       created_at: now,
       updated_at: now,
     });
-    const [rec] = await toRecords(w.trx, { id: row.id as number });
-    return { value: rec!, summary: `${school.name} asked for support on “${input.area}” (${input.status})`, entityId: row.id as number };
+    const [rec] = await toRecords(w.trx, { id: row.id });
+    return { value: rec!, summary: `${school.name} asked for support on “${input.area}” (${input.status})`, entityId: row.id };
   });
   return { record: res.value, auditId: res.auditId, summary: res.summary };
 }
 
-export async function updateSupportRequest(ctx: CoreContext, raw: UpdateSupportRequestInput): Promise<RecordsChange<SupportRequestRecord>> {
-  const input = parseOrThrow(updateSupportRequestSchema, raw);
+export async function updateSupportRequest(ctx: CoreContext, input: ParsedRequestOf<'updateSupportRequest'>): Promise<RecordsChange<SupportRequestRecord>> {
   throwIfIssues(supportDateIssues(input, ctx.today()));
   const res = await applyChange(ctx, 'support.update', { entity: 'support_requests', id: input.requestId }, async (w) => {
     const row = await loadRow(w.trx, 'support_requests', { id: input.requestId });
     if (!row) throw new HubdeskError('not_found', `There is no support request with id ${input.requestId}.`);
-    assertVersion(row, input.version, `support request on “${String(row.area)}”`);
-    await checkRefs(w.trx, row.school_id as number, input);
+    assertVersion(row, input.version, `support request on “${row.area}”`);
+    await checkRefs(w.trx, row.school_id, input);
     const patch = {
       requested_on: input.requestedOn,
       area: input.area,
@@ -121,7 +114,7 @@ export async function updateSupportRequest(ctx: CoreContext, raw: UpdateSupportR
     };
     const changed = (Object.keys(patch) as (keyof typeof patch)[]).filter((k) => patch[k] !== row[k]);
     if (!changed.length) throw refusal([{ path: '', message: 'nothing to change: the request already holds these details' }]);
-    await w.update('support_requests', { id: input.requestId }, { ...patch, updated_at: ctx.now().toISOString() });
+    await w.update('support_requests', { id: input.requestId }, { ...patch, updated_at: ctx.now().toISOString() }, row);
     const [rec] = await toRecords(w.trx, { id: input.requestId });
     const who = rec!.brokeredToSchool ?? rec!.brokeredTo;
     return { value: rec!, summary: `Support for ${rec!.school} on “${rec!.area}”: ${input.status}${who ? `, brokered to ${who}` : ''}` };

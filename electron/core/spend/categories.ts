@@ -1,7 +1,7 @@
 import type { SpendCategoryView } from '@shared/contract/spend';
 import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../changes/audit-entry';
 
 export async function listCategories(ctx: CoreContext): Promise<SpendCategoryView[]> {
   const [categories, lines, claims] = await Promise.all([

@@ -43,9 +43,7 @@ const EVERYTHING: MethodTags = { writes: 'everything' };
 export const methodTags: Record<MethodName, MethodTags> = {
   // system and settings
   getStatus: reads('years', 'schools', 'hubs'),
-  listYears: reads('years'),
   loadDemo: EVERYTHING,
-  createYear: writes('years'),
   getIdentity: reads('identity'),
   setIdentity: writes('identity'),
   listBackups: reads('backups'),
@@ -63,7 +61,6 @@ export const methodTags: Record<MethodName, MethodTags> = {
   searchQaText: reads('reviews', 'schools', 'hubs', 'memberships'),
   suggestSupport: reads('reviews', 'schools', 'hubs', 'memberships'),
   listHubs: reads('hubs', 'memberships', 'years'),
-  getHub: reads('hubs', 'memberships'),
   listSchools: reads('schools', 'hubs', 'memberships'),
 
   // records kept by hand
@@ -75,7 +72,6 @@ export const methodTags: Record<MethodName, MethodTags> = {
   bookReviewer: writes('reviewers'),
   setReviewerStatus: writes('reviewers'),
   replaceReviewer: writes('reviewers'),
-  schoolTrainings: reads('reviewers'),
   addTraining: writes('reviewers'),
   schoolRecord: reads('schools'),
   updateSchool: writes('schools'),
@@ -128,7 +124,6 @@ export const methodTags: Record<MethodName, MethodTags> = {
 
   // calls
   myCalls: reads(...ALL_RECORDS),
-  listCalls: reads('calls', 'hubs'),
   callPack: reads(...ALL_RECORDS),
   callPackWorkbook: reads(...ALL_RECORDS),
   recordCall: writes('calls'),
@@ -143,7 +138,6 @@ export const methodTags: Record<MethodName, MethodTags> = {
   undoImportBatch: EVERYTHING,
   previewOfstedImport: reads('ofsted', 'schools'),
   commitOfstedImport: writes('imports', 'ofsted', 'schools'),
-  listOfstedImports: reads('imports'),
   previewGiasImport: reads('schools', 'memberships', 'funding'),
   commitGiasImport: writes('imports', 'schools', 'memberships', 'funding'),
   listGiasClosedSchools: reads('schools'),

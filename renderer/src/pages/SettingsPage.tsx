@@ -19,6 +19,8 @@ export function SettingsPage() {
         <dl className="facts">
           <dt>Database file</dt>
           <dd className="mono">{status?.databaseFile}</dd>
+          <dt>Error log</dt>
+          <dd className="mono">{status?.logFile}</dd>
           <dt>Schema version</dt>
           <dd className="mono">{status?.schemaVersion}</dd>
           <dt>Running as</dt>

@@ -9,7 +9,7 @@ import { readRoll, planFromRead } from '../../../electron/core/imports/roll/anal
 import { parseOfstedFile } from '../../../electron/core/imports/ofsted/parse';
 import { loadStoreFacts } from '../../../electron/core/imports/ofsted/store-facts';
 import { buildPlan } from '../../../electron/core/imports/ofsted/plan';
-import { createBackup } from '../../../electron/core/backups';
+import { createBackup } from '../../../electron/core/db/backups';
 import { stageBytes } from '../../../electron/core/imports/staging';
 import { readOfstedStaged } from '../../../electron/core/imports/ofsted/commit';
 import type { BenchConfig } from '../config';

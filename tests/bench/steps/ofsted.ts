@@ -7,7 +7,7 @@ import type { OfstedCommitResult, OfstedImportPreview } from '../../../shared/co
 import type { BenchConfig } from '../config';
 import { measure, median, type Measurement } from '../measure';
 import { openCopy } from './open';
-import { lastBackup } from '../../../electron/core/backups';
+import { lastBackup } from '../../../electron/core/db/backups';
 
 type Envelope<T> = { ok: true; value: T } | { ok: false; error: { message: string } };
 

@@ -8,11 +8,11 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { dispatch } from '../../../electron/core/dispatch';
-import type { RollCommitResult, RollPreview } from '../../../shared/contract/imports';
+import type { RollCommitResult, RollPreview } from '../../../shared/contract/roll-import';
 import type { BenchConfig } from '../config';
 import { measure, median, type Measurement } from '../measure';
 import { openCopy } from './open';
-import { lastBackup } from '../../../electron/core/backups';
+import { lastBackup } from '../../../electron/core/db/backups';
 import { readSpreadsheet } from '../../../electron/core/imports/files/read';
 
 type Envelope<T> = { ok: true; value: T } | { ok: false; error: { message: string } };

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { GiasClosedSchool } from '@shared/contract/gias-import';
 import type { Database } from '../../db/schema';
-import { versionOf } from '../../records/version';
+import { versionOf } from '../../changes/version';
 
 export async function closedSchools(db: Kysely<Database>): Promise<GiasClosedSchool[]> {
   const closed = await db.selectFrom('schools').selectAll().where('merged_into_school_id', 'is', null).where('establishment_status', 'like', 'closed%').orderBy('urn').execute();

@@ -2,15 +2,16 @@
  * Preview and commit of GIAS school data: both files read once in the import worker (staged), the
  * plan reused by the commit while the store is unchanged, the commit refused when the preview no
  * longer holds; a backup, then every school updated or added, every link and every roll pupil
- * change recorded (ChangeRecorder) in one transaction, as an import batch of kind 'gias' that the
- * generic undo restores.
+ * change written through the batch's ChangeSet (a statement per kind of row) in one transaction, as
+ * an import batch of kind 'gias' that undoing the batch restores.
  */
 import type { Transaction } from 'kysely';
 import type { GiasCommitResult, GiasImportPreview } from '@shared/contract/gias-import';
 import type { CoreContext } from '../../context';
 import type { Database } from '../../db/schema';
 import { HubdeskError } from '../../errors';
-import { ChangeRecorder, recordBatch } from '../batches';
+import { recordBatch } from '../../changes/import-batches';
+import { ChangeSet } from '../../changes/change-set';
 import { commitOnce } from '../commit-flow';
 import { forget, plannedOnce, type StampedPlan } from '../memo';
 import { readStaged, stagedFile, stagedFrom, unstage, type StagedFile } from '../staging';
@@ -89,8 +90,6 @@ function refuse(plan: GiasPlan): never {
   });
 }
 
-type Row = Record<string, unknown> & { id: number };
-
 async function write(trx: Transaction<Database>, ctx: CoreContext, file: StagedFile, links: StagedFile | null, plan: GiasPlan, backupFile: string): Promise<GiasCommitResult> {
   const now = ctx.now().toISOString();
   const p = plan.preview;
@@ -104,32 +103,24 @@ async function write(trx: Transaction<Database>, ctx: CoreContext, file: StagedF
     closed: p.closed.length,
   };
   const batchId = await recordBatch(trx, ctx, { kind: GIAS_BATCH_KIND, fileName: file.fileName, sha256: file.sha256, yearId: null, rowCount: p.rowsRead, summary });
-  const changes = new ChangeRecorder(trx, ctx, batchId);
-  for (const u of plan.schoolUpdates) {
-    const after = (await trx.updateTable('schools').set({ ...u.set, updated_at: now }).where('id', '=', u.before.id).returningAll().executeTakeFirstOrThrow()) as unknown as Row;
-    await changes.updated('schools', u.before as unknown as Row, after);
-  }
-  for (const s of plan.successorInserts) {
-    const row = (await trx
-      .insertInto('schools')
-      .values({ urn: s.urn, ...s.values, headteacher_since: null, email: null, phone: null, merged_into_school_id: null, import_batch_id: batchId, created_at: now, updated_at: now })
-      .returningAll()
-      .executeTakeFirstOrThrow()) as unknown as Row;
-    await changes.inserted('schools', row);
-  }
-  for (const l of plan.linkInserts) {
-    const row = (await trx
-      .insertInto('school_links')
-      .values({ urn: l.urn, link_urn: l.linkUrn, link_name: l.linkName, link_type: l.linkType, established_on: l.establishedOn, import_batch_id: batchId })
-      .returningAll()
-      .executeTakeFirstOrThrow()) as unknown as Row;
-    await changes.inserted('school_links', row);
-  }
-  for (const m of plan.membershipUpdates) {
-    const after = (await trx.updateTable('memberships').set({ pupils: m.pupils, import_batch_id: batchId, updated_at: now }).where('id', '=', m.before.id).returningAll().executeTakeFirstOrThrow()) as unknown as Row;
-    await changes.updated('memberships', m.before as unknown as Row, after);
-  }
-  await changes.flush();
+  const set = new ChangeSet(trx, { batchId, ctx });
+  await set.replaceMany(
+    'schools',
+    plan.schoolUpdates.map((u) => ({ before: u.before, after: { ...u.before, ...u.set, updated_at: now } })),
+  );
+  await set.insertMany(
+    'schools',
+    plan.successorInserts.map((s) => ({ urn: s.urn, ...s.values, headteacher_since: null, email: null, phone: null, merged_into_school_id: null, import_batch_id: batchId, created_at: now, updated_at: now })),
+  );
+  await set.insertMany(
+    'school_links',
+    plan.linkInserts.map((l) => ({ urn: l.urn, link_urn: l.linkUrn, link_name: l.linkName, link_type: l.linkType, established_on: l.establishedOn, import_batch_id: batchId })),
+  );
+  await set.replaceMany(
+    'memberships',
+    plan.membershipUpdates.map((m) => ({ before: m.before, after: { ...m.before, pupils: m.pupils, import_batch_id: batchId, updated_at: now } })),
+  );
+  await set.flush();
   return {
     batchId,
     ...summary,

@@ -1,9 +1,10 @@
 /** What the GIAS plan needs from the store, loaded in a few queries (never one per school). */
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database, MembershipsTable, SchoolsTable } from '../../db/schema';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { RowOf } from '../../changes/change-set';
 
-export type SchoolRow = Selectable<SchoolsTable>;
-export type MembershipRow = Selectable<MembershipsTable>;
+export type SchoolRow = RowOf<'schools'>;
+export type MembershipRow = RowOf<'memberships'>;
 
 export interface GiasFacts {
   /** Every school record still in use (a record merged into another is history), by URN. */

@@ -17,10 +17,10 @@
  *   stops the import; problems in other schools' rows do not.
  */
 import { hubFunding } from '@shared/domain/funding';
-import type { FieldChange, RollFundingEffect } from '@shared/contract/imports';
+import type { FieldChange, RollFundingEffect } from '@shared/contract/roll-import';
 import type { GiasClosedSchool, GiasImportPreview, GiasIssueView, GiasPupilChange, GiasSchoolChanges } from '@shared/contract/gias-import';
 import { parsePhase } from '../roll/cells';
-import { versionOf } from '../../records/version';
+import { versionOf } from '../../changes/version';
 import type { GiasExtract, GiasLink, GiasLinks, GiasRow } from './read';
 import { linkKey, type GiasFacts, type MembershipRow, type SchoolRow } from './facts';
 

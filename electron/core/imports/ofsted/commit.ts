@@ -2,14 +2,16 @@
  * Preview and commit of an Ofsted file. The commit refuses a file with any error (nothing written),
  * writes nothing when the file holds nothing new, and otherwise takes a backup, then in one
  * transaction records an import batch of kind 'ofsted' (recordBatch: the batch row and its audit
- * entry), inserts the new inspections and their judgements in chunks.
+ * entry) and inserts the new inspections and their judgements as rows the batch owns (undo deletes
+ * them by the batch's id).
  */
 import type { Transaction } from 'kysely';
 import type { OfstedCommitResult, OfstedImportPreview } from '@shared/contract/ofsted-import';
 import type { CoreContext } from '../../context';
 import type { Database } from '../../db/schema';
 import { HubdeskError } from '../../errors';
-import { recordBatch } from '../batches';
+import { recordBatch } from '../../changes/import-batches';
+import { ChangeSet } from '../../changes/change-set';
 import { commitOnce } from '../commit-flow';
 import { forget, plannedOnce, type StampedPlan } from '../memo';
 import { readStaged, stagedFile, stagedFrom, unstage, type FileReference, type StagedFile } from '../staging';
@@ -26,10 +28,6 @@ export interface OfstedOptions {
   allSchools?: boolean;
   encoding?: TextEncoding;
 }
-
-/** SQLite allows 32,766 bound parameters per statement; these chunks stay far below. */
-const INSPECTION_CHUNK = 500;
-const JUDGEMENT_CHUNK = 1000;
 
 interface PlannedFile {
   plan: OfstedPlan;
@@ -180,9 +178,9 @@ async function writePlan(
     source_as_at: p.sourceAsAt,
     urn_at_inspection: i.urnAtInspection,
   }));
-  for (let k = 0; k < rows.length; k += INSPECTION_CHUNK) {
-    await trx.insertInto('ofsted_inspections').values(rows.slice(k, k + INSPECTION_CHUNK)).execute();
-  }
+  // The batch owns these rows by its id: undo deletes them by it (an Ofsted import only ever adds).
+  const set = new ChangeSet(trx, { batchId, ctx });
+  await set.insertOwned('ofsted_inspections', rows);
   // One query maps the new rows back to their ids (multi-row RETURNING has no guaranteed order).
   const inserted = await trx
     .selectFrom('ofsted_inspections')
@@ -195,9 +193,7 @@ async function writePlan(
     if (inspectionId === undefined) throw new Error(`inspection ${keyOf(i)} was not inserted`);
     return i.judgements.map((j) => ({ inspection_id: inspectionId, area: j.area, grade: j.grade, grade_date: j.gradeDate }));
   });
-  for (let k = 0; k < judgements.length; k += JUDGEMENT_CHUNK) {
-    await trx.insertInto('ofsted_judgements').values(judgements.slice(k, k + JUDGEMENT_CHUNK)).execute();
-  }
+  await set.insertOwned('ofsted_judgements', judgements);
 
   const asAt = p.sourceAsAt ? ` (as at ${p.sourceAsAt}, from the ${p.sourceAsAtFrom})` : '';
   return {

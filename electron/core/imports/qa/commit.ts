@@ -1,8 +1,9 @@
 /**
  * Preview and commit of a QA tracker. The commit refuses a file with any problem (nothing written),
  * writes nothing when nothing changes, and otherwise takes a backup, then in one transaction records
- * an import batch of kind 'qa' for the year and writes every row through a ChangeRecorder, so the
- * generic undo (restoreBatchChanges) puts back exactly what was there, updates included.
+ * an import batch of kind 'qa' for the year and writes every row through the batch's ChangeSet (a
+ * statement per kind of row, not per row), so undoing the batch puts back exactly what was there,
+ * updates included.
  */
 import type { Transaction } from 'kysely';
 import type { QaCommitResult, QaImportPreview } from '@shared/contract/qa-import';
@@ -11,12 +12,13 @@ import type { Database } from '../../db/schema';
 import { HubdeskError } from '../../errors';
 import { commitOnce } from '../commit-flow';
 import { forget, plannedOnce, type StampedPlan } from '../memo';
-import { ChangeRecorder, recordBatch } from '../batches';
+import { recordBatch } from '../../changes/import-batches';
+import { ChangeSet, type RowOf } from '../../changes/change-set';
 import { readStaged, stagedFile, stagedFrom, unstage, type FileReference, type StagedFile } from '../staging';
 import { diffHashOf, refuseUnlessPreviewed, type PreviewedFile } from '../guard';
 import { runInWorker } from '../worker/pool';
 import { loadQaFacts, QA_BATCH_KIND } from './store-facts';
-import { buildQaPlan, issueText, type QaPlan } from './plan';
+import { buildQaPlan, issueText, type AssignmentOp, type QaPlan } from './plan';
 import { countOf } from '@shared/plural';
 
 interface PlannedTracker {
@@ -92,8 +94,6 @@ export async function commitQaFile(ctx: CoreContext, request: { stagingId: strin
   return result;
 }
 
-type Row = Record<string, unknown> & { id: number };
-
 async function writePlan(trx: Transaction<Database>, ctx: CoreContext, plan: QaPlan, backupFile: string): Promise<QaCommitResult> {
   const p = plan.preview;
   const c = counts(plan);
@@ -107,91 +107,55 @@ async function writePlan(trx: Transaction<Database>, ctx: CoreContext, plan: QaP
     rowCount: p.reviewRows + p.assignmentRows + p.pointRows,
     summary: { sheets: p.sheets, ...c },
   });
-  const rec = new ChangeRecorder(trx, ctx, batchId);
+  const set = new ChangeSet(trx, { batchId, ctx });
 
-  const reviewIdBySchool = new Map<number, number>();
-  for (const op of plan.reviews) {
-    let reviewId: number;
-    if (!op.existing) {
-      const row = (await trx.insertInto('qa_reviews').values({ ...op.values, import_batch_id: batchId, updated_at: now }).returningAll().executeTakeFirstOrThrow()) as unknown as Row;
-      await rec.inserted('qa_reviews', row);
-      reviewId = row.id;
-    } else {
-      reviewId = op.existing.id;
-      if (op.changed) {
-        const after = (await trx
-          .updateTable('qa_reviews')
-          .set({ ...op.values, updated_at: now })
-          .where('id', '=', reviewId)
-          .returningAll()
-          .executeTakeFirstOrThrow()) as unknown as Row;
-        await rec.updated('qa_reviews', op.existing as unknown as Row, after);
-      }
-    }
-    reviewIdBySchool.set(op.values.school_id, reviewId);
-    if (op.points) {
-      if (op.existing) {
-        const old = (await trx.selectFrom('qa_review_points').selectAll().where('review_id', '=', reviewId).execute()) as unknown as Row[];
-        for (const o of old) await rec.deleted('qa_review_points', o);
-        if (old.length) await trx.deleteFrom('qa_review_points').where('review_id', '=', reviewId).execute();
-      }
-      for (const point of op.points) {
-        const row = (await trx.insertInto('qa_review_points').values({ review_id: reviewId, ...point }).returningAll().executeTakeFirstOrThrow()) as unknown as Row;
-        await rec.inserted('qa_review_points', row);
-      }
-    }
-  }
+  // Reviews: the new ones inserted together, the changed ones written over the stored ones.
+  await set.insertMany('qa_reviews', plan.reviews.filter((op) => !op.existing).map((op) => ({ ...op.values, import_batch_id: batchId, updated_at: now })));
+  await set.replaceMany(
+    'qa_reviews',
+    plan.reviews.flatMap((op) => (op.existing && op.changed ? [{ before: op.existing, after: { ...op.existing, ...op.values, updated_at: now } }] : [])),
+  );
+  const reviewIdOf = new Map((await trx.selectFrom('qa_reviews').select(['id', 'school_id']).where('year_id', '=', yearId).execute()).map((r) => [r.school_id, r.id]));
+  const reviewId = (schoolId: number) => reviewIdOf.get(schoolId)!;
 
-  // Reviews only in the store (assignments to them).
-  const reviewIdOf = async (schoolId: number): Promise<number> => {
-    const known = reviewIdBySchool.get(schoolId);
-    if (known !== undefined) return known;
-    const r = await trx.selectFrom('qa_reviews').select('id').where('school_id', '=', schoolId).where('year_id', '=', yearId).executeTakeFirstOrThrow();
-    reviewIdBySchool.set(schoolId, r.id);
-    return r.id;
-  };
+  // Points given for a review replace its stored points.
+  const withPoints = plan.reviews.filter((op) => op.points !== null);
+  await set.removeWhere('qa_review_points', 'review_id', withPoints.filter((op) => op.existing).map((op) => op.existing!.id));
+  await set.insertMany('qa_review_points', withPoints.flatMap((op) => op.points!.map((point) => ({ review_id: reviewId(op.values.school_id), ...point }))));
+
+  // Assignments: new ones inserted together (a link to another new row is set once both have ids),
+  // changed ones written over the stored ones.
   const idOfIndex = new Map<number, number>();
-  const linkLater: { id: number; target: number }[] = [];
-  const resolve = (replaces: (typeof plan.assignments)[number]['replaces']): number | null | 'later' => {
-    if (replaces === null) return null;
-    if ('id' in replaces) return replaces.id;
-    return idOfIndex.get(replaces.index) ?? 'later';
-  };
-  for (const op of plan.assignments) {
-    const reviewId = await reviewIdOf(op.hostSchoolId);
-    const link = resolve(op.replaces);
-    const replacesId = link === 'later' ? null : link;
-    if (op.existingId === null) {
-      const row = (await trx
-        .insertInto('reviewer_assignments')
-        .values({ review_id: reviewId, ...op.values, replaces_assignment_id: replacesId, import_batch_id: batchId, updated_at: now })
-        .returningAll()
-        .executeTakeFirstOrThrow()) as unknown as Row;
-      await rec.inserted('reviewer_assignments', row);
-      idOfIndex.set(op.index, row.id);
-    } else {
-      idOfIndex.set(op.index, op.existingId);
-      if (op.changed) {
-        const before = (await trx.selectFrom('reviewer_assignments').selectAll().where('id', '=', op.existingId).executeTakeFirstOrThrow()) as unknown as Row;
-        const after = (await trx
-          .updateTable('reviewer_assignments')
-          .set({ ...op.values, replaces_assignment_id: replacesId ?? (link === 'later' ? (before.replaces_assignment_id as number | null) : null), updated_at: now })
-          .where('id', '=', op.existingId)
-          .returningAll()
-          .executeTakeFirstOrThrow()) as unknown as Row;
-        await rec.updated('reviewer_assignments', before, after);
-      }
-    }
-    if (link === 'later') linkLater.push({ id: idOfIndex.get(op.index)!, target: (op.replaces as { index: number }).index });
+  for (const op of plan.assignments) if (op.existingId !== null) idOfIndex.set(op.index, op.existingId);
+  const fresh = plan.assignments.filter((op) => op.existingId === null);
+  const linkNow = (op: AssignmentOp): number | null => (op.replaces === null ? null : 'id' in op.replaces ? op.replaces.id : (idOfIndex.get(op.replaces.index) ?? null));
+  const inserted = await set.insertMany(
+    'reviewer_assignments',
+    fresh.map((op) => ({ review_id: reviewId(op.hostSchoolId), ...op.values, replaces_assignment_id: linkNow(op), import_batch_id: batchId, updated_at: now })),
+  );
+  // A reviewer is named once per review (the plan refuses a second row), so review and name find the row.
+  const insertedBy = new Map(inserted.map((row) => [`${row.review_id}|${row.reviewer_name}`, row]));
+  for (const op of fresh) idOfIndex.set(op.index, insertedBy.get(`${reviewId(op.hostSchoolId)}|${op.values.reviewer_name}`)!.id);
+  const target = (op: AssignmentOp): number | null => (op.replaces === null ? null : 'id' in op.replaces ? op.replaces.id : idOfIndex.get(op.replaces.index)!);
+
+  const stored = plan.assignments.filter((op) => op.existingId !== null && (op.changed || (op.replaces !== null && 'index' in op.replaces)));
+  const storedRows = new Map<number, RowOf<'reviewer_assignments'>>();
+  const storedIds = stored.map((op) => op.existingId!);
+  for (let i = 0; i < storedIds.length; i += 500) {
+    for (const row of await trx.selectFrom('reviewer_assignments').selectAll().where('id', 'in', storedIds.slice(i, i + 500)).execute()) storedRows.set(row.id, row);
   }
-  for (const l of linkLater) {
-    const target = idOfIndex.get(l.target)!;
-    const before = (await trx.selectFrom('reviewer_assignments').selectAll().where('id', '=', l.id).executeTakeFirstOrThrow()) as unknown as Row;
-    if (before.replaces_assignment_id === target) continue;
-    const after = (await trx.updateTable('reviewer_assignments').set({ replaces_assignment_id: target }).where('id', '=', l.id).returningAll().executeTakeFirstOrThrow()) as unknown as Row;
-    await rec.updated('reviewer_assignments', before, after);
+  const rewrites: { before: RowOf<'reviewer_assignments'>; after: RowOf<'reviewer_assignments'> }[] = [];
+  for (const op of stored) {
+    const before = storedRows.get(op.existingId!)!;
+    if (op.changed) rewrites.push({ before, after: { ...before, ...op.values, replaces_assignment_id: target(op), updated_at: now } });
+    else if (before.replaces_assignment_id !== target(op)) rewrites.push({ before, after: { ...before, replaces_assignment_id: target(op) } });
   }
-  await rec.flush();
+  for (const op of fresh) {
+    const row = insertedBy.get(`${reviewId(op.hostSchoolId)}|${op.values.reviewer_name}`)!;
+    if (row.replaces_assignment_id !== target(op)) rewrites.push({ before: row, after: { ...row, replaces_assignment_id: target(op) } });
+  }
+  await set.replaceMany('reviewer_assignments', rewrites);
+  await set.flush();
 
   return {
     batchId,

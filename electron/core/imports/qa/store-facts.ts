@@ -1,28 +1,14 @@
 /** What the QA plan needs from the store for one year: member schools, the year's reviews, their points and assignments. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, QaReviewsTable } from '../../db/schema';
 import { HubdeskError } from '../../errors';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 export const QA_BATCH_KIND = 'qa';
 
-export interface StoredReview {
-  id: number;
-  school_id: number;
-  year_id: number;
-  start_date: string;
-  end_date: string;
-  lead_reviewer: string | null;
-  estimate_leadership: string | null;
-  estimate_quality: string | null;
-  estimate_disadvantaged: string | null;
-  aoe_title: string | null;
-  aoe_accredited: number;
-  report_received_on: string | null;
-  import_batch_id: number | null;
-  updated_at: string;
-}
+/** A stored review of the year, every column. */
+export type StoredReview = Selectable<QaReviewsTable>;
 
 export interface QaStoreFacts {
   year: { id: number; label: string; start_date: string; end_date: string };
@@ -43,7 +29,7 @@ export async function loadQaFacts(db: Db, yearLabel: string): Promise<QaStoreFac
     .where('memberships.year_id', '=', year.id)
     .select(['schools.id', 'schools.urn', 'schools.name'])
     .execute();
-  const reviews = (await db.selectFrom('qa_reviews').selectAll().where('year_id', '=', year.id).execute()) as StoredReview[];
+  const reviews = await db.selectFrom('qa_reviews').selectAll().where('year_id', '=', year.id).execute();
   const ids = reviews.map((r) => r.id);
   const points = new Map<number, QaStoreFacts['points'] extends Map<number, infer V> ? V : never>();
   const assignments = new Map<number, QaStoreFacts['assignments'] extends Map<number, infer V> ? V : never>();

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { ErrorReportFile, ImportProblem } from '@shared/contract/imports';
+import type { ErrorReportFile, ImportProblem } from '@shared/contract/roll-import';
 import type { AnalysedRoll } from './analyse';
 import type { CellValue } from '../files/cells';
 

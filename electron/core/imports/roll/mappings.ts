@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { CoreContext } from '../../context';
-import { ROLL_FIELDS, type RollMapping } from '@shared/contract/imports';
+import { ROLL_FIELDS, type RollMapping } from '@shared/contract/roll-import';
 import type { DateOrder } from '../files/dates';
 import { headerSignature } from './fields';
 

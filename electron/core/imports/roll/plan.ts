@@ -10,7 +10,7 @@ import type {
   RollLeaver,
   RollMove,
   RollPupilChange,
-} from '@shared/contract/imports';
+} from '@shared/contract/roll-import';
 import { hubKey } from './cells';
 import type { RollRecord } from './validate';
 import type { ContactRow, MembershipRow, RollState, SchoolRow } from './state';

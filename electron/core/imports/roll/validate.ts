@@ -4,7 +4,7 @@ import { cleanText, parseUrn, type Parsed } from '../files/values';
 import { columnLetter } from './fields';
 import { isBlank, type CellValue, type RawRow } from '../files/cells';
 import type { DateOrder } from '../files/dates';
-import type { ImportProblem, RollField, RollMapping } from '@shared/contract/imports';
+import type { ImportProblem, RollField, RollMapping } from '@shared/contract/roll-import';
 import type { MembershipStatus, Phase } from '@shared/domain/vocabulary';
 
 /** One clean school row. Optional fields are undefined when not mapped and null when blank (blank leaves stored values alone). */

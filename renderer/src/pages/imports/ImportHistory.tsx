@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import type { ImportBatchView } from '@shared/contract/imports';
+import type { ImportBatchView } from '@shared/contract/import-batches';
 import { DataTable } from '../../components/DataTable';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatCount } from '../../components/format';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { REQUIRED_ROLL_FIELDS, ROLL_FIELDS, ROLL_FIELD_LABELS, type RollField, type RollMapping, type RollPreview } from '@shared/contract/imports';
+import { REQUIRED_ROLL_FIELDS, ROLL_FIELDS, ROLL_FIELD_LABELS, type RollField, type RollMapping, type RollPreview } from '@shared/contract/roll-import';
 import { TableHead } from '../../components/TableHead';
 
 const SOURCE_TEXT: Record<RollPreview['mappingSource'], string> = {

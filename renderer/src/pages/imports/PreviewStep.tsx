@@ -1,5 +1,5 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import type { FieldChange, ImportProblem, RollFieldChanges, RollFundingEffect, RollJoiner, RollLeaver, RollMove, RollPreview, RollPupilChange } from '@shared/contract/imports';
+import type { FieldChange, ImportProblem, RollFieldChanges, RollFundingEffect, RollJoiner, RollLeaver, RollMove, RollPreview, RollPupilChange } from '@shared/contract/roll-import';
 import { formatPence } from '@shared/domain/money';
 import { formatCount } from '../../components/format';
 import { PreviewKpis, PreviewSection } from './PreviewParts';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { RollCommitResult, RollMapping, RollPreview } from '@shared/contract/imports';
+import type { RollCommitResult, RollMapping, RollPreview } from '@shared/contract/roll-import';
 import { yearLabelFor, firstCalendarYear } from '@shared/domain/years';
 import { useStatus } from '../../state/status';
 import { formatCount } from '../../components/format';

@@ -3,6 +3,7 @@ import { query } from './define';
 import { id, shortText, yearLabel } from './schemas';
 import type { OfstedProfileKey } from '../domain/ofsted';
 import type { DatedGrade, OfstedProfileBucket } from '../domain/ofsted-profile';
+import type { InspectionReading } from '../domain/ofsted-reading';
 import type { LatestEstimates, QaProfileHeading } from '../domain/qa-profile';
 import type { CommitmentStatus } from '../domain/reviewer-commitment';
 import type { UntrainedHeadteacherCode } from '../domain/reviewer-commitment';
@@ -34,6 +35,12 @@ export interface DashboardInspection {
   /** Only an OEIF inspection can carry a code; every other framework says why there is none. */
   overall: { code: string | null; label: string; date: string };
   judgements: DatedGrade[];
+  /**
+   * How the vulnerable-school rules read this inspection (Good or better / RI-equivalent /
+   * Inadequate-equivalent) and what that rests on, for showing beside the grade
+   * ("Needs attention (Curriculum and teaching) → read as RI-equivalent"); null when it has no grade to read.
+   */
+  reading: InspectionReading | null;
   source: string | null;
   sourceAsAt: string | null;
 }
@@ -73,10 +80,24 @@ export interface ReviewerFigures {
   phaseAssumed: boolean;
 }
 
-export interface VulnerableView {
+/** One vulnerable flag and the inspections that raised it. */
+export interface VulnerableFlagView {
   flagged: boolean;
   reasons: string[];
   triggeredBy: DashboardInspection[];
+}
+
+export interface VulnerableView {
+  /** TSI-eligible or stuck. */
+  flagged: boolean;
+  /** Both flags' reasons, TSI first. */
+  reasons: string[];
+  /** Every inspection that raised either flag, oldest first. */
+  triggeredBy: DashboardInspection[];
+  /** Eligible for DfE Trust and School Improvement support (the academic year's rule). */
+  tsi: VulnerableFlagView;
+  /** Latest graded inspection RI-equivalent or worse and the one before below Good, at any date. */
+  stuck: VulnerableFlagView;
   academicYear: string;
 }
 

@@ -4,6 +4,7 @@ import type { DashboardInspection } from '@shared/contract/dashboards';
 import type { OfstedInspection } from '@shared/domain/ofsted';
 import { overallEffectiveness } from '@shared/domain/ofsted';
 import { datedJudgements, frameworkLabel } from '@shared/domain/ofsted-profile';
+import { readInspection } from '@shared/domain/ofsted-reading';
 import type { OfstedFramework } from '@shared/domain/vocabulary';
 import { foldPredecessors, predecessorUrns } from '../records/predecessors';
 import { chunked } from '../db/in-chunks';
@@ -94,6 +95,7 @@ export function inspectionView(i: StoredInspection): DashboardInspection {
     outcomeText: i.outcomeText,
     overall: overallEffectiveness(i),
     judgements: datedJudgements(i),
+    reading: readInspection(i),
     source: i.source,
     sourceAsAt: i.sourceAsAt,
   };

@@ -162,6 +162,8 @@ export function schoolRow(
       flagged: vulnerable.vulnerable,
       reasons: vulnerable.reasons,
       triggeredBy: vulnerable.triggeredBy.map(view),
+      tsi: { flagged: vulnerable.tsi.flagged, reasons: vulnerable.tsi.reasons, triggeredBy: vulnerable.tsi.triggeredBy.map(view) },
+      stuck: { flagged: vulnerable.stuck.flagged, reasons: vulnerable.stuck.reasons, triggeredBy: vulnerable.stuck.triggeredBy.map(view) },
       academicYear: `${vulnerable.academicYear.start.slice(0, 4)}/${vulnerable.academicYear.end.slice(2, 4)}`,
     },
     meetings: context.meetings ?? { attended: 0, recorded: 0 },

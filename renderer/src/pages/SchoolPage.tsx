@@ -32,6 +32,7 @@ function Inspection({ i, schoolUrn }: { i: DashboardInspection; schoolUrn: strin
               {i.overall.code !== null ? <GradeChip grade={i.overall.code} label={i.overall.label} date={i.overall.date} /> : <span className="muted">{i.overall.label}</span>}
             </span>
             {i.categoryOfConcern ? <span className="dash-grade tone-poor">{i.categoryOfConcern}</span> : null}
+            {i.reading ? <span className="small muted dash-reading">{i.reading.label}</span> : null}
             <ul className="dash-judgements">
               {i.judgements.map((j) => (
                 <li key={j.area}>

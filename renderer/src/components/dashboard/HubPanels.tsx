@@ -17,7 +17,7 @@ export function VulnerablePanel({ d }: { d: D }) {
   return (
     <Panel title="Vulnerable schools" count={flagged.length} sources={d.sources.ofsted} wide={flagged.length > 0}>
       {flagged.length === 0 ? (
-        <p className="empty-line">No school meets the DfE vulnerable-school criteria in the academic year containing {formatDate(d.today)}.</p>
+        <p className="empty-line">No school is TSI-eligible in the academic year containing {formatDate(d.today)}, nor stuck.</p>
       ) : (
         <ul className="dash-list">
           {flagged.map((s) => (
@@ -33,6 +33,7 @@ export function VulnerablePanel({ d }: { d: D }) {
                   <span key={i.id} className="dash-inspection">
                     <GradeChip grade={i.overall.code ?? i.categoryOfConcern} label={i.overall.code ? i.overall.label : (i.categoryOfConcern ?? i.overall.label)} date={i.startDate} small />
                     <span className="small muted">{i.frameworkLabel}{i.publicationDate ? `, published ${formatDate(i.publicationDate)}` : ''}</span>
+                    {i.reading ? <span className="small dash-reading">{i.reading.label}</span> : null}
                   </span>
                 ))}
               </div>

@@ -74,6 +74,8 @@ export interface ReviewerFigures {
   awaitingConfirmation: number;
   dropped: number;
   droppedReplaced: number;
+  /** Booked or attended by reviewers not trained by the review's first day: shown, not counted. */
+  notTrained: number;
   shortfall: number;
   status: CommitmentStatus;
   /** The school's phase is unknown, so the team size read the Primary column. */
@@ -133,7 +135,8 @@ export interface UpcomingReview {
   teamSize: number;
   /** Reviewers booked or attended (not dropped). */
   filled: number;
-  reviewers: { name: string; homeSchool: string; status: string }[];
+  /** Each reviewer; `notTrained`: no training record by the review's first day (shown, not counted for their school). */
+  reviewers: { name: string; homeSchool: string; status: string; notTrained: boolean }[];
 }
 
 export interface MeetingView {
@@ -241,7 +244,7 @@ export interface SchoolReviewView {
   reportReceivedOn: string | null;
   headings: { key: string | null; label: string; www: { id: number; text: string }[]; ebi: { id: number; text: string }[] }[];
   /** Reviewers from other schools on this school's own review. */
-  team: { assignmentId: number; name: string; role: string | null; homeSchoolId: number; homeSchool: string; status: string; replaces: string | null }[];
+  team: { assignmentId: number; name: string; role: string | null; homeSchoolId: number; homeSchool: string; status: string; replaces: string | null; notTrained: boolean }[];
   source: string | null;
 }
 
@@ -254,6 +257,10 @@ export interface ReviewerRecordRow {
   hostSchool: string;
   reviewStart: string;
   status: string;
+  /** The reviewer's earliest reviewer-training date, if any. */
+  trainedOn: string | null;
+  /** Not trained by the review's first day: shown, flagged, and not counted towards the commitment. */
+  notTrained: boolean;
   /** For a dropped reviewer: who replaced them (and from which school), if anyone. */
   replacedBy: { name: string; homeSchool: string } | null;
   /** For a replacement: whom they replaced. */

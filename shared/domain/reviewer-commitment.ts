@@ -3,6 +3,9 @@
  *
  * - A school must send out, in the year, as many trained reviewers to other schools' reviews as the
  *   size of its own review team (reviewTeamSize in review-team.ts).
+ * - **Decision**: a reviewer counts only with a reviewer-training record dated on or before the first
+ *   day of the review they go to. An untrained reviewer's booking or attendance is shown, flagged
+ *   "not trained", and not counted (for the commitment, nor as a first attendance).
  * - A reviewer who drops out is replaced; the replacement counts for the school that sent them. Here
  *   a replacement is simply another assignment of its own home school, so it is counted in that
  *   school's list; a dropped assignment never counts for anyone.
@@ -31,7 +34,14 @@ export interface OutgoingAssignment {
   status: ReviewerStatus;
   /** Start date of the review the reviewer goes to. */
   reviewDate: string;
+  /** The reviewer's earliest reviewer-training date, or null when none is recorded. */
+  trainedOn: string | null;
   replacedBy?: ReplacementRef | null;
+}
+
+/** Trained in time for the review: a training record dated on or before the review's first day. */
+export function trainedFor(a: Pick<OutgoingAssignment, 'reviewDate' | 'trainedOn'>): boolean {
+  return a.trainedOn !== null && a.trainedOn <= a.reviewDate;
 }
 
 export const COMMITMENT_STATUSES = ['met', 'on track', 'behind'] as const;
@@ -50,6 +60,8 @@ export interface ReviewerCommitment {
    */
   awaitingConfirmation: number;
   dropped: number;
+  /** Booked or attended by a reviewer without a training record by the review's first day: shown, not counted. */
+  notTrained: number;
   /** Of the dropped, how many have a replacement recorded (the replacement counts for its own school). */
   droppedReplaced: number;
   /** max(0, commitment − attended − booked). */
@@ -75,8 +87,14 @@ export function reviewerCommitment(input: ReviewerCommitmentInput): ReviewerComm
   let awaitingConfirmation = 0;
   let dropped = 0;
   let droppedReplaced = 0;
+  let notTrained = 0;
   for (const a of outgoing) {
     assertIsoDate(a.reviewDate, 'reviewDate');
+    if (a.trainedOn !== null) assertIsoDate(a.trainedOn, 'trainedOn');
+    if (a.status !== 'dropped' && !trainedFor(a)) {
+      notTrained += 1;
+      continue;
+    }
     switch (a.status) {
       case 'attended':
         attended += 1;
@@ -97,7 +115,7 @@ export function reviewerCommitment(input: ReviewerCommitmentInput): ReviewerComm
   }
   const shortfall = Math.max(0, commitment - attended - booked);
   const status: CommitmentStatus = attended >= commitment ? 'met' : attended + booked >= commitment ? 'on track' : 'behind';
-  return { commitment, attended, booked, awaitingConfirmation, dropped, droppedReplaced, shortfall, status };
+  return { commitment, attended, booked, awaitingConfirmation, dropped, droppedReplaced, notTrained, shortfall, status };
 }
 
 /* ------------------------------------------------------ attend before hosting */
@@ -115,18 +133,19 @@ export interface ReviewBeforeFirstAttendance {
  * **Decisions**: an attendance must be strictly before the own review's start date (same day does
  * not count: the rule is "before the school hosts its own"); 'attended' and 'booked' both count
  * (including a booked review whose date has passed but is not yet confirmed); 'dropped' never
- * counts. No own review date yet → not flagged (nothing to compare).
+ * counts, nor a reviewer not trained by that review's first day (the rule asks for a trained
+ * leader). No own review date yet → not flagged (nothing to compare).
  */
 export function reviewBeforeFirstAttendance(input: {
   ownReviewStart: string | null;
-  outgoing: readonly Pick<OutgoingAssignment, 'status' | 'reviewDate'>[];
+  outgoing: readonly Pick<OutgoingAssignment, 'status' | 'reviewDate' | 'trainedOn'>[];
 }): ReviewBeforeFirstAttendance {
   const { ownReviewStart, outgoing } = input;
   if (ownReviewStart !== null) assertIsoDate(ownReviewStart, 'ownReviewStart');
   let firstAttendance: string | null = null;
   for (const a of outgoing) {
     assertIsoDate(a.reviewDate, 'reviewDate');
-    if (a.status === 'dropped') continue;
+    if (a.status === 'dropped' || !trainedFor(a)) continue;
     if (firstAttendance === null || a.reviewDate < firstAttendance) firstAttendance = a.reviewDate;
   }
   const flagged = ownReviewStart !== null && (firstAttendance === null || firstAttendance >= ownReviewStart);

@@ -11,11 +11,14 @@ import {
 import { REVIEWER_STATUSES } from '../../shared/domain/vocabulary';
 
 const TODAY = '2026-02-10';
-const attended = (reviewDate = '2025-11-04'): OutgoingAssignment => ({ status: 'attended', reviewDate });
-const booked = (reviewDate = '2026-05-12'): OutgoingAssignment => ({ status: 'booked', reviewDate });
+/** Reviewers trained long before any review here, unless a test says otherwise. */
+const TRAINED = '2020-01-01';
+const attended = (reviewDate = '2025-11-04', trainedOn: string | null = TRAINED): OutgoingAssignment => ({ status: 'attended', reviewDate, trainedOn });
+const booked = (reviewDate = '2026-05-12', trainedOn: string | null = TRAINED): OutgoingAssignment => ({ status: 'booked', reviewDate, trainedOn });
 const dropped = (reviewDate = '2026-03-03', replacedBy: OutgoingAssignment['replacedBy'] = null): OutgoingAssignment => ({
   status: 'dropped',
   reviewDate,
+  trainedOn: TRAINED,
   replacedBy,
 });
 
@@ -28,9 +31,26 @@ describe('reviewerCommitment', () => {
       awaitingConfirmation: 0,
       dropped: 0,
       droppedReplaced: 0,
+      notTrained: 0,
       shortfall: 0,
       status: 'met',
     });
+  });
+  it('counts a reviewer only with a training record dated on or before the review’s first day', () => {
+    const review = '2026-03-03';
+    // Trained on the first day of the review: counts. Trained the day after, or never: shown as not trained, not counted.
+    const r = reviewerCommitment({
+      commitment: 3,
+      outgoing: [attended(review, review), attended(review, '2026-03-04'), booked('2026-05-12', null)],
+      today: TODAY,
+    });
+    expect(r).toMatchObject({ attended: 1, booked: 0, notTrained: 2, shortfall: 2, status: 'behind' });
+    // Trained later for a later review: counts for that one.
+    expect(reviewerCommitment({ commitment: 1, outgoing: [booked('2026-05-12', '2026-04-01')], today: TODAY })).toMatchObject({ booked: 1, notTrained: 0, status: 'on track' });
+  });
+  it('a dropped reviewer is counted as dropped whether trained or not', () => {
+    const r = reviewerCommitment({ commitment: 1, outgoing: [{ status: 'dropped', reviewDate: '2026-03-03', trainedOn: null }], today: TODAY });
+    expect(r).toMatchObject({ dropped: 1, notTrained: 0, shortfall: 1 });
   });
   it('is on track when attended + future booked reaches it', () => {
     const r = reviewerCommitment({ commitment: 3, outgoing: [attended(), booked(), booked('2026-02-10')], today: TODAY });
@@ -87,14 +107,17 @@ describe('reviewerCommitment', () => {
     const assignment = fc.record({
       status: fc.constantFrom(...REVIEWER_STATUSES),
       reviewDate: day,
+      trainedOn: fc.option(day, { nil: null }),
       replacedBy: fc.option(fc.record({ homeSchoolId: fc.integer({ min: 1, max: 50 }) }), { nil: null }),
     });
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 6 }), fc.array(assignment, { maxLength: 12 }), day, (commitment, outgoing, today) => {
         const r = reviewerCommitment({ commitment, outgoing, today });
-        expect(r.attended).toBe(outgoing.filter((a) => a.status === 'attended').length);
-        expect(r.booked).toBe(outgoing.filter((a) => a.status === 'booked' && a.reviewDate >= today).length);
-        expect(r.attended + r.booked + r.awaitingConfirmation + r.dropped).toBe(outgoing.length);
+        const trained = (a: OutgoingAssignment) => a.trainedOn !== null && a.trainedOn <= a.reviewDate;
+        expect(r.attended).toBe(outgoing.filter((a) => a.status === 'attended' && trained(a)).length);
+        expect(r.booked).toBe(outgoing.filter((a) => a.status === 'booked' && trained(a) && a.reviewDate >= today).length);
+        expect(r.notTrained).toBe(outgoing.filter((a) => a.status !== 'dropped' && !trained(a)).length);
+        expect(r.attended + r.booked + r.awaitingConfirmation + r.dropped + r.notTrained).toBe(outgoing.length);
         expect(r.shortfall).toBe(Math.max(0, commitment - r.attended - r.booked));
         expect(r.shortfall).toBeGreaterThanOrEqual(0);
         if (r.attended >= commitment) expect(r.status).toBe('met');
@@ -102,8 +125,11 @@ describe('reviewerCommitment', () => {
         else expect(r.status).toBe('behind');
         expect(r.status === 'behind').toBe(r.shortfall > 0);
         // A dropped assignment never changes the shortfall.
-        const withDrop = reviewerCommitment({ commitment, outgoing: [...outgoing, { status: 'dropped', reviewDate: today }], today });
+        const withDrop = reviewerCommitment({ commitment, outgoing: [...outgoing, { status: 'dropped', reviewDate: today, trainedOn: null }], today });
         expect(withDrop.shortfall).toBe(r.shortfall);
+        // Nor does an untrained reviewer.
+        const withUntrained = reviewerCommitment({ commitment, outgoing: [...outgoing, { status: 'attended', reviewDate: today, trainedOn: null }], today });
+        expect(withUntrained.shortfall).toBe(r.shortfall);
       }),
     );
   });
@@ -127,6 +153,13 @@ describe('reviewBeforeFirstAttendance', () => {
   it('needs the attendance strictly before: the same day still flags', () => {
     expect(reviewBeforeFirstAttendance({ ownReviewStart: '2026-03-02', outgoing: [attended('2026-03-02')] }).flagged).toBe(true);
     expect(reviewBeforeFirstAttendance({ ownReviewStart: '2026-03-02', outgoing: [attended('2026-03-01')] }).flagged).toBe(false);
+  });
+  it('needs a trained leader: an attendance before training does not count', () => {
+    expect(reviewBeforeFirstAttendance({ ownReviewStart: '2026-03-02', outgoing: [attended('2026-02-01', '2026-02-15')] })).toEqual({
+      flagged: true,
+      ownReviewStart: '2026-03-02',
+      firstAttendance: null,
+    });
   });
   it('counts booked reviews, ignores dropped ones, and takes the earliest', () => {
     const r = reviewBeforeFirstAttendance({

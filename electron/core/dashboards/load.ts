@@ -183,17 +183,19 @@ export async function loadReviews(db: Kysely<Database>, schools: Schools): Promi
 }
 
 /**
- * Training records of the schools, and any record under the name of one of their headteachers
- * (trained elsewhere). Oldest first. Each list is sent in chunks when it is long.
+ * Training records of the schools, and any record under the name of one of the people given (their
+ * headteachers, their reviewers: trained at any school). Oldest first. Each list is sent in chunks when it is long.
  */
-export async function loadTrainings(db: Kysely<Database>, schoolIds: number[], headteachers: string[]): Promise<TrainingRow[]> {
-  if (schoolIds.length === 0) return [];
-  const names = [...new Set(headteachers.map((h) => h.trim()).filter((h) => h !== ''))];
+export async function loadTrainings(db: Kysely<Database>, schoolIds: number[], people: string[]): Promise<TrainingRow[]> {
+  const names = [...new Set(people.map((h) => h.trim()).filter((h) => h !== ''))];
+  if (schoolIds.length === 0 && names.length === 0) return [];
   const base = () => db.selectFrom('reviewer_trainings').select(['id', 'school_id', 'person_name', 'role', 'trained_on', 'import_batch_id']);
   let rows: Awaited<ReturnType<ReturnType<typeof base>['execute']>>;
   if (schoolIds.length + names.length <= IN_LIST_CHUNK) {
     rows = await base()
-      .where((eb) => (names.length > 0 ? eb.or([eb('school_id', 'in', schoolIds), eb('person_name', 'in', names)]) : eb('school_id', 'in', schoolIds)))
+      .where((eb) =>
+        eb.or([...(schoolIds.length > 0 ? [eb('school_id', 'in', schoolIds)] : []), ...(names.length > 0 ? [eb('person_name', 'in', names)] : [])]),
+      )
       .orderBy('trained_on')
       .execute();
   } else {
@@ -227,7 +229,7 @@ export async function loadMembers(db: Kysely<Database>, yearId: number, scope: S
 
 /**
  * The rows behind these members' figures for the year. `trainings: false` leaves out the training
- * records (only the headteacher-training flag reads them; the network's figures do not).
+ * records of the schools and their heads (the caller then supplies the reviewers' own, as the network does).
  */
 export async function loadRowsOf(db: Kysely<Database>, yearId: number, members: MemberRow[], parts: { trainings: boolean } = { trainings: true }): Promise<YearRows> {
   const schoolIds = members.map((m) => m.schoolId);
@@ -236,7 +238,8 @@ export async function loadRowsOf(db: Kysely<Database>, yearId: number, members: 
   const outgoing = await loadAssignmentsOf(db, { homeSchoolIds: schoolIds, yearId });
   const dropped = outgoing.filter((a) => a.status === 'dropped').map((a) => a.id);
   const replacements = await loadAssignmentsOf(db, { replacing: dropped });
-  const trainings = parts.trainings ? await loadTrainings(db, schoolIds, members.map((m) => m.headteacher ?? '')) : [];
+  // Headteachers' and reviewers' training records: a reviewer counts only when trained by the review.
+  const trainings = parts.trainings ? await loadTrainings(db, schoolIds, [...members.map((m) => m.headteacher ?? ''), ...outgoing.map((a) => a.reviewerName)]) : [];
   return { members, inspections, reviews, outgoing, replacements, trainings };
 }
 
@@ -244,11 +247,27 @@ export async function loadRowsOf(db: Kysely<Database>, yearId: number, members: 
  * For the whole network: every member school's reviews (all years) and this year's outgoing reviewers
  * with their replacements, each read once with a join on the year's memberships (no list of schools).
  */
-export async function loadNetworkReviewRows(db: Kysely<Database>, yearId: number): Promise<Pick<YearRows, 'reviews' | 'outgoing' | 'replacements'>> {
+export async function loadNetworkReviewRows(db: Kysely<Database>, yearId: number): Promise<Pick<YearRows, 'reviews' | 'outgoing' | 'replacements' | 'trainings'>> {
   const reviews = await loadReviews(db, { membersOf: yearId });
   const outgoing = await loadAssignmentsOf(db, { homeMembersOf: yearId, yearId });
   const replacements = await loadAssignmentsOf(db, { replacing: outgoing.filter((a) => a.status === 'dropped').map((a) => a.id) });
-  return { reviews, outgoing, replacements };
+  return { reviews, outgoing, replacements, trainings: await loadReviewerTrainingsOfYear(db, yearId) };
+}
+
+/** The training records under the name of any reviewer of the year's reviews (one query, no list). */
+async function loadReviewerTrainingsOfYear(db: Kysely<Database>, yearId: number): Promise<TrainingRow[]> {
+  const reviewers = db
+    .selectFrom('reviewer_assignments as a')
+    .innerJoin('qa_reviews as r', 'r.id', 'a.review_id')
+    .where('r.year_id', '=', yearId)
+    .select('a.reviewer_name');
+  const rows = await db
+    .selectFrom('reviewer_trainings')
+    .where('person_name', 'in', reviewers)
+    .select(['school_id', 'person_name', 'role', 'trained_on', 'import_batch_id'])
+    .orderBy('trained_on')
+    .execute();
+  return rows.map((r) => ({ schoolId: r.school_id, personName: r.person_name, role: r.role, trainedOn: r.trained_on, batchId: r.import_batch_id }));
 }
 
 /** Everything a dashboard needs for the member schools of one hub, one school or the whole network in a year. */

@@ -2,7 +2,9 @@ import type { DashboardInspection, HubDashboardSchool, ReviewerFigures, SchoolQa
 import { reviewTeamColumn, reviewTeamSize } from '@shared/domain/review-team';
 import {
   reviewBeforeFirstAttendance,
+  personNameKey,
   reviewerCommitment,
+  trainedFor,
   untrainedHeadteacher,
   type OutgoingAssignment,
 } from '@shared/domain/reviewer-commitment';
@@ -43,9 +45,22 @@ export function indexRows(rows: YearRows): Indexed {
   for (const a of rows.replacements) if (a.replacesAssignmentId !== null) idx.replacementOf.set(a.replacesAssignmentId, a);
   for (const t of rows.trainings) {
     push(idx.trainingsBySchool, t.schoolId, t);
-    push(idx.trainingsByName, t.personName.trim().replace(/\s+/g, ' ').toLowerCase(), t);
+    push(idx.trainingsByName, personNameKey(t.personName), t);
   }
   return idx;
+}
+
+/** A reviewer's training for a review: their earliest record, and whether it is too late (or missing) for the review. */
+export function reviewerTraining(name: string, reviewStart: string, idx: Pick<Indexed, 'trainingsByName'>): { trainedOn: string | null; notTrained: boolean } {
+  const trainedOn = earliestTraining(name, idx);
+  return { trainedOn, notTrained: !trainedFor({ trainedOn, reviewDate: reviewStart }) };
+}
+
+/** A person's earliest reviewer-training date (records under their name at any school), or null. */
+export function earliestTraining(name: string, idx: Pick<Indexed, 'trainingsByName'>): string | null {
+  let first: string | null = null;
+  for (const t of idx.trainingsByName.get(personNameKey(name)) ?? []) if (first === null || t.trainedOn < first) first = t.trainedOn;
+  return first;
 }
 
 function reviewerStatus(a: AssignmentRow): ReviewerStatus {
@@ -65,6 +80,7 @@ export function outgoingFor(schoolId: number, idx: Indexed): OutgoingAssignment[
     return {
       status: reviewerStatus(a),
       reviewDate: a.reviewStart,
+      trainedOn: earliestTraining(a.reviewerName, idx),
       replacedBy: replacement ? { homeSchoolId: replacement.homeSchoolId, reviewerName: replacement.reviewerName } : null,
     };
   });
@@ -79,6 +95,7 @@ export function reviewerFigures(m: MemberRow, idx: Indexed, today: string): Revi
     awaitingConfirmation: c.awaitingConfirmation,
     dropped: c.dropped,
     droppedReplaced: c.droppedReplaced,
+    notTrained: c.notTrained,
     shortfall: c.shortfall,
     status: c.status,
     phaseAssumed: reviewTeamColumn(m.phase).assumed,
@@ -127,7 +144,7 @@ export function schoolRow(
   const head = m.headteacher;
   const trainings = [
     ...(idx.trainingsBySchool.get(m.schoolId) ?? []),
-    ...(head ? (idx.trainingsByName.get(head.trim().replace(/\s+/g, ' ').toLowerCase()) ?? []).filter((t) => t.schoolId !== m.schoolId) : []),
+    ...(head ? (idx.trainingsByName.get(personNameKey(head)) ?? []).filter((t) => t.schoolId !== m.schoolId) : []),
   ];
   const training = untrainedHeadteacher({
     headteacherSince: m.headteacherSince,

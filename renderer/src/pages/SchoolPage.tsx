@@ -262,6 +262,7 @@ export function SchoolPage() {
                     <td><Link to={`/schools/${r.hostSchoolId}`}>{r.hostSchool}</Link></td>
                     <td>
                       <span className={`tag tag-rev-${r.status}`}>{r.status}</span>
+                      {r.notTrained ? <span className="tag warn-text" title="No reviewer training recorded by the review’s first day: not counted">not trained</span> : null}
                       {r.replacedBy ? <div className="small muted">replaced by {r.replacedBy.name} ({r.replacedBy.homeSchool})</div> : null}
                       {r.replaces ? <div className="small muted">replacing {r.replaces.name} ({r.replaces.homeSchool})</div> : null}
                     </td>

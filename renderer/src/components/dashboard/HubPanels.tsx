@@ -74,6 +74,7 @@ export function UpcomingReviewsPanel({ d }: { d: D }) {
                       {r.reviewers.map((x, i) => (
                         <span key={`${x.name}-${i}`} className={x.status === 'dropped' ? 'dropped' : undefined} title={x.status === 'dropped' ? 'Dropped out' : x.status}>
                           {x.name} <span className="muted">({x.homeSchool})</span>
+                          {x.notTrained ? <span className="tag warn-text"> not trained</span> : null}
                         </span>
                       ))}
                     </span>

@@ -4,6 +4,7 @@ import { id, shortText, yearLabel } from './schemas';
 import type { OfstedProfileKey } from '../domain/ofsted';
 import type { DatedGrade, OfstedProfileBucket } from '../domain/ofsted-profile';
 import type { InspectionReading } from '../domain/ofsted-reading';
+import type { MembershipHistory } from '../domain/membership-history';
 import type { LatestEstimates, QaProfileHeading } from '../domain/qa-profile';
 import type { CommitmentStatus } from '../domain/reviewer-commitment';
 import type { UntrainedHeadteacherCode } from '../domain/reviewer-commitment';
@@ -110,7 +111,10 @@ export interface HubDashboardSchool {
   phase: string | null;
   localAuthority: string | null;
   pupils: number;
+  /** The roll's label (new, renewing, leaving). */
   membershipStatus: string;
+  /** From the membership history: new, returning or continuing (unknown for the earliest year held). */
+  membershipHistory: MembershipHistory;
   feePaidOn: string | null;
   headteacher: string | null;
   headteacherSince: string | null;

@@ -14,6 +14,7 @@
  */
 
 import type { MembershipStatus, ReviewerStatus } from './vocabulary';
+import { newOrReturning, type MembershipHistory } from './membership-history';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -170,7 +171,7 @@ export type UntrainedHeadteacherCode =
   | 'headteacher_unknown'
   /** Not flagged: the head has a training record. */
   | 'trained'
-  /** Not flagged: renewing or leaving school with an established (or unknown-since) head. */
+  /** Not flagged: a school that was a member last year, with an established (or unknown-since) head. */
   | 'not_required';
 
 export interface UntrainedHeadteacher {
@@ -201,28 +202,31 @@ export function newHeadteacherFrom(yearStart: string): string {
 }
 
 /**
- * Flags a school whose headteacher must attend reviewer training and has not (DOMAIN.md §5).
- * The rule applies to a 'new' school (the roll has no separate "returning" status: a school that
- * rejoins is new to the year) and to any school whose head is new (see NEW_HEADTEACHER_WINDOW_MONTHS),
- * whatever its membership status. Any training record with the head's name counts, whatever its date;
- * the caller chooses which records to pass (e.g. the person's records across schools).
+ * Flags a school whose headteacher must attend reviewer training and has not.
+ * The rule applies to a new or returning school — from the membership history, not the roll's label
+ * (membership-history.ts; the label stands in only for a history hubdesk cannot know) — and to any school whose
+ * head is new (see NEW_HEADTEACHER_WINDOW_MONTHS). Any training record with the head's name counts,
+ * whatever its date; the caller chooses which records to pass (e.g. the person's records across schools).
  */
 export function untrainedHeadteacher(input: {
   headteacherSince: string | null;
+  /** The school's membership history this year (a new, returning or continuing member). */
+  history: MembershipHistory;
+  /** The roll's status label, read only when the history is unknown. */
   membershipStatus: MembershipStatus;
   trainings: readonly { personName: string; trainedOn: string }[];
   headteacherName: string | null;
   yearStart: string;
 }): UntrainedHeadteacher {
-  const { headteacherSince, membershipStatus, trainings, headteacherName, yearStart } = input;
+  const { headteacherSince, history, membershipStatus, trainings, headteacherName, yearStart } = input;
+  const newSchool = newOrReturning(history, membershipStatus);
   const windowStart = newHeadteacherFrom(yearStart);
   if (headteacherSince !== null) assertIsoDate(headteacherSince, 'headteacherSince');
-  const newSchool = membershipStatus === 'new';
   const newHead = headteacherSince !== null && headteacherSince >= windowStart;
   if (!newSchool && !newHead) {
     return { flagged: false, code: 'not_required', reason: 'Established headteacher of a continuing school', trainedOn: null };
   }
-  const why = newSchool ? 'new or returning school' : `new headteacher (since ${String(headteacherSince)})`;
+  const why = newSchool ? `${history === 'returning' ? 'returning' : 'new'} school` : `new headteacher (since ${String(headteacherSince)})`;
   const name = headteacherName === null ? '' : personNameKey(headteacherName);
   if (name === '') {
     return { flagged: true, code: 'headteacher_unknown', reason: `No headteacher recorded for a ${why}: reviewer training cannot be checked`, trainedOn: null };

@@ -8,7 +8,8 @@ import {
   untrainedHeadteacher,
   type OutgoingAssignment,
 } from '../../shared/domain/reviewer-commitment';
-import { REVIEWER_STATUSES } from '../../shared/domain/vocabulary';
+import type { MembershipHistory } from '../../shared/domain/membership-history';
+import { REVIEWER_STATUSES, type MembershipStatus } from '../../shared/domain/vocabulary';
 
 const TODAY = '2026-02-10';
 /** Reviewers trained long before any review here, unless a test says otherwise. */
@@ -184,7 +185,8 @@ describe('reviewBeforeFirstAttendance', () => {
 describe('untrainedHeadteacher', () => {
   const base = {
     headteacherSince: '2015-09-01' as string | null,
-    membershipStatus: 'renewing' as const,
+    history: 'continuing' as MembershipHistory,
+    membershipStatus: 'renewing' as MembershipStatus,
     trainings: [] as { personName: string; trainedOn: string }[],
     headteacherName: 'Jane Smith' as string | null,
     yearStart: '2025-09-01',
@@ -199,8 +201,20 @@ describe('untrainedHeadteacher', () => {
     expect(untrainedHeadteacher({ ...base, headteacherSince: null })).toMatchObject({ flagged: false, code: 'not_required' });
     expect(untrainedHeadteacher({ ...base, headteacherSince: '2024-08-31' })).toMatchObject({ flagged: false });
   });
-  it('flags an untrained head of a new (or returning) school', () => {
-    expect(untrainedHeadteacher({ ...base, membershipStatus: 'new' })).toMatchObject({ flagged: true, code: 'new_school_untrained' });
+  it('flags an untrained head of a new or returning school, from the membership history whatever the label says', () => {
+    expect(untrainedHeadteacher({ ...base, history: 'new' })).toMatchObject({ flagged: true, code: 'new_school_untrained', reason: 'Headteacher of a new school has not attended reviewer training' });
+    // Back after a gap year, labelled "Renewing" on the roll: returning, so flagged.
+    expect(untrainedHeadteacher({ ...base, history: 'returning', membershipStatus: 'renewing' })).toMatchObject({
+      flagged: true,
+      code: 'new_school_untrained',
+      reason: 'Headteacher of a returning school has not attended reviewer training',
+    });
+    // Labelled "New" but a member last year: continuing, so not flagged.
+    expect(untrainedHeadteacher({ ...base, history: 'continuing', membershipStatus: 'new' })).toMatchObject({ flagged: false, code: 'not_required' });
+  });
+  it('reads the label only when hubdesk holds no earlier year (the history is unknown)', () => {
+    expect(untrainedHeadteacher({ ...base, history: 'unknown', membershipStatus: 'new' })).toMatchObject({ flagged: true, code: 'new_school_untrained' });
+    expect(untrainedHeadteacher({ ...base, history: 'unknown', membershipStatus: 'renewing' })).toMatchObject({ flagged: false });
   });
   it('flags an untrained new head: appointed in the previous 12 months, in the year, or later', () => {
     for (const since of ['2024-09-01', '2025-03-01', '2025-09-01', '2026-04-20', '2026-10-01']) {
@@ -215,20 +229,20 @@ describe('untrainedHeadteacher', () => {
       { personName: '  jane   SMITH ', trainedOn: '2025-10-03' },
       { personName: 'Jane Smith', trainedOn: '2025-11-03' },
     ];
-    expect(untrainedHeadteacher({ ...base, membershipStatus: 'new', trainings })).toEqual({
+    expect(untrainedHeadteacher({ ...base, history: 'new', membershipStatus: 'new', trainings })).toEqual({
       flagged: false,
       code: 'trained',
       reason: 'Headteacher trained as a reviewer on 2025-10-03',
       trainedOn: '2025-10-03',
     });
-    expect(untrainedHeadteacher({ ...base, membershipStatus: 'new', trainings: trainings.slice(0, 1) })).toMatchObject({ flagged: true });
+    expect(untrainedHeadteacher({ ...base, history: 'new', trainings: trainings.slice(0, 1) })).toMatchObject({ flagged: true });
   });
   it('flags a school the rule applies to when no headteacher is recorded', () => {
-    expect(untrainedHeadteacher({ ...base, membershipStatus: 'new', headteacherName: null })).toMatchObject({
+    expect(untrainedHeadteacher({ ...base, history: 'new', headteacherName: null })).toMatchObject({
       flagged: true,
       code: 'headteacher_unknown',
     });
-    expect(untrainedHeadteacher({ ...base, membershipStatus: 'new', headteacherName: '  ' })).toMatchObject({ code: 'headteacher_unknown' });
+    expect(untrainedHeadteacher({ ...base, history: 'new', headteacherName: '  ' })).toMatchObject({ code: 'headteacher_unknown' });
   });
 });
 

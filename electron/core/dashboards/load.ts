@@ -2,6 +2,8 @@ import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/schema';
 import { loadInspections, type StoredInspection } from './inspections';
 import { IN_LIST_CHUNK, inChunks } from '../db/in-chunks';
+import { membershipHistory, type MembershipHistory } from '@shared/domain/membership-history';
+import { previousYearLabel } from '@shared/domain/years';
 
 /**
  * The raw rows behind a dashboard, for one hub, one school or a group of hubs, for one membership
@@ -80,6 +82,8 @@ export interface YearRows {
   /** Replacements of the outgoing dropped reviewers (whichever school sent them). */
   replacements: AssignmentRow[];
   trainings: TrainingRow[];
+  /** Each member's membership history (new, returning, continuing), when loaded with the trainings. */
+  histories: Map<number, MembershipHistory>;
 }
 
 function assignmentsQuery(db: Kysely<Database>) {
@@ -240,18 +244,45 @@ export async function loadRowsOf(db: Kysely<Database>, yearId: number, members: 
   const replacements = await loadAssignmentsOf(db, { replacing: dropped });
   // Headteachers' and reviewers' training records: a reviewer counts only when trained by the review.
   const trainings = parts.trainings ? await loadTrainings(db, schoolIds, [...members.map((m) => m.headteacher ?? ''), ...outgoing.map((a) => a.reviewerName)]) : [];
-  return { members, inspections, reviews, outgoing, replacements, trainings };
+  const histories = parts.trainings ? await loadHistories(db, yearId, schoolIds) : new Map<number, MembershipHistory>();
+  return { members, inspections, reviews, outgoing, replacements, trainings, histories };
+}
+
+/** Whether each school is new, returning or continuing in the year, from its memberships of earlier years. */
+export async function loadHistories(db: Kysely<Database>, yearId: number, schoolIds: number[]): Promise<Map<number, MembershipHistory>> {
+  const out = new Map<number, MembershipHistory>();
+  if (schoolIds.length === 0) return out;
+  const year = await db.selectFrom('membership_years').select(['label', 'start_date']).where('id', '=', yearId).executeTakeFirstOrThrow();
+  const earlier = await db.selectFrom('membership_years').select(['id', 'label']).where('start_date', '<', year.start_date).execute();
+  const previous = new Set(earlier.filter((y) => y.label === previousYearLabel(year.label)).map((y) => y.id));
+  const rows =
+    earlier.length === 0
+      ? []
+      : await inChunks(schoolIds, (chunk) =>
+          db
+            .selectFrom('memberships')
+            .where('school_id', 'in', chunk)
+            .where('year_id', 'in', earlier.map((y) => y.id))
+            .select(['school_id', 'year_id'])
+            .execute(),
+        );
+  const lastYear = new Set(rows.filter((r) => previous.has(r.year_id)).map((r) => r.school_id));
+  const before = new Set(rows.filter((r) => !previous.has(r.year_id)).map((r) => r.school_id));
+  for (const id of schoolIds) {
+    out.set(id, membershipHistory({ earlierYearsHeld: earlier.length > 0, memberLastYear: lastYear.has(id), memberBeforeLastYear: before.has(id) }));
+  }
+  return out;
 }
 
 /**
  * For the whole network: every member school's reviews (all years) and this year's outgoing reviewers
  * with their replacements, each read once with a join on the year's memberships (no list of schools).
  */
-export async function loadNetworkReviewRows(db: Kysely<Database>, yearId: number): Promise<Pick<YearRows, 'reviews' | 'outgoing' | 'replacements' | 'trainings'>> {
+export async function loadNetworkReviewRows(db: Kysely<Database>, yearId: number): Promise<Pick<YearRows, 'reviews' | 'outgoing' | 'replacements' | 'trainings' | 'histories'>> {
   const reviews = await loadReviews(db, { membersOf: yearId });
   const outgoing = await loadAssignmentsOf(db, { homeMembersOf: yearId, yearId });
   const replacements = await loadAssignmentsOf(db, { replacing: outgoing.filter((a) => a.status === 'dropped').map((a) => a.id) });
-  return { reviews, outgoing, replacements, trainings: await loadReviewerTrainingsOfYear(db, yearId) };
+  return { reviews, outgoing, replacements, trainings: await loadReviewerTrainingsOfYear(db, yearId), histories: new Map() };
 }
 
 /** The training records under the name of any reviewer of the year's reviews (one query, no list). */

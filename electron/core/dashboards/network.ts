@@ -66,7 +66,7 @@ async function computeNetwork(ctx: CoreContext, year: { id: number; label: strin
   }
   // Reviews and reviewers: one scan each for the whole year, indexed by school once.
   const reviewRows = await loadNetworkReviewRows(ctx.db, year.id);
-  const idx = indexRows({ members: [], inspections: new Map(), ...reviewRows });
+  const idx = indexRows(reviewRows);
   const facts = new Map<number, { member: MemberRow; facts: NetworkSchoolFacts }[]>();
   const inspectionBatches = new Set<number | null>();
   const reviewBatches = new Set<number | null>(reviewRows.reviews.map((r) => r.batchId));

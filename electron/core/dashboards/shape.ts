@@ -32,7 +32,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export function indexRows(rows: YearRows): Indexed {
+export function indexRows(rows: Pick<YearRows, 'reviews' | 'outgoing' | 'replacements' | 'trainings'>): Indexed {
   const idx: Indexed = {
     reviewsBySchool: new Map(),
     outgoingBySchool: new Map(),
@@ -146,8 +146,10 @@ export function schoolRow(
     ...(idx.trainingsBySchool.get(m.schoolId) ?? []),
     ...(head ? (idx.trainingsByName.get(personNameKey(head)) ?? []).filter((t) => t.schoolId !== m.schoolId) : []),
   ];
+  const history = rows.histories.get(m.schoolId) ?? 'unknown';
   const training = untrainedHeadteacher({
     headteacherSince: m.headteacherSince,
+    history,
     membershipStatus: membershipStatus(m),
     trainings: trainings.map((t) => ({ personName: t.personName, trainedOn: t.trainedOn })),
     headteacherName: head,
@@ -161,6 +163,7 @@ export function schoolRow(
     localAuthority: m.localAuthority,
     pupils: m.pupils,
     membershipStatus: m.status,
+    membershipHistory: history,
     feePaidOn: m.feePaidOn,
     headteacher: m.headteacher,
     headteacherSince: m.headteacherSince,

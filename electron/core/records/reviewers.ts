@@ -99,7 +99,7 @@ async function candidates(db: Db, review: Awaited<ReturnType<typeof reviewInfo>>
     .select(['reviewer_assignments.home_school_id as schoolId', 'reviewer_assignments.reviewer_name as reviewer', 'reviewer_assignments.status', 'qa_reviews.start_date as reviewDate'])
     .execute();
   const trainings = await loadTrainings(db as Kysely<Database>, [], outgoing.map((o) => o.reviewer));
-  const idx = indexRows({ members: [], inspections: new Map(), reviews: [], outgoing: [], replacements: [], trainings });
+  const idx = indexRows({ reviews: [], outgoing: [], replacements: [], trainings });
   const list = members.map((m) => {
     const out: OutgoingAssignment[] = outgoing
       .filter((o) => o.schoolId === m.id)

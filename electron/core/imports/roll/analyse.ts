@@ -40,6 +40,9 @@ export interface ReadRoll {
 
 const MAX_ERRORS_SHOWN = 500;
 
+/** A warning that must be confirmed before a commit (not one shown for information only). */
+export const needsConfirming = (w: ImportProblem): boolean => w.informational !== true;
+
 function chooseSheet(workbook: RawWorkbook, requested: string | undefined, remembered: ReadonlySet<string>, fileName: string) {
   if (workbook.sheets.every((s) => s.rows.length === 0)) {
     throw new HubdeskError('validation', `${fileName} has no data: ${workbook.sheets.length <= 1 ? 'its only sheet is' : 'every sheet is'} empty.`);
@@ -153,7 +156,7 @@ export async function planFromRead(
   today: string,
 ): Promise<AnalysedRoll> {
   const { header, mapping } = read;
-  const columnOf = (field: 'hub' | 'name') => {
+  const columnOf = (field: 'hub' | 'name' | 'status') => {
     const col = mapping[field];
     return col === undefined ? ROLL_FIELD_LABELS[field] : header.headers[col - 1] || `column ${columnLetter(col)}`;
   };
@@ -202,8 +205,8 @@ export async function planFromRead(
     funding: planned?.funding ?? [],
     unchangedRows: planned?.unchangedRows ?? 0,
     noChanges: planned?.noChanges ?? false,
-    canCommit: canCommitIgnoringWarnings && (warnings.length === 0 || Boolean(request.confirmWarnings)),
-    needsConfirmation: warnings.length > 0,
+    canCommit: canCommitIgnoringWarnings && (!warnings.some(needsConfirming) || Boolean(request.confirmWarnings)),
+    needsConfirmation: warnings.some(needsConfirming),
   };
   return { read, planned, preview, allErrors };
 }

@@ -5,7 +5,7 @@ import type { RollCommitResult } from '@shared/contract/imports';
 import { HubdeskError } from '../../errors';
 import { insertYear } from '../../db/years';
 import { ChangeRecorder, recordBatch } from '../batches';
-import { forgetRoll, plannedRoll, type AnalysedRoll, type RollRequest } from './analyse';
+import { forgetRoll, needsConfirming, plannedRoll, type AnalysedRoll, type RollRequest } from './analyse';
 import { commitOnce } from '../commit-flow';
 import { rememberMapping } from './mappings';
 import { HEADTEACHER_ROLE } from './state';
@@ -27,7 +27,8 @@ function refuseUnlessCommittable(analysed: AnalysedRoll, request: RollRequest & 
     });
   }
   if (preview.needsConfirmation && !request.confirmWarnings) {
-    throw new HubdeskError('validation', `${preview.warnings.length} ${preview.warnings.length === 1 ? 'warning needs' : 'warnings need'} confirming before this import (first: ${preview.warnings[0]!.message}); nothing was written.`);
+    const pending = preview.warnings.filter(needsConfirming);
+    throw new HubdeskError('validation', `${pending.length} ${pending.length === 1 ? 'warning needs' : 'warnings need'} confirming before this import (first: ${pending[0]!.message}); nothing was written.`);
   }
   if (preview.diffHash !== request.diffHash) {
     throw new HubdeskError('conflict', 'The data changed since the preview (or the import options did). Preview the file again before importing.');

@@ -216,9 +216,11 @@ export function RollImport({ onImported }: { onImported(): void }) {
                     </li>
                   ))}
                 </ul>
-                <label className="check">
-                  <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} /> I have checked these and they are right
-                </label>
+                {preview.needsConfirmation ? (
+                  <label className="check">
+                    <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} /> I have checked these and they are right
+                  </label>
+                ) : null}
               </div>
             ) : null}
             <div className="step-actions">

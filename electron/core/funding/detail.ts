@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
 import type { HubFundingDetail, PlanLineView } from '@shared/contract/funding';
-import { checkPlanAllocation, planDeadlineStatus, releaseConditions } from '@shared/domain/reconciliation';
+import { checkPlanAllocation, planDeadlineStatus } from '@shared/domain/reconciliation';
 import { HubdeskError } from '../errors';
 import { hubFundingYear } from './cache';
 import { yearOrNotFound } from './overview';
@@ -68,11 +68,7 @@ export async function hubFundingDetail(ctx: CoreContext, hubId: number, label: s
     carryForward: h.carryForward,
     lock: h.lock,
     pendingDifference: h.pendingDifference,
-    release: releaseConditions({
-      finalPlanSubmittedOn: plan.finalSubmittedOn,
-      meetingDatesSubmitted: computedYear.data.meetingDatesSubmitted.has(hubId),
-      unpaidSchools: h.funding.perSchool.filter((s) => s.feePaidOn === null).map((s) => s.name),
-    }),
+    release: h.release,
     deadlines: planDeadlineStatus({
       draftDeadline: year.draftPlanDeadline,
       finalDeadline: year.finalPlanDeadline,

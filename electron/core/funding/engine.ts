@@ -5,7 +5,8 @@ import type { CarryForwardView, FundingLockView, FundingSchoolRow } from '@share
 import { findYear } from '../db/years';
 import { previousYearLabel } from '@shared/domain/years';
 import { carryForward, hubFunding, totalAvailable, type HubFunding } from '@shared/domain/funding';
-import { reconcile, type Reconciliation } from '@shared/domain/reconciliation';
+import { reconcile, releaseConditions, type Reconciliation, type ReleaseCondition } from '@shared/domain/reconciliation';
+import { meetingDatesCondition } from '@shared/domain/meeting-dates';
 import { compareAllocation, type AllocationDifference, type AllocationFigures, type AllocationSnapshot } from '@shared/domain/funding-lock';
 import { loadYearData, type YearData } from './load';
 
@@ -22,6 +23,8 @@ export interface HubYear {
   effective: AllocationSnapshot;
   pendingDifference: AllocationDifference | null;
   reconciliation: Reconciliation;
+  /** The three release conditions: final plan submitted, meeting dates submitted, every fee paid. */
+  release: { met: boolean; conditions: ReleaseCondition[] };
 }
 
 export interface YearFunding {
@@ -150,6 +153,11 @@ export function computeHub(hubId: number, data: YearData, previous: YearFunding 
       totalAvailablePence: effective.figures.totalAvailablePence,
       plannedPence: data.plannedPence.get(hubId) ?? 0,
       claims: data.claims.get(hubId) ?? [],
+    }),
+    release: releaseConditions({
+      finalPlanSubmittedOn: data.plans.get(hubId)?.finalSubmittedOn ?? null,
+      meetingDates: meetingDatesCondition(data.meetings.get(hubId) ?? []),
+      unpaidSchools: funding.perSchool.filter((s) => s.feePaidOn === null).map((s) => s.name),
     }),
   };
 }

@@ -4,6 +4,7 @@ import type { ClaimView } from '@shared/contract/funding';
 import type { ClaimStatus } from '@shared/domain/vocabulary';
 import { snapshotUnderKeptRecords, type AllocationFigures, type KeptRecord, type SnapshotSchool } from '@shared/domain/funding-lock';
 import { mergedSchoolRecords } from '../records/predecessors';
+import type { MeetingDateFact } from '@shared/domain/meeting-dates';
 
 /** Everything about one membership year that the funding figures are computed from, gathered per hub. */
 export interface YearData {
@@ -13,7 +14,8 @@ export interface YearData {
   plans: Map<number, { draftSubmittedOn: string | null; finalSubmittedOn: string | null }>;
   overrides: Map<number, { pence: number; reason: string; setBy: string; setAt: string }>;
   locks: Map<number, { lockedBy: string; lockedAt: string; figures: AllocationFigures; perSchool: SnapshotSchool[] }>;
-  meetingDatesSubmitted: Set<number>;
+  /** Each hub's meetings of the year (date, term, submitted), for the meeting-dates release condition. */
+  meetings: Map<number, MeetingDateFact[]>;
   hubNames: Map<number, string>;
 }
 
@@ -108,9 +110,8 @@ export async function loadYearData(db: Kysely<Database>, yearId: number, hubId?:
       .selectFrom('hub_meetings')
       .$if(one, (q) => q.where('hub_id', '=', hubId!))
       .where('year_id', '=', yearId)
-      .where('submitted_on', 'is not', null)
-      .select('hub_id')
-      .distinct()
+      .select(['hub_id', 'meeting_date', 'term', 'submitted_on'])
+      .orderBy('meeting_date')
       .execute(),
     db.selectFrom('hubs').$if(one, (q) => q.where('id', '=', hubId!)).select(['id', 'name']).execute(),
   ]);
@@ -122,13 +123,14 @@ export async function loadYearData(db: Kysely<Database>, yearId: number, hubId?:
     plans: new Map(),
     overrides: new Map(),
     locks: new Map(),
-    meetingDatesSubmitted: new Set(meetings.map((m) => m.hub_id)),
+    meetings: new Map(),
     hubNames: new Map(hubs.map((h) => [h.id, h.name])),
   };
   for (const m of members) {
     push(data.memberships, m.hub_id, { schoolId: m.schoolId, urn: m.urn, name: m.name, pupils: m.pupils, feePaidOn: m.fee_paid_on });
   }
   for (const c of claims) push(data.claims, c.hub_id, claimView(c));
+  for (const m of meetings) push(data.meetings, m.hub_id, { date: m.meeting_date, term: m.term, submittedOn: m.submitted_on });
   for (const l of planned) data.plannedPence.set(l.hub_id, (data.plannedPence.get(l.hub_id) ?? 0) + l.planned_pence);
   for (const p of plans) data.plans.set(p.hub_id, { draftSubmittedOn: p.draft_submitted_on, finalSubmittedOn: p.final_submitted_on });
   for (const o of overrides) data.overrides.set(o.hub_id, { pence: o.amount_pence, reason: o.reason, setBy: o.set_by, setAt: o.set_at });

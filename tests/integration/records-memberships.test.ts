@@ -99,8 +99,20 @@ describe('membership changes', () => {
     expect(effect.hubs[0]!.changePence).toBe(0);
     const left = await updateMembership(t.ctx, { membershipId: school.membershipId, version: form.membership!.version, status: 'leaving' });
     expect(left.record.status).toBe('leaving');
-    const paid = await updateMembership(t.ctx, { membershipId: school.membershipId, version: left.record.version, feeInvoicedOn: '2026-09-10', feePaidOn: '2026-10-02' });
+    // The demo school has paid: marking it paid again is refused, saying so; the date is corrected by clearing it first.
+    expect(left.record.feePaidOn).not.toBeNull();
+    await expectRefused(
+      t,
+      () => updateMembership(t.ctx, { membershipId: school.membershipId, version: left.record.version, feePaidOn: '2026-10-02' }),
+      'validation',
+      /^feePaidOn: .*’s 2026\/27 fee is already recorded as paid on \d+ \w+ 2026; to correct the date, clear it first$/,
+    );
+    const cleared = await updateMembership(t.ctx, { membershipId: school.membershipId, version: left.record.version, feePaidOn: null });
+    const paid = await updateMembership(t.ctx, { membershipId: school.membershipId, version: cleared.record.version, feeInvoicedOn: '2026-09-10', feePaidOn: '2026-10-02' });
     expect(paid.record).toMatchObject({ feeInvoicedOn: '2026-09-10', feePaidOn: '2026-10-02', status: 'leaving' });
+    // The same date again is no change, not a second payment.
+    await expectRefused(t, () => updateMembership(t.ctx, { membershipId: school.membershipId, version: paid.record.version, feePaidOn: '2026-10-02' }), 'validation', /Nothing to change/);
+    await undoLastChange(t.ctx);
     await undoLastChange(t.ctx);
     await undoLastChange(t.ctx);
     const back = await membershipForm(t.ctx, { schoolId: school.id, year: YEAR });
@@ -162,7 +174,7 @@ describe('membership changes', () => {
     const other = createContext(t.store, { now: () => new Date(TEST_NOW.getTime() + 60_000), user: 'colleague' });
     const mine = await membershipForm(t.ctx, { schoolId: school.id, year: YEAR });
     const theirs = await membershipForm(other, { schoolId: school.id, year: YEAR });
-    await updateMembership(other, { membershipId: school.membershipId, version: theirs.membership!.version, feePaidOn: '2026-11-20' });
+    await updateMembership(other, { membershipId: school.membershipId, version: theirs.membership!.version, feeInvoicedOn: '2026-10-20' });
     const err = await expectRefused(t, () => updateMembership(t.ctx, { membershipId: school.membershipId, version: mine.membership!.version, hubId: aspire === 1 ? 2 : 1 }), 'conflict', /changed by someone else \(at 2026-11-23 10:01\); reload/);
     expect(err.kind).toBe('conflict');
     // Same fixed clock, same second: still detected (the version is the row, not the timestamp).

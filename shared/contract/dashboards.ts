@@ -10,6 +10,7 @@ import type { CommitmentStatus } from '../domain/reviewer-commitment';
 import type { UntrainedHeadteacherCode } from '../domain/reviewer-commitment';
 import type { DeadlineStatus, ReleaseCondition } from '../domain/reconciliation';
 import type { FundingApplied } from '../domain/funding';
+import type { FigureBasis, FigureSideBySide } from '../domain/funding-lock';
 import { QA_HEADINGS, PHASES } from '../domain/vocabulary';
 import type { SupportRequestRecord } from './records';
 
@@ -157,6 +158,8 @@ export interface MeetingView {
 }
 
 export interface HubFundingStatus {
+  /** The figures below are the locked ones (once finance locks the year) or the live ones (from the roll today). */
+  basis: FigureBasis;
   fundingPence: number;
   formulaPence: number;
   minimumPence: number;
@@ -168,6 +171,8 @@ export interface HubFundingStatus {
   remainingPence: number;
   overReleased: boolean;
   locked: boolean;
+  /** For a locked hub: each figure locked and live side by side, with the difference; null when not locked. */
+  sideBySide: FigureSideBySide[] | null;
   deadlines: { draft: DeadlineStatus; final: DeadlineStatus };
   release: { met: boolean; conditions: ReleaseCondition[] };
   planLines: number;

@@ -109,7 +109,7 @@ describe('the hub workbook (Aspire Hub, 2026/27)', () => {
     const total = rowOf(ws, 'Formula total');
     expect(pence(total.getCell(6).value)).toBe(rule.formulaPence);
     expect(pence(rowOf(ws, 'Formula').getCell(2).value)).toBe(rule.formulaPence);
-    expect(pence(rowOf(ws, 'Minimum (£250 a school, 5 or more schools)').getCell(2).value)).toBe(rule.minimumPence);
+    expect(pence(rowOf(ws, 'Minimum').getCell(2).value)).toBe(rule.minimumPence);
     expect(pence(rowOf(ws, 'Funding').getCell(2).value)).toBe(rule.fundingPence);
     const carry = pence(rowOf(ws, 'Carry forward').getCell(2).value);
     const available = pence(rowOf(ws, 'Total available').getCell(2).value);

@@ -29,6 +29,8 @@ function row(h: HubYear): FundingHubRow {
     overReleased: r.overReleased,
     overAllocated: r.overAllocated,
     lockState: lockState(h),
+    basis: h.locked ? 'locked' : 'live',
+    live: h.locked ? h.live.figures : null,
     releaseConditionsMet: h.release.met,
   };
 }

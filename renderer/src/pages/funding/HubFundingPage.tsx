@@ -1,5 +1,4 @@
 import { Link, useParams } from 'react-router';
-import { formatPence } from '@shared/domain/money';
 import { useApi } from '../../api/useApi';
 import { useStatus } from '../../state/status';
 import { PageHeader } from '../../components/PageHeader';
@@ -32,7 +31,7 @@ export function HubFundingPage() {
       <PageHeader
         crumbs={<Link to="/funding">Funding</Link>}
         title={d.hub}
-        subtitle={`${formatCount(f.schools)} schools · ${formatCount(f.pupils)} pupils · ${d.year}`}
+        subtitle={`${formatCount(f.schools)} schools · ${formatCount(f.pupils)} pupils · ${d.year} · ${d.basis === 'locked' ? 'locked figures' : 'live figures (not locked)'}`}
         actions={<Link className="button" to={`/hubs/${d.hubId}`}>Open the hub</Link>}
       />
       <div className="kpis funding-kpis">
@@ -56,14 +55,11 @@ export function HubFundingPage() {
       ) : null}
       <LockPanel detail={d} onChanged={detail.reload} />
       <section className="panel" aria-labelledby="how-heading">
-        <h2 id="how-heading">How the funding is worked out</h2>
+        <h2 id="how-heading">{d.basis === 'locked' ? 'How the locked funding was worked out' : 'How the funding is worked out'}</h2>
         <ul className="explain">
           {d.explanation.map((line) => (
             <li key={line}>{line}</li>
           ))}
-          <li>
-            Total available = funding {formatPence(f.fundingPence)} + carry forward {formatPence(f.carryForwardPence)} = <strong>{formatPence(f.totalAvailablePence)}</strong>.
-          </li>
         </ul>
         <SchoolBreakdown detail={d} />
       </section>

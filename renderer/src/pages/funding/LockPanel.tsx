@@ -6,13 +6,13 @@ import { FormError, useAction } from './useAction';
 /** Finalising: lock the computed allocation; afterwards a roll change waits here for approval. */
 export function LockPanel({ detail, onChanged }: { detail: HubFundingDetail; onChanged(): void }) {
   const action = useAction();
-  const { lock, pendingDifference: diff } = detail;
+  const { locked: lock, pendingDifference: diff } = detail;
 
   async function lockHub() {
     if (await action.run(() => window.api.lockFunding({ year: detail.year, hubId: detail.hubId }))) onChanged();
   }
   async function approve() {
-    if (!window.confirm(`Re-lock ${detail.hub}’s ${detail.year} figures at a total available of ${formatPence(detail.computed.totalAvailablePence)}?`)) return;
+    if (!window.confirm(`Re-lock ${detail.hub}’s ${detail.year} figures at a total available of ${formatPence(detail.live.figures.totalAvailablePence)}?`)) return;
     if (await action.run(() => window.api.approveFundingDifference({ year: detail.year, hubId: detail.hubId }))) onChanged();
   }
 
@@ -25,7 +25,7 @@ export function LockPanel({ detail, onChanged }: { detail: HubFundingDetail; onC
           never changes the locked figure by itself.
         </p>
         <button type="button" className="primary" onClick={lockHub} disabled={action.busy}>
-          Lock {formatPence(detail.computed.totalAvailablePence)} for {detail.year}
+          Lock {formatPence(detail.live.figures.totalAvailablePence)} for {detail.year}
         </button>
         <FormError error={action.error} />
       </section>
@@ -41,7 +41,7 @@ export function LockPanel({ detail, onChanged }: { detail: HubFundingDetail; onC
       {diff ? (
         <>
           <p>
-            The roll now gives a total available of <strong>{formatPence(detail.computed.totalAvailablePence)}</strong>:
+            The roll now gives a total available of <strong>{formatPence(detail.live.figures.totalAvailablePence)}</strong>:
           </p>
           <ul className="explain">
             {diff.lines.map((l) => (

@@ -5,8 +5,26 @@ import { formatDate } from '../../components/format';
 import { AmountField, Money } from './money';
 import { FormError, useAction } from './useAction';
 
-/** A refusal that an override with a reason can get past (paying beyond the total available). */
+/** Refusals that an override with a reason can get past: paying beyond the total available, and paying before the release conditions hold. */
 const OVER_RELEASE = /To pay it anyway, override with a reason\.$/;
+const RELEASE_GATE = /To pay this claim anyway, give a reason\.$/;
+type Reasons = { release?: string; over?: string };
+const REASON_LABELS: Record<keyof Reasons, string> = {
+  release: 'Reason to pay before the release conditions hold (kept with the claim)',
+  over: 'Reason to pay beyond the total available (audited)',
+};
+
+function overrideKind(error: string | null): keyof Reasons | null {
+  if (error === null) return null;
+  return RELEASE_GATE.test(error) ? 'release' : OVER_RELEASE.test(error) ? 'over' : null;
+}
+
+function overrideFields(r: Reasons) {
+  return {
+    ...(r.release ? { releaseOverride: true as const, releaseOverrideReason: r.release } : {}),
+    ...(r.over ? { override: true as const, overrideReason: r.over } : {}),
+  };
+}
 
 function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
@@ -67,24 +85,25 @@ function ClaimRow({ claim: c, onChanged }: { claim: ClaimView; onChanged(): void
   const [paying, setPaying] = useState(false);
   const [paidOn, setPaidOn] = useState(todayIso());
   const [override, setOverride] = useState('');
+  const [reasons, setReasons] = useState<Reasons>({});
   const dateId = useId();
 
-  async function setStatus(status: ClaimStatus, reason?: string) {
+  async function setStatus(status: ClaimStatus, given: Reasons = reasons) {
     const ok = await action.run(() =>
       window.api.updateClaim({
         claimId: c.id,
         status,
-        ...(status === 'paid' ? { paidOn } : {}),
-        ...(reason ? { override: true as const, overrideReason: reason } : {}),
+        ...(status === 'paid' ? { paidOn, ...overrideFields(given) } : {}),
       }),
     );
     if (ok) {
       setPaying(false);
+      setReasons({});
       onChanged();
     }
   }
 
-  const canOverride = action.error !== null && OVER_RELEASE.test(action.error);
+  const kind = overrideKind(action.error);
   return (
     <>
       <tr>
@@ -95,6 +114,12 @@ function ClaimRow({ claim: c, onChanged }: { claim: ClaimView; onChanged(): void
         <td>
           {c.description ?? '—'}
           {c.overReleaseReason ? <span className="warn-text block">Paid beyond the total available: {c.overReleaseReason}</span> : null}
+          {c.releaseOverrideReason ? <span className="warn-text block">Paid before the release conditions held: {c.releaseOverrideReason}</span> : null}
+          {c.reversal ? (
+            <span className="muted block">
+              Payment reversed {formatDate(c.reversal.at.slice(0, 10))} by {c.reversal.by}: {c.reversal.reason}
+            </span>
+          ) : null}
         </td>
         <td className="num">
           <Money pence={c.amountPence} />
@@ -137,10 +162,20 @@ function ClaimRow({ claim: c, onChanged }: { claim: ClaimView; onChanged(): void
               </span>
             ) : null}
             <FormError error={action.error} />
-            {canOverride ? (
+            {kind !== null ? (
               <span className="inline">
-                <input aria-label="Reason to pay beyond the total available" placeholder="Reason for the override (audited)" value={override} onChange={(e) => setOverride(e.target.value)} />
-                <button type="button" className="danger" disabled={!override.trim() || action.busy} onClick={() => void setStatus('paid', override)}>
+                <input aria-label={REASON_LABELS[kind]} placeholder="Reason for the override (audited)" value={override} onChange={(e) => setOverride(e.target.value)} />
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={!override.trim() || action.busy}
+                  onClick={() => {
+                    const next = { ...reasons, [kind]: override };
+                    setReasons(next);
+                    setOverride('');
+                    void setStatus('paid', next);
+                  }}
+                >
                   Pay anyway
                 </button>
               </span>
@@ -162,12 +197,17 @@ function ClaimForm({ detail, onDone }: { detail: HubFundingDetail; onDone(saved:
   const [status, setStatus] = useState<ClaimStatus>('submitted');
   const [paidOn, setPaidOn] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
+  const [reasons, setReasons] = useState<Reasons>({});
   const action = useAction();
   const ids = { date: useId(), invoice: useId(), priority: useId(), category: useId(), description: useId(), status: useId(), paid: useId(), reason: useId() };
   const priorities = [...new Set(detail.plan.lines.map((l) => l.priority))];
-  const canOverride = action.error !== null && OVER_RELEASE.test(action.error);
+  const kind = overrideKind(action.error);
+  const canOverride = kind !== null;
 
   async function submit() {
+    const given = kind !== null && overrideReason.trim() ? { ...reasons, [kind]: overrideReason } : reasons;
+    setReasons(given);
+    setOverrideReason('');
     const ok = await action.run(() =>
       window.api.createClaim({
         hubId: detail.hubId,
@@ -180,7 +220,7 @@ function ClaimForm({ detail, onDone }: { detail: HubFundingDetail; onDone(saved:
         description,
         status,
         ...(status === 'paid' && paidOn ? { paidOn } : {}),
-        ...(canOverride && overrideReason.trim() ? { override: true as const, overrideReason } : {}),
+        ...(status === 'paid' ? overrideFields(given) : {}),
       }),
     );
     if (ok) onDone(true);
@@ -243,9 +283,9 @@ function ClaimForm({ detail, onDone }: { detail: HubFundingDetail; onDone(saved:
           <input id={ids.paid} type="date" value={paidOn} onChange={(e) => setPaidOn(e.target.value)} />
         </div>
       ) : null}
-      {canOverride ? (
+      {kind !== null ? (
         <div className="field wide">
-          <label htmlFor={ids.reason}>Reason to pay beyond the total available (audited)</label>
+          <label htmlFor={ids.reason}>{REASON_LABELS[kind]}</label>
           <input id={ids.reason} value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} />
         </div>
       ) : null}

@@ -67,7 +67,7 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     return 1;
   }
   try {
-    return await command.run(createContext(store), parsed, io);
+    return await command.run(createContext(store, { person: env.HUBDESK_PERSON }), parsed, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\nusage: ${command.usage}`);

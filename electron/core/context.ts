@@ -7,20 +7,27 @@ import type { OpenedStore } from './db/connection';
 export interface CoreContext {
   store: OpenedStore;
   db: Kysely<Database>;
-  /** The operating-system user, recorded in the audit log and on import batches. */
+  /**
+   * Who is acting, as the audit log, import batches, locks and calls record it: for a change, the
+   * person (see person.ts); the computer's user name only where no person's name is known.
+   */
   user: string;
+  /** The person acting, when whoever started the core knows them (a signed-in person, HUBDESK_PERSON). */
+  person?: string;
   /** The current instant, injectable for tests. */
   now(): Date;
   /** Today's date (ISO), from now(). */
   today(): string;
 }
 
-export function createContext(store: OpenedStore, options: { user?: string; now?: () => Date } = {}): CoreContext {
+export function createContext(store: OpenedStore, options: { user?: string; person?: string; now?: () => Date } = {}): CoreContext {
   const now = options.now ?? (() => new Date());
+  const person = options.person?.trim();
   return {
     store,
     db: store.db,
     user: options.user ?? safeUserName(),
+    ...(person ? { person } : {}),
     now,
     today: () => now().toISOString().slice(0, 10),
   };

@@ -3,6 +3,7 @@ import { contract, isMethodName, type Envelope, type ApiIssue } from '@shared/co
 import type { CoreContext } from './context';
 import { handlers } from './handlers';
 import { HubdeskError } from './errors';
+import { asPerson } from './person';
 
 const MAX_ISSUES = 50;
 /** A hostile payload can carry huge keys; messages quote them, so they are clipped. */
@@ -44,7 +45,8 @@ export async function dispatch(ctx: CoreContext, method: unknown, payload: unkno
   if (def.mutates) ctx.store.bumpGeneration();
   try {
     const handler = handlers[method] as (ctx: CoreContext, request: unknown) => Promise<unknown>;
-    const value = await handler(ctx, parsed.data);
+    // A change is recorded under the person making it, never the computer's user name where a person is known.
+    const value = await handler(def.mutates ? await asPerson(ctx) : ctx, parsed.data);
     return { ok: true, value };
   } catch (error) {
     if (error instanceof HubdeskError) {

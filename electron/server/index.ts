@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   }
   const dataDir = path.resolve(values.data ?? defaultDataDir());
   const store = await openStore(dataDir, { lockAs: 'browser-mode server' });
-  const ctx = createContext(store);
+  const ctx = createContext(store, { person: process.env.HUBDESK_PERSON });
   const server = await startBrowserServer(ctx, { rendererDir: path.join(__dirname, '..', 'renderer'), port });
   process.stdout.write(`hubdesk is running in browser mode.\n  Data: ${store.file}\n  Open: ${server.entryUrl}\n`);
   const stop = async () => {

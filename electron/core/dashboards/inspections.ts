@@ -17,6 +17,8 @@ export interface StoredInspection extends OfstedInspection {
   batchId: number | null;
   source: string | null;
   sourceAsAt: string | null;
+  /** When hubdesk recorded it (its import's instant), when known. */
+  recordedAt: string | null;
 }
 
 /** URNs per query: with the predecessors' URNs added the statement stays far below SQLite's 32,766 parameters. */
@@ -46,7 +48,7 @@ async function loadInspectionsOf(db: Kysely<Database>, urns: readonly string[]):
     .where('i.urn', 'in', all)
     .select([
       'i.id', 'i.urn', 'i.start_date', 'i.publication_date', 'i.inspection_type', 'i.framework', 'i.category_of_concern',
-      'i.outcome_text', 'i.source_as_at', 'i.import_batch_id', 'b.file_name', 'b.source_as_at as batch_as_at',
+      'i.outcome_text', 'i.source_as_at', 'i.import_batch_id', 'b.file_name', 'b.source_as_at as batch_as_at', 'b.created_at as batch_created_at',
     ])
     .orderBy('i.start_date')
     .orderBy('i.id')
@@ -76,6 +78,7 @@ async function loadInspectionsOf(db: Kysely<Database>, urns: readonly string[]):
       batchId: r.import_batch_id,
       source: r.file_name,
       sourceAsAt: r.source_as_at ?? r.batch_as_at,
+      recordedAt: r.batch_created_at,
     });
     byUrn.set(r.urn, list);
   }

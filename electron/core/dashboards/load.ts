@@ -44,6 +44,8 @@ export interface ReviewRow {
   aoeAccredited: boolean;
   reportReceivedOn: string | null;
   batchId: number | null;
+  /** When the review's row was last changed (ISO instant). */
+  updatedAt: string;
   www: number;
   ebi: number;
 }
@@ -150,7 +152,7 @@ export async function loadReviews(db: Kysely<Database>, schools: Schools): Promi
       .where('r.school_id', 'in', ids)
       .select([
         'r.id', 'r.school_id', 'r.year_id', 'y.label', 'r.start_date', 'r.end_date', 'r.lead_reviewer', 'r.estimate_leadership',
-        'r.estimate_quality', 'r.estimate_disadvantaged', 'r.aoe_title', 'r.aoe_accredited', 'r.report_received_on', 'r.import_batch_id',
+        'r.estimate_quality', 'r.estimate_disadvantaged', 'r.aoe_title', 'r.aoe_accredited', 'r.report_received_on', 'r.import_batch_id', 'r.updated_at',
       ])
       .orderBy('r.start_date')
       .execute(),
@@ -181,6 +183,7 @@ export async function loadReviews(db: Kysely<Database>, schools: Schools): Promi
     aoeAccredited: r.aoe_accredited === 1,
     reportReceivedOn: r.report_received_on,
     batchId: r.import_batch_id,
+    updatedAt: r.updated_at,
     www: count.get(`${r.id}:www`) ?? 0,
     ebi: count.get(`${r.id}:ebi`) ?? 0,
   }));

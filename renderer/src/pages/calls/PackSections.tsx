@@ -3,6 +3,8 @@ import type { CallPack } from '@shared/contract';
 import { formatPence } from '@shared/domain/money';
 import { formatDate } from '../../components/format';
 import { isSupportOpen } from '@shared/domain/support';
+import { CALL_KIND_LABELS } from '@shared/domain/calls';
+import { londonDayTime } from '@shared/domain/uk-time';
 
 function Section({ id, title, count, children, note }: { id: string; title: string; count?: number; children: ReactNode; note?: ReactNode }) {
   return (
@@ -21,17 +23,18 @@ function Empty({ children }: { children: ReactNode }) {
   return <p className="pack-empty">{children}</p>;
 }
 
+/** What the pack's changes are since: the last call of the pack's kind (day and time), else the start of term. */
 export function sinceText(p: CallPack): string {
-  return p.window.basis === 'last call' ? `since the last call on ${formatDate(p.window.lastCall!.heldOn)}` : `since the start of term, ${formatDate(p.term.start)}`;
+  const kind = CALL_KIND_LABELS[p.kind];
+  const last = p.window.lastCall;
+  return last
+    ? `since the last call on ${formatDate(last.heldOn)} at ${londonDayTime(last.heldAt).time} (${kind} call)`
+    : `since the start of term, ${formatDate(p.term.start)} (no ${kind} call yet)`;
 }
 
 export function ChangesSection({ pack: p }: { pack: CallPack }) {
   return (
-    <Section id="pack-changes" title={`What changed ${sinceText(p)}`} count={p.timeline.length} note={
-        p.window.from > p.window.until
-          ? `The last call was on ${formatDate(p.window.lastCall!.heldOn)}: nothing can have changed after it yet.`
-          : `From ${formatDate(p.window.from)} to ${formatDate(p.window.until)}. Ofsted by publication date.`
-      }>
+    <Section id="pack-changes" title={`What changed ${sinceText(p)}`} count={p.timeline.length} note={`Up to ${formatDate(p.window.until)}. Ofsted by publication date.`}>
       {p.timeline.length === 0 ? (
         <Empty>Nothing recorded has changed {sinceText(p)}.</Empty>
       ) : (
@@ -171,7 +174,7 @@ export function VulnerableSection({ pack: p }: { pack: CallPack }) {
         <ul className="plain-list pack-list">
           {p.vulnerable.map((v) => (
             <li key={v.schoolId}>
-              <span className="strong">{v.school}</span> {v.isNew ? <span className="tag tag-new-flag">new since last call</span> : null}{' '}
+              <span className="strong">{v.school}</span> {v.isNew ? <span className="tag tag-new-flag">{p.window.basis === 'last call' ? 'new since last call' : 'new this term'}</span> : null}{' '}
               <span className="muted">(flag dated {formatDate(v.date)})</span>
               <span className="block">{v.reasons.join(' ')}</span>
             </li>
@@ -319,7 +322,7 @@ export function MeetingsSection({ pack: p }: { pack: CallPack }) {
             {p.meetings.map((m) => (
               <tr key={m.id}>
                 <td className="nowrap">
-                  {formatDate(m.date)} {m.isNew ? <span className="tag tag-new-flag">since last call</span> : null}
+                  {formatDate(m.date)} {m.isNew ? <span className="tag tag-new-flag">{p.window.basis === 'last call' ? 'since last call' : 'this term'}</span> : null}
                 </td>
                 <td>{m.term}</td>
                 <td>{m.format ?? '—'}</td>

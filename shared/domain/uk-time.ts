@@ -1,0 +1,54 @@
+/**
+ * Times of day as people in England give them (Europe/London: GMT in winter, BST in summer) and the
+ * instants (ISO, UTC) the store keeps. Pure: Intl's time-zone data, no Node.
+ */
+
+const ZONE = 'Europe/London';
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+const parts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** London's wall clock at an instant, as the milliseconds of the same wall clock read as UTC. */
+function wallClock(ms: number): number {
+  const p = Object.fromEntries(parts.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+  return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+}
+
+/** Is the text a time of day like 14:30 (24-hour, two digits each)? */
+export function isTimeOfDay(text: string): boolean {
+  return TIME.test(text);
+}
+
+/** The instant (ISO, UTC) of a London day and time of day: `2026-07-01`, `14:30` → `2026-07-01T13:30:00.000Z`. */
+export function londonInstant(day: string, time: string): string {
+  const t = TIME.exec(time);
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!t || !d) throw new Error(`"${day} ${time}" is not a day and a time like 2026-07-01 14:30`);
+  const asUtc = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
+  // The offset at the guess, then again at the corrected instant (right on either side of a clock change).
+  let ms = asUtc - (wallClock(asUtc) - asUtc);
+  ms = asUtc - (wallClock(ms) - ms);
+  return new Date(ms).toISOString();
+}
+
+/** The London day and time of day of an instant: `2026-07-01T13:30:00.000Z` → { day: '2026-07-01', time: '14:30' }. */
+export function londonDayTime(instant: string): { day: string; time: string } {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) throw new Error(`"${instant}" is not an instant`);
+  const iso = new Date(wallClock(ms)).toISOString();
+  return { day: iso.slice(0, 10), time: iso.slice(11, 16) };
+}
+
+/** The last minute of a London day, as an instant (a call recorded without its time counts as held by then). */
+export function endOfLondonDay(day: string): string {
+  return londonInstant(day, '23:59');
+}

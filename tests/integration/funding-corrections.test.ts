@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { contentHash, openTestStore, type TestStore } from '../helpers/store';
@@ -206,6 +207,28 @@ describe('locked and live figures side by side', () => {
     const dash = await call('hubDashboard', { hubId: f.north, year: '2026/27' });
     expect(dash.funding).toMatchObject({ basis: 'locked', totalAvailablePence: 1_213_620, locked: true });
     expect(dash.funding.sideBySide!.find((r) => r.key === 'totalAvailablePence')!.live).toBe(1_449_780);
+  });
+
+  it('the hub workbook’s Funding sheet shows the locked figures beside the live ones, each set explained by its own figures', async () => {
+    await call('lockFunding', { year: '2026/27', hubId: f.north });
+    const joiner = (await t.store.db.insertInto('schools').values({ urn: '100099', name: 'North Joiner 1500', created_at: 'x', updated_at: 'x' }).returning('id').executeTakeFirstOrThrow()).id;
+    await t.store.db.insertInto('memberships').values({ school_id: joiner, hub_id: f.north, year_id: f.y26, pupils: 1500, status: 'new', fee_paid_on: null, updated_at: 'x' }).execute();
+    const file = await call('exportHubWorkbook', { hubId: f.north, year: '2026/27' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Funding and claims')!;
+    const rows: unknown[][] = [];
+    ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    const at = rows.findIndex((r) => r[0] === 'Figure');
+    expect(rows[at]).toEqual(['Figure', 'Locked (in force)', 'Live (roll today)', 'Difference (live − locked)']);
+    expect(rows.find((r) => r[0] === 'Schools' && r.length === 4)).toEqual(['Schools', 6, 7, 1]);
+    expect(rows.find((r) => r[0] === 'Total available' && r.length === 4)).toEqual(['Total available', 12_136.2, 14_497.8, 2_361.6]);
+    const text = rows.map((r) => r.join(' ')).join('\n');
+    expect(text).toContain('How the locked figures were worked out');
+    expect(text).toContain('Total available = funding £6,927.60 + carry forward £5,208.60 = £12,136.20.');
+    expect(text).toContain('How the live figures are worked out');
+    expect(text).toContain('Total available = funding £9,289.20 + carry forward £5,208.60 = £14,497.80.');
+    expect(text).toContain('North Joiner 1500 (URN 100099) is in the hub now but was not when the figures were locked.');
   });
 
   it('a hub not locked shows live figures only, saying so', async () => {

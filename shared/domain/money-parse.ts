@@ -134,7 +134,7 @@ export function parseTypedAmount(text: string): TypedAmount {
   if (spaced && / \d/.test(spaced[1] ?? '')) {
     const n = groupedPence(spaced[1] ?? '', spaced[2]);
     if (n === null) return flag(R.tooLarge, null);
-    return flag(R.spaceInDigits, n, `"${s}" may mean ${formatPence(n)}`);
+    return flag(R.spaceInDigits, n);
   }
 
   if (NEGATIVE.test(s)) return flag(R.negative, null);

@@ -6,6 +6,7 @@ import { commands } from './commands';
 import { CliCallError } from './call';
 import { openStore } from '../core/db/connection';
 import { createContext } from '../core/context';
+import { clockFromEnvironment } from '../core/clock';
 import { defaultDataDir } from '../core/data-dir';
 import { HubdeskError } from '../core/errors';
 
@@ -60,14 +61,16 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
   }
 
   let store;
+  let now;
   try {
+    now = clockFromEnvironment(env);
     store = await openStore(path.resolve(dataDir ?? defaultDataDir(env)), { lockAs: 'command line' });
   } catch (error) {
     io.err((error as Error).message);
     return 1;
   }
   try {
-    return await command.run(createContext(store, { person: env.HUBDESK_PERSON }), parsed, io);
+    return await command.run(createContext(store, { now, person: env.HUBDESK_PERSON }), parsed, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\nusage: ${command.usage}`);

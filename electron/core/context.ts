@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import type { OpenedStore } from './db/connection';
+import { systemClock, ukDateOf, type Clock } from './clock';
 
 /** What every handler is given: the store and who/when for the audit log. */
 export interface CoreContext {
@@ -16,12 +17,12 @@ export interface CoreContext {
   person?: string;
   /** The current instant, injectable for tests. */
   now(): Date;
-  /** Today's date (ISO), from now(). */
+  /** Today's date (ISO) in the UK, from now(). */
   today(): string;
 }
 
-export function createContext(store: OpenedStore, options: { user?: string; person?: string; now?: () => Date } = {}): CoreContext {
-  const now = options.now ?? (() => new Date());
+export function createContext(store: OpenedStore, options: { user?: string; person?: string; now?: Clock } = {}): CoreContext {
+  const now = options.now ?? systemClock;
   const person = options.person?.trim();
   return {
     store,
@@ -29,7 +30,7 @@ export function createContext(store: OpenedStore, options: { user?: string; pers
     user: options.user ?? safeUserName(),
     ...(person ? { person } : {}),
     now,
-    today: () => now().toISOString().slice(0, 10),
+    today: () => ukDateOf(now()),
   };
 }
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStore } from '../core/db/connection';
 import { createContext } from '../core/context';
+import { clockFromEnvironment, TEST_CLOCK_VARIABLE } from '../core/clock';
 import { defaultDataDir } from '../core/data-dir';
 import { startBrowserServer } from './http';
 
@@ -27,11 +28,13 @@ async function main(): Promise<void> {
     process.stderr.write(`--port must be a whole number from 0 to 65535\n${USAGE}\n`);
     process.exit(2);
   }
+  const now = clockFromEnvironment();
   const dataDir = path.resolve(values.data ?? defaultDataDir());
   const store = await openStore(dataDir, { lockAs: 'browser-mode server' });
-  const ctx = createContext(store, { person: process.env.HUBDESK_PERSON });
+  const ctx = createContext(store, { now, person: process.env.HUBDESK_PERSON });
   const server = await startBrowserServer(ctx, { rendererDir: path.join(__dirname, '..', 'renderer'), port });
   process.stdout.write(`hubdesk is running in browser mode.\n  Data: ${store.file}\n  Open: ${server.entryUrl}\n`);
+  if (process.env[TEST_CLOCK_VARIABLE]) process.stdout.write(`  Clock: started at ${process.env[TEST_CLOCK_VARIABLE]} for a test run (${TEST_CLOCK_VARIABLE})\n`);
   const stop = async () => {
     await server.close();
     await store.close();

@@ -179,13 +179,13 @@ export function hubFinances(hub: string, funding2025: number, funding2026: numbe
   }
   const plans: DemoPlan[] = [plan2025];
   if (state !== 'none') {
-    plans.push({
-      hub, year: '2026/27', draftSubmittedOn: dateBetween(rng, '2026-10-12', '2026-10-30'),
-      finalSubmittedOn: state === 'final' ? dateBetween(rng, '2026-11-02', '2026-11-13') : null, lines: lines2026,
-    });
+    const draftSubmittedOn = dateBetween(rng, '2026-10-12', '2026-10-30');
+    const finalSubmittedOn = state === 'final' ? dateBetween(rng, '2026-11-02', '2026-11-13') : null;
+    // Early in the year the plan is still being written: nothing is submitted before today.
+    plans.push({ hub, year: '2026/27', draftSubmittedOn: draftSubmittedOn <= today ? draftSubmittedOn : null, finalSubmittedOn: finalSubmittedOn && finalSubmittedOn <= today ? finalSubmittedOn : null, lines: lines2026 });
   }
   // This year: a few autumn claims at different stages; none paid unless every release condition holds.
-  const releasable = state === 'final' && otherConditionsMet;
+  const releasable = state === 'final' && plans[1]?.finalSubmittedOn != null && otherConditionsMet;
   const autumn = claimsFor(rng, hub, '2026/27', lines2026, Math.round((Math.max(0, total2026) * rng.int(5, 22)) / 100), '2026-09-21', addDays(today, -1), code);
   autumn.forEach((c, i) => {
     c.invoiceRef = `${code}-26${String(i + 1).padStart(3, '0')}`;
@@ -200,5 +200,7 @@ export function hubFinances(hub: string, funding2025: number, funding2026: numbe
       c.paidOn = null;
     }
   });
-  return { overrides, plans, claims: [...claims, ...(state === 'none' ? [] : autumn)] };
+  // Early in the year no claim has been made yet.
+  const madeByToday = autumn.filter((c) => c.claimedOn < today);
+  return { overrides, plans, claims: [...claims, ...(state === 'none' ? [] : madeByToday)] };
 }

@@ -2,7 +2,8 @@
  * The demo network: ~450 real schools in 36 hubs (roll-seed.json, from `npm run demo:generate`) with
  * invented but plausible people, memberships for 2025/26 and 2026/27, Ofsted histories, QA Reviews,
  * reviewer trainings and assignments, hub meetings, action plans and claims. Pure and deterministic:
- * the same network every time, dated as of DEMO_TODAY.
+ * the same network for the same day. It is written in a reference year (2026/27, with 2025/26 as
+ * history) and moved to the membership year of the day it is loaded (see calendar.ts).
  */
 import { hubFunding } from '@shared/domain/funding';
 import { defaultYearDates, type MembershipYearDates } from '@shared/domain/years';
@@ -15,11 +16,17 @@ import { ofstedHistory, type DemoInspection, type OfstedStory } from './ofsted-h
 import { hubReviews, trainingsFor, type DemoReview, type DemoTraining, type QaSchool } from './qa';
 import { hubFinances, type DemoClaim, type DemoOverride, type DemoPlan } from './finance';
 import { demoSupportRequests, type DemoSupportRequest } from './support';
+import { demoCalendar, movedLabel, moveToLoadYear, type DemoCalendar } from './calendar';
 
-/** The day the demo's story is told as of: what has happened by then has outcomes, the rest is booked. */
-export const DEMO_TODAY = '2026-11-23';
-export const DEMO_YEARS = ['2025/26', '2026/27'] as const;
-export const DEMO_OFSTED_AS_AT = '2026-10-31';
+/** The membership years the story is written in (before it is moved to the load year). */
+const REFERENCE_YEARS = ['2025/26', '2026/27'] as const;
+
+/** The demo's Ofsted file is the monthly management information published at the end of last month. */
+export function demoOfstedAsAt(today: string): string {
+  const d = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCDate(0);
+  return d.toISOString().slice(0, 10);
+}
 
 export interface DemoStaff {
   name: string;
@@ -56,7 +63,7 @@ export interface DemoMembership {
   year: string;
   pupils: number;
   status: 'new' | 'renewing' | 'leaving';
-  feeInvoicedOn: string;
+  feeInvoicedOn: string | null;
   feePaidOn: string | null;
 }
 
@@ -158,15 +165,17 @@ function ofstedStory(urn: string, concern: Set<string>): OfstedStory {
 
 const TERM_WINDOWS: Record<Term, [string, string]> = { autumn: ['10-05', '11-27'], spring: ['02-02', '03-20'], summer: ['05-11', '07-10'] };
 
-function meetingsFor(hub: string, year: string, members: DemoMembership[], schools: Map<string, DemoSchool>, submitted: boolean): DemoMeeting[] {
+function meetingsFor(hub: string, year: string, members: DemoMembership[], schools: Map<string, DemoSchool>, submitted: boolean, today: string): DemoMeeting[] {
   const rng = randomFor(`meetings:${hub}:${year}`);
   const first = Number(year.slice(0, 4));
-  const submittedOn = submitted ? dateBetween(rng, `${first}-09-12`, `${first}-10-02`) : null;
+  const submittedDate = submitted ? dateBetween(rng, `${first}-09-12`, `${first}-10-02`) : null;
+  // Dates submitted after today have not been submitted yet.
+  const submittedOn = submittedDate !== null && submittedDate <= today ? submittedDate : null;
   return (['autumn', 'spring', 'summer'] as const).map((term) => {
     const calendarYear = term === 'autumn' ? first : first + 1;
     const [from, to] = TERM_WINDOWS[term];
     const meetingDate = weekdayOnOrAfter(dateBetween(rng, `${calendarYear}-${from}`, `${calendarYear}-${to}`));
-    const held = meetingDate < DEMO_TODAY;
+    const held = meetingDate < today;
     return {
       hub, year, meetingDate, term, format: rng.pick(['In person', 'In person', 'Online']), submittedOn,
       notes: held ? 'Temperature check; Hub Action Plan; QA Review update; reviewer commitments; school-to-school support; events.' : null,
@@ -181,10 +190,16 @@ function meetingsFor(hub: string, year: string, members: DemoMembership[], schoo
   });
 }
 
-export function buildDemoNetwork(): DemoNetwork {
+/**
+ * The demo network as of `today` (ISO): the membership year that day falls in is the current one,
+ * with the year before as history; what happened before today has outcomes, the rest is booked.
+ */
+export function buildDemoNetwork(today: string): DemoNetwork {
+  const calendar = demoCalendar(today);
+  const referenceToday = calendar.referenceToday;
   const hubsSeed = (seed as { hubs: SeedHub[] }).hubs;
   const rng = randomFor('network');
-  const years = DEMO_YEARS.map((label) => defaultYearDates(label));
+  const years = REFERENCE_YEARS.map((label) => defaultYearDates(label));
 
   const hubs: DemoHub[] = [];
   const schools: DemoSchool[] = [];
@@ -250,11 +265,15 @@ export function buildDemoNetwork(): DemoNetwork {
           status: joiners.has(s.urn) ? 'new' : leavingNextYear.has(s.urn) ? 'leaving' : 'renewing',
           feeInvoicedOn: '2026-09-11', feePaidOn: s.urn === unpaidUrn || feeRng.chance(0.03) && h.name !== ASPIRE ? null : dateBetween(feeRng, '2026-09-18', '2026-11-20'),
         });
+        const fee = memberships[memberships.length - 1]!;
+        if (fee.feePaidOn !== null && fee.feePaidOn > referenceToday) fee.feePaidOn = null;
+        if (fee.feeInvoicedOn !== null && fee.feeInvoicedOn > referenceToday) fee.feeInvoicedOn = null;
       }
     }
   }
 
-  const inspections = schools.flatMap((s) => ofstedHistory({ urn: s.urn, phase: s.phase, pupils: seedByUrn.get(s.urn)!.pupils }, ofstedStory(s.urn, concern)));
+  // Inspections are written against the real day (their frameworks belong to real dates) and are not moved.
+  const inspections = schools.flatMap((s) => ofstedHistory({ urn: s.urn, phase: s.phase, pupils: seedByUrn.get(s.urn)!.pupils }, ofstedStory(s.urn, concern), today));
 
   const reviews: DemoReview[] = [];
   const trainings: DemoTraining[] = [];
@@ -273,11 +292,11 @@ export function buildDemoNetwork(): DemoNetwork {
         const s = schoolByUrn.get(m.urn)!;
         return { urn: m.urn, phase: s.phase, pupils: m.pupils, headteacher: s.headteacher, mayBeUntrained: m.status === 'new' || s.headteacherSince >= '2025-09-01' };
       });
-      reviews.push(...hubReviews(hub.name, qaSchools, year.label, DEMO_TODAY));
+      reviews.push(...hubReviews(hub.name, qaSchools, year.label, referenceToday));
       const submitted = year.label === '2025/26' || !unsubmittedMeetingHubs.has(hub.name);
-      meetings.push(...meetingsFor(hub.name, year.label, members, schoolByUrn, submitted));
+      meetings.push(...meetingsFor(hub.name, year.label, members, schoolByUrn, submitted, referenceToday));
     }
-    const finances = hubFinances(hub.name, funding[0]!, funding[1]!, DEMO_TODAY, feesAllPaid2026 && !unsubmittedMeetingHubs.has(hub.name));
+    const finances = hubFinances(hub.name, funding[0]!, funding[1]!, referenceToday, feesAllPaid2026 && !unsubmittedMeetingHubs.has(hub.name));
     plans.push(...finances.plans);
     claims.push(...finances.claims);
     carryForwardOverrides.push(...finances.overrides);
@@ -287,9 +306,22 @@ export function buildDemoNetwork(): DemoNetwork {
     trainings.push(...trainingsFor({ urn: s.urn, phase: s.phase, pupils: m.pupils, headteacher: s.headteacher, mayBeUntrained: m.status === 'new' || s.headteacherSince >= '2025-09-01' }));
   }
 
-  const supportRequests = demoSupportRequests({ members: memberships.filter((m) => m.year === '2026/27'), reviews, today: DEMO_TODAY });
+  const supportRequests = demoSupportRequests({ members: memberships.filter((m) => m.year === '2026/27'), reviews, today: referenceToday });
 
-  return { years, staff: STAFF, hubs, schools, memberships, inspections, reviews, trainings, meetings, plans, claims, carryForwardOverrides, supportRequests };
+  const written = { staff: STAFF, hubs, schools, memberships, reviews, trainings, meetings, plans, claims, carryForwardOverrides, supportRequests };
+  const inLoadYear = moveToLoadYear(written, calendar);
+  return {
+    ...inLoadYear,
+    years: years.map((y) => defaultYearDates(movedLabel(y.label, calendar))),
+    inspections,
+    claims: inLoadYear.claims.map((c) => ({ ...c, invoiceRef: movedInvoiceRef(c.invoiceRef, calendar) })),
+    carryForwardOverrides: inLoadYear.carryForwardOverrides.map((o) => ({ ...o, reason: o.reason.replace(/\d{4}\/\d{2}/g, (label) => movedLabel(label, calendar)) })),
+  };
+}
+
+/** Invoice references carry the year's two digits after the hub's code ("AH-26003"). */
+function movedInvoiceRef(ref: string, calendar: DemoCalendar): string {
+  return ref.replace(/-(\d{2})/, (_, yy: string) => `-${String((Number(yy) + calendar.shiftYears) % 100).padStart(2, '0')}`);
 }
 
 /** Used by the loader's batch record: a short fingerprint of what was loaded. */

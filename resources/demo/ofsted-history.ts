@@ -4,7 +4,7 @@
  * inspections with key judgements only, report cards as words per evaluation area.
  */
 import { OEIF_AREAS, REPORT_CARD_AREAS, REPORT_CARD_GRADES, type OfstedFramework } from '@shared/domain/vocabulary';
-import { addDays, dateBetween, weekdayOnOrAfter, randomFor, type Random } from './random';
+import { addDays, randomFor, schoolDayBetween, type Random } from './random';
 
 export interface DemoJudgement {
   area: string;
@@ -119,8 +119,11 @@ function reportCard(rng: Random, school: SchoolFacts, date: string, level: numbe
   return i;
 }
 
-/** A school's inspections, oldest first, for the story it was dealt. */
-export function ofstedHistory(school: SchoolFacts, story: OfstedStory): DemoInspection[] {
+/**
+ * A school's inspections, oldest first, for the story it was dealt, as known on `today` (real
+ * calendar): the recent ones fall in the weeks before it.
+ */
+export function ofstedHistory(school: SchoolFacts, story: OfstedStory, today: string): DemoInspection[] {
   const rng = randomFor(`ofsted:${school.urn}`);
   const level = rng.weighted([
     [1, 18],
@@ -128,7 +131,7 @@ export function ofstedHistory(school: SchoolFacts, story: OfstedStory): DemoInsp
     [3, 15],
     [4, 3],
   ] as const);
-  const d = (from: string, to: string) => weekdayOnOrAfter(dateBetween(rng, from, to));
+  const d = (from: string, to: string) => schoolDayBetween(rng, from, to);
   const older = graded(rng, school, d('2015-09-14', '2019-06-28'), Math.min(level, 3));
   switch (story) {
     case 'oeif':
@@ -138,12 +141,12 @@ export function ofstedHistory(school: SchoolFacts, story: OfstedStory): DemoInsp
     case 'interim':
       return [older, interim(rng, school, d('2024-09-16', '2025-11-07'), Math.min(level, 3))];
     case 'report_card':
-      return [older, reportCard(rng, school, d('2025-11-17', '2026-10-09'), Math.min(level, 3), null)];
+      return [older, reportCard(rng, school, d('2025-11-17', addDays(today, -45)), Math.min(level, 3), null)];
     case 'ri_twice':
       // Two "Requires improvement" in a row, the latest before September 2024: eligible then, not now.
       return [graded(rng, school, d('2017-01-09', '2019-03-29'), 3), graded(rng, school, d('2022-01-10', '2024-05-24'), 3)];
     case 'concern':
-      // A report card this term that places the school in a category of concern: flagged as vulnerable.
-      return [older, reportCard(rng, school, d('2026-09-14', '2026-10-16'), 3, rng.pick(['Special measures', 'Serious weaknesses']))];
+      // A report card a few weeks ago that places the school in a category of concern: flagged as vulnerable.
+      return [older, reportCard(rng, school, d(addDays(today, -70), addDays(today, -38)), 3, rng.pick(['Special measures', 'Serious weaknesses']))];
   }
 }

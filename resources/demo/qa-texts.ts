@@ -87,3 +87,27 @@ export const ESTIMATE_WEIGHTS = [
   ['Working towards effective', 21],
   ['Ineffective', 4],
 ] as const;
+
+/** Words that tie a text to the younger or the older years of schooling. */
+const PRIMARY_ONLY = /\b(Key Stage [12]|Reception|phonics|early years|Early reading)\b/i;
+const SECONDARY_ONLY = /\b(Key Stage [345]|sixth form|university|Careers|Disciplinary literacy)\b/i;
+const SIXTH_FORM = /\b(sixth form|university)\b/i;
+
+/**
+ * Whether a review text fits a school of this phase: no Key Stage 3 or sixth form in a primary,
+ * no phonics or Reception in a secondary. Special and AP schools, and all-through schools, span both.
+ */
+export function fitsPhase(text: string, phase: string): boolean {
+  switch (phase) {
+    case 'Primary':
+    case 'Nursery':
+      return !SECONDARY_ONLY.test(text);
+    case 'Secondary':
+    case '16 plus':
+      return !PRIMARY_ONLY.test(text);
+    case 'Middle':
+      return !SIXTH_FORM.test(text) && !/\b(Reception|early years)\b/i.test(text);
+    default:
+      return true;
+  }
+}

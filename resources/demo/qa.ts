@@ -6,9 +6,9 @@
  */
 import { reviewTeamSize } from '@shared/domain/review-team';
 import { QA_HEADINGS, type QaHeadingKey, type ReviewerStatus } from '@shared/domain/vocabulary';
-import { AOE_TITLES, EBI_TEXTS, ESTIMATE_WEIGHTS, WWW_TEXTS } from './qa-texts';
+import { AOE_TITLES, EBI_TEXTS, ESTIMATE_WEIGHTS, fitsPhase, WWW_TEXTS } from './qa-texts';
 import { personName } from './people';
-import { addDays, dateBetween, randomFor, weekdayOnOrAfter } from './random';
+import { addDays, dateBetween, randomFor, schoolDayBetween, schoolDayOnOrAfter } from './random';
 
 export interface DemoAssignment {
   key: string;
@@ -66,8 +66,10 @@ export function trainingsFor(school: QaSchool): DemoTraining[] {
   return out;
 }
 
-function outcome(urn: string, year: string) {
+/** A review's outcome; its WWWs, EBIs and Area of Excellence fit the school's phase. */
+function outcome(urn: string, year: string, phase: string) {
   const rng = randomFor(`qa-outcome:${urn}:${year}`);
+  const fitting = (texts: readonly string[]) => texts.filter((t) => fitsPhase(t, phase));
   const estimates = Object.fromEntries(QA_HEADINGS.map((h) => [h.key, rng.weighted(ESTIMATE_WEIGHTS)])) as Record<QaHeadingKey, string>;
   const points: DemoReview['points'] = [];
   for (const kind of ['www', 'ebi'] as const) {
@@ -75,13 +77,13 @@ function outcome(urn: string, year: string) {
     const used = new Set<string>();
     while (points.filter((p) => p.kind === kind).length < count) {
       const heading = rng.pick(QA_HEADINGS).key;
-      const text = rng.pick((kind === 'www' ? WWW_TEXTS : EBI_TEXTS)[heading]);
+      const text = rng.pick(fitting((kind === 'www' ? WWW_TEXTS : EBI_TEXTS)[heading]));
       if (used.has(text)) continue;
       used.add(text);
       points.push({ kind, heading, text });
     }
   }
-  return { estimates, points, aoeTitle: rng.chance(0.85) ? rng.pick(AOE_TITLES) : null, aoeAccredited: rng.chance(0.45) };
+  return { estimates, points, aoeTitle: rng.chance(0.85) ? rng.pick(fitting(AOE_TITLES)) : null, aoeAccredited: rng.chance(0.45) };
 }
 
 /**
@@ -92,9 +94,9 @@ export function hubReviews(hubName: string, schools: QaSchool[], year: string, t
   const rng = randomFor(`qa:${hubName}:${year}`);
   const first = Number(year.slice(0, 4));
   const reviews = schools.map((s): DemoReview => {
-    const start = weekdayOnOrAfter(dateBetween(rng, `${first}-10-06`, `${first + 1}-06-19`));
-    // Three days, skipping a weekend.
-    const end = weekdayOnOrAfter(addDays(weekdayOnOrAfter(addDays(start, 1)), 1));
+    const start = schoolDayBetween(rng, `${first}-10-06`, `${first + 1}-06-19`);
+    // Three school days, skipping a weekend or a holiday.
+    const end = schoolDayOnOrAfter(addDays(schoolDayOnOrAfter(addDays(start, 1)), 1));
     return {
       urn: s.urn, year, startDate: start, endDate: end, leadReviewer: rng.pick(LEAD_REVIEWERS),
       estimates: null, aoeTitle: null, aoeAccredited: false, reportReceivedOn: null, points: [], assignments: [],
@@ -112,7 +114,7 @@ export function hubReviews(hubName: string, schools: QaSchool[], year: string, t
     const host = schools.find((s) => s.urn === review.urn)!;
     const past = review.endDate < today;
     if (past) {
-      Object.assign(review, outcome(review.urn, year));
+      Object.assign(review, outcome(review.urn, year, host.phase));
       review.reportReceivedOn = review.endDate < addDays(today, -21) || rng.chance(0.5) ? addDays(review.endDate, rng.int(10, 20)) : null;
       if (review.reportReceivedOn && review.reportReceivedOn > today) review.reportReceivedOn = null;
     }

@@ -84,3 +84,33 @@ export function dateBetween(rng: Random, from: string, to: string): string {
   const span = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
   return addDays(from, rng.int(0, Math.max(0, span)));
 }
+
+/**
+ * Whether schools are open on the day, roughly: not at weekends, over Christmas (20 December to
+ * 3 January) or in the summer holiday (23 July to 31 August). Reviews and inspections happen only
+ * on such days.
+ */
+export function isSchoolDay(iso: string): boolean {
+  const day = new Date(`${iso}T00:00:00Z`).getUTCDay();
+  if (day === 0 || day === 6) return false;
+  const monthDay = iso.slice(5);
+  if (monthDay >= '12-20' || monthDay <= '01-03') return false;
+  return !(monthDay >= '07-23' && monthDay <= '08-31');
+}
+
+/** The first school day on or after the date. */
+export function schoolDayOnOrAfter(iso: string): string {
+  let d = iso;
+  while (!isSchoolDay(d)) d = addDays(d, 1);
+  return d;
+}
+
+/** A school day between two dates: the next one, or the one before when the next falls after `to`. */
+export function schoolDayBetween(rng: Random, from: string, to: string): string {
+  const picked = dateBetween(rng, from, to);
+  const next = schoolDayOnOrAfter(picked);
+  if (next <= to) return next;
+  let d = picked;
+  while (!isSchoolDay(d) && d > from) d = addDays(d, -1);
+  return d;
+}

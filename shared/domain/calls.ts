@@ -18,7 +18,7 @@
 import { TERMS, type Term } from './vocabulary';
 import { yearLabelFor } from './years';
 import { personNameKey } from './reviewer-commitment';
-import { londonDayTime } from './uk-time';
+import { londonDayTime } from '../uk-date';
 
 export const CALL_KINDS = ['hub_manager', 'senior_partner'] as const;
 export type CallKind = (typeof CALL_KINDS)[number];

@@ -174,7 +174,7 @@ export function buildBenchNetwork(n: number, h: number, options: { lite?: boolea
     return { urn: s.urn, phase: s.phase, pupils: m.pupils, headteacher: s.headteacher, mayBeUntrained: m.status === 'new' || s.headteacherSince >= '2025-09-01' };
   };
   if (!options.lite) {
-    for (let k = 0; k < n; k++) inspections.push(...ofstedHistory({ urn: schools[k]!.urn, phase: schools[k]!.phase, pupils: basePupils[k]! }, storyOf(schools[k]!.urn)));
+    for (let k = 0; k < n; k++) inspections.push(...ofstedHistory({ urn: schools[k]!.urn, phase: schools[k]!.phase, pupils: basePupils[k]! }, storyOf(schools[k]!.urn), BENCH_TODAY));
   }
   for (let i = 0; i < h; i++) {
     const funding: number[] = [];

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { startServerWithDemo, type RunningServer } from './server-fixture';
+import { TEST_TODAY_SHOWN } from '../helpers/clock';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -53,7 +54,7 @@ test('a catch-up call from My calls to the pack (Excel, PDF) to recorded actions
   await expect(page.getByRole('heading', { name: 'Aspire Hub: call pack' })).toBeVisible();
   const changes = page.getByRole('table', { name: 'What changed' });
   await expect(page.getByRole('heading', { name: /What changed since the start of term, 1 Sept? 2026/ })).toBeVisible();
-  await expect(changes.locator('tr', { hasText: 'QA report received' }).filter({ hasText: 'Lord Derby Academy' })).toContainText('Careers education and employer links');
+  await expect(changes.locator('tr', { hasText: 'QA report received' }).filter({ hasText: 'Lord Derby Academy' })).toContainText('Area of Excellence: Using AI to reduce teacher workload');
   await expect(page.getByText('£38,589.77')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Claims pending' }).locator('tbody tr').first()).toBeVisible();
   await expect(page.getByRole('table', { name: 'Drop-outs' }).locator('tbody tr').first()).toBeVisible();
@@ -100,7 +101,7 @@ test('a catch-up call from My calls to the pack (Excel, PDF) to recorded actions
   await form.getByRole('button', { name: 'Record the call' }).click();
 
   await expect(page.getByRole('status').filter({ hasText: 'Recorded the Hub Manager call' })).toContainText('with 2 actions');
-  await expect(page.getByRole('heading', { name: /What changed since the last call on 23 Nov 2026/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `What changed since the last call on ${TEST_TODAY_SHOWN}`, exact: false })).toBeVisible();
   const open = page.getByRole('table', { name: 'Open actions' });
   await expect(open.locator('tbody tr')).toHaveCount(2);
   await expect(open).toContainText('Find a replacement reviewer for Ormiston Bolingbroke');

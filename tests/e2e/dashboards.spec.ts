@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { startServer, type RunningServer } from './server-fixture';
 
 let server: RunningServer;

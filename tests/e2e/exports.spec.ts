@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { startServerWithDemo, type RunningServer } from './server-fixture';

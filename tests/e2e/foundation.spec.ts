@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { startServer, type RunningServer } from './server-fixture';
 
 let server: RunningServer;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { startServerWithDemo, type RunningServer } from './server-fixture';
 import { buildTracker, goodTrackerSpec } from '../fixtures/qa/generate';
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { testClockEnv } from '../helpers/clock';
 
 export interface RunningServer {
   entryUrl: string;
@@ -17,7 +18,7 @@ export interface RunningServer {
 export async function startServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubdesk-e2e-'))): Promise<RunningServer> {
   const entry = path.resolve('out/server/index.js');
   if (!fs.existsSync(entry)) throw new Error('out/server/index.js is missing: run `npm run build` first.');
-  const child: ChildProcess = spawn(process.execPath, [entry, '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [entry, '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'], env: testClockEnv() });
   const entryUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
     let err = '';
@@ -56,7 +57,7 @@ export async function startServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir()
 export async function startServerWithDemo(): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubdesk-e2e-'));
   const { spawnSync } = await import('node:child_process');
-  const r = spawnSync(process.execPath, [path.resolve('out/cli/index.js'), '--data', dataDir, 'demo'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.resolve('out/cli/index.js'), '--data', dataDir, 'demo'], { encoding: 'utf8', env: testClockEnv() });
   if (r.status !== 0) throw new Error(`loading the demo failed: ${r.stderr}`);
   return startServer(dataDir);
 }

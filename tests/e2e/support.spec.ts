@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { startServerWithDemo, type RunningServer } from './server-fixture';
+import { TEST_TODAY } from '../helpers/clock';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -65,7 +66,7 @@ test('log a support request on an EBI from the school page, broker it to a sugge
   let dialog = page.getByRole('dialog', { name: 'Log a support request' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('Requested on')).toBeFocused();
-  await expect(dialog.getByLabel('Requested on')).toHaveValue('2026-11-23');
+  await expect(dialog.getByLabel('Requested on')).toHaveValue(TEST_TODAY);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 

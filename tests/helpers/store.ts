@@ -10,7 +10,8 @@ export function tempDir(prefix = 'hubdesk-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export const TEST_NOW = new Date('2026-11-23T10:00:00Z');
+export { TEST_NOW, TEST_TODAY } from './clock';
+import { TEST_NOW } from './clock';
 
 export interface TestStore {
   dir: string;

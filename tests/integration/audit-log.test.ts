@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { dispatch } from '../../electron/core/dispatch';
 import { recordAudit } from '../../electron/core/audit';
 import { openTestStore, type TestStore } from '../helpers/store';
+import { TEST_TODAY } from '../helpers/clock';
 
 let t: TestStore;
 beforeAll(async () => {
@@ -38,7 +39,7 @@ describe('the audit log', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const { csv, fileName } = r.value as { csv: string; fileName: string };
-    expect(fileName).toBe('hubdesk-audit-2026-11-23.csv');
+    expect(fileName).toBe(`hubdesk-audit-${TEST_TODAY}.csv`);
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(2);
     expect(rows[1]!['entity id']).toBe(`'=HYPERLINK("http://evil")`);

@@ -8,6 +8,7 @@ import { createContext } from '../../electron/core/context';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { generateBadCorpus, type BadCase } from '../fixtures/bad/generate';
 import { contentHash, tempDir, TEST_NOW } from '../helpers/store';
+import { testClockEnv } from '../helpers/clock';
 
 /**
  * Issue 9.3: every file of the bad-input corpus is refused by the built CLI with a clear message,
@@ -33,7 +34,7 @@ function peakRss(pid: number): number {
 }
 
 function runCli(args: string[]): Promise<{ code: number | null; stderr: string; stdout: string; timedOut: boolean; peakKb: number }> {
-  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: testClockEnv() });
   let stderr = '';
   let stdout = '';
   let peakKb = 0;

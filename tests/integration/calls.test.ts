@@ -6,6 +6,7 @@ import { contentHash, openTestStore, type TestStore } from '../helpers/store';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
 import { formatPence } from '../../shared/domain/money';
 import { membershipChanges } from '../../electron/core/calls/pack-membership';
+import { TEST_NOW, TEST_TODAY } from '../helpers/clock';
 
 let t: TestStore;
 let aspireId: number;
@@ -52,11 +53,11 @@ describe('the call pack before any call (Aspire Hub, autumn 2026)', () => {
   it('looks back to the start of term, and dates every fact inside that window', async () => {
     const p = await call('callPack', { hubName: 'Aspire Hub', term: '2026-autumn' });
     expect(p.term).toEqual({ id: '2026-autumn', label: 'Autumn 2026', start: '2026-09-01', end: '2026-12-31', membershipYear: '2026/27' });
-    expect(p.asAt).toBe('2026-11-23');
+    expect(p.asAt).toBe(TEST_TODAY);
     expect(p.kind).toBe('hub_manager');
     expect(p.window).toEqual({
       from: '2026-09-01',
-      until: '2026-11-23',
+      until: TEST_TODAY,
       basis: 'start of term',
       label: 'since the start of term, 1 September 2026 (no Hub Manager call held before)',
       lastCall: null,
@@ -66,7 +67,7 @@ describe('the call pack before any call (Aspire Hub, autumn 2026)', () => {
       ...p.changes.newHeadteachers, ...p.changes.claimsPaid, ...p.changes.supportRequested,
     ];
     expect(dated.length).toBeGreaterThan(0);
-    for (const f of dated) expect(f.date >= '2026-09-01' && f.date <= '2026-11-23', JSON.stringify(f)).toBe(true);
+    for (const f of dated) expect(f.date >= '2026-09-01' && f.date <= TEST_TODAY, JSON.stringify(f)).toBe(true);
     // The one dated list the screen, workbook and CLI show: every change once, oldest first.
     const reviewsVisited = new Set(p.changes.reviewersOut.map((r) => `${r.date} ${r.hostSchool}`)).size;
     expect(p.timeline).toHaveLength(dated.length - p.changes.reviewersOut.length + reviewsVisited + p.changes.actionsClosed.length);
@@ -81,8 +82,8 @@ describe('the call pack before any call (Aspire Hub, autumn 2026)', () => {
     const p = await call('callPack', { hubName: 'Aspire Hub', term: '2026-autumn' });
     const ids = (await memberSchools('2026/27')).map((s) => s.id);
     const reviews = await t.ctx.db.selectFrom('qa_reviews').where('school_id', 'in', ids).selectAll().execute();
-    const received = reviews.filter((r) => r.report_received_on && r.report_received_on >= '2026-09-01' && r.report_received_on <= '2026-11-23');
-    const held = reviews.filter((r) => r.end_date >= '2026-09-01' && r.end_date <= '2026-11-23');
+    const received = reviews.filter((r) => r.report_received_on && r.report_received_on >= '2026-09-01' && r.report_received_on <= TEST_TODAY);
+    const held = reviews.filter((r) => r.end_date >= '2026-09-01' && r.end_date <= TEST_TODAY);
     expect(received.length).toBeGreaterThan(0);
     expect(p.changes.qaReports.map((r) => r.reviewId).sort()).toEqual(received.map((r) => r.id).sort());
     expect(p.changes.reviewsHeld.map((r) => r.reviewId).sort()).toEqual(held.map((r) => r.id).sort());
@@ -193,7 +194,7 @@ describe('recording calls: actions carry into the next pack', () => {
   it('the next pack looks back only to that call, carries its open actions and shows the call held', async () => {
     const p = await call('callPack', { hubId: aspireId, term: '2026-autumn' });
     // Recorded without a time, for a day before today: held by the end of that day.
-    expect(p.window).toMatchObject({ from: '2026-11-10', until: '2026-11-23', basis: 'last call', label: 'since the last Hub Manager call, 10 November 2026 at 23:59' });
+    expect(p.window).toMatchObject({ from: '2026-11-10', until: TEST_TODAY, basis: 'last call', label: 'since the last Hub Manager call, 10 November 2026 at 23:59' });
     expect(p.window.lastCall).toMatchObject({ heldOn: '2026-11-10', heldAt: '2026-11-10T23:59:00.000Z', kind: 'hub_manager', attendees: ['Emma Ford', 'Grace Okafor'] });
     const all = [...p.changes.qaReports, ...p.changes.reviewsHeld, ...p.changes.claimsPaid];
     // On the call's day only what hubdesk recorded after the call (the demo was loaded on the 23rd).
@@ -218,7 +219,7 @@ describe('recording calls: actions carry into the next pack', () => {
   it('a Senior Partner call settles earlier actions and adds its own; My calls shows both calls held', async () => {
     const c = await call('recordCall', {
       hubId: aspireId,
-      heldOn: '2026-11-23',
+      heldOn: TEST_TODAY,
       kind: 'senior_partner',
       attendees: ['Amelia Vaughan'],
       notes: '',
@@ -227,12 +228,12 @@ describe('recording calls: actions carry into the next pack', () => {
     });
     expect(c.term).toBe('2026-autumn');
     const dropped = (await call('listCalls', { hubId: aspireId })).flatMap((x) => x.actions).find((x) => x.id === secondActionId)!;
-    expect(dropped).toMatchObject({ status: 'dropped', doneOn: '2026-11-23' });
+    expect(dropped).toMatchObject({ status: 'dropped', doneOn: TEST_TODAY });
 
     // The Senior Partner pack starts at its own call, held just now: nothing recorded since.
     const sp = await call('callPack', { hubId: aspireId, term: '2026-autumn', kind: 'senior_partner' });
     expect(sp.openActions.map((x) => x.text)).toEqual(['Ask finance about the approved claims']);
-    expect(sp.window).toMatchObject({ from: '2026-11-23', basis: 'last call', lastCall: { kind: 'senior_partner', heldAt: '2026-11-23T10:00:00.000Z' } });
+    expect(sp.window).toMatchObject({ from: TEST_TODAY, basis: 'last call', lastCall: { kind: 'senior_partner', heldAt: TEST_NOW.toISOString() } });
     expect(sp.timeline).toEqual([]);
     expect(sp.previousCalls.map((x) => x.kind)).toEqual(['senior_partner', 'hub_manager']);
     // The Hub Manager pack still looks back to the Hub Manager call: the Senior Partner call does not empty it.
@@ -246,7 +247,7 @@ describe('recording calls: actions carry into the next pack', () => {
     const aspire = mine.hubs.find((h) => h.hub === 'Aspire Hub')!;
     expect(aspire.calls.hub_manager.status).toBe('held');
     expect(aspire.calls.senior_partner.status).toBe('held');
-    expect(aspire.lastCall).toEqual({ heldOn: '2026-11-23', heldAt: '2026-11-23T10:00:00.000Z', kind: 'senior_partner' });
+    expect(aspire.lastCall).toEqual({ heldOn: TEST_TODAY, heldAt: TEST_NOW.toISOString(), kind: 'senior_partner' });
     expect(aspire.openActions).toBe(1);
     const hubs = await t.ctx.db.selectFrom('hubs').select('name').where('memberships_manager_id', '=', grace).orderBy('name').execute();
     expect(mine.hubs.map((h) => h.hub)).toEqual(hubs.map((h) => h.name));
@@ -277,7 +278,7 @@ describe('recording calls: actions carry into the next pack', () => {
       .insertInto('import_changes')
       .values({ batch_id: batch.id, seq: 1, table_name: 'memberships', row_id: membership.id, action: 'update', before_json: JSON.stringify(membership), after_json: JSON.stringify({ ...membership, pupils: membership.pupils + 40 }) })
       .execute();
-    const sinceFirstCall = { kind: 'hub_manager' as const, from: '2026-11-10', until: '2026-11-23', basis: 'last call' as const, lastCallOn: '2026-11-10', lastCallAt: '2026-11-10T15:00:00.000Z' };
+    const sinceFirstCall = { kind: 'hub_manager' as const, from: '2026-11-10', until: TEST_TODAY, basis: 'last call' as const, lastCallOn: '2026-11-10', lastCallAt: '2026-11-10T15:00:00.000Z' };
     const windowAfterFirstCall = await membershipChanges(t.ctx.db, aspireId, membership.year_id, sinceFirstCall);
     const beforeFirstCall = await membershipChanges(t.ctx.db, aspireId, membership.year_id, {
       kind: 'hub_manager', from: '2026-09-01', until: '2026-11-10', basis: 'start of term', lastCallOn: null, lastCallAt: null,
@@ -296,7 +297,7 @@ describe('the pack as a workbook', () => {
   it('has a sheet per part, bold frozen headers, real dates, £ amounts and text kept as text', async () => {
     await call('recordCall', {
       hubId: aspireId,
-      heldOn: '2026-11-23',
+      heldOn: TEST_TODAY,
       kind: 'hub_manager',
       attendees: ['Simon Goodwin'],
       notes: '=HYPERLINK("http://example.invalid","x")',
@@ -320,7 +321,7 @@ describe('the pack as a workbook', () => {
     expect(total.numFmt).toContain('£');
     const asAt = pack.getRow(rowOf('Pack as at')).getCell(2).value;
     expect(asAt).toBeInstanceOf(Date);
-    expect((asAt as Date).toISOString().slice(0, 10)).toBe('2026-11-23');
+    expect((asAt as Date).toISOString().slice(0, 10)).toBe(TEST_TODAY);
 
     const actions = wb.getWorksheet('Open actions')!;
     const texts = actions.getColumn(3).values.slice(2);
@@ -364,7 +365,7 @@ describe('bad input: a clear message and nothing written', () => {
 
   it('a call in the future, a wrong kind, an action of another hub', async () => {
     const base = { hubId: aspireId, kind: 'hub_manager' as const, attendees: [] as string[], notes: '', actions: [] };
-    expect((await refused('recordCall', { ...base, heldOn: '2026-12-01' })).message).toBe('heldOn: a call is recorded once held: 2026-12-01 is after today (2026-11-23)');
+    expect((await refused('recordCall', { ...base, heldOn: '2026-12-01' })).message).toBe(`heldOn: a call is recorded once held: 2026-12-01 is after today (${TEST_TODAY})`);
     expect((await refused('recordCall', { ...base, heldOn: '2026-11-01', kind: 'headteacher' })).kind).toBe('validation');
     const other = (await t.ctx.db.selectFrom('hubs').select('id').where('name', '!=', 'Aspire Hub').executeTakeFirstOrThrow()).id;
     const c = await call('recordCall', { ...base, hubId: other, heldOn: '2026-11-02', actions: [{ text: 'Other hub action' }] });

@@ -7,6 +7,7 @@ import { createContext } from '../../electron/core/context';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { writeBigRoll } from '../fixtures/roll/generate';
 import { tempDir, TEST_NOW } from '../helpers/store';
+import { testClockEnv } from '../helpers/clock';
 
 /**
  * Issue 9.1: an import killed with SIGKILL at random points leaves a sound database holding either
@@ -53,7 +54,7 @@ function copyTemplate(): string {
 /** Runs the import; kills it after `killAfterMs` unless it finished first. Resolves with how it ended. */
 function runImport(dir: string, killAfterMs: number | null): Promise<{ killed: boolean; code: number | null; ms: number }> {
   const started = Date.now();
-  const child = spawn(process.execPath, [CLI, '--data', dir, 'import', 'roll', rollFile, '--year', YEAR, '--confirm-warnings'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, '--data', dir, 'import', 'roll', rollFile, '--year', YEAR, '--confirm-warnings'], { stdio: ['ignore', 'ignore', 'pipe'], env: testClockEnv() });
   let err = '';
   child.stderr.on('data', (c) => (err += String(c)));
   let killed = false;

@@ -8,10 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubDashboard, NetworkDashboard } from '@shared/contract/dashboards';
 import { dispatch } from '../../electron/core/dispatch';
 import { openTestStore, type TestStore } from '../helpers/store';
+import { TEST_NOW } from '../helpers/clock';
 
 const SCHOOLS = 33_600;
 const GIANT = 33_000;
-const NOW = '2026-11-23T10:00:00.000Z';
+const NOW = TEST_NOW.toISOString();
 let t: TestStore;
 const ids = { giant: 0, small: 0 };
 

@@ -10,6 +10,7 @@ import { reviewerCommitment, type OutgoingAssignment } from '../../shared/domain
 import { ofstedProfileKeyFor, type OfstedInspection } from '../../shared/domain/ofsted';
 import type { ReviewerStatus, OfstedFramework } from '../../shared/domain/vocabulary';
 import { openTestStore, type TestStore } from '../helpers/store';
+import { TEST_TODAY } from '../helpers/clock';
 
 let t: TestStore;
 beforeAll(async () => {
@@ -26,7 +27,7 @@ async function call<T>(method: string, payload: unknown): Promise<T> {
   return r.value as T;
 }
 
-const TODAY = '2026-11-23';
+const TODAY = TEST_TODAY;
 
 /** Raw rows, read straight from the tables, for checking the dashboards independently. */
 async function rawInspections(urn: string): Promise<(OfstedInspection & { id: number })[]> {

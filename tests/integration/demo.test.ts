@@ -8,6 +8,7 @@ import { reviewTeamSize } from '../../shared/domain/review-team';
 import { vulnerableFlag } from '../../shared/domain/vulnerable';
 import type { OfstedInspection } from '../../shared/domain/ofsted';
 import { contentHash, openTestStore, type TestStore } from '../helpers/store';
+import { TEST_TODAY } from '../helpers/clock';
 
 let t: TestStore;
 beforeAll(async () => {
@@ -45,7 +46,7 @@ async function storedTotalAvailable(hub: string, label: string, previous: { tota
 
 describe('the demo network', () => {
   it('is the same every time it is built', () => {
-    expect(JSON.stringify(buildDemoNetwork())).toBe(JSON.stringify(buildDemoNetwork()));
+    expect(JSON.stringify(buildDemoNetwork(TEST_TODAY))).toBe(JSON.stringify(buildDemoNetwork(TEST_TODAY)));
   });
 
   it('has 30+ hubs, ~450 schools and two membership years', async () => {
@@ -107,13 +108,13 @@ describe('the demo network', () => {
   });
 
   it('includes schools placed in a category of concern this academic year, and runs of Requires improvement', () => {
-    const network = buildDemoNetwork();
+    const network = buildDemoNetwork(TEST_TODAY);
     const concern = network.inspections.filter((i) => i.categoryOfConcern !== null && i.startDate >= '2026-09-01');
     expect(concern.length).toBeGreaterThan(0);
     const byUrn = new Map<string, OfstedInspection[]>();
     for (const i of network.inspections) byUrn.set(i.urn, [...(byUrn.get(i.urn) ?? []), i]);
     // Every school placed in a category of concern this academic year is TSI-eligible today.
-    const eligibleToday = new Set([...byUrn.entries()].filter(([, list]) => vulnerableFlag(list, '2026-11-23').tsi.flagged).map(([urn]) => urn));
+    const eligibleToday = new Set([...byUrn.entries()].filter(([, list]) => vulnerableFlag(list, TEST_TODAY).tsi.flagged).map(([urn]) => urn));
     for (const i of concern) expect(eligibleToday).toContain(i.urn);
     // Two Requires improvement in a row in 2023/24: eligible for support that year.
     const flaggedThen = [...byUrn.values()].filter((list) => vulnerableFlag(list, '2024-06-30').tsi.flagged);
@@ -127,7 +128,7 @@ describe('the demo network', () => {
     expect(statuses.some((s) => s.status === 'dropped')).toBe(true);
     expect(statuses.some((s) => s.replaces_assignment_id !== null)).toBe(true);
     // No review has more active reviewers than its team size.
-    const network = buildDemoNetwork();
+    const network = buildDemoNetwork(TEST_TODAY);
     const pupils = new Map(network.memberships.map((m) => [`${m.urn}:${m.year}`, m.pupils]));
     const phase = new Map(network.schools.map((s) => [s.urn, s.phase]));
     for (const r of network.reviews) {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { contentHash, openTestStore, type TestStore } from '../helpers/store';
+import { TEST_TODAY, TEST_TOMORROW } from '../helpers/clock';
 import { meetReleaseConditions, seedFundingNetwork, seedPaidClaim, type FundingFixture } from '../helpers/funding-seed';
 import type { MethodName, ResponseOf, RequestOf } from '../../shared/contract';
 
@@ -78,7 +79,7 @@ describe('claims', () => {
     expect(await refused('createClaim', { ...base(), status: 'paid', paidOn: '2026-10-01' })).toMatch(/^paidOn: the claim cannot be paid \(2026-10-01\) before it was made/);
     expect(await refused('createClaim', { ...base(), status: 'settled' } as never)).toMatch(/^createClaim: status:/);
     expect(await refused('createClaim', { ...base(), claimedOn: '2026-02-30' })).toMatch(/^createClaim: claimedOn: is not a real calendar date/);
-    expect(await refused('createClaim', { ...base(), status: 'paid', paidOn: '2026-11-24' })).toBe('paidOn: the payment date (2026-11-24) is after today (2026-11-23)');
+    expect(await refused('createClaim', { ...base(), status: 'paid', paidOn: TEST_TOMORROW })).toBe(`paidOn: the payment date (${TEST_TOMORROW}) is after today (${TEST_TODAY})`);
     expect(await refused('updateClaim', { claimId: 12345, status: 'paid', paidOn: '2026-11-20' })).toBe('claimId: there is no claim with id 12345');
   });
 

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { contentHash, openTestStore, type TestStore } from '../helpers/store';
+import { contentHash, openTestStore, TEST_NOW, TEST_TODAY, type TestStore } from '../helpers/store';
+import { longDate } from '../../shared/domain/reconciliation';
 import { meetReleaseConditions, seedFundingNetwork, type FundingFixture } from '../helpers/funding-seed';
 import type { MethodName, ResponseOf, RequestOf } from '../../shared/contract';
 
@@ -109,7 +110,7 @@ describe('finance corrects mistakes: edit, delete, reverse a payment, unlock —
 
     const reason = 'Invoice NH-001 was for £1,150.00: paid in error, refunded by the supplier';
     const reversed = await call('reverseClaimPayment', { claimId: paid.id, version: paid.version, reason });
-    expect(reversed.record).toMatchObject({ status: 'approved', paidOn: null, reversal: { reason, at: '2026-11-23T10:00:00.000Z', by: 'tester' } });
+    expect(reversed.record).toMatchObject({ status: 'approved', paidOn: null, reversal: { reason, at: TEST_NOW.toISOString(), by: 'tester' } });
     expect(reversed.summary).toBe(`North Hub 2026/27: claim NH-001 (£1,250.00): payment of 20 November 2026 reversed (${reason})`);
     expect((await call('getHubFunding', { hubId: f.north, year: '2026/27' })).reconciliation.releasedPence).toBe(0);
     expect(await refused('reverseClaimPayment', { claimId: paid.id, reason: 'again' })).toBe('claimId: the claim is approved, not paid: there is no payment to reverse');
@@ -122,7 +123,7 @@ describe('finance corrects mistakes: edit, delete, reverse a payment, unlock —
     expect(await refused('unlockFunding', { hubId: f.north, year: '2026/27', reason: '' })).toMatch(/^unlockFunding: reason: a reason is needed/);
     const unlocked = await call('unlockFunding', { hubId: f.north, year: '2026/27', reason: 'Locked before the October roll was checked' });
     expect(unlocked.record).toMatchObject({ basis: 'live', locked: null, sideBySide: null });
-    expect(unlocked.summary).toBe('North Hub 2026/27: allocation unlocked (locked at £12,136.20 by tester on 23 November 2026): Locked before the October roll was checked');
+    expect(unlocked.summary).toBe(`North Hub 2026/27: allocation unlocked (locked at £12,136.20 by tester on ${longDate(TEST_TODAY)}): Locked before the October roll was checked`);
     expect(await refused('unlockFunding', { hubId: f.north, year: '2026/27', reason: 'again' })).toBe('hubId: North Hub’s 2026/27 figures are not locked: there is nothing to unlock');
 
     expect(await auditActions('claims')).toEqual([

@@ -76,7 +76,7 @@ describe('the Funding overview', () => {
     expect(byKey.meeting_dates!.met).toBe(false);
     expect(byKey.fees_paid!.met).toBe(false);
     expect(byKey.fees_paid!.detail).toContain('North Primary 430');
-    // Today is 23 November 2026: both deadlines (31 October, 14 November) have passed.
+    // Today (the tests' clock) is after both deadlines (31 October, 14 November) have passed.
     expect(d.deadlines.draft.status).toBe('overdue');
     expect(d.deadlines.final.status).toBe('overdue');
     expect(d.plan.allocation.status).toBe('under');

@@ -6,10 +6,11 @@ import { runCli } from '../../electron/cli/run';
 import { LOCK_FILE_NAME } from '../../electron/core/db/lock';
 import { openStore } from '../../electron/core/db/connection';
 import { tempDir } from '../helpers/store';
+import { testClockEnv } from '../helpers/clock';
 
 async function cli(args: string[]) {
   const err: string[] = [];
-  const code = await runCli(args, { out: () => {}, err: (t) => err.push(t) }, {});
+  const code = await runCli(args, { out: () => {}, err: (t) => err.push(t) }, testClockEnv({}));
   return { code, err: err.join('\n') };
 }
 

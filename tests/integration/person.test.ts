@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { dispatch } from '../../electron/core/dispatch';
 import { createContext, type CoreContext } from '../../electron/core/context';
-import { openTestStore, TEST_NOW, type TestStore } from '../helpers/store';
+import { openTestStore, TEST_NOW, TEST_TODAY, type TestStore } from '../helpers/store';
+import { longDate } from '../../shared/domain/reconciliation';
 import { seedFundingNetwork, type FundingFixture } from '../helpers/funding-seed';
 import type { MethodName, ResponseOf, RequestOf } from '../../shared/contract';
 
@@ -42,7 +43,7 @@ describe('every change names the person who made it, not the computer’s user n
     await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
     const texts: string[] = [];
     wb.getWorksheet('Funding and claims')!.eachRow((row) => row.eachCell((c) => typeof c.value === 'string' && texts.push(c.value)));
-    expect(texts).toContain('Locked by Priya Shah on 23 November 2026. The locked figures are in force; the live figures are what the roll gives today.');
+    expect(texts).toContain(`Locked by Priya Shah on ${longDate(TEST_TODAY)}. The locked figures are in force; the live figures are what the roll gives today.`);
     expect(texts.join('\n')).not.toContain('tester');
   });
 

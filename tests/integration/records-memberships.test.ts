@@ -7,6 +7,7 @@ import { lastChange, undoLastChange } from '../../electron/core/records/undo';
 import { hubFunding } from '../../shared/domain/funding';
 import { contentHash, openTestStore, TEST_NOW, type TestStore } from '../helpers/store';
 import { expectRefused } from '../helpers/records';
+import { TEST_TODAY } from '../helpers/clock';
 
 let t: TestStore;
 const YEAR = '2026/27';
@@ -175,7 +176,7 @@ describe('membership changes', () => {
     const mine = await membershipForm(t.ctx, { schoolId: school.id, year: YEAR });
     const theirs = await membershipForm(other, { schoolId: school.id, year: YEAR });
     await updateMembership(other, { membershipId: school.membershipId, version: theirs.membership!.version, feeInvoicedOn: '2026-10-20' });
-    const err = await expectRefused(t, () => updateMembership(t.ctx, { membershipId: school.membershipId, version: mine.membership!.version, hubId: aspire === 1 ? 2 : 1 }), 'conflict', /changed by someone else \(at 2026-11-23 10:01\); reload/);
+    const err = await expectRefused(t, () => updateMembership(t.ctx, { membershipId: school.membershipId, version: mine.membership!.version, hubId: aspire === 1 ? 2 : 1 }), 'conflict', new RegExp(`changed by someone else \\(at ${TEST_TODAY} 10:01\\); reload`));
     expect(err.kind).toBe('conflict');
     // Same fixed clock, same second: still detected (the version is the row, not the timestamp).
     const again = await membershipForm(t.ctx, { schoolId: school.id, year: YEAR });

@@ -5,6 +5,7 @@ import { addTraining, bookReviewer, replaceReviewer, reviewTeam, schoolTrainings
 import { undoLastChange } from '../../electron/core/records/undo';
 import { contentHash, openTestStore, TEST_NOW, type TestStore } from '../helpers/store';
 import { expectRefused } from '../helpers/records';
+import { TEST_TODAY } from '../helpers/clock';
 
 let t: TestStore;
 beforeAll(async () => {
@@ -23,7 +24,7 @@ async function futureReview() {
     .innerJoin('memberships', (j) => j.onRef('memberships.school_id', '=', 'qa_reviews.school_id').onRef('memberships.year_id', '=', 'qa_reviews.year_id'))
     .innerJoin('reviewer_assignments', 'reviewer_assignments.review_id', 'qa_reviews.id')
     .where('memberships.hub_id', '=', hub)
-    .where('qa_reviews.start_date', '>', '2026-11-23')
+    .where('qa_reviews.start_date', '>', TEST_TODAY)
     .where('reviewer_assignments.status', '=', 'booked')
     .select(['qa_reviews.id', 'qa_reviews.school_id as hostId'])
     .orderBy('qa_reviews.start_date')

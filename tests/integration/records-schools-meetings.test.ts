@@ -7,6 +7,7 @@ import { undoLastChange } from '../../electron/core/records/undo';
 import type { SchoolRecord } from '../../shared/contract/records';
 import { contentHash, openTestStore, type TestStore } from '../helpers/store';
 import { expectRefused } from '../helpers/records';
+import { TEST_TODAY } from '../helpers/clock';
 
 let t: TestStore;
 beforeAll(async () => {
@@ -55,7 +56,7 @@ describe('school details', () => {
 
 describe('hub meetings', () => {
   async function pastMeeting() {
-    return t.ctx.db.selectFrom('hub_meetings').where('meeting_date', '<', '2026-11-23').where('meeting_date', '>=', '2026-09-01').select('id').orderBy('id').executeTakeFirstOrThrow();
+    return t.ctx.db.selectFrom('hub_meetings').where('meeting_date', '<', TEST_TODAY).where('meeting_date', '>=', '2026-09-01').select('id').orderBy('id').executeTakeFirstOrThrow();
   }
 
   it('records the attendance of each school and undoes it', async () => {

@@ -6,6 +6,7 @@ import { undoLastChange } from '../../electron/core/records/undo';
 import type { SupportRequestRecord } from '../../shared/contract/records';
 import { contentHash, openTestStore, type TestStore } from '../helpers/store';
 import { expectRefused } from '../helpers/records';
+import { TEST_TODAY, TEST_TOMORROW } from '../helpers/clock';
 
 let t: TestStore;
 /** A school with a past review that has at least one EBI and one WWW, and a second school of the same hub. */
@@ -158,7 +159,7 @@ describe('support requests', () => {
     await expectRefused(t, () => addSupportRequest(t.ctx, { ...b, status: 'brokered', brokeredToSchoolId: partner.id, brokeredTo: 'LA adviser' }), 'validation', /brokeredTo: give a member school or someone outside the network, not both/);
     await expectRefused(t, () => addSupportRequest(t.ctx, { ...b, status: 'brokered' }), 'validation', /brokeredToSchoolId: a request that is brokered says who it was brokered to/);
     await expectRefused(t, () => addSupportRequest(t.ctx, { ...b, status: 'in progress', brokeredTo: '   ' }), 'validation', /brokeredToSchoolId: a request that is in progress says who it was brokered to/);
-    await expectRefused(t, () => addSupportRequest(t.ctx, { ...b, requestedOn: '2026-11-24' }), 'validation', /requestedOn: the request date \(2026-11-24\) is after today \(2026-11-23\)/);
+    await expectRefused(t, () => addSupportRequest(t.ctx, { ...b, requestedOn: TEST_TOMORROW }), 'validation', new RegExp(`requestedOn: the request date \\(${TEST_TOMORROW}\\) is after today \\(${TEST_TODAY}\\)`));
     await expectRefused(t, () => addSupportRequest(t.ctx, { ...b, area: '  ' }), 'validation', /area: the area of support is required/);
   });
 
@@ -182,7 +183,7 @@ describe('support requests', () => {
     const windowA = formOf(logged);
     const windowB = formOf(logged);
     const a = await updateSupportRequest(t.ctx, { ...windowA, status: 'brokered', brokeredToSchoolId: partner.id });
-    const err = await expectRefused(t, () => updateSupportRequest(t.ctx, { ...windowB, status: 'declined', notes: 'Not needed any more.' }), 'conflict', /This record \(support request on “Adaptive teaching for pupils with SEND”\) was changed by someone else \(at 2026-11-23 10:00\); reload to see their change\./);
+    const err = await expectRefused(t, () => updateSupportRequest(t.ctx, { ...windowB, status: 'declined', notes: 'Not needed any more.' }), 'conflict', new RegExp(`This record \\(support request on “Adaptive teaching for pupils with SEND”\\) was changed by someone else \\(at ${TEST_TODAY} 10:00\\); reload to see their change\\.`));
     expect(err.kind).toBe('conflict');
     const [stored] = (await schoolSupportRequests(t.ctx, school.id)).filter((r) => r.id === logged.id);
     expect(stored).toEqual(a.record);
@@ -202,7 +203,7 @@ describe('support requests', () => {
     const bad = await dispatch(t.ctx, 'addSupportRequest', { ...base(), status: 'brokered', brokeredToSchoolId: partner.id, brokeredTo: 'LA adviser', extra: 1 });
     expect(bad.ok).toBe(false);
     const future = await dispatch(t.ctx, 'addSupportRequest', { ...base(), requestedOn: '2026-12-01' });
-    expect(future).toMatchObject({ ok: false, error: { kind: 'validation', issues: [{ path: 'requestedOn', message: 'the request date (2026-12-01) is after today (2026-11-23)' }] } });
+    expect(future).toMatchObject({ ok: false, error: { kind: 'validation', issues: [{ path: 'requestedOn', message: `the request date (2026-12-01) is after today (${TEST_TODAY})` }] } });
     expect(contentHash(t.store.sqlite)).toBe(before);
     const ok = await dispatch(t.ctx, 'addSupportRequest', base());
     expect(ok.ok).toBe(true);

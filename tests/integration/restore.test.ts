@@ -7,6 +7,7 @@ import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { backupDir } from '../../electron/core/backups';
 import { runCli } from '../../electron/cli/run';
 import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
+import { testClockEnv } from '../helpers/clock';
 
 let t: TestStore;
 beforeEach(async () => {
@@ -92,7 +93,7 @@ describe('backup and restore on the command line', () => {
       return { out, err, io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) } };
     };
     const a = io();
-    expect(await runCli(['--data', t.dir, 'backup', '--json'], a.io, {})).toBe(0);
+    expect(await runCli(['--data', t.dir, 'backup', '--json'], a.io, testClockEnv({}))).toBe(0);
     const name = (JSON.parse(a.out.join('')) as { name: string }).name;
     const elsewhere = path.join(tempDir(), 'copy.db');
     fs.copyFileSync(path.join(t.dir, 'backups', name), elsewhere);
@@ -100,12 +101,12 @@ describe('backup and restore on the command line', () => {
     const notDb = path.join(tempDir(), 'notes.db');
     fs.writeFileSync(notDb, 'these are not the rows you are looking for');
     const b = io();
-    expect(await runCli(['--data', t.dir, 'restore', notDb], b.io, {})).toBe(1);
+    expect(await runCli(['--data', t.dir, 'restore', notDb], b.io, testClockEnv({}))).toBe(1);
     expect(b.err.join('\n')).toMatch(/not a hubdesk database/);
     expect(fs.readdirSync(path.join(t.dir, 'backups')).some((f) => f.includes('restored-from-file'))).toBe(false);
 
     const c = io();
-    expect(await runCli(['--data', t.dir, 'restore', elsewhere, '--json'], c.io, {})).toBe(0);
+    expect(await runCli(['--data', t.dir, 'restore', elsewhere, '--json'], c.io, testClockEnv({}))).toBe(0);
     expect((JSON.parse(c.out.join('')) as { rows: number }).rows).toBeGreaterThan(1000);
     t = await openTestStore(t.dir);
   });

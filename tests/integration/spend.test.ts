@@ -3,6 +3,7 @@ import { dispatch } from '../../electron/core/dispatch';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import type { SpendHubView, SpendNetworkView, SpendCategoryView, CategoryClaimsView } from '../../shared/contract/spend';
 import { contentHash, openTestStore, type TestStore } from '../helpers/store';
+import { TEST_TODAY } from '../helpers/clock';
 
 let t: TestStore;
 beforeAll(async () => {
@@ -95,7 +96,7 @@ describe('spend categories are editable without losing history', () => {
     const training = cats.find((c) => c.name === 'Staff training')!;
     expect(training.planLines + training.claims).toBeGreaterThan(0);
     const retired = await call<SpendCategoryView>('retireSpendCategory', { id: training.id, retired: true });
-    expect(retired.retiredAt).toBe('2026-11-23');
+    expect(retired.retiredAt).toBe(TEST_TODAY);
     // Its history still shows in last year's chart, marked retired.
     const view = await call<SpendNetworkView>('spendNetwork', { year: '2025/26' });
     expect(view.categories.find((c) => c.label === 'Staff training')?.retired).toBe(true);

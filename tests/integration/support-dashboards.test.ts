@@ -8,6 +8,7 @@ import type { CallPack, PackWorkbookFile } from '../../shared/contract/calls';
 import type { SupportRequestRecord } from '../../shared/contract/records';
 import { isSupportOpen, OPEN_SUPPORT_STATUSES } from '../../shared/domain/support';
 import { openTestStore, type TestStore } from '../helpers/store';
+import { TEST_TODAY } from '../helpers/clock';
 
 let t: TestStore;
 let aspireId: number;
@@ -49,7 +50,7 @@ describe('the demo network’s support requests', () => {
     expect(rows.some((r) => r.brokered_to_school_id !== null)).toBe(true);
     expect(rows.some((r) => r.brokered_to !== null)).toBe(true);
     expect(rows.filter((r) => r.ebi_point_id !== null).length).toBeGreaterThan(rows.length / 2);
-    for (const r of rows) expect(r.requested_on <= '2026-11-23' && r.updated_at.slice(0, 10) >= r.requested_on, JSON.stringify(r)).toBe(true);
+    for (const r of rows) expect(r.requested_on <= TEST_TODAY && r.updated_at.slice(0, 10) >= r.requested_on, JSON.stringify(r)).toBe(true);
     expect((await storedRequestsOfHub(aspireId)).length).toBeGreaterThanOrEqual(5);
   });
 

@@ -17,7 +17,7 @@ import {
   type PackWindow,
   type RecordedCall,
 } from '../../shared/domain/calls';
-import { londonDayTime, londonInstant } from '../../shared/domain/uk-time';
+import { londonDayTime, londonInstant } from '../../shared/uk-date';
 
 describe('terms', () => {
   it('names the term of a day: autumn Sep–Dec, spring Jan–Apr, summer May–Aug of the same calendar year', () => {

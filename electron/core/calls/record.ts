@@ -4,7 +4,7 @@ import type { ParsedRequestOf } from '@shared/contract';
 import { termOf, type ActionStatus } from '@shared/domain/calls';
 import { recordAudit } from '../audit';
 import { HubdeskError } from '../errors';
-import { endOfLondonDay, londonDayTime, londonInstant } from '@shared/domain/uk-time';
+import { endOfLondonDay, londonDayTime, londonInstant } from '@shared/uk-date';
 import { callView, invalid, loadActions, loadCalls, requireHubRow } from './store';
 
 type RecordCallRequest = ParsedRequestOf<'recordCall'>;

@@ -3,7 +3,7 @@ import type { Database } from '../db/schema';
 import type { CallActionView, CallView } from '@shared/contract/calls';
 import { ACTION_STATUSES, CALL_KINDS, actionOverdue, parseTermId, type ActionStatus, type CallKind } from '@shared/domain/calls';
 import { HubdeskError } from '../errors';
-import { endOfLondonDay } from '@shared/domain/uk-time';
+import { endOfLondonDay } from '@shared/uk-date';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DemoLoadResult } from '@shared/contract/system';
-import { buildDemoNetwork, demoSummary, DEMO_OFSTED_AS_AT, type DemoNetwork } from '../../../resources/demo/network';
+import { buildDemoNetwork, demoSummary, demoOfstedAsAt, type DemoNetwork } from '../../../resources/demo/network';
 import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
@@ -35,8 +35,9 @@ function need<V>(map: Map<string, V>, key: string, what: string): V {
  * Loads the demo network into an empty database in one transaction, recorded as an import batch of
  * kind 'demo' so every fact has its provenance. Refuses a database that already holds data.
  */
-export async function loadDemoNetwork(ctx: CoreContext, network: DemoNetwork = buildDemoNetwork()): Promise<DemoLoadResult> {
+export async function loadDemoNetwork(ctx: CoreContext, network: DemoNetwork = buildDemoNetwork(ctx.today())): Promise<DemoLoadResult> {
   const now = ctx.now().toISOString();
+  const ofstedAsAt = demoOfstedAsAt(ctx.today());
   return ctx.db.transaction().execute(async (trx) => {
     if (!(await isEmpty(trx))) {
       throw new HubdeskError('conflict', 'The demo network can only be loaded into an empty database. This one already holds hubs, schools or years.');
@@ -46,7 +47,7 @@ export async function loadDemoNetwork(ctx: CoreContext, network: DemoNetwork = b
       .insertInto('import_batches')
       .values({
         kind: 'demo', file_name: 'hubdesk demo network', sha256: crypto.createHash('sha256').update(JSON.stringify(summary)).digest('hex'),
-        source_as_at: DEMO_OFSTED_AS_AT, year_id: null, row_count: network.schools.length, summary_json: JSON.stringify(summary),
+        source_as_at: ofstedAsAt, year_id: null, row_count: network.schools.length, summary_json: JSON.stringify(summary),
         created_by: ctx.user, created_at: now,
       })
       .returning('id')
@@ -115,7 +116,7 @@ export async function loadDemoNetwork(ctx: CoreContext, network: DemoNetwork = b
         .insertInto('ofsted_inspections')
         .values({
           urn: i.urn, inspection_number: i.inspectionNumber, start_date: i.startDate, publication_date: i.publicationDate, inspection_type: i.inspectionType,
-          framework: i.framework, category_of_concern: i.categoryOfConcern, outcome_text: i.outcomeText, import_batch_id: batchId, source_as_at: DEMO_OFSTED_AS_AT,
+          framework: i.framework, category_of_concern: i.categoryOfConcern, outcome_text: i.outcomeText, import_batch_id: batchId, source_as_at: ofstedAsAt,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

@@ -1,3 +1,4 @@
+import { ukDateOf } from '@shared/uk-date';
 import type { z } from 'zod';
 import { fieldIssues, messagesByField, type FieldIssue } from '@shared/validation/common';
 import { ApiError } from '@shared/contract';
@@ -17,5 +18,5 @@ export function coreMessages(e: unknown): { byField: Record<string, string>; mes
 }
 
 export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
+  return ukDateOf(new Date());
 }

@@ -4,7 +4,7 @@ import { formatPence } from '@shared/domain/money';
 import { formatDate } from '../../components/format';
 import { isSupportOpen } from '@shared/domain/support';
 import { CALL_KIND_LABELS } from '@shared/domain/calls';
-import { londonDayTime } from '@shared/domain/uk-time';
+import { londonDayTime } from '@shared/uk-date';
 
 function Section({ id, title, count, children, note }: { id: string; title: string; count?: number; children: ReactNode; note?: ReactNode }) {
   return (

@@ -1,8 +1,17 @@
 /**
- * Times of day as people in England give them (Europe/London: GMT in winter, BST in summer) and the
- * instants (ISO, UTC) the store keeps. Pure: Intl's time-zone data, no Node.
+ * The calendar date of an instant in the UK, where the team works: at 00:30 on a summer night (BST)
+ * it is already the next day, which the instant's UTC date would miss.
  */
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+export function ukDateOf(instant: Date): string {
+  return LONDON_DATE.format(instant);
+}
+
+/*
+ * Times of day as people in England give them (Europe/London: GMT in winter, BST in summer) and the
+ * instants (ISO, UTC) the store keeps.
+ */
 const ZONE = 'Europe/London';
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 

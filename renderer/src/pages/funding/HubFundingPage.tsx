@@ -31,7 +31,7 @@ export function HubFundingPage() {
       <PageHeader
         crumbs={<Link to="/funding">Funding</Link>}
         title={d.hub}
-        subtitle={`${formatCount(f.schools)} schools · ${formatCount(f.pupils)} pupils · ${d.year} · ${d.basis === 'locked' ? 'locked figures' : 'live figures (not locked)'}`}
+        subtitle={`${d.basis === 'locked' ? 'Locked figures' : 'Live figures (not locked)'} · ${formatCount(f.schools)} schools · ${formatCount(f.pupils)} pupils · ${d.year}`}
         actions={<Link className="button" to={`/hubs/${d.hubId}`}>Open the hub</Link>}
       />
       <div className="kpis funding-kpis">

@@ -1,4 +1,5 @@
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { StatusProvider, useStatus } from './state/status';
 import { Layout } from './components/Layout';
 import { WelcomePage } from './pages/WelcomePage';
@@ -23,12 +24,14 @@ function Shell() {
   );
 }
 
-export function App() {
+export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
-    <HashRouter>
-      <StatusProvider>
-        <Shell />
-      </StatusProvider>
-    </HashRouter>
+    <QueryClientProvider client={queryClient}>
+      <HashRouter>
+        <StatusProvider>
+          <Shell />
+        </StatusProvider>
+      </HashRouter>
+    </QueryClientProvider>
   );
 }

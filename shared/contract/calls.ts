@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
-import { id, isoDate, shortText } from './schemas';
-import { ACTION_STATUSES, CALL_KINDS, TERM_ID_HINT, TERM_ID_PATTERN, type ActionStatus, type CallKind, type TermCallState } from '../domain/calls';
+import { id, shortText } from './schemas';
+import { recordCallSchema, setIdentitySchema, updateCallActionSchema } from '../validation/calls';
+import { CALL_KINDS, TERM_ID_HINT, TERM_ID_PATTERN, type ActionStatus, type CallKind, type TermCallState } from '../domain/calls';
 import type { CommitmentStatus } from '../domain/reviewer-commitment';
 import type { ReleaseCondition } from '../domain/reconciliation';
 import type { ClaimStatus } from '../domain/vocabulary';
@@ -172,7 +173,7 @@ export interface PackVulnerable extends PackSchoolRef {
   inspections: { inspectionDate: string; publicationDate: string | null; overall: string; categoryOfConcern: string | null }[];
 }
 
-/** A support request of one of the hub's schools (issue 11): what was asked, its status, who it was brokered to. */
+/** A support request of one of the hub's schools: what was asked, its status, who it was brokered to. */
 export interface PackSupportRequest extends PackSchoolRef {
   id: number;
   /** The day the school asked. */
@@ -318,25 +319,11 @@ const oneHub = (r: { hubId?: number; hubName?: string }) => (r.hubId === undefin
 /** Which call a pack prepares (default: the Hub Manager call). */
 const packKind = z.enum(CALL_KINDS).optional();
 
-const actionText = z.string().trim().min(1, 'an action needs its text').max(2_000);
-const person = z.string().trim().max(200);
-const newAction = z.strictObject({
-  text: actionText,
-  owner: person.optional(),
-  dueOn: isoDate.optional(),
-  status: z.enum(ACTION_STATUSES).optional(),
-});
-const actionUpdate = z.strictObject({
-  actionId: id,
-  status: z.enum(ACTION_STATUSES),
-  doneOn: isoDate.optional(),
-});
-
 export const callMethods = {
   getIdentity: query<Identity>()('Who is using hubdesk (chosen in Settings), and the central staff to choose from', z.strictObject({})),
   setIdentity: mutation<Identity>()(
     'Choose who is using hubdesk (a central staff member), or clear it with null',
-    z.strictObject({ staffId: id.nullable() }),
+    setIdentitySchema,
   ),
   myCalls: query<MyCalls>()(
     "A Memberships Manager's hubs and which catch-up calls are held, due or overdue in a term (default: the one chosen in Settings, this term)",
@@ -351,29 +338,9 @@ export const callMethods = {
     z.strictObject({ hubId: id, term: termId, kind: packKind }),
   ),
   listCalls: query<CallView[]>()("A hub's recorded calls, newest first, with their actions", z.strictObject({ hubId: id })),
-  recordCall: mutation<CallView>()(
-    'Record a call held with a hub (date, kind, attendees, notes, new actions) and update earlier open actions',
-    z.strictObject({
-      hubId: id,
-      heldOn: isoDate,
-      /** The time it was held (London time), e.g. 14:30; without it: now for a call held today, else the end of that day. */
-      heldAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 14:30').optional(),
-      kind: z.enum(CALL_KINDS),
-      attendees: z.array(person.min(1, 'an attendee needs a name')).max(50),
-      notes: z.string().max(20_000),
-      actions: z.array(newAction).max(100),
-      actionUpdates: z.array(actionUpdate).max(500).optional(),
-    }),
-  ),
+  recordCall: mutation<CallView>()('Record a call held with a hub (date, kind, attendees, notes, new actions) and update earlier open actions', recordCallSchema),
   updateCallAction: mutation<CallActionView>()(
     "Change an action's status (done or dropped on a day, or open again), text, owner or due day",
-    z.strictObject({
-      actionId: id,
-      status: z.enum(ACTION_STATUSES).optional(),
-      doneOn: isoDate.optional(),
-      text: actionText.optional(),
-      owner: person.nullable().optional(),
-      dueOn: isoDate.nullable().optional(),
-    }),
+    updateCallActionSchema,
   ),
 };

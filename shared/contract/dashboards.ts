@@ -14,7 +14,7 @@ import type { FigureBasis, FigureSideBySide } from '../domain/funding-lock';
 import { QA_HEADINGS, PHASES } from '../domain/vocabulary';
 import type { SupportRequestRecord } from './records';
 
-/** Where a panel's figures come from, and as at when (DOMAIN.md §7: a figure without its date is not shown). */
+/** Where a panel's figures come from, and as at when: a figure is never shown without its date. */
 export interface SourceNote {
   /** What the figures are: 'Schools and pupils', 'Ofsted inspections', ... */
   what: string;

@@ -1,13 +1,24 @@
 import { z } from 'zod';
+import { fileToPreview, oneFile, previewedFile, type StagedPreview } from './staging';
 import { mutation, query } from './define';
-import { id, isoDate, pence, shortText, yearLabel } from './schemas';
+import { id, pence, shortText, yearLabel } from './schemas';
+import {
+  addPlanLineSchema,
+  createClaimSchema,
+  deleteClaimSchema,
+  planSubmissionSchema,
+  reverseClaimPaymentSchema,
+  setCarryForwardSchema,
+  unlockFundingSchema,
+  updateClaimSchema,
+  updatePlanLineSchema,
+} from '../validation/funding';
 import type { CarryForward, FundingApplied } from '../domain/funding';
 import type { PlanAllocationCheck, Reconciliation, ReleaseCondition, DeadlineStatus } from '../domain/reconciliation';
 import type { AllocationDifference, AllocationFigures, FigureBasis, FigureSideBySide, SnapshotSchool } from '../domain/funding-lock';
 import type { FundingChange } from '../domain/funding-change';
 import type { ClaimStatus } from '../domain/vocabulary';
 import type { RecordsChange } from './records';
-import { createClaimSchema, deleteClaimSchema, reverseClaimPaymentSchema, unlockFundingSchema, updateClaimSchema } from '../validation/claims';
 
 /** The figures of one hub for one year, as the Funding page's table shows them. */
 export interface FundingHubRow extends AllocationFigures {
@@ -138,7 +149,7 @@ export interface HubFundingDetail {
   categories: { id: number; name: string }[];
 }
 
-/** One hub in the CLI's `funding --json` (issue 4, point 7): exactly these keys. */
+/** One hub in the CLI's `funding --json`: exactly these keys, which scripts read. */
 export interface FundingReportHub {
   hub: string;
   schools: number;
@@ -179,7 +190,7 @@ export interface PlanImportRow {
   problems: string[];
 }
 
-export interface PlanImportPreview {
+export interface PlanImportPreview extends StagedPreview {
   fileName: string;
   sheet: string;
   rows: PlanImportRow[];
@@ -197,9 +208,6 @@ export interface PlanImportResult {
 }
 
 const hubYear = { hubId: id, year: yearLabel };
-const reason = z.string().trim().min(1, 'a reason is needed').max(2_000);
-const amountText = z.string().max(200);
-
 /** What locking returns: how many hubs were locked (one audited change, undoable), and how many were already. */
 export interface LockResult {
   locked: number;
@@ -208,16 +216,6 @@ export interface LockResult {
   auditId: number | null;
   summary: string;
 }
-const base64 = z.string().max(40_000_000).regex(/^[A-Za-z0-9+/=\s]*$/, 'must be base64');
-const planLineFields = {
-  priority: shortText.min(1, 'a priority is needed'),
-  activity: shortText.min(1, 'an activity is needed'),
-  /** The amount as the person typed it, e.g. "£3,289.77". */
-  amount: amountText,
-  /** For an amount that needs confirming: the figure the person confirms, in pence. */
-  confirmedPence: pence.optional(),
-  categoryId: id,
-};
 
 export const fundingMethods = {
   listFunding: query<FundingOverview>()(
@@ -250,25 +248,24 @@ export const fundingMethods = {
   ),
   setCarryForward: mutation<RecordsChange<HubFundingDetail>>()(
     'Set (or, with amountPence null, clear) finance’s carry forward for a hub and year, with a reason',
-    z.strictObject({ ...hubYear, amountPence: pence.nullable(), reason }),
+    setCarryForwardSchema,
   ),
-  addPlanLine: mutation<PlanLineView>()('Add a line to a hub’s action plan', z.strictObject({ ...hubYear, ...planLineFields })),
-  updatePlanLine: mutation<PlanLineView>()('Change an action plan line', z.strictObject({ lineId: id, ...planLineFields })),
+  addPlanLine: mutation<PlanLineView>()('Add a line to a hub’s action plan', addPlanLineSchema),
+  updatePlanLine: mutation<PlanLineView>()('Change an action plan line', updatePlanLineSchema),
   deletePlanLine: mutation<{ deleted: number }>()('Delete an action plan line', z.strictObject({ lineId: id })),
   setPlanSubmission: mutation<{ draftSubmittedOn: string | null; finalSubmittedOn: string | null }>()(
     'Record when the draft and final action plan were submitted (null clears)',
-    z.strictObject({ ...hubYear, draftSubmittedOn: isoDate.nullable().optional(), finalSubmittedOn: isoDate.nullable().optional() }),
+    planSubmissionSchema,
   ),
   previewPlanImport: query<PlanImportPreview>()(
     'Read an action plan workbook (columns Priority, Activity, Cost, Category): what would be imported; writes nothing',
-    z.strictObject({ ...hubYear, fileName: shortText.min(1), contentBase64: base64 }),
+    z.strictObject({ ...hubYear, ...fileToPreview }).superRefine(oneFile),
   ),
   commitPlanImport: mutation<PlanImportResult>()(
-    'Replace a hub’s action plan lines with a workbook’s, every flagged cost confirmed',
+    'Replace a hub’s action plan lines with a previewed workbook’s, every flagged cost confirmed (backup first; undone like any import)',
     z.strictObject({
       ...hubYear,
-      fileName: shortText.min(1),
-      contentBase64: base64,
+      ...previewedFile,
       confirmations: z.array(z.strictObject({ row: z.number().int().positive(), pence })).max(2_000),
     }),
   ),

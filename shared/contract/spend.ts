@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
 import { id, yearLabel } from './schemas';
+import { addSpendCategorySchema, renameSpendCategorySchema } from '../validation/spend';
 import type { CategoryComparison, CumulativePoint, SpendRow } from '../domain/spend';
 import type { ClaimView } from './funding';
 
@@ -55,8 +56,6 @@ export interface CategoryClaimsView {
   claims: (ClaimView & { hubId: number; hub: string })[];
 }
 
-const categoryName = z.string().trim().min(1, 'must not be empty').max(80, 'must be 80 characters or fewer');
-
 export const spendMethods = {
   spendNetwork: query<SpendNetworkView>()(
     'Network spend by category (this year against last) and funding per hub, optionally for one Memberships Manager',
@@ -65,8 +64,8 @@ export const spendMethods = {
   spendHub: query<SpendHubView>()('One hub’s spend by priority and category, and its funding used over the year', z.strictObject({ hubId: id, year: yearLabel.optional() })),
   categoryClaims: query<CategoryClaimsView>()('The claims of one spend category in a year, across the network', z.strictObject({ categoryId: id, year: yearLabel.optional() })),
   listSpendCategories: query<SpendCategoryView[]>()('The network spend categories, with how much history each holds', z.strictObject({})),
-  addSpendCategory: mutation<SpendCategoryView>()('Add a spend category', z.strictObject({ name: categoryName })),
-  renameSpendCategory: mutation<SpendCategoryView>()('Rename a spend category (its history follows it)', z.strictObject({ id, name: categoryName })),
+  addSpendCategory: mutation<SpendCategoryView>()('Add a spend category', addSpendCategorySchema),
+  renameSpendCategory: mutation<SpendCategoryView>()('Rename a spend category (its history follows it)', renameSpendCategorySchema),
   retireSpendCategory: mutation<SpendCategoryView>()(
     'Retire a spend category: no new lines or claims use it; its history stays',
     z.strictObject({ id, retired: z.boolean() }),

@@ -1,5 +1,5 @@
 /**
- * Termly catch-up calls (DOMAIN.md §1, §7; issue 8): each Memberships Manager calls each hub's Hub
+ * Termly catch-up calls: each Memberships Manager calls each hub's Hub
  * Manager at least once a term and its Senior Partner once a term. Pure rules, no I/O.
  *
  * **Terms**: a term is named by its calendar year and season, like `2025-autumn`.

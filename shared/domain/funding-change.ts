@@ -1,6 +1,6 @@
 /**
- * Year-over-year change of a hub's funding (DOMAIN.md §2, §8 "joiners, leavers, hub moves, pupil
- * changes and their funding effect"), split into its causes so that they add up exactly:
+ * Year-over-year change of a hub's funding (joiners, leavers, hub moves, pupil changes and their
+ * funding effect), split into its causes so that they add up exactly:
  *
  *   change in funding = joiners + leavers + pupil changes + minimum effect
  *

@@ -1,5 +1,5 @@
 /**
- * Hub funding (DOMAIN.md §2; hub-funding-guidance…txt, "Hub Funding").
+ * Hub funding, as the hub funding guidance sets it out.
  *
  *   contribution(school) = min( max(0, pupils − 427) × £3.00 , £2,361.60 )     (cap per school)
  *   formula(hub)         = Σ contribution(school)
@@ -114,7 +114,7 @@ export function hubFunding<S extends FundingSchoolInput>(
       return { ...s, ...schoolContribution(s.pupils, rules) };
     } catch (e) {
       const who = s.name ?? s.urn ?? (s.schoolId === undefined ? 'A school' : `School ${s.schoolId}`);
-      throw new Error(`${who}: ${(e as Error).message}`);
+      throw new Error(`${who}: ${(e as Error).message}`, { cause: e });
     }
   });
   const schoolCount = perSchool.length;
@@ -177,7 +177,7 @@ export interface CarryForward {
 }
 
 /**
- * The carry forward into a year. **Decision** (DOMAIN.md §2): by default, last year's total
+ * The carry forward into a year. **Decision**: by default, last year's total
  * available minus last year's released claims. **Decision**: an overspent hub (released more than
  * was available) gets a *negative* carry forward, which reduces this year's total available; it is
  * kept, not floored at £0, and the explanation says so. Finance may override the figure with a

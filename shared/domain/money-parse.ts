@@ -1,5 +1,5 @@
 /**
- * Money typed by people (DOMAIN.md §2): `£34, 704.70`, `£3500`, `Approx £1,300`,
+ * Money typed by people in plans and claims: `£34, 704.70`, `£3500`, `Approx £1,300`,
  * `£4000 x 2 £2000 x 1`, `£100 per school + refreshment costs`, ...
  *
  * Clean forms parse exactly. Everything else is flagged for a person to confirm, with a reason they

@@ -1,5 +1,5 @@
 /**
- * Money (DOMAIN.md §2): always integer pence, held in a `number` that is a safe integer.
+ * Money: always integer pence, held in a `number` that is a safe integer.
  *
  * - Arithmetic on pence is integer arithmetic (exact for safe integers).
  * - Parsing text and any division or percentage go through decimal.js, never binary floating point

@@ -1,5 +1,5 @@
 /**
- * How dashboards summarise Ofsted (DOMAIN.md §6, §7): the framework of each inspection in words, the
+ * How dashboards summarise Ofsted: the framework of each inspection in words, the
  * headline grades of an inspection (each with its date), and a hub's profile of latest grades that
  * keeps the three frameworks apart. Pure shaping over ofsted.ts; never invents an overall grade.
  */

@@ -1,5 +1,5 @@
 /**
- * Ofsted inspections (DOMAIN.md §6): the stored model and the helpers every screen, export and rule
+ * Ofsted inspections in all three frameworks: the stored model and the helpers every screen, export and rule
  * reads it through. Grades are stored exactly as the source gives them; these helpers interpret them.
  * **Never invent an overall grade where the source has none.**
  */

@@ -1,5 +1,5 @@
 /**
- * How dashboards summarise QA Reviews (DOMAIN.md §5, §7): a school's latest estimates (with the review
+ * How dashboards summarise QA Reviews: a school's latest estimates (with the review
  * they come from), a hub's profile of estimates under the three headings, WWWs and EBIs grouped by
  * heading, and the order in which schools are suggested as support for an EBI. Pure shaping.
  */

@@ -1,5 +1,5 @@
 /**
- * Hub Action Plans, releases, claims and reconciliation (DOMAIN.md §3).
+ * Hub Action Plans, releases, claims and reconciliation.
  *
  * - Released = the sum of PAID claims only.
  * - Claimed = submitted + approved + paid (rejected claims are not counted).
@@ -205,7 +205,7 @@ export interface ReleaseCondition {
   detail: string;
 }
 
-/** The three release conditions of DOMAIN.md §3, worded as the guide words them. */
+/** The three conditions for releasing a hub's funding, worded as the hub funding guidance words them. */
 export const RELEASE_CONDITION_LABELS: Record<ReleaseConditionKey, string> = {
   final_plan: 'The final Hub Action Plan has been submitted',
   meeting_dates: "The hub's meeting dates for the year have been submitted",

@@ -1,12 +1,12 @@
 /**
- * QA Review team size (DOMAIN.md §5): the number of reviewers from other member schools that a host
+ * QA Review team size: the number of reviewers from other member schools that a host
  * school's review needs, by the host's pupils and phase. The same number is the school's reviewer
  * commitment for the year (see reviewer-commitment.ts).
  */
 
 import { PHASES, type Phase } from './vocabulary';
 
-/** The two columns of the table in DOMAIN.md §5. */
+/** The two columns of the team-size table: primary, and secondary (every other phase). */
 export type ReviewTeamColumn = 'primary' | 'secondary';
 
 export interface ReviewTeamRow {
@@ -17,8 +17,8 @@ export interface ReviewTeamRow {
 }
 
 /**
- * The table of DOMAIN.md §5, one row per pupil band, in ascending order.
- * **Decision** (DOMAIN.md): exactly 300 pupils falls in the first row.
+ * The team-size table, one row per pupil band, in ascending order.
+ * **Decision**: exactly 300 pupils falls in the first row (each band's upper limit is inclusive).
  */
 export const REVIEW_TEAM_SIZE_TABLE: readonly ReviewTeamRow[] = Object.freeze([
   Object.freeze({ maxPupils: 300, primary: 2, secondary: 2 }),
@@ -48,7 +48,7 @@ export const PHASE_ALIASES: Readonly<Record<string, Phase>> = Object.freeze({
   'pupil referral unit': 'Alternative Provision',
   'all through': 'All-through',
   '16+': '16 plus',
-  // GIAS PhaseOfEducation (name): both kinds of middle school are "Middle" in DOMAIN.md §5's table.
+  // GIAS PhaseOfEducation (name): both kinds of middle school are "Middle" in the team-size table.
   'middle deemed primary': 'Middle',
   'middle deemed secondary': 'Middle',
 });

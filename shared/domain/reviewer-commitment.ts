@@ -1,5 +1,5 @@
 /**
- * Reviewer commitment and the other QA Review people rules (DOMAIN.md §5).
+ * Reviewer commitment and the other QA Review people rules.
  *
  * - A school must send out, in the year, as many trained reviewers to other schools' reviews as the
  *   size of its own review team (reviewTeamSize in review-team.ts).
@@ -130,7 +130,7 @@ export interface ReviewBeforeFirstAttendance {
 }
 
 /**
- * Flags a school whose own review comes first (DOMAIN.md §5).
+ * Flags a school whose own review comes before any of its leaders has reviewed at another school.
  * **Decisions**: an attendance must be strictly before the own review's start date (same day does
  * not count: the rule is "before the school hosts its own"); 'attended' and 'booked' both count
  * (including a booked review whose date has passed but is not yet confirmed); 'dropped' never

@@ -1,5 +1,5 @@
 /**
- * Spend by category and by priority (DOMAIN.md §3–4), shaped for charts and their tables. Pure and in
+ * Spend by network category and by a hub's own priorities, shaped for charts and their tables. Pure and in
  * integer pence. "Claimed" and "released" follow reconciliation.ts: claimed = every claim not
  * rejected, released = paid claims only.
  */

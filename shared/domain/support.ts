@@ -1,6 +1,7 @@
 /**
- * Support requests (issue 11, point 6; DOMAIN.md §7: the catch-up call covers "which schools requested
- * support"). Pure rules shared by the dashboards, the call pack and the screens.
+ * Support requests: what a school asked for support on, who it was brokered to and its status. The
+ * termly catch-up call covers which schools requested support. Pure rules shared by the dashboards,
+ * the call pack and the screens.
  */
 
 /** A request that still needs someone's attention: not yet done or declined. */

@@ -1,4 +1,4 @@
-/** The fixed vocabularies of DOMAIN.md, shared by importers, the demo, the rules and the screens. */
+/** The fixed vocabularies of the domain (phases, QA headings and estimates, categories, frameworks…), shared by importers, the demo, the rules and the screens. */
 
 export const PHASES = ['Primary', 'Secondary', 'Special', 'Alternative Provision', 'Middle', '16 plus', 'All-through', 'Nursery'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -6,7 +6,7 @@ export type Phase = (typeof PHASES)[number];
 export const MEMBERSHIP_STATUSES = ['new', 'renewing', 'leaving'] as const;
 export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
 
-/** The three headings of QA Review estimates (DOMAIN.md §5), with the short keys used in storage. */
+/** The three headings of QA Review estimates, with the short keys used in storage. */
 export const QA_HEADINGS = [
   { key: 'leadership', label: 'Leadership at all levels' },
   { key: 'quality', label: 'Quality of provision and outcomes' },
@@ -26,7 +26,7 @@ export type ReviewerStatus = (typeof REVIEWER_STATUSES)[number];
 export const CLAIM_STATUSES = ['submitted', 'approved', 'paid', 'rejected'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
-/** The five network spend categories (DOMAIN.md §4), seeded into the editable list. */
+/** The five network spend categories, seeded into the editable list. */
 export const SEED_SPEND_CATEGORIES = [
   'Workshops and events',
   'Staff training',
@@ -38,7 +38,7 @@ export const SEED_SPEND_CATEGORIES = [
 export const TERMS = ['autumn', 'spring', 'summer'] as const;
 export type Term = (typeof TERMS)[number];
 
-/** Ofsted frameworks as stored on each inspection (DOMAIN.md §6). */
+/** Ofsted frameworks as stored on each inspection: OEIF (to August 2024), the 2024–25 interim framework, report cards (from November 2025). */
 export const OFSTED_FRAMEWORKS = {
   /** Until August 2024: overall effectiveness and key judgements graded 1–4. */
   oeif: 'oeif',

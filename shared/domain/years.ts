@@ -1,4 +1,4 @@
-/** Membership years (DOMAIN.md §1, §3): labelled 2024/25, 1 September to 31 August by default. */
+/** Membership years: labelled 2024/25, 1 September to 31 August by default. */
 
 export interface MembershipYearDates {
   label: string;

@@ -67,7 +67,7 @@ export function machineInfo(): MachineInfo {
   } catch {
     /* not Linux */
   }
-  let git: string | null = null;
+  let git: string | null;
   try {
     git = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
   } catch {

@@ -36,7 +36,7 @@ describe('hubdesk pack', () => {
     expect(r.out).toContain('Aspire Hub · Hub Manager call pack · Autumn 2026 (2026/27) · as at');
     expect(r.out).toContain('Changes since the start of term, 1 September 2026 (no Hub Manager call held before)');
     expect(r.out).toContain('Funding: total available £38,589.77');
-    expect(r.out).toMatch(/Support requests \(\d+\)\n  2026-\d\d-\d\d  .+: “.+” · (open|brokered|in progress|done|declined)/);
+    expect(r.out).toMatch(/Support requests \(\d+\)\n {2}2026-\d\d-\d\d {2}.+: “.+” · (open|brokered|in progress|done|declined)/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
     expect(wb.getWorksheet('What changed')!.rowCount).toBeGreaterThan(1);

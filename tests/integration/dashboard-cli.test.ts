@@ -9,11 +9,22 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => undefined);
 
+/** The fields of a `dashboard --json` row that these checks read (the CLI prints more). */
+interface CliDashboardRow {
+  urn: string;
+  name: unknown;
+  pupils: unknown;
+  reviewers: Record<'attended' | 'awaitingConfirmation' | 'booked' | 'dropped' | 'owed' | 'shortfall', number> & { status: string };
+  vulnerable: { flagged: unknown };
+  ofsted: { latest: { inspectionDate: string; framework: string; overall: { code: unknown }; judgements: { date: string }[] } | null };
+  qa: { estimates: Record<string, unknown>; reviewDate: string } | null;
+}
+
 describe('hubdesk dashboard', () => {
   it('prints the hub table as JSON: one object per school with Ofsted, QA, reviewers and the vulnerable flag', async () => {
     const r = await cli(['--data', dir, 'dashboard', '--hub', 'Aspire Hub', '--year', '2026/27', '--json']);
     expect(r.code, r.err).toBe(0);
-    const rows = JSON.parse(r.out) as Record<string, any>[];
+    const rows = JSON.parse(r.out) as CliDashboardRow[];
     expect(rows).toHaveLength(19);
     for (const row of rows) {
       expect(row.urn).toMatch(/^\d{6}$/);

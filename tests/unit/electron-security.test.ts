@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { Session, WebContents } from 'electron';
 
 vi.mock('electron', () => ({
   BrowserWindow: class {
-    constructor(readonly options: Record<string, any>) {}
+    constructor(readonly options: Record<string, unknown>) {}
   },
 }));
 
@@ -11,7 +12,11 @@ import { hardenContents, hardenSession } from '../../electron/main/security';
 import { isTrustedSender } from '../../electron/main/ipc';
 import { CONTENT_SECURITY_POLICY, isAllowedExternalLink } from '../../shared/security';
 
-type Listener = (...args: any[]) => void;
+type Listener = (...args: unknown[]) => void;
+type Headers = { responseHeaders: Record<string, string[]> };
+type HeadersHook = (details: Headers, callback: (r: Headers) => void) => void;
+type PermissionHandler = (contents: null, permission: string, callback: (ok: boolean) => void) => void;
+type Sender = Parameters<typeof isTrustedSender>[0];
 
 function fakeContents() {
   const listeners: Record<string, Listener> = {};
@@ -30,7 +35,7 @@ function fakeContents() {
 
 describe('Electron security baseline', () => {
   it('window: context isolation, sandbox, no Node integration, no webview', () => {
-    const prefs = (createMainWindow('/app/preload') as unknown as { options: { webPreferences: Record<string, unknown> } }).options.webPreferences;
+    const prefs = (createMainWindow('/app/preload', { devTools: false }) as unknown as { options: { webPreferences: Record<string, unknown> } }).options.webPreferences;
     expect(prefs).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -43,37 +48,43 @@ describe('Electron security baseline', () => {
       disableBlinkFeatures: 'Auxclick',
     });
     expect(prefs.preload).toBe('/app/preload/index.js');
+    expect(prefs.devTools).toBe(false);
+    const dev = (createMainWindow('/app/preload', { devTools: true }) as unknown as { options: { webPreferences: Record<string, unknown> } }).options.webPreferences;
+    expect(dev.devTools).toBe(true);
   });
 
   it('session: the CSP on every response and every permission denied', () => {
-    let headersHook: any;
-    let permission: any;
-    let check: any;
+    let headersHook: HeadersHook | undefined;
+    let permission: PermissionHandler | undefined;
+    let check: (() => boolean) | undefined;
     hardenSession({
-      webRequest: { onHeadersReceived: (fn: any) => (headersHook = fn) },
-      setPermissionRequestHandler: (fn: any) => (permission = fn),
-      setPermissionCheckHandler: (fn: any) => (check = fn),
-    } as any);
-    let result: any;
-    headersHook({ responseHeaders: { 'Content-Type': ['text/html'] } }, (r: any) => (result = r));
-    expect(result.responseHeaders['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
+      webRequest: { onHeadersReceived: (fn: HeadersHook) => (headersHook = fn) },
+      setPermissionRequestHandler: (fn: PermissionHandler) => (permission = fn),
+      setPermissionCheckHandler: (fn: () => boolean) => (check = fn),
+    } as unknown as Session);
+    let result: Headers | undefined;
+    headersHook!({ responseHeaders: { 'Content-Type': ['text/html'] } }, (r) => (result = r));
+    expect(result!.responseHeaders['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe');
     const answers: boolean[] = [];
-    for (const p of ['media', 'geolocation', 'notifications', 'openExternal']) permission(null, p, (ok: boolean) => answers.push(ok));
+    for (const p of ['media', 'geolocation', 'notifications', 'openExternal']) permission!(null, p, (ok: boolean) => answers.push(ok));
     expect(answers).toEqual([false, false, false, false]);
-    expect(check()).toBe(false);
+    expect(check!()).toBe(false);
   });
 
   it('navigation away from the app and new windows are denied; allowlisted links open outside', () => {
     const contents = fakeContents();
     const opened: string[] = [];
-    hardenContents(contents as any, 'file:///app/renderer/index.html', (u) => opened.push(u));
+    hardenContents(contents as unknown as WebContents, 'app://hubdesk/', (u) => opened.push(u));
     const nav = { prevented: false, preventDefault() { this.prevented = true; } };
     contents.listeners['will-navigate']!(nav, 'https://evil.example/');
     expect(nav.prevented).toBe(true);
     const inApp = { prevented: false, preventDefault() { this.prevented = true; } };
-    contents.listeners['will-navigate']!(inApp, 'file:///app/renderer/index.html#/hubs');
+    contents.listeners['will-navigate']!(inApp, 'app://hubdesk/index.html#/hubs');
+    const lookalike = { prevented: false, preventDefault() { this.prevented = true; } };
+    contents.listeners['will-navigate']!(lookalike, 'app://hubdesk.evil/index.html');
+    expect(lookalike.prevented).toBe(true);
     expect(inApp.prevented).toBe(false);
     expect(contents.open('https://evil.example/')).toEqual({ action: 'deny' });
     expect(contents.open('https://reports.ofsted.gov.uk/provider/21/100000')).toEqual({ action: 'deny' });
@@ -89,10 +100,11 @@ describe('Electron security baseline', () => {
   });
 
   it('IPC: only the app’s own top-level frame is a trusted sender', () => {
-    const prefix = 'file:///app/renderer/index.html';
-    expect(isTrustedSender({ senderFrame: { url: `${prefix}#/network`, parent: null } } as any, prefix)).toBe(true);
-    expect(isTrustedSender({ senderFrame: { url: 'https://evil.example/', parent: null } } as any, prefix)).toBe(false);
-    expect(isTrustedSender({ senderFrame: { url: prefix, parent: {} } } as any, prefix)).toBe(false);
-    expect(isTrustedSender({ senderFrame: null } as any, prefix)).toBe(false);
+    const prefix = 'app://hubdesk/';
+    expect(isTrustedSender({ senderFrame: { url: `${prefix}index.html#/network`, parent: null } } as unknown as Sender, prefix)).toBe(true);
+    expect(isTrustedSender({ senderFrame: { url: 'file:///app/renderer/index.html', parent: null } } as unknown as Sender, prefix)).toBe(false);
+    expect(isTrustedSender({ senderFrame: { url: 'https://evil.example/', parent: null } } as unknown as Sender, prefix)).toBe(false);
+    expect(isTrustedSender({ senderFrame: { url: prefix, parent: {} } } as unknown as Sender, prefix)).toBe(false);
+    expect(isTrustedSender({ senderFrame: null } as unknown as Sender, prefix)).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import type { ClaimView } from '@shared/contract/funding';
 import type { RecordsChange } from '@shared/contract/records';
 import type { ClaimStatus } from '@shared/domain/vocabulary';
 import type { YearView } from '@shared/contract';
-import type { CreateClaimInput, UpdateClaimInput } from '@shared/validation/claims';
+import type { CreateClaimInput, UpdateClaimInput } from '@shared/validation/funding';
 import { formatPence } from '@shared/domain/money';
 import { longDate } from '@shared/domain/reconciliation';
 import { HubdeskError } from '../errors';

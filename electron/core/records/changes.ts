@@ -38,8 +38,8 @@ export const UNDO_ACTION = 'records.undo';
 
 // Table names are dynamic here (one writer for every records table), so this module uses an
 // untyped view of the same connection; the callers are typed.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+/** Any table by name, any column by name: values are unknown until read. */
+type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
 
 export function rowRef(table: RecordTable, key: Key): string {
   return `${table}:${RECORD_KEYS[table].map((c) => String(key[c])).join('/')}`;

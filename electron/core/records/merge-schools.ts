@@ -32,8 +32,8 @@ const SCHOOL_KEYS: { table: RecordTable & keyof Database; column: string; what: 
   { table: 'schools', column: 'merged_into_school_id', what: 'earlier records merged into it' },
 ];
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+/** Any table by name, any column by name: values are unknown until read. */
+type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
 
 async function side(db: Db, schoolId: number, field: string): Promise<SchoolMergeSide> {
   const row = await loadRow(db, 'schools', { id: schoolId });
@@ -66,7 +66,7 @@ async function plan(db: Db, target: { fromSchoolId: number; intoSchoolId: number
   const ids: number[][] = [];
   for (const k of SCHOOL_KEYS) {
     const rows = await (db as unknown as AnyDb).selectFrom(k.table).where(k.column, '=', from.id).select('id').orderBy('id').execute();
-    ids.push(rows.map((r: { id: number }) => r.id));
+    ids.push(rows.map((r) => Number(r.id)));
   }
 
   // A school is a member of one hub a year and hosts one QA Review a year: both records holding one

@@ -45,6 +45,11 @@ export function desktopSavePdf(): ((fileName: string) => Promise<Envelope>) | un
   return save ? (fileName) => save(fileName) : undefined;
 }
 
+/** The typed client installed by installApi (for code that is not a component, like the query client). */
+export function api(): Api {
+  return window.api;
+}
+
 export function isDesktop(): boolean {
   return Boolean(window.hubdeskTransport);
 }

@@ -3,6 +3,7 @@ import type { CategoryComparison } from '@shared/domain/spend';
 import { formatPence } from '@shared/domain/money';
 import { CHART } from './palette';
 import { axisPounds, exactPounds } from './money-axis';
+import { TableHead } from '../components/TableHead';
 
 /** Planned, claimed and released per network category; last year's released beside it when asked. */
 export function CategoryChart(props: { rows: CategoryComparison[]; previousYear: string | null; compare: boolean; onOpen?(row: CategoryComparison): void }) {
@@ -30,15 +31,7 @@ export function CategoryTable(props: { rows: CategoryComparison[]; previousYear:
   const total = (f: (r: CategoryComparison) => number) => formatPence(rows.reduce((n, r) => n + f(r), 0));
   return (
     <table className="data-table compact" aria-label={props.caption}>
-      <thead>
-        <tr>
-          <th>Category</th>
-          <th className="num">Planned</th>
-          <th className="num">Claimed</th>
-          <th className="num">Released</th>
-          {previousYear ? <th className="num">Released {previousYear}</th> : null}
-        </tr>
-      </thead>
+      <TableHead columns={['Category', { num: 'Planned' }, { num: 'Claimed' }, { num: 'Released' }, ...(previousYear ? [{ num: `Released ${previousYear}` }] : [])]} />
       <tbody>
         {rows.map((r) => (
           <tr key={r.key}>

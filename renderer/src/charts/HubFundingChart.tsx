@@ -3,6 +3,7 @@ import type { SpendHubBar } from '@shared/contract/spend';
 import { formatPence } from '@shared/domain/money';
 import { CHART } from './palette';
 import { axisPounds, exactPounds } from './money-axis';
+import { TableHead } from '../components/TableHead';
 
 interface Row extends SpendHubBar {
   releasedWithin: number;
@@ -42,17 +43,7 @@ export function HubFundingChart(props: { hubs: SpendHubBar[]; onOpen?(hub: Spend
 export function HubFundingTable(props: { hubs: SpendHubBar[]; onOpen?(hub: SpendHubBar): void }) {
   return (
     <table className="data-table compact" aria-label="Funding per hub">
-      <thead>
-        <tr>
-          <th>Hub</th>
-          <th>Memberships Manager</th>
-          <th className="num">Total available</th>
-          <th className="num">Planned</th>
-          <th className="num">Claimed</th>
-          <th className="num">Released</th>
-          <th className="num">Remaining</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Hub', 'Memberships Manager', { num: 'Total available' }, { num: 'Planned' }, { num: 'Claimed' }, { num: 'Released' }, { num: 'Remaining' }]} />
       <tbody>
         {props.hubs.map((h) => (
           <tr key={h.hubId}>

@@ -3,6 +3,7 @@ import type { SpendRow } from '@shared/domain/spend';
 import { formatPence } from '@shared/domain/money';
 import { CHART } from './palette';
 import { axisPounds, exactPounds } from './money-axis';
+import { TableHead } from '../components/TableHead';
 
 /** Planned against claimed, for a hub's own priorities or for the network categories. */
 export function PlannedClaimedChart({ rows }: { rows: SpendRow[] }) {
@@ -24,14 +25,7 @@ export function PlannedClaimedChart({ rows }: { rows: SpendRow[] }) {
 export function PlannedClaimedTable({ rows, caption, first }: { rows: SpendRow[]; caption: string; first: string }) {
   return (
     <table className="data-table compact" aria-label={caption}>
-      <thead>
-        <tr>
-          <th>{first}</th>
-          <th className="num">Planned</th>
-          <th className="num">Claimed</th>
-          <th className="num">Released</th>
-        </tr>
-      </thead>
+      <TableHead columns={[first, { num: 'Planned' }, { num: 'Claimed' }, { num: 'Released' }]} />
       <tbody>
         {rows.map((r) => (
           <tr key={r.key}>

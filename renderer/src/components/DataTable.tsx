@@ -11,7 +11,7 @@ import {
 
 export interface DataTableProps<T> {
   rows: T[];
-  columns: ColumnDef<T, any>[];
+  columns: ColumnDef<T, unknown>[];
   /** Accessible name of the table. */
   label: string;
   filter?: string;
@@ -20,10 +20,22 @@ export interface DataTableProps<T> {
   empty?: ReactNode;
   footer?: ReactNode;
   rowKey(row: T): string | number;
+  rowClass?(row: T): string | undefined;
+  /**
+   * A wide table: scrolls sideways inside its own box with the first column kept in view, and
+   * column groups over related columns; a click on a link or button in a row is that link's.
+   */
+  wide?: boolean;
 }
 
-/** A sortable, filterable table; rows open with a click or Enter when onOpen is given. */
-export function DataTable<T>({ rows, columns, label, filter, initialSort = [], onOpen, empty, footer, rowKey }: DataTableProps<T>) {
+const alignOf = (meta: unknown) => ((meta as { align?: string } | undefined)?.align === 'right' ? 'num' : '');
+const classes = (...names: (string | false)[]) => names.filter(Boolean).join(' ') || undefined;
+
+/**
+ * A sortable, filterable table. Sortable headers are buttons; rows open with a click or Enter when
+ * onOpen is given, and ArrowUp/ArrowDown move between rows.
+ */
+export function DataTable<T>({ rows, columns, label, filter, initialSort = [], onOpen, empty, footer, rowKey, rowClass, wide = false }: DataTableProps<T>) {
   const [sorting, setSorting] = useState<SortingState>(initialSort);
   const table = useReactTable({
     data: rows,
@@ -36,25 +48,37 @@ export function DataTable<T>({ rows, columns, label, filter, initialSort = [], o
     getRowId: (row) => String(rowKey(row)),
   });
   const visible = table.getRowModel().rows;
+  const groups = table.getHeaderGroups();
 
   return (
-    <div className="table-wrap">
-      <table className="data-table" aria-label={label}>
+    <div className={classes('table-wrap', wide && 'dash-wide')} tabIndex={wide ? -1 : undefined}>
+      <table className={classes('data-table', wide && 'dash-table')} aria-label={label}>
         <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
+          {groups.map((group, gi) => (
+            <tr key={group.id} className={wide && gi < groups.length - 1 ? 'dash-group-row' : undefined}>
+              {group.headers.map((header, hi) => {
+                const grouped = header.subHeaders.length > 0;
+                const className = classes(alignOf(header.column.columnDef.meta), wide && hi === 0 && 'dash-sticky', grouped && 'dash-group');
+                if (header.isPlaceholder) return <th key={header.id} colSpan={header.colSpan} className={className} aria-hidden="true" />;
                 const sorted = header.column.getIsSorted();
-                const align = (header.column.columnDef.meta as { align?: string } | undefined)?.align;
+                const sortable = !grouped && header.column.getCanSort();
+                const ariaSort = sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none';
+                const content = flexRender(header.column.columnDef.header, header.getContext());
                 return (
-                  <th key={header.id} className={align === 'right' ? 'num' : undefined} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
-                    {header.column.getCanSort() ? (
+                  <th
+                    key={header.id}
+                    colSpan={wide ? header.colSpan : undefined}
+                    scope={wide ? (grouped ? 'colgroup' : 'col') : undefined}
+                    className={className}
+                    aria-sort={sortable || !wide ? ariaSort : undefined}
+                  >
+                    {sortable ? (
                       <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
-                        {flexRender(header.column.columnDef.header, header.getContext())}
+                        {content}
                         <span className="sort-mark" aria-hidden="true">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}</span>
                       </button>
                     ) : (
-                      flexRender(header.column.columnDef.header, header.getContext())
+                      content
                     )}
                   </th>
                 );
@@ -66,27 +90,34 @@ export function DataTable<T>({ rows, columns, label, filter, initialSort = [], o
           {visible.map((row) => (
             <tr
               key={row.id}
-              className={onOpen ? 'openable' : undefined}
+              className={classes(onOpen ? 'openable' : '', rowClass?.(row.original) ?? '')}
               tabIndex={onOpen ? 0 : undefined}
-              onClick={onOpen ? () => onOpen(row.original) : undefined}
+              onClick={
+                onOpen
+                  ? (e) => {
+                      if (wide && (e.target as HTMLElement).closest('a,button')) return;
+                      onOpen(row.original);
+                    }
+                  : undefined
+              }
               onKeyDown={
                 onOpen
                   ? (e) => {
+                      if (wide && e.target !== e.currentTarget) return;
                       if (e.key === 'Enter') onOpen(row.original);
-                      if (e.key === 'ArrowDown') (e.currentTarget.nextElementSibling as HTMLElement | null)?.focus();
-                      if (e.key === 'ArrowUp') (e.currentTarget.previousElementSibling as HTMLElement | null)?.focus();
+                      const next = e.key === 'ArrowDown' ? e.currentTarget.nextElementSibling : e.key === 'ArrowUp' ? e.currentTarget.previousElementSibling : undefined;
+                      if (next === undefined) return;
+                      if (wide) e.preventDefault();
+                      (next as HTMLElement | null)?.focus();
                     }
                   : undefined
               }
             >
-              {row.getVisibleCells().map((cell) => {
-                const align = (cell.column.columnDef.meta as { align?: string } | undefined)?.align;
-                return (
-                  <td key={cell.id} className={align === 'right' ? 'num' : undefined}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                );
-              })}
+              {row.getVisibleCells().map((cell, ci) => (
+                <td key={cell.id} className={classes(alignOf(cell.column.columnDef.meta), wide && ci === 0 && 'dash-sticky')}>
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -95,4 +126,12 @@ export function DataTable<T>({ rows, columns, label, filter, initialSort = [], o
       {visible.length === 0 ? <div className="table-empty">{empty ?? 'Nothing to show.'}</div> : null}
     </div>
   );
+}
+
+/**
+ * One list of columns whatever each column's value type. TanStack Table types a column by its value
+ * (a number column, a text column…), and a table holds several: the list is widened here, once.
+ */
+export function mixedColumns<T>() {
+  return <V extends unknown[]>(...columns: { [I in keyof V]: ColumnDef<T, V[I]> }): ColumnDef<T, unknown>[] => columns as unknown as ColumnDef<T, unknown>[];
 }

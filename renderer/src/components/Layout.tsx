@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { NavLink, useNavigate } from 'react-router';
-import { navItems } from '../routes';
+import { navItems } from '../navigation';
 import { useStatus } from '../state/status';
 
 export function Layout({ children }: { children: ReactNode }) {

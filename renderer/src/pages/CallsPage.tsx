@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { ColumnDef } from '@tanstack/react-table';
-import type { MyCallsHub } from '@shared/contract';
+import type { MyCalls, MyCallsHub } from '@shared/contract';
 import { nextTerm, previousTerm, termOf } from '@shared/domain/calls';
-import { useApi } from '../api/useApi';
+import { useQueryOf } from '../data/queries';
 import { PageHeader } from '../components/PageHeader';
-import { ErrorPanel } from '../components/ErrorPanel';
+import { Loaded } from '../data/Loaded';
 import { DataTable } from '../components/DataTable';
 import { formatDate } from '../components/format';
 import { CallStatus } from './calls/status';
@@ -14,19 +14,25 @@ const STATUS_ORDER = { overdue: 0, due: 1, 'not yet due': 2, held: 3 } as const;
 
 /** "My calls": the hubs of the Memberships Manager chosen in Settings, and this term's calls held, due or overdue. */
 export function CallsPage() {
-  const navigate = useNavigate();
   const [term, setTerm] = useState<string | null>(null);
-  const calls = useApi(() => window.api.myCalls(term ? { term } : {}), [term]);
-  const d = calls.data;
-  const shownTerm = d?.term.id ?? term;
+  const calls = useQueryOf('myCalls', term ? { term } : {});
+  return (
+    <Loaded query={calls} error="Could not load your calls" loading="Loading calls…">
+      {(d) => <MyCallsView d={d} onTerm={setTerm} />}
+    </Loaded>
+  );
+}
+
+function MyCallsView({ d, onTerm }: { d: MyCalls; onTerm(term: string): void }) {
+  const navigate = useNavigate();
+  const shownTerm = d.term.id;
   const terms = useMemo(() => {
-    const current = d ? termOf(d.today).id : null;
-    if (!current) return [];
+    const current = termOf(d.today).id;
     const prev = previousTerm(current);
-    return [previousTerm(prev.id), prev, termOf(d!.today), nextTerm(current)].map((t) => ({ id: t.id, label: t.id === current ? `${t.label} (this term)` : t.label }));
+    return [previousTerm(prev.id), prev, termOf(d.today), nextTerm(current)].map((t) => ({ id: t.id, label: t.id === current ? `${t.label} (this term)` : t.label }));
   }, [d]);
 
-  const columns = useMemo<ColumnDef<MyCallsHub, any>[]>(
+  const columns = useMemo<ColumnDef<MyCallsHub, unknown>[]>(
     () => [
       { header: 'Hub', accessorKey: 'hub', cell: (c) => <Link to={`/calls/${c.row.original.hubId}/${shownTerm}`}>{c.row.original.hub}</Link> },
       {
@@ -76,13 +82,10 @@ export function CallsPage() {
     [shownTerm],
   );
 
-  if (calls.error) return <ErrorPanel title="Could not load your calls" error={calls.error} onRetry={calls.reload} />;
-  if (!d) return <div aria-busy="true" className="loading">Loading calls…</div>;
-
   const termPicker = (
     <label className="inline-field">
       <span>Term</span>
-      <select aria-label="Term" value={d.term.id} onChange={(e) => setTerm(e.target.value)}>
+      <select aria-label="Term" value={d.term.id} onChange={(e) => onTerm(e.target.value)}>
         {terms.map((t) => (
           <option key={t.id} value={t.id}>
             {t.label}

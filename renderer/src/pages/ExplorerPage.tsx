@@ -3,7 +3,8 @@ import { Link, useSearchParams } from 'react-router';
 import type { QaTextHit } from '@shared/contract';
 import { PHASES, QA_HEADINGS } from '@shared/domain/vocabulary';
 import { headingLabel } from '@shared/domain/qa-profile';
-import { useApi } from '../api/useApi';
+import { useQueryOf } from '../data/queries';
+import { useSettled } from '../components/forms/useSettled';
 import { useStatus } from '../state/status';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorPanel } from '../components/ErrorPanel';
@@ -27,17 +28,8 @@ function highlight(text: string, terms: string[]): ReactNode {
   );
 }
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return v;
-}
-
 function Suggestions({ pointId, onClose }: { pointId: number; onClose(): void }) {
-  const s = useApi(() => window.api.suggestSupport({ pointId }), [pointId]);
+  const s = useQueryOf('suggestSupport', { pointId });
   const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     title.current?.focus();
@@ -111,6 +103,25 @@ function Hit({ h, terms, onSuggest }: { h: QaTextHit; terms: string[]; onSuggest
   );
 }
 
+/** A choice's value, its text, and (optionally) a longer title. */
+type Option = [value: string, text: string, title?: string];
+
+/** One of the search's filters: a labelled drop-down whose first choice is "all". */
+function FilterSelect({ label, value, onChange, options }: { label: string; value: string; onChange(value: string): void; options: Option[] }) {
+  return (
+    <label>
+      <span className="label">{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)} aria-label={label}>
+        {options.map(([v, text, title]) => (
+          <option key={v} value={v} title={title}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function ExplorerPage() {
   const { status } = useStatus();
   const [params, setParams] = useSearchParams();
@@ -120,23 +131,19 @@ export function ExplorerPage() {
   const [heading, setHeading] = useState('');
   const [kind, setKind] = useState('');
   const [year, setYear] = useState('');
-  const debounced = useDebounced(text, 200);
+  const settled = useSettled(text, 200);
   const ebi = Number(params.get('ebi')) || null;
-  const hubs = useApi(() => window.api.listHubs({}), []);
+  const hubs = useQueryOf('listHubs', {});
 
-  const results = useApi(
-    () =>
-      window.api.searchQaText({
-        text: debounced,
-        hubId: hubId ? Number(hubId) : undefined,
-        phase: (phase || undefined) as (typeof PHASES)[number] | undefined,
-        heading: heading || undefined,
-        kind: (kind || undefined) as 'www' | 'ebi' | 'aoe' | undefined,
-        year: year || undefined,
-        limit: 100,
-      }),
-    [debounced, hubId, phase, heading, kind, year],
-  );
+  const results = useQueryOf('searchQaText', {
+    text: settled,
+    hubId: hubId ? Number(hubId) : undefined,
+    phase: (phase || undefined) as (typeof PHASES)[number] | undefined,
+    heading: heading || undefined,
+    kind: (kind || undefined) as 'www' | 'ebi' | 'aoe' | undefined,
+    year: year || undefined,
+    limit: 100,
+  });
 
   const openSuggestions = (id: number | null) => {
     const next = new URLSearchParams(params);
@@ -154,57 +161,17 @@ export function ExplorerPage() {
           <span className="label">Search</span>
           <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="e.g. adaptive teaching, reading fluency" aria-label="Search WWWs, EBIs and Areas of Excellence" autoFocus />
         </label>
-        <label>
-          <span className="label">Hub</span>
-          <select value={hubId} onChange={(e) => setHubId(e.target.value)} aria-label="Hub">
-            <option value="">All hubs</option>
-            {hubs.data?.map((h) => (
-              <option key={h.id} value={h.id}>{h.name}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="label">Phase</span>
-          <select value={phase} onChange={(e) => setPhase(e.target.value)} aria-label="Phase">
-            <option value="">All phases</option>
-            {PHASES.map((p) => (
-              <option key={p} value={p}>{p}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="label">Heading</span>
-          <select value={heading} onChange={(e) => setHeading(e.target.value)} aria-label="Heading">
-            <option value="">All headings</option>
-            {QA_HEADINGS.map((h) => (
-              <option key={h.key} value={h.key} title={h.label}>{HEADING_SHORT[h.key]}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="label">Kind</span>
-          <select value={kind} onChange={(e) => setKind(e.target.value)} aria-label="Kind">
-            <option value="">WWWs, EBIs and AoEs</option>
-            <option value="www">WWWs</option>
-            <option value="ebi">EBIs</option>
-            <option value="aoe">Areas of Excellence</option>
-          </select>
-        </label>
-        <label>
-          <span className="label">Year</span>
-          <select value={year} onChange={(e) => setYear(e.target.value)} aria-label="Year">
-            <option value="">All years</option>
-            {status?.years.map((y) => (
-              <option key={y.id} value={y.label}>{y.label}</option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Hub" value={hubId} onChange={setHubId} options={[['', 'All hubs'], ...(hubs.data ?? []).map((h): Option => [String(h.id), h.name])]} />
+        <FilterSelect label="Phase" value={phase} onChange={setPhase} options={[['', 'All phases'], ...PHASES.map((p): Option => [p, p])]} />
+        <FilterSelect label="Heading" value={heading} onChange={setHeading} options={[['', 'All headings'], ...QA_HEADINGS.map((h): Option => [h.key, HEADING_SHORT[h.key] ?? h.label, h.label])]} />
+        <FilterSelect label="Kind" value={kind} onChange={setKind} options={[['', 'WWWs, EBIs and AoEs'], ['www', 'WWWs'], ['ebi', 'EBIs'], ['aoe', 'Areas of Excellence']]} />
+        <FilterSelect label="Year" value={year} onChange={setYear} options={[['', 'All years'], ...(status?.years ?? []).map((y): Option => [y.label, y.label])]} />
       </form>
 
       {ebi !== null ? <Suggestions pointId={ebi} onClose={() => openSuggestions(null)} /> : null}
-      {results.error ? <ErrorPanel title="Could not search" error={results.error} onRetry={results.reload} /> : null}
+      {results.error ? <ErrorPanel title="Could not search" error={results.error} onRetry={results.refetch} /> : null}
       {r ? (
-        <section aria-label="Results" aria-busy={results.loading}>
+        <section aria-label="Results" aria-busy={results.isFetching}>
           <p className="small muted" role="status">
             {r.hits.length === 0
               ? 'Nothing matches.'

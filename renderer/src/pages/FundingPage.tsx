@@ -3,16 +3,17 @@ import { useNavigate } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { FundingHubRow } from '@shared/contract';
 import { formatPence } from '@shared/domain/money';
-import { useApi } from '../api/useApi';
+import { useQueryOf } from '../data/queries';
 import { useStatus } from '../state/status';
-import { DataTable } from '../components/DataTable';
+import { DataTable, mixedColumns } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { formatCount } from '../components/format';
 import { Money } from './funding/money';
 import { LockTag } from './funding/tags';
 import { YearOverYear } from './funding/YearOverYear';
-import { FormError, useAction } from './funding/useAction';
+import { useChange } from '../data/mutations';
+import { FormError } from '../components/forms/FormError';
 import { countOf } from '@shared/plural';
 
 const col = createColumnHelper<FundingHubRow>();
@@ -25,11 +26,12 @@ export function FundingPage() {
   const navigate = useNavigate();
   const [view, setView] = useState<'allocation' | 'change'>('allocation');
   const [filter, setFilter] = useState('');
-  const overview = useApi(() => window.api.listFunding({ year: year ?? undefined }), [year]);
-  const lock = useAction();
+  const overview = useQueryOf('listFunding', { year: year ?? undefined });
+  const lock = useChange();
 
   const columns = useMemo(
-    () => [
+    () =>
+      mixedColumns<FundingHubRow>()(
       col.accessor('hub', {
         header: 'Hub',
         cell: (c) => {
@@ -57,7 +59,7 @@ export function FundingPage() {
       money('Claimed', 'claimedPence'),
       money('Released', 'releasedPence'),
       money('Remaining', 'remainingPence'),
-    ],
+      ),
     [],
   );
 
@@ -68,7 +70,7 @@ export function FundingPage() {
   async function lockAll() {
     if (!year || !data) return;
     if (!window.confirm(`Lock the computed allocation of ${countOf(openHubs, 'hub')} for ${year}? Later roll changes will then wait for approval.`)) return;
-    if (await lock.run(() => window.api.lockFunding({ year }))) overview.reload();
+    await lock.run('lockFunding', { year });
   }
 
   const t = data?.totals;
@@ -97,7 +99,7 @@ export function FundingPage() {
         }
       />
       <FormError error={lock.error} />
-      {overview.error ? <ErrorPanel title="Could not load the funding" error={overview.error} onRetry={overview.reload} /> : null}
+      {overview.error ? <ErrorPanel title="Could not load the funding" error={overview.error} onRetry={overview.refetch} /> : null}
       {view === 'change' ? (
         <YearOverYear year={year} filter={filter} onOpen={(hubId) => navigate(`/funding/${hubId}`)} />
       ) : data && t ? (

@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useApi } from '../api/useApi';
+import { useQueryOf } from '../data/queries';
 import { useStatus } from '../state/status';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { formatCount } from '../components/format';
-import { HubEditButton } from './records/HubActions';
+import { NewHubButton } from '../dialogs/HubActions';
 
 /** Hubs as cards: a quick way into one hub's dashboard. */
 export function HubsPage() {
   const { year } = useStatus();
   const navigate = useNavigate();
   const [filter, setFilter] = useState('');
-  const hubs = useApi(() => window.api.listHubs({ year: year ?? undefined }), [year]);
+  const hubs = useQueryOf('listHubs', { year: year ?? undefined });
   const shown = (hubs.data ?? []).filter((h) => h.name.toLowerCase().includes(filter.trim().toLowerCase()));
 
   return (
@@ -23,11 +23,11 @@ export function HubsPage() {
         actions={
           <>
             <input type="search" className="filter" placeholder="Find a hub…" aria-label="Find a hub" value={filter} onChange={(e) => setFilter(e.target.value)} />
-            <HubEditButton hubId={null} onChanged={hubs.reload} />
+            <NewHubButton />
           </>
         }
       />
-      {hubs.error ? <ErrorPanel title="Could not load the hubs" error={hubs.error} onRetry={hubs.reload} /> : null}
+      {hubs.error ? <ErrorPanel title="Could not load the hubs" error={hubs.error} onRetry={hubs.refetch} /> : null}
       <ul className="card-grid" aria-label="Hubs">
         {shown.map((h) => (
           <li key={h.id}>

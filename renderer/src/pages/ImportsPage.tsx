@@ -15,7 +15,6 @@ type SourceKey = (typeof IMPORT_SOURCES)[number]['key'];
 
 export function ImportsPage() {
   const [source, setSource] = useState<SourceKey>('roll');
-  const [reloadKey, setReloadKey] = useState(0);
   const [undoCount, setUndoCount] = useState(0);
   const chosen = IMPORT_SOURCES.find((s) => s.key === source)!;
 
@@ -32,13 +31,13 @@ export function ImportsPage() {
         ))}
       </div>
       {chosen.key === 'roll' ? (
-        <RollImport key={undoCount} onImported={() => setReloadKey((k) => k + 1)} />
+        <RollImport key={undoCount} />
       ) : chosen.key === 'ofsted' ? (
-        <OfstedImport key={undoCount} onImported={() => setReloadKey((k) => k + 1)} />
+        <OfstedImport key={undoCount} />
       ) : (
-        <QaImport key={undoCount} onImported={() => setReloadKey((k) => k + 1)} />
+        <QaImport key={undoCount} />
       )}
-      <ImportHistory reloadKey={reloadKey} onUndone={() => setUndoCount((n) => n + 1)} />
+      <ImportHistory onUndone={() => setUndoCount((n) => n + 1)} />
     </>
   );
 }

@@ -4,9 +4,9 @@ import { createColumnHelper } from '@tanstack/react-table';
 import type { NetworkHubRow } from '@shared/contract';
 import { ofstedConcernCount } from '@shared/domain/ofsted-profile';
 import { formatPence } from '@shared/domain/money';
-import { useApi } from '../api/useApi';
+import { useQueryOf } from '../data/queries';
 import { useStatus } from '../state/status';
-import { DataTable } from '../components/DataTable';
+import { DataTable, mixedColumns } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { formatCount, formatDate } from '../components/format';
@@ -33,10 +33,11 @@ export function NetworkPage() {
   const { year } = useStatus();
   const navigate = useNavigate();
   const [filter, setFilter] = useState('');
-  const network = useApi(() => window.api.networkDashboard({ year: year ?? undefined }), [year]);
+  const network = useQueryOf('networkDashboard', { year: year ?? undefined });
 
   const columns = useMemo(
-    () => [
+    () =>
+      mixedColumns<NetworkHubRow>()(
       // The hub's name first (so it sorts by name), then its people, so the filter finds a hub by its managers too.
       col.accessor((h) => `${h.name} · ${h.region ?? ''} ${h.hubManagers.join(' ')} ${h.membershipsManager ?? ''}`, {
         id: 'name',
@@ -86,7 +87,7 @@ export function NetworkPage() {
           </span>
         ),
       }),
-    ],
+      ),
     [],
   );
 
@@ -128,7 +129,7 @@ export function NetworkPage() {
           </div>
         </div>
       ) : null}
-      {network.error ? <ErrorPanel title="Could not load the network" error={network.error} onRetry={network.reload} /> : null}
+      {network.error ? <ErrorPanel title="Could not load the network" error={network.error} onRetry={network.refetch} /> : null}
       {data ? (
         <>
           <div className="dash-network">
@@ -150,7 +151,7 @@ export function NetworkPage() {
             of provision, D disadvantaged pupils and SEND.
           </p>
         </>
-      ) : network.loading ? (
+      ) : network.isLoading ? (
         <div aria-busy="true" className="loading">Loading the network…</div>
       ) : null}
     </div>

@@ -2,9 +2,9 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { SchoolListRow } from '@shared/contract';
-import { useApi } from '../api/useApi';
+import { useQueryOf } from '../data/queries';
 import { useStatus } from '../state/status';
-import { DataTable } from '../components/DataTable';
+import { DataTable, mixedColumns } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { formatCount } from '../components/format';
@@ -15,10 +15,11 @@ export function SchoolsPage() {
   const { year } = useStatus();
   const navigate = useNavigate();
   const [filter, setFilter] = useState('');
-  const schools = useApi(() => window.api.listSchools({ year: year ?? undefined }), [year]);
+  const schools = useQueryOf('listSchools', { year: year ?? undefined });
 
   const columns = useMemo(
-    () => [
+    () =>
+      mixedColumns<SchoolListRow>()(
       col.accessor('name', { header: 'School', cell: (c) => <span className="strong">{c.getValue()}</span> }),
       col.accessor('urn', { header: 'URN', cell: (c) => <span className="mono">{c.getValue()}</span> }),
       col.accessor('phase', { header: 'Phase', cell: (c) => c.getValue() ?? '—' }),
@@ -32,7 +33,7 @@ export function SchoolsPage() {
         ),
       }),
       col.accessor('pupils', { header: 'Pupils', meta: { align: 'right' }, cell: (c) => formatCount(c.getValue()) }),
-    ],
+      ),
     [],
   );
 
@@ -43,7 +44,7 @@ export function SchoolsPage() {
         subtitle={year ? `${formatCount(schools.data?.length ?? 0)} member schools in ${year}` : undefined}
         actions={<input type="search" className="filter" placeholder="Name, URN, hub, LA…" aria-label="Filter schools" value={filter} onChange={(e) => setFilter(e.target.value)} />}
       />
-      {schools.error ? <ErrorPanel title="Could not load the schools" error={schools.error} onRetry={schools.reload} /> : null}
+      {schools.error ? <ErrorPanel title="Could not load the schools" error={schools.error} onRetry={schools.refetch} /> : null}
       {schools.data ? (
         <DataTable
           label="Member schools"

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { PageHeader } from '../components/PageHeader';
 import { useStatus } from '../state/status';
 import { formatDate } from '../components/format';
@@ -7,11 +6,10 @@ import { BackupsPanel } from './settings/BackupsPanel';
 import { AuditPanel } from './settings/AuditPanel';
 import { CategoriesPanel } from './settings/CategoriesPanel';
 import { IdentityPanel } from './settings/IdentityPanel';
+import { TableHead } from '../components/TableHead';
 
 export function SettingsPage() {
-  const { status, refresh } = useStatus();
-  // Bumped after a restore, so every panel reads the restored data.
-  const [dataVersion, setDataVersion] = useState(0);
+  const { status } = useStatus();
   return (
     <>
       <PageHeader title="Settings" />
@@ -30,15 +28,7 @@ export function SettingsPage() {
       <section className="panel">
         <h2>Membership years</h2>
         <table className="data-table compact" aria-label="Membership years">
-          <thead>
-            <tr>
-              <th>Year</th>
-              <th>Starts</th>
-              <th>Ends</th>
-              <th>Draft action plan due</th>
-              <th>Final action plan due</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Year', 'Starts', 'Ends', 'Draft action plan due', 'Final action plan due']} />
           <tbody>
             {status?.years.map((y) => (
               <tr key={y.id}>
@@ -53,13 +43,8 @@ export function SettingsPage() {
         </table>
       </section>
       <CategoriesPanel />
-      <BackupsPanel
-        onRestored={() => {
-          void refresh();
-          setDataVersion((v) => v + 1);
-        }}
-      />
-      <AuditPanel dataVersion={dataVersion} />
+      <BackupsPanel />
+      <AuditPanel />
     </>
   );
 }

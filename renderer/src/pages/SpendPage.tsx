@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { formatPence } from '@shared/domain/money';
-import { useApi } from '../api/useApi';
+import { useQueryOf } from '../data/queries';
 import { useStatus } from '../state/status';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorPanel } from '../components/ErrorPanel';
@@ -18,7 +18,7 @@ export function SpendPage() {
   const managerId = params.get('manager') ? Number(params.get('manager')) : undefined;
   const hubId = params.get('hub') ? Number(params.get('hub')) : undefined;
   const [compare, setCompare] = useState(true);
-  const network = useApi(() => window.api.spendNetwork({ year: year ?? undefined, managerId }), [year, managerId]);
+  const network = useQueryOf('spendNetwork', { year: year ?? undefined, managerId });
 
   function choose(key: 'manager' | 'hub', value: string) {
     const next = new URLSearchParams(params);
@@ -74,7 +74,7 @@ export function SpendPage() {
           </>
         }
       />
-      {network.error ? <ErrorPanel title="Could not load the spend figures" error={network.error} onRetry={network.reload} /> : null}
+      {network.error ? <ErrorPanel title="Could not load the spend figures" error={network.error} onRetry={network.refetch} /> : null}
       {!data && !network.error ? <p className="loading">Loading…</p> : null}
       {data && hubId !== undefined ? <HubSpend hubId={hubId} year={data.year} /> : null}
       {data && totals && hubId === undefined ? (

@@ -1,23 +1,16 @@
-import { useState } from 'react';
-import { useStatus } from '../state/status';
+import { useQueryOf } from '../data/queries';
+import { useChange } from '../data/mutations';
 
 /** Shown while the database is empty: load the demo network, or start from an import. */
 export function WelcomePage() {
-  const { status, refresh } = useStatus();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const statusQuery = useQueryOf('getStatus', {});
+  const status = statusQuery.data;
+  const demo = useChange();
+  const { busy, error } = demo;
 
+  // Loading the demo changes everything: the status is read again and the app opens on the network.
   async function loadDemo() {
-    setBusy(true);
-    setError(null);
-    try {
-      await window.api.loadDemo({ confirm: true });
-      await refresh();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    await demo.run('loadDemo', { confirm: true });
   }
 
   return (
@@ -36,7 +29,7 @@ export function WelcomePage() {
           <button type="button" className="primary" onClick={loadDemo} disabled={busy} autoFocus>
             {busy ? 'Loading the demo network…' : 'Load the demo network'}
           </button>
-          <a className="button" href="#/imports" onClick={() => void refresh()}>
+          <a className="button" href="#/imports" onClick={() => void statusQuery.refetch()}>
             Start with an empty network
           </a>
         </div>

@@ -1,10 +1,10 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { StatusView } from '@shared/contract';
+import { useQueryOf } from '../data/queries';
 
 interface StatusContextValue {
   status: StatusView | null;
   error: Error | null;
-  refresh(): Promise<void>;
   /** The membership year the screens show; defaults to the current year. */
   year: string | null;
   setYear(year: string): void;
@@ -13,23 +13,11 @@ interface StatusContextValue {
 const StatusContext = createContext<StatusContextValue | null>(null);
 const YEAR_KEY = 'hubdesk.year';
 
+/** Where the data lives and its years (read again after any change to the years), and the year chosen. */
 export function StatusProvider({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<StatusView | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  const query = useQueryOf('getStatus', {});
+  const status = query.data ?? null;
   const [chosenYear, setChosenYear] = useState<string | null>(() => window.localStorage.getItem(YEAR_KEY));
-
-  const refresh = useCallback(async () => {
-    try {
-      setStatus(await window.api.getStatus({}));
-      setError(null);
-    } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
-    }
-  }, []);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
 
   const setYear = useCallback((year: string) => {
     window.localStorage.setItem(YEAR_KEY, year);
@@ -42,7 +30,8 @@ export function StatusProvider({ children }: { children: ReactNode }) {
     return status.currentYear;
   }, [status, chosenYear]);
 
-  return <StatusContext.Provider value={{ status, error, refresh, year, setYear }}>{children}</StatusContext.Provider>;
+  const value = useMemo(() => ({ status, error: query.error, year, setYear }), [status, query.error, year, setYear]);
+  return <StatusContext.Provider value={value}>{children}</StatusContext.Provider>;
 }
 
 export function useStatus(): StatusContextValue {

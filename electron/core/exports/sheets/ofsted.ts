@@ -4,6 +4,7 @@ import { finishSheet, noteLine, writeTable, type Column } from '../table';
 import { WIDTHS } from '../style';
 import type { HubSheetContext } from './types';
 import { writeSources } from './notes';
+import { addSheet } from '../excel-limits';
 
 /** One row of the Ofsted sheet: one inspection of a school (its latest graded one, or a later ungraded visit). */
 interface InspectionLine {
@@ -60,7 +61,7 @@ function ownDate(date: string, inspection: DashboardInspection): string | null {
  * gives one (never invented), and how the vulnerable-school rules read the inspection.
  */
 export function addOfstedSheet(c: HubSheetContext): void {
-  const ws = c.wb.addWorksheet(c.names.Ofsted);
+  const ws = addSheet(c.wb, c.names.Ofsted);
   const lines = c.data.dashboard.schools.flatMap(linesOf);
   const areas = areasOf(lines);
   const grade = (l: InspectionLine, area: string) => l.inspection?.judgements.find((j) => j.area === area);

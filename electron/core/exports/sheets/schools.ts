@@ -4,6 +4,7 @@ import { WIDTHS } from '../style';
 import type { HubSheetContext } from './types';
 import { writeSources } from './notes';
 import { longDate } from '@shared/domain/reconciliation';
+import { addSheet } from '../excel-limits';
 
 /** The membership as the history reads it (new, returning, continuing), and whether the school is leaving. */
 function membership(s: HubDashboardSchool): string {
@@ -23,7 +24,7 @@ function vulnerable(s: HubDashboardSchool): string | null {
  */
 export function addSchoolsSheet(c: HubSheetContext): void {
   const { data, includeContacts } = c;
-  const ws = c.wb.addWorksheet(c.names.Schools);
+  const ws = addSheet(c.wb, c.names.Schools);
   const columns: Column<HubDashboardSchool>[] = [
     { header: 'URN', kind: 'text', width: WIDTHS.urn, get: (s) => s.urn },
     { header: 'School', kind: 'text', width: WIDTHS.name, get: (s) => s.name },

@@ -5,6 +5,7 @@ import { formatDate } from '../format';
 import { Panel } from './Panel';
 import { GradeChip } from './Grade';
 import { StatusChip } from './Bars';
+import { TableHead } from '../TableHead';
 
 type D = HubDashboard;
 
@@ -52,14 +53,7 @@ export function UpcomingReviewsPanel({ d }: { d: D }) {
         <p className="empty-line">No reviews from {formatDate(d.today)} to the end of {d.year}.</p>
       ) : (
         <table className="data-table compact" aria-label="Upcoming QA Reviews">
-          <thead>
-            <tr>
-              <th>Dates</th>
-              <th>School</th>
-              <th className="num">Team</th>
-              <th>Reviewers booked</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Dates', 'School', { num: 'Team' }, 'Reviewers booked']} />
           <tbody>
             {d.upcomingReviews.map((r) => (
               <tr key={r.reviewId}>
@@ -97,16 +91,7 @@ export function ShortfallPanel({ d }: { d: D }) {
         <p className="empty-line">Every school has attended or booked all the reviewers it owes.</p>
       ) : (
         <table className="data-table compact" aria-label="Reviewer shortfalls">
-          <thead>
-            <tr>
-              <th>School</th>
-              <th className="num">Owed</th>
-              <th className="num">Attended</th>
-              <th className="num">Booked</th>
-              <th className="num">Short</th>
-              <th>Status</th>
-            </tr>
-          </thead>
+          <TableHead columns={['School', { num: 'Owed' }, { num: 'Attended' }, { num: 'Booked' }, { num: 'Short' }, 'Status']} />
           <tbody>
             {short.map((s) => (
               <tr key={s.schoolId}>

@@ -5,7 +5,7 @@ import type { HubDashboardSchool } from '@shared/contract';
 import { OFSTED_PROFILE_KEYS } from '@shared/domain/ofsted';
 import { QA_ESTIMATES } from '@shared/domain/vocabulary';
 import { formatCount, formatDate } from '../format';
-import { WideTable } from './WideTable';
+import { DataTable, mixedColumns } from '../DataTable';
 import { OfstedCell } from './OfstedCell';
 import { GradeChip } from './Grade';
 import { StatusChip } from './Bars';
@@ -50,13 +50,12 @@ export function HubSchoolsTable({
   schools: HubDashboardSchool[];
   filter: string;
   onOpen(s: HubDashboardSchool): void;
-  /** Open support requests per school id (issue 11), shown as a flag. */
+  /** Open support requests per school id, shown as a flag; made once per dashboard (the columns depend on it). */
   openSupport?: ReadonlyMap<number, number>;
 }) {
-  // The map is rebuilt on every render of the page: key the columns on its contents.
-  const supportKey = openSupport ? [...openSupport].join(';') : '';
   const columns = useMemo(
-    () => [
+    () =>
+      mixedColumns<HubDashboardSchool>()(
       col.accessor('name', {
         header: 'School',
         cell: (c) => {
@@ -186,13 +185,13 @@ export function HubSchoolsTable({
           }),
         ],
       }),
-    ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [supportKey],
+      ),
+    [openSupport],
   );
 
   return (
-    <WideTable
+    <DataTable
+      wide
       label={`Schools in ${hubName}`}
       rows={schools}
       columns={columns}

@@ -1,16 +1,21 @@
 import { useId, type ReactNode } from 'react';
 
-/** A labelled input with its inline message (from the shared validation schemas). */
+/**
+ * A labelled input with its inline message: every form's field, in a dialog or on a page. The
+ * message comes from the shared validation schema (shared/validation/<entity>.ts) or from the core.
+ */
 export function Field(props: {
   label: string;
   message?: string | null;
   hint?: ReactNode;
+  /** Takes the rest of the row in a page form. */
+  wide?: boolean;
   children: (p: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
 }) {
   const id = useId();
   const msgId = `${id}-msg`;
   return (
-    <div className={`record-field${props.message ? ' invalid' : ''}`}>
+    <div className={`field record-field${props.wide ? ' wide' : ''}${props.message ? ' invalid' : ''}`}>
       <label htmlFor={id}>{props.label}</label>
       {props.children({ id, 'aria-invalid': Boolean(props.message), 'aria-describedby': props.message ? msgId : undefined })}
       {props.message ? (

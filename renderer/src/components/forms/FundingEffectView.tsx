@@ -1,5 +1,6 @@
 import type { FundingEffect } from '@shared/contract';
 import { formatPence } from '@shared/domain/money';
+import { TableHead } from '../TableHead';
 
 function signed(p: number): string {
   return p > 0 ? `+${formatPence(p)}` : formatPence(p);
@@ -12,15 +13,7 @@ export function FundingEffectView({ effect, loading }: { effect: FundingEffect |
     <section className="funding-effect" aria-label="Funding effect">
       <h3>Funding effect</h3>
       <table className="data-table compact">
-        <thead>
-          <tr>
-            <th>Hub</th>
-            <th className="num">Schools</th>
-            <th className="num">Funding before</th>
-            <th className="num">Funding after</th>
-            <th className="num">Change</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Hub', { num: 'Schools' }, { num: 'Funding before' }, { num: 'Funding after' }, { num: 'Change' }]} />
         <tbody>
           {effect.hubs.map((h) => (
             <tr key={h.hubId} data-hub={h.hub}>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { submitOnEnter } from './keys';
 
 /**
  * A modal form for one record: Enter saves (the form submits), Esc cancels. The core's answer is
@@ -34,14 +35,7 @@ export function RecordDialog(props: {
     >
       <form
         noValidate
-        onKeyDown={(e) => {
-          // Enter saves from a drop-down or a checkbox too (browsers submit only from text inputs).
-          const t = e.target as HTMLElement;
-          if (e.key === 'Enter' && !e.shiftKey && (t.tagName === 'SELECT' || (t instanceof HTMLInputElement && (t.type === 'checkbox' || t.type === 'radio')))) {
-            e.preventDefault();
-            e.currentTarget.requestSubmit();
-          }
-        }}
+        onKeyDown={submitOnEnter}
         onSubmit={(e) => {
           e.preventDefault();
           if (!props.busy && props.canSave !== false) props.onSave();

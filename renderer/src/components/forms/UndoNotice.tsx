@@ -1,30 +1,27 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import { useChange } from '../../data/mutations';
+
+/** What a records change answers: its audit entry and a summary ("Saved: …"). */
+export interface Saved {
+  auditId: number;
+  summary: string;
+}
 
 /** "Saved: …" with an Undo button for the change just made (the core refuses if it was overtaken). */
-export function UndoNotice({ saved, onUndone, onClose }: { saved: { auditId: number; summary: string }; onUndone(): void; onClose(): void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+export function UndoNotice({ saved, onClose }: { saved: Saved; onClose(): void }) {
+  const undo = useChange();
   const [undone, setUndone] = useState<string | null>(null);
-  async function undo() {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await window.api.undoLastChange({ auditId: saved.auditId });
-      setUndone(r.undone.summary);
-      onUndone();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+  async function run() {
+    const r = await undo.run('undoLastChange', { auditId: saved.auditId });
+    if (r) setUndone(r.undone.summary);
   }
   return (
-    <div className={`notice ${error ? 'bad' : 'good'} undo-notice`} role="status">
+    <div className={`notice ${undo.error ? 'bad' : 'good'} undo-notice`} role="status">
       <span>{undone ? `Undone: ${undone}` : `Saved: ${saved.summary}`}</span>
-      {error ? <span> — {error}</span> : null}
+      {undo.error ? <span> — {undo.error}</span> : null}
       {!undone ? (
-        <button type="button" onClick={() => void undo()} disabled={busy}>
-          {busy ? 'Undoing…' : 'Undo'}
+        <button type="button" onClick={() => void run()} disabled={undo.busy}>
+          {undo.busy ? 'Undoing…' : 'Undo'}
         </button>
       ) : null}
       <button type="button" className="link-button" aria-label="Dismiss" onClick={onClose}>
@@ -32,4 +29,30 @@ export function UndoNotice({ saved, onUndone, onClose }: { saved: { auditId: num
       </button>
     </div>
   );
+}
+
+/**
+ * The notice after a save: `show(saved)` puts up "Saved: … Undo" (in the page's flow, or as a toast
+ * in the corner for changes made from the page header).
+ */
+export function useSavedNotice(place: 'inline' | 'toast' = 'inline'): { notice: ReactNode; show(saved: Saved): void } {
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const notice = saved ? <UndoNotice key={saved.auditId} saved={saved} onClose={() => setSaved(null)} /> : null;
+  return { notice: place === 'toast' && notice ? <div className="undo-toast">{notice}</div> : notice, show: setSaved };
+}
+
+/** Which of a panel's dialogs is open (null: none), and the "Saved … Undo" notice once one saved. */
+export function usePanelDialogs<T>() {
+  const [open, setOpen] = useState<T | null>(null);
+  const saved = useSavedNotice();
+  return {
+    open,
+    setOpen,
+    close: () => setOpen(null),
+    saved: (r: Saved) => {
+      setOpen(null);
+      saved.show(r);
+    },
+    notice: saved.notice,
+  };
 }

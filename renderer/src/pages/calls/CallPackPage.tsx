@@ -1,14 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { CallView } from '@shared/contract';
+import type { CallPack, CallView } from '@shared/contract';
 import { CALL_KIND_LABELS } from '@shared/domain/calls';
-import { useApi } from '../../api/useApi';
+import { useQueryOf } from '../../data/queries';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorPanel } from '../../components/ErrorPanel';
+import { Loaded } from '../../data/Loaded';
 import { formatDate } from '../../components/format';
 import { saveBase64 } from '../../components/download';
 import { desktopSavePdf } from '../../api/install';
-import { FormError, useAction } from '../funding/useAction';
+import { useChange } from '../../data/mutations';
+import { FormError } from '../../components/forms/FormError';
 import { CallStatus } from './status';
 import { ChangesSection, FundingSection, MeetingsSection, PreviousCallsSection, ReviewsSection, SupportSection, VulnerableSection, sinceText } from './PackSections';
 import { OpenActionsSection } from './OpenActions';
@@ -22,11 +23,19 @@ import { countOf } from '@shared/plural';
  */
 export function CallPackPage() {
   const { hubId, term } = useParams();
-  const id = Number(hubId);
-  const pack = useApi(() => window.api.callPack({ hubId: id, term: term ?? '' }), [id, term]);
-  const download = useAction();
+  const pack = useQueryOf('callPack', { hubId: Number(hubId), term: term ?? '' });
+  return (
+    <Loaded query={pack} error="Could not build the call pack" loading="Building the call pack…">
+      {(p) => <CallPackView p={p} />}
+    </Loaded>
+  );
+}
+
+function CallPackView({ p }: { p: CallPack }) {
+  const download = useChange();
   const [recorded, setRecorded] = useState<CallView | null>(null);
   const [pdfSaved, setPdfSaved] = useState<string | null>(null);
+  const [pdfError, setPdfError] = useState<string | null>(null);
   const savePdf = desktopSavePdf();
   const noticeRef = useRef<HTMLParagraphElement>(null);
   // After recording, bring the confirmation (top of the pack) into view and give it focus.
@@ -34,24 +43,18 @@ export function CallPackPage() {
     if (recorded) noticeRef.current?.focus();
   }, [recorded]);
 
-  if (pack.error) return <ErrorPanel title="Could not build the call pack" error={pack.error} onRetry={pack.reload} />;
-  const p = pack.data;
-  if (!p) return <div aria-busy="true" className="loading">Building the call pack…</div>;
-
+  // The PDF is written by the desktop app itself (Electron's printToPDF), not by the core.
   async function saveDesktopPdf(save: NonNullable<typeof savePdf>) {
     setPdfSaved(null);
-    await download.run(async () => {
-      const r = await save(`${p!.hub.name} call pack ${p!.term.id}.pdf`.replace(/[\\/:*?"<>|]+/g, ' '));
-      if (!r.ok) throw new Error(r.error.message);
-      setPdfSaved((r.value as { saved: string | null }).saved);
-    });
+    setPdfError(null);
+    const r = await save(`${p.hub.name} call pack ${p.term.id}.pdf`.replace(/[\\/:*?"<>|]+/g, ' '));
+    if (r.ok) setPdfSaved((r.value as { saved: string | null }).saved);
+    else setPdfError(r.error.message);
   }
 
   async function saveWorkbook() {
-    await download.run(async () => {
-      const file = await window.api.callPackWorkbook({ hubId: p!.hub.id, term: p!.term.id });
-      saveBase64(file.fileName, file.contentBase64);
-    });
+    const file = await download.run('callPackWorkbook', { hubId: p.hub.id, term: p.term.id });
+    if (file) saveBase64(file.fileName, file.contentBase64);
   }
 
   return (
@@ -87,7 +90,7 @@ export function CallPackPage() {
             </span>
           }
         />
-        <FormError error={download.error} />
+        <FormError error={download.error ?? pdfError} />
         {pdfSaved ? (
           <p className="notice no-print" role="status">
             Saved the pack as PDF: {pdfSaved}
@@ -115,7 +118,7 @@ export function CallPackPage() {
             <span>{p.hub.membershipsManager ?? '—'}</span>
           </div>
         </section>
-        <OpenActionsSection pack={p} onChanged={pack.reload} />
+        <OpenActionsSection pack={p} />
         <ChangesSection pack={p} />
         <ReviewsSection pack={p} />
         <VulnerableSection pack={p} />
@@ -129,10 +132,7 @@ export function CallPackPage() {
       </div>
       <RecordCallForm
         pack={p}
-        onRecorded={(call) => {
-          setRecorded(call);
-          pack.reload();
-        }}
+        onRecorded={setRecorded}
       />
     </div>
   );

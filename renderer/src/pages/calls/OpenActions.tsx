@@ -1,11 +1,12 @@
 import type { CallActionView, CallPack } from '@shared/contract';
 import { formatDate } from '../../components/format';
-import { FormError, useAction } from '../funding/useAction';
+import { useChange } from '../../data/mutations';
+import { FormError } from '../../components/forms/FormError';
 
-function ActionRow({ action: a, onChanged }: { action: CallActionView; onChanged(): void }) {
-  const act = useAction();
+function ActionRow({ action: a }: { action: CallActionView }) {
+  const act = useChange();
   async function close(status: 'done' | 'dropped') {
-    if (await act.run(() => window.api.updateCallAction({ actionId: a.id, status }))) onChanged();
+    await act.run('updateCallAction', { actionId: a.id, status });
   }
   return (
     <tr>
@@ -32,7 +33,7 @@ function ActionRow({ action: a, onChanged }: { action: CallActionView; onChanged
 }
 
 /** Actions agreed on earlier calls and still open: they carry into every pack until done or dropped. */
-export function OpenActionsSection({ pack: p, onChanged }: { pack: CallPack; onChanged(): void }) {
+export function OpenActionsSection({ pack: p }: { pack: CallPack }) {
   return (
     <section className="panel pack-section" aria-labelledby="pack-actions">
       <h2 id="pack-actions">
@@ -55,7 +56,7 @@ export function OpenActionsSection({ pack: p, onChanged }: { pack: CallPack; onC
           </thead>
           <tbody>
             {p.openActions.map((a) => (
-              <ActionRow key={a.id} action={a} onChanged={onChanged} />
+              <ActionRow key={a.id} action={a} />
             ))}
           </tbody>
         </table>

@@ -5,6 +5,7 @@ import { formatDate } from '../../components/format';
 import { isSupportOpen } from '@shared/domain/support';
 import { CALL_KIND_LABELS } from '@shared/domain/calls';
 import { londonDayTime } from '@shared/uk-date';
+import { TableHead } from '../../components/TableHead';
 
 function Section({ id, title, count, children, note }: { id: string; title: string; count?: number; children: ReactNode; note?: ReactNode }) {
   return (
@@ -39,14 +40,7 @@ export function ChangesSection({ pack: p }: { pack: CallPack }) {
         <Empty>Nothing recorded has changed {sinceText(p)}.</Empty>
       ) : (
         <table className="data-table compact pack-table" aria-label="What changed">
-          <thead>
-            <tr>
-              <th>Date</th>
-              <th>What</th>
-              <th>School</th>
-              <th>Detail</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Date', 'What', 'School', 'Detail']} />
           <tbody>
             {p.timeline.map((l, i) => (
               <tr key={`${l.date}-${i}`}>
@@ -72,14 +66,7 @@ export function ReviewsSection({ pack: p }: { pack: CallPack }) {
           <Empty>No reviews coming up this membership year.</Empty>
         ) : (
           <table className="data-table compact pack-table" aria-label="Reviews coming up">
-            <thead>
-              <tr>
-                <th>Dates</th>
-                <th>School</th>
-                <th className="num">Team</th>
-                <th>Reviewers</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Dates', 'School', { num: 'Team' }, 'Reviewers']} />
             <tbody>
               {p.reviewsComingUp.map((r) => (
                 <tr key={r.reviewId}>
@@ -108,17 +95,7 @@ export function ReviewsSection({ pack: p }: { pack: CallPack }) {
           <Empty>No school is short of reviewers.</Empty>
         ) : (
           <table className="data-table compact pack-table" aria-label="Reviewer shortfalls">
-            <thead>
-              <tr>
-                <th>School</th>
-                <th className="num">Owed</th>
-                <th className="num">Attended</th>
-                <th className="num">Booked</th>
-                <th className="num">Dropped</th>
-                <th className="num">Short</th>
-                <th>Status</th>
-              </tr>
-            </thead>
+            <TableHead columns={['School', { num: 'Owed' }, { num: 'Attended' }, { num: 'Booked' }, { num: 'Dropped' }, { num: 'Short' }, 'Status']} />
             <tbody>
               {short.map((r) => (
                 <tr key={r.schoolId}>
@@ -140,14 +117,7 @@ export function ReviewsSection({ pack: p }: { pack: CallPack }) {
           <Empty>No reviewer has dropped out of a review still to come without a replacement.</Empty>
         ) : (
           <table className="data-table compact pack-table" aria-label="Drop-outs">
-            <thead>
-              <tr>
-                <th>Review starts</th>
-                <th>Reviewer</th>
-                <th>From</th>
-                <th>Review of</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Review starts', 'Reviewer', 'From', 'Review of']} />
             <tbody>
               {p.dropOuts.map((d, i) => (
                 <tr key={`${d.reviewId}-${i}`}>
@@ -198,15 +168,7 @@ export function SupportSection({ pack: p }: { pack: CallPack }) {
         <Empty>No school of the hub has a support request open or changed {sinceText(p)}.</Empty>
       ) : (
         <table className="data-table compact pack-table" aria-label="Support requests">
-          <thead>
-            <tr>
-              <th>Requested</th>
-              <th>School</th>
-              <th>Area of support</th>
-              <th>Status</th>
-              <th>Brokered to</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Requested', 'School', 'Area of support', 'Status', 'Brokered to']} />
           <tbody>
             {p.supportRequests.map((r) => (
               <tr key={r.id}>
@@ -277,15 +239,7 @@ export function FundingSection({ pack: p }: { pack: CallPack }) {
         <Empty>No claims waiting for payment.</Empty>
       ) : (
         <table className="data-table compact pack-table" aria-label="Claims pending">
-          <thead>
-            <tr>
-              <th>Claimed</th>
-              <th>Invoice</th>
-              <th>Priority</th>
-              <th className="num">Amount</th>
-              <th>Status</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Claimed', 'Invoice', 'Priority', { num: 'Amount' }, 'Status']} />
           <tbody>
             {f.claimsPending.map((c, i) => (
               <tr key={`${c.invoiceRef}-${i}`}>
@@ -310,14 +264,7 @@ export function MeetingsSection({ pack: p }: { pack: CallPack }) {
         <Empty>No meeting dates recorded for {p.term.membershipYear}.</Empty>
       ) : (
         <table className="data-table compact pack-table" aria-label="Hub meetings">
-          <thead>
-            <tr>
-              <th>Date</th>
-              <th>Term</th>
-              <th>Format</th>
-              <th>Attendance</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Date', 'Term', 'Format', 'Attendance']} />
           <tbody>
             {p.meetings.map((m) => (
               <tr key={m.id}>

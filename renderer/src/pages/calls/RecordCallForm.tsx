@@ -1,7 +1,13 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { CallPack, CallView } from '@shared/contract';
 import { CALL_KINDS, CALL_KIND_LABELS, type ActionStatus, type CallKind } from '@shared/domain/calls';
-import { FormError, useAction } from '../funding/useAction';
+import { recordCallSchema } from '@shared/validation/calls';
+import { useChange } from '../../data/mutations';
+import { Field } from '../../components/forms/Field';
+import { FormError } from '../../components/forms/FormError';
+import { PageForm } from '../../components/forms/PageForm';
+import { validate } from '../../components/forms/validate';
+import { TableHead } from '../../components/TableHead';
 
 interface ActionDraft {
   key: number;
@@ -36,64 +42,69 @@ export function RecordCallForm({ pack: p, onRecorded }: { pack: CallPack; onReco
   const [notes, setNotes] = useState('');
   const [actions, setActions] = useState<ActionDraft[]>([blankAction()]);
   const [updates, setUpdates] = useState<Record<number, 'open' | 'done' | 'dropped'>>({});
-  const act = useAction();
-  const ids = { date: useId(), kind: useId(), others: useId(), notes: useId() };
+  const act = useChange();
+  const [tried, setTried] = useState(false);
 
   function setAction(key: number, change: Partial<ActionDraft>) {
     setActions((list) => list.map((a) => (a.key === key ? { ...a, ...change } : a)));
+    act.clearFieldErrors();
   }
 
+  const attendees = [...people.filter((n) => present.has(n)), ...others.split(',').map((s) => s.trim()).filter((s) => s !== '')];
+  // An untouched blank row is not an action; anything typed is an action, and checked.
+  const typed = actions.filter((a) => a.text.trim() !== '' || a.owner.trim() !== '' || a.dueOn !== '');
+  const request = {
+    hubId: p.hub.id,
+    heldOn,
+    kind,
+    attendees,
+    notes,
+    actions: typed.map((a) => ({ text: a.text, ...(a.owner.trim() ? { owner: a.owner } : {}), ...(a.dueOn ? { dueOn: a.dueOn } : {}), status: a.status })),
+    actionUpdates: Object.entries(updates)
+      .filter(([, status]) => status !== 'open')
+      .map(([id, status]) => ({ actionId: Number(id), status })),
+  };
+  const messages = { ...validate(recordCallSchema, request), ...act.fieldErrors };
+  const first = Object.entries(messages)[0];
+  // A refused save says its first reason in the form's words, as the core would.
+  const summary = act.error !== null ? formMessage(act.error) : tried && first ? formMessage(`${first[0]}: ${first[1]}`) : null;
+  /** The message for action row i's field (rows the person left blank are not sent, so not checked). */
+  const actionMessage = (draft: ActionDraft, field: string) => {
+    const i = typed.indexOf(draft);
+    return i < 0 ? undefined : messages[`actions.${i}.${field}`];
+  };
+
   async function submit() {
-    const attendees = [...people.filter((n) => present.has(n)), ...others.split(',').map((s) => s.trim()).filter((s) => s !== '')];
-    // An untouched blank row is not an action; anything typed is sent, and checked by the core.
-    const typed = actions.filter((a) => a.text.trim() !== '' || a.owner.trim() !== '' || a.dueOn !== '');
-    let recorded: CallView | null = null;
-    const ok = await act.run(async () => {
-      recorded = await window.api.recordCall({
-        hubId: p.hub.id,
-        heldOn,
-        kind,
-        attendees,
-        notes,
-        actions: typed.map((a) => ({ text: a.text, ...(a.owner.trim() ? { owner: a.owner } : {}), ...(a.dueOn ? { dueOn: a.dueOn } : {}), status: a.status })),
-        actionUpdates: Object.entries(updates)
-          .filter(([, status]) => status !== 'open')
-          .map(([id, status]) => ({ actionId: Number(id), status })),
-      });
-    });
-    if (ok && recorded) {
+    setTried(true);
+    if (first) return;
+    const recorded = await act.run('recordCall', request);
+    if (recorded) {
       setNotes('');
       setActions([blankAction()]);
       setUpdates({});
+      setTried(false);
       onRecorded(recorded);
     }
   }
 
   return (
-    <form
-      className="panel record-call no-print"
-      aria-labelledby="record-call-heading"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <PageForm label="Record a call" className="panel record-call no-print" onSubmit={submit}>
       <h2 id="record-call-heading">Record a call</h2>
       <div className="call-form-row">
-        <div className="field">
-          <label htmlFor={ids.date}>Held on</label>
-          <input id={ids.date} type="date" value={heldOn} max={p.generatedOn} onChange={(e) => setHeldOn(e.target.value)} required />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.kind}>Call with</label>
-          <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as CallKind)}>
-            {CALL_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {CALL_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field label="Held on" message={messages.heldOn}>
+          {(f) => <input {...f} type="date" value={heldOn} max={p.generatedOn} onChange={(e) => setHeldOn(e.target.value)} />}
+        </Field>
+        <Field label="Call with" message={messages.kind}>
+          {(f) => (
+            <select {...f} value={kind} onChange={(e) => setKind(e.target.value as CallKind)}>
+              {CALL_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {CALL_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
       <fieldset className="call-attendees">
         <legend>Attendees</legend>
@@ -114,34 +125,23 @@ export function RecordCallForm({ pack: p, onRecorded }: { pack: CallPack; onReco
             {name}
           </label>
         ))}
-        <div className="field">
-          <label htmlFor={ids.others}>Others (comma separated)</label>
-          <input id={ids.others} value={others} onChange={(e) => setOthers(e.target.value)} placeholder="e.g. Deputy head, Lymm High School" />
-        </div>
+        <Field label="Others (comma separated)" message={Object.entries(messages).find(([k]) => k.startsWith('attendees'))?.[1]}>
+          {(f) => <input {...f} value={others} onChange={(e) => setOthers(e.target.value)} placeholder="e.g. Deputy head, Lymm High School" />}
+        </Field>
       </fieldset>
-      <div className="field wide">
-        <label htmlFor={ids.notes}>Notes</label>
-        <textarea id={ids.notes} rows={5} value={notes} onChange={(e) => setNotes(e.target.value)} placeholder="Temperature check, QA reviews, reviewers, support, events, funding…" />
-      </div>
+      <Field label="Notes" message={messages.notes} wide>
+        {(f) => <textarea {...f} rows={5} value={notes} onChange={(e) => setNotes(e.target.value)} placeholder="Temperature check, QA reviews, reviewers, support, events, funding…" />}
+      </Field>
 
       <h3>Actions agreed</h3>
       <table className="data-table compact call-actions-table" aria-label="New actions">
-        <thead>
-          <tr>
-            <th>Action</th>
-            <th>Owner</th>
-            <th>Due</th>
-            <th>Status</th>
-            <th>
-              <span className="visually-hidden">Remove</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Action', 'Owner', 'Due', 'Status', { hidden: 'Remove' }]} />
         <tbody>
           {actions.map((a, i) => (
             <tr key={a.key}>
               <td>
-                <input aria-label={`Action ${i + 1}`} value={a.text} onChange={(e) => setAction(a.key, { text: e.target.value })} />
+                <input aria-label={`Action ${i + 1}`} aria-invalid={Boolean(tried && actionMessage(a, 'text'))} value={a.text} onChange={(e) => setAction(a.key, { text: e.target.value })} />
+                {tried && actionMessage(a, 'text') ? <span className="field-message">{actionMessage(a, 'text')}</span> : null}
               </td>
               <td>
                 <input aria-label={`Owner of action ${i + 1}`} value={a.owner} list="call-people" onChange={(e) => setAction(a.key, { owner: e.target.value })} />
@@ -199,12 +199,12 @@ export function RecordCallForm({ pack: p, onRecorded }: { pack: CallPack; onReco
         </>
       ) : null}
 
-      <FormError error={act.error === null ? null : formMessage(act.error)} />
+      <FormError error={summary} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={act.busy}>
           Record the call
         </button>
       </div>
-    </form>
+    </PageForm>
   );
 }

@@ -1,4 +1,4 @@
-/** The personal-contact-details choice both exports offer (issue 7, point 5). */
+/** The personal-contact-details choice both exports offer: a workbook may leave out people's emails and phone numbers. */
 export function ContactsOption({ value, onChange, disabled }: { value: boolean; onChange(value: boolean): void; disabled?: boolean }) {
   return (
     <label className="check">

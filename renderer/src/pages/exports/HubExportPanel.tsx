@@ -1,42 +1,33 @@
-import { useEffect, useState } from 'react';
-import { useApi } from '../../api/useApi';
+import { useState } from 'react';
+import { useQueryOf } from '../../data/queries';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatCount } from '../../components/format';
 import { exportHub } from './run-export';
+import { useExportJob } from './useExportJob';
 import { ContactsOption, SHEETS_TEXT } from './ContactsOption';
 
 /** One hub's workbook: choose the hub and whether contact details go in; the chart is drawn, then the file saved. */
 export function HubExportPanel({ year }: { year: string }) {
-  const hubs = useApi(() => window.api.listHubs({ year }), [year]);
-  const [hubId, setHubId] = useState<number | null>(null);
+  const hubs = useQueryOf('listHubs', { year });
+  const [chosenHubId, setHubId] = useState<number | null>(null);
   const [contacts, setContacts] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const job = useExportJob();
+  const { busy } = job;
 
-  useEffect(() => {
-    const list = hubs.data;
-    if (list && list.length > 0 && (hubId === null || !list.some((h) => h.id === hubId))) setHubId(list[0]!.id);
-  }, [hubs.data, hubId]);
+  // The hub chosen, or the first of the year's hubs until one is chosen (or when the chosen one is not in this year).
+  const list = hubs.data ?? [];
+  const hubId = chosenHubId !== null && list.some((h) => h.id === chosenHubId) ? chosenHubId : (list[0]?.id ?? null);
 
   const run = async () => {
     if (hubId === null) return;
-    setBusy(true);
-    setResult(null);
-    try {
-      const file = await exportHub(hubId, year, contacts);
-      setResult({ ok: true, text: `Saved ${file.fileName} (${file.contents.length} sheets, ${formatCount(Math.ceil(file.bytes / 1024))} KB).` });
-    } catch (e) {
-      setResult({ ok: false, text: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setBusy(false);
-    }
+    await job.run((client) => exportHub(client, hubId, year, contacts), (file) => `Saved ${file.fileName} (${file.contents.length} sheets, ${formatCount(Math.ceil(file.bytes / 1024))} KB).`);
   };
 
   return (
     <section className="panel export-panel" aria-labelledby="hub-export-title">
       <h2 id="hub-export-title">Hub workbook</h2>
       <p className="hint">One hub’s dashboard for its Senior Partner: {SHEETS_TEXT}</p>
-      {hubs.error ? <ErrorPanel title="Could not load the hubs" error={hubs.error} onRetry={hubs.reload} /> : null}
+      {hubs.error ? <ErrorPanel title="Could not load the hubs" error={hubs.error} onRetry={hubs.refetch} /> : null}
       {hubs.data && hubs.data.length === 0 ? <p className="muted">No hub has member schools in {year}.</p> : null}
       {hubs.data && hubs.data.length > 0 ? (
         <div className="export-form">
@@ -55,11 +46,7 @@ export function HubExportPanel({ year }: { year: string }) {
             <button type="button" className="primary" onClick={() => void run()} disabled={busy || hubId === null} aria-busy={busy}>
               {busy ? 'Exporting…' : 'Export hub workbook'}
             </button>
-            {result ? (
-              <span role={result.ok ? 'status' : 'alert'} className={result.ok ? 'ok-text' : 'form-error'}>
-                {result.text}
-              </span>
-            ) : null}
+            {job.message}
           </div>
         </div>
       ) : null}

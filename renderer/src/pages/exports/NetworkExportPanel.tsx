@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { NetworkExportLayout } from '@shared/contract/exports';
 import { Progress } from '../imports/Progress';
 import { exportNetwork, type ExportProgress } from './run-export';
+import { useExportJob } from './useExportJob';
 import { ContactsOption } from './ContactsOption';
 
 const LAYOUTS: { value: NetworkExportLayout; title: string; detail: string }[] = [
@@ -14,21 +15,16 @@ export function NetworkExportPanel({ year }: { year: string }) {
   const [layout, setLayout] = useState<NetworkExportLayout>('workbook');
   const [contacts, setContacts] = useState(true);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const busy = progress !== null;
+  const job = useExportJob();
+  const { busy } = job;
 
   const run = async () => {
-    setResult(null);
     setProgress({ fraction: 0, label: 'Starting' });
-    try {
-      const file = await exportNetwork(year, layout, contacts, setProgress);
-      const what = layout === 'zip' ? `${file.contents.length} workbooks` : `${file.contents.length} sheets`;
-      setResult({ ok: true, text: `Saved ${file.fileName} (${what}, ${Math.ceil(file.bytes / 1024).toLocaleString('en-GB')} KB).` });
-    } catch (e) {
-      setResult({ ok: false, text: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setProgress(null);
-    }
+    await job.run(
+      (client) => exportNetwork(client, year, layout, contacts, setProgress),
+      (file) => `Saved ${file.fileName} (${layout === 'zip' ? `${file.contents.length} workbooks` : `${file.contents.length} sheets`}, ${Math.ceil(file.bytes / 1024).toLocaleString('en-GB')} KB).`,
+    );
+    setProgress(null);
   };
 
   return (
@@ -52,11 +48,7 @@ export function NetworkExportPanel({ year }: { year: string }) {
         <button type="button" className="primary" onClick={() => void run()} disabled={busy} aria-busy={busy}>
           {busy ? 'Exporting…' : layout === 'zip' ? 'Export hub workbooks (.zip)' : 'Export network workbook'}
         </button>
-        {result ? (
-          <span role={result.ok ? 'status' : 'alert'} className={result.ok ? 'ok-text' : 'form-error'}>
-            {result.text}
-          </span>
-        ) : null}
+        {job.message}
       </div>
       {progress ? <Progress label={progress.label} fraction={progress.fraction} /> : null}
     </section>

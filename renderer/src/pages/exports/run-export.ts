@@ -1,5 +1,7 @@
+import type { QueryClient } from '@tanstack/react-query';
 import type { ExportFile, ExportJobStatus, NetworkExportLayout } from '@shared/contract/exports';
 import { saveBase64 } from '../../components/download';
+import { fetchOnce } from '../../data/queries';
 import { hubChartPng, networkChartPng } from './charts';
 
 export interface ExportProgress {
@@ -14,9 +16,9 @@ function save(file: ExportFile): ExportFile {
 }
 
 /** The hub workbook with its spend chart: draw the chart, ask the core for the workbook, save it. */
-export async function exportHub(hubId: number, year: string, includeContacts: boolean): Promise<ExportFile> {
-  const chartPngBase64 = await hubChartPng(hubId, year);
-  return save(await window.api.exportHubWorkbook({ hubId, year, includeContacts, chartPngBase64 }));
+export async function exportHub(client: QueryClient, hubId: number, year: string, includeContacts: boolean): Promise<ExportFile> {
+  const chartPngBase64 = await hubChartPng(client, hubId, year);
+  return save(await fetchOnce(client, 'exportHubWorkbook', { hubId, year, includeContacts, chartPngBase64 }));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -26,27 +28,28 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * start the core's job and follow its progress hub by hub (the rest), then save the file.
  */
 export async function exportNetwork(
+  client: QueryClient,
   year: string,
   layout: NetworkExportLayout,
   includeContacts: boolean,
   onProgress: (p: ExportProgress) => void,
 ): Promise<ExportFile> {
-  const hubs = await window.api.listHubs({ year });
+  const hubs = await fetchOnce(client, 'listHubs', { year });
   const drawSteps = hubs.length + 1;
   const writeSteps = hubs.length + 1;
   const all = drawSteps + writeSteps;
   onProgress({ fraction: 0, label: 'Drawing the network chart' });
-  const networkChartPngBase64 = await networkChartPng(year);
+  const networkChartPngBase64 = await networkChartPng(client, year);
   const hubCharts: { hubId: number; pngBase64: string }[] = [];
   for (const [i, hub] of hubs.entries()) {
     onProgress({ fraction: (1 + i) / all, label: `Drawing charts: ${hub.name} (${i + 1} of ${hubs.length})` });
-    hubCharts.push({ hubId: hub.id, pngBase64: await hubChartPng(hub.id, year) });
+    hubCharts.push({ hubId: hub.id, pngBase64: await hubChartPng(client, hub.id, year) });
   }
-  let status: ExportJobStatus = await window.api.startNetworkExport({ year, layout, includeContacts, networkChartPngBase64, hubCharts });
+  let status: ExportJobStatus = await fetchOnce(client, 'startNetworkExport', { year, layout, includeContacts, networkChartPngBase64, hubCharts });
   while (status.state === 'running') {
     onProgress({ fraction: (drawSteps + status.done) / all, label: `Writing: ${status.stage}` });
     await sleep(150);
-    status = await window.api.networkExportStatus({ jobId: status.jobId });
+    status = await fetchOnce(client, 'networkExportStatus', { jobId: status.jobId });
   }
   if (status.state === 'failed' || !status.file) throw new Error(`The export failed: ${status.error ?? 'no file was written'}`);
   onProgress({ fraction: 1, label: `Saved ${status.file.fileName}` });

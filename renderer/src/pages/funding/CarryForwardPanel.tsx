@@ -1,35 +1,39 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { HubFundingDetail } from '@shared/contract';
 import { formatPence } from '@shared/domain/money';
+import { setCarryForwardSchema } from '@shared/validation/funding';
+import { useChange } from '../../data/mutations';
 import { formatDate } from '../../components/format';
+import { Field } from '../../components/forms/Field';
+import { FormError } from '../../components/forms/FormError';
+import { PageForm } from '../../components/forms/PageForm';
+import { validate } from '../../components/forms/validate';
 import { AmountField, Money, readAmount } from './money';
-import { FormError, useAction } from './useAction';
 
 /** Where the carry forward comes from, and finance's override (with a reason, audited). */
-export function CarryForwardPanel({ detail, onChanged }: { detail: HubFundingDetail; onChanged(): void }) {
+export function CarryForwardPanel({ detail }: { detail: HubFundingDetail }) {
   const cf = detail.carryForward;
   const [editing, setEditing] = useState(false);
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
-  const action = useAction();
-  const reasonId = useId();
+  const [touched, setTouched] = useState(false);
+  const action = useChange();
+
+  const parsed = readAmount(amount, true);
+  const amountIssue = parsed.kind === 'exact' ? [] : [{ path: 'amountPence', message: `“${amount}” is not an exact amount (${parsed.reason}). Enter it like £1,234.56 or -120.00.` }];
+  const request = (amountPence: number | null) => ({ hubId: detail.hubId, year: detail.year, amountPence, reason });
+  const messages = { ...validate(setCarryForwardSchema, request(parsed.kind === 'exact' ? parsed.pence : 0), amountIssue), ...action.fieldErrors };
+  const show = (k: string, filled: boolean) => (touched || filled ? messages[k] : null);
 
   async function save(clear: boolean) {
-    let pence: number | null = null;
-    if (!clear) {
-      const parsed = readAmount(amount, true);
-      if (parsed.kind !== 'exact') {
-        action.setError(`Amount: “${amount}” is not an exact amount (${parsed.reason}). Enter it like £1,234.56 or -120.00.`);
-        return;
-      }
-      pence = parsed.pence;
-    }
-    const ok = await action.run(() => window.api.setCarryForward({ hubId: detail.hubId, year: detail.year, amountPence: pence, reason }));
-    if (ok) {
+    setTouched(true);
+    const problems = clear ? (messages.reason ? [messages.reason] : []) : Object.values(messages);
+    if (problems.length) return;
+    if (await action.run('setCarryForward', request(clear || parsed.kind !== 'exact' ? null : parsed.pence))) {
       setEditing(false);
       setAmount('');
       setReason('');
-      onChanged();
+      setTouched(false);
     }
   }
 
@@ -56,18 +60,11 @@ export function CarryForwardPanel({ detail, onChanged }: { detail: HubFundingDet
         </p>
       ) : null}
       {editing ? (
-        <form
-          className="form-grid"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save(false);
-          }}
-        >
-          <AmountField label="Carry forward" value={amount} onChange={setAmount} allowConfirm={false} allowNegative />
-          <div className="field wide">
-            <label htmlFor={reasonId}>Reason (kept in the audit log)</label>
-            <input id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} required />
-          </div>
+        <PageForm label="Carry forward" onSubmit={() => save(false)} onCancel={() => setEditing(false)}>
+          <AmountField label="Carry forward" value={amount} onChange={setAmount} message={show('amountPence', amount !== '')} allowConfirm={false} allowNegative />
+          <Field label="Reason (kept in the audit log)" message={show('reason', reason !== '')} wide>
+            {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
+          </Field>
           <div className="form-actions">
             <button type="submit" className="primary" disabled={action.busy}>
               Save carry forward
@@ -81,7 +78,7 @@ export function CarryForwardPanel({ detail, onChanged }: { detail: HubFundingDet
               Cancel
             </button>
           </div>
-        </form>
+        </PageForm>
       ) : (
         <div className="form-actions">
           <button type="button" onClick={() => setEditing(true)}>

@@ -1,9 +1,17 @@
 import { useId, useState } from 'react';
 import type { ClaimView, HubFundingDetail } from '@shared/contract';
 import { CLAIM_STATUSES, type ClaimStatus } from '@shared/domain/vocabulary';
+import { createClaimSchema } from '@shared/validation/funding';
 import { formatDate } from '../../components/format';
+import { Field } from '../../components/forms/Field';
+import { PageForm } from '../../components/forms/PageForm';
+import { todayIso, validate } from '../../components/forms/validate';
 import { AmountField, Money } from './money';
-import { FormError, useAction } from './useAction';
+import { CategorySelect, PriorityField } from './FundingFields';
+import { useChange } from '../../data/mutations';
+import { FormError } from '../../components/forms/FormError';
+import { TableHead } from '../../components/TableHead';
+import { FormActions } from '../../components/forms/FormActions';
 
 /** Refusals that an override with a reason can get past: paying beyond the total available, and paying before the release conditions hold. */
 const OVER_RELEASE = /To pay it anyway, override with a reason\.$/;
@@ -26,12 +34,8 @@ function overrideFields(r: Reasons) {
   };
 }
 
-function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /** Claims for the year: log one, move it through approved → paid (or rejected). */
-export function ClaimsPanel({ detail, onChanged }: { detail: HubFundingDetail; onChanged(): void }) {
+export function ClaimsPanel({ detail }: { detail: HubFundingDetail }) {
   const [adding, setAdding] = useState(false);
   return (
     <section className="panel" aria-labelledby="claims-heading">
@@ -40,35 +44,16 @@ export function ClaimsPanel({ detail, onChanged }: { detail: HubFundingDetail; o
         <div className="empty-state">No claims logged for {detail.year}.</div>
       ) : (
         <table className="data-table compact" aria-label="Claims">
-          <thead>
-            <tr>
-              <th>Claimed</th>
-              <th>Invoice</th>
-              <th>Priority</th>
-              <th>Category</th>
-              <th>Description</th>
-              <th className="num">Amount</th>
-              <th>Status</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Claimed', 'Invoice', 'Priority', 'Category', 'Description', { num: 'Amount' }, 'Status', { hidden: 'Actions' }]} />
           <tbody>
             {detail.claims.map((c) => (
-              <ClaimRow key={c.id} claim={c} onChanged={onChanged} />
+              <ClaimRow key={c.id} claim={c} />
             ))}
           </tbody>
         </table>
       )}
       {adding ? (
-        <ClaimForm
-          detail={detail}
-          onDone={(saved) => {
-            setAdding(false);
-            if (saved) onChanged();
-          }}
-        />
+        <ClaimForm detail={detail} onDone={() => setAdding(false)} />
       ) : (
         <div className="form-actions">
           <button type="button" onClick={() => setAdding(true)}>
@@ -80,8 +65,8 @@ export function ClaimsPanel({ detail, onChanged }: { detail: HubFundingDetail; o
   );
 }
 
-function ClaimRow({ claim: c, onChanged }: { claim: ClaimView; onChanged(): void }) {
-  const action = useAction();
+function ClaimRow({ claim: c }: { claim: ClaimView }) {
+  const action = useChange();
   const [paying, setPaying] = useState(false);
   const [paidOn, setPaidOn] = useState(todayIso());
   const [override, setOverride] = useState('');
@@ -89,17 +74,14 @@ function ClaimRow({ claim: c, onChanged }: { claim: ClaimView; onChanged(): void
   const dateId = useId();
 
   async function setStatus(status: ClaimStatus, given: Reasons = reasons) {
-    const ok = await action.run(() =>
-      window.api.updateClaim({
-        claimId: c.id,
-        status,
-        ...(status === 'paid' ? { paidOn, ...overrideFields(given) } : {}),
-      }),
-    );
+    const ok = await action.run('updateClaim', {
+      claimId: c.id,
+      status,
+      ...(status === 'paid' ? { paidOn, ...overrideFields(given) } : {}),
+    });
     if (ok) {
       setPaying(false);
       setReasons({});
-      onChanged();
     }
   }
 
@@ -187,117 +169,77 @@ function ClaimRow({ claim: c, onChanged }: { claim: ClaimView; onChanged(): void
   );
 }
 
-function ClaimForm({ detail, onDone }: { detail: HubFundingDetail; onDone(saved: boolean): void }) {
-  const [claimedOn, setClaimedOn] = useState(todayIso());
-  const [amount, setAmount] = useState('');
-  const [invoiceRef, setInvoiceRef] = useState('');
-  const [priority, setPriority] = useState('');
-  const [categoryId, setCategoryId] = useState(detail.categories[0]?.id ?? 0);
-  const [description, setDescription] = useState('');
-  const [status, setStatus] = useState<ClaimStatus>('submitted');
-  const [paidOn, setPaidOn] = useState('');
-  const [overrideReason, setOverrideReason] = useState('');
+function ClaimForm({ detail, onDone }: { detail: HubFundingDetail; onDone(): void }) {
+  const [v, setV] = useState({ claimedOn: todayIso(), amount: '', invoiceRef: '', priority: '', categoryId: detail.categories[0]?.id ?? 0, description: '', status: 'submitted' as ClaimStatus, paidOn: '', overrideReason: '' });
+  const [touched, setTouched] = useState(false);
   const [reasons, setReasons] = useState<Reasons>({});
-  const action = useAction();
-  const ids = { date: useId(), invoice: useId(), priority: useId(), category: useId(), description: useId(), status: useId(), paid: useId(), reason: useId() };
-  const priorities = [...new Set(detail.plan.lines.map((l) => l.priority))];
+  const action = useChange();
   const kind = overrideKind(action.error);
   const canOverride = kind !== null;
+  // The reasons given so far, and the one being typed for the refusal shown now.
+  const given: Reasons = kind !== null && v.overrideReason.trim() ? { ...reasons, [kind]: v.overrideReason } : reasons;
+  const request = {
+    hubId: detail.hubId,
+    year: detail.year,
+    claimedOn: v.claimedOn,
+    amount: v.amount,
+    invoiceRef: v.invoiceRef,
+    priority: v.priority,
+    categoryId: v.categoryId,
+    description: v.description,
+    status: v.status,
+    ...(v.status === 'paid' && v.paidOn ? { paidOn: v.paidOn } : {}),
+    ...(v.status === 'paid' ? overrideFields(given) : {}),
+  };
+  const messages = { ...validate(createClaimSchema, request), ...action.fieldErrors };
+  const show = (k: string, filled: boolean) => (touched || filled ? messages[k] : null);
+  const set = (k: keyof typeof v) => (value: string | number) => {
+    setV({ ...v, [k]: value });
+    action.clearFieldErrors();
+  };
+  const text = (k: 'invoiceRef' | 'description' | 'overrideReason', label: string, wide = false) => (
+    <Field label={label} message={show(k, v[k] !== '')} wide={wide}>
+      {(p) => <input {...p} value={v[k]} onChange={(e) => set(k)(e.target.value)} />}
+    </Field>
+  );
 
   async function submit() {
-    const given = kind !== null && overrideReason.trim() ? { ...reasons, [kind]: overrideReason } : reasons;
+    setTouched(true);
+    if (Object.keys(messages).length) return;
     setReasons(given);
-    setOverrideReason('');
-    const ok = await action.run(() =>
-      window.api.createClaim({
-        hubId: detail.hubId,
-        year: detail.year,
-        claimedOn,
-        amount,
-        invoiceRef,
-        priority,
-        categoryId,
-        description,
-        status,
-        ...(status === 'paid' && paidOn ? { paidOn } : {}),
-        ...(status === 'paid' ? overrideFields(given) : {}),
-      }),
-    );
-    if (ok) onDone(true);
+    setV({ ...v, overrideReason: '' });
+    if (await action.run('createClaim', request)) onDone();
   }
 
   return (
-    <form
-      className="form-grid"
-      aria-label="Log a claim"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
-      <div className="field">
-        <label htmlFor={ids.date}>Claimed on</label>
-        <input id={ids.date} type="date" value={claimedOn} onChange={(e) => setClaimedOn(e.target.value)} required />
-      </div>
-      <AmountField label="Amount" value={amount} onChange={setAmount} allowConfirm={false} />
-      <div className="field">
-        <label htmlFor={ids.invoice}>Invoice reference</label>
-        <input id={ids.invoice} value={invoiceRef} onChange={(e) => setInvoiceRef(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.priority}>Priority</label>
-        <input id={ids.priority} list={`${ids.priority}-list`} value={priority} onChange={(e) => setPriority(e.target.value)} />
-        <datalist id={`${ids.priority}-list`}>
-          {priorities.map((p) => (
-            <option key={p} value={p} />
-          ))}
-        </datalist>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.category}>Network category</label>
-        <select id={ids.category} value={categoryId} onChange={(e) => setCategoryId(Number(e.target.value))}>
-          {detail.categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field wide">
-        <label htmlFor={ids.description}>Description</label>
-        <input id={ids.description} value={description} onChange={(e) => setDescription(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.status}>Status</label>
-        <select id={ids.status} value={status} onChange={(e) => setStatus(e.target.value as ClaimStatus)}>
-          {CLAIM_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </div>
-      {status === 'paid' ? (
-        <div className="field">
-          <label htmlFor={ids.paid}>Paid on</label>
-          <input id={ids.paid} type="date" value={paidOn} onChange={(e) => setPaidOn(e.target.value)} />
-        </div>
+    <PageForm label="Log a claim" onSubmit={submit} onCancel={onDone}>
+      <Field label="Claimed on" message={show('claimedOn', v.claimedOn !== '')}>
+        {(p) => <input {...p} type="date" value={v.claimedOn} onChange={(e) => set('claimedOn')(e.target.value)} />}
+      </Field>
+      <AmountField label="Amount" value={v.amount} onChange={set('amount')} message={messages.amount} allowConfirm={false} />
+      {text('invoiceRef', 'Invoice reference')}
+      <PriorityField detail={detail} value={v.priority} onChange={set('priority')} message={messages.priority} />
+      <CategorySelect detail={detail} value={v.categoryId} onChange={set('categoryId')} message={messages.categoryId} />
+      {text('description', 'Description', true)}
+      <Field label="Status" message={messages.status}>
+        {(p) => (
+          <select {...p} value={v.status} onChange={(e) => set('status')(e.target.value)}>
+            {CLAIM_STATUSES.map((x) => (
+              <option key={x} value={x}>
+                {x}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {v.status === 'paid' ? (
+        <Field label="Paid on" message={messages.paidOn}>
+          {(p) => <input {...p} type="date" value={v.paidOn} onChange={(e) => set('paidOn')(e.target.value)} />}
+        </Field>
       ) : null}
-      {kind !== null ? (
-        <div className="field wide">
-          <label htmlFor={ids.reason}>{REASON_LABELS[kind]}</label>
-          <input id={ids.reason} value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} />
-        </div>
-      ) : null}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={action.busy}>
-          {canOverride && overrideReason.trim() ? 'Log and pay anyway' : 'Log claim'}
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          Cancel
-        </button>
-      </div>
+      {kind !== null ? text('overrideReason', REASON_LABELS[kind], true) : null}
+      <FormActions save={canOverride && v.overrideReason.trim() ? 'Log and pay anyway' : 'Log claim'} busy={action.busy} onCancel={onDone} />
       <FormError error={action.error} />
-    </form>
+    </PageForm>
   );
 }

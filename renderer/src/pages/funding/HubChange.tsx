@@ -1,10 +1,11 @@
-import { useApi } from '../../api/useApi';
+import { useQueryOf } from '../../data/queries';
 import { formatCount } from '../../components/format';
 import { Money } from './money';
+import { TableHead } from '../../components/TableHead';
 
 /** This hub's change from last year, school by school. */
 export function HubChange({ hubId, year }: { hubId: number; year: string }) {
-  const changes = useApi(() => window.api.fundingChanges({ year }), [year]);
+  const changes = useQueryOf('fundingChanges', { year });
   const c = changes.data?.hubs.find((h) => h.hubId === hubId);
   if (!changes.data?.previousYear || !c) return null;
   return (
@@ -17,14 +18,7 @@ export function HubChange({ hubId, year }: { hubId: number; year: string }) {
       </ul>
       {c.joiners.length + c.leavers.length + c.pupilChanges.length > 0 ? (
         <table className="data-table compact" aria-label={`Funding change by school in ${c.hub}`}>
-          <thead>
-            <tr>
-              <th>School</th>
-              <th>Change</th>
-              <th className="num">Pupils</th>
-              <th className="num">Effect</th>
-            </tr>
-          </thead>
+          <TableHead columns={['School', 'Change', { num: 'Pupils' }, { num: 'Effect' }]} />
           <tbody>
             {c.joiners.map((s) => (
               <tr key={`j${s.key}`}>

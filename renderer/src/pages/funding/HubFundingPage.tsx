@@ -1,8 +1,9 @@
 import { Link, useParams } from 'react-router';
-import { useApi } from '../../api/useApi';
+import type { HubFundingDetail } from '@shared/contract';
+import { useQueryOf } from '../../data/queries';
 import { useStatus } from '../../state/status';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorPanel } from '../../components/ErrorPanel';
+import { Loaded } from '../../data/Loaded';
 import { formatCount } from '../../components/format';
 import { Money } from './money';
 import { LockPanel } from './LockPanel';
@@ -18,11 +19,15 @@ export function HubFundingPage() {
   const { hubId } = useParams();
   const { year } = useStatus();
   const id = Number(hubId);
-  const detail = useApi(() => window.api.getHubFunding({ hubId: id, year: year ?? undefined }), [id, year]);
+  const detail = useQueryOf('getHubFunding', { hubId: id, year: year ?? undefined });
+  return (
+    <Loaded query={detail} error="Could not load this hub’s funding" loading="Loading funding…">
+      {(d) => <HubFunding d={d} />}
+    </Loaded>
+  );
+}
 
-  if (detail.error) return <ErrorPanel title="Could not load this hub’s funding" error={detail.error} onRetry={detail.reload} />;
-  const d = detail.data;
-  if (!d) return <div aria-busy="true" className="loading">Loading funding…</div>;
+function HubFunding({ d }: { d: HubFundingDetail }) {
   const f = d.figures;
   const r = d.reconciliation;
   return (
@@ -53,7 +58,7 @@ export function HubFundingPage() {
           </ul>
         </div>
       ) : null}
-      <LockPanel detail={d} onChanged={detail.reload} />
+      <LockPanel detail={d} />
       <section className="panel" aria-labelledby="how-heading">
         <h2 id="how-heading">{d.basis === 'locked' ? 'How the locked funding was worked out' : 'How the funding is worked out'}</h2>
         <ul className="explain">
@@ -63,10 +68,10 @@ export function HubFundingPage() {
         </ul>
         <SchoolBreakdown detail={d} />
       </section>
-      <CarryForwardPanel detail={d} onChanged={detail.reload} />
-      <ReleasePanel detail={d} onChanged={detail.reload} />
-      <PlanPanel detail={d} onChanged={detail.reload} />
-      <ClaimsPanel detail={d} onChanged={detail.reload} />
+      <CarryForwardPanel detail={d} />
+      <ReleasePanel detail={d} />
+      <PlanPanel detail={d} />
+      <ClaimsPanel detail={d} />
       <section className="panel" aria-labelledby="recon-heading">
         <h2 id="recon-heading">Reconciliation</h2>
         <dl className="facts money-facts">

@@ -1,19 +1,20 @@
 import type { HubFundingDetail } from '@shared/contract';
 import { formatPence } from '@shared/domain/money';
 import { formatDate } from '../../components/format';
-import { FormError, useAction } from './useAction';
+import { useChange } from '../../data/mutations';
+import { FormError } from '../../components/forms/FormError';
 
 /** Finalising: lock the computed allocation; afterwards a roll change waits here for approval. */
-export function LockPanel({ detail, onChanged }: { detail: HubFundingDetail; onChanged(): void }) {
-  const action = useAction();
+export function LockPanel({ detail }: { detail: HubFundingDetail }) {
+  const action = useChange();
   const { locked: lock, pendingDifference: diff } = detail;
 
   async function lockHub() {
-    if (await action.run(() => window.api.lockFunding({ year: detail.year, hubId: detail.hubId }))) onChanged();
+    await action.run('lockFunding', { year: detail.year, hubId: detail.hubId });
   }
   async function approve() {
     if (!window.confirm(`Re-lock ${detail.hub}’s ${detail.year} figures at a total available of ${formatPence(detail.live.figures.totalAvailablePence)}?`)) return;
-    if (await action.run(() => window.api.approveFundingDifference({ year: detail.year, hubId: detail.hubId }))) onChanged();
+    await action.run('approveFundingDifference', { year: detail.year, hubId: detail.hubId });
   }
 
   if (!lock) {

@@ -2,8 +2,11 @@ import { useId, useState } from 'react';
 import type { HubFundingDetail, PlanImportPreview } from '@shared/contract';
 import { formatPence } from '@shared/domain/money';
 import { Money, confirmedPence } from './money';
-import { FormError, useAction } from './useAction';
+import { useChange } from '../../data/mutations';
+import { FormError } from '../../components/forms/FormError';
 import { countOf } from '@shared/plural';
+import { TableHead } from '../../components/TableHead';
+import { FormActions } from '../../components/forms/FormActions';
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -13,12 +16,12 @@ async function toBase64(file: File): Promise<string> {
 }
 
 /** Import a plan workbook (Priority, Activity, Cost, Category): preview, confirm flagged costs, then replace the plan. */
-export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDone(saved: boolean): void }) {
+export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDone(): void }) {
   const fileId = useId();
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
   const [preview, setPreview] = useState<PlanImportPreview | null>(null);
   const [confirmations, setConfirmations] = useState<Record<number, string>>({});
-  const action = useAction();
+  const action = useChange();
 
   async function choose(f: File | undefined) {
     setPreview(null);
@@ -26,7 +29,7 @@ export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDon
     if (!f) return;
     const content = await toBase64(f);
     setFile({ name: f.name, content });
-    await action.run(async () => setPreview(await window.api.previewPlanImport({ hubId: detail.hubId, year: detail.year, fileName: f.name, contentBase64: content })));
+    setPreview((await action.run('previewPlanImport', { hubId: detail.hubId, year: detail.year, fileName: f.name, contentBase64: content })) ?? null);
   }
 
   async function commit() {
@@ -35,10 +38,7 @@ export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDon
       .filter((r) => r.confirm !== null)
       .map((r) => ({ row: r.row, pence: confirmedPence(confirmations[r.row]) }))
       .filter((c): c is { row: number; pence: number } => c.pence !== undefined);
-    const ok = await action.run(() =>
-      window.api.commitPlanImport({ hubId: detail.hubId, year: detail.year, fileName: file.name, contentBase64: file.content, confirmations: list }),
-    );
-    if (ok) onDone(true);
+    if (await action.run('commitPlanImport', { hubId: detail.hubId, year: detail.year, stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash, confirmations: list })) onDone();
   }
 
   const blocked = preview ? preview.problems > 0 || preview.rows.some((r) => r.confirm !== null && confirmedPence(confirmations[r.row]) === undefined) : true;
@@ -56,16 +56,7 @@ export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDon
             {preview.problems ? ` ${countOf(preview.problems, 'row')} cannot be imported: fix the workbook and choose it again.` : ''}
           </p>
           <table className="data-table compact" aria-label="Plan import preview">
-            <thead>
-              <tr>
-                <th className="num">Row</th>
-                <th>Priority</th>
-                <th>Activity</th>
-                <th>Category</th>
-                <th>Cost as written</th>
-                <th className="num">Amount</th>
-              </tr>
-            </thead>
+            <TableHead columns={[{ num: 'Row' }, 'Priority', 'Activity', 'Category', 'Cost as written', { num: 'Amount' }]} />
             <tbody>
               {preview.rows.map((r) => (
                 <tr key={r.row} className={r.problems.length ? 'row-error' : undefined}>
@@ -102,14 +93,7 @@ export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDon
           </table>
         </>
       ) : null}
-      <div className="form-actions">
-        <button type="button" className="primary" onClick={() => void commit()} disabled={blocked || action.busy}>
-          Replace the plan with these lines
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          Cancel
-        </button>
-      </div>
+      <FormActions save="Replace the plan with these lines" busy={action.busy} disabled={blocked} onSave={() => void commit()} onCancel={onDone} />
       <FormError error={action.error} />
     </div>
   );

@@ -1,69 +1,46 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { HubFundingDetail, PlanLineView } from '@shared/contract';
+import { addPlanLineSchema, updatePlanLineSchema } from '@shared/validation/funding';
+import { useChange } from '../../data/mutations';
+import { Field } from '../../components/forms/Field';
+import { FormError } from '../../components/forms/FormError';
+import { validate } from '../../components/forms/validate';
 import { AmountField, confirmedPence } from './money';
-import { FormError, useAction } from './useAction';
+import { PageForm } from '../../components/forms/PageForm';
+import { CategorySelect, PriorityField } from './FundingFields';
+import { FormActions } from '../../components/forms/FormActions';
 
 /** Add or edit one action plan line: priority, activity, amount as typed (confirmed if not exact), category. */
-export function PlanLineForm({ detail, line, onDone }: { detail: HubFundingDetail; line?: PlanLineView; onDone(saved: boolean): void }) {
-  const [priority, setPriority] = useState(line?.priority ?? '');
-  const [activity, setActivity] = useState(line?.activity ?? '');
-  const [amount, setAmount] = useState(line?.amountAsTyped ?? '');
-  const [confirmed, setConfirmed] = useState('');
-  const [categoryId, setCategoryId] = useState(line?.categoryId ?? detail.categories[0]?.id ?? 0);
-  const action = useAction();
-  const ids = { priority: useId(), activity: useId(), category: useId() };
-  const priorities = [...new Set(detail.plan.lines.map((l) => l.priority))];
+export function PlanLineForm({ detail, line, onDone }: { detail: HubFundingDetail; line?: PlanLineView; onDone(): void }) {
+  const [v, setV] = useState({ priority: line?.priority ?? '', activity: line?.activity ?? '', amount: line?.amountAsTyped ?? '', confirmed: '', categoryId: line?.categoryId ?? detail.categories[0]?.id ?? 0 });
+  const [touched, setTouched] = useState(false);
+  const save = useChange();
+  const fields = { priority: v.priority, activity: v.activity, amount: v.amount, confirmedPence: confirmedPence(v.confirmed), categoryId: v.categoryId };
+  const request = line ? { lineId: line.id, ...fields } : { hubId: detail.hubId, year: detail.year, ...fields };
+  const messages = { ...validate(line ? updatePlanLineSchema : addPlanLineSchema, request), ...save.fieldErrors };
+  const set = (k: keyof typeof v) => (value: string | number) => {
+    setV({ ...v, [k]: value });
+    save.clearFieldErrors();
+  };
+  const show = (k: string, filled: boolean) => (touched || filled ? messages[k] : null);
 
   async function submit() {
-    const fields = { priority, activity, amount, confirmedPence: confirmedPence(confirmed), categoryId };
-    const ok = await action.run(() =>
-      line ? window.api.updatePlanLine({ lineId: line.id, ...fields }) : window.api.addPlanLine({ hubId: detail.hubId, year: detail.year, ...fields }),
-    );
-    if (ok) onDone(true);
+    setTouched(true);
+    if (Object.keys(messages).length) return;
+    const r = line ? await save.run('updatePlanLine', { lineId: line.id, ...fields }) : await save.run('addPlanLine', { hubId: detail.hubId, year: detail.year, ...fields });
+    if (r) onDone();
   }
 
   return (
-    <form
-      className="form-grid line-form"
-      aria-label={line ? 'Edit plan line' : 'Add a plan line'}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
-      <div className="field">
-        <label htmlFor={ids.priority}>Priority</label>
-        <input id={ids.priority} list={`${ids.priority}-list`} value={priority} onChange={(e) => setPriority(e.target.value)} required autoFocus />
-        <datalist id={`${ids.priority}-list`}>
-          {priorities.map((p) => (
-            <option key={p} value={p} />
-          ))}
-        </datalist>
-      </div>
-      <div className="field wide">
-        <label htmlFor={ids.activity}>Activity</label>
-        <input id={ids.activity} value={activity} onChange={(e) => setActivity(e.target.value)} required />
-      </div>
-      <AmountField label="Planned cost" value={amount} onChange={setAmount} confirmed={confirmed} onConfirmed={setConfirmed} />
-      <div className="field">
-        <label htmlFor={ids.category}>Network category</label>
-        <select id={ids.category} value={categoryId} onChange={(e) => setCategoryId(Number(e.target.value))}>
-          {detail.categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={action.busy}>
-          {line ? 'Save line' : 'Add line'}
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          Cancel
-        </button>
-      </div>
-      <FormError error={action.error} />
-    </form>
+    <PageForm label={line ? 'Edit plan line' : 'Add a plan line'} className="line-form" onSubmit={submit} onCancel={onDone}>
+      <PriorityField detail={detail} value={v.priority} onChange={set('priority')} message={show('priority', v.priority !== '')} autoFocus />
+      <Field label="Activity" message={show('activity', v.activity !== '')} wide>
+        {(p) => <input {...p} value={v.activity} onChange={(e) => set('activity')(e.target.value)} />}
+      </Field>
+      <AmountField label="Planned cost" value={v.amount} onChange={set('amount')} message={messages.amount} confirmed={v.confirmed} onConfirmed={set('confirmed')} />
+      <CategorySelect detail={detail} value={v.categoryId} onChange={set('categoryId')} message={messages.categoryId} />
+      <FormActions save={line ? 'Save line' : 'Add line'} busy={save.busy} onCancel={onDone} />
+      <FormError error={save.error} />
+    </PageForm>
   );
 }

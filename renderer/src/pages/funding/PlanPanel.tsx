@@ -4,22 +4,21 @@ import { formatPence } from '@shared/domain/money';
 import { Money } from './money';
 import { PlanLineForm } from './PlanLineForm';
 import { PlanImport } from './PlanImport';
-import { FormError, useAction } from './useAction';
+import { useChange } from '../../data/mutations';
+import { FormError } from '../../components/forms/FormError';
+import { TableHead } from '../../components/TableHead';
 
 /** The Hub Action Plan: lines by priority, the allocation check, and editing or importing lines. */
-export function PlanPanel({ detail, onChanged }: { detail: HubFundingDetail; onChanged(): void }) {
+export function PlanPanel({ detail }: { detail: HubFundingDetail }) {
   const { plan } = detail;
   const a = plan.allocation;
   const [mode, setMode] = useState<'view' | 'add' | 'import' | { edit: PlanLineView }>('view');
-  const action = useAction();
+  const action = useChange();
 
-  const done = (saved: boolean) => {
-    setMode('view');
-    if (saved) onChanged();
-  };
+  const done = () => setMode('view');
   async function remove(line: PlanLineView) {
     if (!window.confirm(`Delete “${line.activity}” (${formatPence(line.plannedPence)}) from the plan?`)) return;
-    if (await action.run(() => window.api.deletePlanLine({ lineId: line.id }))) onChanged();
+    await action.run('deletePlanLine', { lineId: line.id });
   }
 
   return (
@@ -33,18 +32,7 @@ export function PlanPanel({ detail, onChanged }: { detail: HubFundingDetail; onC
         <div className="empty-state">No plan lines yet for {detail.year}. Add them one by one or import the hub’s plan workbook.</div>
       ) : (
         <table className="data-table compact" aria-label="Plan lines">
-          <thead>
-            <tr>
-              <th>Priority</th>
-              <th>Activity</th>
-              <th>Category</th>
-              <th>As typed</th>
-              <th className="num">Planned</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Priority', 'Activity', 'Category', 'As typed', { num: 'Planned' }, { hidden: 'Actions' }]} />
           <tbody>
             {plan.lines.map((l) =>
               typeof mode === 'object' && mode.edit.id === l.id ? (

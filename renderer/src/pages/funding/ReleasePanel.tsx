@@ -1,22 +1,25 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { HubFundingDetail } from '@shared/contract';
-import { FormError, useAction } from './useAction';
+import { planSubmissionSchema } from '@shared/validation/funding';
+import { useChange } from '../../data/mutations';
+import { Field } from '../../components/forms/Field';
+import { FormError } from '../../components/forms/FormError';
+import { PageForm } from '../../components/forms/PageForm';
+import { validate } from '../../components/forms/validate';
 
 /** The three release conditions with what is missing, and the plan deadlines. */
-export function ReleasePanel({ detail, onChanged }: { detail: HubFundingDetail; onChanged(): void }) {
+export function ReleasePanel({ detail }: { detail: HubFundingDetail }) {
   const { release, deadlines, plan } = detail;
   const [draft, setDraft] = useState(plan.draftSubmittedOn ?? '');
   const [final, setFinal] = useState(plan.finalSubmittedOn ?? '');
-  const action = useAction();
-  const draftId = useId();
-  const finalId = useId();
+  const action = useChange();
   const changed = draft !== (plan.draftSubmittedOn ?? '') || final !== (plan.finalSubmittedOn ?? '');
+  const request = { hubId: detail.hubId, year: detail.year, draftSubmittedOn: draft || null, finalSubmittedOn: final || null };
+  const messages = { ...validate(planSubmissionSchema, request), ...action.fieldErrors };
 
   async function save() {
-    const ok = await action.run(() =>
-      window.api.setPlanSubmission({ hubId: detail.hubId, year: detail.year, draftSubmittedOn: draft || null, finalSubmittedOn: final || null }),
-    );
-    if (ok) onChanged();
+    if (Object.keys(messages).length) return;
+    await action.run('setPlanSubmission', request);
   }
 
   return (
@@ -45,27 +48,19 @@ export function ReleasePanel({ detail, onChanged }: { detail: HubFundingDetail; 
         <dt>Final plan</dt>
         <dd className={`deadline-${deadlines.final.status}`}>{deadlines.final.message}</dd>
       </dl>
-      <form
-        className="form-grid"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <div className="field">
-          <label htmlFor={draftId}>Draft submitted on</label>
-          <input id={draftId} type="date" value={draft} onChange={(e) => setDraft(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={finalId}>Final submitted on</label>
-          <input id={finalId} type="date" value={final} onChange={(e) => setFinal(e.target.value)} />
-        </div>
+      <PageForm label="Action plan submitted" onSubmit={save}>
+        <Field label="Draft submitted on" message={messages.draftSubmittedOn}>
+          {(p) => <input {...p} type="date" value={draft} onChange={(e) => (setDraft(e.target.value), action.clearFieldErrors())} />}
+        </Field>
+        <Field label="Final submitted on" message={messages.finalSubmittedOn}>
+          {(p) => <input {...p} type="date" value={final} onChange={(e) => (setFinal(e.target.value), action.clearFieldErrors())} />}
+        </Field>
         <div className="form-actions">
           <button type="submit" disabled={!changed || action.busy}>
             Save dates
           </button>
         </div>
-      </form>
+      </PageForm>
       <FormError error={action.error} />
     </section>
   );

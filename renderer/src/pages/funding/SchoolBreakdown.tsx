@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { FundingSchoolRow, HubFundingDetail } from '@shared/contract';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, mixedColumns } from '../../components/DataTable';
 import { formatCount } from '../../components/format';
 import { Money } from './money';
 
@@ -10,7 +10,8 @@ const col = createColumnHelper<FundingSchoolRow>();
 /** Per school: pupils, pupils over 427, contribution, and whether the cap applied. */
 export function SchoolBreakdown({ detail }: { detail: HubFundingDetail }) {
   const columns = useMemo(
-    () => [
+    () =>
+      mixedColumns<FundingSchoolRow>()(
       col.accessor('name', { header: 'School', cell: (c) => <span className="strong">{c.getValue()}</span> }),
       col.accessor('urn', { header: 'URN', cell: (c) => <span className="mono">{c.getValue()}</span> }),
       col.accessor('pupils', { header: 'Pupils', meta: { align: 'right' }, cell: (c) => formatCount(c.getValue()) }),
@@ -18,7 +19,7 @@ export function SchoolBreakdown({ detail }: { detail: HubFundingDetail }) {
       col.accessor('uncappedPence', { header: '× £3.00', meta: { align: 'right' }, cell: (c) => <Money pence={c.getValue()} /> }),
       col.accessor('contributionPence', { header: 'Contribution', meta: { align: 'right' }, cell: (c) => <Money pence={c.getValue()} strong /> }),
       col.accessor('capped', { header: 'Capped', cell: (c) => (c.getValue() ? <span className="tag tag-pending">Capped at £2,361.60</span> : '—') }),
-    ],
+      ),
     [],
   );
   const rows = detail.perSchool;

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import type { FundingChangeRow } from '@shared/contract';
-import { useApi } from '../../api/useApi';
-import { DataTable } from '../../components/DataTable';
-import { ErrorPanel } from '../../components/ErrorPanel';
+import type { FundingChangeRow, FundingChanges } from '@shared/contract';
+import { useQueryOf } from '../../data/queries';
+import { DataTable, mixedColumns } from '../../components/DataTable';
+import { Loaded } from '../../data/Loaded';
 import { Money } from './money';
 import { countOf } from '@shared/plural';
 
@@ -13,9 +13,18 @@ const signedMoney = (header: string, key: 'changePence' | 'joinersPence' | 'leav
 
 /** Each hub's funding against the previous year's, with the causes of the change. */
 export function YearOverYear({ year, filter, onOpen }: { year: string | null; filter: string; onOpen(hubId: number): void }) {
-  const changes = useApi(() => window.api.fundingChanges({ year: year ?? undefined }), [year]);
+  const changes = useQueryOf('fundingChanges', { year: year ?? undefined });
+  return (
+    <Loaded query={changes} error="Could not load the year-over-year change" loading="Loading…">
+      {(data) => <Changes data={data} filter={filter} onOpen={onOpen} />}
+    </Loaded>
+  );
+}
+
+function Changes({ data, filter, onOpen }: { data: FundingChanges; filter: string; onOpen(hubId: number): void }) {
   const columns = useMemo(
-    () => [
+    () =>
+      mixedColumns<FundingChangeRow>()(
       col.accessor('hub', { header: 'Hub', cell: (c) => <span className="strong">{c.getValue()}</span> }),
       col.accessor((r) => r.currentSchools - r.previousSchools, {
         id: 'schools',
@@ -47,12 +56,9 @@ export function YearOverYear({ year, filter, onOpen }: { year: string | null; fi
           );
         },
       }),
-    ],
+      ),
     [],
   );
-  if (changes.error) return <ErrorPanel title="Could not load the year-over-year change" error={changes.error} onRetry={changes.reload} />;
-  const data = changes.data;
-  if (!data) return <div aria-busy="true" className="loading">Loading…</div>;
   if (!data.previousYear) {
     return <div className="empty-state">There is no year before {data.year} on record, so there is nothing to compare with.</div>;
   }

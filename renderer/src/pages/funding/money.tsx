@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Field } from '../../components/forms/Field';
 import { formatPence, poundsToPence } from '@shared/domain/money';
 import { parseTypedAmount, type TypedAmount } from '@shared/domain/money-parse';
 
@@ -30,6 +31,7 @@ export function AmountField({
   label,
   value,
   onChange,
+  message,
   confirmed,
   onConfirmed,
   allowConfirm = true,
@@ -38,28 +40,32 @@ export function AmountField({
   label: string;
   value: string;
   onChange(text: string): void;
+  /** The shared schema's or the core's message for the amount. */
+  message?: string | null;
   confirmed?: string;
   onConfirmed?(text: string): void;
   allowConfirm?: boolean;
   allowNegative?: boolean;
 }) {
-  const id = useId();
   const parsed = value.trim() === '' ? null : readAmount(value, allowNegative);
+  const note =
+    parsed?.kind === 'exact' ? (
+      <span className="field-note good-text">Saved as {parsed.normalised}</span>
+    ) : parsed?.kind === 'needs_confirmation' ? (
+      <span className="field-note warn-text">
+        Needs confirming: {parsed.reason}
+        {parsed.suggestedPence !== null ? ` (it may mean ${formatPence(parsed.suggestedPence)})` : ''}
+      </span>
+    ) : null;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} value={value} onChange={(e) => onChange(e.target.value)} inputMode="decimal" autoComplete="off" />
-      {parsed?.kind === 'exact' ? <span className="field-note good-text">Saved as {parsed.normalised}</span> : null}
-      {parsed?.kind === 'needs_confirmation' ? (
-        <span className="field-note warn-text">
-          Needs confirming: {parsed.reason}
-          {parsed.suggestedPence !== null ? ` (it may mean ${formatPence(parsed.suggestedPence)})` : ''}
-        </span>
-      ) : null}
+    <>
+      <Field label={label} message={message} hint={note}>
+        {(p) => <input {...p} value={value} onChange={(e) => onChange(e.target.value)} inputMode="decimal" autoComplete="off" />}
+      </Field>
       {parsed?.kind === 'needs_confirmation' && allowConfirm && onConfirmed ? (
         <ConfirmAmount suggested={parsed.suggestedPence} value={confirmed ?? ''} onChange={onConfirmed} />
       ) : null}
-    </div>
+    </>
   );
 }
 

@@ -4,8 +4,8 @@ import type { ImportBatchView } from '@shared/contract/imports';
 import { DataTable } from '../../components/DataTable';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatCount } from '../../components/format';
-import { useApi } from '../../api/useApi';
-import { useStatus } from '../../state/status';
+import { useQueryOf } from '../../data/queries';
+import { useChange } from '../../data/mutations';
 import { countOf } from '@shared/plural';
 
 const KIND_LABELS: Record<string, string> = { roll: 'Membership roll', ofsted: 'Ofsted', qa: 'QA tracker', demo: 'Demo network' };
@@ -26,12 +26,12 @@ function summaryText(b: ImportBatchView): string {
 }
 
 /** Every import, newest first; the latest one still in force can be undone (after a confirmation). */
-export function ImportHistory({ reloadKey, onUndone }: { reloadKey: number; onUndone(): void }) {
-  const { refresh } = useStatus();
-  const history = useApi(() => window.api.listImportBatches({}), [reloadKey]);
+/** `onUndone` starts the importers afresh: what they previewed was checked against data that is gone. */
+export function ImportHistory({ onUndone }: { onUndone(): void }) {
+  const history = useQueryOf('listImportBatches', {});
   const [pending, setPending] = useState<ImportBatchView | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const undoing = useChange();
+  const { busy, error } = undoing;
   const [done, setDone] = useState<string | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
 
@@ -42,23 +42,14 @@ export function ImportHistory({ reloadKey, onUndone }: { reloadKey: number; onUn
 
   async function undo() {
     if (!pending) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await window.api.undoImportBatch({ batchId: pending.id, confirm: true });
-      setDone(`Import #${r.batchId} (${pending.fileName}) was undone: ${formatCount(r.restoredRows)} rows restored.`);
-      setPending(null);
-      history.reload();
-      onUndone();
-      await refresh();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    const r = await undoing.run('undoImportBatch', { batchId: pending.id, confirm: true });
+    if (!r) return;
+    setDone(`Import #${r.batchId} (${pending.fileName}) was undone: ${formatCount(r.restoredRows)} rows restored.`);
+    setPending(null);
+    onUndone();
   }
 
-  const columns: ColumnDef<ImportBatchView, any>[] = [
+  const columns: ColumnDef<ImportBatchView, unknown>[] = [
     { header: '#', accessorKey: 'id', meta: { align: 'right' } },
     { header: 'When', accessorKey: 'createdAt', cell: (c) => when(c.getValue<string>()) },
     { header: 'Source', accessorFn: (b) => KIND_LABELS[b.kind] ?? b.kind, id: 'kind' },
@@ -75,7 +66,7 @@ export function ImportHistory({ reloadKey, onUndone }: { reloadKey: number; onUn
         if (b.undoneAt) return <span className="tag plain">undone {when(b.undoneAt)}</span>;
         if (!b.canUndo) return null;
         return (
-          <button type="button" onClick={() => { setError(null); setPending(b); }}>
+          <button type="button" onClick={() => { undoing.reset(); setPending(b); }}>
             Undo…
           </button>
         );
@@ -87,7 +78,7 @@ export function ImportHistory({ reloadKey, onUndone }: { reloadKey: number; onUn
     <section aria-labelledby="history-title" className="import-history">
       <h2 id="history-title">Import history</h2>
       {done ? <p className="notice good" role="status">{done}</p> : null}
-      {history.error ? <ErrorPanel title="Could not load the import history" error={history.error} onRetry={history.reload} /> : null}
+      {history.error ? <ErrorPanel title="Could not load the import history" error={history.error} onRetry={history.refetch} /> : null}
       <DataTable label="Import history" rows={history.data ?? []} columns={columns} rowKey={(b) => b.id} empty="No imports yet." />
       <dialog ref={dialog} className="confirm-dialog" aria-labelledby="undo-title" onClose={() => setPending(null)}>
         {pending ? (

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { REQUIRED_ROLL_FIELDS, ROLL_FIELDS, ROLL_FIELD_LABELS, type RollField, type RollMapping, type RollPreview } from '@shared/contract/imports';
+import { TableHead } from '../../components/TableHead';
 
 const SOURCE_TEXT: Record<RollPreview['mappingSource'], string> = {
   automatic: 'Columns were matched by their headers.',
@@ -21,8 +22,10 @@ export function MappingStep({
   onContinue(mapping: RollMapping, changed: boolean): void;
   onBack(): void;
 }) {
-  const [mapping, setMapping] = useState<RollMapping>(preview.mapping);
-  useEffect(() => setMapping(preview.mapping), [preview]);
+  // The person's mapping for this preview; a new preview (another sheet) starts from its own.
+  const [edited, setEdited] = useState<{ preview: RollPreview; mapping: RollMapping } | null>(null);
+  const mapping = edited?.preview === preview ? edited.mapping : preview.mapping;
+  const setMapping = (next: RollMapping) => setEdited({ preview, mapping: next });
   const fieldOf = (column: number) => ROLL_FIELDS.find((f) => mapping[f] === column) ?? '';
   const missing = REQUIRED_ROLL_FIELDS.filter((f) => mapping[f] === undefined);
   const changed = JSON.stringify(mapping) !== JSON.stringify(preview.mapping);
@@ -55,13 +58,7 @@ export function MappingStep({
       ) : null}
       <div className="table-wrap">
         <table className="data-table compact" aria-label="Column mapping">
-          <thead>
-            <tr>
-              <th>Column</th>
-              <th>Header in the file</th>
-              <th>hubdesk field</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Column', 'Header in the file', 'hubdesk field']} />
           <tbody>
             {preview.headers.map((h) => (
               <tr key={h.column}>

@@ -1,19 +1,18 @@
-import type { ReactNode } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { FieldChange, ImportProblem, RollFieldChanges, RollFundingEffect, RollJoiner, RollLeaver, RollMove, RollPreview, RollPupilChange } from '@shared/contract/imports';
 import { formatPence } from '@shared/domain/money';
-import { DataTable } from '../../components/DataTable';
 import { formatCount } from '../../components/format';
+import { PreviewKpis, PreviewSection } from './PreviewParts';
 
 const num = { align: 'right' };
 
-const problemColumns: ColumnDef<ImportProblem, any>[] = [
+const problemColumns: ColumnDef<ImportProblem, unknown>[] = [
   { header: 'Sheet', accessorKey: 'sheet' },
   { header: 'Row', accessorFn: (p) => p.row ?? '—', meta: num },
   { header: 'Column', accessorFn: (p) => p.column ?? '—' },
   { header: 'Problem', accessorKey: 'message' },
 ];
-const joinerColumns: ColumnDef<RollJoiner, any>[] = [
+const joinerColumns: ColumnDef<RollJoiner, unknown>[] = [
   { header: 'Row', accessorKey: 'row', meta: num },
   { header: 'URN', accessorKey: 'urn' },
   { header: 'School', accessorKey: 'name' },
@@ -21,20 +20,20 @@ const joinerColumns: ColumnDef<RollJoiner, any>[] = [
   { header: 'Pupils', accessorKey: 'pupils', meta: num, cell: (c) => formatCount(c.getValue<number>()) },
   { header: '', id: 'new', accessorFn: (j) => (j.newSchool ? 'new to hubdesk' : 'returning'), cell: (c) => <span className="tag plain">{c.getValue<string>()}</span> },
 ];
-const leaverColumns: ColumnDef<RollLeaver, any>[] = [
+const leaverColumns: ColumnDef<RollLeaver, unknown>[] = [
   { header: 'URN', accessorKey: 'urn' },
   { header: 'School', accessorKey: 'name' },
   { header: 'Hub', accessorKey: 'hub' },
   { header: 'Pupils', accessorKey: 'pupils', meta: num, cell: (c) => formatCount(c.getValue<number>()) },
 ];
-const moveColumns: ColumnDef<RollMove, any>[] = [
+const moveColumns: ColumnDef<RollMove, unknown>[] = [
   { header: 'Row', accessorKey: 'row', meta: num },
   { header: 'URN', accessorKey: 'urn' },
   { header: 'School', accessorKey: 'name' },
   { header: 'From hub', accessorKey: 'fromHub' },
   { header: 'To hub', accessorKey: 'toHub' },
 ];
-const pupilColumns: ColumnDef<RollPupilChange, any>[] = [
+const pupilColumns: ColumnDef<RollPupilChange, unknown>[] = [
   { header: 'Row', accessorKey: 'row', meta: num },
   { header: 'URN', accessorKey: 'urn' },
   { header: 'School', accessorKey: 'name' },
@@ -43,13 +42,13 @@ const pupilColumns: ColumnDef<RollPupilChange, any>[] = [
   { header: 'After', accessorKey: 'after', meta: num, cell: (c) => formatCount(c.getValue<number>()) },
   { header: 'Change', id: 'delta', accessorFn: (p) => p.after - p.before, meta: num, cell: (c) => signed(c.getValue<number>()) },
 ];
-const changeColumns: ColumnDef<RollFieldChanges, any>[] = [
+const changeColumns: ColumnDef<RollFieldChanges, unknown>[] = [
   { header: 'Row', accessorKey: 'row', meta: num },
   { header: 'URN', accessorKey: 'urn' },
   { header: 'School', accessorKey: 'name' },
   { header: 'Changes', id: 'changes', accessorFn: (r) => r.changes.map(changeText).join('; ') },
 ];
-const fundingColumns: ColumnDef<RollFundingEffect, any>[] = [
+const fundingColumns: ColumnDef<RollFundingEffect, unknown>[] = [
   { header: 'Hub', accessorKey: 'hub' },
   { header: 'Schools', id: 'schools', accessorFn: (f) => `${f.schoolsBefore} → ${f.schoolsAfter}`, meta: num },
   { header: 'Funding before', accessorKey: 'beforePence', meta: num, cell: (c) => formatPence(c.getValue<number>()) },
@@ -68,18 +67,6 @@ function changeText(c: FieldChange): string {
   return `${c.field}: ${c.before ?? '(blank)'} → ${c.after ?? '(blank)'}`;
 }
 
-function Section<T>({ title, rows, columns, rowKey, empty }: { title: string; rows: T[]; columns: ColumnDef<T, any>[]; rowKey(r: T): string | number; empty?: ReactNode }) {
-  if (rows.length === 0 && !empty) return null;
-  return (
-    <section className="preview-section" aria-label={title}>
-      <h3>
-        {title} <span className="count">{formatCount(rows.length)}</span>
-      </h3>
-      <DataTable label={title} rows={rows} columns={columns} rowKey={rowKey} empty={empty} />
-    </section>
-  );
-}
-
 export function PreviewSummary({ preview }: { preview: RollPreview }) {
   const kpis: [string, number][] = [
     ['School rows', preview.rowsRead],
@@ -89,36 +76,27 @@ export function PreviewSummary({ preview }: { preview: RollPreview }) {
     ['Pupil changes', preview.pupilChanges.length],
     ['Problems', preview.errorCount],
   ];
-  return (
-    <div className="kpis">
-      {kpis.map(([label, value]) => (
-        <div className={`kpi${label === 'Problems' && value > 0 ? ' kpi-bad' : ''}`} key={label}>
-          <span className="kpi-value">{formatCount(value)}</span>
-          <span className="kpi-label">{label}</span>
-        </div>
-      ))}
-    </div>
-  );
+  return <PreviewKpis kpis={kpis} />;
 }
 
 export function PreviewTables({ preview }: { preview: RollPreview }) {
   return (
     <>
       {preview.errorCount > 0 ? (
-        <Section
+        <PreviewSection
           title={preview.errorCount > preview.errors.length ? `Problems (first ${preview.errors.length} of ${formatCount(preview.errorCount)})` : 'Problems'}
           rows={preview.errors}
           columns={problemColumns}
           rowKey={(p) => `${p.row}-${p.column}-${p.message}`}
         />
       ) : null}
-      <Section title="Funding effect" rows={preview.funding} columns={fundingColumns} rowKey={(f) => f.hub} />
-      <Section title="Joiners" rows={preview.joiners} columns={joinerColumns} rowKey={(j) => j.urn} />
-      <Section title="Leavers" rows={preview.leavers} columns={leaverColumns} rowKey={(l) => l.urn} />
-      <Section title="Hub moves" rows={preview.moves} columns={moveColumns} rowKey={(m) => m.urn} />
-      <Section title="Pupil changes" rows={preview.pupilChanges} columns={pupilColumns} rowKey={(p) => p.urn} />
-      <Section title="Contact changes" rows={preview.contactChanges} columns={changeColumns} rowKey={(c) => c.urn} />
-      <Section title="Other changes" rows={preview.detailChanges} columns={changeColumns} rowKey={(c) => c.urn} />
+      <PreviewSection title="Funding effect" rows={preview.funding} columns={fundingColumns} rowKey={(f) => f.hub} />
+      <PreviewSection title="Joiners" rows={preview.joiners} columns={joinerColumns} rowKey={(j) => j.urn} />
+      <PreviewSection title="Leavers" rows={preview.leavers} columns={leaverColumns} rowKey={(l) => l.urn} />
+      <PreviewSection title="Hub moves" rows={preview.moves} columns={moveColumns} rowKey={(m) => m.urn} />
+      <PreviewSection title="Pupil changes" rows={preview.pupilChanges} columns={pupilColumns} rowKey={(p) => p.urn} />
+      <PreviewSection title="Contact changes" rows={preview.contactChanges} columns={changeColumns} rowKey={(c) => c.urn} />
+      <PreviewSection title="Other changes" rows={preview.detailChanges} columns={changeColumns} rowKey={(c) => c.urn} />
     </>
   );
 }

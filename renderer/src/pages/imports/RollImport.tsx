@@ -7,10 +7,12 @@ import { FileDrop } from './FileDrop';
 import { MappingStep } from './MappingStep';
 import { PreviewSummary, PreviewTables } from './PreviewStep';
 import { ImportStatus } from './ImportStatus';
-import { downloadBase64, type LoadedFile } from './files';
+import { saveBase64 } from '../../components/download';
 import { ImportDone } from './ImportDone';
 import { countOf } from '@shared/plural';
-import { useImportWork } from './useImportWork';
+import { useImportFlow } from './useImportWork';
+import { Steps } from './Steps';
+import { YearSelect } from './YearSelect';
 
 type Step = 'file' | 'mapping' | 'preview' | 'done';
 const STEPS: { key: Step; label: string }[] = [
@@ -20,24 +22,10 @@ const STEPS: { key: Step; label: string }[] = [
   { key: 'done', label: 'Done' },
 ];
 
-type Loaded = LoadedFile;
-
-function StepList({ step }: { step: Step }) {
-  const at = STEPS.findIndex((s) => s.key === step);
-  return (
-    <ol className="steps" aria-label="Import steps">
-      {STEPS.map((s, i) => (
-        <li key={s.key} className={i === at ? 'current' : i < at ? 'done' : undefined} aria-current={i === at ? 'step' : undefined}>
-          <span className="step-number">{i + 1}</span> {s.label}
-        </li>
-      ))}
-    </ol>
-  );
-}
 
 /** The membership roll importer: file → columns → preview → done. Nothing is written before "Import". */
-export function RollImport({ onImported }: { onImported(): void }) {
-  const { status, year: currentYear, refresh } = useStatus();
+export function RollImport() {
+  const { status, year: currentYear } = useStatus();
   const years = useMemo(() => {
     const labels = (status?.years ?? []).map((y) => y.label);
     const latest = labels.length > 0 ? Math.max(...labels.map(firstCalendarYear)) : firstCalendarYear(currentYear ?? yearLabelFor(new Date().getUTCFullYear()));
@@ -46,19 +34,13 @@ export function RollImport({ onImported }: { onImported(): void }) {
   }, [status, currentYear]);
   const [year, setYear] = useState<string>(currentYear ?? years[0]!);
   const [createHubs, setCreateHubs] = useState(false);
-  const [step, setStep] = useState<Step>('file');
-  const [file, setFile] = useState<Loaded | null>(null);
-  const [preview, setPreview] = useState<RollPreview | null>(null);
+  const { step, setStep, file, setFile, preview, result, previewed, imported, busy, error, run, read, ...flow } = useImportFlow<Step, RollPreview, RollCommitResult>('file', 'done');
   const [mapping, setMapping] = useState<RollMapping | undefined>(undefined);
   const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [confirm, setConfirm] = useState(false);
-  const { busy, error, setError, run, read } = useImportWork();
-  const [result, setResult] = useState<RollCommitResult | null>(null);
 
-
-  const request = (loaded: Loaded, options: { mapping?: RollMapping; sheet?: string; createHubs?: boolean } = {}) => ({
-    fileName: loaded.fileName,
-    contentBase64: loaded.contentBase64,
+  // The first preview sends the file; later ones, the error report and the commit name its staging id.
+  const options = (options: { mapping?: RollMapping; sheet?: string; createHubs?: boolean } = {}) => ({
     year,
     sheet: 'sheet' in options ? options.sheet : sheet,
     mapping: 'mapping' in options ? options.mapping : mapping,
@@ -73,20 +55,19 @@ export function RollImport({ onImported }: { onImported(): void }) {
     setMapping(undefined);
     setSheet(undefined);
     setConfirm(false);
-    const p = await run(`Checking ${formatCount(Math.round(f.size / 1024))} KB of rows…`, () => window.api.previewRollImport(request(loaded, { mapping: undefined, sheet: undefined })));
-    if (p) {
-      setPreview(p);
-      setStep('mapping');
-    }
+    previewed(
+      await run(`Checking ${formatCount(Math.round(f.size / 1024))} KB of rows…`, 'previewRollImport', {
+        fileName: loaded.fileName,
+        contentBase64: loaded.contentBase64,
+        ...options({ mapping: undefined, sheet: undefined }),
+      }),
+      'mapping',
+    );
   }
 
-  async function repreview(options: { mapping?: RollMapping; sheet?: string; createHubs?: boolean }, next: Step) {
-    if (!file) return;
-    const p = await run('Checking the rows…', () => window.api.previewRollImport(request(file, options)));
-    if (p) {
-      setPreview(p);
-      setStep(next);
-    }
+  async function repreview(changed: { mapping?: RollMapping; sheet?: string; createHubs?: boolean }, next: Step) {
+    if (!file || !preview) return;
+    previewed(await run('Checking the rows…', 'previewRollImport', { stagingId: preview.stagingId, ...options(changed) }), next);
   }
 
   async function continueFromMapping(chosen: RollMapping, changed: boolean) {
@@ -97,35 +78,23 @@ export function RollImport({ onImported }: { onImported(): void }) {
     }
     setMapping(chosen);
     const headers = preview.headers.map((h) => h.header);
-    await run('Remembering the mapping…', () => window.api.saveRollMapping({ headers, mapping: chosen }));
+    await run('Remembering the mapping…', 'saveRollMapping', { headers, mapping: chosen });
     await repreview({ mapping: chosen }, 'preview');
   }
 
   async function commit() {
     if (!file || !preview) return;
-    const r = await run(`Importing ${preview.fileName}…`, () =>
-      window.api.commitRollImport({ ...request(file), confirmWarnings: confirm, sha256: preview.sha256, diffHash: preview.diffHash }),
-    );
-    if (r) {
-      setResult(r);
-      setStep('done');
-      await refresh();
-      onImported();
-    }
+    imported(await run(`Importing ${preview.fileName}…`, 'commitRollImport', { ...options(), confirmWarnings: confirm, stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash }));
   }
 
   async function downloadReport() {
-    if (!file) return;
-    const report = await run('Writing the error report…', () => window.api.rollImportErrorReport(request(file)));
-    if (report) downloadBase64(report.fileName, report.contentBase64);
+    if (!preview) return;
+    const report = await run('Writing the error report…', 'rollImportErrorReport', { ...options(), stagingId: preview.stagingId });
+    if (report) saveBase64(report.fileName, report.contentBase64);
   }
 
   function restart() {
-    setStep('file');
-    setFile(null);
-    setPreview(null);
-    setResult(null);
-    setError(null);
+    flow.restart();
     setMapping(undefined);
     setSheet(undefined);
     setConfirm(false);
@@ -135,24 +104,14 @@ export function RollImport({ onImported }: { onImported(): void }) {
 
   return (
     <div className="roll-import">
-      <StepList step={step} />
+      <Steps steps={STEPS} current={step} />
       <ImportStatus busy={busy} error={error} />
 
       {step === 'file' ? (
         <section className="panel" aria-labelledby="file-title">
           <h2 id="file-title">Choose the roll</h2>
           <div className="import-options">
-            <label className="field-inline">
-              <span>Membership year</span>
-              <select value={year} onChange={(e) => setYear(e.target.value)} aria-label="Year of the roll">
-                {years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                    {status?.years.some((s) => s.label === y) ? '' : ' (new year)'}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <YearSelect years={years} value={year} onChange={setYear} label="Year of the roll" describe={(y) => (status?.years.some((s) => s.label === y) ? '' : ' (new year)')} />
             <label className="check">
               <input type="checkbox" checked={createHubs} onChange={(e) => setCreateHubs(e.target.checked)} /> Create hubs named in the file that do not exist yet
             </label>

@@ -14,19 +14,6 @@ export function readFileBase64(file: File, onProgress: (fraction: number) => voi
   });
 }
 
-/** Saves base64 content as a download (browser mode and the desktop app alike). */
-export function downloadBase64(fileName: string, contentBase64: string, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'): void {
-  const bytes = Uint8Array.from(atob(contentBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export const MAX_FILE_BYTES = 40 * 1024 * 1024;
 
 /** A file the person chose, as the import methods take it. */

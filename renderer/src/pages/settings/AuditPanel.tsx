@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { useApi } from '../../api/useApi';
+import { useQueryOf } from '../../data/queries';
+import { useChange } from '../../data/mutations';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate } from '../../components/format';
 import { saveText } from '../../components/download';
+import { TableHead } from '../../components/TableHead';
 
 const PAGE = 50;
 
@@ -12,20 +14,15 @@ function summary(json: string | null): string {
 }
 
 /** Every change hubdesk has recorded: what, before and after, when and by whom. Searchable and exportable. */
-export function AuditPanel({ dataVersion }: { dataVersion: number }) {
+export function AuditPanel() {
   const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
-  const page = useApi(() => window.api.listAudit({ limit: PAGE, offset, search: search || undefined }), [search, offset, dataVersion]);
-  const [exportError, setExportError] = useState<Error | null>(null);
+  const page = useQueryOf('listAudit', { limit: PAGE, offset, search: search || undefined });
+  const exporting = useChange();
 
   async function exportCsv() {
-    setExportError(null);
-    try {
-      const { fileName, csv } = await window.api.exportAudit({});
-      saveText(fileName, csv, 'text/csv;charset=utf-8');
-    } catch (e) {
-      setExportError(e instanceof Error ? e : new Error(String(e)));
-    }
+    const file = await exporting.run('exportAudit', {});
+    if (file) saveText(file.fileName, file.csv, 'text/csv;charset=utf-8');
   }
 
   const total = page.data?.total ?? 0;
@@ -50,21 +47,13 @@ export function AuditPanel({ dataVersion }: { dataVersion: number }) {
           </button>
         </div>
       </div>
-      {exportError ? <ErrorPanel title="Could not export the audit log" error={exportError} /> : null}
-      {page.error ? <ErrorPanel title="Could not read the audit log" error={page.error} onRetry={page.reload} /> : null}
+      {exporting.error ? <ErrorPanel title="Could not export the audit log" error={exporting.error} /> : null}
+      {page.error ? <ErrorPanel title="Could not read the audit log" error={page.error} onRetry={page.refetch} /> : null}
       {page.data && page.data.entries.length === 0 ? <p className="empty">{search ? 'No change matches.' : 'Nothing has changed yet.'}</p> : null}
       {page.data && page.data.entries.length > 0 ? (
         <>
           <table className="data-table compact audit-table" aria-label="Audit log">
-            <thead>
-              <tr>
-                <th>When</th>
-                <th>Who</th>
-                <th>What</th>
-                <th>Before</th>
-                <th>After</th>
-              </tr>
-            </thead>
+            <TableHead columns={['When', 'Who', 'What', 'Before', 'After']} />
             <tbody>
               {page.data.entries.map((e) => (
                 <tr key={e.id}>

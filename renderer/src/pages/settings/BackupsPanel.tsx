@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import type { BackupView } from '@shared/contract';
-import { useApi } from '../../api/useApi';
+import { useQueryOf } from '../../data/queries';
+import { useChange } from '../../data/mutations';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate } from '../../components/format';
+import { TableHead } from '../../components/TableHead';
 
 function when(iso: string): string {
   return `${formatDate(iso)} ${iso.slice(11, 16)} UTC`;
@@ -15,58 +17,52 @@ function describe(reason: string): string {
 }
 
 /** The database's backups: take one now, or restore one (after a backup of the current state). */
-export function BackupsPanel({ onRestored }: { onRestored(): void }) {
-  const backups = useApi(() => window.api.listBackups({}), []);
-  const [busy, setBusy] = useState(false);
+export function BackupsPanel() {
+  const backups = useQueryOf('listBackups', {});
+  const action = useChange();
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<Error | null>(null);
   const [restoring, setRestoring] = useState<BackupView | null>(null);
+  const busy = action.busy;
 
-  async function run(action: () => Promise<string>) {
-    setBusy(true);
-    setError(null);
+  async function backUp() {
     setMessage(null);
-    try {
-      setMessage(await action());
-      backups.reload();
-    } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
-    } finally {
-      setBusy(false);
-    }
+    const b = await action.run('createBackup', {});
+    if (b) setMessage(`Backup taken: ${b.name}`);
+  }
+  async function restore(b: BackupView) {
+    setMessage(null);
+    const r = await action.run('restoreBackup', { name: b.name, confirm: true });
+    if (!r) return;
+    setRestoring(null);
+    setMessage(`Restored the backup of ${when(b.createdAt)}. The data as it was just before is kept as ${r.safetyBackup}.`);
   }
 
   return (
     <section className="panel" aria-labelledby="backups-title">
       <div className="panel-head">
         <h2 id="backups-title">Backups</h2>
-        <button type="button" disabled={busy} onClick={() => run(async () => `Backup taken: ${(await window.api.createBackup({})).name}`)}>
+        <button type="button" disabled={busy} onClick={() => void backUp()}>
           Back up now
         </button>
       </div>
       <p className="hint">
-        hubdesk backs up the database before every import, undo, migration and restore, and keeps the last 20 and one a month.
+        hubdesk backs up the database before every import, undo, migration and restore, checks every backup as it is written, and
+        keeps the last 20, one a month and always the newest checked one.
       </p>
       {message ? <p role="status" className="ok-text">{message}</p> : null}
-      {error ? <ErrorPanel title="That did not work" error={error} /> : null}
-      {backups.error ? <ErrorPanel title="Could not list the backups" error={backups.error} onRetry={backups.reload} /> : null}
+      {action.error ? <ErrorPanel title="That did not work" error={action.error} /> : null}
+      {backups.error ? <ErrorPanel title="Could not list the backups" error={backups.error} onRetry={backups.refetch} /> : null}
       {backups.data && backups.data.length === 0 ? <p className="empty">No backups yet.</p> : null}
       {backups.data && backups.data.length > 0 ? (
         <table className="data-table compact" aria-label="Backups">
-          <thead>
-            <tr>
-              <th>Taken</th>
-              <th>Why</th>
-              <th className="num">Size</th>
-              <th><span className="visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
+          <TableHead columns={['Taken', 'Why', { num: 'Size' }, 'Checked', { hidden: 'Actions' }]} />
           <tbody>
             {backups.data.map((b) => (
               <tr key={b.name}>
                 <td>{when(b.createdAt)}</td>
                 <td>{describe(b.reason)}</td>
                 <td className="num">{(b.bytes / 1024 / 1024).toFixed(1)} MB</td>
+                <td>{b.verified ? 'Sound when taken' : 'Not checked (older version)'}</td>
                 <td className="num">
                   <button type="button" className="link-button" disabled={busy} onClick={() => setRestoring(b)}>
                     Restore…
@@ -84,15 +80,7 @@ export function BackupsPanel({ onRestored }: { onRestored(): void }) {
         destructive
         busy={busy}
         onCancel={() => setRestoring(null)}
-        onConfirm={() =>
-          restoring &&
-          run(async () => {
-            const r = await window.api.restoreBackup({ name: restoring.name, confirm: true });
-            setRestoring(null);
-            onRestored();
-            return `Restored the backup of ${when(restoring.createdAt)}. The data as it was just before is kept as ${r.safetyBackup}.`;
-          })
-        }
+        onConfirm={() => restoring && void restore(restoring)}
       >
         <p>
           Every hub, school, import and change will go back to how it was on <strong>{restoring ? when(restoring.createdAt) : ''}</strong>.

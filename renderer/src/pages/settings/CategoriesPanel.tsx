@@ -1,58 +1,46 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { SpendCategoryView } from '@shared/contract';
-import { ApiError } from '@shared/contract';
-import { useApi } from '../../api/useApi';
+import { addSpendCategorySchema, renameSpendCategorySchema } from '@shared/validation/spend';
+import { useQueryOf } from '../../data/queries';
+import { useChange } from '../../data/mutations';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate } from '../../components/format';
+import { Field } from '../../components/forms/Field';
+import { FormError } from '../../components/forms/FormError';
+import { PageForm } from '../../components/forms/PageForm';
+import { validate } from '../../components/forms/validate';
+import { TableHead } from '../../components/TableHead';
 
 /** The network spend categories: add, rename, retire (history stays with the category) or reinstate. */
 export function CategoriesPanel() {
-  const list = useApi(() => window.api.listSpendCategories({}), []);
+  const list = useQueryOf('listSpendCategories', {});
   const [newName, setNewName] = useState('');
   const [editing, setEditing] = useState<{ id: number; name: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useChange();
+  const busy = action.busy;
+  const addMessage = newName.trim() === '' ? null : validate(addSpendCategorySchema, { name: newName }).name;
+  const renameMessage = editing ? validate(renameSpendCategorySchema, editing).name : null;
 
-  async function run(action: () => Promise<unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      list.reload();
-      return true;
-    } catch (e) {
-      setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
+  async function add() {
+    if (newName.trim() === '' || addMessage) return;
+    if (await action.run('addSpendCategory', { name: newName })) setNewName('');
   }
 
-  async function add(e: FormEvent) {
-    e.preventDefault();
-    if (await run(() => window.api.addSpendCategory({ name: newName }))) setNewName('');
-  }
-
-  async function saveRename(e: FormEvent) {
-    e.preventDefault();
-    if (editing && (await run(() => window.api.renameSpendCategory({ id: editing.id, name: editing.name })))) setEditing(null);
+  async function saveRename() {
+    if (!editing || renameMessage) return;
+    if (await action.run('renameSpendCategory', editing)) setEditing(null);
   }
 
   const row = (c: SpendCategoryView) => (
     <tr key={c.id} className={c.retiredAt ? 'retired-row' : undefined}>
       <td>
         {editing?.id === c.id ? (
-          <form onSubmit={saveRename} className="inline-form">
-            <input
-              aria-label={`New name for ${c.name}`}
-              value={editing.name}
-              autoFocus
-              onChange={(e) => setEditing({ id: c.id, name: e.target.value })}
-              onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
-            />
+          <PageForm label={`Rename ${c.name}`} className="inline-form" onSubmit={saveRename} onCancel={() => setEditing(null)}>
+            <input aria-label={`New name for ${c.name}`} value={editing.name} autoFocus onChange={(e) => setEditing({ id: c.id, name: e.target.value })} />
+            {renameMessage ? <span className="field-message">{renameMessage}</span> : null}
             <button type="submit" className="small-button primary" disabled={busy}>Save</button>
             <button type="button" className="small-button" onClick={() => setEditing(null)}>Cancel</button>
-          </form>
+          </PageForm>
         ) : (
           <>
             <span className="strong">{c.name}</span>
@@ -72,7 +60,7 @@ export function CategoriesPanel() {
               type="button"
               className="link-button"
               disabled={busy}
-              onClick={() => run(() => window.api.retireSpendCategory({ id: c.id, retired: c.retiredAt === null }))}
+              onClick={() => void action.run('retireSpendCategory', { id: c.id, retired: c.retiredAt === null })}
               aria-label={`${c.retiredAt ? 'Reinstate' : 'Retire'} ${c.name}`}
             >
               {c.retiredAt ? 'Reinstate' : 'Retire'}
@@ -89,25 +77,20 @@ export function CategoriesPanel() {
       <p className="hint">
         Every plan line and claim carries one network category. Retiring a category keeps its history in every chart and report; it just cannot be chosen for new lines or claims.
       </p>
-      {list.error ? <ErrorPanel title="Could not list the categories" error={list.error} onRetry={list.reload} /> : null}
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {list.error ? <ErrorPanel title="Could not list the categories" error={list.error} onRetry={list.refetch} /> : null}
+      <FormError error={action.error} />
       {list.data ? (
         <table className="data-table compact" aria-label="Spend categories">
-          <thead>
-            <tr>
-              <th>Category</th>
-              <th className="num">Plan lines</th>
-              <th className="num">Claims</th>
-              <th><span className="visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
+          <TableHead columns={['Category', { num: 'Plan lines' }, { num: 'Claims' }, { hidden: 'Actions' }]} />
           <tbody>{list.data.map(row)}</tbody>
         </table>
       ) : null}
-      <form onSubmit={add} className="inline-form add-category">
-        <input aria-label="New category name" placeholder="New category…" value={newName} onChange={(e) => setNewName(e.target.value)} maxLength={80} />
+      <PageForm label="Add a spend category" className="inline-form add-category" onSubmit={add} onCancel={() => setNewName('')}>
+        <Field label="New category name" message={addMessage}>
+          {(p) => <input {...p} placeholder="New category…" value={newName} onChange={(e) => setNewName(e.target.value)} maxLength={80} />}
+        </Field>
         <button type="submit" disabled={busy || newName.trim() === ''}>Add category</button>
-      </form>
+      </PageForm>
     </section>
   );
 }

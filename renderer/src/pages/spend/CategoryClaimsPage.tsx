@@ -1,16 +1,17 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { formatPence } from '@shared/domain/money';
-import { useApi } from '../../api/useApi';
+import { useQueryOf } from '../../data/queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate } from '../../components/format';
+import { TableHead } from '../../components/TableHead';
 
 /** The claims of one spend category across the network: where a bar of the category chart leads. */
 export function CategoryClaimsPage() {
   const { categoryId } = useParams();
   const [params] = useSearchParams();
   const year = params.get('year') ?? undefined;
-  const view = useApi(() => window.api.categoryClaims({ categoryId: Number(categoryId), year }), [categoryId, year]);
+  const view = useQueryOf('categoryClaims', { categoryId: Number(categoryId), year });
   const v = view.data;
   const total = (status?: string) => formatPence((v?.claims ?? []).filter((c) => (status ? c.status === status : c.status !== 'rejected')).reduce((n, c) => n + c.amountPence, 0));
   return (
@@ -20,23 +21,12 @@ export function CategoryClaimsPage() {
         title={v ? v.category : 'Category'}
         subtitle={v ? `${v.claims.length} claims in ${v.year} · claimed ${total()} · released ${total('paid')}` : undefined}
       />
-      {view.error ? <ErrorPanel title="Could not load the claims" error={view.error} onRetry={view.reload} /> : null}
+      {view.error ? <ErrorPanel title="Could not load the claims" error={view.error} onRetry={view.refetch} /> : null}
       {v && v.claims.length === 0 ? <div className="empty-state">No hub has claimed under {v.category} in {v.year}.</div> : null}
       {v && v.claims.length > 0 ? (
         <div className="table-wrap">
           <table className="data-table" aria-label={`Claims under ${v.category}`}>
-            <thead>
-              <tr>
-                <th>Hub</th>
-                <th>Claimed</th>
-                <th>Invoice</th>
-                <th>Priority</th>
-                <th>What for</th>
-                <th className="num">Amount</th>
-                <th>Status</th>
-                <th>Paid</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Hub', 'Claimed', 'Invoice', 'Priority', 'What for', { num: 'Amount' }, 'Status', 'Paid']} />
             <tbody>
               {v.claims.map((c) => (
                 <tr key={c.id}>

@@ -1,17 +1,23 @@
 import { Link } from 'react-router';
+import type { SpendHubView } from '@shared/contract';
 import { formatPence } from '@shared/domain/money';
-import { useApi } from '../../api/useApi';
-import { ErrorPanel } from '../../components/ErrorPanel';
+import { useQueryOf } from '../../data/queries';
+import { Loaded } from '../../data/Loaded';
 import { ChartCard } from '../../charts/ChartCard';
 import { PlannedClaimedChart, PlannedClaimedTable } from '../../charts/PriorityChart';
 import { CumulativeChart, CumulativeTable } from '../../charts/CumulativeChart';
 
 /** One hub's spend: by its own priorities, by network category, and funding used over the year. */
 export function HubSpend({ hubId, year }: { hubId: number; year: string }) {
-  const view = useApi(() => window.api.spendHub({ hubId, year }), [hubId, year]);
-  if (view.error) return <ErrorPanel title="Could not load the hub’s spend" error={view.error} onRetry={view.reload} />;
-  const v = view.data;
-  if (!v) return <p className="loading">Loading…</p>;
+  const view = useQueryOf('spendHub', { hubId, year });
+  return (
+    <Loaded query={view} error="Could not load the hub’s spend" loading="Loading…">
+      {(v) => <HubSpendView v={v} />}
+    </Loaded>
+  );
+}
+
+function HubSpendView({ v }: { v: SpendHubView }) {
   const slug = `${v.hub.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${v.year.replace('/', '-')}`;
   const nothingClaimed = v.claimCount === 0;
   return (

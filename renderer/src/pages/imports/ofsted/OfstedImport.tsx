@@ -1,74 +1,44 @@
 import { useState } from 'react';
 import type { OfstedCommitResult, OfstedImportPreview } from '@shared/contract/ofsted-import';
-import { useStatus } from '../../../state/status';
 import { formatCount } from '../../../components/format';
 import { ImportStatus } from '../ImportStatus';
 import type { LoadedFile } from '../files';
 import { ImportDone } from '../ImportDone';
 import { FileDrop } from '../FileDrop';
-import { Steps } from './Steps';
+import { Steps } from '../Steps';
 import { OfstedPreviewSummary, OfstedPreviewTables } from './OfstedPreviewView';
-import { useImportWork } from '../useImportWork';
+import { FILE_PREVIEW_DONE, useImportFlow } from '../useImportWork';
 import { countOf } from '@shared/plural';
 
-type Step = 'file' | 'preview' | 'done';
-const STEPS = [
-  { key: 'file', label: 'File' },
-  { key: 'preview', label: 'Preview' },
-  { key: 'done', label: 'Done' },
-] as const satisfies readonly { key: Step; label: string }[];
-
-type Loaded = LoadedFile;
-
 /** Ofsted's management-information file: file → preview → done. Nothing is written before "Import". */
-export function OfstedImport({ onImported }: { onImported(): void }) {
-  const { refresh } = useStatus();
-  const [step, setStep] = useState<Step>('file');
+export function OfstedImport() {
   const [allSchools, setAllSchools] = useState(false);
-  const [file, setFile] = useState<Loaded | null>(null);
-  const [preview, setPreview] = useState<OfstedImportPreview | null>(null);
-  const { busy, error, setError, run, read } = useImportWork();
-  const [result, setResult] = useState<OfstedCommitResult | null>(null);
+  const { step, file, setFile, preview, result, previewed, imported, restart, busy, error, run, read } = useImportFlow<'file' | 'preview' | 'done', OfstedImportPreview, OfstedCommitResult>('file', 'done');
 
-  async function check(loaded: Loaded, all: boolean) {
-    const p = await run('Checking the inspections…', () => window.api.previewOfstedImport({ ...loaded, allSchools: all }));
-    if (p) {
-      setPreview(p);
-      setStep('preview');
-    }
+  async function check(loaded: LoadedFile, all: boolean) {
+    // A second look at the same file (all schools on or off) names the staged file instead of sending it again.
+    const staged = preview && preview.fileName === loaded.fileName ? { stagingId: preview.stagingId } : loaded;
+    previewed(await run('Checking the inspections…', 'previewOfstedImport', { ...staged, allSchools: all }), 'preview');
   }
 
   async function choose(f: File) {
     const loaded = await read(f);
     if (!loaded) return;
     setFile(loaded);
-    await check(loaded, allSchools);
+    // A newly chosen file is always sent (it may share the name of the file previewed before).
+    previewed(await run('Checking the inspections…', 'previewOfstedImport', { ...loaded, allSchools }), 'preview');
   }
 
   async function commit() {
     if (!file || !preview) return;
-    const r = await run(`Importing ${preview.fileName}…`, () => window.api.commitOfstedImport({ ...file, allSchools }));
-    if (r) {
-      setResult(r);
-      setStep('done');
-      await refresh();
-      onImported();
-    }
-  }
-
-  function restart() {
-    setStep('file');
-    setFile(null);
-    setPreview(null);
-    setResult(null);
-    setError(null);
+    imported(await run(`Importing ${preview.fileName}…`, 'commitOfstedImport', { stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash, allSchools }));
   }
 
   const nothingNew = preview !== null && preview.errorCount === 0 && preview.newInspections === 0;
 
   return (
     <div className="ofsted-import">
-      <Steps steps={STEPS} current={step} />
+      <Steps steps={FILE_PREVIEW_DONE} current={step} />
       <ImportStatus busy={busy} error={error} />
 
       {step === 'file' ? (

@@ -1,7 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import type { OfstedImportIssue, OfstedImportPreview, OfstedInspectionView, OfstedPreviewSchool } from '@shared/contract/ofsted-import';
-import { DataTable } from '../../../components/DataTable';
 import { formatCount } from '../../../components/format';
+import { PreviewKpis, PreviewSection } from '../PreviewParts';
 
 const num = { align: 'right' };
 
@@ -21,14 +21,14 @@ function inspectionText(i: OfstedInspectionView): string {
   return `${i.startDate} · ${frameworkLabel(i.framework)}${i.outcomeText ? ` · ${i.outcomeText}` : ''}${grades ? ` — ${grades}` : ''}`;
 }
 
-const issueColumns: ColumnDef<OfstedImportIssue, any>[] = [
+const issueColumns: ColumnDef<OfstedImportIssue, unknown>[] = [
   { header: 'Row', accessorFn: (p) => p.row ?? '—', meta: num },
   { header: 'Column', accessorFn: (p) => p.column ?? '—' },
   { header: 'URN', accessorFn: (p) => p.urn ?? '—' },
   { header: 'Problem', accessorKey: 'message' },
 ];
 
-const schoolColumns: ColumnDef<OfstedPreviewSchool, any>[] = [
+const schoolColumns: ColumnDef<OfstedPreviewSchool, unknown>[] = [
   { header: 'Row', accessorKey: 'row', meta: num },
   { header: 'URN', accessorKey: 'urn' },
   { header: 'School', accessorFn: (s) => s.name ?? '—', id: 'name' },
@@ -59,16 +59,7 @@ export function OfstedPreviewSummary({ preview }: { preview: OfstedImportPreview
     ['Already stored', preview.duplicatesSkipped],
     ['Problems', preview.errorCount],
   ];
-  return (
-    <div className="kpis">
-      {kpis.map(([label, value]) => (
-        <div className={`kpi${label === 'Problems' && value > 0 ? ' kpi-bad' : ''}`} key={label}>
-          <span className="kpi-value">{formatCount(value)}</span>
-          <span className="kpi-label">{label}</span>
-        </div>
-      ))}
-    </div>
-  );
+  return <PreviewKpis kpis={kpis} />;
 }
 
 export function OfstedPreviewTables({ preview }: { preview: OfstedImportPreview }) {
@@ -77,37 +68,23 @@ export function OfstedPreviewTables({ preview }: { preview: OfstedImportPreview 
   return (
     <>
       {preview.errorCount > 0 ? (
-        <section className="preview-section" aria-label="Problems">
-          <h3>
-            Problems <span className="count">{formatCount(preview.errorCount)}</span>
-          </h3>
-          <DataTable label="Problems" rows={preview.errors} columns={issueColumns} rowKey={(p) => `${p.row}-${p.column}-${p.message}`} />
-        </section>
+        <PreviewSection title="Problems" rows={preview.errors} count={preview.errorCount} columns={issueColumns} rowKey={(p) => `${p.row}-${p.column}-${p.message}`} />
       ) : null}
       {preview.warningCount > 0 ? (
-        <section className="preview-section" aria-label="Warnings">
-          <h3>
-            Warnings <span className="count">{formatCount(preview.warningCount)}</span>
-          </h3>
-          <DataTable label="Warnings" rows={preview.warnings} columns={issueColumns} rowKey={(p) => `${p.row}-${p.column}-${p.message}`} />
-        </section>
+        <PreviewSection title="Warnings" rows={preview.warnings} count={preview.warningCount} columns={issueColumns} rowKey={(p) => `${p.row}-${p.column}-${p.message}`} />
       ) : null}
       {frameworks.length > 0 ? (
         <p className="hint">New by framework: {frameworks.map(([f, n]) => `${frameworkLabel(f)} ${formatCount(n)}`).join(' · ')}</p>
       ) : null}
-      <section className="preview-section" aria-label="New inspections by school">
-        <h3>
-          New inspections by school <span className="count">{formatCount(withNew.length)}</span>
-        </h3>
-        <DataTable
-          label="New inspections by school"
-          rows={withNew}
-          columns={schoolColumns}
-          rowKey={(s) => s.urn}
-          empty="No new inspections: every inspection of these schools in the file is already stored."
-        />
+      <PreviewSection
+        title="New inspections by school"
+        rows={withNew}
+        columns={schoolColumns}
+        rowKey={(s) => s.urn}
+        empty="No new inspections: every inspection of these schools in the file is already stored."
+      >
         {preview.schoolsOmitted > 0 ? <p className="hint">{formatCount(preview.schoolsOmitted)} more schools are not listed here; all of them are imported.</p> : null}
-      </section>
+      </PreviewSection>
       {preview.membersNotInFile.length > 0 ? (
         <details className="preview-section">
           <summary>

@@ -2,82 +2,42 @@ import { useMemo, useState } from 'react';
 import type { QaCommitResult, QaImportPreview } from '@shared/contract/qa-import';
 import { useStatus } from '../../../state/status';
 import { ImportStatus } from '../ImportStatus';
-import type { LoadedFile } from '../files';
 import { ImportDone } from '../ImportDone';
 import { FileDrop } from '../FileDrop';
-import { Steps } from '../ofsted/Steps';
+import { Steps } from '../Steps';
 import { QaPreviewSummary, QaPreviewTables } from './QaPreviewTables';
-import { useImportWork } from '../useImportWork';
-
-type Step = 'file' | 'preview' | 'done';
-const STEPS = [
-  { key: 'file', label: 'File' },
-  { key: 'preview', label: 'Preview' },
-  { key: 'done', label: 'Done' },
-] as const satisfies readonly { key: Step; label: string }[];
-
-type Loaded = LoadedFile;
+import { FILE_PREVIEW_DONE, useImportFlow } from '../useImportWork';
+import { YearSelect } from '../YearSelect';
 
 /** The QA tracker: year and file → preview → done. Nothing is written before "Import". */
-export function QaImport({ onImported }: { onImported(): void }) {
-  const { status, year: currentYear, refresh } = useStatus();
+export function QaImport() {
+  const { status, year: currentYear } = useStatus();
   const years = useMemo(() => (status?.years ?? []).map((y) => y.label), [status]);
   const [year, setYear] = useState<string>(currentYear ?? years[0] ?? '');
-  const [step, setStep] = useState<Step>('file');
-  const [file, setFile] = useState<Loaded | null>(null);
-  const [preview, setPreview] = useState<QaImportPreview | null>(null);
-  const { busy, error, setError, run, read } = useImportWork();
-  const [result, setResult] = useState<QaCommitResult | null>(null);
+  const { step, file, setFile, preview, result, previewed, imported, restart, busy, error, run, read } = useImportFlow<'file' | 'preview' | 'done', QaImportPreview, QaCommitResult>('file', 'done');
 
   async function choose(f: File) {
     const loaded = await read(f);
     if (!loaded) return;
     setFile(loaded);
-    const p = await run('Checking the reviews…', () => window.api.previewQaImport({ ...loaded, year }));
-    if (p) {
-      setPreview(p);
-      setStep('preview');
-    }
+    previewed(await run('Checking the reviews…', 'previewQaImport', { ...loaded, year }), 'preview');
   }
 
   async function commit() {
-    if (!file) return;
-    const r = await run(`Importing ${file.fileName}…`, () => window.api.commitQaImport({ ...file, year }));
-    if (r) {
-      setResult(r);
-      setStep('done');
-      await refresh();
-      onImported();
-    }
-  }
-
-  function restart() {
-    setStep('file');
-    setFile(null);
-    setPreview(null);
-    setResult(null);
-    setError(null);
+    if (!file || !preview) return;
+    imported(await run(`Importing ${file.fileName}…`, 'commitQaImport', { stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash, year }));
   }
 
   return (
     <div className="qa-import">
-      <Steps steps={STEPS} current={step} />
+      <Steps steps={FILE_PREVIEW_DONE} current={step} />
       <ImportStatus busy={busy} error={error} />
 
       {step === 'file' ? (
         <section className="panel" aria-labelledby="qa-file-title">
           <h2 id="qa-file-title">Choose the QA tracker</h2>
           <div className="import-options">
-            <label className="field-inline">
-              <span>Membership year</span>
-              <select value={year} onChange={(e) => setYear(e.target.value)} aria-label="Year of the reviews">
-                {years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <YearSelect years={years} value={year} onChange={setYear} label="Year of the reviews" />
           </div>
           <FileDrop
             title="Drop the QA tracker here"

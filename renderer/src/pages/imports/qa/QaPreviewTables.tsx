@@ -1,7 +1,6 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import type { QaImportIssue, QaImportPreview, QaPreviewAssignment, QaPreviewReview } from '@shared/contract/qa-import';
-import { DataTable } from '../../../components/DataTable';
-import { formatCount } from '../../../components/format';
+import { PreviewKpis, PreviewSection } from '../PreviewParts';
 
 const num = { align: 'right' };
 
@@ -15,14 +14,14 @@ function ChangeList({ changes }: { changes: string[] }) {
   );
 }
 
-const issueColumns: ColumnDef<QaImportIssue, any>[] = [
+const issueColumns: ColumnDef<QaImportIssue, unknown>[] = [
   { header: 'Sheet', accessorFn: (p) => p.sheet ?? '—', id: 'sheet' },
   { header: 'Row', accessorFn: (p) => p.row ?? '—', meta: num, id: 'row' },
   { header: 'Column', accessorFn: (p) => p.column ?? '—', id: 'column' },
   { header: 'Problem', accessorKey: 'message' },
 ];
 
-const reviewColumns: ColumnDef<QaPreviewReview, any>[] = [
+const reviewColumns: ColumnDef<QaPreviewReview, unknown>[] = [
   { header: 'Row', accessorKey: 'sheetRow', meta: num },
   { header: 'URN', accessorKey: 'urn' },
   { header: 'School', accessorKey: 'school' },
@@ -36,7 +35,7 @@ const reviewColumns: ColumnDef<QaPreviewReview, any>[] = [
   { header: 'Changes', id: 'changes', enableSorting: false, accessorFn: (r) => r.changes.join('; '), cell: (c) => <ChangeList changes={c.row.original.changes} /> },
 ];
 
-const assignmentColumns: ColumnDef<QaPreviewAssignment, any>[] = [
+const assignmentColumns: ColumnDef<QaPreviewAssignment, unknown>[] = [
   { header: 'Row', accessorKey: 'sheetRow', meta: num },
   { header: 'Reviewer', accessorKey: 'reviewerName' },
   { header: 'Role', accessorFn: (a) => a.role ?? '—', id: 'role' },
@@ -48,18 +47,6 @@ const assignmentColumns: ColumnDef<QaPreviewAssignment, any>[] = [
   { header: 'Changes', id: 'changes', enableSorting: false, accessorFn: (a) => a.changes.join('; '), cell: (c) => <ChangeList changes={c.row.original.changes} /> },
 ];
 
-function Section<T>({ title, rows, columns, rowKey }: { title: string; rows: T[]; columns: ColumnDef<T, any>[]; rowKey(r: T): string | number }) {
-  if (rows.length === 0) return null;
-  return (
-    <section className="preview-section" aria-label={title}>
-      <h3>
-        {title} <span className="count">{formatCount(rows.length)}</span>
-      </h3>
-      <DataTable label={title} rows={rows} columns={columns} rowKey={rowKey} />
-    </section>
-  );
-}
-
 export function QaPreviewSummary({ preview }: { preview: QaImportPreview }) {
   const kpis: [string, number][] = [
     ['New reviews', preview.newReviews.length],
@@ -69,26 +56,17 @@ export function QaPreviewSummary({ preview }: { preview: QaImportPreview }) {
     ['WWWs/EBIs to add', preview.pointsAdded],
     ['Problems', preview.errorCount],
   ];
-  return (
-    <div className="kpis">
-      {kpis.map(([label, value]) => (
-        <div className={`kpi${label === 'Problems' && value > 0 ? ' kpi-bad' : ''}`} key={label}>
-          <span className="kpi-value">{formatCount(value)}</span>
-          <span className="kpi-label">{label}</span>
-        </div>
-      ))}
-    </div>
-  );
+  return <PreviewKpis kpis={kpis} />;
 }
 
 export function QaPreviewTables({ preview }: { preview: QaImportPreview }) {
   return (
     <>
-      <Section title="Problems" rows={preview.errors} columns={issueColumns} rowKey={(p) => `${p.sheet}-${p.row}-${p.column}-${p.message}`} />
-      <Section title="New reviews" rows={preview.newReviews} columns={reviewColumns} rowKey={(r) => r.urn} />
-      <Section title="Updated reviews" rows={preview.updatedReviews} columns={reviewColumns} rowKey={(r) => r.urn} />
-      <Section title="New reviewer assignments" rows={preview.newAssignments} columns={assignmentColumns} rowKey={(a) => `${a.hostUrn}-${a.sheetRow}`} />
-      <Section title="Updated reviewer assignments" rows={preview.updatedAssignments} columns={assignmentColumns} rowKey={(a) => `${a.hostUrn}-${a.sheetRow}`} />
+      <PreviewSection title="Problems" rows={preview.errors} columns={issueColumns} rowKey={(p) => `${p.sheet}-${p.row}-${p.column}-${p.message}`} />
+      <PreviewSection title="New reviews" rows={preview.newReviews} columns={reviewColumns} rowKey={(r) => r.urn} />
+      <PreviewSection title="Updated reviews" rows={preview.updatedReviews} columns={reviewColumns} rowKey={(r) => r.urn} />
+      <PreviewSection title="New reviewer assignments" rows={preview.newAssignments} columns={assignmentColumns} rowKey={(a) => `${a.hostUrn}-${a.sheetRow}`} />
+      <PreviewSection title="Updated reviewer assignments" rows={preview.updatedAssignments} columns={assignmentColumns} rowKey={(a) => `${a.hostUrn}-${a.sheetRow}`} />
     </>
   );
 }

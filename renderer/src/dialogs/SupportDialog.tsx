@@ -106,7 +106,7 @@ export function SupportDialog(props: {
     >
       <div className="record-grid">
         <Field label="Requested on" message={messages.requestedOn}>
-          {(p) => <input {...p} type="date" max={today} value={requestedOn} autoFocus onChange={(e) => change(() => setRequestedOn(e.target.value))} />}
+          {(p) => <input {...p} type="date" value={requestedOn} autoFocus onChange={(e) => change(() => setRequestedOn(e.target.value))} />}
         </Field>
         <Field label="About" hint={props.ebis.length === 0 ? 'No EBIs recorded for this school' : 'An EBI fills the area'} message={messages.ebiPointId}>
           {(p) => (

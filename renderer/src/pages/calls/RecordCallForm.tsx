@@ -92,7 +92,7 @@ export function RecordCallForm({ pack: p, onRecorded }: { pack: CallPack; onReco
       <h2 id="record-call-heading">Record a call</h2>
       <div className="call-form-row">
         <Field label="Held on" message={messages.heldOn}>
-          {(f) => <input {...f} type="date" value={heldOn} max={p.generatedOn} onChange={(e) => setHeldOn(e.target.value)} />}
+          {(f) => <input {...f} type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />}
         </Field>
         <Field label="Call with" message={messages.kind}>
           {(f) => (

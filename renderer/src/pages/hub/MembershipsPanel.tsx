@@ -37,9 +37,16 @@ export function MembershipsPanel({ d }: { d: HubDashboard }) {
                   <button type="button" onClick={() => setOpen({ mode: 'leaving', schoolId: s.schoolId })} aria-label={`Mark ${s.name} leaving`} disabled={s.membershipStatus === 'leaving'}>
                     Leaving
                   </button>
-                  <button type="button" onClick={() => setOpen({ mode: 'fee', schoolId: s.schoolId })} aria-label={`Fee for ${s.name}`}>
-                    Fee paid
-                  </button>
+                  {/* A fee already paid is not paid again: its dates can be looked at and corrected. */}
+                  {s.feePaidOn ? (
+                    <button type="button" onClick={() => setOpen({ mode: 'fee', schoolId: s.schoolId })} aria-label={`Fee dates of ${s.name}`}>
+                      Fee dates
+                    </button>
+                  ) : (
+                    <button type="button" onClick={() => setOpen({ mode: 'fee', schoolId: s.schoolId })} aria-label={`Fee for ${s.name}`}>
+                      Fee paid
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

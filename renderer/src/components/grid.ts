@@ -11,16 +11,20 @@ import { useEffect, type RefObject } from 'react';
  * - Enter on a row (or on a cell that holds no link or button) is a click on the row: a table that
  *   opens its rows opens it. Enter on a link or button is that link's or button's.
  *
- * A field typed into inside a cell keeps its keys; Escape goes back to its row.
+ * A row holding a field to type into is a form, outside the grid: its fields keep their Tab stops.
  */
 const CONTROL = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not(td):not(th):not(tr)';
 const TYPING = 'input:not([type="checkbox"]):not([type="radio"]):not([type="button"]), select, textarea';
 const PAGE = 10;
 
-/** The rows a person moves through: the last header row (the columns) and every body row. */
+/**
+ * The rows a person moves through: the last header row (the columns) and every body row, except a
+ * row that is a form (a field to type into, such as a claim being corrected in its row): its fields
+ * keep their own Tab order.
+ */
 function rowsOf(table: HTMLTableElement): HTMLTableRowElement[] {
   const head = table.tHead?.rows;
-  const body = [...table.tBodies].flatMap((b) => [...b.rows]);
+  const body = [...table.tBodies].flatMap((b) => [...b.rows]).filter((r) => !r.querySelector(TYPING));
   return [...(head && head.length ? [head[head.length - 1]!] : []), ...body];
 }
 
@@ -122,16 +126,7 @@ export function useGridKeys(ref: RefObject<HTMLTableElement | null>): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.metaKey) return;
       const el = e.target as HTMLElement;
-      if (el.matches(TYPING)) {
-        if (e.key === 'Escape') {
-          const row = el.closest('tr');
-          if (row && !isHeaderRow(row)) {
-            e.preventDefault();
-            row.focus();
-          }
-        }
-        return;
-      }
+      if (el.matches(TYPING)) return;
       if (e.key === 'Enter' && !e.shiftKey && (el.tagName === 'TR' || el.tagName === 'TD' || el.tagName === 'TH')) {
         const row = el.closest('tr');
         if (row && !isHeaderRow(row)) {

@@ -12,6 +12,7 @@ import { useChange } from '../../data/mutations';
 import { FormError } from '../../components/forms/FormError';
 import { TableHead } from '../../components/TableHead';
 import { FormActions } from '../../components/forms/FormActions';
+import { GridTable } from '../../components/GridTable';
 
 /** A refusal that an override with a reason can get past (paying beyond the total available). */
 const OVER_RELEASE = /To pay it anyway, override with a reason\.$/;
@@ -25,14 +26,14 @@ export function ClaimsPanel({ detail }: { detail: HubFundingDetail }) {
       {detail.claims.length === 0 ? (
         <div className="empty-state">No claims logged for {detail.year}.</div>
       ) : (
-        <table className="data-table compact" aria-label="Claims">
+        <GridTable label="Claims">
           <TableHead columns={['Claimed', 'Invoice', 'Priority', 'Category', 'Description', { num: 'Amount' }, 'Status', { hidden: 'Actions' }]} />
           <tbody>
             {detail.claims.map((c) => (
               <ClaimRow key={c.id} claim={c} />
             ))}
           </tbody>
-        </table>
+        </GridTable>
       )}
       {adding ? (
         <ClaimForm detail={detail} onDone={() => setAdding(false)} />

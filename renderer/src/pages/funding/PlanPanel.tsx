@@ -7,6 +7,7 @@ import { PlanImport } from './PlanImport';
 import { useChange } from '../../data/mutations';
 import { FormError } from '../../components/forms/FormError';
 import { TableHead } from '../../components/TableHead';
+import { GridTable } from '../../components/GridTable';
 
 /** The Hub Action Plan: lines by priority, the allocation check, and editing or importing lines. */
 export function PlanPanel({ detail }: { detail: HubFundingDetail }) {
@@ -31,7 +32,7 @@ export function PlanPanel({ detail }: { detail: HubFundingDetail }) {
       {plan.lines.length === 0 ? (
         <div className="empty-state">No plan lines yet for {detail.year}. Add them one by one or import the hub’s plan workbook.</div>
       ) : (
-        <table className="data-table compact" aria-label="Plan lines">
+        <GridTable label="Plan lines">
           <TableHead columns={['Priority', 'Activity', 'Category', 'As typed', { num: 'Planned' }, { hidden: 'Actions' }]} />
           <tbody>
             {plan.lines.map((l) =>
@@ -80,7 +81,7 @@ export function PlanPanel({ detail }: { detail: HubFundingDetail }) {
               <td />
             </tr>
           </tfoot>
-        </table>
+        </GridTable>
       )}
       {mode === 'add' ? <PlanLineForm detail={detail} onDone={done} /> : null}
       {mode === 'import' ? <PlanImport detail={detail} onDone={done} /> : null}

@@ -5,6 +5,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate } from '../../components/format';
 import { TableHead } from '../../components/TableHead';
+import { GridTable } from '../../components/GridTable';
 
 /** The claims of one spend category across the network: where a bar of the category chart leads. */
 export function CategoryClaimsPage() {
@@ -25,7 +26,7 @@ export function CategoryClaimsPage() {
       {v && v.claims.length === 0 ? <div className="empty-state">No hub has claimed under {v.category} in {v.year}.</div> : null}
       {v && v.claims.length > 0 ? (
         <div className="table-wrap">
-          <table className="data-table" aria-label={`Claims under ${v.category}`}>
+          <GridTable className="data-table" label={`Claims under ${v.category}`}>
             <TableHead columns={['Hub', 'Claimed', 'Invoice', 'Priority', 'What for', { num: 'Amount' }, 'Status', 'Paid']} />
             <tbody>
               {v.claims.map((c) => (
@@ -45,7 +46,7 @@ export function CategoryClaimsPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </GridTable>
         </div>
       ) : null}
     </>

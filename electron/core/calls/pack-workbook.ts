@@ -7,6 +7,7 @@ import { excelDate, putCount, putDate, putMoney, putText, putYesNo } from '../ex
 import { finishSheet, fitRowHeights, noteLine, styleHeaderRow } from '../exports/table';
 import { font } from '../exports/style';
 import { newWorkbook, workbookBytes } from '../exports/workbook';
+import { addSheet } from '../exports/excel-limits';
 
 /**
  * The call pack as a workbook (issue 8, point 4): one sheet per part of the pack, each a table with a
@@ -46,7 +47,7 @@ function putValue(cell: ExcelJS.Cell, kind: Kind, v: string | number | boolean |
 
 /** A sheet whose first row is the header of `headers`, with the widths given. */
 function sheetWithHeader(workbook: ExcelJS.Workbook, name: string, headers: readonly { header: string; width: number }[]): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name);
+  const sheet = addSheet(workbook, name);
   // The row's own style too (not only its cells'), so a reader styling the whole row sees it bold.
   sheet.getRow(1).font = font({ bold: true });
   headers.forEach((h, i) => {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { checkRowLimits } from './excel-limits';
 
 /** A new workbook with its document properties (title, author, created) set. */
 export function newWorkbook(title: string, now: Date): ExcelJS.Workbook {
@@ -14,8 +15,9 @@ export function newWorkbook(title: string, now: Date): ExcelJS.Workbook {
   return wb;
 }
 
-/** The workbook as bytes (exceljs's default font is the house font, Calibri 11). */
+/** The workbook as bytes (exceljs's default font is the house font, Calibri 11), refused if a sheet is longer than Excel opens. */
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+  checkRowLimits(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

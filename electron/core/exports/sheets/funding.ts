@@ -5,6 +5,7 @@ import { finishSheet, fitRowHeights, noteLine, sectionTitle, writeTable, type Co
 import { COLOURS, font, WIDTHS } from '../style';
 import type { HubSheetContext } from './types';
 import { writeSources } from './notes';
+import { addSheet } from '../excel-limits';
 
 function figureRow(ws: Worksheet, row: number, label: string, pence: number, bold = false): void {
   putText(ws.getCell(row, 1), label);
@@ -18,7 +19,7 @@ function figureRow(ws: Worksheet, row: number, label: string, pence: number, bol
 /** Funding and claims: the per-school breakdown (the funding rule's reasons), plan lines, claims and the reconciliation. */
 export function addFundingSheet(c: HubSheetContext): void {
   const f = c.data.funding;
-  const ws = c.wb.addWorksheet(c.names['Funding and claims']);
+  const ws = addSheet(c.wb, c.names['Funding and claims']);
   const schoolColumns: Column<FundingSchoolRow>[] = [
     { header: 'School', kind: 'text', width: WIDTHS.name, get: (s) => s.name },
     { header: 'URN', kind: 'text', width: 16, get: (s) => s.urn },

@@ -3,6 +3,7 @@ import { finishSheet, noteLine, writeTable, type Column } from '../table';
 import { WIDTHS } from '../style';
 import type { HubSheetContext } from './types';
 import { writeSources } from './notes';
+import { addSheet } from '../excel-limits';
 
 /** One line of the Ofsted sheet: one grade (or outcome) of a school's latest inspection, with its date. */
 interface OfstedLine {
@@ -39,7 +40,7 @@ function linesOf(school: HubDashboardSchool): OfstedLine[] {
 
 /** Ofsted: each school's latest graded inspection, one row per judgement with its date and framework. */
 export function addOfstedSheet(c: HubSheetContext): void {
-  const ws = c.wb.addWorksheet(c.names.Ofsted);
+  const ws = addSheet(c.wb, c.names.Ofsted);
   const columns: Column<OfstedLine>[] = [
     { header: 'School', kind: 'text', width: WIDTHS.name, get: (l) => l.school.name },
     { header: 'URN', kind: 'text', width: WIDTHS.urn, get: (l) => l.school.urn },

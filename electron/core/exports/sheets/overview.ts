@@ -8,6 +8,7 @@ import { gradeTone } from '@shared/domain/ofsted';
 import { COLOURS, font, PROFILE_COLOURS, STATUS_COLOURS } from '../style';
 import { finishSheet, fitRowHeights, noteLine, sectionTitle, styleHeaderRow, writeTable, type Column } from '../table';
 import type { ChartImage, HubSheetContext } from './types';
+import { addSheet } from '../excel-limits';
 
 function label(ws: Worksheet, row: number, text: string): void {
   const cell = ws.getCell(row, 1);
@@ -47,7 +48,7 @@ export function placeChart(ws: Worksheet, image: ChartImage, imageId: number, at
 export function addOverviewSheet(c: HubSheetContext): void {
   const d = c.data.dashboard;
   const f = c.data.funding;
-  const ws = c.wb.addWorksheet(c.names.Overview, { properties: { tabColor: { argb: `FF${COLOURS.brand}` } } });
+  const ws = addSheet(c.wb, c.names.Overview, { properties: { tabColor: { argb: `FF${COLOURS.brand}` } } });
   ws.getColumn(1).width = 42;
   ws.getColumn(2).width = 34;
   ws.getColumn(3).width = 16;

@@ -4,12 +4,13 @@ import { finishSheet, noteLine, sectionTitle, writeTable, type Column } from '..
 import { STATUS_COLOURS, WIDTHS } from '../style';
 import type { HubSheetContext } from './types';
 import { writeSources } from './notes';
+import { addSheet } from '../excel-limits';
 
 type Sent = HubExportData['reviewers'][number];
 
 /** Reviewer commitments: each school's figures (the commitment rule's), then every reviewer sent and where. */
 export function addReviewersSheet(c: HubSheetContext): void {
-  const ws = c.wb.addWorksheet(c.names['Reviewer commitments']);
+  const ws = addSheet(c.wb, c.names['Reviewer commitments']);
   const columns: Column<HubDashboardSchool>[] = [
     { header: 'School', kind: 'text', width: WIDTHS.name, get: (s) => s.name },
     { header: 'URN', kind: 'text', width: WIDTHS.urn, get: (s) => s.urn },

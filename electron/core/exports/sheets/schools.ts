@@ -3,11 +3,12 @@ import { finishSheet, noteLine, writeTable, type Column } from '../table';
 import { WIDTHS } from '../style';
 import type { HubSheetContext } from './types';
 import { writeSources } from './notes';
+import { addSheet } from '../excel-limits';
 
 /** Schools: contact details and school data, one row per member school; contacts left out on request. */
 export function addSchoolsSheet(c: HubSheetContext): void {
   const { data, includeContacts } = c;
-  const ws = c.wb.addWorksheet(c.names.Schools);
+  const ws = addSheet(c.wb, c.names.Schools);
   const detail = (s: HubDashboardSchool) => data.schoolDetails.get(s.schoolId);
   const columns: Column<HubDashboardSchool>[] = [
     { header: 'URN', kind: 'text', width: WIDTHS.urn, get: (s) => s.urn },

@@ -47,7 +47,8 @@ export function BackupsPanel() {
         </button>
       </div>
       <p className="hint">
-        hubdesk backs up the database before every import, undo, migration and restore, and keeps the last 20 and one a month.
+        hubdesk backs up the database before every import, undo, migration and restore, checks every backup as it is written, and
+        keeps the last 20, one a month and always the newest checked one.
       </p>
       {message ? <p role="status" className="ok-text">{message}</p> : null}
       {action.error ? <ErrorPanel title="That did not work" error={action.error} /> : null}
@@ -55,13 +56,14 @@ export function BackupsPanel() {
       {backups.data && backups.data.length === 0 ? <p className="empty">No backups yet.</p> : null}
       {backups.data && backups.data.length > 0 ? (
         <GridTable label="Backups">
-          <TableHead columns={['Taken', 'Why', { num: 'Size' }, { hidden: 'Actions' }]} />
+          <TableHead columns={['Taken', 'Why', { num: 'Size' }, 'Checked', { hidden: 'Actions' }]} />
           <tbody>
             {backups.data.map((b) => (
               <tr key={b.name}>
                 <td>{when(b.createdAt)}</td>
                 <td>{describe(b.reason)}</td>
                 <td className="num">{(b.bytes / 1024 / 1024).toFixed(1)} MB</td>
+                <td>{b.verified ? 'Sound when taken' : 'Not checked (older version)'}</td>
                 <td className="num">
                   <button type="button" className="link-button" disabled={busy} onClick={() => setRestoring(b)}>
                     Restore…

@@ -118,6 +118,8 @@ test('an empty database: start empty, import the roll with new hubs, Ofsted and 
   await expect(riverside.locator('.dash-ofsted')).toContainText('3 Nov 2026');
   await expect(riverside.locator('.dash-estimates')).toContainText('Leading');
   await expect(riverside).toContainText('Oracy across the curriculum');
+  // Nobody has paid yet: each school is offered "Fee paid".
+  await expect(page.getByRole('table', { name: 'Memberships' }).getByRole('button', { name: /^Fee for / })).toHaveText(Array(4).fill('Fee paid'));
   await page.screenshot({ path: `${shots}/empty-06-hub.png`, fullPage: true });
   expect(errors).toEqual([]);
 });

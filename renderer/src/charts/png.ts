@@ -10,19 +10,16 @@ const INK = '#1c2430';
 const HEADING_HEIGHT = 52;
 
 /**
- * The chart's own drawing as SVG markup for an image. It is copied through a separate XML document
- * (DOMParser), never as elements of the page: an element the page creates with a style attribute is
- * refused by the page's Content Security Policy (style-src 'self'), and the policy does not reach an
- * image's own document.
+ * The chart's own drawing as SVG markup for an image, at its size on screen. The markup is changed as
+ * text, never through elements: an element with a style attribute that the page creates — a copy of
+ * the chart, or a document from DOMParser, which shares the page's policy — is refused by the
+ * page's Content Security Policy (style-src 'self'); the image's own document is not under it.
  */
 function svgMarkup(svg: SVGSVGElement, width: number, height: number): string {
-  const doc = new DOMParser().parseFromString(new XMLSerializer().serializeToString(svg), 'image/svg+xml');
-  const root = doc.documentElement;
-  root.setAttribute('width', String(width));
-  root.setAttribute('height', String(height));
-  root.setAttribute('font-family', CHART.font);
-  root.setAttribute('font-size', '12');
-  return new XMLSerializer().serializeToString(doc);
+  const markup = new XMLSerializer().serializeToString(svg);
+  const end = markup.indexOf('>');
+  const root = markup.slice(0, end).replace(/\s(?:width|height|font-family|font-size)="[^"]*"/g, '');
+  return `${root} width="${width}" height="${height}" font-family="${CHART.font}" font-size="12"${markup.slice(end)}`;
 }
 
 function loadImage(markup: string): Promise<HTMLImageElement> {

@@ -35,7 +35,7 @@ function highlight(text: string, terms: string[]): ReactNode {
 const NEARNESS_LABEL: Record<string, string> = { 'same hub': 'Same hub', 'same region': 'Same region', elsewhere: 'Elsewhere' };
 
 function Suggestions({ pointId, onClose }: { pointId: number; onClose(): void }) {
-  const s = useQueryOf('suggestSupport', { pointId });
+  const s = useQueryOf('suggestSupport', { pointId, limit: 20 });
   const { year } = useStatus();
   const [logging, setLogging] = useState<SupportSuggestionView | null>(null);
   const notice = useSavedNotice();

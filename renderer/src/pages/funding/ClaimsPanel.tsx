@@ -12,6 +12,7 @@ import { useChange } from '../../data/mutations';
 import { FormError } from '../../components/forms/FormError';
 import { TableHead } from '../../components/TableHead';
 import { FormActions } from '../../components/forms/FormActions';
+import { ClippedText } from '../../components/ClippedText';
 import { GridTable } from '../../components/GridTable';
 
 /** A refusal that an override with a reason can get past (paying beyond the total available). */
@@ -74,7 +75,7 @@ function ClaimRow({ claim: c }: { claim: ClaimView }) {
         <td>{c.priority ?? '—'}</td>
         <td>{c.category}</td>
         <td>
-          {c.description ?? '—'}
+          <ClippedText text={c.description} />
           {c.overReleaseReason ? <span className="warn-text block">Paid beyond the total available: {c.overReleaseReason}</span> : null}
         </td>
         <td className="num">

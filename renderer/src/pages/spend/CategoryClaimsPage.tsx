@@ -6,6 +6,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate } from '../../components/format';
 import { TableHead } from '../../components/TableHead';
 import { GridTable } from '../../components/GridTable';
+import { ClippedText } from '../../components/ClippedText';
 
 /** The claims of one spend category across the network: where a bar of the category chart leads. */
 export function CategoryClaimsPage() {
@@ -37,7 +38,9 @@ export function CategoryClaimsPage() {
                   <td>{formatDate(c.claimedOn)}</td>
                   <td className="mono">{c.invoiceRef ?? '—'}</td>
                   <td>{c.priority ?? '—'}</td>
-                  <td>{c.description ?? '—'}</td>
+                  <td>
+                    <ClippedText text={c.description} />
+                  </td>
                   <td className="num">{formatPence(c.amountPence)}</td>
                   <td>
                     <span className={`tag tag-${c.status}`}>{c.status}</span>

@@ -364,3 +364,21 @@ test('charts: axes on round numbers, legends in bar order, the saved PNG carries
   expect(errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('"Record a call" is reached from the top of a long call pack, and a call in the future is refused in the form', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openApp(page);
+  const aspire = await hubId(page, 'Aspire Hub');
+  await page.goto(`${server.baseUrl}/#/calls/${aspire}/2026-autumn`);
+  await expect(page.getByRole('heading', { name: 'Aspire Hub: call pack' })).toBeVisible();
+  const form = page.getByRole('form', { name: 'Record a call' });
+  await expect(form).not.toBeInViewport();
+  await page.getByRole('button', { name: 'Record a call' }).click();
+  await expect(form.getByLabel('Held on')).toBeFocused();
+  await expect(form.getByLabel('Held on')).toBeInViewport();
+  await form.getByLabel('Held on').fill('2026-11-30');
+  await form.getByRole('button', { name: 'Record the call' }).click();
+  await expect(form.getByText('the day the call was held (30 Nov 2026) is after today (23 Nov 2026)').first()).toBeVisible();
+  await page.screenshot({ path: `${shots}/daily-10-record-call.png` });
+  expect(errors).toEqual([]);
+});

@@ -3,6 +3,7 @@ import { contract, isMethodName, type Envelope, type ApiIssue } from '@shared/co
 import type { CoreContext } from './context';
 import { handlers } from './handlers';
 import { HubdeskError } from './errors';
+import { FileRefused } from './imports/files/refused';
 import { plainStoreError } from './db/sqlite-file/plain-errors';
 
 const MAX_ISSUES = 50;
@@ -57,6 +58,8 @@ export async function dispatch(ctx: CoreContext, method: unknown, payload: unkno
       const details = error.details as { issues?: ApiIssue[] } | undefined;
       return { ok: false, error: { kind: error.kind, message: error.message, issues: details?.issues } };
     }
+    // A file an import cannot read: the file layer's message says what the file is and what to do.
+    if (error instanceof FileRefused) return { ok: false, error: { kind: 'validation', message: error.message } };
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { kind: 'internal', message: `${method} failed: ${message}` } };
   } finally {

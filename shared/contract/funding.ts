@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileToPreview, oneFile, previewedFile, type StagedPreview } from './staging';
 import { mutation, query } from './define';
 import { id, pence, shortText, yearLabel } from './schemas';
 import { addPlanLineSchema, createClaimSchema, planSubmissionSchema, setCarryForwardSchema, updateClaimSchema, updatePlanLineSchema } from '../validation/funding';
@@ -150,7 +151,7 @@ export interface PlanImportRow {
   problems: string[];
 }
 
-export interface PlanImportPreview {
+export interface PlanImportPreview extends StagedPreview {
   fileName: string;
   sheet: string;
   rows: PlanImportRow[];
@@ -168,7 +169,6 @@ export interface PlanImportResult {
 }
 
 const hubYear = { hubId: id, year: yearLabel };
-const base64 = z.string().max(40_000_000).regex(/^[A-Za-z0-9+/=\s]*$/, 'must be base64');
 
 export const fundingMethods = {
   listFunding: query<FundingOverview>()(
@@ -208,14 +208,13 @@ export const fundingMethods = {
   ),
   previewPlanImport: query<PlanImportPreview>()(
     'Read an action plan workbook (columns Priority, Activity, Cost, Category): what would be imported; writes nothing',
-    z.strictObject({ ...hubYear, fileName: shortText.min(1), contentBase64: base64 }),
+    z.strictObject({ ...hubYear, ...fileToPreview }).superRefine(oneFile),
   ),
   commitPlanImport: mutation<PlanImportResult>()(
-    'Replace a hub’s action plan lines with a workbook’s, every flagged cost confirmed',
+    'Replace a hub’s action plan lines with a previewed workbook’s, every flagged cost confirmed (backup first; undone like any import)',
     z.strictObject({
       ...hubYear,
-      fileName: shortText.min(1),
-      contentBase64: base64,
+      ...previewedFile,
       confirmations: z.array(z.strictObject({ row: z.number().int().positive(), pence })).max(2_000),
     }),
   ),

@@ -7,6 +7,7 @@ import type { BenchConfig } from './config';
 import { rssMb, type Measurement } from './measure';
 import { rollSteps } from './steps/roll';
 import { ofstedSteps } from './steps/ofsted';
+import { giasSteps } from './steps/gias';
 import { fundingSteps } from './steps/funding';
 import { dashboardSteps } from './steps/dashboard';
 import { coldStartSteps } from './steps/coldstart';
@@ -19,6 +20,7 @@ type Config = BenchConfig & { exportStore: string; exportSchools: number };
 const STEPS: Record<string, (c: Config) => Promise<Measurement[]>> = {
   roll: rollSteps,
   ofsted: ofstedSteps,
+  gias: giasSteps,
   funding: fundingSteps,
   dashboard: dashboardSteps,
   export: exportSteps,

@@ -73,6 +73,23 @@ export interface SchoolsTable {
   import_batch_id: number | null;
   created_at: string;
   updated_at: string;
+  /** Added in 0010_gias: GIAS's establishment status ("Open", "Closed", …) and close date. */
+  establishment_status: Generated<string | null>;
+  closed_on: Generated<string | null>;
+  /** Added in 0010_gias: the pupils GIAS reports and its census date (the roll's pupils fund the hub; these do not). */
+  gias_pupils: Generated<number | null>;
+  gias_census_date: Generated<string | null>;
+}
+
+export interface SchoolLinksTable {
+  id: Generated<number>;
+  urn: string;
+  link_urn: string;
+  link_name: string | null;
+  /** As GIAS names it: "Successor", "Predecessor", "Successor - merged", … */
+  link_type: string;
+  established_on: string | null;
+  import_batch_id: number | null;
 }
 
 export interface ContactsTable {
@@ -360,6 +377,7 @@ export interface Database {
   hubs: HubsTable;
   hub_managers: HubManagersTable;
   schools: SchoolsTable;
+  school_links: SchoolLinksTable;
   contacts: ContactsTable;
   memberships: MembershipsTable;
   ofsted_inspections: OfstedInspectionsTable;

@@ -115,7 +115,7 @@ export const methodTags: Record<MethodName, MethodTags> = {
   deletePlanLine: writes('funding'),
   setPlanSubmission: writes('funding'),
   previewPlanImport: reads(...FUNDING),
-  commitPlanImport: writes('funding'),
+  commitPlanImport: writes('funding', 'imports'),
   createClaim: writes('funding'),
   updateClaim: writes('funding'),
   spendNetwork: reads(...FUNDING),
@@ -144,6 +144,9 @@ export const methodTags: Record<MethodName, MethodTags> = {
   previewOfstedImport: reads('ofsted', 'schools'),
   commitOfstedImport: writes('imports', 'ofsted', 'schools'),
   listOfstedImports: reads('imports'),
+  previewGiasImport: reads('schools', 'memberships', 'funding'),
+  commitGiasImport: writes('imports', 'schools', 'memberships', 'funding'),
+  listGiasClosedSchools: reads('schools'),
   previewQaImport: reads('reviews', 'reviewers', 'schools'),
   commitQaImport: writes('imports', 'reviews', 'reviewers'),
 

@@ -40,7 +40,7 @@ export interface StoreFacts {
 }
 
 export interface OfstedPlan {
-  preview: OfstedImportPreview;
+  preview: Omit<OfstedImportPreview, 'stagingId' | 'diffHash'>;
   /** Every new inspection to insert (kept rows only, none already stored). */
   toInsert: MappedInspection[];
 }
@@ -162,7 +162,7 @@ export function buildPlan(parsed: ParsedOfstedFile, facts: StoreFacts, allSchool
     .map(([urn, name]) => ({ urn, name }))
     .sort((a, b) => a.urn.localeCompare(b.urn));
   const asAt = sourceAsAt(parsed.fileName, latestPublication === null ? [] : [latestPublication]);
-  const preview: OfstedImportPreview = {
+  const preview: Omit<OfstedImportPreview, 'stagingId' | 'diffHash'> = {
     fileName: parsed.fileName,
     sha256: parsed.sha256,
     format: sheet.format,

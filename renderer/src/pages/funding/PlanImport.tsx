@@ -39,7 +39,7 @@ export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDon
       .filter((r) => r.confirm !== null)
       .map((r) => ({ row: r.row, pence: confirmedPence(confirmations[r.row]) }))
       .filter((c): c is { row: number; pence: number } => c.pence !== undefined);
-    if (await action.run('commitPlanImport', { hubId: detail.hubId, year: detail.year, fileName: file.name, contentBase64: file.content, confirmations: list })) onDone();
+    if (await action.run('commitPlanImport', { hubId: detail.hubId, year: detail.year, stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash, confirmations: list })) onDone();
   }
 
   const blocked = preview ? preview.problems > 0 || preview.rows.some((r) => r.confirm !== null && confirmedPence(confirmations[r.row]) === undefined) : true;

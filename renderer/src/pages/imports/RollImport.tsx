@@ -8,7 +8,6 @@ import { FileDrop } from './FileDrop';
 import { MappingStep } from './MappingStep';
 import { PreviewSummary, PreviewTables } from './PreviewStep';
 import { ImportStatus } from './ImportStatus';
-import type { LoadedFile } from './files';
 import { saveBase64 } from '../../components/download';
 import { ImportDone } from './ImportDone';
 import { countOf } from '@shared/plural';
@@ -37,9 +36,8 @@ export function RollImport() {
   const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [confirm, setConfirm] = useState(false);
 
-  const request = (loaded: LoadedFile, options: { mapping?: RollMapping; sheet?: string; createHubs?: boolean } = {}) => ({
-    fileName: loaded.fileName,
-    contentBase64: loaded.contentBase64,
+  // The first preview sends the file; later ones, the error report and the commit name its staging id.
+  const options = (options: { mapping?: RollMapping; sheet?: string; createHubs?: boolean } = {}) => ({
     year,
     sheet: 'sheet' in options ? options.sheet : sheet,
     mapping: 'mapping' in options ? options.mapping : mapping,
@@ -54,12 +52,19 @@ export function RollImport() {
     setMapping(undefined);
     setSheet(undefined);
     setConfirm(false);
-    previewed(await run(`Checking ${formatCount(Math.round(f.size / 1024))} KB of rows…`, 'previewRollImport', request(loaded, { mapping: undefined, sheet: undefined })), 'mapping');
+    previewed(
+      await run(`Checking ${formatCount(Math.round(f.size / 1024))} KB of rows…`, 'previewRollImport', {
+        fileName: loaded.fileName,
+        contentBase64: loaded.contentBase64,
+        ...options({ mapping: undefined, sheet: undefined }),
+      }),
+      'mapping',
+    );
   }
 
-  async function repreview(options: { mapping?: RollMapping; sheet?: string; createHubs?: boolean }, next: Step) {
-    if (!file) return;
-    previewed(await run('Checking the rows…', 'previewRollImport', request(file, options)), next);
+  async function repreview(changed: { mapping?: RollMapping; sheet?: string; createHubs?: boolean }, next: Step) {
+    if (!file || !preview) return;
+    previewed(await run('Checking the rows…', 'previewRollImport', { stagingId: preview.stagingId, ...options(changed) }), next);
   }
 
   async function continueFromMapping(chosen: RollMapping, changed: boolean) {
@@ -76,12 +81,12 @@ export function RollImport() {
 
   async function commit() {
     if (!file || !preview) return;
-    imported(await run(`Importing ${preview.fileName}…`, 'commitRollImport', { ...request(file), confirmWarnings: confirm, sha256: preview.sha256, diffHash: preview.diffHash }));
+    imported(await run(`Importing ${preview.fileName}…`, 'commitRollImport', { ...options(), confirmWarnings: confirm, stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash }));
   }
 
   async function downloadReport() {
-    if (!file) return;
-    const report = await run('Writing the error report…', 'rollImportErrorReport', request(file));
+    if (!preview) return;
+    const report = await run('Writing the error report…', 'rollImportErrorReport', { ...options(), stagingId: preview.stagingId });
     if (report) saveBase64(report.fileName, report.contentBase64);
   }
 

@@ -50,6 +50,9 @@ function HubView({ d }: { d: HubDashboard }) {
         actions={
           <>
             <input type="search" className="filter" placeholder="Filter schools…" aria-label="Filter schools" value={filter} onChange={(e) => setFilter(e.target.value)} />
+            <Link className="button" to={`/funding/${h.id}`}>
+              Funding and claims
+            </Link>
             <HubEditButton hubId={h.id} />
             <ExportHubButton hubId={h.id} year={d.year} />
           </>

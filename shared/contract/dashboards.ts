@@ -5,7 +5,7 @@ import type { OfstedProfileKey } from '../domain/ofsted';
 import type { DatedGrade, OfstedProfileBucket } from '../domain/ofsted-profile';
 import type { InspectionReading } from '../domain/ofsted-reading';
 import type { MembershipHistory } from '../domain/membership-history';
-import type { LatestEstimates, QaProfileHeading } from '../domain/qa-profile';
+import type { LatestEstimates, Nearness, QaProfileHeading } from '../domain/qa-profile';
 import type { CommitmentStatus } from '../domain/reviewer-commitment';
 import type { UntrainedHeadteacherCode } from '../domain/reviewer-commitment';
 import type { DeadlineStatus, ReleaseCondition } from '../domain/reconciliation';
@@ -321,6 +321,8 @@ export interface QaTextHit {
   phase: string | null;
   hubId: number | null;
   hub: string | null;
+  /** The region of the school's hub that year. */
+  region: string | null;
   year: string;
   reviewStart: string;
 }
@@ -330,6 +332,8 @@ export interface QaTextSearchResult {
   ftsQuery: string;
   terms: string[];
   hits: QaTextHit[];
+  /** Every hit the search and filters find (hits holds the first `limit` of them). */
+  total: number;
   /** True when more hits exist than were returned. */
   truncated: boolean;
 }
@@ -340,7 +344,10 @@ export interface SupportSuggestionView {
   urn: string;
   hubId: number | null;
   hub: string | null;
+  region: string | null;
   phase: string | null;
+  /** Where it is from the EBI's school: its hub, another hub in the same region, or elsewhere (the order suggestions come in). */
+  nearness: Nearness;
   accreditedAoe: { text: string; reviewStart: string } | null;
   matches: { kind: 'aoe' | 'www'; text: string; accredited: boolean; reviewStart: string }[];
 }

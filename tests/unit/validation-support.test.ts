@@ -36,7 +36,7 @@ describe('support request rules', () => {
     expect(messages(addSupportRequestSchema, { ...add, requestedOn: '02/11/2026' }).requestedOn).toBe('must be a date like 2025-09-01');
     expect(messages(addSupportRequestSchema, { ...add, requestedOn: '2026-02-30' }).requestedOn).toBe('is not a real calendar date');
     expect(supportDateIssues({ requestedOn: '2026-11-24' }, '2026-11-23')).toEqual([
-      { path: 'requestedOn', message: 'the request date (2026-11-24) is after today (2026-11-23)' },
+      { path: 'requestedOn', message: 'the request date (24 Nov 2026) is after today (23 Nov 2026)' },
     ]);
     expect(supportDateIssues({ requestedOn: '2026-11-23' }, '2026-11-23')).toEqual([]);
   });

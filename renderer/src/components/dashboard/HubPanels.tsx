@@ -6,6 +6,7 @@ import { Panel } from './Panel';
 import { GradeChip } from './Grade';
 import { StatusChip } from './Bars';
 import { TableHead } from '../TableHead';
+import { GridTable } from '../GridTable';
 
 type D = HubDashboard;
 
@@ -52,7 +53,7 @@ export function UpcomingReviewsPanel({ d }: { d: D }) {
       {d.upcomingReviews.length === 0 ? (
         <p className="empty-line">No reviews from {formatDate(d.today)} to the end of {d.year}.</p>
       ) : (
-        <table className="data-table compact" aria-label="Upcoming QA Reviews">
+        <GridTable label="Upcoming QA Reviews">
           <TableHead columns={['Dates', 'School', { num: 'Team' }, 'Reviewers booked']} />
           <tbody>
             {d.upcomingReviews.map((r) => (
@@ -77,7 +78,7 @@ export function UpcomingReviewsPanel({ d }: { d: D }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </GridTable>
       )}
     </Panel>
   );
@@ -90,7 +91,7 @@ export function ShortfallPanel({ d }: { d: D }) {
       {short.length === 0 ? (
         <p className="empty-line">Every school has attended or booked all the reviewers it owes.</p>
       ) : (
-        <table className="data-table compact" aria-label="Reviewer shortfalls">
+        <GridTable label="Reviewer shortfalls">
           <TableHead columns={['School', { num: 'Owed' }, { num: 'Attended' }, { num: 'Booked' }, { num: 'Short' }, 'Status']} />
           <tbody>
             {short.map((s) => (
@@ -104,7 +105,7 @@ export function ShortfallPanel({ d }: { d: D }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </GridTable>
       )}
     </Panel>
   );

@@ -6,6 +6,7 @@ import { isSupportOpen } from '@shared/domain/support';
 import { CALL_KIND_LABELS } from '@shared/domain/calls';
 import { londonDayTime } from '@shared/uk-date';
 import { TableHead } from '../../components/TableHead';
+import { GridTable } from '../../components/GridTable';
 
 function Section({ id, title, count, children, note }: { id: string; title: string; count?: number; children: ReactNode; note?: ReactNode }) {
   return (
@@ -39,7 +40,7 @@ export function ChangesSection({ pack: p }: { pack: CallPack }) {
       {p.timeline.length === 0 ? (
         <Empty>Nothing recorded has changed {sinceText(p)}.</Empty>
       ) : (
-        <table className="data-table compact pack-table" aria-label="What changed">
+        <GridTable className="data-table compact pack-table" label="What changed">
           <TableHead columns={['Date', 'What', 'School', 'Detail']} />
           <tbody>
             {p.timeline.map((l, i) => (
@@ -51,7 +52,7 @@ export function ChangesSection({ pack: p }: { pack: CallPack }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </GridTable>
       )}
     </Section>
   );
@@ -65,7 +66,7 @@ export function ReviewsSection({ pack: p }: { pack: CallPack }) {
         {p.reviewsComingUp.length === 0 ? (
           <Empty>No reviews coming up this membership year.</Empty>
         ) : (
-          <table className="data-table compact pack-table" aria-label="Reviews coming up">
+          <GridTable className="data-table compact pack-table" label="Reviews coming up">
             <TableHead columns={['Dates', 'School', { num: 'Team' }, 'Reviewers']} />
             <tbody>
               {p.reviewsComingUp.map((r) => (
@@ -82,7 +83,7 @@ export function ReviewsSection({ pack: p }: { pack: CallPack }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </GridTable>
         )}
       </Section>
       <Section
@@ -94,7 +95,7 @@ export function ReviewsSection({ pack: p }: { pack: CallPack }) {
         {short.length === 0 ? (
           <Empty>No school is short of reviewers.</Empty>
         ) : (
-          <table className="data-table compact pack-table" aria-label="Reviewer shortfalls">
+          <GridTable className="data-table compact pack-table" label="Reviewer shortfalls">
             <TableHead columns={['School', { num: 'Owed' }, { num: 'Attended' }, { num: 'Booked' }, { num: 'Dropped' }, { num: 'Short' }, 'Status']} />
             <tbody>
               {short.map((r) => (
@@ -109,14 +110,14 @@ export function ReviewsSection({ pack: p }: { pack: CallPack }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </GridTable>
         )}
       </Section>
       <Section id="pack-dropouts" title="Drop-outs needing a replacement" count={p.dropOuts.length}>
         {p.dropOuts.length === 0 ? (
           <Empty>No reviewer has dropped out of a review still to come without a replacement.</Empty>
         ) : (
-          <table className="data-table compact pack-table" aria-label="Drop-outs">
+          <GridTable className="data-table compact pack-table" label="Drop-outs">
             <TableHead columns={['Review starts', 'Reviewer', 'From', 'Review of']} />
             <tbody>
               {p.dropOuts.map((d, i) => (
@@ -128,7 +129,7 @@ export function ReviewsSection({ pack: p }: { pack: CallPack }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </GridTable>
         )}
       </Section>
     </>
@@ -167,7 +168,7 @@ export function SupportSection({ pack: p }: { pack: CallPack }) {
       {p.supportRequests.length === 0 ? (
         <Empty>No school of the hub has a support request open or changed {sinceText(p)}.</Empty>
       ) : (
-        <table className="data-table compact pack-table" aria-label="Support requests">
+        <GridTable className="data-table compact pack-table" label="Support requests">
           <TableHead columns={['Requested', 'School', 'Area of support', 'Status', 'Brokered to']} />
           <tbody>
             {p.supportRequests.map((r) => (
@@ -187,7 +188,7 @@ export function SupportSection({ pack: p }: { pack: CallPack }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </GridTable>
       )}
     </Section>
   );
@@ -238,7 +239,7 @@ export function FundingSection({ pack: p }: { pack: CallPack }) {
       {f.claimsPending.length === 0 ? (
         <Empty>No claims waiting for payment.</Empty>
       ) : (
-        <table className="data-table compact pack-table" aria-label="Claims pending">
+        <GridTable className="data-table compact pack-table" label="Claims pending">
           <TableHead columns={['Claimed', 'Invoice', 'Priority', { num: 'Amount' }, 'Status']} />
           <tbody>
             {f.claimsPending.map((c, i) => (
@@ -251,7 +252,7 @@ export function FundingSection({ pack: p }: { pack: CallPack }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </GridTable>
       )}
     </Section>
   );
@@ -263,7 +264,7 @@ export function MeetingsSection({ pack: p }: { pack: CallPack }) {
       {p.meetings.length === 0 ? (
         <Empty>No meeting dates recorded for {p.term.membershipYear}.</Empty>
       ) : (
-        <table className="data-table compact pack-table" aria-label="Hub meetings">
+        <GridTable className="data-table compact pack-table" label="Hub meetings">
           <TableHead columns={['Date', 'Term', 'Format', 'Attendance']} />
           <tbody>
             {p.meetings.map((m) => (
@@ -286,7 +287,7 @@ export function MeetingsSection({ pack: p }: { pack: CallPack }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </GridTable>
       )}
     </Section>
   );

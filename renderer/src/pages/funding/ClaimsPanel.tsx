@@ -12,6 +12,8 @@ import { useChange } from '../../data/mutations';
 import { FormError } from '../../components/forms/FormError';
 import { TableHead } from '../../components/TableHead';
 import { FormActions } from '../../components/forms/FormActions';
+import { ClippedText } from '../../components/ClippedText';
+import { GridTable } from '../../components/GridTable';
 
 /** Refusals that an override with a reason can get past: paying beyond the total available, and paying before the release conditions hold. */
 const OVER_RELEASE = /To pay it anyway, override with a reason\.$/;
@@ -43,14 +45,14 @@ export function ClaimsPanel({ detail }: { detail: HubFundingDetail }) {
       {detail.claims.length === 0 ? (
         <div className="empty-state">No claims logged for {detail.year}.</div>
       ) : (
-        <table className="data-table compact" aria-label="Claims">
+        <GridTable label="Claims">
           <TableHead columns={['Claimed', 'Invoice', 'Priority', 'Category', 'Description', { num: 'Amount' }, 'Status', { hidden: 'Actions' }]} />
           <tbody>
             {detail.claims.map((c) => (
               <ClaimRow key={c.id} claim={c} />
             ))}
           </tbody>
-        </table>
+        </GridTable>
       )}
       {adding ? (
         <ClaimForm detail={detail} onDone={() => setAdding(false)} />
@@ -94,7 +96,7 @@ function ClaimRow({ claim: c }: { claim: ClaimView }) {
         <td>{c.priority ?? '—'}</td>
         <td>{c.category}</td>
         <td>
-          {c.description ?? '—'}
+          <ClippedText text={c.description} />
           {c.overReleaseReason ? <span className="warn-text block">Paid beyond the total available: {c.overReleaseReason}</span> : null}
           {c.releaseOverrideReason ? <span className="warn-text block">Paid before the release conditions held: {c.releaseOverrideReason}</span> : null}
           {c.reversal ? (

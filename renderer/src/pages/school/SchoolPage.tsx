@@ -12,6 +12,7 @@ import { StatusChip } from '../../components/dashboard/Bars';
 import { AddTrainingButton, EditSchoolButton, ReviewOutcomeButton, ReviewTeamButton, ScheduleReviewButton } from '../../dialogs/SchoolActions';
 import { SupportPanel } from './SupportPanel';
 import { TableHead } from '../../components/TableHead';
+import { GridTable } from '../../components/GridTable';
 
 function Inspection({ i, schoolUrn }: { i: DashboardInspection; schoolUrn: string }) {
   return (
@@ -208,7 +209,7 @@ function SchoolView({ d }: { d: SchoolDashboard }) {
           )}
         </Panel>
         <Panel title="Membership history" sources={d.sources.roll}>
-          <table className="data-table compact" aria-label="Membership history">
+          <GridTable label="Membership history">
             <TableHead columns={['Year', 'Hub', { num: 'Pupils' }, 'Status']} />
             <tbody>
               {d.memberships.map((m) => (
@@ -223,7 +224,7 @@ function SchoolView({ d }: { d: SchoolDashboard }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </GridTable>
         </Panel>
       </div>
 
@@ -243,7 +244,7 @@ function SchoolView({ d }: { d: SchoolDashboard }) {
           {d.reviewerRecord.length === 0 ? (
             <p className="empty-line">This school has not sent a reviewer to another school’s review.</p>
           ) : (
-            <table className="data-table compact" aria-label="Reviewer record">
+            <GridTable label="Reviewer record">
               <TableHead columns={['Review', 'Reviewer', 'Went to', 'Status']} />
               <tbody>
                 {d.reviewerRecord.map((r) => (
@@ -260,7 +261,7 @@ function SchoolView({ d }: { d: SchoolDashboard }) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </GridTable>
           )}
         </Panel>
         <Panel title="Reviewer training" count={d.trainings.length} sources={d.sources.qa}>

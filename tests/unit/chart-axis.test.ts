@@ -13,6 +13,8 @@ function isRound(stepPence: number): boolean {
 
 describe('chart axes on round numbers', () => {
   it('count in round steps of pounds from 0 to just past the largest figure', () => {
+    // A few pence still count in whole pounds.
+    expect(roundMoneyTicks(-4, 9)).toEqual([-100, 0, 100]);
     // Aspire Hub's £38,589.77: £0 to £40k in £10k steps (not £9.6k, £19.3k…).
     expect(roundMoneyTicks(0, 3_858_977)).toEqual([0, 1_000_000, 2_000_000, 3_000_000, 4_000_000]);
     expect(roundMoneyTicks(0, 3_858_977).map(axisPounds)).toEqual(['£0', '£10k', '£20k', '£30k', '£40k']);

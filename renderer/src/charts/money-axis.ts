@@ -32,13 +32,14 @@ export function roundMoneyTicks(minPence: number, maxPence: number, most = 6): n
   const high = Math.max(0, maxPence) / 100;
   const span = high - low;
   if (span <= 0) return [0, 100];
-  const rough = span / most;
+  // Never finer than £1: figures of a few pence still get an axis in whole pounds.
+  const rough = Math.max(1, span / most);
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = STEP_FACTORS.map((f) => f * power).find((s) => s >= rough) ?? 10 * power;
-  const from = Math.floor(low / step) * step;
-  const to = Math.ceil(high / step) * step;
+  const first = Math.floor(low / step);
+  const last = Math.ceil(high / step);
   const ticks: number[] = [];
-  for (let v = from; v <= to + step / 2; v += step) ticks.push(Math.round(v * 100));
+  for (let i = first; i <= last; i++) ticks.push(Math.round(i * step * 100));
   return ticks;
 }
 

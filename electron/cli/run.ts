@@ -76,7 +76,7 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     return 1;
   }
   try {
-    return await command.run(createContext(store, { now }), parsed, io);
+    return await command.run(createContext(store, { now, person: env.HUBDESK_PERSON }), parsed, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\nusage: ${command.usage}`);

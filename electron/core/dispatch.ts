@@ -5,6 +5,7 @@ import { handlers } from './handlers';
 import { HubdeskError } from './errors';
 import { FileRefused } from './imports/files/refused';
 import { plainStoreError } from './db/sqlite-file/plain-errors';
+import { asPerson } from './person';
 
 const MAX_ISSUES = 50;
 /** A hostile payload can carry huge keys; messages quote them, so they are clipped. */
@@ -62,7 +63,8 @@ export async function dispatch(ctx: CoreContext, method: unknown, payload: unkno
     // while the app is open); a live holder refuses it, naming the lock file.
     if (def.mutates) ctx.store.claimWrite();
     const handler = handlers[method] as (ctx: CoreContext, request: unknown) => Promise<unknown>;
-    const value = await handler(ctx, parsed.data);
+    // A change is recorded under the person making it, never the computer's user name where a person is known.
+    const value = await handler(def.mutates ? await asPerson(ctx) : ctx, parsed.data);
     return { ok: true, value };
   } catch (thrown) {
     // A full disk, a damaged file, a read-only folder: said in plain words.

@@ -70,7 +70,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  registerIpc(ipcMain, createContext(store), rendererUrl().prefix);
+  registerIpc(ipcMain, createContext(store, { person: process.env.HUBDESK_PERSON }), rendererUrl().prefix);
   ipcMain.handle(SAVE_PDF_CHANNEL, (event, payload: unknown) =>
     savePdf(event, payload, rendererUrl().prefix, {
       documentsDir: app.getPath('documents'),

@@ -73,6 +73,8 @@ export interface ImportProblem {
   /** The column's header (or letter when it has none); null when the problem is the whole row. */
   column: string | null;
   message: string;
+  /** A warning shown for information that does not need confirming before the import (e.g. a status label the history contradicts). */
+  informational?: true;
 }
 
 export interface RollHeader {

@@ -49,6 +49,10 @@ describe('action plan lines', () => {
     expect(await refused('addPlanLine', { ...line(), categoryId: 4242 })).toBe('categoryId: there is no spend category with id 4242');
     expect(await refused('addPlanLine', { ...line(), hubId: 4242 })).toBe('hubId: there is no hub with id 4242');
     expect(await refused('addPlanLine', { ...line(), activity: '  ' })).toMatch(/^addPlanLine: activity: an activity is needed/);
+    // A space inside the digits is not clean: it needs confirming, with the amount read without the space offered.
+    expect(await refused('addPlanLine', { ...line(), amount: '£34, 704.70' })).toBe(
+      'amount: “£34, 704.70” needs confirming: a space inside the number (it may mean £34,704.70). Confirm the exact amount in pounds and pence.',
+    );
     expect(await refused('addPlanLine', { ...line(), amount: '£4000 x 2 £2000 x 1' })).toMatch(/^amount: .*several amounts or a multiplication: £4,000\.00 × 2 \+ £2,000\.00 × 1 = £10,000\.00/);
 
     const edited = await call('updatePlanLine', { lineId: a.id, priority: 'Leadership at all levels', activity: 'Middle leaders programme', amount: '£3,000.50', categoryId: f.training });

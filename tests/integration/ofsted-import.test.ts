@@ -106,7 +106,7 @@ describe('the real published sample (3 rows, 85 columns)', () => {
     expect(contentHash(t.store.sqlite)).toBe(before);
     expect(p).toMatchObject({
       format: 'csv', encoding: 'UTF-8', headerRow: 1, rows: 3, rowsKept: 2, rowsIgnored: 1, blankRows: 0,
-      newInspections: 3, newJudgements: 14, duplicatesSkipped: 0, newByFramework: { oeif: 2, ungraded: 1 },
+      newInspections: 3, newJudgements: 16, duplicatesSkipped: 0, newByFramework: { oeif: 2, ungraded: 1 },
       sourceAsAt: '2025-01-29', sourceAsAtFrom: 'latest publication date', errorCount: 0, warningCount: 0, canCommit: true, previousImport: null,
     });
     expect(p.membersNotInFile).toEqual([{ urn: '999999', name: 'Member 999999' }]);
@@ -116,10 +116,10 @@ describe('the real published sample (3 rows, 85 columns)', () => {
     ]);
   });
 
-  it('commits: the grades exactly as published, 9 and NULL giving no judgement, with provenance, a backup and an audit entry', async () => {
+  it('commits: the grades exactly as published (9 stored as given, NULL giving no judgement), with provenance, a backup and an audit entry', async () => {
     await addMembers('100000', '100022');
     const r = await imported(file(sample(), 'ofsted-mi-2026-sample.csv'));
-    expect(r).toMatchObject({ inspectionsAdded: 3, judgementsAdded: 14, schools: 2, duplicatesSkipped: 0, rowsIgnored: 1, sourceAsAt: '2025-01-29' });
+    expect(r).toMatchObject({ inspectionsAdded: 3, judgementsAdded: 16, schools: 2, duplicatesSkipped: 0, rowsIgnored: 1, sourceAsAt: '2025-01-29' });
     expect(r.batchId).toBeGreaterThan(0);
     expect(listBackups(t.store).map((b) => b.name)).toContain(r.backupFile);
 
@@ -136,11 +136,12 @@ describe('the real published sample (3 rows, 85 columns)', () => {
       ['Personal development', '1', '2024-06-12'],
       ['Leadership and management', '1', '2024-06-12'],
       ['Safeguarding is effective?', 'Yes', '2024-06-12'],
-      ['Early years provision', '2', '2024-06-12'], // sixth form is 9: no judgement
+      ['Early years provision', '2', '2024-06-12'],
+      ['Sixth form provision', '9', '2024-06-12'], // 9 (not applicable) is stored as given, never read as a grade
     ]);
     const cobden = await stored('100022');
     expect(cobden.map((i) => [i.framework, i.start_date, i.outcome_text, i.judgements.length])).toEqual([
-      ['oeif', '2019-10-16', null, 7],
+      ['oeif', '2019-10-16', null, 8],
       ['ungraded', '2024-12-18', 'Standards maintained', 0],
     ]);
     expect(await stored('100008')).toEqual([]); // not a member
@@ -148,7 +149,7 @@ describe('the real published sample (3 rows, 85 columns)', () => {
     const batch = await t.ctx.db.selectFrom('import_batches').where('id', '=', r.batchId!).selectAll().executeTakeFirstOrThrow();
     expect(batch).toMatchObject({ kind: 'ofsted', file_name: 'ofsted-mi-2026-sample.csv', source_as_at: '2025-01-29', row_count: 3, created_by: 'tester', undone_at: null });
     expect(batch.sha256).toBe(crypto.createHash('sha256').update(sample()).digest('hex'));
-    expect(JSON.parse(batch.summary_json)).toMatchObject({ inspectionsAdded: 3, judgementsAdded: 14, rowsIgnored: 1, byFramework: { oeif: 2, ungraded: 1 } });
+    expect(JSON.parse(batch.summary_json)).toMatchObject({ inspectionsAdded: 3, judgementsAdded: 16, rowsIgnored: 1, byFramework: { oeif: 2, ungraded: 1 } });
     const audit = await t.ctx.db.selectFrom('audit_log').where('import_batch_id', '=', r.batchId!).selectAll().execute();
     expect(audit.map((a) => [a.action, a.entity, a.entity_id, a.os_user])).toEqual([['import', 'import_batch', String(r.batchId), 'tester']]);
     expect(JSON.parse(audit[0]!.after_json!)).toMatchObject({ kind: 'ofsted', fileName: 'ofsted-mi-2026-sample.csv', summary: { inspectionsAdded: 3 } });
@@ -260,6 +261,7 @@ describe('every framework, 2026 layout', () => {
       ['Achievement', 'Expected standard', '2026-10-06'],
       ['Attendance and behaviour', 'Strong standard', '2026-10-06'],
       ['Personal development and wellbeing', 'Exceptional', '2026-10-06'],
+      ['Early years', '9', '2026-10-06'], // stored as given; no overall grade is ever invented
       ['Leadership and governance', 'Urgent improvement', '2026-10-06'],
     ]);
     expect(a[1]!.judgements.some(([area]) => area === 'Overall effectiveness')).toBe(false);
@@ -268,18 +270,21 @@ describe('every framework, 2026 layout', () => {
     expect(vulnerableFlag(asDomain(a), t.ctx.today())).toMatchObject({ vulnerable: true });
   });
 
-  it('stores an interim inspection without an overall-effectiveness row', async () => {
+  it('stores an interim inspection with its overall "Not judged" as given, never a grade', async () => {
     await imported(file(buildCsv('2026', frameworks2026)));
     const [i] = await stored('200002');
     expect(i).toMatchObject({ framework: 'interim_2024', start_date: '2025-02-04' });
     expect(i!.judgements.map(([area, grade]) => `${area}=${grade}`)).toEqual([
+      'Overall effectiveness=Not judged',
       'Quality of education=2',
       'Behaviour and attitudes=1',
       'Personal development=1',
       'Leadership and management=2',
       'Safeguarding is effective?=Yes',
       'Early years provision=2',
+      'Sixth form provision=9',
     ]);
+    expect(vulnerableFlag(asDomain([i!]), '2025-03-01').vulnerable).toBe(false);
   });
 
   it('stores an OEIF inadequate judgement with its category of concern, safeguarding No and a sixth form grade', async () => {
@@ -293,6 +298,7 @@ describe('every framework, 2026 layout', () => {
       'Personal development=3',
       'Leadership and management=4',
       'Safeguarding is effective?=No',
+      'Early years provision=9',
       'Sixth form provision=3',
     ]);
     expect(vulnerableFlag(asDomain([i!]), '2024-03-01').vulnerable).toBe(true);
@@ -301,7 +307,7 @@ describe('every framework, 2026 layout', () => {
   it('stores ungraded outcomes as text, the URN at the time of a predecessor inspection, and nothing for a school never inspected', async () => {
     await imported(file(buildCsv('2026', frameworks2026)));
     expect((await stored('200004')).map((i) => [i.framework, i.start_date, i.outcome_text, i.judgements.length])).toEqual([
-      ['oeif', '2022-09-20', null, 7],
+      ['oeif', '2022-09-20', null, 8],
       ['ungraded', '2025-03-05', 'Some aspects not as strong', 0],
     ]);
     expect((await stored('200005'))[0]).toMatchObject({ framework: 'oeif', urn: '200005', urn_at_inspection: '123456' });
@@ -470,7 +476,7 @@ describe('bad input: located errors, the whole file refused, nothing written', (
     );
     expect(preview.errors.map((e) => [e.row, e.column, e.message])).toEqual([
       [2, '"Inspection start date of latest OEIF graded inspection" (column BH)', 'the latest OEIF graded inspection has grades ("Latest OEIF overall effectiveness" (column BP), "Latest OEIF quality of education" (column BQ)) but no start date.'],
-      [3, '"Latest OEIF safeguarding is effective?" (column BU)', '"Maybe" is not a safeguarding judgement (expected Yes, No or NULL).'],
+      [3, '"Latest OEIF safeguarding is effective?" (column BU)', '"Maybe" is not a safeguarding judgement (expected Yes, No, 9 or NULL).'],
     ]);
   });
 

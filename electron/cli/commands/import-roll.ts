@@ -90,7 +90,8 @@ const importRoll: CliCommand = {
       if (!values['dry-run'] && preview.needsConfirmation && !request.confirmWarnings) {
         if (json) io.out(JSON.stringify(summaryJson(preview, []), null, 2));
         else printPreview(preview, io);
-        io.err(`${preview.warnings.length} ${preview.warnings.length === 1 ? 'warning needs' : 'warnings need'} confirming; nothing was written. Check them, then run again with --confirm-warnings${preview.dateOrder?.how === 'default' ? ' (or choose the dates\' order with --date-order dmy|mdy)' : ''}:`);
+        const pending = preview.warnings.filter((w) => !w.informational);
+        io.err(`${pending.length} ${pending.length === 1 ? 'warning needs' : 'warnings need'} confirming; nothing was written. Check them, then run again with --confirm-warnings${preview.dateOrder?.how === 'default' ? ' (or choose the dates\' order with --date-order dmy|mdy)' : ''}:`);
         for (const w of preview.warnings) io.err(`  ${where(w)}: ${w.message}`);
         return 1;
       }
@@ -107,6 +108,7 @@ const importRoll: CliCommand = {
       if (json) io.out(JSON.stringify(summaryJson(preview, []), null, 2));
       else {
         printPreview(preview, io);
+        for (const w of preview.warnings) io.out(`Warning: ${where(w)}: ${w.message}`);
         io.out(result.noChanges ? 'Nothing to import.' : `Imported as import #${result.batchId}. Backup before the import: ${result.backupFile}`);
       }
       return 0;

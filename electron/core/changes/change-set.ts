@@ -41,6 +41,9 @@ export const ROW_KEYS = {
   action_plans: ['id'],
   action_plan_lines: ['id'],
   claims: ['id'],
+  // Finance's hand edits (electron/core/funding): locks and carry-forward overrides.
+  funding_locks: ['id'],
+  carry_forward_overrides: ['hub_id', 'year_id'],
 } as const satisfies Partial<Record<keyof Database, readonly string[]>>;
 
 export type ChangeTable = keyof typeof ROW_KEYS;
@@ -321,11 +324,11 @@ export async function applyChange<T>(
   ctx: CoreContext,
   action: string,
   main: { entity: ChangeTable; id?: string | number },
-  work: (set: ChangeSet) => Promise<{ value: T; summary: string; entityId?: string | number }>,
+  work: (set: ChangeSet) => Promise<{ value: T; summary: string; entityId?: string | number; details?: Record<string, unknown> }>,
 ): Promise<ChangeResult<T>> {
   return ctx.db.transaction().execute(async (trx) => {
     const set = new ChangeSet(trx);
-    const { value, summary, entityId } = await work(set);
+    const { value, summary, entityId, details } = await work(set);
     const rows = set.rows();
     const byRef = (state: 'before' | 'after') => Object.fromEntries([...rows].map(([ref, c]) => [ref, c[state]]));
     const auditId = await recordAudit(trx, ctx, {
@@ -333,7 +336,8 @@ export async function applyChange<T>(
       entity: main.entity,
       entityId: entityId ?? main.id ?? null,
       before: { rows: byRef('before') },
-      after: { summary, rows: byRef('after') },
+      // `details`: what the change was about beyond its rows (a reason, the hub and year), for the audit log's reader.
+      after: { summary, ...(details ?? {}), rows: byRef('after') },
     });
     return { value, auditId, summary };
   });

@@ -66,14 +66,14 @@ async function computeNetwork(ctx: CoreContext, year: { id: number; label: strin
   }
   // Reviews and reviewers: one scan each for the whole year, indexed by school once.
   const reviewRows = await loadNetworkReviewRows(ctx.db, year.id);
-  const idx = indexRows({ members: [], inspections: new Map(), trainings: [], ...reviewRows });
+  const idx = indexRows(reviewRows);
   const facts = new Map<number, { member: MemberRow; facts: NetworkSchoolFacts }[]>();
   const inspectionBatches = new Set<number | null>();
   const reviewBatches = new Set<number | null>(reviewRows.reviews.map((r) => r.batchId));
   const hubRows = new Map<number, Omit<NetworkHubRow, 'hubId' | 'name' | 'region' | 'hubManagers' | 'membershipsManager' | 'fundingPence' | 'totalAvailablePence'>>();
   for (const pass of passes(byHub)) {
     // Inspections (with their judgements, the bulk of the rows) a group of hubs at a time.
-    const rows: YearRows = { members: pass, inspections: await loadInspections(ctx.db, pass.map((m) => m.urn)), trainings: [], ...reviewRows };
+    const rows: YearRows = { members: pass, inspections: await loadInspections(ctx.db, pass.map((m) => m.urn)), ...reviewRows };
     for (const list of rows.inspections.values()) for (const i of list) inspectionBatches.add(i.batchId);
     for (const m of pass) {
       const list = facts.get(m.hubId);

@@ -248,6 +248,12 @@ export interface ClaimsTable {
   updated_at: string;
   /** Added in 0003_funding. */
   over_release_reason: string | null;
+  /** Added in 0011: finance's reason for paying while the release conditions did not all hold. */
+  release_override_reason: Generated<string | null>;
+  /** Added in 0011: the last reversal of a payment (paid → approved): why, when, by whom. */
+  payment_reversal_reason: Generated<string | null>;
+  payment_reversed_at: Generated<string | null>;
+  payment_reversed_by: Generated<string | null>;
 }
 
 export interface CarryForwardOverridesTable {
@@ -332,6 +338,8 @@ export interface CallsTable {
   /** A term id like 2026-autumn. */
   term: string;
   held_on: string;
+  /** Added in 0011: the instant the call was held (ISO timestamp); its day is held_on. */
+  held_at: Generated<string | null>;
   /** 'hub_manager' | 'senior_partner' */
   kind: string;
   /** JSON array of names. */

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema';
 import { HubdeskError } from '../../errors';
 import { ROLL_FIELD_LABELS, ROLL_FIELDS, type ImportProblem, type RollMapping, type RollPreview } from '@shared/contract/roll-import';
 import { locateHeader, type LocatedHeader } from './header';
-import { autoMap, columnLetter, headerSignature, mappingProblems, missingRequired } from './fields';
+import { ROLL_HEADER_ALIASES, autoMap, columnLetter, headerSignature, mappingProblems, missingRequired } from './fields';
 import { rememberedMappings } from './mappings';
 import { checkRows, type CheckedRows } from './validate';
 import { loadRollState } from './state';
@@ -50,6 +50,9 @@ export interface ReadRoll {
 }
 
 const MAX_ERRORS_SHOWN = 500;
+
+/** A warning that must be confirmed before a commit (not one shown for information only). */
+export const needsConfirming = (w: ImportProblem): boolean => w.informational !== true;
 
 function chooseSheet(workbook: ReadWorkbook, requested: string | undefined, remembered: ReadonlySet<string>, fileName: string) {
   if (workbook.sheets.every((s) => s.rows.length === 0)) {
@@ -156,7 +159,7 @@ export async function readRoll(db: Kysely<Database> | Transaction<Database>, fil
       sheet: sheet.name,
       row: header.row,
       column: null,
-      message: `no column is mapped to ${missing.map((f) => ROLL_FIELD_LABELS[f]).join(', ')}: map ${missing.length === 1 ? 'it' : 'them'} by hand, or head the column${missing.length === 1 ? ' with its' : 's with their'} usual name`,
+      message: `no column is mapped to ${missing.map((f) => ROLL_FIELD_LABELS[f]).join(', ')}: map ${missing.length === 1 ? 'it' : 'them'} by hand, or head the column${missing.length === 1 ? '' : 's'} ${missing.map((f) => ROLL_HEADER_ALIASES[f].map((a) => `"${a}"`).join(' or ')).join('; ')}`,
     });
   } else {
     checked = checkRows(sheet.name, sheet.rows.slice(header.index + 1), header.headers, mapping, dateOrder?.order ?? 'dmy');
@@ -196,7 +199,7 @@ export async function planFromRead(
   today: string,
 ): Promise<AnalysedRoll> {
   const { header, mapping } = read;
-  const columnOf = (field: 'hub' | 'name') => {
+  const columnOf = (field: 'hub' | 'name' | 'status') => {
     const col = mapping[field];
     return col === undefined ? ROLL_FIELD_LABELS[field] : header.headers[col - 1] || `column ${columnLetter(col)}`;
   };
@@ -248,8 +251,8 @@ export async function planFromRead(
     funding: planned?.funding ?? [],
     unchangedRows: planned?.unchangedRows ?? 0,
     noChanges: planned?.noChanges ?? false,
-    canCommit: canCommitIgnoringWarnings && (warnings.length === 0 || Boolean(request.confirmWarnings)),
-    needsConfirmation: warnings.length > 0,
+    canCommit: canCommitIgnoringWarnings && (!warnings.some(needsConfirming) || Boolean(request.confirmWarnings)),
+    needsConfirmation: warnings.some(needsConfirming),
   };
   return { read, planned, preview, allErrors };
 }

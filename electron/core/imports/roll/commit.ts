@@ -4,7 +4,7 @@ import { HubdeskError } from '../../errors';
 import { newYearRow } from '../../db/years';
 import { recordBatch } from '../../changes/import-batches';
 import { ChangeSet, type NewRowOf } from '../../changes/change-set';
-import { forgetRoll, plannedRoll, type AnalysedRoll, type RollOptions } from './analyse';
+import { forgetRoll, needsConfirming, plannedRoll, type AnalysedRoll, type RollOptions } from './analyse';
 import { stagedFile, unstage } from '../staging';
 import { refuseUnlessPreviewed, type PreviewedFile } from '../guard';
 import { commitOnce } from '../commit-flow';
@@ -24,7 +24,8 @@ function refuseUnlessCommittable(analysed: AnalysedRoll, request: RollCommitRequ
     });
   }
   if (preview.needsConfirmation && !request.confirmWarnings) {
-    throw new HubdeskError('validation', `${preview.warnings.length} ${preview.warnings.length === 1 ? 'warning needs' : 'warnings need'} confirming before this import (first: ${preview.warnings[0]!.message}); nothing was written.`);
+    const pending = preview.warnings.filter(needsConfirming);
+    throw new HubdeskError('validation', `${pending.length} ${pending.length === 1 ? 'warning needs' : 'warnings need'} confirming before this import (first: ${pending[0]!.message}); nothing was written.`);
   }
 }
 

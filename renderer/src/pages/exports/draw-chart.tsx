@@ -1,13 +1,13 @@
 import type { ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import { captureChartPng } from './capture';
+import { chartPngBase64 } from '../../charts/png';
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 /**
  * Draws a chart off screen, in a fixed-size box, and returns it as PNG base64 (for an Excel export):
  * the chart is rendered into a hidden container, given frames to measure and lay out, captured with
- * its legend (capture.ts), then removed.
+ * its legend (charts/png.ts), then removed.
  */
 export async function drawChartPng(chart: ReactElement, size: { width: number; height: number }): Promise<string> {
   const host = document.createElement('div');
@@ -26,7 +26,7 @@ export async function drawChartPng(chart: ReactElement, size: { width: number; h
       if (svg && svg.getBoundingClientRect().width > 0 && host.querySelector('.recharts-cartesian-axis') && host.querySelector('.recharts-legend-item')) break;
     }
     await nextFrame();
-    return await captureChartPng(host);
+    return await chartPngBase64(host);
   } finally {
     root.unmount();
     host.remove();

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { RollCommitResult, RollMapping, RollPreview } from '@shared/contract/roll-import';
-import { yearLabelFor, firstCalendarYear } from '@shared/domain/years';
+import { rollImportYears, yearLabelOn } from '@shared/domain/years';
+import { todayIso } from '../../components/forms/validate';
 import { useStatus } from '../../state/status';
 import { formatCount } from '../../components/format';
 import { FileDrop } from './FileDrop';
@@ -26,13 +27,9 @@ const STEPS: { key: Step; label: string }[] = [
 /** The membership roll importer: file → columns → preview → done. Nothing is written before "Import". */
 export function RollImport() {
   const { status, year: currentYear } = useStatus();
-  const years = useMemo(() => {
-    const labels = (status?.years ?? []).map((y) => y.label);
-    const latest = labels.length > 0 ? Math.max(...labels.map(firstCalendarYear)) : firstCalendarYear(currentYear ?? yearLabelFor(new Date().getUTCFullYear()));
-    const next = yearLabelFor(latest + 1);
-    return labels.includes(next) ? labels : [next, ...labels];
-  }, [status, currentYear]);
-  const [year, setYear] = useState<string>(currentYear ?? years[0]!);
+  // An empty database has no year yet: the roll then goes into the year today falls in.
+  const years = useMemo(() => rollImportYears((status?.years ?? []).map((y) => y.label), todayIso()), [status]);
+  const [year, setYear] = useState<string>(currentYear ?? yearLabelOn(todayIso()));
   const [createHubs, setCreateHubs] = useState(false);
   const { step, setStep, file, setFile, preview, result, previewed, imported, busy, error, run, read, ...flow } = useImportFlow<Step, RollPreview, RollCommitResult>('file', 'done');
   const [mapping, setMapping] = useState<RollMapping | undefined>(undefined);
@@ -175,9 +172,11 @@ export function RollImport() {
                     </li>
                   ))}
                 </ul>
-                <label className="check">
-                  <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} /> I have checked these and they are right
-                </label>
+                {preview.needsConfirmation ? (
+                  <label className="check">
+                    <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} /> I have checked these and they are right
+                  </label>
+                ) : null}
               </div>
             ) : null}
             <div className="step-actions">

@@ -100,8 +100,9 @@ test('finance on a hub: plan line needing confirmation, over-allocation, locking
   await expect(confirmDelete).toBeHidden();
   await expect(page.getByText('The plan allocates exactly the £38,589.77 available.')).toBeVisible();
 
-  // Lock the allocation.
+  // Lock the allocation, confirmed in the app's own dialog.
   await page.getByRole('button', { name: 'Lock £38,589.77 for 2026/27' }).click();
+  await page.getByRole('dialog', { name: 'Lock Aspire Hub’s 2026/27 allocation?' }).getByRole('button', { name: 'Lock £38,589.77' }).click();
   await expect(page.getByRole('heading', { name: 'Allocation locked' })).toBeVisible();
 
   // A claim with a bad amount is refused with a clear message.
@@ -109,7 +110,8 @@ test('finance on a hub: plan line needing confirmation, over-allocation, locking
   const claim = page.getByRole('form', { name: 'Log a claim' });
   await claim.getByLabel('Amount').fill('-£50');
   await claim.getByRole('button', { name: 'Log claim' }).click();
-  await expect(claim.getByRole('alert')).toContainText('amount: “-£50” is not an exact amount of money (a negative amount)');
+  // The form checks the amount with the core's own rule, beside the field, and sends nothing.
+  await expect(claim.getByText('“-£50” is not an exact amount of money (a negative amount); enter it like £1,234.56')).toBeVisible();
   await claim.getByLabel('Amount').fill('£250.00');
   await claim.getByLabel('Invoice reference').fill('ASP-E2E-1');
   await claim.getByRole('button', { name: 'Log claim' }).click();

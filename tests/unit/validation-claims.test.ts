@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { claimCorrections, claimPaidOnIssues } from '../../shared/validation/claim-corrections';
+import { claimAmountIssues, claimAmountOf, claimCorrections, claimPaidOnIssues } from '../../shared/validation/claims';
 import { deleteClaimSchema, reverseClaimPaymentSchema, unlockFundingSchema, updateClaimSchema } from '../../shared/validation/funding';
 import { fieldIssues, messagesByField } from '../../shared/validation/common';
 import { CLAIM_STATUSES } from '../../shared/domain/vocabulary';
@@ -71,5 +71,20 @@ describe('the correction requests', () => {
     expect(unlockFundingSchema.safeParse({ hubId: 1, year: '2026/27', reason: 'Joiner missed from the roll' }).success).toBe(true);
     expect(messages(unlockFundingSchema, { hubId: 1, year: '2026/27', reason: '' }).reason).toBe('a reason is needed');
     expect(messages(unlockFundingSchema, { hubId: 1, year: '2026-27', reason: 'x' }).year).toBeDefined();
+  });
+});
+
+describe('a claim’s amount as typed', () => {
+  it('is an exact amount of money, more than £0.00', () => {
+    expect(claimAmountOf('£1,234.56')).toEqual({ pence: 123_456, issue: null });
+    expect(claimAmountIssues('£250')).toEqual([]);
+    expect(claimAmountIssues('-£50')[0]!.message).toBe('“-£50” is not an exact amount of money (a negative amount); enter it like £1,234.56');
+    expect(claimAmountIssues('£0.00')[0]!.message).toBe('a claim must be for more than £0.00, got £0.00');
+    expect(claimAmountIssues('about £300')[0]!.path).toBe('amount');
+    expect(claimAmountIssues('')).toHaveLength(1);
+  });
+  it('a space inside the digits is not exact, whichever side of the comma', () => {
+    expect(claimAmountOf('£34, 704.70').issue).toMatch(/^“£34, 704\.70” is not an exact amount of money/);
+    expect(claimAmountOf('£34 704.70').issue).toMatch(/not an exact amount/);
   });
 });

@@ -6,7 +6,7 @@ import type { RecordsChange } from '@shared/contract/records';
 import type { ClaimStatus } from '@shared/domain/vocabulary';
 import type { YearView } from '@shared/contract';
 import type { CreateClaimInput, UpdateClaimInput } from '@shared/validation/funding';
-import { claimCorrections, claimPaidOnIssues } from '@shared/validation/claim-corrections';
+import { claimCorrections, claimPaidOnIssues } from '@shared/validation/claims';
 import { formatPence } from '@shared/domain/money';
 import { longDate } from '@shared/domain/reconciliation';
 import { HubdeskError } from '../errors';

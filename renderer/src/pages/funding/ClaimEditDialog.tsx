@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ClaimView, HubFundingDetail } from '@shared/contract';
 import type { ClaimStatus } from '@shared/domain/vocabulary';
 import { formatPence } from '@shared/domain/money';
-import { claimCorrections, claimPaidOnIssues } from '@shared/validation/claim-corrections';
+import { claimAmountIssues, claimCorrections, claimPaidOnIssues } from '@shared/validation/claims';
 import { updateClaimSchema } from '@shared/validation/funding';
 import { RecordDialog } from '../../components/forms/RecordDialog';
 import { Field } from '../../components/forms/Field';
@@ -45,7 +45,8 @@ export function ClaimEditDialog({ detail, claim: c, onSaved, onCancel }: { detai
     paidOn,
     ...(can.amount ? { amount: v.amount, status: v.status } : {}),
   };
-  const messages = { ...validate(updateClaimSchema, request, claimPaidOnIssues({ status: v.status, paidOn, claimedOn: v.claimedOn }, todayIso())), ...save.fieldErrors };
+  const issues = [...(can.amount ? claimAmountIssues(v.amount) : []), ...claimPaidOnIssues({ status: v.status, paidOn, claimedOn: v.claimedOn }, todayIso())];
+  const messages = { ...validate(updateClaimSchema, request, issues), ...save.fieldErrors };
   // The form opens on the claim as stored, which is valid: a message shows as soon as an edit makes a field wrong.
   const show = (k: string) => messages[k];
   const changed = JSON.stringify(v) !== JSON.stringify(loaded);

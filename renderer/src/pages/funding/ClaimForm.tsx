@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { HubFundingDetail } from '@shared/contract';
 import { CLAIM_STATUSES, type ClaimStatus } from '@shared/domain/vocabulary';
 import { createClaimSchema } from '@shared/validation/funding';
+import { claimAmountIssues, claimPaidOnIssues } from '@shared/validation/claims';
 import { Field } from '../../components/forms/Field';
 import { PageForm } from '../../components/forms/PageForm';
 import { todayIso, validate } from '../../components/forms/validate';
@@ -36,7 +37,8 @@ export function ClaimForm({ detail, onDone, onSaved }: { detail: HubFundingDetai
     ...(v.status === 'paid' && v.paidOn ? { paidOn: v.paidOn } : {}),
     ...(v.status === 'paid' ? overrideFields(given) : {}),
   };
-  const messages = { ...validate(createClaimSchema, request), ...action.fieldErrors };
+  const issues = [...claimAmountIssues(v.amount), ...claimPaidOnIssues({ status: v.status, paidOn: v.paidOn || null, claimedOn: v.claimedOn }, todayIso())];
+  const messages = { ...validate(createClaimSchema, request, issues), ...action.fieldErrors };
   const show = (k: string, filled: boolean) => (touched || filled ? messages[k] : null);
   const set = (k: keyof typeof v) => (value: string | number) => {
     setV({ ...v, [k]: value });
@@ -60,9 +62,9 @@ export function ClaimForm({ detail, onDone, onSaved }: { detail: HubFundingDetai
   return (
     <PageForm label="Log a claim" onSubmit={submit} onCancel={onDone}>
       <Field label="Claimed on" message={show('claimedOn', v.claimedOn !== '')}>
-        {(p) => <input {...p} type="date" value={v.claimedOn} onChange={(e) => set('claimedOn')(e.target.value)} />}
+        {(p) => <input {...p} type="date" value={v.claimedOn} onChange={(e) => set('claimedOn')(e.target.value)} autoFocus />}
       </Field>
-      <AmountField label="Amount" value={v.amount} onChange={set('amount')} message={messages.amount} allowConfirm={false} />
+      <AmountField label="Amount" value={v.amount} onChange={set('amount')} message={show('amount', v.amount !== '')} allowConfirm={false} />
       {text('invoiceRef', 'Invoice reference')}
       <PriorityField detail={detail} value={v.priority} onChange={set('priority')} message={messages.priority} />
       <CategorySelect detail={detail} value={v.categoryId} onChange={set('categoryId')} message={messages.categoryId} />
@@ -79,7 +81,7 @@ export function ClaimForm({ detail, onDone, onSaved }: { detail: HubFundingDetai
         )}
       </Field>
       {v.status === 'paid' ? (
-        <Field label="Paid on" message={messages.paidOn}>
+        <Field label="Paid on" message={show('paidOn', v.paidOn !== '')}>
           {(p) => <input {...p} type="date" value={v.paidOn} onChange={(e) => set('paidOn')(e.target.value)} />}
         </Field>
       ) : null}

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { ClaimView } from '@shared/contract';
-import { claimCorrections } from '@shared/validation/claim-corrections';
+import { claimCorrections } from '@shared/validation/claims';
 import { formatDate } from '../../components/format';
 import { todayIso } from '../../components/forms/validate';
 import { FormError } from '../../components/forms/FormError';

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ClaimView, HubFundingDetail } from '@shared/contract';
 import { formatPence } from '@shared/domain/money';
 import { formatDate } from '../../components/format';
@@ -17,6 +17,13 @@ export function ClaimsPanel({ detail }: { detail: HubFundingDetail }) {
   const dialogs = usePanelDialogs<{ kind: ClaimDialogKind; claim: ClaimView }>();
   const open = dialogs.open;
   const ends = { detail, onSaved: dialogs.saved, onCancel: dialogs.close };
+  // The form opens on its first field; once it closes (saved or cancelled) the keyboard is back on "Log a claim".
+  const logButton = useRef<HTMLButtonElement>(null);
+  const wasAdding = useRef(false);
+  useEffect(() => {
+    if (wasAdding.current && !adding) logButton.current?.focus();
+    wasAdding.current = adding;
+  }, [adding]);
   return (
     <section className="panel" aria-labelledby="claims-heading">
       <h2 id="claims-heading">Claims</h2>
@@ -44,7 +51,7 @@ export function ClaimsPanel({ detail }: { detail: HubFundingDetail }) {
         />
       ) : (
         <div className="form-actions">
-          <button type="button" onClick={() => setAdding(true)}>
+          <button type="button" ref={logButton} onClick={() => setAdding(true)}>
             Log a claim
           </button>
         </div>

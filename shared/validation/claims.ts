@@ -1,5 +1,20 @@
 import type { ClaimStatus } from '../domain/vocabulary';
+import { parseTypedAmount } from '../domain/money-parse';
 import type { FieldIssue } from './common';
+
+/** A claim's amount as typed: an exact amount of money, more than £0.00; the pence, or why not. */
+export function claimAmountOf(text: string): { pence: number; issue: null } | { pence: null; issue: string } {
+  const parsed = parseTypedAmount(text);
+  if (parsed.kind !== 'exact') return { pence: null, issue: `“${text.trim()}” is not an exact amount of money (${parsed.reason}); enter it like £1,234.56` };
+  if (parsed.pence <= 0) return { pence: null, issue: `a claim must be for more than £0.00, got ${parsed.normalised}` };
+  return { pence: parsed.pence, issue: null };
+}
+
+/** The amount field's issue, for a form. */
+export function claimAmountIssues(text: string): FieldIssue[] {
+  const { issue } = claimAmountOf(text);
+  return issue === null ? [] : [{ path: 'amount', message: issue }];
+}
 
 /**
  * What finance may correct on a claim, by its status. A payment has left the network's account, so a

@@ -77,34 +77,36 @@ export function ClaimRow({ claim: c, onOpen, onSaved }: { claim: ClaimView; onOp
           {c.paidOn ? <span className="muted block">{formatDate(c.paidOn)}</span> : null}
         </td>
         <td className="row-actions">
-          {c.status === 'submitted' ? (
-            <button type="button" onClick={() => void setStatus('approved')} disabled={action.busy} aria-label={`Approve claim ${name}`}>
-              Approve
-            </button>
-          ) : null}
-          {c.status === 'submitted' || c.status === 'approved' ? (
-            <>
-              <button type="button" onClick={() => setPaying(true)} disabled={action.busy || paying} aria-label={`Mark ${c.invoiceRef ?? 'claim'} paid`}>
-                Mark paid
+          <div className="claim-actions">
+            {c.status === 'submitted' ? (
+              <button type="button" onClick={() => void setStatus('approved')} disabled={action.busy} aria-label={`Approve claim ${name}`}>
+                Approve
               </button>
-              <button type="button" onClick={() => open('reject')} disabled={action.busy} aria-label={`Reject claim ${name}`}>
-                Reject
+            ) : null}
+            {c.status === 'submitted' || c.status === 'approved' ? (
+              <>
+                <button type="button" onClick={() => setPaying(true)} disabled={action.busy || paying} aria-label={`Mark ${c.invoiceRef ?? 'claim'} paid`}>
+                  Mark paid
+                </button>
+                <button type="button" onClick={() => open('reject')} disabled={action.busy} aria-label={`Reject claim ${name}`}>
+                  Reject
+                </button>
+              </>
+            ) : null}
+            {can.reverse ? (
+              <button type="button" onClick={() => open('reverse')} disabled={action.busy} aria-label={`Reverse the payment of claim ${name}`}>
+                Reverse payment
               </button>
-            </>
-          ) : null}
-          {can.reverse ? (
-            <button type="button" onClick={() => open('reverse')} disabled={action.busy} aria-label={`Reverse the payment of claim ${name}`}>
-              Reverse payment
+            ) : null}
+            <button type="button" onClick={() => open('edit')} disabled={action.busy} aria-label={`Edit claim ${name}`}>
+              Edit
             </button>
-          ) : null}
-          <button type="button" onClick={() => open('edit')} disabled={action.busy} aria-label={`Edit claim ${name}`}>
-            Edit
-          </button>
-          {can.delete ? (
-            <button type="button" onClick={() => open('delete')} disabled={action.busy} aria-label={`Delete claim ${name}`}>
-              Delete
-            </button>
-          ) : null}
+            {can.delete ? (
+              <button type="button" onClick={() => open('delete')} disabled={action.busy} aria-label={`Delete claim ${name}`}>
+                Delete
+              </button>
+            ) : null}
+          </div>
         </td>
       </tr>
       {paying || action.error ? (

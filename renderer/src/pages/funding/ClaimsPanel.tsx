@@ -31,7 +31,7 @@ export function ClaimsPanel({ detail }: { detail: HubFundingDetail }) {
       {detail.claims.length === 0 ? (
         <div className="empty-state">No claims logged for {detail.year}.</div>
       ) : (
-        <GridTable label="Claims">
+        <GridTable label="Claims" className="data-table compact claims-table">
           <TableHead columns={['Claimed', 'Invoice', 'Priority', 'Category', 'Description', { num: 'Amount' }, 'Status', { hidden: 'Actions' }]} />
           <tbody>
             {detail.claims.map((c) => (

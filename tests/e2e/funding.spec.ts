@@ -91,6 +91,8 @@ test('finance on a hub: plan line needing confirmation, over-allocation, locking
   await form.getByRole('button', { name: 'Use £1,300.00' }).click();
   await form.getByRole('button', { name: 'Add line' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Over-allocated' })).toContainText('£1,300.00 more than the £38,589.77 available');
+  const planNotice = page.getByRole('region', { name: 'Hub Action Plan' }).locator('.undo-notice');
+  await expect(planNotice).toContainText('Saved: Aspire Hub 2026/27: plan line “Parent conference speakers” (£1,300.00, Engagement) added');
   await page.screenshot({ path: 'test-results/screens/funding-04-over-allocated.png', fullPage: true });
   // Deleting asks first, in the app's own dialog (Cancel first: Enter never deletes by accident).
   await page.getByRole('button', { name: 'Delete Parent conference speakers' }).click();
@@ -98,6 +100,7 @@ test('finance on a hub: plan line needing confirmation, over-allocation, locking
   await expect(confirmDelete.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await confirmDelete.getByRole('button', { name: 'Delete the line' }).click();
   await expect(confirmDelete).toBeHidden();
+  await expect(planNotice).toContainText('(£1,300.00, Engagement) deleted');
   await expect(page.getByText('The plan allocates exactly the £38,589.77 available.')).toBeVisible();
 
   // Lock the allocation, confirmed in the app's own dialog.

@@ -18,6 +18,7 @@ import { startServer, type RunningServer } from '../browser/server';
 import { waitForTiming, watchEveryLoad } from '../browser/painted';
 import { SCREENS, drillDown, editSchool, navigationSession, networkExport, openHub, switchYear } from '../browser/journeys';
 import { bundleSizes, type BundleSizes } from '../browser/bundle';
+import { chooseIdentity } from '../demo-store';
 
 export interface BrowserConfig extends BenchConfig {
   demoStore: string;
@@ -128,6 +129,7 @@ async function openSession(browser: Browser, build: Build, store: string, workDi
   const dir = path.join(workDir, 'runs', `browser-${scale}-${build.name}`);
   fs.rmSync(dir, { recursive: true, force: true });
   copyStore(store, dir);
+  await chooseIdentity(dir);
   const server = await startServer(build.root, dir).ready;
   const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
   const page = await context.newPage();
@@ -150,6 +152,7 @@ async function journeys(config: BrowserConfig, scale: 'demo' | 'national', store
   const builds: Build[] = [{ name: 'current', root: process.cwd() }, ...(config.baselineRoot ? [{ name: 'baseline' as const, root: config.baselineRoot }] : [])];
   const f = await fixtures(store);
   const samples = new Samples();
+  const failures: Measurement[] = [];
   const key = (build: Build, what: string) => `browser.${scale}.${what}${build.name === 'baseline' ? '.baseline' : ''}`;
   const label = (build: Build, what: string) => `${scale}: ${what}${build.name === 'baseline' ? ' (baseline build)' : ''}`;
   const log = (text: string) => process.stderr.write(`    ${new Date().toISOString().slice(11, 19)} ${scale} ${text}\n`);
@@ -166,9 +169,16 @@ async function journeys(config: BrowserConfig, scale: 'demo' | 'national', store
     const sessions = new Map<Build['name'], Session>();
     try {
       for (const b of builds) sessions.set(b.name, await openSession(browser, b, store, config.workDir, scale));
+      // A journey that fails is reported with its error; the others are still measured.
       const each = async (what: string, fn: (s: Session, r: number) => Promise<void>, times = runs) => {
         log(`${what}, ${times} runs per build`);
-        for (let r = 0; r < times; r++) for (const b of builds) await fn(sessions.get(b.name)!, r);
+        try {
+          for (let r = 0; r < times; r++) for (const b of builds) await fn(sessions.get(b.name)!, r);
+        } catch (error) {
+          const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+          log(`${what} FAILED: ${message}`);
+          failures.push({ key: `browser.${scale}.failed.${what.replace(/\W+/g, '-')}`, label: `${scale}: ${what} FAILED`, runsMs: [], medianMs: Number.NaN, peakRssMb: null, detail: { error: message } });
+        }
       };
       // Each session opens every screen but the one it starts on: enough sessions for `runs` first visits of each.
       const sessionCount = Math.ceil((runs * SCREENS.length) / (SCREENS.length - 1));
@@ -207,7 +217,7 @@ async function journeys(config: BrowserConfig, scale: 'demo' | 'national', store
     await browser.close();
   }
   const sizes: Record<string, BundleSizes> = Object.fromEntries(builds.map((b) => [b.name, bundleSizes(b.root)]));
-  const out = samples.measurements();
+  const out = [...samples.measurements(), ...failures];
   const first = out.find((m) => m.key === `browser.${scale}.first-page`);
   if (first) first.detail = { ...first.detail, fixtures: f, javascript: sizes };
   return out;

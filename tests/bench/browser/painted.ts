@@ -26,30 +26,27 @@ const WATCHER = String.raw`
   function ready() {
     return targets.every(function (t) {
       var found = Array.prototype.some.call(document.querySelectorAll(t.selector), function (el) {
-        return visible(el) && (!t.text || (el.textContent || '').indexOf(t.text) >= 0);
+        return (!t.text || (el.textContent || '').indexOf(t.text) >= 0) && visible(el);
       });
       return t.absent ? !found : found;
     });
   }
-  var finished = false;
-  function check() {
-    if (finished || start === null || !document.body || !ready()) return;
-    finished = true;
-    observer.disconnect();
-    // The DOM is ready in this task; the frame that shows it is painted after the next animation frame.
-    requestAnimationFrame(function () {
-      setTimeout(function () { settle({ ms: performance.now() - start, epochMs: performance.timeOrigin + performance.now() }); }, 0);
-    });
+  // Checked once per frame, just before it is drawn (where the page lays itself out anyway), so the
+  // watching adds next to nothing; once ready, the time is taken right after that frame is painted.
+  function frame() {
+    if (start !== null && document.body && ready()) {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function () { settle({ ms: performance.now() - start, epochMs: performance.timeOrigin + performance.now() }); };
+      channel.port2.postMessage(null);
+      return;
+    }
+    requestAnimationFrame(frame);
   }
-  var observer = new MutationObserver(check);
-  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   args.triggers.forEach(function (type) {
-    document.addEventListener(type, function () {
-      if (start === null) { start = performance.now(); setTimeout(check, 0); }
-    }, { capture: true });
+    document.addEventListener(type, function () { if (start === null) start = performance.now(); }, { capture: true });
   });
   window.__hubdeskBench = done;
-  check();
+  requestAnimationFrame(frame);
 })`;
 
 export interface Timing {
@@ -80,14 +77,13 @@ export async function watchEveryLoad(context: BrowserContext, targets: Shown[]):
   await context.addInitScript(`${WATCHER}(${JSON.stringify({ targets, triggers: [], fromLoad: true })})`);
 }
 
-/** Waits for the watcher of the current page (armed by timeUntilShown or watchEveryLoad). */
+/** Waits for the watcher of the current page (armed by timeUntilShown or watchEveryLoad, so it exists once the page has loaded). */
 export async function waitForTiming(page: Page, targets: Shown[], timeoutMs = 120_000): Promise<Timing> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`not shown within ${timeoutMs / 1000} s: ${describe(targets)}`)), timeoutMs);
   });
   try {
-    await Promise.race([page.waitForFunction('window.__hubdeskBench', undefined, { timeout: timeoutMs, polling: 50 }), timeout]);
     return await Promise.race([page.evaluate('window.__hubdeskBench') as Promise<Timing>, timeout]);
   } finally {
     clearTimeout(timer);

@@ -1,4 +1,3 @@
-import JSZip from 'jszip';
 import type { ExportFile } from '@shared/contract/exports';
 import type { CoreContext } from '../context';
 import { networkDashboard } from '../dashboards/network';
@@ -41,7 +40,7 @@ export async function writeNetworkExport(ctx: CoreContext, options: NetworkExpor
   const title = `Challenge Partners network dashboard ${year}`;
 
   if (options.layout === 'workbook') {
-    const wb = newWorkbook(title, ctx.now());
+    const wb = await newWorkbook(title, ctx.now());
     const taken = new Set<string>(['network']);
     const names = new Map<number, Record<HubSheet, string>>(hubs.map((h) => [h.hubId, prefixedSheetNames(h.name, taken)]));
     addNetworkSheet(wb, network, spend, { chart: options.networkChart, name: 'Network', hubSheet: new Map(hubs.map((h) => [h.hubId, names.get(h.hubId)!.Overview])) });
@@ -63,6 +62,7 @@ export async function writeNetworkExport(ctx: CoreContext, options: NetworkExpor
     };
   }
 
+  const JSZip = (await import('jszip')).default;
   const zip = new JSZip();
   const files: string[] = [];
   const used = new Set<string>();
@@ -73,7 +73,7 @@ export async function writeNetworkExport(ctx: CoreContext, options: NetworkExpor
     zip.file(unique, bytes, { binary: true, compression: 'STORE', date: ctx.now() });
     files.push(unique);
   };
-  const networkBook = newWorkbook(title, ctx.now());
+  const networkBook = await newWorkbook(title, ctx.now());
   addNetworkSheet(networkBook, network, spend, { chart: options.networkChart, name: 'Network' });
   add(safeFileName(`Network dashboard ${yearForFile(year)}`, 'xlsx'), await workbookBytes(networkBook));
   for (const [i, hub] of hubs.entries()) {

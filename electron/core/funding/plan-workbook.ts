@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../exceljs';
 import type { PlanImportRow } from '@shared/contract/funding';
 import { MoneyDecimal, formatPence } from '@shared/domain/money';
 import { parseTypedAmount } from '@shared/domain/money-parse';
@@ -68,7 +69,7 @@ export interface PlanWorkbook {
  * (within its first 20 rows). Blank rows are skipped; every other row is returned with its problems.
  */
 export async function readPlanWorkbook(content: Buffer, categories: { id: number; name: string }[]): Promise<PlanWorkbook> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch (e) {

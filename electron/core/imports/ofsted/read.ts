@@ -4,7 +4,8 @@
  * every cell into the text a person would see (dates from Excel become YYYY-MM-DD).
  */
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { looksBinary } from '../roll/read-csv';
 import { checkRowCount, checkWorkbookExpansion, ImportLimitError, IMPORT_LIMITS } from '../limits';
@@ -131,7 +132,7 @@ export function cellText(value: unknown): string {
 
 async function readXlsx(fileName: string, bytes: Uint8Array): Promise<OfstedSheet> {
   limited(() => checkWorkbookExpansion(Buffer.from(bytes), fileName));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+  const reader = new (await loadExcelJs()).stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../exceljs';
 import { ZipArchive } from './zip';
 import { checkRowCount, checkWorkbookExpansion, ImportLimitError } from '../limits';
 import { UnreadableFileError, type CellValue, type RawRow, type RawSheet, type RawWorkbook } from './sheet';
@@ -112,6 +112,7 @@ function fillMerges(rows: RawRow[], merges: ReturnType<typeof mergedRanges>): Ra
 /** Every worksheet's rows, by sheet name, through exceljs's streaming reader. */
 async function streamSheets(bytes: Buffer, fileName: string): Promise<Map<string, RawRow[]>> {
   const readRows = new Map<string, RawRow[]>();
+  const ExcelJS = await loadExcelJs();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
     worksheets: 'emit',
     sharedStrings: 'cache',

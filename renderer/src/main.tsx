@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import type { QueryClient } from '@tanstack/react-query';
 import { installApi } from './api/install';
 import { createQueryClient } from './data/client';
+import { queryKey } from './data/queries';
 import { App } from './App';
 import { preloadAllPages, preloadPageAt } from './routes';
 import './styles.css';
@@ -27,6 +28,8 @@ preloadPageAt(window.location.hash.replace(/^#/, '').split('?')[0] ?? '/');
 // The one cache of the screens. A future "this changed" from outside (another window, a server push)
 // calls invalidateFromOutside(queryClient, names) from data/changes.ts with this client.
 const queryClient = createQueryClient();
+// Where the data lives and its years: every screen waits for it, so it is asked for before the first render.
+void queryClient.prefetchQuery({ queryKey: queryKey('getStatus', {}) });
 preloadPagesOnceSettled(queryClient);
 const root = document.getElementById('root');
 if (!root) throw new Error('hubdesk: #root is missing from index.html');

@@ -6,6 +6,7 @@ import type { OfstedFramework } from '@shared/domain/vocabulary';
 import type { OutgoingAssignment } from '@shared/domain/reviewer-commitment';
 import { foldPredecessors, mergedSchoolRecords } from '../records/predecessors';
 import { reviewerStatus } from './shape';
+import { breathe } from '../breathe';
 
 /**
  * The rows behind the network dashboard, for every member school of a year at once: each query is
@@ -61,7 +62,12 @@ export async function loadNetworkRows(db: Kysely<Database>, yearId: number): Pro
     .select(['s.id as schoolId', 'm.hub_id as hubId', 's.urn', 's.name', 's.phase', 'm.pupils', 'm.import_batch_id as batchId'])
     .orderBy('s.name')
     .execute();
-  return { members, inspections: await loadInspectionsOfMembers(db, yearId, members), reviews: await loadReviewsOfMembers(db, yearId), outgoing: await loadOutgoingOfMembers(db, yearId) };
+  await breathe();
+  const inspections = await loadInspectionsOfMembers(db, yearId, members);
+  await breathe();
+  const reviews = await loadReviewsOfMembers(db, yearId);
+  await breathe();
+  return { members, inspections, reviews, outgoing: await loadOutgoingOfMembers(db, yearId) };
 }
 
 async function loadInspectionsOfMembers(db: Kysely<Database>, yearId: number, members: NetworkMember[]): Promise<NetworkRows['inspections']> {

@@ -12,6 +12,7 @@ import { loadNetworkRows, type NetworkMember } from './network-rows';
 import { networkFacts, type NetworkSchoolFacts } from './shape';
 import { loadBatches, sourceNotes } from './sources';
 import { networkFunding } from './funding';
+import { breathe } from '../breathe';
 
 /**
  * Every hub for a year. The rows behind the figures are read once for the whole network
@@ -28,6 +29,8 @@ export async function networkDashboard(ctx: CoreContext, request: { year?: strin
 }
 
 async function computeNetwork(ctx: CoreContext, year: { id: number; label: string; startDate: string }, today: string): Promise<NetworkDashboard> {
+  // A long computation at national scale: other requests get a turn between its parts (breathe.ts).
+  await breathe();
   const hubs = await ctx.db
     .selectFrom('hubs')
     .leftJoin('central_staff', 'central_staff.id', 'hubs.memberships_manager_id')
@@ -41,12 +44,15 @@ async function computeNetwork(ctx: CoreContext, year: { id: number; label: strin
     if (list) list.push(m.name);
     else managers.set(m.hub_id, [m.name]);
   }
+  await breathe();
   const funding = await networkFunding(ctx, year.label);
+  await breathe();
   const rows = await loadNetworkRows(ctx.db, year.id);
 
   // Members are in name order, so each hub's schools are too.
   const facts = new Map<number, { member: NetworkMember; facts: NetworkSchoolFacts }[]>();
-  for (const m of rows.members) {
+  for (const [i, m] of rows.members.entries()) {
+    if (i % 2_000 === 1_999) await breathe();
     const entry = { member: m, facts: networkFacts(m, rows, { today }) };
     const list = facts.get(m.hubId);
     if (list) list.push(entry);

@@ -9,6 +9,7 @@ import type { ChartImage, HubSheet } from './sheets/types';
 import { prefixedSheetNames, safeFileName, yearForFile } from './names';
 import { newWorkbook, workbookBytes, XLSX_MIME, ZIP_MIME } from './workbook';
 import type { Progress } from './jobs';
+import { breathe } from '../breathe';
 
 export interface NetworkExportOptions {
   year: string;
@@ -17,9 +18,6 @@ export interface NetworkExportOptions {
   networkChart: ChartImage | null;
   hubCharts: Map<number, ChartImage>;
 }
-
-/** Lets other calls (the app's progress polls) run between hubs. */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function networkSheetWorkbook(ctx: CoreContext, options: NetworkExportOptions) {
   const network = await networkDashboard(ctx, { year: options.year });

@@ -17,6 +17,8 @@ export default defineConfig({
       input: {
         'cli/index': resolve(import.meta.dirname, 'electron/cli/index.ts'),
         'server/index': resolve(import.meta.dirname, 'electron/server/index.ts'),
+        // The import worker (untrusted files are read in a worker thread): out/import-worker.js.
+        'import-worker': resolve(import.meta.dirname, 'electron/core/imports/worker/entry.ts'),
       },
       output: { format: 'cjs', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },

@@ -9,6 +9,9 @@ import { createContext } from '../core/context';
 import { clockFromEnvironment } from '../core/clock';
 import { defaultDataDir } from '../core/data-dir';
 import { HubdeskError } from '../core/errors';
+import { isDamagedStoreError } from '../core/db/sqlite-file/damaged';
+import { plainStoreError } from '../core/db/sqlite-file/plain-errors';
+import { restoreOverDamagedStore } from '../core/restore-damaged';
 
 export function usageText(): string {
   return ['usage:', ...commands.map((c) => `  ${c.usage}`), '', 'Options for every command:', '  --data DIR   the folder holding hubdesk.db (default: HUBDESK_DATA or the app’s data folder)'].join('\n');
@@ -60,17 +63,20 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     return 2;
   }
 
+  const folder = path.resolve(dataDir ?? defaultDataDir(env));
   let store;
   let now;
   try {
     now = clockFromEnvironment(env);
-    store = await openStore(path.resolve(dataDir ?? defaultDataDir(env)), { lockAs: 'command line' });
+    // Reading needs no lock (SQLite lets readers work beside the app's writes); a change takes it first.
+    store = await openStore(folder, { lockAs: 'command line', lockWhen: 'first-write' });
   } catch (error) {
+    if (isDamagedStoreError(error) && command.words[0] === 'restore') return restoreDamaged(folder, parsed.positionals[0]!, io, now?.() ?? new Date());
     io.err((error as Error).message);
     return 1;
   }
   try {
-    return await command.run(createContext(store, { now }), parsed, io);
+    return await command.run(createContext(store, { now, person: env.HUBDESK_PERSON }), parsed, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\nusage: ${command.usage}`);
@@ -82,9 +88,22 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
       for (const issue of issues.slice(1)) io.err(`  ${issue.path}: ${issue.message}`);
       return 1;
     }
-    io.err(`hubdesk failed: ${(error as Error).message}`);
+    const plain = plainStoreError(error, folder);
+    io.err(plain ? plain.message : `hubdesk failed: ${(error as Error).message}`);
     return 1;
   } finally {
     await store.close();
+  }
+}
+
+/** `restore FILE` when the database is damaged: the file is replaced whole by the checked backup. */
+async function restoreDamaged(dataDir: string, file: string, io: CliIo, now: Date): Promise<number> {
+  try {
+    const r = await restoreOverDamagedStore(dataDir, path.resolve(file), 'command line', now);
+    io.out(`Restored ${path.resolve(file)}. The damaged database is kept as ${r.damagedKeptAs}.`);
+    return 0;
+  } catch (error) {
+    io.err((plainStoreError(error, dataDir) ?? (error as Error)).message);
+    return 1;
   }
 }

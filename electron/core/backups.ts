@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import type { OpenedStore } from './db/connection';
+import { fullCheck } from './db/sqlite-file/health';
+import { damagedStoreError } from './db/sqlite-file/damaged';
+import { createPrivateFile, makePrivate, makePrivateDir } from './db/sqlite-file/private-files';
 
 export const BACKUP_FOLDER = 'backups';
 /** Keep the newest this many backups, plus the newest of each calendar month. */
@@ -12,6 +16,29 @@ export interface BackupInfo {
   reason: string;
   createdAt: string;
   bytes: number;
+  /** Passed SQLite's full integrity check when it was written (backups from before that check did not take it). */
+  verified: boolean;
+}
+
+/**
+ * Written into a backup's header (PRAGMA user_version, bytes 60–63) once it has passed the full
+ * integrity check: "HUBV". The live database never carries it (a restore copies rows, not the header).
+ */
+export const VERIFIED_MARK = 0x48554256;
+const USER_VERSION_OFFSET = 60;
+
+function isVerified(file: string): boolean {
+  const header = Buffer.alloc(4);
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(file, 'r');
+    if (fs.readSync(fd, header, 0, 4, USER_VERSION_OFFSET) !== 4) return false;
+    return header.readUInt32BE(0) === VERIFIED_MARK;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
 }
 
 const NAME = /^hubdesk-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(.+)\.db$/;
@@ -49,13 +76,12 @@ const FORMAT_VERSION_OFFSET = 18;
  * nothing, when that cannot be done safely (not WAL, a transaction open on the connection, a reader
  * holding back the checkpoint, or a commit slipping in between): the caller then uses VACUUM INTO.
  */
-function copyDatabaseFile(sqlite: OpenedStore['sqlite'], file: string): boolean {
+function copyDatabaseFile(sqlite: OpenedStore['sqlite'], partial: string): boolean {
   if (sqlite.memory || sqlite.inTransaction) return false;
   if (String(sqlite.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return false;
   const before = sqlite.pragma('data_version', { simple: true });
   const [cp] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
   if (!cp || cp.busy !== 0 || cp.log !== cp.checkpointed) return false;
-  const partial = `${file}.partial`;
   try {
     sqlite.exec('BEGIN IMMEDIATE');
   } catch {
@@ -65,6 +91,7 @@ function copyDatabaseFile(sqlite: OpenedStore['sqlite'], file: string): boolean 
     // Nothing committed by another connection since the checkpoint: the main file holds every page.
     if (sqlite.pragma('data_version', { simple: true }) !== before) return false;
     fs.copyFileSync(sqlite.name, partial);
+    makePrivate(partial);
   } finally {
     sqlite.exec('COMMIT');
   }
@@ -74,8 +101,26 @@ function copyDatabaseFile(sqlite: OpenedStore['sqlite'], file: string): boolean 
   } finally {
     fs.closeSync(fd);
   }
-  fs.renameSync(partial, file);
   return true;
+}
+
+/**
+ * A backup is verified, or it is not a backup: the written copy gets SQLite's full integrity check
+ * (pages, indexes, constraints, foreign keys) and is marked as verified; a copy that fails is deleted
+ * and the backup refused — the live database is damaged, and copying it on would only spread the damage.
+ */
+function verifyCopy(store: Pick<OpenedStore, 'dataDir' | 'sqlite'>, partial: string): void {
+  const copy = new BetterSqlite3(partial, { fileMustExist: true });
+  let problems: string[];
+  try {
+    problems = fullCheck(copy);
+    if (problems.length === 0) copy.pragma(`user_version = ${VERIFIED_MARK}`);
+  } finally {
+    copy.close();
+  }
+  if (problems.length > 0) {
+    throw damagedStoreError(store.sqlite.name, problems, newestGoodBackup(store), 'No backup was taken and nothing was changed');
+  }
 }
 
 /**
@@ -85,7 +130,7 @@ function copyDatabaseFile(sqlite: OpenedStore['sqlite'], file: string): boolean 
  */
 export function createBackup(store: Pick<OpenedStore, 'dataDir' | 'sqlite'>, reason: string, now: Date = new Date()): BackupInfo {
   const dir = backupDir(store);
-  fs.mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const slug = reason.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'backup';
   let stampDate = now;
   let file = '';
@@ -97,16 +142,22 @@ export function createBackup(store: Pick<OpenedStore, 'dataDir' | 'sqlite'>, rea
     stampDate = new Date(stampDate.getTime() + 1);
   }
   const started = process.hrtime.bigint();
+  const partial = `${file}.partial`;
   let copied: boolean;
   try {
-    copied = copyDatabaseFile(store.sqlite, file);
+    copied = copyDatabaseFile(store.sqlite, partial);
+    if (!copied) {
+      // VACUUM INTO writes into an empty file it is given, keeping its (private) mode.
+      fs.rmSync(partial, { force: true });
+      createPrivateFile(partial);
+      store.sqlite.prepare('VACUUM INTO ?').run(partial);
+    }
+    verifyCopy(store, partial);
+    fs.renameSync(partial, file);
   } catch (error) {
-    fs.rmSync(`${file}.partial`, { force: true });
+    fs.rmSync(partial, { force: true });
+    fs.rmSync(`${partial}-journal`, { force: true });
     throw error;
-  }
-  if (!copied) {
-    fs.rmSync(`${file}.partial`, { force: true });
-    store.sqlite.prepare('VACUUM INTO ?').run(file);
   }
   last = { method: copied ? 'copy' : 'vacuum', ms: Number(process.hrtime.bigint() - started) / 1e6 };
   pruneBackups(store);
@@ -124,23 +175,28 @@ export function listBackups(store: Pick<OpenedStore, 'dataDir'>): BackupInfo[] {
     .filter((e): e is { name: string; match: RegExpExecArray } => e.match !== null)
     .map(({ name, match }) => {
       const file = path.join(dir, name);
-      return { file, name, reason: match[2]!, createdAt: isoFromStamp(match[1]!), bytes: fs.statSync(file).size };
+      return { file, name, reason: match[2]!, createdAt: isoFromStamp(match[1]!), bytes: fs.statSync(file).size, verified: isVerified(file) };
     })
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
 }
 
-/** Keeps the newest KEEP_LATEST backups and the newest backup of every month; deletes the rest. */
+/** The newest backup that passed the full check when it was written, if any. */
+export function newestGoodBackup(store: Pick<OpenedStore, 'dataDir'>): BackupInfo | null {
+  return listBackups(store).find((b) => b.verified) ?? null;
+}
+
+/**
+ * Keeps the newest KEEP_LATEST backups, the newest verified backup of every month (the newest of
+ * the month when none of it is verified) and, always, the newest verified backup; deletes the rest.
+ */
 export function pruneBackups(store: Pick<OpenedStore, 'dataDir'>): string[] {
   const all = listBackups(store);
   const keep = new Set(all.slice(0, KEEP_LATEST).map((b) => b.file));
-  const monthsSeen = new Set<string>();
-  for (const b of all) {
-    const month = b.createdAt.slice(0, 7);
-    if (!monthsSeen.has(month)) {
-      monthsSeen.add(month);
-      keep.add(b.file);
-    }
-  }
+  const byMonth = new Map<string, BackupInfo[]>();
+  for (const b of all) byMonth.set(b.createdAt.slice(0, 7), [...(byMonth.get(b.createdAt.slice(0, 7)) ?? []), b]);
+  for (const month of byMonth.values()) keep.add((month.find((b) => b.verified) ?? month[0]!).file);
+  const good = all.find((b) => b.verified);
+  if (good) keep.add(good.file);
   const removed = all.filter((b) => !keep.has(b.file)).map((b) => b.file);
   for (const f of removed) fs.rmSync(f, { force: true });
   return removed;

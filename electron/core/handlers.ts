@@ -13,6 +13,7 @@ import { recordsHandlers } from './handlers/records';
 import { callHandlers } from './handlers/calls';
 import { exportHandlers } from './handlers/exports';
 import { mergeHandlers } from './handlers/merges';
+import { giasImportHandlers } from './handlers/gias-import';
 
 /** One function per contract method; the type makes a missing or extra handler a compile error. */
 export const handlers: { [M in MethodName]: Handler<M> } = {
@@ -29,4 +30,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...callHandlers,
   ...exportHandlers,
   ...mergeHandlers,
+  ...giasImportHandlers,
 };

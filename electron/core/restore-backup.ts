@@ -6,12 +6,12 @@ import { copyAllRows, preparedCopy } from './db/restore';
 import { recordAudit } from './audit';
 
 /**
- * Restores the database from a backup file: the file is checked on a private copy first (a foreign,
- * damaged or newer file is refused and nothing changes), the current state is backed up, then every
- * row is replaced in one transaction.
+ * Restores the database from a backup file: the file is checked on a private copy first (anything
+ * but a complete, undamaged hubdesk database of a known version with valid values is refused and
+ * nothing changes), the current state is backed up, then every row is replaced in one transaction.
  */
 export async function restoreFromFile(ctx: CoreContext, file: string): Promise<RestoreResult> {
-  const copy = await preparedCopy(file);
+  const copy = await preparedCopy(file, ctx.store.dataDir);
   try {
     const safety = createBackup(ctx.store, 'before-restore', ctx.now());
     const counts = copyAllRows(ctx.store.sqlite, copy.file);

@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { openStore, type OpenedStore } from '../core/db/connection';
 import { createContext } from '../core/context';
 import { warmFirstPage } from '../core/dashboards/warm';
@@ -8,7 +7,13 @@ import { createMainWindow } from './window-options';
 import { hardenContents, hardenSession } from './security';
 import { registerIpc } from './ipc';
 import { SAVE_PDF_CHANNEL, savePdf, writePdfFile } from './save-pdf';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL_PREFIX, appProtocolHandler } from './app-protocol';
+import { menuTemplate } from './menu';
+import { openStoreOrOfferRestore } from './damaged-store';
 import { isAllowedExternalLink } from '@shared/security';
+
+// Must happen before the app is ready: app:// is where the window's pages come from.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 let mainWindow: BrowserWindow | null = null;
 let store: OpenedStore | null = null;
@@ -22,9 +27,7 @@ function dataDirFromArgs(): string {
 function rendererUrl(): { url: string; prefix: string } {
   const devServer = process.env.ELECTRON_RENDERER_URL;
   if (devServer && !app.isPackaged) return { url: devServer, prefix: devServer };
-  const file = path.join(__dirname, '../renderer/index.html');
-  const url = pathToFileURL(file).href;
-  return { url, prefix: url };
+  return { url: APP_ENTRY_URL, prefix: APP_URL_PREFIX };
 }
 
 function openExternal(url: string): void {
@@ -33,7 +36,7 @@ function openExternal(url: string): void {
 
 async function createWindow(): Promise<void> {
   const { url, prefix } = rendererUrl();
-  mainWindow = createMainWindow(path.join(__dirname, '../preload'));
+  mainWindow = createMainWindow(path.join(__dirname, '../preload'), { devTools: !app.isPackaged });
   hardenContents(mainWindow.webContents, prefix, openExternal);
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
@@ -57,15 +60,18 @@ async function start(): Promise<void> {
 
   await app.whenReady();
   hardenSession(session.defaultSession);
-  Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'fileMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }]));
-  try {
-    store = await openStore(dataDirFromArgs(), { lockAs: 'desktop app' });
-  } catch (error) {
-    dialog.showErrorBox('hubdesk cannot open its database', (error as Error).message);
+  protocol.handle(APP_SCHEME, appProtocolHandler(path.join(__dirname, '../renderer')));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ packaged: app.isPackaged, platform: process.platform })));
+  store = await openStoreOrOfferRestore(dataDirFromArgs(), {
+    open: (dir) => openStore(dir, { lockAs: 'desktop app' }),
+    ask: async (question) => (await dialog.showMessageBox({ type: 'error', title: question.title, message: question.title, detail: question.detail, buttons: question.buttons, defaultId: 0, cancelId: question.buttons.length - 1, noLink: true })).response,
+    fail: (title, message) => dialog.showErrorBox(title, message),
+  });
+  if (!store) {
     app.exit(1);
     return;
   }
-  const ctx = createContext(store);
+  const ctx = createContext(store, { person: process.env.HUBDESK_PERSON });
   registerIpc(ipcMain, ctx, rendererUrl().prefix);
   ipcMain.handle(SAVE_PDF_CHANNEL, (event, payload: unknown) =>
     savePdf(event, payload, rendererUrl().prefix, {

@@ -5,7 +5,7 @@ import { BrowserWindow } from 'electron';
  * Creates the main window. The security baseline of ARCHITECTURE.md is written out literally in the
  * constructor call, so static checkers (Electronegativity) can see it as well as the unit test.
  */
-export function createMainWindow(preloadDir: string): BrowserWindow {
+export function createMainWindow(preloadDir: string, options: { devTools: boolean }): BrowserWindow {
   return new BrowserWindow({
     width: 1440,
     height: 900,
@@ -28,6 +28,8 @@ export function createMainWindow(preloadDir: string): BrowserWindow {
       navigateOnDragDrop: false,
       disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
+      // Developer tools only in development: a packaged app cannot open them.
+      devTools: options.devTools,
     },
   });
 }

@@ -9,7 +9,8 @@ import { dispatch } from '../core/dispatch';
 
 export const TOKEN_COOKIE = 'hubdesk_token';
 export const TOKEN_HEADER = 'x-hubdesk-token';
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
+// The largest import (GIAS's 80 MB extract) as base64 in JSON, with room to spare.
+const MAX_BODY_BYTES = 120 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -131,7 +132,7 @@ export async function startBrowserServer(ctx: CoreContext, options: ServerOption
           const body = await readBody(req);
           payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
         } catch {
-          return sendJson(res, 400, { ok: false, error: { kind: 'validation', message: 'The request body is not valid JSON (or is larger than 64 MB).' } });
+          return sendJson(res, 400, { ok: false, error: { kind: 'validation', message: 'The request body is not valid JSON (or is larger than 120 MB).' } });
         }
         const envelope = await dispatch(ctx, method, payload);
         return sendJson(res, 200, envelope);

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const now = clockFromEnvironment();
   const dataDir = path.resolve(values.data ?? defaultDataDir());
   const store = await openStore(dataDir, { lockAs: 'browser-mode server' });
-  const ctx = createContext(store, { now });
+  const ctx = createContext(store, { now, person: process.env.HUBDESK_PERSON });
   const server = await startBrowserServer(ctx, { rendererDir: path.join(__dirname, '..', 'renderer'), port });
   process.stdout.write(`hubdesk is running in browser mode.\n  Data: ${store.file}\n  Open: ${server.entryUrl}\n`);
   if (process.env[TEST_CLOCK_VARIABLE]) process.stdout.write(`  Clock: started at ${process.env[TEST_CLOCK_VARIABLE]} for a test run (${TEST_CLOCK_VARIABLE})\n`);

@@ -6,6 +6,8 @@ export interface BackupView {
   reason: string;
   createdAt: string;
   bytes: number;
+  /** Passed SQLite's full integrity check when it was written (backups from before that check was made did not take it). */
+  verified: boolean;
 }
 
 export interface RestoreResult {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ukDateShown } from '../uk-date';
 import { id, isoDate } from '../contract/schemas';
 
 /**
@@ -53,5 +54,5 @@ export function messagesByField(issues: readonly FieldIssue[]): Record<string, s
 /** A date a person records as having happened cannot be after today. */
 export function notAfterToday(date: string | null | undefined, today: string, what: string): string | null {
   if (!date) return null;
-  return date > today ? `${what} (${date}) is after today (${today})` : null;
+  return date > today ? `${what} (${ukDateShown(date)}) is after today (${ukDateShown(today)})` : null;
 }

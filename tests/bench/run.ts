@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { buildBenchNetwork, type BenchNetwork } from './network';
 import { writeBenchStore } from './store';
 import { writeDemoStore } from './demo-store';
-import { writeBenchOfstedCsv, writeBenchRoll } from './files';
+import { writeBenchGias, writeBenchOfstedCsv, writeBenchRoll } from './files';
 import { machineInfo, type Measurement } from './measure';
 import type { BrowserConfig } from './steps/browser';
 import { dispatch } from '../../electron/core/dispatch';
@@ -20,7 +20,7 @@ import { backupDir } from '../../electron/core/backups';
 import { openBench } from './steps/open';
 import { evaluate, printTable } from './report';
 
-const STEPS = ['roll', 'ofsted', 'funding', 'dashboard', 'phases', 'import-phases', 'export', 'browser', 'browser-national'] as const;
+const STEPS = ['roll', 'ofsted', 'gias', 'funding', 'dashboard', 'phases', 'import-phases', 'export', 'browser', 'browser-national'] as const;
 const EXPORT_SCHOOLS = 500;
 
 function args() {
@@ -67,6 +67,7 @@ async function prepare(n: number, h: number, reuse: boolean) {
     rollFile: path.join(workDir, `roll-${n}.xlsx`),
     ofstedFile: path.join(workDir, 'Management_information_-_state-funded_schools_-_as_at_30_Nov_2026.csv'),
     previousOfstedFile: path.join(workDir, 'Management_information_-_state-funded_schools_-_as_at_31_Oct_2026.csv'),
+    giasFile: path.join(workDir, 'edubasealldata20261123.csv'),
   };
   const marker = path.join(workDir, 'ready.json');
   const generation: Record<string, number> = {};
@@ -92,6 +93,7 @@ async function prepare(n: number, h: number, reuse: boolean) {
     writeBenchOfstedCsv(config.previousOfstedFile, net, 1);
     writeBenchOfstedCsv(config.ofstedFile, net, 2);
   });
+  await timedStep('write GIAS extract', () => writeBenchGias(config.giasFile, net));
   // The store has last month's file imported already (through the real import: every inspection
   // in it is new, so this one run is also the figure for a first import of the national file).
   await timedStep('import last month\'s Ofsted file (first import, everything new)', () => importOfsted(config.baseStore, config.previousOfstedFile));
@@ -118,7 +120,10 @@ async function prepare(n: number, h: number, reuse: boolean) {
 async function importOfsted(dataDir: string, file: string): Promise<void> {
   const { ctx, close } = await openBench(dataDir);
   try {
-    const r = await dispatch(ctx, 'commitOfstedImport', { fileName: path.basename(file), contentBase64: fs.readFileSync(file).toString('base64') });
+    const p = await dispatch(ctx, 'previewOfstedImport', { fileName: path.basename(file), contentBase64: fs.readFileSync(file).toString('base64') });
+    if (!p.ok) throw new Error(`previewing ${path.basename(file)} for the benchmark store failed: ${p.error.message}`);
+    const v = p.value as { stagingId: string; sha256: string; diffHash: string };
+    const r = await dispatch(ctx, 'commitOfstedImport', { stagingId: v.stagingId, sha256: v.sha256, diffHash: v.diffHash });
     if (!r.ok) throw new Error(`importing ${path.basename(file)} into the benchmark store failed: ${r.error.message}`);
   } finally {
     await close();
@@ -159,6 +164,7 @@ async function main(): Promise<void> {
     quarterStore: prepared.quarterStore,
     rollFile: prepared.rollFile,
     ofstedFile: prepared.ofstedFile,
+    giasFile: prepared.giasFile,
     exportStore: prepared.exportStore,
     exportSchools: EXPORT_SCHOOLS,
     demoStore: prepared.demoStore,

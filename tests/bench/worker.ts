@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { rssMb, type Measurement } from './measure';
 import { rollSteps } from './steps/roll';
 import { ofstedSteps } from './steps/ofsted';
+import { giasSteps } from './steps/gias';
 import { fundingSteps } from './steps/funding';
 import { dashboardSteps } from './steps/dashboard';
 import { browserDemoSteps, browserNationalSteps, type BrowserConfig } from './steps/browser';
@@ -18,6 +19,7 @@ type Config = BrowserConfig & { exportStore: string; exportSchools: number };
 const STEPS: Record<string, (c: Config) => Promise<Measurement[]>> = {
   roll: rollSteps,
   ofsted: ofstedSteps,
+  gias: giasSteps,
   funding: fundingSteps,
   dashboard: dashboardSteps,
   export: exportSteps,

@@ -48,7 +48,8 @@ test('the Funding page: every hub, totals, the over-release error, sorting and t
   await header.click();
   if ((await table.locator('th[aria-sort="descending"]').count()) === 0) await header.click();
   await expect(table.locator('th[aria-sort="descending"]')).toContainText('Total available');
-  const totals = await table.locator('tbody tr td:nth-child(8)').allInnerTexts();
+  // Formula and Minimum are hidden until a person shows them: Total available is the 6th column.
+  const totals = await table.locator('tbody tr td:nth-child(6)').allInnerTexts();
   const amounts = totals.map(money);
   expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
 
@@ -91,8 +92,12 @@ test('finance on a hub: plan line needing confirmation, over-allocation, locking
   await form.getByRole('button', { name: 'Add line' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Over-allocated' })).toContainText('£1,300.00 more than the £38,589.77 available');
   await page.screenshot({ path: 'test-results/screens/funding-04-over-allocated.png', fullPage: true });
-  page.once('dialog', (d) => void d.accept());
+  // Deleting asks first, in the app's own dialog (Cancel first: Enter never deletes by accident).
   await page.getByRole('button', { name: 'Delete Parent conference speakers' }).click();
+  const confirmDelete = page.getByRole('dialog', { name: 'Delete this plan line?' });
+  await expect(confirmDelete.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await confirmDelete.getByRole('button', { name: 'Delete the line' }).click();
+  await expect(confirmDelete).toBeHidden();
   await expect(page.getByText('The plan allocates exactly the £38,589.77 available.')).toBeVisible();
 
   // Lock the allocation.

@@ -68,14 +68,18 @@ beforeAll(async () => {
 describe('the bad-input corpus', () => {
   it('has at least 40 files across the importers', () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
-    expect(new Set(cases.map((c) => c.importer))).toEqual(new Set(['roll', 'ofsted', 'qa']));
+    expect(new Set(cases.map((c) => c.importer))).toEqual(new Set(['roll', 'ofsted', 'qa', 'plan', 'gias']));
   });
 
   it('refuses every file with a clear message, in bounded memory and time, writing nothing', async () => {
     const failures: string[] = [];
     for (const c of cases) {
       const args =
-        c.importer === 'ofsted' ? ['--data', template, 'import', 'ofsted', c.file] : ['--data', template, 'import', c.importer, c.file, '--year', '2026/27'];
+        c.importer === 'ofsted' || c.importer === 'gias'
+          ? ['--data', template, 'import', c.importer, c.file]
+          : c.importer === 'plan'
+            ? ['--data', template, 'import', 'plan', c.file, '--hub', 'Aspire Hub', '--year', '2026/27']
+            : ['--data', template, 'import', c.importer, c.file, '--year', '2026/27'];
       const r = await runCli(args);
       const problems: string[] = [];
       if (r.timedOut) problems.push(`did not finish within ${TIME_LIMIT_MS / 1000} s`);

@@ -81,12 +81,17 @@ describe('hub dashboard on the demo network', () => {
         .innerJoin('qa_reviews', 'qa_reviews.id', 'reviewer_assignments.review_id')
         .where('reviewer_assignments.home_school_id', '=', s.schoolId)
         .where('qa_reviews.year_id', '=', yearId)
-        .select(['reviewer_assignments.id', 'reviewer_assignments.status', 'qa_reviews.start_date'])
+        .select(['reviewer_assignments.id', 'reviewer_assignments.status', 'reviewer_assignments.reviewer_name', 'qa_reviews.start_date'])
         .execute();
       const outgoing: OutgoingAssignment[] = [];
       for (const a of sent) {
         const rep = await t.ctx.db.selectFrom('reviewer_assignments').where('replaces_assignment_id', '=', a.id).selectAll().executeTakeFirst();
-        outgoing.push({ status: a.status as ReviewerStatus, reviewDate: a.start_date, replacedBy: rep ? { homeSchoolId: rep.home_school_id } : null });
+        const training = await t.ctx.db
+          .selectFrom('reviewer_trainings')
+          .where('person_name', '=', a.reviewer_name)
+          .select((eb) => eb.fn.min<string>('trained_on').as('first'))
+          .executeTakeFirst();
+        outgoing.push({ status: a.status as ReviewerStatus, reviewDate: a.start_date, trainedOn: training?.first ?? null, replacedBy: rep ? { homeSchoolId: rep.home_school_id } : null });
       }
       const expected = reviewerCommitment({ commitment: reviewTeamSize(membership.pupils, school.phase), outgoing, today: TODAY });
       expect(s.reviewers, s.name).toMatchObject({

@@ -49,6 +49,10 @@ describe('action plan lines', () => {
     expect(await refused('addPlanLine', { ...line(), categoryId: 4242 })).toBe('categoryId: there is no spend category with id 4242');
     expect(await refused('addPlanLine', { ...line(), hubId: 4242 })).toBe('hubId: there is no hub with id 4242');
     expect(await refused('addPlanLine', { ...line(), activity: '  ' })).toMatch(/^addPlanLine: activity: an activity is needed/);
+    // A space inside the digits is not clean: it needs confirming, with the amount read without the space offered.
+    expect(await refused('addPlanLine', { ...line(), amount: '£34, 704.70' })).toBe(
+      'amount: “£34, 704.70” needs confirming: a space inside the number (it may mean £34,704.70). Confirm the exact amount in pounds and pence.',
+    );
     expect(await refused('addPlanLine', { ...line(), amount: '£4000 x 2 £2000 x 1' })).toMatch(/^amount: .*several amounts or a multiplication: £4,000\.00 × 2 \+ £2,000\.00 × 1 = £10,000\.00/);
 
     const edited = await call('updatePlanLine', { lineId: a.id, priority: 'Leadership at all levels', activity: 'Middle leaders programme', amount: '£3,000.50', categoryId: f.training });
@@ -123,7 +127,7 @@ describe('importing a plan from Excel', () => {
     expect(p.rows[2]!.confirm).toEqual({ reason: 'an approximate amount', suggestedPence: 130_000 });
     expect(p).toMatchObject({ needsConfirmation: 1, problems: 0, totalExactPence: 2_130_000 + 650_000 + 328_977 });
 
-    const args = { hubId: f.north, year: '2026/27', fileName: 'north-hap.xlsx', contentBase64: content };
+    const args = { hubId: f.north, year: '2026/27', stagingId: p.stagingId, sha256: p.sha256, diffHash: p.diffHash };
     expect(await refused('commitPlanImport', { ...args, confirmations: [] })).toBe(
       'confirmations: row 6: the cost “Approx £1,300” needs confirming: an approximate amount (it may mean £1,300.00)',
     );
@@ -143,7 +147,14 @@ describe('importing a plan from Excel', () => {
     expect(batch).toMatchObject({ kind: 'plan', file_name: 'north-hap.xlsx', row_count: 4, created_by: 'tester' });
     const log = await t.store.db.selectFrom('audit_log').selectAll().where('action', '=', 'import').executeTakeFirstOrThrow();
     expect(log.import_batch_id).toBe(r.importBatchId);
-    expect(JSON.parse(log.before_json!).lines).toHaveLength(1);
+    // The line it replaced is in the audit log as deleted by the import, and the import can be undone.
+    const deleted = await t.store.db.selectFrom('audit_log').selectAll().where('import_batch_id', '=', r.importBatchId).where('action', '=', 'delete').execute();
+    expect(deleted.map((d) => JSON.parse(d.before_json!).activity)).toEqual([line().activity]);
+    const batches = await call('listImportBatches', { kind: 'plan' });
+    expect(batches[0]).toMatchObject({ id: r.importBatchId, canUndo: true });
+    await call('undoImportBatch', { batchId: r.importBatchId, confirm: true });
+    const undone = await call('getHubFunding', { hubId: f.north, year: '2026/27' });
+    expect(undone.plan.lines.map((l) => l.activity)).toEqual([line().activity]);
   });
 
   it('reports rows it cannot import with their row numbers, and refuses files that are not plans', async () => {
@@ -154,18 +165,19 @@ describe('importing a plan from Excel', () => {
     ]);
     const args = { hubId: f.north, year: '2026/27', fileName: 'bad.xlsx', contentBase64: content };
     const p = await call('previewPlanImport', args);
+    const staged = { hubId: f.north, year: '2026/27', stagingId: p.stagingId, sha256: p.sha256, diffHash: p.diffHash };
     expect(p.problems).toBe(3);
     expect(p.rows[0]!.problems[0]).toMatch(/^“Books” is not a spend category \(Workshops and events, Staff training/);
     expect(p.rows[1]!.problems).toEqual(['the priority is empty']);
     expect(p.rows[2]!.problems).toEqual(['the cost -5 is negative']);
-    expect(await refused('commitPlanImport', { ...args, confirmations: [] })).toMatch(/^contentBase64: 3 row\(s\) cannot be imported; row 3 of “Hub Action Plan”: “Books” is not a spend category/);
+    expect(await refused('commitPlanImport', { ...staged, confirmations: [] })).toMatch(/^file: 3 row\(s\) cannot be imported; row 3 of “Hub Action Plan”: “Books” is not a spend category/);
 
     const wrong = await planWorkbook([['a', 'b', 'c']], ['Name', 'Thing', 'Money']);
     expect(await refused('previewPlanImport', { ...args, contentBase64: wrong })).toBe(
-      'contentBase64: no sheet has the columns Priority, Activity, Cost and Category in its first 20 rows (sheets: Notes, Hub Action Plan)',
+      'bad.xlsx: no sheet has the columns Priority, Activity, Cost and Category in its first 20 rows (sheets: Notes, Hub Action Plan).',
     );
     expect(await refused('previewPlanImport', { ...args, contentBase64: Buffer.from('not a workbook').toString('base64') })).toMatch(
-      /^contentBase64: the file could not be read as an Excel workbook/,
+      /^bad\.xlsx is not an Excel workbook: its content is not in the \.xlsx format/,
     );
   });
 });

@@ -59,9 +59,10 @@ describe('hubdesk school merge', () => {
     const both = await cli(['--data', dir, 'school', 'merge', '--from', a!, '--into', b!]);
     expect(both.code).toBe(1);
     expect(both.err).toMatch(/Both records are members in 2025\/26 \(.* in Kingsbridge Hub, .* in Kingsbridge Hub\)/);
+    // A malformed URN or a missing option is a usage error (2); a URN or hub that is not there is a data error (1).
     expect((await cli(['--data', dir, 'school', 'merge', '--from', '12', '--into', NEW])).code).toBe(2);
     expect((await cli(['--data', dir, 'school', 'merge', '--from', OLD])).code).toBe(2);
-    expect((await cli(['--data', dir, 'school', 'merge', '--from', '999999', '--into', NEW])).code).toBe(2);
+    expect((await cli(['--data', dir, 'school', 'merge', '--from', '999999', '--into', NEW])).code).toBe(1);
     expect(await hashOf(dir)).toBe(h);
   });
 });
@@ -78,7 +79,7 @@ describe('hubdesk hub merge', () => {
     expect(Number(into![2])).toBe(Number(into![1]) + Number(from![1]));
     expect(await hashOf(dir)).toBe(before);
 
-    expect((await cli(['--data', dir, 'hub', 'merge', 'Kingsbridge Hub', '--into', 'Nowhere Hub'])).code).toBe(2);
+    expect((await cli(['--data', dir, 'hub', 'merge', 'Kingsbridge Hub', '--into', 'Nowhere Hub'])).code).toBe(1);
     expect((await cli(['--data', dir, 'hub', 'merge', '--into', 'Kent Hub'])).code).toBe(2);
     const self = await cli(['--data', dir, 'hub', 'merge', 'Kent Hub', '--into', 'kent hub']);
     expect(self.code).toBe(1);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { ZipArchive } from '../../electron/core/imports/roll/zip';
+import { ZipArchive } from '../../electron/core/imports/files/zip';
 import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
 import { rollFromDb, standardCells, STANDARD_HEADERS, writeXlsx, type RollRow } from '../fixtures/roll/generate';
 import { errorReport, mustPreview } from '../fixtures/roll/request';

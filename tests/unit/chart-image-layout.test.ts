@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { layoutBarChart, niceStep, wrapLabel, type BarChartSpec, type DrawOp } from '../../renderer/src/charts/image/bar-chart-layout';
+import { axisPounds, roundMoneyTicks } from '../../renderer/src/charts/money-axis';
+import { layoutBarChart, wrapLabel, type BarChartSpec, type DrawOp } from '../../renderer/src/charts/image/bar-chart-layout';
 
 /** A stand-in for canvas text measuring: 7 px a character. */
 const measure = (text: string) => text.length * 7;
@@ -70,14 +71,14 @@ describe('the workbook chart picture', () => {
     );
   });
 
-  it('axis steps are 1, 2 or 5 × a power of ten, whole pounds at least', () => {
+  it('the axis ticks are those of the screens\' money axes for the same figures (round steps, whole pounds at least)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), (max) => {
-        const step = niceStep(max);
-        expect(step).toBeGreaterThanOrEqual(100);
-        const mantissa = step / 10 ** Math.floor(Math.log10(step));
-        expect([1, 2, 5]).toContain(Math.round(mantissa));
-        expect(Math.ceil(max / step)).toBeLessThanOrEqual(10);
+      fc.property(fc.array(fc.integer({ min: 0, max: 10_000_000_000 }), { minLength: 1, maxLength: 6 }), (values) => {
+        const layout = layoutBarChart({ title: 't', subtitle: 's', categories: values.map((_, i) => `C${i}`), series: [{ name: 'S', colour: '#000', values }], width: 760 }, measure);
+        const ticks = texts(layout.ops, 'tick');
+        const expected = roundMoneyTicks(0, Math.max(...values));
+        expect(ticks).toEqual(expected.map(axisPounds));
+        expect(layout.axisMaxPence).toBe(expected[expected.length - 1]);
       }),
     );
   });

@@ -35,7 +35,7 @@ function fakeContents() {
 
 describe('Electron security baseline', () => {
   it('window: context isolation, sandbox, no Node integration, no webview', () => {
-    const prefs = (createMainWindow('/app/preload') as unknown as { options: { webPreferences: Record<string, unknown> } }).options.webPreferences;
+    const prefs = (createMainWindow('/app/preload', { devTools: false }) as unknown as { options: { webPreferences: Record<string, unknown> } }).options.webPreferences;
     expect(prefs).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -48,6 +48,9 @@ describe('Electron security baseline', () => {
       disableBlinkFeatures: 'Auxclick',
     });
     expect(prefs.preload).toBe('/app/preload/index.js');
+    expect(prefs.devTools).toBe(false);
+    const dev = (createMainWindow('/app/preload', { devTools: true }) as unknown as { options: { webPreferences: Record<string, unknown> } }).options.webPreferences;
+    expect(dev.devTools).toBe(true);
   });
 
   it('session: the CSP on every response and every permission denied', () => {
@@ -73,12 +76,15 @@ describe('Electron security baseline', () => {
   it('navigation away from the app and new windows are denied; allowlisted links open outside', () => {
     const contents = fakeContents();
     const opened: string[] = [];
-    hardenContents(contents as unknown as WebContents, 'file:///app/renderer/index.html', (u) => opened.push(u));
+    hardenContents(contents as unknown as WebContents, 'app://hubdesk/', (u) => opened.push(u));
     const nav = { prevented: false, preventDefault() { this.prevented = true; } };
     contents.listeners['will-navigate']!(nav, 'https://evil.example/');
     expect(nav.prevented).toBe(true);
     const inApp = { prevented: false, preventDefault() { this.prevented = true; } };
-    contents.listeners['will-navigate']!(inApp, 'file:///app/renderer/index.html#/hubs');
+    contents.listeners['will-navigate']!(inApp, 'app://hubdesk/index.html#/hubs');
+    const lookalike = { prevented: false, preventDefault() { this.prevented = true; } };
+    contents.listeners['will-navigate']!(lookalike, 'app://hubdesk.evil/index.html');
+    expect(lookalike.prevented).toBe(true);
     expect(inApp.prevented).toBe(false);
     expect(contents.open('https://evil.example/')).toEqual({ action: 'deny' });
     expect(contents.open('https://reports.ofsted.gov.uk/provider/21/100000')).toEqual({ action: 'deny' });
@@ -94,8 +100,9 @@ describe('Electron security baseline', () => {
   });
 
   it('IPC: only the app’s own top-level frame is a trusted sender', () => {
-    const prefix = 'file:///app/renderer/index.html';
-    expect(isTrustedSender({ senderFrame: { url: `${prefix}#/network`, parent: null } } as unknown as Sender, prefix)).toBe(true);
+    const prefix = 'app://hubdesk/';
+    expect(isTrustedSender({ senderFrame: { url: `${prefix}index.html#/network`, parent: null } } as unknown as Sender, prefix)).toBe(true);
+    expect(isTrustedSender({ senderFrame: { url: 'file:///app/renderer/index.html', parent: null } } as unknown as Sender, prefix)).toBe(false);
     expect(isTrustedSender({ senderFrame: { url: 'https://evil.example/', parent: null } } as unknown as Sender, prefix)).toBe(false);
     expect(isTrustedSender({ senderFrame: { url: prefix, parent: {} } } as unknown as Sender, prefix)).toBe(false);
     expect(isTrustedSender({ senderFrame: null } as unknown as Sender, prefix)).toBe(false);

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CliCommand } from '../command';
-import { callCore } from '../call';
+import { callCore, CliCallError } from '../call';
 import { backupDir } from '../../core/backups';
 import { HubdeskError } from '../../core/errors';
+import { copyPrivately, makePrivateDir } from '../../core/db/sqlite-file/private-files';
 
 const backup: CliCommand = {
   words: ['backup'],
@@ -35,6 +36,8 @@ const restore: CliCommand = {
   options: { json: { type: 'boolean' } },
   positionals: { min: 1, max: 1, names: ['FILE'] },
   async run(ctx, { values, positionals }, io) {
+    // Before the file is copied into the backups folder: a restore needs the data folder's lock.
+    ctx.store.claimWrite();
     const source = path.resolve(positionals[0]!);
     const dir = backupDir(ctx.store);
     let name = path.basename(source);
@@ -42,18 +45,21 @@ const restore: CliCommand = {
     if (path.dirname(source) !== dir || !/^hubdesk-[0-9TZ-]+-[a-z0-9-]+\.db$/.test(name)) {
       // A file from elsewhere is brought into the backups folder under a backup name, so it is listed like the others.
       if (!fs.existsSync(source)) throw new HubdeskError('not_found', `There is no file at ${source}.`);
-      fs.mkdirSync(dir, { recursive: true });
+      makePrivateDir(dir);
       const stamp = ctx.now().toISOString().replace(/[:.]/g, '-');
       name = `hubdesk-${stamp}-restored-from-file.db`;
       copied = path.join(dir, name);
-      fs.copyFileSync(source, copied);
+      copyPrivately(source, copied);
     }
     try {
       const r = await callCore(ctx, 'restoreBackup', { name, confirm: true });
       io.out(values.json ? JSON.stringify(r, null, 2) : `Restored ${source} (${r.rows} rows). The previous state is in ${r.safetyBackup}.`);
       return 0;
     } catch (error) {
-      if (copied) fs.rmSync(copied, { force: true });
+      if (!copied) throw error;
+      fs.rmSync(copied, { force: true });
+      // The refusal names the file the person gave, not the copy it was checked as.
+      if (error instanceof CliCallError) throw new CliCallError(error.message.split(name).join(source), error.kind, error.issues);
       throw error;
     }
   },

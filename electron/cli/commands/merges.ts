@@ -2,6 +2,7 @@ import type { CliCommand, CliIo } from '../command';
 import { UsageError } from '../command';
 import { callCore } from '../call';
 import type { CoreContext } from '../../core/context';
+import { HubdeskError } from '../../core/errors';
 import type { MergeFundingYear, MergeMove } from '@shared/contract/merges';
 import { formatPence } from '@shared/domain/money';
 
@@ -12,7 +13,7 @@ function str(v: string | boolean | undefined): string | undefined {
 async function schoolByUrn(ctx: CoreContext, option: string, urn: string | undefined): Promise<number> {
   if (!urn || !/^\d{6}$/.test(urn.trim())) throw new UsageError(`needs --${option} with a 6-digit URN`);
   const school = await ctx.db.selectFrom('schools').where('urn', '=', urn.trim()).select('id').executeTakeFirst();
-  if (!school) throw new UsageError(`there is no school with URN ${urn.trim()}`);
+  if (!school) throw new HubdeskError('not_found', `There is no school with URN ${urn.trim()}.`);
   return school.id;
 }
 
@@ -20,7 +21,7 @@ async function hubByName(ctx: CoreContext, what: string, name: string | undefine
   if (!name || !name.trim()) throw new UsageError(`needs ${what}`);
   const hubs = await ctx.db.selectFrom('hubs').select(['id', 'name']).execute();
   const hub = hubs.find((h) => h.name.toLowerCase() === name.trim().toLowerCase());
-  if (!hub) throw new UsageError(`there is no hub called ${name.trim()}`);
+  if (!hub) throw new HubdeskError('not_found', `There is no hub called ${name.trim()}.`);
   return hub.id;
 }
 

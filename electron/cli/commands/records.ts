@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 import { callCore } from '../call';
 import type { CoreContext } from '../../core/context';
+import { HubdeskError } from '../../core/errors';
 import type { MembershipRecord } from '@shared/contract/records';
 import { penceToPoundsString } from '@shared/domain/money';
 
@@ -13,7 +14,7 @@ async function findMembership(ctx: CoreContext, urn: string | undefined, year: s
   if (!urn || !/^\d{6}$/.test(urn.trim())) throw new UsageError('needs --urn with a 6-digit URN');
   if (!year) throw new UsageError('needs --year, e.g. --year 2026/27');
   const school = await ctx.db.selectFrom('schools').where('urn', '=', urn.trim()).select('id').executeTakeFirst();
-  if (!school) throw new UsageError(`there is no school with URN ${urn}`);
+  if (!school) throw new HubdeskError('not_found', `There is no school with URN ${urn.trim()}.`);
   return callCore(ctx, 'membershipForm', { schoolId: school.id, year });
 }
 
@@ -59,7 +60,7 @@ const set: CliCommand = {
     }
     const hubName = str(values.hub);
     const hub = hubName ? f.hubs.find((h) => h.name.toLowerCase() === hubName.trim().toLowerCase()) : undefined;
-    if (hubName && !hub) throw new UsageError(`there is no hub called ${hubName}`);
+    if (hubName && !hub) throw new HubdeskError('not_found', `There is no hub called ${hubName}.`);
     const date = (v: string | undefined) => (v === undefined ? undefined : v === 'none' ? null : v);
     const pupils = str(values.pupils);
     const change = {

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { loadInspections, type StoredInspection } from './inspections';
 import { IN_LIST_CHUNK, inChunks } from '../db/in-chunks';
+import { membershipHistory, type MembershipHistory } from '@shared/domain/membership-history';
+import { previousYearLabel } from '@shared/domain/years';
 
 /**
  * The raw rows behind a dashboard, for one hub, one school or a group of hubs, for one membership
@@ -42,6 +44,8 @@ export interface ReviewRow {
   aoeAccredited: boolean;
   reportReceivedOn: string | null;
   batchId: number | null;
+  /** When the review's row was last changed (ISO instant). */
+  updatedAt: string;
   www: number;
   ebi: number;
 }
@@ -80,6 +84,8 @@ export interface YearRows {
   /** Replacements of the outgoing dropped reviewers (whichever school sent them). */
   replacements: AssignmentRow[];
   trainings: TrainingRow[];
+  /** Each member's membership history (new, returning, continuing), when loaded with the trainings. */
+  histories: Map<number, MembershipHistory>;
 }
 
 function assignmentsQuery(db: Kysely<Database>) {
@@ -130,7 +136,7 @@ export async function loadReviews(db: Kysely<Database>, schoolIds: number[]): Pr
       .where('r.school_id', 'in', ids)
       .select([
         'r.id', 'r.school_id', 'r.year_id', 'y.label', 'r.start_date', 'r.end_date', 'r.lead_reviewer', 'r.estimate_leadership',
-        'r.estimate_quality', 'r.estimate_disadvantaged', 'r.aoe_title', 'r.aoe_accredited', 'r.report_received_on', 'r.import_batch_id',
+        'r.estimate_quality', 'r.estimate_disadvantaged', 'r.aoe_title', 'r.aoe_accredited', 'r.report_received_on', 'r.import_batch_id', 'r.updated_at',
       ])
       .orderBy('r.start_date')
       .execute(),
@@ -161,23 +167,26 @@ export async function loadReviews(db: Kysely<Database>, schoolIds: number[]): Pr
     aoeAccredited: r.aoe_accredited === 1,
     reportReceivedOn: r.report_received_on,
     batchId: r.import_batch_id,
+    updatedAt: r.updated_at,
     www: count.get(`${r.id}:www`) ?? 0,
     ebi: count.get(`${r.id}:ebi`) ?? 0,
   }));
 }
 
 /**
- * Training records of the schools, and any record under the name of one of their headteachers
- * (trained elsewhere). Oldest first. Each list is sent in chunks when it is long.
+ * Training records of the schools, and any record under the name of one of the people given (their
+ * headteachers, their reviewers: trained at any school). Oldest first. Each list is sent in chunks when it is long.
  */
-export async function loadTrainings(db: Kysely<Database>, schoolIds: number[], headteachers: string[]): Promise<TrainingRow[]> {
-  if (schoolIds.length === 0) return [];
-  const names = [...new Set(headteachers.map((h) => h.trim()).filter((h) => h !== ''))];
+export async function loadTrainings(db: Kysely<Database>, schoolIds: number[], people: string[]): Promise<TrainingRow[]> {
+  const names = [...new Set(people.map((h) => h.trim()).filter((h) => h !== ''))];
+  if (schoolIds.length === 0 && names.length === 0) return [];
   const base = () => db.selectFrom('reviewer_trainings').select(['id', 'school_id', 'person_name', 'role', 'trained_on', 'import_batch_id']);
   let rows: Awaited<ReturnType<ReturnType<typeof base>['execute']>>;
   if (schoolIds.length + names.length <= IN_LIST_CHUNK) {
     rows = await base()
-      .where((eb) => (names.length > 0 ? eb.or([eb('school_id', 'in', schoolIds), eb('person_name', 'in', names)]) : eb('school_id', 'in', schoolIds)))
+      .where((eb) =>
+        eb.or([...(schoolIds.length > 0 ? [eb('school_id', 'in', schoolIds)] : []), ...(names.length > 0 ? [eb('person_name', 'in', names)] : [])]),
+      )
       .orderBy('trained_on')
       .execute();
   } else {
@@ -211,7 +220,7 @@ export async function loadMembers(db: Kysely<Database>, yearId: number, scope: S
 
 /**
  * The rows behind these members' figures for the year. `trainings: false` leaves out the training
- * records (only the headteacher-training flag reads them; the network's figures do not).
+ * records of the schools and their heads (the caller then supplies the reviewers' own, as the network does).
  */
 export async function loadRowsOf(db: Kysely<Database>, yearId: number, members: MemberRow[], parts: { trainings: boolean } = { trainings: true }): Promise<YearRows> {
   const schoolIds = members.map((m) => m.schoolId);
@@ -220,8 +229,36 @@ export async function loadRowsOf(db: Kysely<Database>, yearId: number, members: 
   const outgoing = await loadAssignmentsOf(db, { homeSchoolIds: schoolIds, yearId });
   const dropped = outgoing.filter((a) => a.status === 'dropped').map((a) => a.id);
   const replacements = await loadAssignmentsOf(db, { replacing: dropped });
-  const trainings = parts.trainings ? await loadTrainings(db, schoolIds, members.map((m) => m.headteacher ?? '')) : [];
-  return { members, inspections, reviews, outgoing, replacements, trainings };
+  // Headteachers' and reviewers' training records: a reviewer counts only when trained by the review.
+  const trainings = parts.trainings ? await loadTrainings(db, schoolIds, [...members.map((m) => m.headteacher ?? ''), ...outgoing.map((a) => a.reviewerName)]) : [];
+  const histories = parts.trainings ? await loadHistories(db, yearId, schoolIds) : new Map<number, MembershipHistory>();
+  return { members, inspections, reviews, outgoing, replacements, trainings, histories };
+}
+
+/** Whether each school is new, returning or continuing in the year, from its memberships of earlier years. */
+export async function loadHistories(db: Kysely<Database>, yearId: number, schoolIds: number[]): Promise<Map<number, MembershipHistory>> {
+  const out = new Map<number, MembershipHistory>();
+  if (schoolIds.length === 0) return out;
+  const year = await db.selectFrom('membership_years').select(['label', 'start_date']).where('id', '=', yearId).executeTakeFirstOrThrow();
+  const earlier = await db.selectFrom('membership_years').select(['id', 'label']).where('start_date', '<', year.start_date).execute();
+  const previous = new Set(earlier.filter((y) => y.label === previousYearLabel(year.label)).map((y) => y.id));
+  const rows =
+    earlier.length === 0
+      ? []
+      : await inChunks(schoolIds, (chunk) =>
+          db
+            .selectFrom('memberships')
+            .where('school_id', 'in', chunk)
+            .where('year_id', 'in', earlier.map((y) => y.id))
+            .select(['school_id', 'year_id'])
+            .execute(),
+        );
+  const lastYear = new Set(rows.filter((r) => previous.has(r.year_id)).map((r) => r.school_id));
+  const before = new Set(rows.filter((r) => !previous.has(r.year_id)).map((r) => r.school_id));
+  for (const id of schoolIds) {
+    out.set(id, membershipHistory({ earlierYearsHeld: earlier.length > 0, memberLastYear: lastYear.has(id), memberBeforeLastYear: before.has(id) }));
+  }
+  return out;
 }
 
 /** Everything a dashboard needs for the member schools of one hub, one school or the whole network in a year. */

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { OfstedInspection, OfstedJudgement } from '@shared/domain/ofsted';
 import type { ReviewForEstimates } from '@shared/domain/qa-profile';
-import type { OfstedFramework } from '@shared/domain/vocabulary';
-import type { OutgoingAssignment } from '@shared/domain/reviewer-commitment';
+import { OFSTED_FRAMEWORKS, type OfstedFramework } from '@shared/domain/vocabulary';
+import { personNameKey, type OutgoingAssignment } from '@shared/domain/reviewer-commitment';
 import { foldPredecessors, mergedSchoolRecords } from '../records/predecessors';
 import { reviewerStatus } from './shape';
 import { breathe } from '../breathe';
@@ -26,13 +26,16 @@ export interface NetworkMember {
 }
 
 /**
- * The judgement areas the network's Ofsted figures read: the latest graded inspection's profile key
- * and the vulnerable flag read an inspection's overall effectiveness only (with its framework and any
- * category of concern). Judgements are matched by area with case and spacing forgiven
- * (`judgementFor`), so the query keeps every area LIKE this pattern (ASCII LIKE ignores case): a
- * superset of the spellings the rules accept, which they then match exactly.
+ * The judgements the network's Ofsted figures read. The latest graded inspection's profile key reads
+ * an OEIF inspection's overall effectiveness; the vulnerable flags read the overall effectiveness
+ * (until August 2024), the quality of education (2024–25) and every area of a report card (with the
+ * framework and any category of concern). So a report card keeps all its judgements and any other
+ * inspection those whose area is LIKE one of these (ASCII LIKE ignores case): a superset of the
+ * spellings the rules accept (`judgementFor` forgives case and spacing), which they then match exactly.
  */
-export const NETWORK_JUDGEMENT_AREA_LIKE = '%overall%effectiveness%';
+export const NETWORK_JUDGEMENT_AREAS_LIKE = ['%overall%effectiveness%', '%quality%of%education%'] as const;
+/** The framework whose every judgement is kept. */
+export const NETWORK_ALL_JUDGEMENTS_FRAMEWORK: OfstedFramework = OFSTED_FRAMEWORKS.reportCard;
 
 export interface NetworkRows {
   members: NetworkMember[];
@@ -40,7 +43,10 @@ export interface NetworkRows {
   inspections: Map<string, (OfstedInspection & { batchId: number | null })[]>;
   /** Every review of the member schools, all years, by school. */
   reviews: Map<number, (ReviewForEstimates & { batchId: number | null })[]>;
-  /** This year's reviewers each member school sent, by school, each with its replacement when dropped. */
+  /**
+   * This year's reviewers each member school sent, by school, each with its replacement when dropped
+   * and the reviewer's earliest training (records under their name at any school).
+   */
   outgoing: Map<number, OutgoingAssignment[]>;
 }
 
@@ -83,7 +89,11 @@ async function loadInspectionsOfMembers(db: Kysely<Database>, yearId: number, me
     .union(db.selectFrom('schools as old').innerJoin('memberships as m', 'm.school_id', 'old.merged_into_school_id').where('m.year_id', '=', yearId).select('old.urn'));
   const rows = await db
     .selectFrom('ofsted_inspections as i')
-    .leftJoin('ofsted_judgements as j', (join) => join.onRef('j.inspection_id', '=', 'i.id').on('j.area', 'like', NETWORK_JUDGEMENT_AREA_LIKE))
+    .leftJoin('ofsted_judgements as j', (join) =>
+      join
+        .onRef('j.inspection_id', '=', 'i.id')
+        .on((eb) => eb.or([eb('i.framework', '=', NETWORK_ALL_JUDGEMENTS_FRAMEWORK), ...NETWORK_JUDGEMENT_AREAS_LIKE.map((pattern) => eb('j.area', 'like', pattern))])),
+    )
     .where('i.urn', 'in', urns)
     .select(['i.id', 'i.urn', 'i.start_date', 'i.publication_date', 'i.framework', 'i.inspection_type', 'i.category_of_concern', 'i.import_batch_id', 'j.area', 'j.grade', 'j.grade_date'])
     .orderBy('i.start_date')
@@ -154,13 +164,35 @@ async function loadOutgoingOfMembers(db: Kysely<Database>, yearId: number): Prom
     .execute();
   // As the hub dashboard reads them: when two rows replace the same one, the later one counts.
   const replacementOf = new Map(replacements.map((a) => [a.replaces_assignment_id!, { homeSchoolId: a.home_school_id, reviewerName: a.reviewer_name }]));
+  const trainedOn = await earliestTrainingOfReviewers(db, yearId);
   const bySchool: NetworkRows['outgoing'] = new Map();
   for (const a of rows) {
     push(bySchool, a.home_school_id, {
       status: reviewerStatus({ id: a.id, reviewerName: a.reviewer_name, status: a.status }),
       reviewDate: a.start_date,
+      trainedOn: trainedOn.get(personNameKey(a.reviewer_name)) ?? null,
       replacedBy: replacementOf.get(a.id) ?? null,
     });
   }
   return bySchool;
+}
+
+/**
+ * Each reviewer's earliest reviewer-training date, by name as the rules match names (personNameKey),
+ * from the records under the name of any reviewer of the year's reviews (one query, no list).
+ */
+async function earliestTrainingOfReviewers(db: Kysely<Database>, yearId: number): Promise<Map<string, string>> {
+  const reviewers = db
+    .selectFrom('reviewer_assignments as a')
+    .innerJoin('qa_reviews as r', 'r.id', 'a.review_id')
+    .where('r.year_id', '=', yearId)
+    .select('a.reviewer_name');
+  const rows = await db.selectFrom('reviewer_trainings').where('person_name', 'in', reviewers).select(['person_name', 'trained_on']).execute();
+  const earliest = new Map<string, string>();
+  for (const r of rows) {
+    const key = personNameKey(r.person_name);
+    const first = earliest.get(key);
+    if (first === undefined || r.trained_on < first) earliest.set(key, r.trained_on);
+  }
+  return earliest;
 }

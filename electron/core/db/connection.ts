@@ -1,12 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider, type Migration } from 'kysely';
+import { Kysely, Migrator, type MigrationProvider, type Migration } from 'kysely';
 import type { Database } from './schema';
 import { migrations } from './migrations';
 import { HubdeskError } from '../errors';
-import { createBackup } from '../backups';
-import { acquireDataDirLock, type DataDirLock } from './lock';
+import { backupDir, createBackup, newestGoodBackup } from '../backups';
+import { sqliteDialect } from './dialect';
+import { acquireLock, type DataDirLock } from './sqlite-file/lock';
+import { quickCheck, isCorruption } from './sqlite-file/health';
+import { damagedStoreError } from './sqlite-file/damaged';
+import { createPrivateFile, makePrivate, makePrivateDir } from './sqlite-file/private-files';
+import { tidyDataFolder } from './sqlite-file/tidy';
+import { plainStoreError } from './sqlite-file/plain-errors';
 
 /** PRAGMA application_id that marks a SQLite file as a hubdesk database ("HUBD"). */
 export const HUBDESK_APPLICATION_ID = 0x48554244;
@@ -42,6 +48,12 @@ export interface OpenedStore {
    * counter): what an import compares between its plan and its commit, which is itself a mutation.
    */
   dataStamp(): string;
+  /**
+   * Makes sure this process may write: takes the data folder's lock if it does not hold it yet
+   * (the command line takes it only before its first change), or throws a conflict naming the lock
+   * file and who holds it. `dispatch` calls it before every mutation.
+   */
+  claimWrite(): void;
   close(): Promise<void>;
 }
 
@@ -103,49 +115,110 @@ export interface OpenStoreOptions {
    * lock so two processes never write the same database at once. Tests may leave it out.
    */
   lockAs?: string;
+  /**
+   * When the lock is taken: as the store opens (the desktop app and browser mode, which write at any
+   * time), or before the first change (the command line: reading needs no lock, so it works while
+   * the app is open, as SQLite's WAL lets readers and one writer work at once). A store that must be
+   * created or migrated takes it as it opens.
+   */
+  lockWhen?: 'open' | 'first-write';
+  /** A private working copy (a restore's): no backup before its migration. */
+  scratch?: boolean;
 }
 
 /** Opens (creating if needed) the hubdesk database in dataDir and brings its schema up to date. */
 export async function openStore(dataDir: string, options: OpenStoreOptions = {}): Promise<OpenedStore> {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const lock: DataDirLock | null = options.lockAs ? acquireDataDirLock(dataDir, options.lockAs) : null;
+  const dir = path.resolve(dataDir);
   try {
-    return await openLocked(dataDir, lock);
+    makePrivateDir(dir);
+    return await openInFolder(dir, options);
   } catch (error) {
-    lock?.release();
+    // SQLite found damage while opening (before or instead of the quick check).
+    if (isCorruption(error)) throw damagedStoreError(databaseFile(dir), [(error as Error).message], newestGoodBackup({ dataDir: dir }));
+    throw plainStoreError(error, dir) ?? error;
+  }
+}
+
+async function openInFolder(dataDir: string, options: OpenStoreOptions): Promise<OpenedStore> {
+  const file = databaseFile(dataDir);
+  const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
+  let lock: DataDirLock | null = null;
+  let sqlite: BetterSqlite3.Database | null = null;
+  // Without a holder (tests, a restore's working copy) the store may always write.
+  const writable = () => !options.lockAs || lock !== null;
+  const claimWrite = () => {
+    if (!options.lockAs || lock) return;
+    lock = acquireLock(file, options.lockAs);
+    tidyDataFolder(dataDir, file, backupDir({ dataDir }));
+    if (sqlite?.open) sqlite.pragma('query_only = OFF');
+  };
+  try {
+    if (options.lockAs && (options.lockWhen !== 'first-write' || !existed)) claimWrite();
+    if (existed) checkExistingFile(file);
+    else if (!fs.existsSync(file)) createPrivateFile(file);
+    for (const suffix of ['', '-wal', '-shm']) makePrivate(`${file}${suffix}`);
+    sqlite = new BetterSqlite3(file);
+    if (!writable()) sqlite.pragma('query_only = ON');
+    return await openConnection(sqlite, { file, dataDir, existed, scratch: options.scratch ?? false, writable, claimWrite, release: () => (lock as DataDirLock | null)?.release() });
+  } catch (error) {
+    if (sqlite?.open) sqlite.close();
+    (lock as DataDirLock | null)?.release();
     throw error;
   }
 }
 
-async function openLocked(dataDir: string, lock: DataDirLock | null): Promise<OpenedStore> {
-  const file = databaseFile(dataDir);
-  const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
-  if (existed) checkExistingFile(file);
+interface ConnectionSetup {
+  file: string;
+  dataDir: string;
+  existed: boolean;
+  scratch: boolean;
+  writable(): boolean;
+  claimWrite(): void;
+  release(): void;
+}
 
-  const sqlite = new BetterSqlite3(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
+async function openConnection(sqlite: BetterSqlite3.Database, setup: ConnectionSetup): Promise<OpenedStore> {
+  const { file, dataDir, existed } = setup;
   sqlite.pragma('busy_timeout = 5000');
+  if (String(sqlite.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') {
+    setup.claimWrite();
+    sqlite.pragma('journal_mode = WAL');
+  }
+  sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
 
+  // A quick check every time the store opens: a damaged file is reported, never written to or backed up.
+  if (existed) {
+    const problems = quickCheck(sqlite);
+    if (problems.length > 0) throw damagedStoreError(file, problems, newestGoodBackup({ dataDir }));
+  }
+
   let migrationBackup: string | null = null;
-  if (existed && pendingMigrationCount(sqlite) > 0) {
+  const pending = pendingMigrationCount(sqlite);
+  if (pending > 0) setup.claimWrite();
+  if (existed && pending > 0 && !setup.scratch) {
     migrationBackup = createBackup({ dataDir, sqlite }, 'before-migration').file;
   }
 
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    await db.destroy();
-    const failed = results?.find((r) => r.status === 'Error');
-    throw new HubdeskError('store', `Could not update the database schema${failed ? ` (migration ${failed.migrationName})` : ''}: ${String(error)}`);
+  const db = new Kysely<Database>({ dialect: sqliteDialect(sqlite) });
+  if (pending > 0) {
+    const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) {
+      await db.destroy();
+      const failed = results?.find((r) => r.status === 'Error');
+      throw plainStoreError(error, dataDir) ?? new HubdeskError('store', `Could not update the database schema${failed ? ` (migration ${failed.migrationName})` : ''}: ${String(error)}`);
+    }
   }
-  sqlite.pragma(`application_id = ${HUBDESK_APPLICATION_ID}`);
+  if (sqlite.pragma('application_id', { simple: true }) !== HUBDESK_APPLICATION_ID) {
+    setup.claimWrite();
+    sqlite.pragma(`application_id = ${HUBDESK_APPLICATION_ID}`);
+  }
   // Query planner statistics (sqlite_stat1): without them SQLite guesses, and at national scale it
   // guesses badly (every review of the year read to find one hub's reviewers). 0x10002 analyses the
-  // tables that have none or whose size changed a lot since; usually it does nothing.
-  sqlite.pragma('optimize=0x10002');
+  // tables that have none or whose size changed a lot since; usually it does nothing. A reader
+  // leaves it to the writer.
+  if (setup.writable()) sqlite.pragma('optimize=0x10002');
 
   let generation = 0;
   const dataVersion = sqlite.prepare('pragma data_version').pluck();
@@ -161,14 +234,17 @@ async function openLocked(dataDir: string, lock: DataDirLock | null): Promise<Op
     },
     changeStamp: () => `${generation}:${String(dataVersion.get())}:${String(totalChanges.get())}`,
     dataStamp: () => `${String(dataVersion.get())}:${String(totalChanges.get())}`,
+    claimWrite: setup.claimWrite,
     close: async () => {
       try {
-        if (sqlite.open) sqlite.pragma('optimize');
+        if (sqlite.open && setup.writable()) sqlite.pragma('optimize');
       } catch {
         // Statistics are an optimisation: never let them stop the store closing.
       }
       await db.destroy();
-      lock?.release();
+      // kysely closes the connection only if it used it; a store that only answered raw reads closes it here.
+      if (sqlite.open) sqlite.close();
+      setup.release();
     },
   };
 }

@@ -1,10 +1,15 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { OpenedStore } from './connection';
-import { openStore } from './connection';
+import { DATABASE_FILE_NAME, openStore } from './connection';
 import { HubdeskError } from '../errors';
+import { copyPrivately, makePrivateDir } from './sqlite-file/private-files';
+import { structureProblems, valueProblems } from './sqlite-file/restore-checks';
+import { RESTORE_WORK_PREFIX } from './sqlite-file/tidy';
+import { plainStoreError } from './sqlite-file/plain-errors';
+import { isDamagedStoreError } from './sqlite-file/damaged';
 
 /** Tables a restore copies: ordinary tables only (FTS shadow tables follow their content tables' triggers). */
 function ordinaryTables(sqlite: BetterSqlite3.Database, schema: string): string[] {
@@ -20,29 +25,36 @@ function columnsOf(sqlite: BetterSqlite3.Database, schema: string, table: string
 }
 
 /**
- * Checks a backup file and brings a private copy of it up to the current schema: a file that is not
- * a hubdesk database, is corrupt, or comes from a newer version is refused with a clear message. The
- * file itself is never modified. Returns the path of the checked copy (in a temp folder).
+ * Checks a backup file and brings a private copy of it up to the current schema. Anything that is
+ * not a complete, undamaged hubdesk database of a known schema version, or holds a value its column
+ * does not allow, is refused with a clear message (restore-checks.ts). The file itself is never
+ * modified. The copy is made in a private working folder inside the data folder — never the shared
+ * temp folder — which the next process to take the lock removes if this one is killed.
  */
-export async function preparedCopy(backupFile: string): Promise<{ file: string; cleanup(): void }> {
+export async function preparedCopy(backupFile: string, dataDir: string): Promise<{ file: string; cleanup(): void }> {
+  const name = path.basename(backupFile);
   if (!fs.existsSync(backupFile) || !fs.statSync(backupFile).isFile()) {
     throw new HubdeskError('not_found', `There is no backup file at ${backupFile}.`);
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubdesk-restore-'));
+  const dir = path.join(dataDir, `${RESTORE_WORK_PREFIX}${crypto.randomBytes(6).toString('hex')}`);
+  makePrivateDir(dir);
   const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+  const refuse = (reasons: string[]) => new HubdeskError('validation', `Cannot restore ${name}: ${reasons.join('; ')}. Nothing was changed.`);
   try {
-    const copy = path.join(dir, 'hubdesk.db');
-    fs.copyFileSync(backupFile, copy);
+    const copy = path.join(dir, DATABASE_FILE_NAME);
+    copyPrivately(backupFile, copy);
+    const structure = await structureProblems(copy);
+    if (structure.length > 0) throw refuse(structure);
     let copyStore: OpenedStore;
     try {
-      copyStore = await openStore(dir);
+      copyStore = await openStore(dir, { scratch: true });
     } catch (error) {
-      const why = error instanceof Error ? error.message.replace(copy, path.basename(backupFile)) : String(error);
-      throw new HubdeskError('validation', `Cannot restore ${path.basename(backupFile)}: ${why}`);
+      if (isDamagedStoreError(error)) throw refuse([`it is damaged (${error.details.damaged.problems.join('; ')})`]);
+      throw refuse([error instanceof Error ? error.message.split(copy).join(name) : String(error)]);
     }
     try {
-      const check = copyStore.sqlite.pragma('integrity_check', { simple: true });
-      if (check !== 'ok') throw new HubdeskError('validation', `Cannot restore ${path.basename(backupFile)}: the file is damaged (${String(check)}).`);
+      const values = valueProblems(copyStore.sqlite);
+      if (values.length > 0) throw refuse(values);
     } finally {
       await copyStore.close();
     }
@@ -50,7 +62,7 @@ export async function preparedCopy(backupFile: string): Promise<{ file: string; 
   } catch (error) {
     cleanup();
     if (error instanceof HubdeskError) throw error;
-    throw new HubdeskError('validation', `Cannot restore ${path.basename(backupFile)}: ${error instanceof Error ? error.message : String(error)}`);
+    throw plainStoreError(error, dataDir) ?? refuse([error instanceof Error ? error.message : String(error)]);
   }
 }
 

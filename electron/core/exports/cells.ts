@@ -3,20 +3,24 @@ import { penceToPoundsString } from '@shared/domain/money';
 import { gradeTone, type GradeTone } from '@shared/domain/ofsted';
 import { COUNT_FORMAT, DATE_FORMAT, font, MONEY_FORMAT, TONE_COLOURS } from './style';
 import { cellText, looksLikeFormula, TEXT_FORMAT } from './text-safety';
+import { fitCellText } from './excel-limits';
 
 /**
  * Typed cell writers: every value an exporter writes goes through one of these, so money, dates and
  * text are written the same way on every sheet.
  */
 
-/** Text, exactly as stored, always a string cell; formula-like text also gets the Text format (text-safety.ts). */
+/**
+ * Text, exactly as stored, always a string cell; formula-like text also gets the Text format
+ * (text-safety.ts); a text longer than a cell holds is cut with a visible "… (truncated)" (excel-limits.ts).
+ */
 export function putText(cell: Cell, text: string | null | undefined): void {
   if (text === null || text === undefined || text === '') {
     cell.value = null;
     return;
   }
   const raw = String(text);
-  cell.value = cellText(raw);
+  cell.value = fitCellText(cellText(raw));
   if (looksLikeFormula(raw) || looksLikeFormula(cell.value)) cell.numFmt = TEXT_FORMAT;
 }
 

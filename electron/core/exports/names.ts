@@ -1,8 +1,8 @@
 import { HUB_SHEETS, type HubSheet } from './sheets/types';
+import { EXCEL_MAX_SHEET_NAME as SHEET_MAX } from './excel-limits';
 
-/** Characters Excel refuses in a sheet name, and the 31-character limit. */
+/** Characters Excel refuses in a sheet name. */
 const SHEET_FORBIDDEN = /[\\/?*[\]:]/g;
-const SHEET_MAX = 31;
 
 const SHORT: Record<HubSheet, string> = {
   Overview: 'Overview',

@@ -150,9 +150,13 @@ export function writeTable<R>(ws: Worksheet, startRow: number, columns: readonly
   return { headerRow: startRow, firstDataRow: startRow + 1, lastDataRow, lastRow: rowNumber, lastColumn: columns.length };
 }
 
-/** Escapes a text for a page header/footer, where & starts a code. */
+/** Excel refuses a page header or footer longer than 255 characters (codes included): the title part stays well inside it. */
+const HEADER_TITLE_MAX = 80;
+
+/** Escapes a text for a page header/footer, where & starts a code, and shortens it to fit. */
 function headerText(text: string): string {
-  return text.replace(/&/g, '&&').replace(/[\r\n\t]+/g, ' ');
+  const short = text.length > HEADER_TITLE_MAX ? `${text.slice(0, HEADER_TITLE_MAX - 1)}…` : text;
+  return short.replace(/&/g, '&&').replace(/[\r\n\t]+/g, ' ');
 }
 
 /**

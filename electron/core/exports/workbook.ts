@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '../exceljs';
+import { checkRowLimits } from './excel-limits';
 
 /** A new workbook with its document properties (title, author, created) set. */
 export async function newWorkbook(title: string, now: Date): Promise<ExcelJS.Workbook> {
@@ -15,8 +16,9 @@ export async function newWorkbook(title: string, now: Date): Promise<ExcelJS.Wor
   return wb;
 }
 
-/** The workbook as bytes (exceljs's default font is the house font, Calibri 11). */
+/** The workbook as bytes (exceljs's default font is the house font, Calibri 11), refused if a sheet is longer than Excel opens. */
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+  checkRowLimits(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

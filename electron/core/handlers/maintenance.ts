@@ -6,8 +6,8 @@ import { restoreFromFile } from '../restore-backup';
 import { HubdeskError } from '../errors';
 import { auditCsv, auditPage } from '../audit-log';
 
-function view(b: { name: string; reason: string; createdAt: string; bytes: number }) {
-  return { name: b.name, reason: b.reason, createdAt: b.createdAt, bytes: b.bytes };
+function view(b: { name: string; reason: string; createdAt: string; bytes: number; verified: boolean }) {
+  return { name: b.name, reason: b.reason, createdAt: b.createdAt, bytes: b.bytes, verified: b.verified };
 }
 
 export const maintenanceHandlers: HandlersFor<typeof maintenanceMethods> = {

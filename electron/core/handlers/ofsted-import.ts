@@ -1,15 +1,10 @@
 import type { ofstedImportMethods } from '@shared/contract/ofsted-import';
 import type { HandlersFor } from './types';
 import { commitOfstedFile, listOfstedImports, previewOfstedFile } from '../imports/ofsted';
-import { decodeBase64 } from '../imports/ofsted/parse';
 
 export const ofstedImportHandlers: HandlersFor<typeof ofstedImportMethods> = {
-  async previewOfstedImport(ctx, { fileName, contentBase64, allSchools }) {
-    return previewOfstedFile(ctx, { fileName, bytes: decodeBase64(contentBase64), allSchools });
-  },
-  async commitOfstedImport(ctx, { fileName, contentBase64, allSchools }) {
-    return commitOfstedFile(ctx, { fileName, bytes: decodeBase64(contentBase64), allSchools });
-  },
+  previewOfstedImport: (ctx, request) => previewOfstedFile(ctx, request),
+  commitOfstedImport: (ctx, request) => commitOfstedFile(ctx, request),
   async listOfstedImports(ctx) {
     return listOfstedImports(ctx.db);
   },

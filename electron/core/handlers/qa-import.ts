@@ -1,13 +1,8 @@
 import type { qaImportMethods } from '@shared/contract/qa-import';
 import type { HandlersFor } from './types';
 import { commitQaFile, previewQaFile } from '../imports/qa';
-import { decodeBase64 } from '../imports/ofsted/parse';
 
 export const qaImportHandlers: HandlersFor<typeof qaImportMethods> = {
-  async previewQaImport(ctx, { fileName, contentBase64, year }) {
-    return previewQaFile(ctx, { fileName, bytes: decodeBase64(contentBase64), year });
-  },
-  async commitQaImport(ctx, { fileName, contentBase64, year }) {
-    return commitQaFile(ctx, { fileName, bytes: decodeBase64(contentBase64), year });
-  },
+  previewQaImport: (ctx, request) => previewQaFile(ctx, request),
+  commitQaImport: (ctx, request) => commitQaFile(ctx, request),
 };

@@ -16,7 +16,21 @@ type Db = Kysely<Database> | Transaction<Database>;
 type Row = Record<string, unknown> & { id: number };
 
 /** Tables whose rows importers change; every one has an integer primary key `id`. */
-export type ChangeTable = 'membership_years' | 'hubs' | 'schools' | 'contacts' | 'memberships' | 'ofsted_inspections' | 'ofsted_judgements' | 'qa_reviews' | 'qa_review_points' | 'reviewer_trainings' | 'reviewer_assignments';
+export type ChangeTable =
+  | 'membership_years'
+  | 'hubs'
+  | 'schools'
+  | 'contacts'
+  | 'memberships'
+  | 'ofsted_inspections'
+  | 'ofsted_judgements'
+  | 'qa_reviews'
+  | 'qa_review_points'
+  | 'reviewer_trainings'
+  | 'reviewer_assignments'
+  | 'action_plans'
+  | 'action_plan_lines'
+  | 'school_links';
 
 export type UndoFn = (trx: Transaction<Database>, batchId: number) => Promise<number>;
 
@@ -204,12 +218,20 @@ export const undoByKind: Record<string, UndoFn> = {
   roll: restoreBatchChanges,
   /** QA tracker imports record every insert, update and delete (imports/qa/commit.ts). */
   qa: restoreBatchChanges,
+  /** Action plan imports record every line deleted and inserted (funding/plan-import.ts). */
+  plan: restoreBatchChanges,
+  /** School data (GIAS) imports record every school updated or added and every link (imports/gias/commit.ts). */
+  gias: restoreBatchChanges,
   ofsted: async (trx, batchId) => { const r = await undoOfstedBatch(trx, batchId); return r.inspections + r.judgements; },
 };
 
-/** The newest batch still in force, or undefined. */
-async function latestActiveBatch(db: Db) {
-  return db.selectFrom('import_batches').selectAll().where('undone_at', 'is', null).orderBy('id', 'desc').limit(1).executeTakeFirst();
+/**
+ * The newest batch of a kind still in force. Batches are undone newest first within their kind; a
+ * batch of another kind never blocks it (each undo checks, row by row, that nothing it restores was
+ * changed since, so two kinds that touched the same rows are refused with the row named).
+ */
+async function latestActiveBatch(db: Db, kind: string) {
+  return db.selectFrom('import_batches').selectAll().where('undone_at', 'is', null).where('kind', '=', kind).orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
 export async function listBatches(db: Db, options: { kind?: string; limit?: number } = {}): Promise<ImportBatchView[]> {
@@ -222,7 +244,11 @@ export async function listBatches(db: Db, options: { kind?: string; limit?: numb
     .limit(options.limit ?? 100);
   if (options.kind) q = q.where('import_batches.kind', '=', options.kind);
   const rows = await q.execute();
-  const latest = await latestActiveBatch(db);
+  const latestByKind = new Map<string, number>();
+  for (const kind of new Set(rows.map((r) => r.kind))) {
+    const latest = await latestActiveBatch(db, kind);
+    if (latest) latestByKind.set(kind, latest.id);
+  }
   return rows.map((r) => {
     let summary: Record<string, unknown>;
     try {
@@ -241,23 +267,19 @@ export async function listBatches(db: Db, options: { kind?: string; limit?: numb
       createdBy: r.created_by,
       createdAt: r.created_at,
       undoneAt: r.undone_at,
-      canUndo: latest?.id === r.id && r.kind in undoByKind,
+      canUndo: latestByKind.get(r.kind) === r.id && r.kind in undoByKind,
     };
   });
 }
 
-/**
- * Undoes batch batchId, which must be the latest batch still in force, in one transaction, and marks
- * it undone. The caller takes a backup first.
- */
-/** Refuses (with the reason) unless batchId is the latest batch still in force and its kind can be undone. */
+/** Refuses (with the reason) unless batchId is the latest batch of its kind still in force and its kind can be undone. */
 export async function assertUndoable(db: Db, batchId: number): Promise<{ kind: string; fileName: string }> {
   const batch = await db.selectFrom('import_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
   if (!batch) throw new HubdeskError('not_found', `There is no import #${batchId}.`);
   if (batch.undone_at) throw new HubdeskError('conflict', `Import #${batchId} (${batch.file_name}) was already undone on ${batch.undone_at.slice(0, 10)}.`);
-  const latest = await latestActiveBatch(db);
+  const latest = await latestActiveBatch(db, batch.kind);
   if (latest && latest.id !== batchId) {
-    throw new HubdeskError('conflict', `Only the latest import can be undone: undo import #${latest.id} (${latest.file_name}) first.`);
+    throw new HubdeskError('conflict', `Imports of one kind are undone newest first: undo import #${latest.id} (${latest.file_name}) first.`);
   }
   if (!undoByKind[batch.kind]) throw new HubdeskError('conflict', `Imports of kind "${batch.kind}" cannot be undone.`);
   return { kind: batch.kind, fileName: batch.file_name };

@@ -23,6 +23,9 @@ export const RECORD_KEYS = {
   action_plans: ['id'],
   action_plan_lines: ['id'],
   claims: ['id'],
+  // Finance's hand edits (electron/core/funding): locks and carry-forward overrides.
+  funding_locks: ['id'],
+  carry_forward_overrides: ['hub_id', 'year_id'],
 } as const satisfies Partial<Record<keyof Database, readonly string[]>>;
 
 export type RecordTable = keyof typeof RECORD_KEYS;
@@ -149,17 +152,18 @@ export async function applyChange<T>(
   ctx: CoreContext,
   action: string,
   main: { entity: RecordTable; id?: string | number },
-  work: (w: ChangeWriter) => Promise<{ value: T; summary: string; entityId?: string | number }>,
+  work: (w: ChangeWriter) => Promise<{ value: T; summary: string; entityId?: string | number; details?: Record<string, unknown> }>,
 ): Promise<ChangeResult<T>> {
   return ctx.db.transaction().execute(async (trx) => {
     const w = new ChangeWriter(trx, ctx);
-    const { value, summary, entityId } = await work(w);
+    const { value, summary, entityId, details } = await work(w);
     await recordAudit(trx, ctx, {
       action: `${RECORDS_ACTION}${action}`,
       entity: main.entity,
       entityId: entityId ?? main.id ?? null,
       before: { rows: Object.fromEntries(w.before) },
-      after: { summary, rows: Object.fromEntries(w.after) },
+      // `details`: what the change was about beyond its rows (a reason, the hub and year), for the audit log's reader.
+      after: { summary, ...(details ?? {}), rows: Object.fromEntries(w.after) },
     });
     const audit = await trx.selectFrom('audit_log').select('id').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
     return { value, auditId: audit.id, summary };

@@ -11,6 +11,7 @@ import { loadYearData } from '../../../electron/core/funding/load';
 import { requireYear } from '../../../electron/core/db/years';
 import type { BenchConfig } from '../config';
 import { measure, type Measurement } from '../measure';
+import { fullCheck, quickCheck } from '../../../electron/core/db/sqlite-file/health';
 import { openBench } from './open';
 
 const YEAR = '2026/27';
@@ -51,6 +52,9 @@ export async function phaseSteps(config: BenchConfig): Promise<Measurement[]> {
     out.push(await measure('phase.funding.compute', 'funding part: computeHub for every hub, one year', runs, () => {
       for (const id of data.memberships.keys()) computeHub(id, data, prevYear);
     }, { warmup: 2 }));
+    // Store health: the quick check every open runs, and the full check every backup gets as it is written.
+    out.push(await measure('phase.store.quick-check', 'store health: quick check, run as the store opens', 3, () => void quickCheck(ctx.store.sqlite), { warmup: 1 }));
+    out.push(await measure('phase.store.full-check', 'store health: full integrity check, run on every backup as it is written', 3, () => void fullCheck(ctx.store.sqlite), { warmup: 1 }));
     return out;
   } finally {
     await close();

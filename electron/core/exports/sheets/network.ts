@@ -10,6 +10,7 @@ import { finishSheet, noteLine, sectionTitle, writeTable, type Column } from '..
 import { placeChart } from './overview';
 import { writeSources } from './notes';
 import type { ChartImage } from './types';
+import { addSheet } from '../excel-limits';
 
 /** The Network sheet: one row per hub (the network page), the spend by category and its chart. */
 export function addNetworkSheet(
@@ -18,7 +19,7 @@ export function addNetworkSheet(
   spend: SpendNetworkView,
   options: { chart: ChartImage | null; hubSheet?: Map<number, string>; name: string },
 ): void {
-  const ws = wb.addWorksheet(options.name, { properties: { tabColor: { argb: `FF${COLOURS.brand}` } } });
+  const ws = addSheet(wb, options.name, { properties: { tabColor: { argb: `FF${COLOURS.brand}` } } });
   const ofsted = (key: string) => (h: NetworkHubRow) => h.ofstedProfile.find((b) => b.key === key)?.count ?? 0;
   const columns: Column<NetworkHubRow>[] = [
     { header: 'Hub', kind: 'text', width: 30, get: (h) => h.name },

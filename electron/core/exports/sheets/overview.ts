@@ -8,6 +8,7 @@ import { gradeTone } from '@shared/domain/ofsted';
 import { COLOURS, font, PROFILE_COLOURS, STATUS_COLOURS } from '../style';
 import { finishSheet, fitRowHeights, noteLine, sectionTitle, styleHeaderRow, writeTable, type Column } from '../table';
 import type { ChartImage, HubSheetContext } from './types';
+import { addSheet } from '../excel-limits';
 
 function label(ws: Worksheet, row: number, text: string): void {
   const cell = ws.getCell(row, 1);
@@ -47,7 +48,7 @@ export function placeChart(ws: Worksheet, image: ChartImage, imageId: number, at
 export function addOverviewSheet(c: HubSheetContext): void {
   const d = c.data.dashboard;
   const f = c.data.funding;
-  const ws = c.wb.addWorksheet(c.names.Overview, { properties: { tabColor: { argb: `FF${COLOURS.brand}` } } });
+  const ws = addSheet(c.wb, c.names.Overview, { properties: { tabColor: { argb: `FF${COLOURS.brand}` } } });
   ws.getColumn(1).width = 42;
   ws.getColumn(2).width = 34;
   ws.getColumn(3).width = 16;
@@ -119,12 +120,16 @@ export function addOverviewSheet(c: HubSheetContext): void {
   }
 
   row += 1;
-  sectionTitle(ws, row++, `Funding ${d.year}${f.lock ? ' (locked)' : ''}`);
+  sectionTitle(ws, row++, `Funding ${d.year}: ${f.locked ? 'locked figures (in force)' : 'live figures (not locked)'}`);
   moneyRow(ws, row++, 'Formula', f.figures.formulaPence);
   moneyRow(ws, row++, 'Minimum', f.figures.minimumPence);
   moneyRow(ws, row++, `Funding (${f.applied})`, f.figures.fundingPence);
   moneyRow(ws, row++, 'Carry forward', f.figures.carryForwardPence);
   moneyRow(ws, row++, 'Total available', f.figures.totalAvailablePence, true);
+  if (f.locked && f.pendingDifference) {
+    moneyRow(ws, row++, `Live total available (${f.live.figures.schools} schools on the roll today)`, f.live.figures.totalAvailablePence);
+    noteLine(ws, row++, 'The roll now gives different figures from the locked ones: see Funding and claims, locked beside live.');
+  }
   moneyRow(ws, row++, 'Planned', f.reconciliation.plannedPence);
   moneyRow(ws, row++, 'Claimed', f.reconciliation.claimedPence);
   moneyRow(ws, row++, 'Released', f.reconciliation.releasedPence);

@@ -4,6 +4,7 @@ import { finishSheet, noteLine, sectionTitle, writeTable, type Column } from '..
 import { WIDTHS } from '../style';
 import type { HubSheetContext } from './types';
 import { writeSources } from './notes';
+import { addSheet } from '../excel-limits';
 
 type Point = HubExportData['points'][number];
 
@@ -12,7 +13,7 @@ type Point = HubExportData['points'][number];
  * hub's open support requests (often on one of those EBIs) and who they were brokered to.
  */
 export function addPointsSheet(c: HubSheetContext): void {
-  const ws = c.wb.addWorksheet(c.names['WWWs and EBIs']);
+  const ws = addSheet(c.wb, c.names['WWWs and EBIs']);
   const columns: Column<Point>[] = [
     { header: 'School', kind: 'text', width: WIDTHS.name, get: (p) => p.school },
     { header: 'URN', kind: 'text', width: WIDTHS.urn, get: (p) => p.urn },

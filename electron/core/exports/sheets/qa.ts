@@ -4,12 +4,13 @@ import { finishSheet, noteLine, writeTable, type Column } from '../table';
 import { WIDTHS } from '../style';
 import type { HubSheetContext } from './types';
 import { writeSources } from './notes';
+import { addSheet } from '../excel-limits';
 
 const heading = (key: string) => QA_HEADINGS.find((h) => h.key === key)?.label ?? key;
 
 /** QA outcomes: each school's latest estimates under the three headings, its Area of Excellence and this year's review. */
 export function addQaSheet(c: HubSheetContext): void {
-  const ws = c.wb.addWorksheet(c.names['QA outcomes']);
+  const ws = addSheet(c.wb, c.names['QA outcomes']);
   const columns: Column<HubDashboardSchool>[] = [
     { header: 'School', kind: 'text', width: WIDTHS.name, get: (s) => s.name },
     { header: 'URN', kind: 'text', width: WIDTHS.urn, get: (s) => s.urn },

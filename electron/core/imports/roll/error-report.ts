@@ -1,7 +1,7 @@
 import { loadExcelJs } from '../../exceljs';
 import type { ErrorReportFile, ImportProblem } from '@shared/contract/imports';
 import type { AnalysedRoll } from './analyse';
-import type { CellValue } from './sheet';
+import type { CellValue } from '../files/cells';
 
 /**
  * The rows of a roll that have problems, as an .xlsx: the original header row and cells, plus a

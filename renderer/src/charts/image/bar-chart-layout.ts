@@ -1,4 +1,4 @@
-import { axisPounds } from '../money-axis';
+import { axisPounds, roundMoneyTicks } from '../money-axis';
 import { CHART } from '../palette';
 
 /**
@@ -46,15 +46,6 @@ const ROW_GAP = 14;
 const LABEL_MAX = 220;
 const LINE = 15;
 
-/** A step of 1, 2 or 5 × 10ⁿ pence giving about `target` ticks up to max. */
-export function niceStep(maxPence: number, target = 5): number {
-  const raw = Math.max(maxPence, 1) / target;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw)!;
-  // Ticks in whole pounds at least.
-  return Math.max(step, 100);
-}
-
 /** The label in at most two lines of `width`, the second ending in "…" when it does not fit. */
 export function wrapLabel(text: string, width: number, font: string, measure: MeasureText): string[] {
   if (measure(text, font) <= width) return [text];
@@ -101,8 +92,9 @@ export function layoutBarChart(spec: BarChartSpec, measure: MeasureText): BarCha
   const labels = spec.categories.map((c) => wrapLabel(c, LABEL_MAX, FONTS.label, measure));
   const labelWidth = Math.min(LABEL_MAX, Math.max(60, ...labels.flat().map((l) => measure(l, FONTS.label))));
   const maxValue = Math.max(0, ...spec.series.flatMap((s) => s.values));
-  const step = niceStep(maxValue);
-  const axisMaxPence = Math.max(step, Math.ceil(maxValue / step) * step);
+  // The same round steps as the screens' money axes (whole pounds at least).
+  const ticks = roundMoneyTicks(0, maxValue);
+  const axisMaxPence = ticks[ticks.length - 1]!;
   const plotLeft = PAD + labelWidth + 10;
   const lastTick = axisPounds(axisMaxPence);
   const plotRight = width - PAD - measure(lastTick, FONTS.label) / 2;
@@ -114,7 +106,7 @@ export function layoutBarChart(spec: BarChartSpec, measure: MeasureText): BarCha
   const plotBottom = plotTop + spec.categories.length * (groupHeight + ROW_GAP) + ROW_GAP / 2;
 
   // Grid lines and the axis's ticks below.
-  for (let t = 0; t <= axisMaxPence; t += step) {
+  for (const t of ticks) {
     const x = plotLeft + scale(t);
     ops.push({ kind: 'line', x1: x, y1: plotTop, x2: x, y2: plotBottom, stroke: CHART.grid });
     ops.push({ kind: 'text', x, y: plotBottom + 16, text: axisPounds(t), font: FONTS.label, fill: CHART.ink, align: 'center', role: 'tick' });

@@ -12,9 +12,29 @@ import { useChange } from '../../data/mutations';
 import { FormError } from '../../components/forms/FormError';
 import { TableHead } from '../../components/TableHead';
 import { FormActions } from '../../components/forms/FormActions';
+import { ClippedText } from '../../components/ClippedText';
+import { GridTable } from '../../components/GridTable';
 
-/** A refusal that an override with a reason can get past (paying beyond the total available). */
+/** Refusals that an override with a reason can get past: paying beyond the total available, and paying before the release conditions hold. */
 const OVER_RELEASE = /To pay it anyway, override with a reason\.$/;
+const RELEASE_GATE = /To pay this claim anyway, give a reason\.$/;
+type Reasons = { release?: string; over?: string };
+const REASON_LABELS: Record<keyof Reasons, string> = {
+  release: 'Reason to pay before the release conditions hold (kept with the claim)',
+  over: 'Reason to pay beyond the total available (audited)',
+};
+
+function overrideKind(error: string | null): keyof Reasons | null {
+  if (error === null) return null;
+  return RELEASE_GATE.test(error) ? 'release' : OVER_RELEASE.test(error) ? 'over' : null;
+}
+
+function overrideFields(r: Reasons) {
+  return {
+    ...(r.release ? { releaseOverride: true as const, releaseOverrideReason: r.release } : {}),
+    ...(r.over ? { override: true as const, overrideReason: r.over } : {}),
+  };
+}
 
 /** Claims for the year: log one, move it through approved → paid (or rejected). */
 export function ClaimsPanel({ detail }: { detail: HubFundingDetail }) {
@@ -25,14 +45,14 @@ export function ClaimsPanel({ detail }: { detail: HubFundingDetail }) {
       {detail.claims.length === 0 ? (
         <div className="empty-state">No claims logged for {detail.year}.</div>
       ) : (
-        <table className="data-table compact" aria-label="Claims">
+        <GridTable label="Claims">
           <TableHead columns={['Claimed', 'Invoice', 'Priority', 'Category', 'Description', { num: 'Amount' }, 'Status', { hidden: 'Actions' }]} />
           <tbody>
             {detail.claims.map((c) => (
               <ClaimRow key={c.id} claim={c} />
             ))}
           </tbody>
-        </table>
+        </GridTable>
       )}
       {adding ? (
         <ClaimForm detail={detail} onDone={() => setAdding(false)} />
@@ -52,19 +72,22 @@ function ClaimRow({ claim: c }: { claim: ClaimView }) {
   const [paying, setPaying] = useState(false);
   const [paidOn, setPaidOn] = useState(todayIso());
   const [override, setOverride] = useState('');
+  const [reasons, setReasons] = useState<Reasons>({});
   const dateId = useId();
 
-  async function setStatus(status: ClaimStatus, reason?: string) {
+  async function setStatus(status: ClaimStatus, given: Reasons = reasons) {
     const ok = await action.run('updateClaim', {
       claimId: c.id,
       status,
-      ...(status === 'paid' ? { paidOn } : {}),
-      ...(reason ? { override: true as const, overrideReason: reason } : {}),
+      ...(status === 'paid' ? { paidOn, ...overrideFields(given) } : {}),
     });
-    if (ok) setPaying(false);
+    if (ok) {
+      setPaying(false);
+      setReasons({});
+    }
   }
 
-  const canOverride = action.error !== null && OVER_RELEASE.test(action.error);
+  const kind = overrideKind(action.error);
   return (
     <>
       <tr>
@@ -73,8 +96,14 @@ function ClaimRow({ claim: c }: { claim: ClaimView }) {
         <td>{c.priority ?? '—'}</td>
         <td>{c.category}</td>
         <td>
-          {c.description ?? '—'}
+          <ClippedText text={c.description} />
           {c.overReleaseReason ? <span className="warn-text block">Paid beyond the total available: {c.overReleaseReason}</span> : null}
+          {c.releaseOverrideReason ? <span className="warn-text block">Paid before the release conditions held: {c.releaseOverrideReason}</span> : null}
+          {c.reversal ? (
+            <span className="muted block">
+              Payment reversed {formatDate(c.reversal.at.slice(0, 10))} by {c.reversal.by}: {c.reversal.reason}
+            </span>
+          ) : null}
         </td>
         <td className="num">
           <Money pence={c.amountPence} />
@@ -117,10 +146,20 @@ function ClaimRow({ claim: c }: { claim: ClaimView }) {
               </span>
             ) : null}
             <FormError error={action.error} />
-            {canOverride ? (
+            {kind !== null ? (
               <span className="inline">
-                <input aria-label="Reason to pay beyond the total available" placeholder="Reason for the override (audited)" value={override} onChange={(e) => setOverride(e.target.value)} />
-                <button type="button" className="danger" disabled={!override.trim() || action.busy} onClick={() => void setStatus('paid', override)}>
+                <input aria-label={REASON_LABELS[kind]} placeholder="Reason for the override (audited)" value={override} onChange={(e) => setOverride(e.target.value)} />
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={!override.trim() || action.busy}
+                  onClick={() => {
+                    const next = { ...reasons, [kind]: override };
+                    setReasons(next);
+                    setOverride('');
+                    void setStatus('paid', next);
+                  }}
+                >
                   Pay anyway
                 </button>
               </span>
@@ -135,8 +174,12 @@ function ClaimRow({ claim: c }: { claim: ClaimView }) {
 function ClaimForm({ detail, onDone }: { detail: HubFundingDetail; onDone(): void }) {
   const [v, setV] = useState({ claimedOn: todayIso(), amount: '', invoiceRef: '', priority: '', categoryId: detail.categories[0]?.id ?? 0, description: '', status: 'submitted' as ClaimStatus, paidOn: '', overrideReason: '' });
   const [touched, setTouched] = useState(false);
+  const [reasons, setReasons] = useState<Reasons>({});
   const action = useChange();
-  const canOverride = action.error !== null && OVER_RELEASE.test(action.error);
+  const kind = overrideKind(action.error);
+  const canOverride = kind !== null;
+  // The reasons given so far, and the one being typed for the refusal shown now.
+  const given: Reasons = kind !== null && v.overrideReason.trim() ? { ...reasons, [kind]: v.overrideReason } : reasons;
   const request = {
     hubId: detail.hubId,
     year: detail.year,
@@ -148,7 +191,7 @@ function ClaimForm({ detail, onDone }: { detail: HubFundingDetail; onDone(): voi
     description: v.description,
     status: v.status,
     ...(v.status === 'paid' && v.paidOn ? { paidOn: v.paidOn } : {}),
-    ...(canOverride && v.overrideReason.trim() ? { override: true as const, overrideReason: v.overrideReason } : {}),
+    ...(v.status === 'paid' ? overrideFields(given) : {}),
   };
   const messages = { ...validate(createClaimSchema, request), ...action.fieldErrors };
   const show = (k: string, filled: boolean) => (touched || filled ? messages[k] : null);
@@ -165,6 +208,8 @@ function ClaimForm({ detail, onDone }: { detail: HubFundingDetail; onDone(): voi
   async function submit() {
     setTouched(true);
     if (Object.keys(messages).length) return;
+    setReasons(given);
+    setV({ ...v, overrideReason: '' });
     if (await action.run('createClaim', request)) onDone();
   }
 
@@ -194,7 +239,7 @@ function ClaimForm({ detail, onDone }: { detail: HubFundingDetail; onDone(): voi
           {(p) => <input {...p} type="date" value={v.paidOn} onChange={(e) => set('paidOn')(e.target.value)} />}
         </Field>
       ) : null}
-      {canOverride ? text('overrideReason', 'Reason to pay beyond the total available (audited)', true) : null}
+      {kind !== null ? text('overrideReason', REASON_LABELS[kind], true) : null}
       <FormActions save={canOverride && v.overrideReason.trim() ? 'Log and pay anyway' : 'Log claim'} busy={action.busy} onCancel={onDone} />
       <FormError error={action.error} />
     </PageForm>

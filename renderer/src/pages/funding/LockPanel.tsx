@@ -7,13 +7,13 @@ import { FormError } from '../../components/forms/FormError';
 /** Finalising: lock the computed allocation; afterwards a roll change waits here for approval. */
 export function LockPanel({ detail }: { detail: HubFundingDetail }) {
   const action = useChange();
-  const { lock, pendingDifference: diff } = detail;
+  const { locked: lock, pendingDifference: diff } = detail;
 
   async function lockHub() {
     await action.run('lockFunding', { year: detail.year, hubId: detail.hubId });
   }
   async function approve() {
-    if (!window.confirm(`Re-lock ${detail.hub}’s ${detail.year} figures at a total available of ${formatPence(detail.computed.totalAvailablePence)}?`)) return;
+    if (!window.confirm(`Re-lock ${detail.hub}’s ${detail.year} figures at a total available of ${formatPence(detail.live.figures.totalAvailablePence)}?`)) return;
     await action.run('approveFundingDifference', { year: detail.year, hubId: detail.hubId });
   }
 
@@ -26,7 +26,7 @@ export function LockPanel({ detail }: { detail: HubFundingDetail }) {
           never changes the locked figure by itself.
         </p>
         <button type="button" className="primary" onClick={lockHub} disabled={action.busy}>
-          Lock {formatPence(detail.computed.totalAvailablePence)} for {detail.year}
+          Lock {formatPence(detail.live.figures.totalAvailablePence)} for {detail.year}
         </button>
         <FormError error={action.error} />
       </section>
@@ -42,7 +42,7 @@ export function LockPanel({ detail }: { detail: HubFundingDetail }) {
       {diff ? (
         <>
           <p>
-            The roll now gives a total available of <strong>{formatPence(detail.computed.totalAvailablePence)}</strong>:
+            The roll now gives a total available of <strong>{formatPence(detail.live.figures.totalAvailablePence)}</strong>:
           </p>
           <ul className="explain">
             {diff.lines.map((l) => (

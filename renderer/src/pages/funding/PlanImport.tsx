@@ -7,6 +7,7 @@ import { FormError } from '../../components/forms/FormError';
 import { countOf } from '@shared/plural';
 import { TableHead } from '../../components/TableHead';
 import { FormActions } from '../../components/forms/FormActions';
+import { GridTable } from '../../components/GridTable';
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -38,7 +39,7 @@ export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDon
       .filter((r) => r.confirm !== null)
       .map((r) => ({ row: r.row, pence: confirmedPence(confirmations[r.row]) }))
       .filter((c): c is { row: number; pence: number } => c.pence !== undefined);
-    if (await action.run('commitPlanImport', { hubId: detail.hubId, year: detail.year, fileName: file.name, contentBase64: file.content, confirmations: list })) onDone();
+    if (await action.run('commitPlanImport', { hubId: detail.hubId, year: detail.year, stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash, confirmations: list })) onDone();
   }
 
   const blocked = preview ? preview.problems > 0 || preview.rows.some((r) => r.confirm !== null && confirmedPence(confirmations[r.row]) === undefined) : true;
@@ -55,7 +56,7 @@ export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDon
             {preview.needsConfirmation ? ` ${preview.needsConfirmation} cost${preview.needsConfirmation === 1 ? '' : 's'} need${preview.needsConfirmation === 1 ? 's' : ''} confirming.` : ''}
             {preview.problems ? ` ${countOf(preview.problems, 'row')} cannot be imported: fix the workbook and choose it again.` : ''}
           </p>
-          <table className="data-table compact" aria-label="Plan import preview">
+          <GridTable label="Plan import preview">
             <TableHead columns={[{ num: 'Row' }, 'Priority', 'Activity', 'Category', 'Cost as written', { num: 'Amount' }]} />
             <tbody>
               {preview.rows.map((r) => (
@@ -90,7 +91,7 @@ export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDon
                 </tr>
               ))}
             </tbody>
-          </table>
+          </GridTable>
         </>
       ) : null}
       <FormActions save="Replace the plan with these lines" busy={action.busy} disabled={blocked} onSave={() => void commit()} onCancel={onDone} />

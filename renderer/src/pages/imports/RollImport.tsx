@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
 import type { RollCommitResult, RollMapping, RollPreview } from '@shared/contract/imports';
-import { yearLabelFor, firstCalendarYear } from '@shared/domain/years';
+import { rollImportYears, yearLabelOn } from '@shared/domain/years';
+import { todayIso } from '../../components/forms/validate';
 import { useStatus } from '../../state/status';
 import { formatCount } from '../../components/format';
 import { FileDrop } from './FileDrop';
 import { MappingStep } from './MappingStep';
 import { PreviewSummary, PreviewTables } from './PreviewStep';
 import { ImportStatus } from './ImportStatus';
-import type { LoadedFile } from './files';
 import { saveBase64 } from '../../components/download';
 import { ImportDone } from './ImportDone';
 import { countOf } from '@shared/plural';
@@ -27,22 +27,17 @@ const STEPS: { key: Step; label: string }[] = [
 /** The membership roll importer: file → columns → preview → done. Nothing is written before "Import". */
 export function RollImport() {
   const { status, year: currentYear } = useStatus();
-  const years = useMemo(() => {
-    const labels = (status?.years ?? []).map((y) => y.label);
-    const latest = labels.length > 0 ? Math.max(...labels.map(firstCalendarYear)) : firstCalendarYear(currentYear ?? yearLabelFor(new Date().getUTCFullYear()));
-    const next = yearLabelFor(latest + 1);
-    return labels.includes(next) ? labels : [next, ...labels];
-  }, [status, currentYear]);
-  const [year, setYear] = useState<string>(currentYear ?? years[0]!);
+  // An empty database has no year yet: the roll then goes into the year today falls in.
+  const years = useMemo(() => rollImportYears((status?.years ?? []).map((y) => y.label), todayIso()), [status]);
+  const [year, setYear] = useState<string>(currentYear ?? yearLabelOn(todayIso()));
   const [createHubs, setCreateHubs] = useState(false);
   const { step, setStep, file, setFile, preview, result, previewed, imported, busy, error, run, read, ...flow } = useImportFlow<Step, RollPreview, RollCommitResult>('file', 'done');
   const [mapping, setMapping] = useState<RollMapping | undefined>(undefined);
   const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [confirm, setConfirm] = useState(false);
 
-  const request = (loaded: LoadedFile, options: { mapping?: RollMapping; sheet?: string; createHubs?: boolean } = {}) => ({
-    fileName: loaded.fileName,
-    contentBase64: loaded.contentBase64,
+  // The first preview sends the file; later ones, the error report and the commit name its staging id.
+  const options = (options: { mapping?: RollMapping; sheet?: string; createHubs?: boolean } = {}) => ({
     year,
     sheet: 'sheet' in options ? options.sheet : sheet,
     mapping: 'mapping' in options ? options.mapping : mapping,
@@ -57,12 +52,19 @@ export function RollImport() {
     setMapping(undefined);
     setSheet(undefined);
     setConfirm(false);
-    previewed(await run(`Checking ${formatCount(Math.round(f.size / 1024))} KB of rows…`, 'previewRollImport', request(loaded, { mapping: undefined, sheet: undefined })), 'mapping');
+    previewed(
+      await run(`Checking ${formatCount(Math.round(f.size / 1024))} KB of rows…`, 'previewRollImport', {
+        fileName: loaded.fileName,
+        contentBase64: loaded.contentBase64,
+        ...options({ mapping: undefined, sheet: undefined }),
+      }),
+      'mapping',
+    );
   }
 
-  async function repreview(options: { mapping?: RollMapping; sheet?: string; createHubs?: boolean }, next: Step) {
-    if (!file) return;
-    previewed(await run('Checking the rows…', 'previewRollImport', request(file, options)), next);
+  async function repreview(changed: { mapping?: RollMapping; sheet?: string; createHubs?: boolean }, next: Step) {
+    if (!file || !preview) return;
+    previewed(await run('Checking the rows…', 'previewRollImport', { stagingId: preview.stagingId, ...options(changed) }), next);
   }
 
   async function continueFromMapping(chosen: RollMapping, changed: boolean) {
@@ -79,12 +81,12 @@ export function RollImport() {
 
   async function commit() {
     if (!file || !preview) return;
-    imported(await run(`Importing ${preview.fileName}…`, 'commitRollImport', { ...request(file), confirmWarnings: confirm, sha256: preview.sha256, diffHash: preview.diffHash }));
+    imported(await run(`Importing ${preview.fileName}…`, 'commitRollImport', { ...options(), confirmWarnings: confirm, stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash }));
   }
 
   async function downloadReport() {
-    if (!file) return;
-    const report = await run('Writing the error report…', 'rollImportErrorReport', request(file));
+    if (!preview) return;
+    const report = await run('Writing the error report…', 'rollImportErrorReport', { ...options(), stagingId: preview.stagingId });
     if (report) saveBase64(report.fileName, report.contentBase64);
   }
 
@@ -170,9 +172,11 @@ export function RollImport() {
                     </li>
                   ))}
                 </ul>
-                <label className="check">
-                  <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} /> I have checked these and they are right
-                </label>
+                {preview.needsConfirmation ? (
+                  <label className="check">
+                    <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} /> I have checked these and they are right
+                  </label>
+                ) : null}
               </div>
             ) : null}
             <div className="step-actions">

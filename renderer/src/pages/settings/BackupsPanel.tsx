@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate } from '../../components/format';
 import { TableHead } from '../../components/TableHead';
+import { GridTable } from '../../components/GridTable';
 
 function when(iso: string): string {
   return `${formatDate(iso)} ${iso.slice(11, 16)} UTC`;
@@ -46,21 +47,23 @@ export function BackupsPanel() {
         </button>
       </div>
       <p className="hint">
-        hubdesk backs up the database before every import, undo, migration and restore, and keeps the last 20 and one a month.
+        hubdesk backs up the database before every import, undo, migration and restore, checks every backup as it is written, and
+        keeps the last 20, one a month and always the newest checked one.
       </p>
       {message ? <p role="status" className="ok-text">{message}</p> : null}
       {action.error ? <ErrorPanel title="That did not work" error={action.error} /> : null}
       {backups.error ? <ErrorPanel title="Could not list the backups" error={backups.error} onRetry={backups.refetch} /> : null}
       {backups.data && backups.data.length === 0 ? <p className="empty">No backups yet.</p> : null}
       {backups.data && backups.data.length > 0 ? (
-        <table className="data-table compact" aria-label="Backups">
-          <TableHead columns={['Taken', 'Why', { num: 'Size' }, { hidden: 'Actions' }]} />
+        <GridTable label="Backups">
+          <TableHead columns={['Taken', 'Why', { num: 'Size' }, 'Checked', { hidden: 'Actions' }]} />
           <tbody>
             {backups.data.map((b) => (
               <tr key={b.name}>
                 <td>{when(b.createdAt)}</td>
                 <td>{describe(b.reason)}</td>
                 <td className="num">{(b.bytes / 1024 / 1024).toFixed(1)} MB</td>
+                <td>{b.verified ? 'Sound when taken' : 'Not checked (older version)'}</td>
                 <td className="num">
                   <button type="button" className="link-button" disabled={busy} onClick={() => setRestoring(b)}>
                     Restore…
@@ -69,7 +72,7 @@ export function BackupsPanel() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </GridTable>
       ) : null}
       <ConfirmDialog
         open={restoring !== null}

@@ -16,19 +16,22 @@ export function OfstedImport() {
   const { step, file, setFile, preview, result, previewed, imported, restart, busy, error, run, read } = useImportFlow<'file' | 'preview' | 'done', OfstedImportPreview, OfstedCommitResult>('file', 'done');
 
   async function check(loaded: LoadedFile, all: boolean) {
-    previewed(await run('Checking the inspections…', 'previewOfstedImport', { ...loaded, allSchools: all }), 'preview');
+    // A second look at the same file (all schools on or off) names the staged file instead of sending it again.
+    const staged = preview && preview.fileName === loaded.fileName ? { stagingId: preview.stagingId } : loaded;
+    previewed(await run('Checking the inspections…', 'previewOfstedImport', { ...staged, allSchools: all }), 'preview');
   }
 
   async function choose(f: File) {
     const loaded = await read(f);
     if (!loaded) return;
     setFile(loaded);
-    await check(loaded, allSchools);
+    // A newly chosen file is always sent (it may share the name of the file previewed before).
+    previewed(await run('Checking the inspections…', 'previewOfstedImport', { ...loaded, allSchools }), 'preview');
   }
 
   async function commit() {
     if (!file || !preview) return;
-    imported(await run(`Importing ${preview.fileName}…`, 'commitOfstedImport', { ...file, allSchools }));
+    imported(await run(`Importing ${preview.fileName}…`, 'commitOfstedImport', { stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash, allSchools }));
   }
 
   const nothingNew = preview !== null && preview.errorCount === 0 && preview.newInspections === 0;

@@ -24,8 +24,8 @@ export function QaImport() {
   }
 
   async function commit() {
-    if (!file) return;
-    imported(await run(`Importing ${file.fileName}…`, 'commitQaImport', { ...file, year }));
+    if (!file || !preview) return;
+    imported(await run(`Importing ${file.fileName}…`, 'commitQaImport', { stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash, year }));
   }
 
   return (

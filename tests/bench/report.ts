@@ -1,4 +1,4 @@
-/** The goals checked against the measurements, and the table printed at the end. */
+/** The benchmark's goals checked against the measurements, and the table printed at the end. */
 import type { MachineInfo, Measurement } from './measure';
 
 export interface Goal {

@@ -11,7 +11,7 @@ import { contentHash, tempDir, TEST_NOW } from '../helpers/store';
 import { testClockEnv } from '../helpers/clock';
 
 /**
- * Issue 9.3: every file of the bad-input corpus is refused by the built CLI with a clear message,
+ * Every file of the bad-input corpus is refused by the built CLI with a clear message,
  * within a bounded heap and time, and the database stays exactly as it was.
  */
 const CLI = path.resolve('out/cli/index.js');

@@ -11,7 +11,7 @@ import type { ExportFile, ExportJobStatus } from '../../shared/contract/exports'
 import { cellText, FORMULA_TRIGGERS, looksLikeFormula } from '../../electron/core/exports/text-safety';
 
 /**
- * Formula injection (issue 7, point 4): texts from imported data that a spreadsheet could evaluate.
+ * Formula injection: texts from imported data that a spreadsheet could evaluate.
  * They are stored in the demo database with kysely, exported, and read back.
  */
 const HOSTILE = {

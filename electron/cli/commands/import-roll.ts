@@ -12,7 +12,7 @@ function where(p: ImportProblem): string {
   return [p.sheet, p.row === null ? null : `row ${p.row}`, p.column].filter(Boolean).join(', ');
 }
 
-/** The machine-readable summary (issue 3): exactly these keys. */
+/** The machine-readable summary scripts read: exactly these keys. */
 function summaryJson(p: RollPreview | null, errors: ImportProblem[]) {
   return {
     imported: p?.validRows ?? 0,

@@ -7,7 +7,7 @@ import { loadHubSupportRequests } from '../dashboards/support';
 import { supportRowsAsAt } from './support-as-at';
 
 /**
- * The hub's support requests for a call pack (issue 11, point 6): those still open and those changed
+ * The hub's support requests for a call pack : those still open and those changed
  * since the window opened, oldest first, each with its status and who it was brokered to as they stood
  * on the pack's as-at day.
  */

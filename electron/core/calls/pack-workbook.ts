@@ -10,7 +10,7 @@ import { newWorkbook, workbookBytes } from '../exports/workbook';
 import { addSheet } from '../exports/excel-limits';
 
 /**
- * The call pack as a workbook (issue 8, point 4): one sheet per part of the pack, each a table with a
+ * The call pack as a workbook: one sheet per part of the pack, each a table with a
  * bold, frozen, filterable header, set widths, wrapped text, real dates and £ amounts — written with
  * the exports' cell writers (exports/cells.ts), so money, dates and text (never a formula: notes such
  * as "=HYPERLINK(…)" stay text) are written as in every other workbook hubdesk makes.

@@ -170,7 +170,7 @@ async function computeHubDashboard(
     },
     upcomingReviews,
     meetings: meetingViews,
-    // Support requests (issue 11): the hub's open ones, from their own query in support.ts.
+    // Support requests: the hub's open ones, from their own query in support.ts.
     supportRequests: await openSupportRequests(db, hub.id, year.id),
     funding: funding.status,
     sources: {

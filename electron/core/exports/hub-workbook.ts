@@ -41,7 +41,7 @@ export async function hubWorkbookBytes(ctx: CoreContext, data: HubExportData, op
   return { bytes: await workbookBytes(wb), sheets: wb.worksheets.map((w) => w.name) };
 }
 
-/** The hub workbook of issue 7: loads the hub's figures and writes its seven sheets. */
+/** The hub workbook for its Senior Partner: loads the hub's figures and writes its seven sheets. */
 export async function exportHubWorkbook(
   ctx: CoreContext,
   request: { hubId?: number; hubName?: string; year?: string },

@@ -26,7 +26,7 @@ async function networkSheetWorkbook(ctx: CoreContext, options: NetworkExportOpti
 }
 
 /**
- * The network export of issue 7, point 2, as the person chooses: one workbook (the Network sheet, then
+ * The network export, as the person chooses: one workbook (the Network sheet, then
  * every hub's seven sheets) or a zip holding the network workbook and one workbook per hub. Reports
  * progress once per hub, then while the file is written.
  */

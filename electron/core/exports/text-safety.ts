@@ -1,5 +1,5 @@
 /**
- * Formula injection (issue 7, point 4). Text that came from imported data — school names, WWWs,
+ * Formula injection. Text that came from imported data — school names, WWWs,
  * EBIs, claim descriptions, anything a person or a file typed — is never evaluated by a spreadsheet.
  *
  * **Policy** (one place, one test: tests/integration/export-safety.test.ts):

@@ -1,7 +1,7 @@
 import { Kysely, sql } from 'kysely';
 
 /**
- * Dashboards (issue 5): a full-text index over what QA Reviews say (WWWs, EBIs and Areas of
+ * Dashboards: a full-text index over what QA Reviews say (WWWs, EBIs and Areas of
  * Excellence) for the WWW/EBI explorer, kept in sync with qa_review_points and qa_reviews by
  * triggers, plus indexes for loading a hub's dashboard in a fixed number of queries.
  *

@@ -1,7 +1,7 @@
 import { Kysely, sql } from 'kysely';
 
 /**
- * Termly catch-up calls (issue 8): each call a Memberships Manager holds with a hub's Hub Manager or
+ * Termly catch-up calls: each call a Memberships Manager holds with a hub's Hub Manager or
  * Senior Partner, with its notes, and the actions agreed on it (open actions carry into the next
  * call's pack). Attendees are a JSON array of names.
  */

@@ -1,7 +1,7 @@
 import { Kysely, sql } from 'kysely';
 
 /**
- * Support requests (issue 11, point 6): a school asks for support on an area (often one of its EBIs);
+ * Support requests: a school asks for support on an area (often one of its EBIs);
  * the team logs it, who it was brokered to (another member school, or someone outside the network),
  * and its status.
  */

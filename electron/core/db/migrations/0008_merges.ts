@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Merging hubs (issue 11, point 3): two hubs combine from a membership year. The merged hub keeps
+ * Merging hubs: two hubs combine from a membership year. The merged hub keeps
  * `merged_into_hub_id` (0001) and now also the year from which the merge applies, so its earlier
  * years (members, funding, meetings) stay in view as history and it is offered for nothing new.
  */

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema';
 import { HubdeskError } from '../../errors';
 import { ROLL_FIELD_LABELS, ROLL_FIELDS, type ImportProblem, type RollMapping, type RollPreview } from '@shared/contract/imports';
 import { locateHeader, type LocatedHeader } from './header';
-import { autoMap, columnLetter, headerSignature, mappingProblems, missingRequired } from './fields';
+import { ROLL_HEADER_ALIASES, autoMap, columnLetter, headerSignature, mappingProblems, missingRequired } from './fields';
 import { rememberedMappings } from './mappings';
 import { checkRows, type CheckedRows } from './validate';
 import { loadRollState } from './state';
@@ -159,7 +159,7 @@ export async function readRoll(db: Kysely<Database> | Transaction<Database>, fil
       sheet: sheet.name,
       row: header.row,
       column: null,
-      message: `no column is mapped to ${missing.map((f) => ROLL_FIELD_LABELS[f]).join(', ')}: map ${missing.length === 1 ? 'it' : 'them'} by hand, or name the column${missing.length === 1 ? '' : 's'} as DOMAIN.md §8 lists`,
+      message: `no column is mapped to ${missing.map((f) => ROLL_FIELD_LABELS[f]).join(', ')}: map ${missing.length === 1 ? 'it' : 'them'} by hand, or head the column${missing.length === 1 ? '' : 's'} ${missing.map((f) => ROLL_HEADER_ALIASES[f].map((a) => `"${a}"`).join(' or ')).join('; ')}`,
     });
   } else {
     checked = checkRows(sheet.name, sheet.rows.slice(header.index + 1), header.headers, mapping, dateOrder?.order ?? 'dmy');

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { REQUIRED_ROLL_FIELDS, ROLL_FIELDS, type RollField, type RollMapping } from '@shared/contract/imports';
 
-/** Header spellings seen in real rolls (DOMAIN.md §8), compared after normaliseHeader. */
+/** Header spellings seen in real rolls, compared after normaliseHeader. */
 export const ROLL_HEADER_ALIASES: Record<RollField, readonly string[]> = {
   urn: ['URN', 'Unique Reference Number', 'School URN'],
   name: ['School', 'School name', 'Establishment name', 'EstablishmentName', 'Name'],

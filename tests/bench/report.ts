@@ -23,7 +23,7 @@ export function evaluate(ms: Measurement[], p: { n: number; h: number }): Goal[]
   ratio('roll import ÷ bare read', 'roll.e2e', 'roll.bare', 1.3);
   ratio('Ofsted import ÷ bare csv-parse', 'ofsted.e2e', 'ofsted.bare', 1.5);
   ratio('GIAS import ÷ bare parse', 'gias.e2e', 'gias.bare', 1.5);
-  // The same runs without the backup every commit must take first (issues 3 and 9): its cost grows
+  // The same runs without the backup every commit must take first (nothing is committed unbacked): its cost grows
   // with the store, not with the file, so it is shown apart — never instead of the ratios above.
   if (get('roll.e2e.nobackup')) ratio('  same, roll without its backup', 'roll.e2e.nobackup', 'roll.bare', 1.3);
   if (get('ofsted.e2e.nobackup')) ratio('  same, Ofsted without its backup', 'ofsted.e2e.nobackup', 'ofsted.bare', 1.5);
@@ -122,7 +122,7 @@ export function printTable(results: { machine: MachineInfo; params: { n: number;
   lines.push(widths.map((w) => '-'.repeat(w)).join(' '));
   for (const m of results.measurements) {
     const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : v >= 1000 ? `${round(v / 1000)} s` : `${round(v)} ms`);
-    lines.push([m.label, fmt(m.medianMs), fmt(m.p95Ms), String(m.runsMs.length), m.peakRssMb === null ? '—' : `${m.peakRssMb} MB`, m.workerBaselineRssMb === undefined || m.key.startsWith('coldstart') ? '' : `${m.workerBaselineRssMb} MB`].map((t, i) => cell(t, widths[i]!)).join(' '));
+    lines.push([m.label, fmt(m.medianMs), fmt(m.p95Ms), String(m.runsMs.length), m.peakRssMb === null ? '—' : `${m.peakRssMb} MB`, m.workerBaselineRssMb === undefined || m.key.startsWith('browser.') ? '' : `${m.workerBaselineRssMb} MB`].map((t, i) => cell(t, widths[i]!)).join(' '));
   }
   lines.push('');
   lines.push(`${cell('goal', 40)} ${cell('target', 34)} result`);

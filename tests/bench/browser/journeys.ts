@@ -63,10 +63,10 @@ async function until(page: Page, shown: Shown[], timeout = 120_000): Promise<voi
 export async function load(page: Page, origin: string, path: string, shown: Shown[], year?: string): Promise<void> {
   if (year !== undefined && page.url().startsWith(origin)) await page.evaluate((y) => window.localStorage.setItem('hubdesk.year', y), year);
   loads += 1;
-  await page.goto(`${origin}/?load=${loads}#${path}`);
+  await page.goto(`${origin}/?load=${loads}#${path}`, { waitUntil: 'commit', timeout: 120_000 });
   if (year !== undefined && (await page.evaluate(() => window.localStorage.getItem('hubdesk.year'))) !== year) {
     await page.evaluate((y) => window.localStorage.setItem('hubdesk.year', y), year);
-    await page.reload();
+    await page.reload({ waitUntil: 'commit', timeout: 120_000 });
   }
   await until(page, shown);
 }

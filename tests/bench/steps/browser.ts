@@ -105,9 +105,10 @@ async function firstPage(browser: Browser, build: Build, store: string, workDir:
   const server = startServer(build.root, dir);
   try {
     const running = await server.ready;
-    await page.goto(running.entryUrl);
+    // The paint watcher waits for the page; the navigation itself may take long on a loaded machine.
+    await page.goto(running.entryUrl, { waitUntil: 'commit', timeout: 120_000 });
     const first = await waitForTiming(page, shown);
-    await page.reload();
+    await page.reload({ waitUntil: 'commit', timeout: 120_000 });
     const again = await waitForTiming(page, shown);
     return { first: first.epochMs - started, reload: again.ms };
   } finally {
@@ -133,7 +134,7 @@ async function openSession(browser: Browser, build: Build, store: string, workDi
   const server = await startServer(build.root, dir).ready;
   const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(server.entryUrl);
+  await page.goto(server.entryUrl, { waitUntil: 'commit', timeout: 120_000 });
   await page.locator(SCREENS[0]!.shown[0]!.selector).first().waitFor({ state: 'visible', timeout: 120_000 });
   return { build, server, context, page, dir };
 }

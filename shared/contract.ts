@@ -15,6 +15,7 @@ import { callMethods } from './contract/calls';
 import { exportMethods } from './contract/exports';
 import { mergeMethods } from './contract/merges';
 import { peopleMethods } from './contract/people';
+import { giasImportMethods } from './contract/gias-import';
 
 export * from './contract/define';
 export * from './contract/roles';
@@ -33,6 +34,7 @@ export type * from './contract/calls';
 export type * from './contract/exports';
 export type * from './contract/merges';
 export type * from './contract/people';
+export type * from './contract/gias-import';
 
 /**
  * Every method the core offers, by name. Each feature declares its methods in shared/contract/<feature>.ts
@@ -54,6 +56,7 @@ export const contract = {
   ...exportMethods,
   ...mergeMethods,
   ...peopleMethods,
+  ...giasImportMethods,
 };
 
 export type Contract = typeof contract;

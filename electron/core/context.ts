@@ -20,12 +20,14 @@ export interface CoreContext {
   store: OpenedStore;
   db: Kysely<Database>;
   /**
-   * Who the audit log and import batches name: the operating-system user on the desktop and CLI,
-   * the signed-in person's email on a team server.
+   * Who is acting, as the audit log, import batches, locks and calls record it: for a change, the
+   * person (see person.ts); the computer's user name only where no person's name is known.
    */
   user: string;
+  /** The person acting, when whoever started the core knows them (a signed-in person, HUBDESK_PERSON). */
+  person?: string;
   /** Who is calling, with their roles (the desktop app and CLI: the local person, with every role). */
-  person: Person;
+  caller: Person;
   /** The current instant, injectable for tests. */
   now(): Date;
   /** Today's date (ISO) in the UK, from now(). */
@@ -34,14 +36,16 @@ export interface CoreContext {
   log: CoreLog;
 }
 
-export function createContext(store: OpenedStore, options: { user?: string; now?: Clock; log?: CoreLog } = {}): CoreContext {
+export function createContext(store: OpenedStore, options: { user?: string; person?: string; now?: Clock; log?: CoreLog } = {}): CoreContext {
   const now = options.now ?? systemClock;
+  const person = options.person?.trim();
   const user = options.user ?? safeUserName();
   return {
     store,
     db: store.db,
     user,
-    person: localPerson(user),
+    ...(person ? { person } : {}),
+    caller: localPerson(person || user),
     now,
     today: () => ukDateOf(now()),
     log: options.log ?? fileLog(store.dataDir),
@@ -64,7 +68,7 @@ export function localPerson(user: string): Person {
   return { id: null, name: user, email: null, roles: ROLES };
 }
 
-/** The context of one request on a team server: the signed-in person, named in the audit log by email. */
-export function asPerson(ctx: CoreContext, person: Person & { email: string }): CoreContext {
-  return { ...ctx, user: person.email, person };
+/** The context of one request on a team server: the signed-in person, whose name every change records. */
+export function signedInAs(ctx: CoreContext, person: Person & { email: string }): CoreContext {
+  return { ...ctx, user: person.name, person: person.name, caller: person };
 }

@@ -1,6 +1,6 @@
 import type { OpenedStore } from '../core/db/connection';
 import { isDamagedStoreError } from '../core/db/sqlite-file/damaged';
-import { restoreOverDamagedStore } from '../core/restore-damaged';
+import { restoreOverDamagedStore } from '../core/maintenance/restore-damaged';
 
 export interface StartDialogs {
   open(dataDir: string): Promise<OpenedStore>;

@@ -4,11 +4,10 @@ import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { CoreContext } from '../core/context';
 import { dispatch } from '../core/dispatch';
-import { constantTimeEqual, cookieValue, readJson, send, sendJson, sendRendererFile } from './respond';
+import { constantTimeEqual, cookieValue, MAX_CALL_BYTES, readJson, send, sendJson, sendRendererFile } from './respond';
 
 export const TOKEN_COOKIE = 'hubdesk_token';
 export const TOKEN_HEADER = 'x-hubdesk-token';
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export interface BrowserServer {
   url: string;
@@ -60,9 +59,9 @@ export async function startBrowserServer(ctx: CoreContext, options: ServerOption
       if (url.pathname.startsWith('/api/call/')) {
         if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { kind: 'validation', message: 'Use POST.' } });
         const method = decodeURIComponent(url.pathname.slice('/api/call/'.length));
-        const payload = await readJson(req, MAX_BODY_BYTES);
+        const payload = await readJson(req, MAX_CALL_BYTES);
         if (payload === undefined) {
-          return sendJson(res, 400, { ok: false, error: { kind: 'validation', message: 'The request body is not valid JSON (or is larger than 64 MB).' } });
+          return sendJson(res, 400, { ok: false, error: { kind: 'validation', message: 'The request body is not valid JSON (or is larger than 120 MB).' } });
         }
         const envelope = await dispatch(ctx, method, payload);
         return sendJson(res, 200, envelope);

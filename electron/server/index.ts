@@ -8,6 +8,7 @@ import { defaultDataDir } from '../core/data-dir';
 import { hasActiveAdministrator } from '../core/people/people';
 import { startBrowserServer } from './http';
 import { startTeamServer, type TeamTransport } from './team/server';
+import { warmFirstPage } from '../core/dashboards/warm';
 
 const USAGE = [
   'usage: node out/server/index.js [--data DIR] [--port N]',
@@ -72,7 +73,8 @@ async function main(): Promise<void> {
   const now = clockFromEnvironment();
   const dataDir = path.resolve(values.data ?? defaultDataDir());
   const store = await openStore(dataDir, { lockAs: transport ? 'team server' : 'browser-mode server' });
-  const ctx = createContext(store, { now });
+  // A team server's changes name whoever signed in; browser mode's the person it was started for.
+  const ctx = createContext(store, { now, person: transport ? undefined : process.env.HUBDESK_PERSON });
   const rendererDir = path.join(__dirname, '..', 'renderer');
   let close: () => Promise<void>;
   if (transport) {
@@ -90,6 +92,7 @@ async function main(): Promise<void> {
     process.stdout.write(`hubdesk is running in browser mode.\n  Data: ${store.file}\n  Open: ${server.entryUrl}\n`);
   }
   if (process.env[TEST_CLOCK_VARIABLE]) process.stdout.write(`  Clock: started at ${process.env[TEST_CLOCK_VARIABLE]} for a test run (${TEST_CLOCK_VARIABLE})\n`);
+  warmFirstPage(ctx);
   const stop = async () => {
     await close();
     await store.close();

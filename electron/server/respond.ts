@@ -6,6 +6,9 @@ import { CONTENT_SECURITY_POLICY } from '@shared/security';
 
 /** What both servers (browser mode and the team server) answer with, and how they read requests. */
 
+/** The largest call body: the largest import (GIAS's 80 MB extract) as base64 in JSON, with room to spare. */
+export const MAX_CALL_BYTES = 120 * 1024 * 1024;
+
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -94,5 +97,7 @@ export function sendRendererFile(res: http.ServerResponse, rendererDir: string, 
   if (!file.startsWith(rendererDir + path.sep)) return sendText(res, 404, 'Not found');
   const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(rendererDir, 'index.html');
   const type = MIME[path.extname(target)] ?? 'application/octet-stream';
-  return send(res, 200, fs.readFileSync(target), type, { 'Cache-Control': 'no-cache' });
+  // Built assets are named by their content's hash: a name never changes meaning, so the browser keeps them.
+  const hashed = target === file && /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.(js|css)$/.test(relative);
+  return send(res, 200, fs.readFileSync(target), type, { 'Cache-Control': hashed ? 'private, max-age=31536000, immutable' : 'no-cache' });
 }

@@ -3,7 +3,7 @@ import { mutation, query } from './define';
 import { access } from './roles';
 import { id, shortText } from './schemas';
 import { recordCallSchema, setIdentitySchema, updateCallActionSchema } from '../validation/calls';
-import { TERM_ID_HINT, TERM_ID_PATTERN, type ActionStatus, type CallKind, type TermCallState } from '../domain/calls';
+import { CALL_KINDS, TERM_ID_HINT, TERM_ID_PATTERN, type ActionStatus, type CallKind, type TermCallState } from '../domain/calls';
 import type { CommitmentStatus } from '../domain/reviewer-commitment';
 import type { ReleaseCondition } from '../domain/reconciliation';
 import type { ClaimStatus } from '../domain/vocabulary';
@@ -51,6 +51,8 @@ export interface CallView {
   term: string;
   termLabel: string;
   heldOn: string;
+  /** The instant the call was held (ISO, UTC); shown as London time. */
+  heldAt: string;
   kind: CallKind;
   attendees: string[];
   notes: string;
@@ -65,7 +67,8 @@ export interface MyCallsHub {
   hubManagers: string[];
   seniorPartner: string | null;
   calls: Record<CallKind, TermCallState>;
-  lastCall: { heldOn: string; kind: CallKind } | null;
+  /** The hub's last call held up to the term's end (or today, if sooner): never a later call. */
+  lastCall: { heldOn: string; heldAt: string; kind: CallKind } | null;
   openActions: number;
   overdueActions: number;
 }
@@ -222,7 +225,7 @@ export interface PackMeeting {
   attended: number;
   recorded: number;
   absent: string[];
-  /** Held since the last call. */
+  /** Held inside the pack's window (since the last call of the pack's kind, or since the start of term: `window.label` says which). */
   isNew: boolean;
 }
 
@@ -236,6 +239,8 @@ export interface PackTimelineItem {
 }
 
 export interface CallPack {
+  /** The kind of call this pack prepares: its "since the last call" is the last call of this kind. */
+  kind: CallKind;
   hub: {
     id: number;
     name: string;
@@ -249,7 +254,14 @@ export interface CallPack {
   /** The day the pack is as at: today, or the term's last day for a past term. */
   asAt: string;
   generatedOn: string;
-  window: { from: string; until: string; basis: 'last call' | 'start of term'; lastCall: { id: number; heldOn: string; kind: CallKind; attendees: string[] } | null };
+  window: {
+    from: string;
+    until: string;
+    basis: 'last call' | 'start of term';
+    /** "since the last Hub Manager call, 5 December 2026 at 14:30", or "since the start of term, …": what `isNew` and the changes are since. */
+    label: string;
+    lastCall: { id: number; heldOn: string; heldAt: string; kind: CallKind; attendees: string[] } | null;
+  };
   callStatus: Record<CallKind, TermCallState>;
   changes: {
     qaReports: PackQaReport[];
@@ -286,7 +298,7 @@ export interface CallPack {
   };
   meetings: PackMeeting[];
   openActions: CallActionView[];
-  previousCalls: { id: number; heldOn: string; kind: CallKind; attendees: string[]; notes: string }[];
+  previousCalls: { id: number; heldOn: string; heldAt: string; kind: CallKind; attendees: string[]; notes: string }[];
   sources: SourceNote[];
 }
 
@@ -305,6 +317,8 @@ const hubRef = {
   hubName: shortText.min(1).optional(),
 };
 const oneHub = (r: { hubId?: number; hubName?: string }) => (r.hubId === undefined) !== (r.hubName === undefined);
+/** Which call a pack prepares (default: the Hub Manager call). */
+const packKind = z.enum(CALL_KINDS).optional();
 
 export const callMethods = {
   getIdentity: query<Identity>(access.everyone)('Who is using hubdesk (chosen in Settings), and the central staff to choose from', z.strictObject({})),
@@ -318,11 +332,11 @@ export const callMethods = {
   ),
   callPack: query<CallPack>(access.everyone)(
     'The catch-up call pack of a hub for a term: what changed since the last call, funding, meetings, open actions',
-    z.strictObject({ ...hubRef, term: termId }).refine(oneHub, { message: 'give either hubId or hubName' }),
+    z.strictObject({ ...hubRef, term: termId, kind: packKind }).refine(oneHub, { message: 'give either hubId or hubName' }),
   ),
   callPackWorkbook: query<PackWorkbookFile>(access.everyone)(
     'The call pack as an Excel workbook',
-    z.strictObject({ hubId: id, term: termId }),
+    z.strictObject({ hubId: id, term: termId, kind: packKind }),
   ),
   recordCall: mutation<CallView>(access.memberships)('Record a call held with a hub (date, kind, attendees, notes, new actions) and update earlier open actions', recordCallSchema),
   updateCallAction: mutation<CallActionView>(access.memberships)(

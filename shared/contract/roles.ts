@@ -22,6 +22,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   viewer: 'Viewer',
 };
 
+/** Who may import (and undo an import of) each kind: an action plan is Finance's, every other kind the Memberships Managers'. */
+export function importRoles(kind: string): readonly ChangingRole[] {
+  return kind === 'plan' ? access.finance : access.memberships;
+}
+
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
@@ -36,6 +41,8 @@ export const access = {
   memberships: ['memberships_manager'],
   /** Action plans, claims, carry forward, funding locks and spend categories (plan import previews too). */
   finance: ['finance'],
+  /** Undoing an import: Finance undoes action plans, Memberships Managers every other kind (the handler checks the kind). */
+  imports: ['memberships_manager', 'finance'],
   /** People, backups and restore, loading the demo into an empty store. */
   administration: ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;

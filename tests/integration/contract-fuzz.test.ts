@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, methodNames, ROLES, type Role } from '../../shared/contract';
 import { dispatch } from '../../electron/core/dispatch';
-import { asPerson, type CoreContext } from '../../electron/core/context';
+import { signedInAs, type CoreContext } from '../../electron/core/context';
 import { contentHash, openTestStore, type TestStore } from '../helpers/store';
 
 let t: TestStore;
@@ -64,7 +64,7 @@ describe('contract fuzzing: every method refuses invalid payloads with a typed e
 const roleSets: Role[][] = Array.from({ length: 2 ** ROLES.length }, (_, bits) => ROLES.filter((_, i) => bits & (2 ** i)));
 
 function personWith(roles: readonly Role[]): CoreContext {
-  return asPerson(t.ctx, { id: 1, name: roles.length ? `a ${roles.join(' and ')}` : 'someone with no role', email: 'someone@example.org', roles });
+  return signedInAs(t.ctx, { id: 1, name: roles.length ? `a ${roles.join(' and ')}` : 'someone with no role', email: 'someone@example.org', roles });
 }
 
 describe('contract fuzzing × roles: every method is allowed exactly to the roles it declares, and a refusal writes nothing', () => {

@@ -57,7 +57,7 @@ beforeAll(async () => {
   const f = await seedFundingNetwork(t.store.db);
   const claim = await dispatch(local, 'createClaim', { hubId: f.north, year: '2026/27', claimedOn: '2026-11-02', amount: '£1,250.00', categoryId: f.training, status: 'approved' });
   if (!claim.ok) throw new Error(claim.error.message);
-  approvedClaim = { claimId: (claim.value as { id: number }).id, status: 'paid', paidOn: '2026-11-20' };
+  approvedClaim = { claimId: (claim.value as { record: { id: number } }).record.id, status: 'paid', paidOn: '2026-11-20', releaseOverride: true, releaseOverrideReason: 'Agreed with the hub' };
   people.admin = await add('Ada Admin', 'ada@example.org', ['administrator']);
   people.manager = await add('Mo Manager', 'mo@example.org', ['memberships_manager']);
   people.finance = await add('Fin Ance', 'fin@example.org', ['finance']);
@@ -244,10 +244,10 @@ describe('team server: forged requests and roles', () => {
     expect((await call(viewer, 'addSpendCategory', { name: 'Anything' })).json?.error?.kind).toBe('forbidden');
     expect(dataHash()).toBe(before);
     const paid = await call(finance, 'updateClaim', approvedClaim);
-    expect(paid.json).toMatchObject({ ok: true, value: { status: 'paid', paidOn: '2026-11-20' } });
+    expect(paid.json).toMatchObject({ ok: true, value: { record: { status: 'paid', paidOn: '2026-11-20' } } });
     // The change names the person, not the computer's user.
-    const audit = t.store.sqlite.prepare("select os_user from audit_log where entity = 'claim' order by id desc limit 1").get() as { os_user: string };
-    expect(audit.os_user).toBe('fin@example.org');
+    const audit = t.store.sqlite.prepare("select os_user from audit_log where entity = 'claims' order by id desc limit 1").get() as { os_user: string };
+    expect(audit.os_user).toBe('Fin Ance');
   });
 
   it('keeps passwords out of the log', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract, methodNames, type MethodName, type Role } from '../../shared/contract';
+import { contract, importRoles, methodNames, type MethodName, type Role } from '../../shared/contract';
 
 const rolesOf = (method: MethodName): readonly Role[] => contract[method].roles;
 
@@ -16,18 +16,25 @@ describe('who may call what follows the rules of the team', () => {
   });
 
   it('claims, plans, carry forward, locks and spend categories are Finance’s alone', () => {
-    for (const m of ['createClaim', 'updateClaim', 'addPlanLine', 'updatePlanLine', 'deletePlanLine', 'commitPlanImport', 'setCarryForward', 'lockFunding', 'approveFundingDifference', 'addSpendCategory', 'renameSpendCategory', 'retireSpendCategory'] as const) {
+    for (const m of ['createClaim', 'updateClaim', 'deleteClaim', 'reverseClaimPayment', 'addPlanLine', 'updatePlanLine', 'deletePlanLine', 'commitPlanImport', 'setCarryForward', 'lockFunding', 'unlockFunding', 'approveFundingDifference', 'addSpendCategory', 'renameSpendCategory', 'retireSpendCategory'] as const) {
       expect(rolesOf(m), m).toEqual(['finance']);
     }
   });
 
   it('records, merges, calls and every import are the Memberships Manager’s; funding is seen, not changed', () => {
-    for (const m of ['updateSchool', 'addMembership', 'updateMembership', 'createHub', 'scheduleReview', 'bookReviewer', 'addTraining', 'addMeeting', 'addSupportRequest', 'recordCall', 'mergeSchools', 'mergeHubs', 'commitRollImport', 'commitOfstedImport', 'commitQaImport', 'undoImportBatch', 'undoLastChange'] as const) {
+    for (const m of ['updateSchool', 'addMembership', 'updateMembership', 'createHub', 'scheduleReview', 'bookReviewer', 'addTraining', 'addMeeting', 'addSupportRequest', 'recordCall', 'mergeSchools', 'mergeHubs', 'commitRollImport', 'commitOfstedImport', 'commitQaImport', 'commitGiasImport', 'undoLastChange'] as const) {
       expect(rolesOf(m), m).toEqual(['memberships_manager']);
     }
     expect(rolesOf('listFunding')).toContain('memberships_manager');
-    const fundingChanges = methodNames.filter((m) => contract[m].mutates && rolesOf(m).includes('finance'));
+    // undoImportBatch is both roles' at the door; its handler lets each undo only the kinds they import.
+    const fundingChanges = methodNames.filter((m) => m !== 'undoImportBatch' && contract[m].mutates && rolesOf(m).includes('finance'));
     expect(fundingChanges.filter((m) => rolesOf(m).includes('memberships_manager'))).toEqual([]);
+  });
+
+  it('an import is undone by whoever may import its kind: an action plan by Finance, every other kind by a Memberships Manager', () => {
+    expect(rolesOf('undoImportBatch')).toEqual(['memberships_manager', 'finance']);
+    expect(importRoles('plan')).toEqual(['finance']);
+    for (const kind of ['roll', 'qa', 'ofsted', 'gias']) expect(importRoles(kind), kind).toEqual(['memberships_manager']);
   });
 
   it('backups, restore and people are the Administrator’s', () => {

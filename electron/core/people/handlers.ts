@@ -4,7 +4,7 @@ import { addPerson, disablePerson, listPeople, resetPassword, setPersonRoles } f
 
 /** People who sign in to a team server: the administrator's work, and who is calling. */
 export const peopleHandlers: HandlersFor<typeof peopleMethods> = {
-  currentPerson: async (ctx) => ({ name: ctx.person.name, email: ctx.person.email, roles: [...ctx.person.roles] }),
+  currentPerson: async (ctx) => ({ name: ctx.caller.name, email: ctx.caller.email, roles: [...ctx.caller.roles] }),
   listPeople,
   addPerson,
   resetPassword,

@@ -4,17 +4,16 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { contract, isMethodName, type Envelope } from '@shared/contract';
-import { asPerson, type CoreContext } from '../../core/context';
+import { signedInAs, type CoreContext } from '../../core/context';
 import { dispatch } from '../../core/dispatch';
 import { signIn } from '../../core/people/sign-in';
 import { csrfTokenFor, endSession, endSessionsOf, sessionPerson, type SignedInPerson } from '../../core/people/sessions';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../core/people/policy';
 import { MAX_PASSWORD_LENGTH } from '../../core/people/passwords';
-import { readJson, sendJson, sendRendererFile, sendText } from '../respond';
+import { MAX_CALL_BYTES, readJson, sendJson, sendRendererFile, sendText } from '../respond';
 import { clearedSessionCookie, csrfMatches, presentedToken, sessionCookie } from './cookies';
 import { ChangeFeed } from './change-feed';
 
-const MAX_CALL_BYTES = 64 * 1024 * 1024;
 const MAX_SIGN_IN_BYTES = 16 * 1024;
 /** Password checks at once (each takes 128 MiB for a moment): more wait their turn as refusals. */
 const MAX_CONCURRENT_SIGN_INS = 4;
@@ -138,9 +137,9 @@ export async function startTeamServer(ctx: CoreContext, options: TeamServerOptio
       }
       if (url.pathname.startsWith('/api/call/')) {
         const payload = await readJson(req, MAX_CALL_BYTES);
-        if (payload === undefined) return sendJson(res, 400, refusal('validation', 'The request body is not valid JSON (or is larger than 64 MB).'), hsts);
+        if (payload === undefined) return sendJson(res, 400, refusal('validation', 'The request body is not valid JSON (or is larger than 120 MB).'), hsts);
         const method = decodeURIComponent(url.pathname.slice('/api/call/'.length));
-        const envelope = await dispatch(asPerson(ctx, person), method, payload);
+        const envelope = await dispatch(signedInAs(ctx, person), method, payload);
         if (envelope.ok && isMethodName(method) && contract[method].mutates) feed.publish({ methods: [method], by: person.name });
         return sendJson(res, 200, envelope, hsts);
       }

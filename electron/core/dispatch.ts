@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { contract, isMethodName, ROLE_LABELS, type Envelope, type ApiIssue, type MethodName } from '@shared/contract';
+import { contract, isMethodName, mayReadContacts, ROLE_LABELS, type Envelope, type ApiIssue, type MethodName } from '@shared/contract';
 import type { CoreContext } from './context';
 import { handlers } from './handlers';
 import { HubdeskError } from './errors';
 import { FileRefused } from './imports/files/refused';
 import { plainStoreError } from './db/sqlite-file/plain-errors';
 import { asPerson } from './person';
+import { requestWithoutContacts, withoutContacts } from './contacts';
 
 const MAX_ISSUES = 50;
 /** A hostile payload can carry huge keys; messages quote them, so they are clipped. */
@@ -76,9 +77,11 @@ export async function dispatch(ctx: CoreContext, method: unknown, payload: unkno
     // while the app is open); a live holder refuses it, naming the lock file.
     if (def.mutates) ctx.store.claimWrite();
     const handler = handlers[method] as (ctx: CoreContext, request: unknown) => Promise<unknown>;
+    // Contact details are not for a Viewer: not in any answer (the caller's own email apart), nor in an export.
+    const contacts = mayReadContacts(ctx.caller.roles) || method === 'currentPerson';
     // A change is recorded under the person making it, never the computer's user name where a person is known.
-    const value = await handler(def.mutates ? await asPerson(ctx) : ctx, parsed.data);
-    return { ok: true, value };
+    const value = await handler(def.mutates ? await asPerson(ctx) : ctx, contacts ? parsed.data : requestWithoutContacts(parsed.data));
+    return { ok: true, value: contacts ? value : withoutContacts(value) };
   } catch (thrown) {
     // A full disk, a damaged file, a read-only folder: said in plain words.
     const error = plainStoreError(thrown, ctx.store.dataDir) ?? thrown;

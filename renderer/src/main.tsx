@@ -1,10 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { QueryClient } from '@tanstack/react-query';
-import { installApi } from './api/install';
-import { teamSession } from './api/team';
+import { installApi, isDesktop } from './api/install';
+import { startTeam } from './api/team';
 import { createQueryClient } from './data/client';
-import { followChanges } from './data/live';
+import { followSession } from './data/session';
 import { queryKey } from './data/queries';
 import { App } from './App';
 import { preloadAllPages, preloadPageAt } from './routes';
@@ -27,14 +27,17 @@ function preloadPagesOnceSettled(client: QueryClient): void {
 installApi();
 // The page the app opens on starts loading with the app's first request, not after it.
 preloadPageAt(window.location.hash.replace(/^#/, '').split('?')[0] ?? '/');
-// The one cache of the screens. On a team server, a colleague's change arrives on /api/changes and
-// marks stale what it wrote (data/live.ts).
+// On a team server the screens need someone signed in (App shows sign-in until then); asked
+// alongside the first data, not before it.
+void startTeam(isDesktop());
+// The one cache of the screens. On a team server it follows colleagues' changes while someone is
+// signed in, and is emptied whenever the session starts or ends (data/session.ts).
 const queryClient = createQueryClient();
-void teamSession().then((session) => {
-  if (session) followChanges(queryClient, new EventSource('/api/changes'));
-});
-// Where the data lives and its years: every screen waits for it, so it is asked for before the first render.
+followSession(queryClient);
+// Where the data lives and its years, and who is using it (their roles): every screen waits for
+// them, so they are asked for before the first render.
 void queryClient.prefetchQuery({ queryKey: queryKey('getStatus', {}) });
+void queryClient.prefetchQuery({ queryKey: queryKey('currentPerson', {}) });
 preloadPagesOnceSettled(queryClient);
 const root = document.getElementById('root');
 if (!root) throw new Error('hubdesk: #root is missing from index.html');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
 import { access, type Role } from './roles';
-import { addPersonSchema, personEmail, personRoles } from '../validation/people';
+import { addPersonSchema, personEmail, setPersonRolesSchema } from '../validation/people';
 
 /** Who is calling: on a team server the signed-in person; on the desktop and CLI the local person, with every role. */
 export interface SignedInView {
@@ -41,6 +41,7 @@ export const peopleMethods = {
     'Give a person a new password (shown once) and end every session they have',
     byEmail,
   ),
-  setPersonRoles: mutation<PersonView>(access.administration)('Change the roles a person holds', z.strictObject({ email: personEmail, roles: personRoles })),
+  setPersonRoles: mutation<PersonView>(access.administration)('Change the roles a person holds', setPersonRolesSchema),
   disablePerson: mutation<PersonView>(access.administration)('Stop a person signing in, and end every session they have', byEmail),
+  signOutPerson: mutation<PersonView>(access.administration)('End every session a person has; they may sign in again', byEmail),
 };

@@ -27,6 +27,11 @@ export function importRoles(kind: string): readonly ChangingRole[] {
   return kind === 'plan' ? access.finance : access.memberships;
 }
 
+/** Contact details (emails, telephones, a school's other contacts) are for every role but Viewer. */
+export function mayReadContacts(roles: readonly Role[]): boolean {
+  return roles.some((role) => role !== 'viewer');
+}
+
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }

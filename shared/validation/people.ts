@@ -21,3 +21,5 @@ export const addPersonSchema = z.strictObject({
   email: personEmail,
   roles: personRoles,
 });
+
+export const setPersonRolesSchema = z.strictObject({ email: personEmail, roles: personRoles });

@@ -1,6 +1,6 @@
 import type { peopleMethods } from '@shared/contract/people';
 import type { HandlersFor } from '../handler-types';
-import { addPerson, disablePerson, listPeople, resetPassword, setPersonRoles } from './people';
+import { addPerson, disablePerson, listPeople, resetPassword, setPersonRoles, signOutPerson } from './people';
 
 /** People who sign in to a team server: the administrator's work, and who is calling. */
 export const peopleHandlers: HandlersFor<typeof peopleMethods> = {
@@ -10,4 +10,5 @@ export const peopleHandlers: HandlersFor<typeof peopleMethods> = {
   resetPassword,
   setPersonRoles,
   disablePerson,
+  signOutPerson,
 };

@@ -119,6 +119,16 @@ export async function disablePerson(ctx: CoreContext, { email }: RequestOf<'disa
   return view(ctx.db, id, ctx.now());
 }
 
+/** Ends every session a person has (a lost laptop, a shared computer): they can still sign in again. */
+export async function signOutPerson(ctx: CoreContext, { email }: RequestOf<'signOutPerson'>): Promise<PersonView> {
+  const id = await personId(ctx.db, email);
+  await ctx.db.transaction().execute(async (trx) => {
+    await endSessionsOf(trx, id);
+    await recordAudit(trx, ctx, { action: 'sign-out-everywhere', entity: 'person', entityId: id, after: { email } });
+  });
+  return view(ctx.db, id, ctx.now());
+}
+
 /** Whether anyone can sign in as an administrator (a team server will not start without one). */
 export async function hasActiveAdministrator(db: Db): Promise<boolean> {
   return (await otherActiveAdministrators(db, 0)) > 0;

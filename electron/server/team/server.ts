@@ -13,6 +13,7 @@ import { MAX_PASSWORD_LENGTH } from '../../core/people/passwords';
 import { MAX_CALL_BYTES, readJson, sendJson, sendRendererFile, sendText } from '../respond';
 import { clearedSessionCookie, csrfMatches, presentedToken, sessionCookie } from './cookies';
 import { ChangeFeed } from './change-feed';
+import { lockedMessage } from './locked-message';
 
 const MAX_SIGN_IN_BYTES = 16 * 1024;
 /** Password checks at once (each takes 128 MiB for a moment): more wait their turn as refusals. */
@@ -100,7 +101,7 @@ export async function startTeamServer(ctx: CoreContext, options: TeamServerOptio
       }
       if (result.kind === 'locked') {
         const seconds = Math.max(1, Math.ceil((result.until.getTime() - ctx.now().getTime()) / 1000));
-        return sendJson(res, 429, refusal('unauthenticated', `Too many wrong passwords for this email: try again in ${Math.ceil(seconds / 60)} minute${seconds > 60 ? 's' : ''}.`), { ...hsts, 'Retry-After': String(seconds) });
+        return sendJson(res, 429, refusal('unauthenticated', lockedMessage(result.until, ctx.now())), { ...hsts, 'Retry-After': String(seconds) });
       }
       if (result.kind === 'refused') return sendJson(res, 401, refusal('unauthenticated', 'The email or password is wrong.'), hsts);
       return sendJson(res, 200, { ok: true, value: sessionView(result.person, result.token) }, { ...hsts, 'Set-Cookie': sessionCookie(result.token) });

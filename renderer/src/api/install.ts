@@ -1,6 +1,6 @@
 import { createApiClient, type Transport } from '@shared/client';
 import type { Api, Envelope } from '@shared/contract';
-import { CSRF_HEADER, teamSession } from './team';
+import { CSRF_HEADER, sessionEnded, teamSession } from './team';
 
 declare global {
   interface Window {
@@ -26,6 +26,7 @@ const httpTransport: Transport = async (method, payload) => {
     return { ok: false, error: { kind: 'internal', message: 'hubdesk’s server is not answering. Is `npm run serve` still running?' } };
   }
   if (response.status === 401) {
+    sessionEnded();
     return { ok: false, error: { kind: 'unauthenticated', message: 'You are not signed in to hubdesk (or your session has ended): sign in again.' } };
   }
   if (response.status === 403 && !team) {

@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { NavLink, useLocation, useNavigate } from 'react-router';
 import { navItems } from '../navigation';
 import { useStatus } from '../state/status';
+import { SignedInAs } from './SignedInAs';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { status, year, setYear } = useStatus();
@@ -50,6 +51,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </nav>
       <div className="main-column">
         <header className="topbar">
+          <SignedInAs />
           <label className="year-picker">
             <span>Membership year</span>
             <select value={year ?? ''} onChange={(e) => setYear(e.target.value)} aria-label="Membership year">

@@ -62,6 +62,7 @@ export const methodTags: Record<MethodName, MethodTags> = {
   resetPassword: writes('people'),
   setPersonRoles: writes('people'),
   disablePerson: writes('people'),
+  signOutPerson: writes('people'),
 
   // dashboards and lists
   networkDashboard: reads(...ALL_RECORDS),

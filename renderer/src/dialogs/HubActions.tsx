@@ -7,7 +7,7 @@ import { MergeHubDialog } from './MergeHubDialog';
 export function HubEditButton({ hubId }: { hubId: number }) {
   return (
     <>
-      <OpensDialog label="Edit hub">{(end) => <HubEditDialog hubId={hubId} onCancel={end.close} onSaved={end.saved} />}</OpensDialog>
+      <OpensDialog label="Edit hub" method="updateHub">{(end) => <HubEditDialog hubId={hubId} onCancel={end.close} onSaved={end.saved} />}</OpensDialog>
       <MergeHubButton hubId={hubId} />
     </>
   );
@@ -17,7 +17,7 @@ export function HubEditButton({ hubId }: { hubId: number }) {
 export function NewHubButton() {
   const navigate = useNavigate();
   return (
-    <OpensDialog label="New hub">
+    <OpensDialog label="New hub" method="createHub">
       {(end) => <HubEditDialog hubId={null} onCancel={end.close} onSaved={(r) => (end.close(), navigate(`/hubs/${r.record.id}`))} />}
     </OpensDialog>
   );
@@ -27,7 +27,7 @@ export function NewHubButton() {
 export function MergeHubButton({ hubId }: { hubId: number }) {
   const navigate = useNavigate();
   return (
-    <OpensDialog label="Merge into another hub…">
+    <OpensDialog label="Merge into another hub…" method="mergeHubs">
       {(end) => <MergeHubDialog hubId={hubId} onCancel={end.close} onSaved={(r) => (end.saved(r), navigate(`/hubs/${r.hubId}`))} />}
     </OpensDialog>
   );

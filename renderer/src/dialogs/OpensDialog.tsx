@@ -1,5 +1,7 @@
 import { useState, type ReactNode } from 'react';
+import type { MethodName } from '@shared/contract';
 import { useSavedNotice, type Saved } from '../components/forms/UndoNotice';
+import { ActionButton } from '../components/ActionButton';
 
 /** What a dialog opened by a button can do: close, or close with "Saved … Undo", or only show that notice. */
 export interface DialogEnds {
@@ -8,8 +10,11 @@ export interface DialogEnds {
   show(r: Saved): void;
 }
 
-/** A button that opens a records dialog, and the "Saved … Undo" toast after it saved. */
-export function OpensDialog({ label, small, children }: { label: ReactNode; small?: boolean; children(ends: DialogEnds): ReactNode }) {
+/**
+ * A button that opens a records dialog, and the "Saved … Undo" toast after it saved. `method` is
+ * the change the dialog makes: the button is disabled, saying which role it needs, for anyone else.
+ */
+export function OpensDialog({ label, method, small, children }: { label: ReactNode; method: MethodName; small?: boolean; children(ends: DialogEnds): ReactNode }) {
   const [open, setOpen] = useState(false);
   const notice = useSavedNotice('toast');
   const ends: DialogEnds = {
@@ -22,9 +27,9 @@ export function OpensDialog({ label, small, children }: { label: ReactNode; smal
   };
   return (
     <>
-      <button type="button" className={small ? 'small-button' : undefined} onClick={() => setOpen(true)}>
+      <ActionButton method={method} className={small ? 'small-button' : undefined} onClick={() => setOpen(true)}>
         {label}
-      </button>
+      </ActionButton>
       {open ? children(ends) : null}
       {notice.notice}
     </>

@@ -9,7 +9,7 @@ import { MergeSchoolDialog } from './MergeSchoolDialog';
 export function EditSchoolButton({ schoolId, today }: { schoolId: number; today: string }) {
   return (
     <>
-      <OpensDialog label="Edit school">{(end) => <SchoolEditDialog schoolId={schoolId} today={today} onCancel={end.close} onSaved={end.saved} />}</OpensDialog>
+      <OpensDialog label="Edit school" method="updateSchool">{(end) => <SchoolEditDialog schoolId={schoolId} today={today} onCancel={end.close} onSaved={end.saved} />}</OpensDialog>
       <MergeSchoolButton schoolId={schoolId} />
     </>
   );
@@ -19,7 +19,7 @@ export function EditSchoolButton({ schoolId, today }: { schoolId: number; today:
 export function MergeSchoolButton({ schoolId }: { schoolId: number }) {
   const navigate = useNavigate();
   return (
-    <OpensDialog label="Merge into another record…">
+    <OpensDialog label="Merge into another record…" method="mergeSchools">
       {(end) => <MergeSchoolDialog schoolId={schoolId} onCancel={end.close} onSaved={(r) => (end.saved(r), navigate(`/schools/${r.record.id}`))} />}
     </OpensDialog>
   );
@@ -27,7 +27,7 @@ export function MergeSchoolButton({ schoolId }: { schoolId: number }) {
 
 export function ReviewTeamButton({ reviewId, today }: { reviewId: number; today: string }) {
   return (
-    <OpensDialog label="Reviewers…" small>
+    <OpensDialog label="Reviewers…" method="bookReviewer" small>
       {(end) => <ReviewTeamDialog reviewId={reviewId} today={today} onClose={end.close} onSaved={end.show} />}
     </OpensDialog>
   );
@@ -35,7 +35,7 @@ export function ReviewTeamButton({ reviewId, today }: { reviewId: number; today:
 
 export function AddTrainingButton({ schoolId, school, today }: { schoolId: number; school: string; today: string }) {
   return (
-    <OpensDialog label="Add training" small>
+    <OpensDialog label="Add training" method="addTraining" small>
       {(end) => <TrainingDialog schoolId={schoolId} school={school} today={today} onCancel={end.close} onSaved={end.saved} />}
     </OpensDialog>
   );
@@ -43,7 +43,7 @@ export function AddTrainingButton({ schoolId, school, today }: { schoolId: numbe
 
 export function ReviewOutcomeButton({ reviewId, today }: { reviewId: number; today: string }) {
   return (
-    <OpensDialog label="Dates and outcome…" small>
+    <OpensDialog label="Dates and outcome…" method="updateReview" small>
       {(end) => <ReviewOutcomeDialog reviewId={reviewId} today={today} onCancel={end.close} onSaved={end.saved} />}
     </OpensDialog>
   );
@@ -51,7 +51,7 @@ export function ReviewOutcomeButton({ reviewId, today }: { reviewId: number; tod
 
 export function ScheduleReviewButton({ schoolId, year }: { schoolId: number; year: string }) {
   return (
-    <OpensDialog label={`Schedule the ${year} review`} small>
+    <OpensDialog label={`Schedule the ${year} review`} method="scheduleReview" small>
       {(end) => <ScheduleReviewDialog schoolId={schoolId} year={year} onCancel={end.close} onSaved={end.saved} />}
     </OpensDialog>
   );

@@ -18,6 +18,7 @@ import { countOf } from '@shared/plural';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useSavedNotice } from '../components/forms/UndoNotice';
 import type { ColumnChoice } from '../components/columns';
+import { ActionButton } from '../components/ActionButton';
 
 const col = createColumnHelper<FundingHubRow>();
 type Totals = FundingOverview['totals'];
@@ -113,9 +114,9 @@ export function FundingPage() {
             </div>
             <input type="search" className="filter" placeholder="Filter hubs…" aria-label="Filter hubs" value={filter} onChange={(e) => setFilter(e.target.value)} />
             {view === 'allocation' ? (
-              <button type="button" className="primary" onClick={() => (lock.reset(), setConfirming(true))} disabled={lock.busy || openHubs === 0} title="Finance: fix the computed figures for the year">
+              <ActionButton method="lockFunding" className="primary" onClick={() => (lock.reset(), setConfirming(true))} disabled={lock.busy || openHubs === 0} title="Finance: fix the computed figures for the year">
                 {openHubs === 0 && data ? 'All hubs locked' : `Lock ${countOf(openHubs, 'open hub')}`}
-              </button>
+              </ActionButton>
             ) : null}
           </>
         }

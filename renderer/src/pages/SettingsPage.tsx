@@ -8,12 +8,20 @@ import { CategoriesPanel } from './settings/CategoriesPanel';
 import { IdentityPanel } from './settings/IdentityPanel';
 import { TableHead } from '../components/TableHead';
 import { GridTable } from '../components/GridTable';
+import { AccountPanel } from './settings/AccountPanel';
+import { PeoplePanel } from './settings/people/PeoplePanel';
+import { usePermissions, useTeam } from '../state/person';
 
 export function SettingsPage() {
   const { status } = useStatus();
+  const team = useTeam();
+  const { can } = usePermissions();
+  const onTeamServer = team.mode === 'team';
   return (
     <>
       <PageHeader title="Settings" />
+      <AccountPanel />
+      {onTeamServer && can('listPeople') ? <PeoplePanel /> : null}
       <IdentityPanel />
       <section className="panel">
         <h2>Data</h2>
@@ -25,7 +33,7 @@ export function SettingsPage() {
           <dt>Schema version</dt>
           <dd className="mono">{status?.schemaVersion}</dd>
           <dt>Running as</dt>
-          <dd>{isDesktop() ? 'Desktop app' : 'Browser mode (loopback server)'}</dd>
+          <dd>{isDesktop() ? 'Desktop app' : onTeamServer ? 'Team server' : 'Browser mode (loopback server)'}</dd>
         </dl>
       </section>
       <section className="panel">
@@ -46,8 +54,8 @@ export function SettingsPage() {
         </GridTable>
       </section>
       <CategoriesPanel />
-      <BackupsPanel />
-      <AuditPanel />
+      {can('listBackups') ? <BackupsPanel /> : null}
+      {can('listAudit') ? <AuditPanel /> : <p className="hint">The audit log is for Memberships Managers, Finance and administrators.</p>}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useQueryOf } from '../data/queries';
 import { useChange } from '../data/mutations';
+import { ActionButton } from '../components/ActionButton';
 
 /** Shown while the database is empty: load the demo network, or start from an import. */
 export function WelcomePage() {
@@ -27,9 +28,9 @@ export function WelcomePage() {
           empty.
         </p>
         <div className="welcome-actions">
-          <button type="button" className="primary" onClick={loadDemo} disabled={busy} autoFocus>
+          <ActionButton method="loadDemo" className="primary" onClick={loadDemo} disabled={busy} autoFocus>
             {busy ? 'Loading the demo network…' : 'Load the demo network'}
-          </button>
+          </ActionButton>
           <Link className="button" to="/imports">
             Start with an empty network
           </Link>

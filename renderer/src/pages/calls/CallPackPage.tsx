@@ -15,6 +15,7 @@ import { ChangesSection, FundingSection, MeetingsSection, PreviousCallsSection, 
 import { OpenActionsSection } from './OpenActions';
 import { RECORD_CALL_FORM, RecordCallForm } from './RecordCallForm';
 import { countOf } from '@shared/plural';
+import { ActionButton } from '../../components/ActionButton';
 
 /**
  * A hub's call pack for a term, laid out for printing (the print stylesheet keeps only .call-pack),
@@ -77,9 +78,9 @@ function CallPackView({ p }: { p: CallPack }) {
           subtitle={`${p.term.label} (${p.term.membershipYear}) · as at ${formatDate(p.asAt)} · changes ${sinceText(p)}`}
           actions={
             <span className="no-print page-actions">
-              <button type="button" className="primary" onClick={goToRecordCall}>
+              <ActionButton method="recordCall" className="primary" onClick={goToRecordCall}>
                 Record a call
-              </button>
+              </ActionButton>
               <button type="button" onClick={() => void saveWorkbook()} disabled={download.busy}>
                 Download Excel
               </button>

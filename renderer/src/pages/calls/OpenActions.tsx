@@ -3,6 +3,7 @@ import { formatDate } from '../../components/format';
 import { useChange } from '../../data/mutations';
 import { FormError } from '../../components/forms/FormError';
 import { GridTable } from '../../components/GridTable';
+import { ActionButton } from '../../components/ActionButton';
 
 function ActionRow({ action: a }: { action: CallActionView }) {
   const act = useChange();
@@ -22,12 +23,12 @@ function ActionRow({ action: a }: { action: CallActionView }) {
         {a.overdue ? <span className="tag tag-call-overdue">overdue</span> : null}
       </td>
       <td className="row-actions no-print">
-        <button type="button" className="small-button" disabled={act.busy} onClick={() => void close('done')} aria-label={`Mark done: ${a.text}`}>
+        <ActionButton method="updateCallAction" className="small-button" disabled={act.busy} onClick={() => void close('done')} aria-label={`Mark done: ${a.text}`}>
           Done
-        </button>
-        <button type="button" className="small-button" disabled={act.busy} onClick={() => void close('dropped')} aria-label={`Drop: ${a.text}`}>
+        </ActionButton>
+        <ActionButton method="updateCallAction" className="small-button" disabled={act.busy} onClick={() => void close('dropped')} aria-label={`Drop: ${a.text}`}>
           Drop
-        </button>
+        </ActionButton>
       </td>
     </tr>
   );

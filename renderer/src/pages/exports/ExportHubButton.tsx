@@ -1,5 +1,6 @@
 import { exportHub } from './run-export';
 import { useExportJob } from './useExportJob';
+import { usePermissions } from '../../state/person';
 
 /**
  * "Export to Excel" for a hub dashboard: draws the hub's spend chart, has the core write the hub
@@ -7,7 +8,8 @@ import { useExportJob } from './useExportJob';
  */
 export function ExportHubButton({ hubId, year, includeContacts = true }: { hubId: number; year: string; includeContacts?: boolean }) {
   const job = useExportJob();
-  const run = () => job.run((client) => exportHub(client, hubId, year, includeContacts), (file) => `Saved ${file.fileName}`);
+  const { contacts: mayInclude } = usePermissions();
+  const run = () => job.run((client) => exportHub(client, hubId, year, includeContacts && mayInclude), (file) => `Saved ${file.fileName}`);
   return (
     <span className="export-hub-button">
       <button type="button" onClick={() => void run()} disabled={job.busy} aria-busy={job.busy} title="The hub dashboard as an Excel workbook, with the spend chart">

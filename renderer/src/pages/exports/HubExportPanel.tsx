@@ -4,6 +4,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatCount } from '../../components/format';
 import { exportHub } from './run-export';
 import { useExportJob } from './useExportJob';
+import { usePermissions } from '../../state/person';
 import { ContactsOption, SHEETS_TEXT } from './ContactsOption';
 
 /** One hub's workbook: choose the hub and whether contact details go in; the chart is drawn, then the file saved. */
@@ -11,6 +12,7 @@ export function HubExportPanel({ year }: { year: string }) {
   const hubs = useQueryOf('listHubs', { year });
   const [chosenHubId, setHubId] = useState<number | null>(null);
   const [contacts, setContacts] = useState(true);
+  const { contacts: mayInclude } = usePermissions();
   const job = useExportJob();
   const { busy } = job;
 
@@ -20,7 +22,7 @@ export function HubExportPanel({ year }: { year: string }) {
 
   const run = async () => {
     if (hubId === null) return;
-    await job.run((client) => exportHub(client, hubId, year, contacts), (file) => `Saved ${file.fileName} (${file.contents.length} sheets, ${formatCount(Math.ceil(file.bytes / 1024))} KB).`);
+    await job.run((client) => exportHub(client, hubId, year, contacts && mayInclude), (file) => `Saved ${file.fileName} (${file.contents.length} sheets, ${formatCount(Math.ceil(file.bytes / 1024))} KB).`);
   };
 
   return (

@@ -3,6 +3,7 @@ import type { NetworkExportLayout } from '@shared/contract/exports';
 import { Progress } from '../imports/Progress';
 import { exportNetwork, type ExportProgress } from './run-export';
 import { useExportJob } from './useExportJob';
+import { usePermissions } from '../../state/person';
 import { ContactsOption } from './ContactsOption';
 
 const LAYOUTS: { value: NetworkExportLayout; title: string; detail: string }[] = [
@@ -14,6 +15,7 @@ const LAYOUTS: { value: NetworkExportLayout; title: string; detail: string }[] =
 export function NetworkExportPanel({ year }: { year: string }) {
   const [layout, setLayout] = useState<NetworkExportLayout>('workbook');
   const [contacts, setContacts] = useState(true);
+  const { contacts: mayInclude } = usePermissions();
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const job = useExportJob();
   const { busy } = job;
@@ -21,7 +23,7 @@ export function NetworkExportPanel({ year }: { year: string }) {
   const run = async () => {
     setProgress({ fraction: 0, label: 'Starting' });
     await job.run(
-      (client) => exportNetwork(client, year, layout, contacts, setProgress),
+      (client) => exportNetwork(client, year, layout, contacts && mayInclude, setProgress),
       (file) => `Saved ${file.fileName} (${layout === 'zip' ? `${file.contents.length} workbooks` : `${file.contents.length} sheets`}, ${Math.ceil(file.bytes / 1024).toLocaleString('en-GB')} KB).`,
     );
     setProgress(null);

@@ -10,6 +10,7 @@ import { PageForm } from '../../components/forms/PageForm';
 import { validate } from '../../components/forms/validate';
 import { useSavedNotice } from '../../components/forms/UndoNotice';
 import { AmountField, Money, readAmount } from './money';
+import { ActionButton } from '../../components/ActionButton';
 
 /** Where the carry forward comes from, and finance's override (with a reason, audited). */
 export function CarryForwardPanel({ detail }: { detail: HubFundingDetail }) {
@@ -86,9 +87,9 @@ export function CarryForwardPanel({ detail }: { detail: HubFundingDetail }) {
         </PageForm>
       ) : (
         <div className="form-actions">
-          <button type="button" onClick={() => setEditing(true)}>
+          <ActionButton method="setCarryForward" onClick={() => setEditing(true)}>
             {cf.override ? 'Change the carry forward…' : 'Set the carry forward by hand…'}
-          </button>
+          </ActionButton>
         </div>
       )}
       <FormError error={action.error} />

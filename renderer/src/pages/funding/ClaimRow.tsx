@@ -9,6 +9,7 @@ import { ClippedText } from '../../components/ClippedText';
 import { useChange } from '../../data/mutations';
 import { Money } from './money';
 import { overrideFields, overrideKind, REASON_LABELS, type Reasons } from './payOverride';
+import { ActionButton } from '../../components/ActionButton';
 
 /** The corrections a claim row opens in a dialog. */
 export type ClaimDialogKind = 'edit' | 'delete' | 'reject' | 'reverse';
@@ -79,32 +80,32 @@ export function ClaimRow({ claim: c, onOpen, onSaved }: { claim: ClaimView; onOp
         <td className="row-actions">
           <div className="claim-actions">
             {c.status === 'submitted' ? (
-              <button type="button" onClick={() => void setStatus('approved')} disabled={action.busy} aria-label={`Approve claim ${name}`}>
+              <ActionButton method="updateClaim" onClick={() => void setStatus('approved')} disabled={action.busy} aria-label={`Approve claim ${name}`}>
                 Approve
-              </button>
+              </ActionButton>
             ) : null}
             {c.status === 'submitted' || c.status === 'approved' ? (
               <>
-                <button type="button" onClick={() => setPaying(true)} disabled={action.busy || paying} aria-label={`Mark ${c.invoiceRef ?? 'claim'} paid`}>
+                <ActionButton method="updateClaim" onClick={() => setPaying(true)} disabled={action.busy || paying} aria-label={`Mark ${c.invoiceRef ?? 'claim'} paid`}>
                   Mark paid
-                </button>
-                <button type="button" onClick={() => open('reject')} disabled={action.busy} aria-label={`Reject claim ${name}`}>
+                </ActionButton>
+                <ActionButton method="updateClaim" onClick={() => open('reject')} disabled={action.busy} aria-label={`Reject claim ${name}`}>
                   Reject
-                </button>
+                </ActionButton>
               </>
             ) : null}
             {can.reverse ? (
-              <button type="button" onClick={() => open('reverse')} disabled={action.busy} aria-label={`Reverse the payment of claim ${name}`}>
+              <ActionButton method="reverseClaimPayment" onClick={() => open('reverse')} disabled={action.busy} aria-label={`Reverse the payment of claim ${name}`}>
                 Reverse payment
-              </button>
+              </ActionButton>
             ) : null}
-            <button type="button" onClick={() => open('edit')} disabled={action.busy} aria-label={`Edit claim ${name}`}>
+            <ActionButton method="updateClaim" onClick={() => open('edit')} disabled={action.busy} aria-label={`Edit claim ${name}`}>
               Edit
-            </button>
+            </ActionButton>
             {can.delete ? (
-              <button type="button" onClick={() => open('delete')} disabled={action.busy} aria-label={`Delete claim ${name}`}>
+              <ActionButton method="deleteClaim" onClick={() => open('delete')} disabled={action.busy} aria-label={`Delete claim ${name}`}>
                 Delete
-              </button>
+              </ActionButton>
             ) : null}
           </div>
         </td>

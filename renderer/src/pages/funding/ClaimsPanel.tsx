@@ -10,6 +10,7 @@ import { ClaimRow, claimName, type ClaimDialogKind } from './ClaimRow';
 import { ClaimEditDialog } from './ClaimEditDialog';
 import { DeleteClaimDialog, RejectClaimDialog } from './ClaimConfirmDialogs';
 import { ReasonDialog } from './ReasonDialog';
+import { ActionButton } from '../../components/ActionButton';
 
 /** Claims for the year: log one, move it through approved → paid (or rejected), and correct mistakes; every change with its Undo. */
 export function ClaimsPanel({ detail }: { detail: HubFundingDetail }) {
@@ -51,9 +52,9 @@ export function ClaimsPanel({ detail }: { detail: HubFundingDetail }) {
         />
       ) : (
         <div className="form-actions">
-          <button type="button" ref={logButton} onClick={() => setAdding(true)}>
+          <ActionButton method="createClaim" ref={logButton} onClick={() => setAdding(true)}>
             Log a claim
-          </button>
+          </ActionButton>
         </div>
       )}
       {open?.kind === 'edit' ? <ClaimEditDialog {...ends} claim={open.claim} /> : null}

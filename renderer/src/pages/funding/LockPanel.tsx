@@ -6,6 +6,7 @@ import { FormError } from '../../components/forms/FormError';
 import { usePanelDialogs } from '../../components/forms/UndoNotice';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ReasonDialog } from './ReasonDialog';
+import { ActionButton } from '../../components/ActionButton';
 
 /**
  * Finalising: lock the computed allocation; afterwards a roll change waits here for approval, and
@@ -43,9 +44,9 @@ export function LockPanel({ detail }: { detail: HubFundingDetail }) {
             These figures follow the membership roll. Finance locks them once agreed; after that a roll change shows here as a difference to approve and never
             changes the locked figure by itself.
           </p>
-          <button type="button" className="primary" onClick={() => ask('lock')} disabled={action.busy}>
+          <ActionButton method="lockFunding" className="primary" onClick={() => ask('lock')} disabled={action.busy}>
             Lock {live} for {detail.year}
-          </button>
+          </ActionButton>
         </>
       ) : (
         <>
@@ -67,13 +68,13 @@ export function LockPanel({ detail }: { detail: HubFundingDetail }) {
           ) : null}
           <div className="form-actions">
             {diff ? (
-              <button type="button" className="primary" onClick={() => ask('approve')} disabled={action.busy}>
+              <ActionButton method="approveFundingDifference" className="primary" onClick={() => ask('approve')} disabled={action.busy}>
                 Approve the difference and re-lock
-              </button>
+              </ActionButton>
             ) : null}
-            <button type="button" onClick={() => ask('unlock')} disabled={action.busy}>
+            <ActionButton method="unlockFunding" onClick={() => ask('unlock')} disabled={action.busy}>
               Unlock…
-            </button>
+            </ActionButton>
           </div>
         </>
       )}

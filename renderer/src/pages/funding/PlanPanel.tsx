@@ -10,6 +10,7 @@ import { TableHead } from '../../components/TableHead';
 import { GridTable } from '../../components/GridTable';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useSavedNotice, type Saved } from '../../components/forms/UndoNotice';
+import { ActionButton } from '../../components/ActionButton';
 
 /** The Hub Action Plan: lines by priority, the allocation check, and editing or importing lines. */
 export function PlanPanel({ detail }: { detail: HubFundingDetail }) {
@@ -63,12 +64,12 @@ export function PlanPanel({ detail }: { detail: HubFundingDetail }) {
                     <Money pence={l.plannedPence} />
                   </td>
                   <td className="row-actions">
-                    <button type="button" onClick={() => setMode({ edit: l })} aria-label={`Edit ${l.activity}`}>
+                    <ActionButton method="updatePlanLine" onClick={() => setMode({ edit: l })} aria-label={`Edit ${l.activity}`}>
                       Edit
-                    </button>
-                    <button type="button" onClick={() => (action.reset(), setDeleting(l))} aria-label={`Delete ${l.activity}`}>
+                    </ActionButton>
+                    <ActionButton method="deletePlanLine" onClick={() => (action.reset(), setDeleting(l))} aria-label={`Delete ${l.activity}`}>
                       Delete
-                    </button>
+                    </ActionButton>
                   </td>
                 </tr>
               ),
@@ -98,12 +99,12 @@ export function PlanPanel({ detail }: { detail: HubFundingDetail }) {
       {mode === 'import' ? <PlanImport detail={detail} onDone={done} onSaved={saved} /> : null}
       {mode === 'view' ? (
         <div className="form-actions">
-          <button type="button" onClick={() => setMode('add')}>
+          <ActionButton method="addPlanLine" onClick={() => setMode('add')}>
             Add a line
-          </button>
-          <button type="button" onClick={() => setMode('import')}>
+          </ActionButton>
+          <ActionButton method="commitPlanImport" onClick={() => setMode('import')}>
             Import from Excel…
-          </button>
+          </ActionButton>
         </div>
       ) : null}
       <ConfirmDialog

@@ -7,6 +7,7 @@ import { FormError } from '../../components/forms/FormError';
 import { PageForm } from '../../components/forms/PageForm';
 import { validate } from '../../components/forms/validate';
 import { useSavedNotice } from '../../components/forms/UndoNotice';
+import { ActionButton } from '../../components/ActionButton';
 
 /** The three release conditions with what is missing, and the plan deadlines. */
 export function ReleasePanel({ detail }: { detail: HubFundingDetail }) {
@@ -59,9 +60,9 @@ export function ReleasePanel({ detail }: { detail: HubFundingDetail }) {
           {(p) => <input {...p} type="date" value={final} onChange={(e) => (setFinal(e.target.value), action.clearFieldErrors())} />}
         </Field>
         <div className="form-actions">
-          <button type="submit" disabled={!changed || action.busy}>
+          <ActionButton method="setPlanSubmission" type="submit" disabled={!changed || action.busy}>
             Save dates
-          </button>
+          </ActionButton>
         </div>
       </PageForm>
       <FormError error={action.error} />

@@ -4,6 +4,7 @@ import { usePanelDialogs } from '../../components/forms/UndoNotice';
 import { AddMeetingDialog, AttendanceDialog, MeetingEditDialog } from '../../dialogs/MeetingDialogs';
 import { TableHead } from '../../components/TableHead';
 import { GridTable } from '../../components/GridTable';
+import { ActionButton } from '../../components/ActionButton';
 
 /** The hub's meetings with the actions that keep them: record attendance, edit date, notes, submitted. */
 export function MeetingsRecords({ d }: { d: HubDashboard }) {
@@ -12,9 +13,9 @@ export function MeetingsRecords({ d }: { d: HubDashboard }) {
     <section className="panel records-panel" aria-labelledby="meetings-records">
       <div className="panel-head">
         <h2 id="meetings-records">Hub meetings {d.year}: attendance and dates</h2>
-        <button type="button" onClick={() => setOpen({ kind: 'add', id: 0 })}>
+        <ActionButton method="addMeeting" onClick={() => setOpen({ kind: 'add', id: 0 })}>
           Add meeting
-        </button>
+        </ActionButton>
       </div>
       {notice}
       {d.meetings.length === 0 ? (
@@ -30,12 +31,12 @@ export function MeetingsRecords({ d }: { d: HubDashboard }) {
                 <td>{m.submittedOn ? formatDate(m.submittedOn) : <span className="warn-text">not submitted</span>}</td>
                 <td className="num">{m.past ? `${m.attended} of ${m.recorded || d.schools.length}` : '—'}</td>
                 <td className="row-actions">
-                  <button type="button" disabled={!m.past} title={m.past ? undefined : 'Attendance can be recorded from the day of the meeting'} onClick={() => setOpen({ kind: 'attendance', id: m.id })} aria-label={`Attendance for ${formatDate(m.date)}`}>
+                  <ActionButton method="recordAttendance" disabled={!m.past} title={m.past ? undefined : 'Attendance can be recorded from the day of the meeting'} onClick={() => setOpen({ kind: 'attendance', id: m.id })} aria-label={`Attendance for ${formatDate(m.date)}`}>
                     Attendance
-                  </button>
-                  <button type="button" onClick={() => setOpen({ kind: 'edit', id: m.id })} aria-label={`Edit meeting of ${formatDate(m.date)}`}>
+                  </ActionButton>
+                  <ActionButton method="updateMeeting" onClick={() => setOpen({ kind: 'edit', id: m.id })} aria-label={`Edit meeting of ${formatDate(m.date)}`}>
                     Edit
-                  </button>
+                  </ActionButton>
                 </td>
               </tr>
             ))}

@@ -4,6 +4,7 @@ import { usePanelDialogs } from '../../components/forms/UndoNotice';
 import { MembershipDialog, type MembershipMode } from '../../dialogs/MembershipDialog';
 import { TableHead } from '../../components/TableHead';
 import { GridTable } from '../../components/GridTable';
+import { ActionButton } from '../../components/ActionButton';
 
 /** The hub's memberships for the year, kept by hand: add a school, move one, mark it leaving, record its fee. */
 export function MembershipsPanel({ d }: { d: HubDashboard }) {
@@ -12,9 +13,9 @@ export function MembershipsPanel({ d }: { d: HubDashboard }) {
     <section className="panel records-panel" aria-labelledby="memberships-records">
       <div className="panel-head">
         <h2 id="memberships-records">Memberships {d.year}</h2>
-        <button type="button" className="primary" onClick={() => setOpen({ mode: 'add' })}>
+        <ActionButton method="addMembership" className="primary" onClick={() => setOpen({ mode: 'add' })}>
           Add school
-        </button>
+        </ActionButton>
       </div>
       {notice}
       {d.schools.length === 0 ? (
@@ -32,21 +33,21 @@ export function MembershipsPanel({ d }: { d: HubDashboard }) {
                 </td>
                 <td>{s.feePaidOn ? formatDate(s.feePaidOn) : <span className="warn-text">Not paid</span>}</td>
                 <td className="row-actions">
-                  <button type="button" onClick={() => setOpen({ mode: 'move', schoolId: s.schoolId })} aria-label={`Move ${s.name}`}>
+                  <ActionButton method="updateMembership" onClick={() => setOpen({ mode: 'move', schoolId: s.schoolId })} aria-label={`Move ${s.name}`}>
                     Move
-                  </button>
-                  <button type="button" onClick={() => setOpen({ mode: 'leaving', schoolId: s.schoolId })} aria-label={`Mark ${s.name} leaving`} disabled={s.membershipStatus === 'leaving'}>
+                  </ActionButton>
+                  <ActionButton method="updateMembership" onClick={() => setOpen({ mode: 'leaving', schoolId: s.schoolId })} aria-label={`Mark ${s.name} leaving`} disabled={s.membershipStatus === 'leaving'}>
                     Leaving
-                  </button>
+                  </ActionButton>
                   {/* A fee already paid is not paid again: its dates can be looked at and corrected. */}
                   {s.feePaidOn ? (
-                    <button type="button" onClick={() => setOpen({ mode: 'fee', schoolId: s.schoolId })} aria-label={`Fee dates of ${s.name}`}>
+                    <ActionButton method="updateMembership" onClick={() => setOpen({ mode: 'fee', schoolId: s.schoolId })} aria-label={`Fee dates of ${s.name}`}>
                       Fee dates
-                    </button>
+                    </ActionButton>
                   ) : (
-                    <button type="button" onClick={() => setOpen({ mode: 'fee', schoolId: s.schoolId })} aria-label={`Fee for ${s.name}`}>
+                    <ActionButton method="updateMembership" onClick={() => setOpen({ mode: 'fee', schoolId: s.schoolId })} aria-label={`Fee for ${s.name}`}>
                       Fee paid
-                    </button>
+                    </ActionButton>
                   )}
                 </td>
               </tr>

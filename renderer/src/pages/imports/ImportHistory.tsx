@@ -7,6 +7,7 @@ import { formatCount } from '../../components/format';
 import { useQueryOf } from '../../data/queries';
 import { UndoImportDialog } from './UndoImportDialog';
 import { countOf } from '@shared/plural';
+import { ActionButton } from '../../components/ActionButton';
 
 export const KIND_LABELS: Record<string, string> = { roll: 'Membership roll', ofsted: 'Ofsted', qa: 'QA tracker', gias: 'School data (GIAS)', plan: 'Action plan', demo: 'Demo network' };
 
@@ -52,9 +53,9 @@ export function ImportHistory({ onUndone }: { onUndone(message: string): void })
         if (b.undoneAt) return <span className="tag plain">undone {when(b.undoneAt)}</span>;
         if (!b.canUndo) return null;
         return (
-          <button type="button" onClick={() => setPending(b)}>
+          <ActionButton method="undoImportBatch" onClick={() => setPending(b)}>
             Undo…
-          </button>
+          </ActionButton>
         );
       },
     },

@@ -13,6 +13,7 @@ import { AddTrainingButton, EditSchoolButton, ReviewOutcomeButton, ReviewTeamBut
 import { SupportPanel } from './SupportPanel';
 import { TableHead } from '../../components/TableHead';
 import { GridTable } from '../../components/GridTable';
+import { usePermissions } from '../../state/person';
 
 function Inspection({ i, schoolUrn }: { i: DashboardInspection; schoolUrn: string }) {
   return (
@@ -142,6 +143,8 @@ export function SchoolPage() {
 function SchoolView({ d }: { d: SchoolDashboard }) {
   const s = d.school;
   const c = d.current;
+  // A Viewer is sent no contact details: the screen says so rather than "none".
+  const contactsHidden = usePermissions().contacts ? null : <span className="muted">Not shown to Viewers</span>;
 
   return (
     <div className="dash">
@@ -175,9 +178,9 @@ function SchoolView({ d }: { d: SchoolDashboard }) {
             <dt>Headteacher</dt>
             <dd>{s.headteacher ?? '—'}{s.headteacherSince ? ` (since ${formatDate(s.headteacherSince)})` : ''}</dd>
             <dt>Email</dt>
-            <dd>{s.email ? <a href={`mailto:${s.email}`}>{s.email}</a> : '—'}</dd>
+            <dd>{s.email ? <a href={`mailto:${s.email}`}>{s.email}</a> : contactsHidden ?? '—'}</dd>
             <dt>Telephone</dt>
-            <dd>{s.phone ?? '—'}</dd>
+            <dd>{s.phone ?? contactsHidden ?? '—'}</dd>
             <dt>Trust</dt>
             <dd>{s.trust ?? '—'}</dd>
             <dt>Postcode</dt>

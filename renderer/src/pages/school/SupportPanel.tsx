@@ -6,6 +6,7 @@ import { SupportCells } from '../../components/support';
 import { SupportDialog, type EbiChoice } from '../../dialogs/SupportDialog';
 import { TableHead } from '../../components/TableHead';
 import { GridTable } from '../../components/GridTable';
+import { ActionButton } from '../../components/ActionButton';
 
 /** The school's EBIs from every review, newest review first, to log a request on. */
 function ebisOf(d: SchoolDashboard): EbiChoice[] {
@@ -29,9 +30,9 @@ export function SupportPanel({ d }: { d: SchoolDashboard }) {
           Support requests
           {list.data ? <span className="dash-count">{rows.length}</span> : null}
         </h2>
-        <button type="button" className="primary" onClick={() => setOpen({})}>
+        <ActionButton method="addSupportRequest" className="primary" onClick={() => setOpen({})}>
           Log a request
-        </button>
+        </ActionButton>
       </div>
       {notice}
       {list.error ? (
@@ -59,9 +60,9 @@ export function SupportPanel({ d }: { d: SchoolDashboard }) {
                   <SupportCells r={r} ebiNote="EBI from its QA Review" />
                   <td className="small">{r.notes ?? <span className="muted">—</span>}</td>
                   <td className="row-actions">
-                    <button type="button" aria-label={`Change the request on ${r.area}`} onClick={() => setOpen({ request: r })}>
+                    <ActionButton method="updateSupportRequest" aria-label={`Change the request on ${r.area}`} onClick={() => setOpen({ request: r })}>
                       Broker / status…
-                    </button>
+                    </ActionButton>
                   </td>
                 </tr>
               ))}

@@ -7,6 +7,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate } from '../../components/format';
 import { TableHead } from '../../components/TableHead';
 import { GridTable } from '../../components/GridTable';
+import { ActionButton } from '../../components/ActionButton';
 
 function when(iso: string): string {
   return `${formatDate(iso)} ${iso.slice(11, 16)} UTC`;
@@ -42,9 +43,9 @@ export function BackupsPanel() {
     <section className="panel" aria-labelledby="backups-title">
       <div className="panel-head">
         <h2 id="backups-title">Backups</h2>
-        <button type="button" disabled={busy} onClick={() => void backUp()}>
+        <ActionButton method="createBackup" disabled={busy} onClick={() => void backUp()}>
           Back up now
-        </button>
+        </ActionButton>
       </div>
       <p className="hint">
         hubdesk backs up the database before every import, undo, migration and restore, checks every backup as it is written, and
@@ -65,9 +66,9 @@ export function BackupsPanel() {
                 <td className="num">{(b.bytes / 1024 / 1024).toFixed(1)} MB</td>
                 <td>{b.verified ? 'Sound when taken' : 'Not checked (older version)'}</td>
                 <td className="num">
-                  <button type="button" className="link-button" disabled={busy} onClick={() => setRestoring(b)}>
+                  <ActionButton method="restoreBackup" className="link-button" disabled={busy} onClick={() => setRestoring(b)}>
                     Restore…
-                  </button>
+                  </ActionButton>
                 </td>
               </tr>
             ))}

@@ -11,6 +11,7 @@ import { PageForm } from '../../components/forms/PageForm';
 import { validate } from '../../components/forms/validate';
 import { TableHead } from '../../components/TableHead';
 import { GridTable } from '../../components/GridTable';
+import { ActionButton } from '../../components/ActionButton';
 
 /** The network spend categories: add, rename, retire (history stays with the category) or reinstate. */
 export function CategoriesPanel() {
@@ -54,18 +55,18 @@ export function CategoriesPanel() {
       <td className="num nowrap">
         {editing?.id === c.id ? null : (
           <>
-            <button type="button" className="link-button" onClick={() => setEditing({ id: c.id, name: c.name })} aria-label={`Rename ${c.name}`}>
+            <ActionButton method="renameSpendCategory" className="link-button" onClick={() => setEditing({ id: c.id, name: c.name })} aria-label={`Rename ${c.name}`}>
               Rename
-            </button>
-            <button
-              type="button"
+            </ActionButton>
+            <ActionButton
+              method="retireSpendCategory"
               className="link-button"
               disabled={busy}
               onClick={() => void action.run('retireSpendCategory', { id: c.id, retired: c.retiredAt === null })}
               aria-label={`${c.retiredAt ? 'Reinstate' : 'Retire'} ${c.name}`}
             >
               {c.retiredAt ? 'Reinstate' : 'Retire'}
-            </button>
+            </ActionButton>
           </>
         )}
       </td>
@@ -90,7 +91,7 @@ export function CategoriesPanel() {
         <Field label="New category name" message={addMessage}>
           {(p) => <input {...p} placeholder="New category…" value={newName} onChange={(e) => setNewName(e.target.value)} maxLength={80} />}
         </Field>
-        <button type="submit" disabled={busy || newName.trim() === ''}>Add category</button>
+        <ActionButton method="addSpendCategory" type="submit" disabled={busy || newName.trim() === ''}>Add category</ActionButton>
       </PageForm>
     </section>
   );

@@ -12,7 +12,7 @@ function MergeIntoSuccessor({ school }: { school: GiasClosedSchool }) {
   const successor = school.successor;
   if (!successor?.schoolId) return <span className="muted small">{successor ? 'successor not held' : ''}</span>;
   return (
-    <OpensDialog label="Merge into the successor…" small>
+    <OpensDialog label="Merge into the successor…" method="mergeSchools" small>
       {(end) => <MergeSchoolDialog schoolId={school.schoolId} intoSchoolId={successor.schoolId ?? undefined} onCancel={end.close} onSaved={end.saved} />}
     </OpensDialog>
   );

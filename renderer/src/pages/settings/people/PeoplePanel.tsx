@@ -106,8 +106,6 @@ export function PeoplePanel() {
                         <ActionButton
                           method="signOutPerson"
                           className="small-button"
-                          disabled={p.sessions === 0}
-                          title={p.sessions === 0 ? 'Not signed in anywhere' : undefined}
                           onClick={() => (action.reset(), setAsking({ kind: 'sign-out', person: p }))}
                           aria-label={`Sign ${p.name} out everywhere`}
                         >

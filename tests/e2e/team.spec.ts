@@ -37,6 +37,7 @@ test('sign-in: a wrong password is said plainly, a lockout says when to try agai
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText('Enter your email address.')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/team-sign-in-1440.png' });
 
   await page.getByLabel('Email').fill('mo@example.org');
   await page.getByLabel('Password').fill('not-the-password');
@@ -86,6 +87,8 @@ test('a Viewer sees no contact details and no buttons that change anything, each
   await expect(page.getByText('Not shown to Viewers').first()).toBeVisible();
   await expect(page.locator('a[href^="mailto:"]')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Edit school' })).toBeDisabled();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: 'test-results/screens/team-viewer-school-1440.png' });
 
   // Exports: the contact details choice is unticked and cannot be ticked.
   await page.getByRole('link', { name: 'Exports' }).click();

@@ -1,13 +1,17 @@
 /**
- * What the import worker does: read one untrusted file into plain data (rows, typed records). Each
- * job is a pure function of the bytes and its options; nothing here touches the store.
+ * What the import worker does: read one untrusted file into plain data, and plan an import of it
+ * against the store facts the app sends (plain data). Each job is a pure function of the bytes, its
+ * options and those facts; nothing here touches the store.
  */
+import type { ErrorKind } from '@shared/contract';
 import { readSpreadsheet, type ReadWorkbook } from '../files/read';
 import type { TextEncoding } from '../files/encoding';
 import { parseOfstedFile, type ParsedOfstedFile } from '../ofsted/parse';
 import { buildPlan, type OfstedPlan, type StoreFacts } from '../ofsted/plan';
 import { readTracker, type ParsedTracker } from '../qa/read';
 import { readPlanWorkbook, type PlanWorkbook } from '../../funding/plan-workbook';
+import { analyseRoll, ROLL_ADVICE, type AnalysedRoll, type RollFacts, type RollOptions } from '../roll/analyse';
+import type { RollRows } from '../roll/state';
 import { readGiasExtract, readGiasLinks, type GiasExtract, type GiasLinks } from '../gias/read';
 
 interface FileJob {
@@ -18,6 +22,7 @@ interface FileJob {
 export type JobRequest =
   | (FileJob & { kind: 'spreadsheet'; advice: string; csv: boolean; encoding?: TextEncoding })
   | (FileJob & { kind: 'ofsted'; sha256: string; encoding?: TextEncoding })
+  | (FileJob & { kind: 'roll-plan'; sha256: string; stagingId: string; request: RollOptions; facts: RollFacts; today: string })
   | (FileJob & { kind: 'ofsted-plan'; sha256: string; encoding?: TextEncoding; facts: StoreFacts; allSchools: boolean })
   | (FileJob & { kind: 'qa'; sha256: string })
   | (FileJob & { kind: 'plan'; categories: { id: number; name: string }[] })
@@ -27,6 +32,7 @@ export type JobRequest =
 interface JobValues {
   spreadsheet: ReadWorkbook;
   ofsted: ParsedOfstedFile;
+  'roll-plan': AnalysedRoll<RollRows>;
   'ofsted-plan': OfstedPlan;
   qa: ParsedTracker;
   plan: PlanWorkbook;
@@ -36,19 +42,32 @@ interface JobValues {
 export type JobValue<K extends JobRequest['kind']> = JobValues[K];
 
 /**
- * The Ofsted file last read in this worker: planning it again (the store changed, or all schools
- * asked for) does not read it again. Only the plan crosses back (the new inspections and the
- * preview), not the national file's two million cells.
+ * The file last read in this worker for planning (one: a worker holds one file's reading at a time):
+ * planning it again (the store changed, a remap, all schools asked for) does not read it again. Only
+ * the plan crosses back, not the file's rows (a national Ofsted file's two million cells, a national
+ * roll's 300,000). A read that was refused is kept too: the same bytes give the same refusal.
  */
-let lastOfsted: { key: string; parsed: Promise<ParsedOfstedFile> } | null = null;
+let kept: { key: string; read: Promise<unknown> } | null = null;
 
-function ofstedParsed(job: Extract<JobRequest, { kind: 'ofsted-plan' }>): Promise<ParsedOfstedFile> {
-  const key = `${job.sha256}|${job.fileName}|${job.encoding ?? ''}`;
-  if (lastOfsted?.key !== key) lastOfsted = { key, parsed: parseOfstedFile(job.fileName, job.bytes, job.sha256, job.encoding) };
-  return lastOfsted.parsed;
+function keptRead<T>(key: string, read: () => Promise<T>): Promise<T> {
+  if (kept?.key !== key) {
+    kept = { key, read: read() };
+    kept.read.catch(() => undefined);
+  }
+  return kept.read as Promise<T>;
 }
 
-export type JobResult = { ok: true; value: unknown } | { ok: false; refused: boolean; message: string };
+function ofstedParsed(job: Extract<JobRequest, { kind: 'ofsted-plan' }>): Promise<ParsedOfstedFile> {
+  return keptRead(`ofsted|${job.sha256}|${job.fileName}|${job.encoding ?? ''}`, () => parseOfstedFile(job.fileName, job.bytes, job.sha256, job.encoding));
+}
+
+function rollRead(job: Extract<JobRequest, { kind: 'roll-plan' }>): Promise<ReadWorkbook> {
+  return keptRead(`roll|${job.sha256}|${job.fileName}|${job.request.encoding ?? ''}`, () =>
+    readSpreadsheet(buffer(job.bytes), job.fileName, { advice: ROLL_ADVICE, csv: true, encoding: job.request.encoding }),
+  );
+}
+
+export type JobResult = { ok: true; value: unknown } | { ok: false; refused: boolean; message: string; hubdesk?: { kind: ErrorKind; details: unknown } };
 
 function buffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -60,6 +79,8 @@ export async function runJob(job: JobRequest): Promise<unknown> {
       return readSpreadsheet(buffer(job.bytes), job.fileName, { advice: job.advice, csv: job.csv, encoding: job.encoding });
     case 'ofsted':
       return parseOfstedFile(job.fileName, job.bytes, job.sha256, job.encoding);
+    case 'roll-plan':
+      return analyseRoll(await rollRead(job), { fileName: job.fileName, sha256: job.sha256, stagingId: job.stagingId }, job.facts, job.request, job.today);
     case 'ofsted-plan':
       return buildPlan(await ofstedParsed(job), job.facts, job.allSchools);
     case 'qa':

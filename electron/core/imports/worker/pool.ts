@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { FileRefused } from '../files/refused';
+import { HubdeskError } from '../../errors';
 import type { JobRequest, JobResult, JobValue } from './jobs';
 
 /**
@@ -106,6 +107,7 @@ export function runInWorker<K extends JobRequest['kind']>(request: Extract<JobRe
     const onMessage = (message: JobResult & { id: number }) => {
       if (message.id !== id) return;
       if (message.ok) finish(null, message.value, true);
+      else if (message.hubdesk) finish(new HubdeskError(message.hubdesk.kind, message.message, message.hubdesk.details), undefined, true);
       else if (message.refused) finish(new FileRefused(message.message), undefined, true);
       else finish(new Error(`reading ${fileName} failed: ${message.message}`), undefined, true);
     };

@@ -13,31 +13,40 @@ import { readPlanWorkbook, type PlanWorkbook } from '../../funding/plan-workbook
 import { analyseRoll, ROLL_ADVICE, type AnalysedRoll, type RollFacts, type RollOptions } from '../roll/analyse';
 import type { RollRows } from '../roll/state';
 import { readGiasExtract, readGiasLinks, type GiasExtract, type GiasLinks } from '../gias/read';
+import { factsFromSent, type GiasRows, type SentGiasFacts } from '../gias/facts';
+import { buildGiasPlan, type GiasPlan } from '../gias/plan';
+import { HubdeskError } from '../../errors';
 
 interface FileJob {
   fileName: string;
   bytes: Uint8Array;
+  /** How a refusal names the files when the job reads more than one (otherwise fileName). */
+  names?: string;
 }
 
 export type JobRequest =
-  | (FileJob & { kind: 'spreadsheet'; advice: string; csv: boolean; encoding?: TextEncoding })
   | (FileJob & { kind: 'ofsted'; sha256: string; encoding?: TextEncoding })
   | (FileJob & { kind: 'roll-plan'; sha256: string; stagingId: string; request: RollOptions; facts: RollFacts; today: string })
   | (FileJob & { kind: 'ofsted-plan'; sha256: string; encoding?: TextEncoding; facts: StoreFacts; allSchools: boolean })
   | (FileJob & { kind: 'qa'; sha256: string })
   | (FileJob & { kind: 'plan'; categories: { id: number; name: string }[] })
-  | (FileJob & { kind: 'gias'; encoding?: TextEncoding })
-  | (FileJob & { kind: 'gias-links'; encoding?: TextEncoding });
+  | (FileJob & {
+      kind: 'gias-plan';
+      sha256: string;
+      links: (FileJob & { sha256: string }) | null;
+      encoding?: TextEncoding;
+      pupilsForYear?: string;
+      facts: SentGiasFacts;
+      today: string;
+    });
 
 interface JobValues {
-  spreadsheet: ReadWorkbook;
   ofsted: ParsedOfstedFile;
   'roll-plan': AnalysedRoll<RollRows>;
   'ofsted-plan': OfstedPlan;
   qa: ParsedTracker;
   plan: PlanWorkbook;
-  gias: GiasExtract;
-  'gias-links': GiasLinks;
+  'gias-plan': GiasPlan<GiasRows>;
 }
 export type JobValue<K extends JobRequest['kind']> = JobValues[K];
 
@@ -67,6 +76,23 @@ function rollRead(job: Extract<JobRequest, { kind: 'roll-plan' }>): Promise<Read
   );
 }
 
+function giasRead(job: Extract<JobRequest, { kind: 'gias-plan' }>): Promise<[GiasExtract, GiasLinks | null]> {
+  const links = job.links;
+  const key = `gias|${job.sha256}|${job.fileName}|${links?.sha256 ?? ''}|${links?.fileName ?? ''}|${job.encoding ?? ''}`;
+  return keptRead(key, () =>
+    Promise.all([
+      readGiasExtract(buffer(job.bytes), job.fileName, job.encoding),
+      links ? readGiasLinks(buffer(links.bytes), links.fileName, job.encoding) : Promise.resolve(null),
+    ]),
+  );
+}
+
+async function planGias(job: Extract<JobRequest, { kind: 'gias-plan' }>): Promise<GiasPlan<GiasRows>> {
+  const [extract, links] = await giasRead(job);
+  if (job.pupilsForYear && !job.facts.year) throw new HubdeskError('validation', `pupilsForYear: there is no membership year ${job.pupilsForYear}.`);
+  return buildGiasPlan(extract, links, factsFromSent(job.facts), job.today);
+}
+
 export type JobResult = { ok: true; value: unknown } | { ok: false; refused: boolean; message: string; hubdesk?: { kind: ErrorKind; details: unknown } };
 
 function buffer(bytes: Uint8Array): Buffer {
@@ -75,8 +101,6 @@ function buffer(bytes: Uint8Array): Buffer {
 
 export async function runJob(job: JobRequest): Promise<unknown> {
   switch (job.kind) {
-    case 'spreadsheet':
-      return readSpreadsheet(buffer(job.bytes), job.fileName, { advice: job.advice, csv: job.csv, encoding: job.encoding });
     case 'ofsted':
       return parseOfstedFile(job.fileName, job.bytes, job.sha256, job.encoding);
     case 'roll-plan':
@@ -87,9 +111,7 @@ export async function runJob(job: JobRequest): Promise<unknown> {
       return readTracker(job.fileName, job.bytes, job.sha256);
     case 'plan':
       return readPlanWorkbook(buffer(job.bytes), job.fileName, job.categories);
-    case 'gias':
-      return readGiasExtract(buffer(job.bytes), job.fileName, job.encoding);
-    case 'gias-links':
-      return readGiasLinks(buffer(job.bytes), job.fileName, job.encoding);
+    case 'gias-plan':
+      return planGias(job);
   }
 }

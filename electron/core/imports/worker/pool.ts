@@ -89,7 +89,7 @@ function take(): Worker {
 export function runInWorker<K extends JobRequest['kind']>(request: Extract<JobRequest, { kind: K }>): Promise<JobValue<K>> {
   const worker = take();
   const id = nextId++;
-  const fileName = request.fileName;
+  const fileName = request.names ?? request.fileName;
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (error: Error | null, value?: unknown, keep = false) => {

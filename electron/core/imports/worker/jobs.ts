@@ -9,6 +9,8 @@ import type { TextEncoding } from '../files/encoding';
 import { parseOfstedFile, type ParsedOfstedFile } from '../ofsted/parse';
 import { buildPlan, type OfstedPlan, type StoreFacts } from '../ofsted/plan';
 import { readTracker, type ParsedTracker } from '../qa/read';
+import { buildQaPlan, type QaPlan } from '../qa/plan';
+import { noSuchYear, type QaStoreFacts } from '../qa/store-facts';
 import { readPlanWorkbook, type PlanWorkbook } from '../../funding/plan-workbook';
 import { analyseRoll, ROLL_ADVICE, type AnalysedRoll, type RollFacts, type RollOptions } from '../roll/analyse';
 import type { RollRows } from '../roll/state';
@@ -28,7 +30,7 @@ export type JobRequest =
   | (FileJob & { kind: 'ofsted'; sha256: string; encoding?: TextEncoding })
   | (FileJob & { kind: 'roll-plan'; sha256: string; stagingId: string; request: RollOptions; facts: RollFacts; today: string })
   | (FileJob & { kind: 'ofsted-plan'; sha256: string; encoding?: TextEncoding; facts: StoreFacts; allSchools: boolean })
-  | (FileJob & { kind: 'qa'; sha256: string })
+  | (FileJob & { kind: 'qa-plan'; sha256: string; year: string; facts: QaStoreFacts | null })
   | (FileJob & { kind: 'plan'; categories: { id: number; name: string }[] })
   | (FileJob & {
       kind: 'gias-plan';
@@ -44,7 +46,7 @@ interface JobValues {
   ofsted: ParsedOfstedFile;
   'roll-plan': AnalysedRoll<RollRows>;
   'ofsted-plan': OfstedPlan;
-  qa: ParsedTracker;
+  'qa-plan': QaPlan;
   plan: PlanWorkbook;
   'gias-plan': GiasPlan<GiasRows>;
 }
@@ -93,6 +95,12 @@ async function planGias(job: Extract<JobRequest, { kind: 'gias-plan' }>): Promis
   return buildGiasPlan(extract, links, factsFromSent(job.facts), job.today);
 }
 
+async function planTracker(job: Extract<JobRequest, { kind: 'qa-plan' }>): Promise<QaPlan> {
+  const parsed = await keptRead<ParsedTracker>(`qa|${job.sha256}|${job.fileName}`, () => readTracker(job.fileName, job.bytes, job.sha256));
+  if (!job.facts) throw noSuchYear(job.year);
+  return buildQaPlan(parsed, job.facts);
+}
+
 export type JobResult = { ok: true; value: unknown } | { ok: false; refused: boolean; message: string; hubdesk?: { kind: ErrorKind; details: unknown } };
 
 function buffer(bytes: Uint8Array): Buffer {
@@ -107,8 +115,8 @@ export async function runJob(job: JobRequest): Promise<unknown> {
       return analyseRoll(await rollRead(job), { fileName: job.fileName, sha256: job.sha256, stagingId: job.stagingId }, job.facts, job.request, job.today);
     case 'ofsted-plan':
       return buildPlan(await ofstedParsed(job), job.facts, job.allSchools);
-    case 'qa':
-      return readTracker(job.fileName, job.bytes, job.sha256);
+    case 'qa-plan':
+      return planTracker(job);
     case 'plan':
       return readPlanWorkbook(buffer(job.bytes), job.fileName, job.categories);
     case 'gias-plan':

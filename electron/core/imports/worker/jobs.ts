@@ -12,12 +12,14 @@ import { readTracker, type ParsedTracker } from '../qa/read';
 import { buildQaPlan, type QaPlan } from '../qa/plan';
 import { noSuchYear, type QaStoreFacts } from '../qa/store-facts';
 import { readPlanWorkbook, type PlanWorkbook } from '../../funding/plan-workbook';
+import type { planLines } from '../../funding/detail';
 import { analyseRoll, ROLL_ADVICE, type AnalysedRoll, type RollFacts, type RollOptions } from '../roll/analyse';
 import type { RollRows } from '../roll/state';
 import { readGiasExtract, readGiasLinks, type GiasExtract, type GiasLinks } from '../gias/read';
 import { factsFromSent, type GiasRows, type SentGiasFacts } from '../gias/facts';
 import { buildGiasPlan, type GiasPlan } from '../gias/plan';
 import { HubdeskError } from '../../errors';
+import { diffHashOf } from '../guard';
 
 interface FileJob {
   fileName: string;
@@ -31,7 +33,7 @@ export type JobRequest =
   | (FileJob & { kind: 'roll-plan'; sha256: string; stagingId: string; request: RollOptions; facts: RollFacts; today: string })
   | (FileJob & { kind: 'ofsted-plan'; sha256: string; encoding?: TextEncoding; facts: StoreFacts; allSchools: boolean })
   | (FileJob & { kind: 'qa-plan'; sha256: string; year: string; facts: QaStoreFacts | null })
-  | (FileJob & { kind: 'plan'; categories: { id: number; name: string }[] })
+  | (FileJob & { kind: 'plan'; sha256: string; categories: { id: number; name: string }[]; current: Awaited<ReturnType<typeof planLines>> })
   | (FileJob & {
       kind: 'gias-plan';
       sha256: string;
@@ -47,7 +49,7 @@ interface JobValues {
   'roll-plan': AnalysedRoll<RollRows>;
   'ofsted-plan': OfstedPlan;
   'qa-plan': QaPlan;
-  plan: PlanWorkbook;
+  plan: { book: PlanWorkbook; diffHash: string };
   'gias-plan': GiasPlan<GiasRows>;
 }
 export type JobValue<K extends JobRequest['kind']> = JobValues[K];
@@ -101,6 +103,13 @@ async function planTracker(job: Extract<JobRequest, { kind: 'qa-plan' }>): Promi
   return buildQaPlan(parsed, job.facts);
 }
 
+/** An action plan workbook read (once per spend categories) and hashed with the lines a commit would replace. */
+async function planActionPlan(job: Extract<JobRequest, { kind: 'plan' }>): Promise<JobValues['plan']> {
+  const categories = job.categories.map((c) => `${c.id}:${c.name}`).join(',');
+  const book = await keptRead(`plan|${job.sha256}|${job.fileName}|${categories}`, () => readPlanWorkbook(buffer(job.bytes), job.fileName, job.categories));
+  return { book, diffHash: diffHashOf({ rows: book.rows, current: job.current }) };
+}
+
 export type JobResult = { ok: true; value: unknown } | { ok: false; refused: boolean; message: string; hubdesk?: { kind: ErrorKind; details: unknown } };
 
 function buffer(bytes: Uint8Array): Buffer {
@@ -118,7 +127,7 @@ export async function runJob(job: JobRequest): Promise<unknown> {
     case 'qa-plan':
       return planTracker(job);
     case 'plan':
-      return readPlanWorkbook(buffer(job.bytes), job.fileName, job.categories);
+      return planActionPlan(job);
     case 'gias-plan':
       return planGias(job);
   }

@@ -56,7 +56,7 @@ async function planned(ctx: CoreContext, file: StagedFile, input: HubYear): Prom
     const current = await planLines(ctx.db, hub.id, year.id);
     // Read and planned in the import worker (which keeps the workbook for the next plan) against the
     // spend categories and the lines a commit replaces; the plan lines cross back (the preview shows them).
-    const { book, diffHash } = await runInWorker({ kind: 'plan', fileName: file.fileName, bytes: file.bytes, sha256: file.sha256, categories: cats, current });
+    const { book, diffHash } = await runInWorker({ kind: 'plan', fileName: file.fileName, bytes: file.bytes, sha256: file.sha256, stagingId: file.id, categories: cats, current });
     return { hub: { id: hub.id, name: hub.name }, year: { id: year.id, label: year.label }, book, planRow, current, diffHash };
   });
 }

@@ -38,7 +38,7 @@ function planKey(file: StagedFile, year: string): string {
 async function plannedTracker(ctx: CoreContext, file: StagedFile, year: string): Promise<StampedPlan<PlannedTracker>> {
   return plannedOnce(ctx.store, planKey(file, year), async () => {
     const facts = await loadQaFacts(ctx.db, year);
-    const plan = await runInWorker({ kind: 'qa-plan', fileName: file.fileName, bytes: file.bytes, sha256: file.sha256, year, facts });
+    const plan = await runInWorker({ kind: 'qa-plan', fileName: file.fileName, bytes: file.bytes, sha256: file.sha256, stagingId: file.id, year, facts });
     return { plan, diffHash: diffHashOf({ reviews: plan.reviews, assignments: plan.assignments }) };
   });
 }

@@ -28,16 +28,21 @@ interface FileJob {
   names?: string;
 }
 
+/** A job that plans: the staged file it names is read once and kept for the next plan of that staged file. */
+interface StagedJob extends FileJob {
+  sha256: string;
+  stagingId: string;
+}
+
 export type JobRequest =
   | (FileJob & { kind: 'ofsted'; sha256: string; encoding?: TextEncoding })
-  | (FileJob & { kind: 'roll-plan'; sha256: string; stagingId: string; request: RollOptions; facts: RollFacts; today: string })
-  | (FileJob & { kind: 'ofsted-plan'; sha256: string; encoding?: TextEncoding; facts: StoreFacts; allSchools: boolean })
-  | (FileJob & { kind: 'qa-plan'; sha256: string; year: string; facts: QaStoreFacts | null })
-  | (FileJob & { kind: 'plan'; sha256: string; categories: { id: number; name: string }[]; current: Awaited<ReturnType<typeof planLines>> })
-  | (FileJob & {
+  | (StagedJob & { kind: 'roll-plan'; request: RollOptions; facts: RollFacts; today: string })
+  | (StagedJob & { kind: 'ofsted-plan'; encoding?: TextEncoding; facts: StoreFacts; allSchools: boolean })
+  | (StagedJob & { kind: 'qa-plan'; year: string; facts: QaStoreFacts | null })
+  | (StagedJob & { kind: 'plan'; categories: { id: number; name: string }[]; current: Awaited<ReturnType<typeof planLines>> })
+  | (StagedJob & {
       kind: 'gias-plan';
-      sha256: string;
-      links: (FileJob & { sha256: string }) | null;
+      links: StagedJob | null;
       encoding?: TextEncoding;
       pupilsForYear?: string;
       facts: SentGiasFacts;
@@ -55,8 +60,8 @@ interface JobValues {
 export type JobValue<K extends JobRequest['kind']> = JobValues[K];
 
 /**
- * The file last read in this worker for planning (one: a worker holds one file's reading at a time):
- * planning it again (the store changed, a remap, all schools asked for) does not read it again. Only
+ * The staged file last read in this worker for planning (one: a worker holds one file's reading at a
+ * time), by its staging id and reading options: planning it again (the store changed, a remap, all schools asked for) does not read it again. Only
  * the plan crosses back, not the file's rows (a national Ofsted file's two million cells, a national
  * roll's 300,000). A read that was refused is kept too: the same bytes give the same refusal.
  */
@@ -71,18 +76,18 @@ function keptRead<T>(key: string, read: () => Promise<T>): Promise<T> {
 }
 
 function ofstedParsed(job: Extract<JobRequest, { kind: 'ofsted-plan' }>): Promise<ParsedOfstedFile> {
-  return keptRead(`ofsted|${job.sha256}|${job.fileName}|${job.encoding ?? ''}`, () => parseOfstedFile(job.fileName, job.bytes, job.sha256, job.encoding));
+  return keptRead(`ofsted|${job.stagingId}|${job.encoding ?? ''}`, () => parseOfstedFile(job.fileName, job.bytes, job.sha256, job.encoding));
 }
 
 function rollRead(job: Extract<JobRequest, { kind: 'roll-plan' }>): Promise<ReadWorkbook> {
-  return keptRead(`roll|${job.sha256}|${job.fileName}|${job.request.encoding ?? ''}`, () =>
+  return keptRead(`roll|${job.stagingId}|${job.request.encoding ?? ''}`, () =>
     readSpreadsheet(buffer(job.bytes), job.fileName, { advice: ROLL_ADVICE, csv: true, encoding: job.request.encoding }),
   );
 }
 
 function giasRead(job: Extract<JobRequest, { kind: 'gias-plan' }>): Promise<[GiasExtract, GiasLinks | null]> {
   const links = job.links;
-  const key = `gias|${job.sha256}|${job.fileName}|${links?.sha256 ?? ''}|${links?.fileName ?? ''}|${job.encoding ?? ''}`;
+  const key = `gias|${job.stagingId}|${links?.stagingId ?? ''}|${job.encoding ?? ''}`;
   return keptRead(key, () =>
     Promise.all([
       readGiasExtract(buffer(job.bytes), job.fileName, job.encoding),
@@ -98,7 +103,7 @@ async function planGias(job: Extract<JobRequest, { kind: 'gias-plan' }>): Promis
 }
 
 async function planTracker(job: Extract<JobRequest, { kind: 'qa-plan' }>): Promise<QaPlan> {
-  const parsed = await keptRead<ParsedTracker>(`qa|${job.sha256}|${job.fileName}`, () => readTracker(job.fileName, job.bytes, job.sha256));
+  const parsed = await keptRead<ParsedTracker>(`qa|${job.stagingId}`, () => readTracker(job.fileName, job.bytes, job.sha256));
   if (!job.facts) throw noSuchYear(job.year);
   return buildQaPlan(parsed, job.facts);
 }
@@ -106,7 +111,7 @@ async function planTracker(job: Extract<JobRequest, { kind: 'qa-plan' }>): Promi
 /** An action plan workbook read (once per spend categories) and hashed with the lines a commit would replace. */
 async function planActionPlan(job: Extract<JobRequest, { kind: 'plan' }>): Promise<JobValues['plan']> {
   const categories = job.categories.map((c) => `${c.id}:${c.name}`).join(',');
-  const book = await keptRead(`plan|${job.sha256}|${job.fileName}|${categories}`, () => readPlanWorkbook(buffer(job.bytes), job.fileName, job.categories));
+  const book = await keptRead(`plan|${job.stagingId}|${categories}`, () => readPlanWorkbook(buffer(job.bytes), job.fileName, job.categories));
   return { book, diffHash: diffHashOf({ rows: book.rows, current: job.current }) };
 }
 

@@ -29,6 +29,8 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/renderer',
+      // What the window loads is minified; each page is its own chunk, loaded when it is first shown.
+      minify: true,
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { openStore, type OpenedStore } from '../core/db/connection';
 import { createContext } from '../core/context';
+import { warmFirstPage } from '../core/dashboards/warm';
 import { createMainWindow } from './window-options';
 import { hardenContents, hardenSession } from './security';
 import { registerIpc } from './ipc';
@@ -70,7 +71,8 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  registerIpc(ipcMain, createContext(store, { person: process.env.HUBDESK_PERSON }), rendererUrl().prefix);
+  const ctx = createContext(store, { person: process.env.HUBDESK_PERSON });
+  registerIpc(ipcMain, ctx, rendererUrl().prefix);
   ipcMain.handle(SAVE_PDF_CHANNEL, (event, payload: unknown) =>
     savePdf(event, payload, rendererUrl().prefix, {
       documentsDir: app.getPath('documents'),
@@ -83,6 +85,7 @@ async function start(): Promise<void> {
       },
     }),
   );
+  warmFirstPage(ctx);
   await createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow();

@@ -144,7 +144,9 @@ export async function startBrowserServer(ctx: CoreContext, options: ServerOption
       if (!file.startsWith(rendererDir + path.sep)) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
       const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(rendererDir, 'index.html');
       const type = MIME[path.extname(target)] ?? 'application/octet-stream';
-      return send(res, 200, fs.readFileSync(target), type, { 'Cache-Control': 'no-cache' });
+      // Built assets are named by their content's hash: a name never changes meaning, so the browser keeps them.
+      const hashed = target === file && /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.(js|css)$/.test(relative);
+      return send(res, 200, fs.readFileSync(target), type, { 'Cache-Control': hashed ? 'private, max-age=31536000, immutable' : 'no-cache' });
     } catch (error) {
       return send(res, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}`, 'text/plain; charset=utf-8');
     }

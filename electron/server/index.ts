@@ -5,6 +5,7 @@ import { createContext } from '../core/context';
 import { clockFromEnvironment, TEST_CLOCK_VARIABLE } from '../core/clock';
 import { defaultDataDir } from '../core/data-dir';
 import { startBrowserServer } from './http';
+import { warmFirstPage } from '../core/dashboards/warm';
 
 const USAGE = 'usage: node out/server/index.js [--data DIR] [--port N]\n  Serves hubdesk on http://127.0.0.1 for use in a browser.';
 
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   const server = await startBrowserServer(ctx, { rendererDir: path.join(__dirname, '..', 'renderer'), port });
   process.stdout.write(`hubdesk is running in browser mode.\n  Data: ${store.file}\n  Open: ${server.entryUrl}\n`);
   if (process.env[TEST_CLOCK_VARIABLE]) process.stdout.write(`  Clock: started at ${process.env[TEST_CLOCK_VARIABLE]} for a test run (${TEST_CLOCK_VARIABLE})\n`);
+  warmFirstPage(ctx);
   const stop = async () => {
     await server.close();
     await store.close();

@@ -3,7 +3,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { StatusProvider, useStatus } from './state/status';
 import { Layout } from './components/Layout';
 import { WelcomePage } from './pages/WelcomePage';
-import { routes } from './routes';
+import { HOME, routes } from './routes';
 import { ErrorPanel } from './components/ErrorPanel';
 
 function Shell() {
@@ -17,11 +17,11 @@ function Shell() {
   return (
     <Layout>
       <Routes>
-        <Route path="/" element={<Navigate to="/network" replace />} />
+        <Route path="/" element={<Navigate to={HOME} replace />} />
         {routes.map((r) => (
           <Route key={r.path} path={r.path} element={r.element} />
         ))}
-        <Route path="*" element={<Navigate to="/network" replace />} />
+        <Route path="*" element={<Navigate to={HOME} replace />} />
       </Routes>
     </Layout>
   );

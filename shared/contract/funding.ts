@@ -250,11 +250,11 @@ export const fundingMethods = {
     'Set (or, with amountPence null, clear) finance’s carry forward for a hub and year, with a reason',
     setCarryForwardSchema,
   ),
-  addPlanLine: mutation<PlanLineView>()('Add a line to a hub’s action plan', addPlanLineSchema),
-  updatePlanLine: mutation<PlanLineView>()('Change an action plan line', updatePlanLineSchema),
-  deletePlanLine: mutation<{ deleted: number }>()('Delete an action plan line', z.strictObject({ lineId: id })),
-  setPlanSubmission: mutation<{ draftSubmittedOn: string | null; finalSubmittedOn: string | null }>()(
-    'Record when the draft and final action plan were submitted (null clears)',
+  addPlanLine: mutation<RecordsChange<PlanLineView>>()('Add a line to a hub’s action plan (audited, undoable)', addPlanLineSchema),
+  updatePlanLine: mutation<RecordsChange<PlanLineView>>()('Change an action plan line (audited, undoable)', updatePlanLineSchema),
+  deletePlanLine: mutation<RecordsChange<PlanLineView>>()('Delete an action plan line (audited, undoable)', z.strictObject({ lineId: id })),
+  setPlanSubmission: mutation<RecordsChange<{ draftSubmittedOn: string | null; finalSubmittedOn: string | null }>>()(
+    'Record when the draft and final action plan were submitted (null clears; audited, undoable)',
     planSubmissionSchema,
   ),
   previewPlanImport: query<PlanImportPreview>()(

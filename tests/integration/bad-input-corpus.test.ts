@@ -55,6 +55,7 @@ function runCli(args: string[]): Promise<{ code: number | null; stderr: string; 
   });
 }
 
+// Generating the corpus runs LibreOffice and Python writers: minutes on a shared, loaded machine.
 beforeAll(async () => {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test does).`);
   cases = await generateBadCorpus(CORPUS_DIR);
@@ -63,7 +64,7 @@ beforeAll(async () => {
   await loadDemoNetwork(createContext(store, { now: () => TEST_NOW, user: 'tester' }));
   templateHash = contentHash(store.sqlite);
   await store.close();
-}, 180_000);
+}, 600_000);
 
 describe('the bad-input corpus', () => {
   it('has at least 40 files across the importers', () => {

@@ -252,6 +252,21 @@ describe('network dashboard', () => {
       expect(h.commitment.met + h.commitment['on track'] + h.commitment.behind).toBe(h.schools);
     }
   });
+
+  it('counts every hub exactly as its hub dashboard does (the network reads its own narrower rows)', async () => {
+    const n = await call<NetworkDashboard>('networkDashboard', { year: '2026/27' });
+    for (const row of n.hubs) {
+      const hub = await call<HubDashboard>('hubDashboard', { hubId: row.hubId, year: '2026/27' });
+      expect(row.schools, row.name).toBe(hub.summary.schools);
+      expect(row.pupils, row.name).toBe(hub.summary.pupils);
+      expect(row.ofstedProfile, row.name).toEqual(hub.summary.ofstedProfile);
+      expect(row.qaProfile, row.name).toEqual(hub.summary.qaProfile);
+      expect(row.commitment, row.name).toEqual(hub.summary.commitment);
+      expect(row.vulnerable, row.name).toBe(hub.summary.vulnerable);
+      expect(row.vulnerableSchools, row.name).toEqual(hub.schools.filter((s) => s.vulnerable.flagged).map((s) => s.name));
+      expect(row.reviewedThisYear, row.name).toBe(hub.schools.filter((s) => s.qa.latest?.yearLabel === '2026/27').length);
+    }
+  });
 });
 
 describe('school dashboard', () => {

@@ -37,12 +37,12 @@ const line = () => ({ hubId: f.north, year: '2026/27', priority: 'Leadership at 
 
 describe('action plan lines', () => {
   it('adds exact amounts as typed, needs an explicit figure for the rest, edits and deletes, all audited', async () => {
-    const a = await call('addPlanLine', line());
+    const a = (await call('addPlanLine', line())).record;
     expect(a).toMatchObject({ plannedPence: 250_000, amountAsTyped: '£2,500', category: 'Staff training', position: 1 });
 
     const msg = await refused('addPlanLine', { ...line(), amount: 'Approx £1,300' });
     expect(msg).toBe('amount: “Approx £1,300” needs confirming: an approximate amount (it may mean £1,300.00). Confirm the exact amount in pounds and pence.');
-    const b = await call('addPlanLine', { ...line(), priority: 'SEND', activity: 'Speakers', amount: 'Approx £1,300', confirmedPence: 128_550, categoryId: f.events });
+    const b = (await call('addPlanLine', { ...line(), priority: 'SEND', activity: 'Speakers', amount: 'Approx £1,300', confirmedPence: 128_550, categoryId: f.events })).record;
     expect(b).toMatchObject({ plannedPence: 128_550, amountAsTyped: 'Approx £1,300', position: 2 });
 
     expect(await refused('addPlanLine', { ...line(), amount: '£2,500', confirmedPence: 1 })).toMatch(/^confirmedPence: “£2,500” is exactly £2,500\.00/);
@@ -56,7 +56,8 @@ describe('action plan lines', () => {
     expect(await refused('addPlanLine', { ...line(), amount: '£4000 x 2 £2000 x 1' })).toMatch(/^amount: .*several amounts or a multiplication: £4,000\.00 × 2 \+ £2,000\.00 × 1 = £10,000\.00/);
 
     const edited = await call('updatePlanLine', { lineId: a.id, priority: 'Leadership at all levels', activity: 'Middle leaders programme', amount: '£3,000.50', categoryId: f.training });
-    expect(edited.plannedPence).toBe(300_050);
+    expect(edited.record.plannedPence).toBe(300_050);
+    expect(edited.summary).toBe('North Hub 2026/27: plan line “Middle leaders programme” (£3,000.50, Leadership at all levels) changed');
     expect(await refused('updatePlanLine', { lineId: 9999, ...line() } as never)).toMatch(/hubId|lineId/);
     await call('deletePlanLine', { lineId: b.id });
     expect(await refused('deletePlanLine', { lineId: b.id })).toBe(`lineId: there is no action plan line with id ${b.id}`);
@@ -64,10 +65,11 @@ describe('action plan lines', () => {
     const d = await call('getHubFunding', { hubId: f.north, year: '2026/27' });
     expect(d.plan.lines.map((l) => l.plannedPence)).toEqual([300_050]);
     expect(d.reconciliation.plannedPence).toBe(300_050);
-    const log = await t.store.db.selectFrom('audit_log').selectAll().where('entity', '=', 'action_plan_line').orderBy('id').execute();
-    expect(log.map((l) => l.action)).toEqual(['create', 'create', 'update', 'delete']);
-    expect(JSON.parse(log[2]!.before_json!).plannedPence).toBe(250_000);
-    expect(JSON.parse(log[2]!.after_json!).plannedPence).toBe(300_050);
+    const log = await t.store.db.selectFrom('audit_log').selectAll().where('entity', '=', 'action_plan_lines').orderBy('id').execute();
+    expect(log.map((l) => l.action)).toEqual(['records.plan_line.create', 'records.plan_line.create', 'records.plan_line.update', 'records.plan_line.delete']);
+    const row = `action_plan_lines:${a.id}`;
+    expect(JSON.parse(log[2]!.before_json!).rows[row].planned_pence).toBe(250_000);
+    expect(JSON.parse(log[2]!.after_json!).rows[row].planned_pence).toBe(300_050);
   });
 
   it('shows over-allocation as an error', async () => {
@@ -83,15 +85,29 @@ describe('action plan lines', () => {
   });
 
   it('records draft and final submission dates (audited) and refuses a final before the draft', async () => {
-    expect(await call('setPlanSubmission', { hubId: f.north, year: '2026/27', draftSubmittedOn: '2026-10-20' })).toEqual({ draftSubmittedOn: '2026-10-20', finalSubmittedOn: null });
+    expect((await call('setPlanSubmission', { hubId: f.north, year: '2026/27', draftSubmittedOn: '2026-10-20' })).record).toEqual({ draftSubmittedOn: '2026-10-20', finalSubmittedOn: null });
     expect(await refused('setPlanSubmission', { hubId: f.north, year: '2026/27', finalSubmittedOn: '2026-10-01' })).toMatch(/^finalSubmittedOn: the final plan \(2026-10-01\) cannot be submitted before the draft/);
     expect(await refused('setPlanSubmission', { hubId: f.north, year: '2026/27' })).toMatch(/^draftSubmittedOn: give draftSubmittedOn or finalSubmittedOn/);
     await call('setPlanSubmission', { hubId: f.north, year: '2026/27', finalSubmittedOn: '2026-11-10' });
     const d = await call('getHubFunding', { hubId: f.north, year: '2026/27' });
     expect(d.deadlines.final.status).toBe('met');
     expect(d.release.conditions.find((c) => c.key === 'final_plan')!.met).toBe(true);
-    const log = await t.store.db.selectFrom('audit_log').selectAll().where('entity', '=', 'action_plan').execute();
+    const log = await t.store.db.selectFrom('audit_log').selectAll().where('action', '=', 'records.plan.set_submission').execute();
     expect(log).toHaveLength(2);
+  });
+
+  it('undoes a plan line change and a submission date, each as the last change made by hand', async () => {
+    const added = await call('addPlanLine', line());
+    const { hubId: _hub, year: _year, ...fields } = line();
+    const edited = await call('updatePlanLine', { lineId: added.record.id, ...fields, amount: '£3,000.00' });
+    expect((await call('undoLastChange', { auditId: edited.auditId })).undone.summary).toBe(edited.summary);
+    expect((await call('getHubFunding', { hubId: f.north, year: '2026/27' })).plan.lines.map((l) => l.plannedPence)).toEqual([250_000]);
+    await call('undoLastChange', { auditId: added.auditId });
+    expect((await call('getHubFunding', { hubId: f.north, year: '2026/27' })).plan.lines).toEqual([]);
+
+    const submitted = await call('setPlanSubmission', { hubId: f.north, year: '2026/27', finalSubmittedOn: '2026-11-10' });
+    await call('undoLastChange', { auditId: submitted.auditId });
+    expect((await call('getHubFunding', { hubId: f.north, year: '2026/27' })).plan.finalSubmittedOn).toBeNull();
   });
 });
 

@@ -113,7 +113,7 @@ function summaryRows(pack: CallPack): [string, string | number | null, Kind][] {
 
 export async function buildPackWorkbook(pack: CallPack): Promise<PackWorkbookFile> {
   const printTitle = `${pack.hub.name} · call pack · ${pack.term.label}`;
-  const workbook = newWorkbook(`${pack.hub.name} — call pack ${pack.term.label}`, excelDate(pack.generatedOn));
+  const workbook = await newWorkbook(`${pack.hub.name} — call pack ${pack.term.label}`, excelDate(pack.generatedOn));
 
   const summary = sheetWithHeader(workbook, 'Pack', [
     { header: 'Item', width: 30 },

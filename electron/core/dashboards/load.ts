@@ -1,4 +1,4 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { loadInspections, type StoredInspection } from './inspections';
 import { IN_LIST_CHUNK, inChunks } from '../db/in-chunks';
@@ -109,15 +109,8 @@ const byStartThenId = (a: AssignmentRow, b: AssignmentRow) => (a.reviewStart < b
  */
 export async function loadAssignmentsOf(
   db: Kysely<Database>,
-  where: { ids?: number[]; homeSchoolIds?: number[]; reviewIds?: number[]; replacing?: number[]; yearId?: number; homeMembersOf?: number },
+  where: { ids?: number[]; homeSchoolIds?: number[]; reviewIds?: number[]; replacing?: number[]; yearId?: number },
 ): Promise<AssignmentRow[]> {
-  if (where.homeMembersOf !== undefined) {
-    // Every member school's reviewers, as one query joined on the year's memberships (no list).
-    const members = db.selectFrom('memberships').select('memberships.school_id').where('memberships.year_id', '=', where.homeMembersOf);
-    let q = assignmentsQuery(db).where('a.home_school_id', 'in', members);
-    if (where.yearId !== undefined) q = q.where('r.year_id', '=', where.yearId);
-    return q.orderBy('r.start_date').orderBy('a.id').execute();
-  }
   const lists = (['ids', 'homeSchoolIds', 'reviewIds', 'replacing'] as const).filter((k) => where[k] !== undefined);
   if (lists.length > 1) throw new Error(`loadAssignmentsOf takes one list of ids, got ${lists.join(' and ')}`);
   const key = lists[0];
@@ -134,18 +127,9 @@ export async function loadAssignmentsOf(
   return (await inChunks(values, query)).sort(byStartThenId);
 }
 
-/** Some schools by id, or every member school of a year (a join on that year's memberships: no list). */
-export type Schools = number[] | { membersOf: number };
-
-/** Runs a query once per chunk of a list of schools, or once with the year's members as a subquery. */
-function forSchools<R>(db: Kysely<Database>, schools: Schools, query: (ids: number[] | SelectQueryBuilder<Database, 'memberships', { school_id: number }>) => Promise<R[]>): Promise<R[]> {
-  if (Array.isArray(schools)) return inChunks(schools, query);
-  return query(db.selectFrom('memberships').select('memberships.school_id').where('memberships.year_id', '=', schools.membersOf));
-}
-
-export async function loadReviews(db: Kysely<Database>, schools: Schools): Promise<ReviewRow[]> {
-  if (Array.isArray(schools) && schools.length === 0) return [];
-  const rows = await forSchools(db, schools, (ids) =>
+export async function loadReviews(db: Kysely<Database>, schoolIds: number[]): Promise<ReviewRow[]> {
+  if (schoolIds.length === 0) return [];
+  const rows = await inChunks(schoolIds, (ids) =>
     db
       .selectFrom('qa_reviews as r')
       .innerJoin('membership_years as y', 'y.id', 'r.year_id')
@@ -157,8 +141,8 @@ export async function loadReviews(db: Kysely<Database>, schools: Schools): Promi
       .orderBy('r.start_date')
       .execute(),
   );
-  if (Array.isArray(schools) && schools.length > IN_LIST_CHUNK) rows.sort((a, b) => (a.start_date < b.start_date ? -1 : a.start_date > b.start_date ? 1 : 0));
-  const counts = await forSchools(db, schools, (ids) =>
+  if (schoolIds.length > IN_LIST_CHUNK) rows.sort((a, b) => (a.start_date < b.start_date ? -1 : a.start_date > b.start_date ? 1 : 0));
+  const counts = await inChunks(schoolIds, (ids) =>
     db
       .selectFrom('qa_review_points as p')
       .innerJoin('qa_reviews as r', 'r.id', 'p.review_id')
@@ -275,33 +259,6 @@ export async function loadHistories(db: Kysely<Database>, yearId: number, school
     out.set(id, membershipHistory({ earlierYearsHeld: earlier.length > 0, memberLastYear: lastYear.has(id), memberBeforeLastYear: before.has(id) }));
   }
   return out;
-}
-
-/**
- * For the whole network: every member school's reviews (all years) and this year's outgoing reviewers
- * with their replacements, each read once with a join on the year's memberships (no list of schools).
- */
-export async function loadNetworkReviewRows(db: Kysely<Database>, yearId: number): Promise<Pick<YearRows, 'reviews' | 'outgoing' | 'replacements' | 'trainings' | 'histories'>> {
-  const reviews = await loadReviews(db, { membersOf: yearId });
-  const outgoing = await loadAssignmentsOf(db, { homeMembersOf: yearId, yearId });
-  const replacements = await loadAssignmentsOf(db, { replacing: outgoing.filter((a) => a.status === 'dropped').map((a) => a.id) });
-  return { reviews, outgoing, replacements, trainings: await loadReviewerTrainingsOfYear(db, yearId), histories: new Map() };
-}
-
-/** The training records under the name of any reviewer of the year's reviews (one query, no list). */
-async function loadReviewerTrainingsOfYear(db: Kysely<Database>, yearId: number): Promise<TrainingRow[]> {
-  const reviewers = db
-    .selectFrom('reviewer_assignments as a')
-    .innerJoin('qa_reviews as r', 'r.id', 'a.review_id')
-    .where('r.year_id', '=', yearId)
-    .select('a.reviewer_name');
-  const rows = await db
-    .selectFrom('reviewer_trainings')
-    .where('person_name', 'in', reviewers)
-    .select(['school_id', 'person_name', 'role', 'trained_on', 'import_batch_id'])
-    .orderBy('trained_on')
-    .execute();
-  return rows.map((r) => ({ schoolId: r.school_id, personName: r.person_name, role: r.role, trainedOn: r.trained_on, batchId: r.import_batch_id }));
 }
 
 /** Everything a dashboard needs for the member schools of one hub, one school or the whole network in a year. */

@@ -11,11 +11,12 @@ import {
 import { vulnerableFlag } from '@shared/domain/vulnerable';
 import { ofstedPosition } from '@shared/domain/ofsted-profile';
 import type { OfstedProfileKey } from '@shared/domain/ofsted';
-import { latestEstimates } from '@shared/domain/qa-profile';
+import { latestEstimates, type LatestEstimates } from '@shared/domain/qa-profile';
 import { MEMBERSHIP_STATUSES, REVIEWER_STATUSES, type MembershipStatus, type ReviewerStatus } from '@shared/domain/vocabulary';
 import { HubdeskError } from '../errors';
 import { inspectionView, type StoredInspection } from './inspections';
 import type { AssignmentRow, MemberRow, ReviewRow, TrainingRow, YearRows } from './load';
+import type { NetworkMember, NetworkRows } from './network-rows';
 
 /** Rows grouped by school, built once per dashboard so each school's figures are a lookup. */
 export interface Indexed {
@@ -63,7 +64,7 @@ export function earliestTraining(name: string, idx: Pick<Indexed, 'trainingsByNa
   return first;
 }
 
-function reviewerStatus(a: AssignmentRow): ReviewerStatus {
+export function reviewerStatus(a: Pick<AssignmentRow, 'id' | 'reviewerName' | 'status'>): ReviewerStatus {
   if ((REVIEWER_STATUSES as readonly string[]).includes(a.status)) return a.status as ReviewerStatus;
   throw new HubdeskError('store', `Reviewer assignment ${a.id} (${a.reviewerName}) has an unknown status "${a.status}".`);
 }
@@ -193,17 +194,17 @@ export function schoolRow(
 /** What a network row counts for one school: the same rules as its hub dashboard row, nothing else. */
 export interface NetworkSchoolFacts {
   profileKey: OfstedProfileKey;
-  qaLatest: SchoolQa['latest'];
+  qaLatest: LatestEstimates | null;
   commitment: ReviewerFigures['status'];
   vulnerable: boolean;
 }
 
-export function networkFacts(m: MemberRow, rows: YearRows, idx: Indexed, context: { yearId: number; today: string }): NetworkSchoolFacts {
+export function networkFacts(m: NetworkMember, rows: NetworkRows, context: { today: string }): NetworkSchoolFacts {
   const inspections = rows.inspections.get(m.urn) ?? [];
   return {
     profileKey: ofstedPosition(inspections).profileKey,
-    qaLatest: qaOf(idx.reviewsBySchool.get(m.schoolId) ?? [], context.yearId, context.today).latest,
-    commitment: reviewerFigures(m, idx, context.today).status,
+    qaLatest: latestEstimates(rows.reviews.get(m.schoolId) ?? []),
+    commitment: reviewerCommitment({ commitment: reviewTeamSize(m.pupils, m.phase), outgoing: rows.outgoing.get(m.schoolId) ?? [], today: context.today }).status,
     vulnerable: vulnerableFlag(inspections, context.today).vulnerable,
   };
 }

@@ -6,6 +6,7 @@ import type { RecordsChange } from '@shared/contract/records';
 import type { ClaimStatus } from '@shared/domain/vocabulary';
 import type { YearView } from '@shared/contract';
 import type { CreateClaimInput, UpdateClaimInput } from '@shared/validation/funding';
+import { claimCorrections, claimPaidOnIssues } from '@shared/validation/claims';
 import { formatPence } from '@shared/domain/money';
 import { longDate } from '@shared/domain/reconciliation';
 import { HubdeskError } from '../errors';
@@ -35,10 +36,8 @@ async function hubYearOf(trx: Transaction<Database>, hubId: number, year: YearVi
 }
 
 function checkPaidOn(status: ClaimStatus, paidOn: string | null, claimedOn: string, today: string): void {
-  if (status === 'paid' && paidOn === null) throw invalid('paidOn', 'a paid claim needs the date it was paid');
-  if (status !== 'paid' && paidOn !== null) throw invalid('paidOn', `only a paid claim has a paid date (this claim is ${status})`);
-  if (paidOn !== null && paidOn < claimedOn) throw invalid('paidOn', `the claim cannot be paid (${paidOn}) before it was made (${claimedOn})`);
-  if (paidOn !== null && paidOn > today) throw invalid('paidOn', `the payment date (${paidOn}) is after today (${today})`);
+  const [issue] = claimPaidOnIssues({ status, paidOn, claimedOn }, today);
+  if (issue) throw invalid('paidOn', issue.message);
 }
 
 /**
@@ -142,9 +141,10 @@ export async function createClaim(ctx: CoreContext, input: CreateClaimInput): Pr
 export async function updateClaim(ctx: CoreContext, input: UpdateClaimInput): Promise<RecordsChange<ClaimView>> {
   const res = await applyChange(ctx, 'claim.update', { entity: 'claims', id: input.claimId }, async (w) => {
     const { claim: before, hubId, hub, year } = await claimFor(w, input.claimId, input.version);
+    const allowed = claimCorrections(before.status);
     const wasPaid = before.status === 'paid';
     const amountPence = input.amount === undefined ? before.amountPence : claimAmount(input.amount);
-    if (wasPaid && amountPence !== before.amountPence) {
+    if (!allowed.amount && amountPence !== before.amountPence) {
       throw invalid('amount', `the claim is paid: its amount changes only by reversing the payment first, with a reason (it was paid ${formatPence(before.amountPence)} on ${longDate(before.paidOn!)})`);
     }
     const status = input.status ?? before.status;
@@ -186,7 +186,7 @@ export async function updateClaim(ctx: CoreContext, input: UpdateClaimInput): Pr
 export async function deleteClaim(ctx: CoreContext, input: { claimId: number; version?: string }): Promise<RecordsChange<ClaimView>> {
   const res = await applyChange(ctx, 'claim.delete', { entity: 'claims', id: input.claimId }, async (w) => {
     const { claim, hub, year } = await claimFor(w, input.claimId, input.version);
-    if (claim.status === 'paid') {
+    if (!claimCorrections(claim.status).delete) {
       throw invalid('claimId', `the claim is paid (${formatPence(claim.amountPence)} on ${longDate(claim.paidOn!)}): reverse the payment first, with a reason, then delete it`);
     }
     await w.remove('claims', { id: claim.id });
@@ -201,7 +201,7 @@ export async function reverseClaimPayment(ctx: CoreContext, input: { claimId: nu
   if (reason === '') throw invalid('reason', 'a reason is needed');
   const res = await applyChange(ctx, 'claim.reverse_payment', { entity: 'claims', id: input.claimId }, async (w) => {
     const { claim, hub, year } = await claimFor(w, input.claimId, input.version);
-    if (claim.status !== 'paid') throw invalid('claimId', `the claim is ${claim.status}, not paid: there is no payment to reverse`);
+    if (!claimCorrections(claim.status).reverse) throw invalid('claimId', `the claim is ${claim.status}, not paid: there is no payment to reverse`);
     await w.update(
       'claims',
       { id: claim.id },

@@ -16,6 +16,7 @@ import { useChange } from '../data/mutations';
 import { FormError } from '../components/forms/FormError';
 import { countOf } from '@shared/plural';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { useSavedNotice } from '../components/forms/UndoNotice';
 import type { ColumnChoice } from '../components/columns';
 
 const col = createColumnHelper<FundingHubRow>();
@@ -45,6 +46,7 @@ export function FundingPage() {
   const overview = useQueryOf('listFunding', { year: year ?? undefined });
   const lock = useChange();
   const [confirming, setConfirming] = useState(false);
+  const notice = useSavedNotice('toast');
   const t = overview.data?.totals;
 
   const columns = useMemo(
@@ -88,7 +90,10 @@ export function FundingPage() {
 
   async function lockAll() {
     if (!year || !data) return;
-    if (await lock.run('lockFunding', { year })) setConfirming(false);
+    const r = await lock.run('lockFunding', { year });
+    if (!r) return;
+    setConfirming(false);
+    if (r.auditId !== null) notice.show({ auditId: r.auditId, summary: r.summary });
   }
 
   return (
@@ -130,6 +135,7 @@ export function FundingPage() {
         <FormError error={lock.error} />
       </ConfirmDialog>
       {!confirming ? <FormError error={lock.error} /> : null}
+      {notice.notice}
       {overview.error ? <ErrorPanel title="Could not load the funding" error={overview.error} onRetry={overview.refetch} /> : null}
       {view === 'change' ? (
         <YearOverYear year={year} filter={filter} onOpen={(hubId) => navigate(`/funding/${hubId}`)} />

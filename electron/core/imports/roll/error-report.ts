@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../exceljs';
 import type { ErrorReportFile, ImportProblem } from '@shared/contract/roll-import';
 import type { AnalysedRoll } from './analyse';
 import type { CellValue } from '../files/cells';
@@ -14,7 +14,7 @@ import { fitCellText } from '../../exports/excel-limits';
  */
 export async function buildErrorReport(analysed: AnalysedRoll): Promise<ErrorReportFile> {
   const { read, allErrors } = analysed;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'hubdesk';
   const sheet = workbook.addWorksheet('Problems');
   const headers = read.header.headers;

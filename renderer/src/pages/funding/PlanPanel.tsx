@@ -9,6 +9,7 @@ import { FormError } from '../../components/forms/FormError';
 import { TableHead } from '../../components/TableHead';
 import { GridTable } from '../../components/GridTable';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useSavedNotice, type Saved } from '../../components/forms/UndoNotice';
 
 /** The Hub Action Plan: lines by priority, the allocation check, and editing or importing lines. */
 export function PlanPanel({ detail }: { detail: HubFundingDetail }) {
@@ -17,15 +18,24 @@ export function PlanPanel({ detail }: { detail: HubFundingDetail }) {
   const [mode, setMode] = useState<'view' | 'add' | 'import' | { edit: PlanLineView }>('view');
   const [deleting, setDeleting] = useState<PlanLineView | null>(null);
   const action = useChange();
+  const notice = useSavedNotice();
 
   const done = () => setMode('view');
+  const saved = (r: Saved) => {
+    setMode('view');
+    notice.show(r);
+  };
   async function remove(line: PlanLineView) {
-    if (await action.run('deletePlanLine', { lineId: line.id })) setDeleting(null);
+    const r = await action.run('deletePlanLine', { lineId: line.id });
+    if (!r) return;
+    setDeleting(null);
+    notice.show(r);
   }
 
   return (
     <section className="panel" aria-labelledby="plan-heading">
       <h2 id="plan-heading">Hub Action Plan</h2>
+      {notice.notice}
       <p className={a.status === 'over' ? 'error-line' : a.status === 'exact' ? 'good-text' : undefined} role={a.status === 'over' ? 'alert' : undefined}>
         {a.status === 'over' ? 'Over-allocated: ' : ''}
         {a.message}
@@ -40,7 +50,7 @@ export function PlanPanel({ detail }: { detail: HubFundingDetail }) {
               typeof mode === 'object' && mode.edit.id === l.id ? (
                 <tr key={l.id}>
                   <td colSpan={6}>
-                    <PlanLineForm detail={detail} line={l} onDone={done} />
+                    <PlanLineForm detail={detail} line={l} onDone={done} onSaved={saved} />
                   </td>
                 </tr>
               ) : (
@@ -84,8 +94,8 @@ export function PlanPanel({ detail }: { detail: HubFundingDetail }) {
           </tfoot>
         </GridTable>
       )}
-      {mode === 'add' ? <PlanLineForm detail={detail} onDone={done} /> : null}
-      {mode === 'import' ? <PlanImport detail={detail} onDone={done} /> : null}
+      {mode === 'add' ? <PlanLineForm detail={detail} onDone={done} onSaved={saved} /> : null}
+      {mode === 'import' ? <PlanImport detail={detail} onDone={done} onSaved={saved} /> : null}
       {mode === 'view' ? (
         <div className="form-actions">
           <button type="button" onClick={() => setMode('add')}>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { REQUIRED_ROLL_FIELDS, ROLL_FIELDS, ROLL_FIELD_LABELS, type RollField, type RollMapping, type RollPreview } from '@shared/contract/roll-import';
-import { TableHead } from '../../components/TableHead';
+import { TableHead } from '../../../components/TableHead';
+import type { MappingProps } from '../wizard/config';
+import type { RollOptions } from './rollWizard';
 
 const SOURCE_TEXT: Record<RollPreview['mappingSource'], string> = {
   automatic: 'Columns were matched by their headers.',
@@ -8,20 +10,12 @@ const SOURCE_TEXT: Record<RollPreview['mappingSource'], string> = {
   given: 'The mapping you chose is used.',
 };
 
-/** Which field each column holds: recognised columns come mapped; the rest can be mapped by hand. */
-export function MappingStep({
-  preview,
-  busy,
-  onSheet,
-  onContinue,
-  onBack,
-}: {
-  preview: RollPreview;
-  busy: boolean;
-  onSheet(sheet: string): void;
-  onContinue(mapping: RollMapping, changed: boolean): void;
-  onBack(): void;
-}) {
+/**
+ * Which field each column holds: recognised columns come mapped; the rest can be mapped by hand. A
+ * mapping the person changed is remembered for files with the same headers, then the rows are
+ * checked with it.
+ */
+export function MappingStep({ preview, busy, run, replan, onContinue, onBack }: MappingProps<RollPreview, RollOptions>) {
   // The person's mapping for this preview; a new preview (another sheet) starts from its own.
   const [edited, setEdited] = useState<{ preview: RollPreview; mapping: RollMapping } | null>(null);
   const mapping = edited?.preview === preview ? edited.mapping : preview.mapping;
@@ -29,6 +23,12 @@ export function MappingStep({
   const fieldOf = (column: number) => ROLL_FIELDS.find((f) => mapping[f] === column) ?? '';
   const missing = REQUIRED_ROLL_FIELDS.filter((f) => mapping[f] === undefined);
   const changed = JSON.stringify(mapping) !== JSON.stringify(preview.mapping);
+
+  async function proceed() {
+    if (!changed) return onContinue();
+    const saved = await run('Remembering the mapping…', 'saveRollMapping', { headers: preview.headers.map((h) => h.header), mapping });
+    if (saved) onContinue({ mapping });
+  }
 
   function assign(column: number, field: RollField | '') {
     const next: RollMapping = {};
@@ -46,7 +46,7 @@ export function MappingStep({
       {preview.sheets.length > 1 ? (
         <label className="field-inline">
           <span>Sheet</span>
-          <select value={preview.sheet} onChange={(e) => onSheet(e.target.value)} disabled={busy} aria-label="Sheet">
+          <select value={preview.sheet} onChange={(e) => replan({ sheet: e.target.value, mapping: undefined })} disabled={busy} aria-label="Sheet">
             {preview.sheets.map((s) => (
               <option key={s.name} value={s.name}>
                 {s.name}
@@ -89,7 +89,7 @@ export function MappingStep({
         <button type="button" onClick={onBack} disabled={busy}>
           Choose another file
         </button>
-        <button type="button" className="primary" disabled={busy || missing.length > 0} onClick={() => onContinue(mapping, changed)}>
+        <button type="button" className="primary" disabled={busy || missing.length > 0} onClick={() => void proceed()}>
           {changed ? 'Use this mapping and check the rows' : 'Check the rows'}
         </button>
       </div>

@@ -103,18 +103,29 @@ function utf16WithoutBom(bytes: Uint8Array): TextEncoding | null {
   return null;
 }
 
+/** How much of a row a sample shows (a GIAS row is over 1 KB, with the letters in question far along it). */
+const SAMPLE_BYTES = 200;
+/** How far before the first non-ASCII byte a long row's sample starts. */
+const SAMPLE_BEFORE = 80;
+
+/**
+ * The first row with a non-ASCII byte, read in an encoding (a single-byte one: every byte is a
+ * character). A long row is cut around that byte, from the start of a field, with … where it was cut.
+ */
 function sampleRow(bytes: Uint8Array, encoding: TextEncoding): string {
-  let start = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === 0x0a) start = i + 1;
-    else if (bytes[i]! >= 0x80) {
-      let end = bytes.indexOf(0x0a, i);
-      if (end < 0) end = bytes.length;
-      const line = decode(bytes.subarray(start, Math.min(end, start + 600)), encoding).replace(/\r$/, '');
-      return line.length > 200 ? `${line.slice(0, 200)}…` : line;
-    }
+  const at = bytes.findIndex((b) => b >= 0x80);
+  if (at < 0) return '';
+  const lineStart = bytes.lastIndexOf(0x0a, at) + 1;
+  let lineEnd = bytes.indexOf(0x0a, at);
+  if (lineEnd < 0) lineEnd = bytes.length;
+  if (bytes[lineEnd - 1] === 0x0d) lineEnd -= 1;
+  let from = lineStart;
+  if (at - lineStart > SAMPLE_BEFORE) {
+    const comma = bytes.indexOf(0x2c, at - SAMPLE_BEFORE);
+    from = comma >= 0 && comma < at ? comma + 1 : at - SAMPLE_BEFORE;
   }
-  return '';
+  const to = Math.min(lineEnd, from + SAMPLE_BYTES);
+  return `${from > lineStart ? '…' : ''}${decode(bytes.subarray(from, to), encoding)}${to < lineEnd ? '…' : ''}`;
 }
 
 export function decodeCsvBytes(bytes: Uint8Array, chosen?: TextEncoding): DecodedText {

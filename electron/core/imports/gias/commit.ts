@@ -29,6 +29,7 @@ export const GIAS_BATCH_KIND = 'gias';
 export interface GiasOptions {
   pupilsForYear?: string;
   encoding?: TextEncoding;
+  linksEncoding?: TextEncoding;
 }
 
 interface Planned {
@@ -37,7 +38,7 @@ interface Planned {
 }
 
 function planKey(file: StagedFile, links: StagedFile | null, options: GiasOptions, today: string): string {
-  return JSON.stringify(['gias', file.id, links?.id ?? null, options.pupilsForYear ?? null, options.encoding ?? null, today]);
+  return JSON.stringify(['gias', file.id, links?.id ?? null, options.pupilsForYear ?? null, options.encoding ?? null, options.linksEncoding ?? null, today]);
 }
 
 /** The worker's plan with each change's stored row, and each closed school's version, from the rows as stored. */
@@ -73,6 +74,7 @@ async function planned(ctx: CoreContext, file: StagedFile, links: StagedFile | n
       links: links && { fileName: links.fileName, bytes: links.bytes, sha256: links.sha256, stagingId: links.id },
       names: links ? `${file.fileName} or ${links.fileName}` : undefined,
       encoding: options.encoding,
+      linksEncoding: options.linksEncoding,
       pupilsForYear: options.pupilsForYear,
       facts: sentFacts(facts),
       today,
@@ -108,7 +110,9 @@ function refuse(plan: GiasPlan): never {
   const p = plan.preview;
   const first = p.errors[0];
   const where = first ? [first.row !== null ? `row ${first.row}` : null, first.column, first.urn ? `URN ${first.urn}` : null].filter(Boolean).join(', ') : '';
-  throw new HubdeskError('validation', `${p.fileName}: ${countOf(p.errorCount, 'problem')} in member schools' rows; nothing was imported.${first ? ` First: ${where}: ${first.message}` : ''}`, {
+  // An undecided encoding is about a whole file (its message names which); other problems are in member schools' rows.
+  const what = p.encodingChoice || p.linksEncodingChoice ? '' : " in member schools' rows";
+  throw new HubdeskError('validation', `${p.fileName}: ${countOf(p.errorCount, 'problem')}${what}; nothing was imported.${first ? ` First: ${where ? `${where}: ` : ''}${first.message}` : ''}`, {
     issues: p.errors.slice(0, 50).map((e) => ({ path: [e.row !== null ? `row ${e.row}` : null, e.column].filter(Boolean).join(', ') || 'file', message: e.message })),
   });
 }

@@ -14,7 +14,9 @@
  *   link); a successor hubdesk does not hold is added from the extract, so the closed record can be
  *   merged into it; links of member schools are kept;
  * - a member school's row that cannot be read (a date or count that is not one, or the URN twice)
- *   stops the import; problems in other schools' rows do not.
+ *   stops the import; problems in other schools' rows do not;
+ * - a CSV (extract or links file) whose text encoding its bytes do not tell stops the import until a
+ *   person chooses one: the preview offers the likely encodings, each with a sample row of that file.
  */
 import { hubFunding } from '@shared/domain/funding';
 import type { FieldChange, RollFundingEffect } from '@shared/contract/roll-import';
@@ -22,6 +24,7 @@ import type { GiasClosedSchool, GiasImportPreview, GiasIssueView, GiasPupilChang
 import { parsePhase } from '../roll/cells';
 import { versionOf } from '../../changes/version';
 import type { GiasExtract, GiasLink, GiasLinks, GiasRow } from './read';
+import { undecidedEncoding } from '../files/encoding-question';
 import { linkKey, type GiasFacts, type GiasRows, type SchoolRow, type StoredGiasRows } from './facts';
 
 type SchoolFields = Pick<SchoolRow, 'name' | 'phase' | 'school_type' | 'local_authority' | 'trust' | 'headteacher' | 'postcode' | 'establishment_status' | 'closed_on' | 'gias_pupils' | 'gias_census_date'>;
@@ -83,6 +86,9 @@ const isClosed = (status: string | null) => status !== null && /^closed/i.test(s
 
 export function buildGiasPlan<R extends GiasRows>(extract: GiasExtract, links: GiasLinks | null, facts: GiasFacts<R>, today: string): GiasPlan<R> {
   const errors: GiasIssueView[] = [];
+  for (const file of [extract, links]) {
+    if (file?.encodingUncertain) errors.push({ row: null, column: null, urn: null, message: `${file.fileName}: ${undecidedEncoding(file.encodingUncertain)}` });
+  }
   const byUrn = new Map<string, GiasRow>();
   const duplicate = new Set<string>();
   for (const row of extract.rows) {
@@ -188,6 +194,9 @@ export function buildGiasPlan<R extends GiasRows>(extract: GiasExtract, links: G
       fileName: extract.fileName,
       format: extract.format,
       encoding: extract.encoding,
+      encodingChoice: extract.encodingUncertain,
+      linksEncoding: links?.encoding ?? null,
+      linksEncodingChoice: links?.encodingUncertain ?? null,
       rowsRead: extract.rowsRead,
       rowsIgnored: extract.rowsRead - membersInFile,
       membersInFile,

@@ -15,6 +15,7 @@ import { planRoll, type PlannedRoll } from './plan';
 import type { CellValue, RawSheet } from '../files/cells';
 import type { ReadWorkbook } from '../files/read';
 import type { TextEncoding } from '../files/encoding';
+import { undecidedEncoding } from '../files/encoding-question';
 import { dateOrderOf, type DateOrder } from '../files/dates';
 import type { FileReference } from '../staging';
 
@@ -153,7 +154,7 @@ export function readRoll(workbook: ReadWorkbook, file: RollFileNames, remembered
       sheet: sheet.name,
       row: null,
       column: null,
-      message: `the text encoding cannot be told (${workbook.encodingUncertain.reason}), so names could be read wrongly: choose the encoding whose sample row reads right`,
+      message: undecidedEncoding(workbook.encodingUncertain),
     });
   }
   const { dateOrder, warning } = decideDateOrder(sheet, header, mapping, request.dateOrder, saved?.dateOrder ?? null);

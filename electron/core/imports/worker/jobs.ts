@@ -44,6 +44,7 @@ export type JobRequest =
       kind: 'gias-plan';
       links: StagedJob | null;
       encoding?: TextEncoding;
+      linksEncoding?: TextEncoding;
       pupilsForYear?: string;
       facts: SentGiasFacts;
       today: string;
@@ -87,11 +88,11 @@ function rollRead(job: Extract<JobRequest, { kind: 'roll-plan' }>): Promise<Read
 
 function giasRead(job: Extract<JobRequest, { kind: 'gias-plan' }>): Promise<[GiasExtract, GiasLinks | null]> {
   const links = job.links;
-  const key = `gias|${job.stagingId}|${links?.stagingId ?? ''}|${job.encoding ?? ''}`;
+  const key = `gias|${job.stagingId}|${links?.stagingId ?? ''}|${job.encoding ?? ''}|${job.linksEncoding ?? ''}`;
   return keptRead(key, () =>
     Promise.all([
       readGiasExtract(buffer(job.bytes), job.fileName, job.encoding),
-      links ? readGiasLinks(buffer(links.bytes), links.fileName, job.encoding) : Promise.resolve(null),
+      links ? readGiasLinks(buffer(links.bytes), links.fileName, job.linksEncoding) : Promise.resolve(null),
     ]),
   );
 }

@@ -105,12 +105,12 @@ function utf16WithoutBom(bytes: Uint8Array): TextEncoding | null {
 
 /** How much of a row a sample shows (a GIAS row is over 1 KB, with the letters in question far along it). */
 const SAMPLE_BYTES = 200;
-/** How far before the first non-ASCII byte a long row's sample starts. */
-const SAMPLE_BEFORE = 80;
+/** How far back a long row's sample looks for the start of the field holding its first non-ASCII byte. */
+const SAMPLE_BEFORE = 100;
 
 /**
  * The first row with a non-ASCII byte, read in an encoding (a single-byte one: every byte is a
- * character). A long row is cut around that byte, from the start of a field, with … where it was cut.
+ * character). A long row is shown from the start of the field holding that byte, with … where it was cut.
  */
 function sampleRow(bytes: Uint8Array, encoding: TextEncoding): string {
   const at = bytes.findIndex((b) => b >= 0x80);
@@ -120,9 +120,9 @@ function sampleRow(bytes: Uint8Array, encoding: TextEncoding): string {
   if (lineEnd < 0) lineEnd = bytes.length;
   if (bytes[lineEnd - 1] === 0x0d) lineEnd -= 1;
   let from = lineStart;
-  if (at - lineStart > SAMPLE_BEFORE) {
-    const comma = bytes.indexOf(0x2c, at - SAMPLE_BEFORE);
-    from = comma >= 0 && comma < at ? comma + 1 : at - SAMPLE_BEFORE;
+  if (lineEnd - lineStart > SAMPLE_BYTES) {
+    const fieldStart = bytes.lastIndexOf(0x2c, at) + 1;
+    from = Math.max(lineStart, fieldStart >= at - SAMPLE_BEFORE ? fieldStart : at - SAMPLE_BEFORE);
   }
   const to = Math.min(lineEnd, from + SAMPLE_BYTES);
   return `${from > lineStart ? '…' : ''}${decode(bytes.subarray(from, to), encoding)}${to < lineEnd ? '…' : ''}`;

@@ -170,8 +170,17 @@ test('a commit refused because the data changed since the preview: the wizard sa
   await page.getByLabel('Roll file').setInputFiles(file);
   await page.getByRole('button', { name: 'Check the rows' }).click();
   await expect(page.getByText(`the year ${target} will be created`)).toBeVisible();
-  // Meanwhile someone creates the year (another window, the CLI): the preview no longer holds.
-  await server.call(page, 'createYear', { label: target });
+  // Meanwhile a roll for that year is imported elsewhere (another window, the CLI), which creates the
+  // year: the preview no longer holds.
+  const first = aspire[0]!;
+  const elsewhere = Buffer.from(['URN,School name,Hub,Pupils', `${first.urn},${first.name},Aspire Hub,${first.pupils}`].join('\n') + '\n');
+  const preview = await server.call<{ stagingId: string; sha256: string; diffHash: string }>(page, 'previewRollImport', {
+    fileName: 'other-window.csv',
+    contentBase64: elsewhere.toString('base64'),
+    year: target,
+    confirmWarnings: true,
+  });
+  await server.call(page, 'commitRollImport', { year: target, confirmWarnings: true, stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash });
   await page.getByRole('button', { name: `Import into ${target}` }).click();
   const refusal = page.getByRole('alert').filter({ hasText: 'The preview no longer holds: nothing was imported' });
   await expect(refusal).toBeVisible();

@@ -4,11 +4,11 @@
  * be used), crosses back as itself; anything else is a failure of the reader.
  */
 import { parentPort } from 'node:worker_threads';
-import { runJob, type JobRequest, type JobResult } from './jobs';
+import { runJob, takeReadCount, type JobOutcome, type JobRequest } from './jobs';
 import { FileRefused } from '../files/refused';
 import { HubdeskError } from '../../errors';
 
-function failure(error: unknown): JobResult {
+function failure(error: unknown): JobOutcome {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof HubdeskError) return { ok: false, refused: false, message, hubdesk: { kind: error.kind, details: error.details } };
   return { ok: false, refused: error instanceof FileRefused, message };
@@ -16,7 +16,7 @@ function failure(error: unknown): JobResult {
 
 parentPort!.on('message', (message: { id: number; request: JobRequest }) => {
   runJob(message.request).then(
-    (value) => parentPort!.postMessage({ id: message.id, ok: true, value }),
-    (error: unknown) => parentPort!.postMessage({ id: message.id, ...failure(error) }),
+    (value) => parentPort!.postMessage({ id: message.id, ok: true, value, reads: takeReadCount() }),
+    (error: unknown) => parentPort!.postMessage({ id: message.id, ...failure(error), reads: takeReadCount() }),
   );
 });

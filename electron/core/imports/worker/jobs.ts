@@ -68,9 +68,24 @@ export type JobValue<K extends JobRequest['kind']> = JobValues[K];
  */
 let kept: { key: string; read: Promise<unknown> } | null = null;
 
+/** Files read since the last job's reply: each reply reports it, so the app can count the worker's reads. */
+let readsMade = 0;
+
+/** How many files this worker read since it last answered (and starts the count again). */
+export function takeReadCount(): number {
+  const n = readsMade;
+  readsMade = 0;
+  return n;
+}
+
+function counted<T>(read: () => Promise<T>): Promise<T> {
+  readsMade += 1;
+  return read();
+}
+
 function keptRead<T>(key: string, read: () => Promise<T>): Promise<T> {
   if (kept?.key !== key) {
-    kept = { key, read: read() };
+    kept = { key, read: counted(read) };
     kept.read.catch(() => undefined);
   }
   return kept.read as Promise<T>;
@@ -116,7 +131,9 @@ async function planActionPlan(job: Extract<JobRequest, { kind: 'plan' }>): Promi
   return { book, diffHash: diffHashOf({ rows: book.rows, current: job.current }) };
 }
 
-export type JobResult = { ok: true; value: unknown } | { ok: false; refused: boolean; message: string; hubdesk?: { kind: ErrorKind; details: unknown } };
+export type JobOutcome = { ok: true; value: unknown } | { ok: false; refused: boolean; message: string; hubdesk?: { kind: ErrorKind; details: unknown } };
+/** A job's reply; reads: how many files the job read (0 when it planned on the file the worker kept). */
+export type JobResult = JobOutcome & { reads: number };
 
 function buffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -125,7 +142,7 @@ function buffer(bytes: Uint8Array): Buffer {
 export async function runJob(job: JobRequest): Promise<unknown> {
   switch (job.kind) {
     case 'ofsted':
-      return parseOfstedFile(job.fileName, job.bytes, job.sha256, job.encoding);
+      return counted(() => parseOfstedFile(job.fileName, job.bytes, job.sha256, job.encoding));
     case 'roll-plan':
       return analyseRoll(await rollRead(job), { fileName: job.fileName, sha256: job.sha256, stagingId: job.stagingId }, job.facts, job.request, job.today);
     case 'ofsted-plan':

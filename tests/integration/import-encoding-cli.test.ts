@@ -32,8 +32,8 @@ describe('an import whose CSV encoding cannot be told, on the command line', () 
     const r = await cli(['--data', dir, 'import', 'ofsted', file, '--all']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^ofsted-mac\.csv: the text encoding cannot be told \(its bytes are not UTF-8, and no other encoding reads its accented letters and punctuation plausibly\)/);
-    expect(r.err).toMatch(/^ {2}--encoding "Mac Roman": .*,St Anne’s ThinkWell™ Academy,/m);
-    expect(r.err).toMatch(/^ {2}--encoding "Windows-1252": .*,St AnneÕs ThinkWellª Academy,/m);
+    expect(r.err).toMatch(/^ {2}--encoding "Mac Roman": …St Anne’s ThinkWell™ Academy,/m);
+    expect(r.err).toMatch(/^ {2}--encoding "Windows-1252": …St AnneÕs ThinkWellª Academy,/m);
     expect(r.err).toMatch(/^ {2}--encoding "DOS Latin \(850\)": /m);
     expect(r.err).toMatch(/Nothing was written\. Run again with the --encoding whose row reads right/);
     expect(r.out).toBe('');

@@ -33,13 +33,19 @@ export interface EncodingOption {
   sample: string;
 }
 
+/** A text file whose encoding its bytes did not tell: why, and the likely encodings, likeliest first, each with a sample row. */
+export interface UncertainEncoding {
+  reason: string;
+  options: EncodingOption[];
+}
+
 export interface DecodedText {
   text: string;
   encoding: TextEncoding;
   /** How it was told: its byte-order mark, valid UTF-8, the only plausible reading, or a person's choice. */
   how: 'bom' | 'valid' | 'plausible' | 'chosen';
   /** Set when the encoding could not be told: the text above is only the likeliest reading. */
-  uncertain: { reason: string; options: EncodingOption[] } | null;
+  uncertain: UncertainEncoding | null;
 }
 
 export function decode(bytes: Uint8Array, encoding: TextEncoding): string {

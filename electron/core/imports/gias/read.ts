@@ -9,7 +9,7 @@ import { cellText, type CellValue, type RawRow } from '../files/cells';
 import { FileRefused } from '../files/refused';
 import { FILE_LIMITS } from '../files/limits';
 import { numericDate, pairToIso } from '../files/dates';
-import type { EncodingOption, TextEncoding } from '../files/encoding';
+import type { TextEncoding, UncertainEncoding } from '../files/encoding';
 
 /** The columns read, as GIAS names them (compared without case or spacing). */
 export const GIAS_COLUMNS = {
@@ -56,14 +56,12 @@ export interface GiasIssue {
   message: string;
 }
 
-/** Set when a CSV's bytes did not tell its encoding: the rows are only its likeliest reading, until a person chooses. */
-type EncodingUncertain = { reason: string; options: EncodingOption[] } | null;
-
 export interface GiasExtract {
   fileName: string;
   format: string;
   encoding: string | null;
-  encodingUncertain: EncodingUncertain;
+  /** Set when a CSV's bytes did not tell its encoding: the rows are only its likeliest reading, until a person chooses. */
+  encodingUncertain: UncertainEncoding | null;
   rowsRead: number;
   rows: GiasRow[];
   /** Cells that could not be read (rows whose URN is not one, unreadable dates and counts). */
@@ -82,7 +80,7 @@ export interface GiasLink {
 export interface GiasLinks {
   fileName: string;
   encoding: string | null;
-  encodingUncertain: EncodingUncertain;
+  encodingUncertain: UncertainEncoding | null;
   rowsRead: number;
   links: GiasLink[];
   issues: GiasIssue[];

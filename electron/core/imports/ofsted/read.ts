@@ -7,7 +7,7 @@
 import { readSpreadsheet } from '../files/read';
 import { cellText, type CellValue } from '../files/cells';
 import { FileRefused } from '../files/refused';
-import type { EncodingOption, TextEncoding } from '../files/encoding';
+import type { TextEncoding, UncertainEncoding } from '../files/encoding';
 import { headerKey } from './columns';
 
 export type OfstedFileFormat = 'csv' | 'xlsx' | 'ods';
@@ -22,7 +22,7 @@ export interface OfstedSheet {
   format: OfstedFileFormat;
   encoding: string | null;
   /** Set when a CSV's bytes did not tell its encoding: the rows are only its likeliest reading. */
-  encodingUncertain: { reason: string; options: EncodingOption[] } | null;
+  encodingUncertain: UncertainEncoding | null;
   sheetName: string | null;
   headerRow: number;
   header: string[];

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { HubdeskError } from '../core/errors';
 import { MAX_IMPORT_FILE_BYTES, TEXT_ENCODING_CHOICES, type EncodingChoice } from '@shared/contract/staging';
+import { undecidedEncoding } from '../core/imports/files/encoding-question';
+import { countOf } from '@shared/plural';
 import { UsageError, type CliIo } from './command';
 
 /** A file named on the command line, as an import's preview sends it (name and base64 bytes). */
@@ -39,15 +41,20 @@ export interface UndecidedEncoding {
 /**
  * The encoding question on the command line, the same for every import: for each file whose bytes did
  * not tell its encoding, the likely encodings each with a row of that file read in it, and the option
- * to run again with. The command then writes nothing and exits 1 (a data error).
+ * to run again with; then the preview's other problems, found in the likeliest reading (each given as
+ * its message and its located text). The command then writes nothing and exits 1 (a data error).
  */
-export function askEncodings(files: UndecidedEncoding[], io: CliIo): void {
+export function askEncodings(files: UndecidedEncoding[], problems: { message: string; text: string }[], io: CliIo): void {
   const asked = files.filter((f): f is UndecidedEncoding & { choice: EncodingChoice } => f.choice !== null);
   for (const { fileName, choice, option } of asked) {
     io.err(`${fileName}: the text encoding cannot be told (${choice.reason}), so names could be read wrongly. A row of it read in each likely encoding:`);
     for (const o of choice.options) io.err(`  ${option} "${o.encoding}": ${o.sample}`);
   }
-  if (asked.length > 0) {
-    io.err(`Nothing was written. Run again with the ${asked.map((f) => f.option).join(' and ')} whose row reads right, or save the file from Excel as "CSV UTF-8".`);
-  }
+  if (asked.length === 0) return;
+  io.err(`Nothing was written. Run again with the ${asked.map((f) => f.option).join(' and ')} whose row reads right, or save the file from Excel as "CSV UTF-8".`);
+  const questions = asked.map((f) => undecidedEncoding(f.choice));
+  const others = problems.filter((p) => !questions.some((q) => p.message.endsWith(q)));
+  if (others.length === 0) return;
+  io.err(`Read in the likeliest encoding, ${countOf(others.length, 'other problem')} too:`);
+  for (const p of others) io.err(`  ${p.text}`);
 }

@@ -69,6 +69,20 @@ describe('an import whose CSV encoding cannot be told, on the command line', () 
     expect(ok.out).toMatch(/Links to keep: 1/);
   });
 
+  it('roll: the question first, then the problems found in the likeliest reading', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'roll-mac.csv');
+    fs.writeFileSync(file, iconv.encode('URN,School name,Hub,Pupils\r\n104829,St Anne’s ThinkWell™ College,Aspire Hub,1511\r\n10483X,De La Salle School,Aspire Hub,1118\r\n', 'macintosh'));
+    const before = await hashOf(dir);
+    const r = await cli(['--data', dir, 'import', 'roll', file, '--year', '2026/27']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^roll-mac\.csv: the text encoding cannot be told/);
+    expect(r.err).toContain('  --encoding "Mac Roman": 104829,St Anne’s ThinkWell™ College,Aspire Hub,1511');
+    // An empty store: the hub is a problem too, besides the URN.
+    expect(r.err).toMatch(/Read in the likeliest encoding, 2 other problems too:\n.*row 2, Hub: there is no hub "Aspire Hub"[^\n]*\n.*row 3, URN: "10483X" is not a URN/);
+    expect(await hashOf(dir)).toBe(before);
+  });
+
   it('rejects an encoding it does not know, as a usage mistake', async () => {
     const r = await cli(['--data', tempDir(), 'import', 'gias', 'x.csv', '--links-encoding', 'EBCDIC']);
     expect(r.code).toBe(2);

@@ -1,9 +1,14 @@
 import type { CliCommand, CliIo } from '../command';
 import { callCore } from '../call';
 import { askEncodings, encodingArg, readFileArg } from '../file-arg';
-import { GIAS_IMPORT_MAX_BYTES, type GiasClosedSchool, type GiasImportPreview } from '@shared/contract/gias-import';
+import { GIAS_IMPORT_MAX_BYTES, type GiasClosedSchool, type GiasImportPreview, type GiasIssueView } from '@shared/contract/gias-import';
 import { formatPence } from '@shared/domain/money';
 import { countOf } from '@shared/plural';
+
+function issueText(e: GiasIssueView): string {
+  const where = [e.row !== null ? `row ${e.row}` : null, e.column, e.urn ? `URN ${e.urn}` : null].filter(Boolean).join(', ');
+  return where ? `${where}: ${e.message}` : e.message;
+}
 
 function printClosed(closed: GiasClosedSchool[], io: CliIo): void {
   if (closed.length === 0) return;
@@ -53,14 +58,14 @@ const importGias: CliCommand = {
     ];
     if (preview.encodingChoice || preview.linksEncodingChoice) {
       if (values.json) io.out(JSON.stringify(preview, null, 2));
-      askEncodings(undecided, io);
+      askEncodings(undecided, preview.errors.map((e) => ({ message: e.message, text: issueText(e) })), io);
       return 1;
     }
     if (values.json && values['dry-run']) io.out(JSON.stringify(preview, null, 2));
     else if (!values.json) printPreview(preview, io);
     if (preview.errorCount > 0) {
       io.err(`${countOf(preview.errorCount, 'problem')} in member schools' rows; nothing was written:`);
-      for (const e of preview.errors) io.err(`  ${[e.row !== null ? `row ${e.row}` : null, e.column, e.urn ? `URN ${e.urn}` : null].filter(Boolean).join(', ')}: ${e.message}`);
+      for (const e of preview.errors) io.err(`  ${issueText(e)}`);
       return 1;
     }
     if (values['dry-run']) {

@@ -36,7 +36,7 @@ const importOfsted: CliCommand = {
     const preview = await callCore(ctx, 'previewOfstedImport', { ...readFileArg(positionals[0]!), ...options });
     if (preview.encodingChoice) {
       if (values.json) io.out(JSON.stringify(preview, null, 2));
-      askEncodings([{ fileName: preview.fileName, choice: preview.encodingChoice, option: '--encoding' }], io);
+      askEncodings([{ fileName: preview.fileName, choice: preview.encodingChoice, option: '--encoding' }], preview.errors.map((e) => ({ message: e.message, text: issueText(e) })), io);
       return 1;
     }
     if (values['dry-run']) {

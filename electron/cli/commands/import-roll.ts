@@ -77,7 +77,7 @@ const importRoll: CliCommand = {
       preview = await callCore(ctx, 'previewRollImport', { ...readFileArg(positionals[0]!), ...options });
       if (preview.encodingChoice) {
         if (json) io.out(JSON.stringify(summaryJson(preview, preview.errors), null, 2));
-        askEncodings([{ fileName: preview.fileName, choice: preview.encodingChoice, option: '--encoding' }], io);
+        askEncodings([{ fileName: preview.fileName, choice: preview.encodingChoice, option: '--encoding' }], preview.errors.map((e) => ({ message: e.message, text: `${where(e)}: ${e.message}` })), io);
         return 1;
       }
       if (preview.errorCount > 0) {

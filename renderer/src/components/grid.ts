@@ -167,11 +167,13 @@ export function useGridKeys(ref: RefObject<HTMLTableElement | null>, rows?: RefO
     const table = ref.current;
     if (!table) return;
     let active = settle(table, null);
+    /** Whether `active` is where the person last was, or only the default (rows may not be rendered yet). */
+    let chosen = false;
     /** A row asked for that was not rendered yet: focused as soon as it is. */
     let pending: { index: number; cell: number } | null = null;
     // Rows come and go (a filter, a sort, a new answer, scrolling): the one stop is kept, or moved to the first row.
     const observer = new MutationObserver(() => {
-      active = settle(table, active);
+      active = settle(table, chosen ? active : null);
       // After settle: a row just rendered has no tabindex (cannot take focus) until it has run.
       const row = pending && bodyRow(table, pending.index);
       if (pending && row) {
@@ -186,6 +188,7 @@ export function useGridKeys(ref: RefObject<HTMLTableElement | null>, rows?: RefO
       const el = e.target as HTMLElement;
       if (!place(el, table) || !allStops(table).includes(el)) return;
       active = settle(table, el);
+      chosen = true;
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.metaKey) return;

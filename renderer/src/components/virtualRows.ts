@@ -89,7 +89,9 @@ export interface VirtualRows {
  */
 export function useVirtualRows(count: number, table: RefObject<HTMLTableElement | null>): VirtualRows {
   const printing = usePrinting();
-  const on = count > VIRTUAL_FROM && !printing;
+  const long = count > VIRTUAL_FROM;
+  // The virtualizer keeps running while printing renders every row, so the rows come back as they were.
+  const on = long && !printing;
   const [scroller, setScroller] = useState<HTMLElement | Window | null>(null);
   const [margin, setMargin] = useState(0);
   const focused = useRef<number | null>(null);
@@ -97,7 +99,7 @@ export function useVirtualRows(count: number, table: RefObject<HTMLTableElement 
   // Where the body's first row starts in the scrolling element (what is above the table moves it).
   useLayoutEffect(() => {
     const t = table.current;
-    if (!on || !t) return;
+    if (!long || !t) return;
     const el = scroller ?? scrollParent(t);
     if (el !== scroller) setScroller(el);
     const top = bodyTop(t, el);
@@ -129,7 +131,7 @@ export function useVirtualRows(count: number, table: RefObject<HTMLTableElement 
   const inWindow = scroller instanceof Window;
   const virtualizer = useVirtualizer<Element, HTMLTableRowElement>({
     count,
-    enabled: on,
+    enabled: long,
     getScrollElement: () => scroller as Element | null,
     observeElementRect: (inWindow ? observeWindowRect : observeElementRect) as (v: Virtualizer<Element, HTMLTableRowElement>, cb: (rect: { width: number; height: number }) => void) => void | (() => void),
     observeElementOffset: (inWindow ? observeWindowOffset : observeElementOffset) as typeof observeElementOffset<Element>,

@@ -96,7 +96,9 @@ export function useVirtualRows(count: number, table: RefObject<HTMLTableElement 
   const [margin, setMargin] = useState(0);
   const focused = useRef<number | null>(null);
 
-  // Where the body's first row starts in the scrolling element (what is above the table moves it).
+  // Where the body's first row starts in the scrolling element, measured after every render: what is
+  // above the table (a notice, a wrapped header) moves it. State is set only when it changed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs after every render on purpose (above)
   useLayoutEffect(() => {
     const t = table.current;
     if (!long || !t) return;

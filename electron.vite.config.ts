@@ -10,15 +10,8 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
-      // The import and export workers are entries of their own: out/main/import-worker.js and
-      // out/main/export-worker.js beside the main process.
-      lib: {
-        entry: {
-          index: resolve(__dirname, 'electron/main/index.ts'),
-          'import-worker': resolve(__dirname, 'electron/core/imports/worker/entry.ts'),
-          'export-worker': resolve(__dirname, 'electron/core/exports/worker/entry.ts'),
-        },
-      },
+      // The import worker is a second entry: out/main/import-worker.js beside the main process.
+      lib: { entry: { index: resolve(__dirname, 'electron/main/index.ts'), 'import-worker': resolve(__dirname, 'electron/core/imports/worker/entry.ts') } },
     },
   },
   preload: {

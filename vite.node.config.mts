@@ -19,8 +19,6 @@ export default defineConfig({
         'server/index': resolve(import.meta.dirname, 'electron/server/index.ts'),
         // The import worker (untrusted files are read in a worker thread): out/import-worker.js.
         'import-worker': resolve(import.meta.dirname, 'electron/core/imports/worker/entry.ts'),
-        // The export worker (hub workbooks written in parallel): out/export-worker.js.
-        'export-worker': resolve(import.meta.dirname, 'electron/core/exports/worker/entry.ts'),
       },
       output: { format: 'cjs', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },

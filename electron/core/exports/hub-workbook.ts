@@ -34,9 +34,9 @@ export function hubFileName(hub: string, year: string): string {
   return safeFileName(`${hub} dashboard ${yearForFile(year)}`, 'xlsx');
 }
 
-/** One hub's workbook as bytes, from data already loaded (also in the export worker: nothing here reads the store). */
-export async function hubWorkbookBytes(now: Date, data: HubExportData, options: HubExportOptions): Promise<{ bytes: Buffer; sheets: string[] }> {
-  const wb = await newWorkbook(`${data.dashboard.hub.name} — hub dashboard ${data.dashboard.year}`, now);
+/** One hub's workbook as bytes, from data already loaded. */
+export async function hubWorkbookBytes(ctx: CoreContext, data: HubExportData, options: HubExportOptions): Promise<{ bytes: Buffer; sheets: string[] }> {
+  const wb = await newWorkbook(`${data.dashboard.hub.name} — hub dashboard ${data.dashboard.year}`, ctx.now());
   addHubSheets(wb, data, options, hubSheetNames());
   return { bytes: await workbookBytes(wb), sheets: wb.worksheets.map((w) => w.name) };
 }
@@ -48,7 +48,7 @@ export async function exportHubWorkbook(
   options: HubExportOptions,
 ): Promise<ExportFile> {
   const data = await loadHubExportData(ctx, request);
-  const { bytes, sheets } = await hubWorkbookBytes(ctx.now(), data, options);
+  const { bytes, sheets } = await hubWorkbookBytes(ctx, data, options);
   return {
     fileName: hubFileName(data.dashboard.hub.name, data.dashboard.year),
     mime: XLSX_MIME,

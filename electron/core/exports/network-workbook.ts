@@ -3,17 +3,13 @@ import type { CoreContext } from '../context';
 import { networkDashboard } from '../dashboards/network';
 import { spendNetwork } from '../spend/queries';
 import { loadHubExportData } from './hub-data';
-import { addHubSheets, hubFileName } from './hub-workbook';
-import { openWorkbookPool, poolSize } from './worker/pool';
+import { addHubSheets, hubFileName, hubWorkbookBytes } from './hub-workbook';
 import { addNetworkSheet } from './sheets/network';
 import type { ChartImage, HubSheet } from './sheets/types';
 import { prefixedSheetNames, safeFileName, yearForFile } from './names';
 import { newWorkbook, workbookBytes, XLSX_MIME, ZIP_MIME } from './workbook';
 import type { Progress } from './jobs';
 import { breathe } from '../breathe';
-
-/** How many hubs' figures may wait for a free worker, per worker. */
-const MAX_AHEAD_PER_WORKER = 2;
 
 export interface NetworkExportOptions {
   year: string;
@@ -75,46 +71,16 @@ export async function writeNetworkExport(ctx: CoreContext, options: NetworkExpor
     zip.file(unique, bytes, { binary: true, compression: 'STORE', date: ctx.now() });
     files.push(unique);
   };
-  // The hub workbooks are written in workers while this thread reads the next hubs' figures and
-  // writes the network's own workbook; they go into the zip in the hubs' order once all are written.
-  const workers = poolSize(hubs.length);
-  const pool = openWorkbookPool(workers);
-  const written: Buffer[] = [];
-  try {
-    const writing = new Set<Promise<void>>();
-    let failure: Error | null = null;
-    let done = 0;
-    const check = () => {
-      if (failure) throw failure;
-    };
-    for (const [i, hub] of hubs.entries()) {
-      // Figures read ahead of the writers are held in memory: a few per worker at most.
-      while (writing.size >= workers * MAX_AHEAD_PER_WORKER) await Promise.race(writing);
-      check();
-      await breathe();
-      const data = await loadHubExportData(ctx, { hubId: hub.hubId, year });
-      const job = pool.write(hub.name, { data, includeContacts: options.includeContacts, chart: options.hubCharts.get(hub.hubId) ?? null, now: ctx.now() }).then(
-        (bytes) => {
-          written[i] = bytes;
-          done += 1;
-          progress(done, total, `${hub.name} (${done} of ${hubs.length})`);
-        },
-        (error: Error) => {
-          failure ??= error;
-        },
-      );
-      const tracked: Promise<void> = job.finally(() => writing.delete(tracked));
-      writing.add(tracked);
-    }
-    const networkBook = await newWorkbook(title, ctx.now());
-    addNetworkSheet(networkBook, network, spend, { chart: options.networkChart, name: 'Network' });
-    add(safeFileName(`Network dashboard ${yearForFile(year)}`, 'xlsx'), await workbookBytes(networkBook));
-    await Promise.all(writing);
-    check();
-  } finally {
-    await pool.close();
+  const networkBook = await newWorkbook(title, ctx.now());
+  addNetworkSheet(networkBook, network, spend, { chart: options.networkChart, name: 'Network' });
+  add(safeFileName(`Network dashboard ${yearForFile(year)}`, 'xlsx'), await workbookBytes(networkBook));
+  for (const [i, hub] of hubs.entries()) {
+    progress(i, total, `${hub.name} (${i + 1} of ${hubs.length})`);
+    await breathe();
+    const data = await loadHubExportData(ctx, { hubId: hub.hubId, year });
+    const { bytes } = await hubWorkbookBytes(ctx, data, { includeContacts: options.includeContacts, chart: options.hubCharts.get(hub.hubId) ?? null });
+    add(hubFileName(hub.name, year), bytes);
   }
-  for (const [i, hub] of hubs.entries()) add(hubFileName(hub.name, year), written[i]!);
   progress(hubs.length, total, 'Writing the zip');
   await breathe();
   const bytes = await zip.generateAsync({ type: 'nodebuffer', platform: 'DOS' });

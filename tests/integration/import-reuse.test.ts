@@ -212,7 +212,10 @@ describe('Ofsted: preview then commit', () => {
       .run();
     other.close();
     const hash = contentHash(t.store.sqlite);
+    const start = importWorkerActivity();
     const stale = await dispatch(t.ctx, 'commitOfstedImport', commitOf(p.value));
+    // Planned again against the store as it is, on the file the worker kept from the preview.
+    expect(importWorkerActivity()).toEqual({ jobs: start.jobs + 1, reads: start.reads });
     expect(stale.ok).toBe(false);
     if (!stale.ok) expect(stale.error).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/changed since .* was previewed.*Preview the file again/) });
     expect(contentHash(t.store.sqlite)).toBe(hash);
@@ -228,8 +231,10 @@ describe('Ofsted: preview then commit', () => {
   it('reuses the preview when nothing changed, and plans again when only the store did', async () => {
     const p = (await dispatch(t.ctx, 'previewOfstedImport', request())) as { ok: true; value: OfstedImportPreview };
     expect(plans.size).toBe(1);
+    const start = importWorkerActivity();
     const c = (await dispatch(t.ctx, 'commitOfstedImport', commitOf(p.value))) as { ok: true; value: OfstedCommitResult };
     expect(c.value.inspectionsAdded).toBe(3);
+    expect(importWorkerActivity()).toEqual(start); // the preview's plan, nothing sent to the worker
     expect(plans.size).toBe(0);
     const again = (await dispatch(t.ctx, 'previewOfstedImport', request())) as { ok: true; value: OfstedImportPreview };
     expect(again.value).toMatchObject({ newInspections: 0, duplicatesSkipped: 3, previousImport: { batchId: c.value.batchId } });

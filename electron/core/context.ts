@@ -1,13 +1,13 @@
 import os from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
-import type { OpenedStore } from './db/connection';
+import type { Store } from './db/store';
 import { fileLog, type CoreLog } from './log';
 import { systemClock, ukDateOf, type Clock } from './clock';
 
 /** What every handler is given: the store and who/when for the audit log. */
 export interface CoreContext {
-  store: OpenedStore;
+  store: Store;
   db: Kysely<Database>;
   /** The operating-system user, recorded in the audit log and on import batches. */
   user: string;
@@ -19,7 +19,7 @@ export interface CoreContext {
   log: CoreLog;
 }
 
-export function createContext(store: OpenedStore, options: { user?: string; now?: Clock; log?: CoreLog } = {}): CoreContext {
+export function createContext(store: Store, options: { user?: string; now?: Clock; log?: CoreLog } = {}): CoreContext {
   const now = options.now ?? systemClock;
   return {
     store,

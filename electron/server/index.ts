@@ -1,18 +1,18 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openStore } from '../core/db/connection';
+import { databaseUrlFrom, openChosenStore } from '../core/db/open';
 import { createContext } from '../core/context';
 import { clockFromEnvironment, TEST_CLOCK_VARIABLE } from '../core/clock';
 import { defaultDataDir } from '../core/data-dir';
 import { startBrowserServer } from './http';
 
-const USAGE = 'usage: node out/server/index.js [--data DIR] [--port N]\n  Serves hubdesk on http://127.0.0.1 for use in a browser.';
+const USAGE = 'usage: node out/server/index.js [--data DIR] [--database-url URL] [--port N]\n  Serves hubdesk on http://127.0.0.1 for use in a browser.';
 
 async function main(): Promise<void> {
-  let values: { data?: string; port?: string; help?: boolean };
+  let values: { data?: string; 'database-url'?: string; port?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
-      options: { data: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean' } },
+      options: { data: { type: 'string' }, 'database-url': { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean' } },
       strict: true,
     }));
   } catch (error) {
@@ -30,10 +30,10 @@ async function main(): Promise<void> {
   }
   const now = clockFromEnvironment();
   const dataDir = path.resolve(values.data ?? defaultDataDir());
-  const store = await openStore(dataDir, { lockAs: 'browser-mode server' });
+  const store = await openChosenStore(dataDir, databaseUrlFrom(values['database-url']), { lockAs: 'browser-mode server' });
   const ctx = createContext(store, { now });
   const server = await startBrowserServer(ctx, { rendererDir: path.join(__dirname, '..', 'renderer'), port });
-  process.stdout.write(`hubdesk is running in browser mode.\n  Data: ${store.file}\n  Open: ${server.entryUrl}\n`);
+  process.stdout.write(`hubdesk is running in browser mode.\n  Data: ${store.location}\n  Open: ${server.entryUrl}\n`);
   if (process.env[TEST_CLOCK_VARIABLE]) process.stdout.write(`  Clock: started at ${process.env[TEST_CLOCK_VARIABLE]} for a test run (${TEST_CLOCK_VARIABLE})\n`);
   const stop = async () => {
     await server.close();

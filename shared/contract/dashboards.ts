@@ -289,8 +289,7 @@ export interface QaTextHit {
 }
 
 export interface QaTextSearchResult {
-  /** The FTS5 query actually run ('' when only filters were used). */
-  ftsQuery: string;
+  /** The words searched for, as the search read them ([] when only filters were used). */
   terms: string[];
   hits: QaTextHit[];
   /** True when more hits exist than were returned. */

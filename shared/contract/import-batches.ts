@@ -20,7 +20,8 @@ export interface ImportBatchView {
 export interface UndoResult {
   batchId: number;
   restoredRows: number;
-  backupFile: string;
+  /** The backup taken first; null where the database server keeps the backups. */
+  backupFile: string | null;
 }
 
 export const importBatchMethods = {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, methodNames } from '../../shared/contract';
 import { dispatch } from '../../electron/core/dispatch';
-import { contentHash, openTestStore, type TestStore } from '../helpers/store';
+import { openTestStore, type TestStore, storeHash } from '../helpers/store';
 
 let t: TestStore;
 beforeAll(async () => {
@@ -34,7 +34,7 @@ const alwaysInvalid: unknown[] = [
 
 describe('contract fuzzing: every method refuses invalid payloads with a typed error and writes nothing', () => {
   it.each(methodNames)('%s', async (method) => {
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     for (const payload of alwaysInvalid) {
       const result = await dispatch(t.ctx, method, payload);
       expect(result.ok, `${method} accepted ${JSON.stringify(payload)?.slice(0, 80)}`).toBe(false);
@@ -53,7 +53,7 @@ describe('contract fuzzing: every method refuses invalid payloads with a typed e
       }),
       { numRuns: 60, seed: 20261123 },
     );
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
   });

@@ -13,7 +13,7 @@ import { listBackups } from '../../electron/core/db/backups';
 import { commitOnce } from '../../electron/core/imports/commit-flow';
 import { ExpiringLru, dataStamp, parsedFiles, plannedOnce, plans } from '../../electron/core/imports/memo';
 import type { OfstedCommitResult, OfstedImportPreview } from '../../shared/contract/ofsted-import';
-import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
+import { contentHash, openSqliteTestStore, tempDir, type SqliteTestStore, storeHash } from '../helpers/store';
 import { rollFromDb, standardCells, STANDARD_HEADERS, writeXlsx } from '../fixtures/roll/generate';
 import { commitFile, mustPreview } from '../fixtures/roll/request';
 import { SAMPLE_FILE } from '../fixtures/ofsted/generate';
@@ -38,10 +38,10 @@ describe('ExpiringLru', () => {
 });
 
 describe('roll: preview then commit', () => {
-  let t: TestStore;
+  let t: SqliteTestStore;
   let changes: string;
   beforeAll(async () => {
-    t = await openTestStore();
+    t = await openSqliteTestStore();
     await dispatch(t.ctx, 'loadDemo', { confirm: true });
     const base = await rollFromDb(t.ctx.db, '2026/27');
     const rows = base.map((r, i) => (i < 3 ? { ...r, pupils: r.pupils + 7 } : r));
@@ -82,12 +82,12 @@ describe('roll: preview then commit', () => {
     const first = (await rollFromDb(t.ctx.db, '2026/27'))[0]!;
     other.prepare('update memberships set pupils = pupils + 1 where school_id = (select id from schools where urn = ?)').run(first.urn);
     other.close();
-    const hash = contentHash(t.store.sqlite);
+    const hash = (await storeHash(t.store));
     const backups = listBackups(t.store).length;
     const c = await commitFile(t.ctx, changes, p);
     expect(c.ok).toBe(false);
     if (!c.ok) expect(c.error).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/changed since the preview/) });
-    expect(contentHash(t.store.sqlite)).toBe(hash);
+    expect((await storeHash(t.store))).toBe(hash);
     expect(listBackups(t.store).length).toBe(backups); // refused before any backup
   });
 
@@ -100,9 +100,9 @@ describe('roll: preview then commit', () => {
 });
 
 describe('commitOnce', () => {
-  let t: TestStore;
+  let t: SqliteTestStore;
   beforeEach(async () => {
-    t = await openTestStore();
+    t = await openSqliteTestStore();
   });
   afterEach(async () => {
     await t.close();
@@ -163,9 +163,9 @@ describe('commitOnce', () => {
 });
 
 describe('Ofsted: preview then commit', () => {
-  let t: TestStore;
+  let t: SqliteTestStore;
   beforeEach(async () => {
-    t = await openTestStore();
+    t = await openSqliteTestStore();
     plans.clear();
     parsedFiles.clear();
     const now = '2026-11-01T09:00:00.000Z';

@@ -9,7 +9,7 @@ import type { OfstedInspection } from '../../shared/domain/ofsted';
 import type { OfstedFramework } from '../../shared/domain/vocabulary';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
 import type { OfstedImportPreview } from '../../shared/contract/ofsted-import';
-import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
+import { openTestStore, tempDir, type TestStore, storeHash } from '../helpers/store';
 import { SAMPLE_FILE, buildCsv, buildXlsx, convertWithLibreOffice, type FixtureSchool } from '../fixtures/ofsted/generate';
 
 let t: TestStore;
@@ -87,9 +87,9 @@ describe('the real published sample (3 rows, 85 columns)', () => {
 
   it('previews member schools only, writes nothing, and dates the file by its latest publication date', async () => {
     await addMembers('100000', '100022', '999999');
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     const p = await call('previewOfstedImport', file(sample(), path.basename(SAMPLE_FILE)));
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
     expect(p).toMatchObject({
       format: 'csv', encoding: 'utf-8', headerRow: 1, rows: 3, rowsKept: 2, rowsIgnored: 1, blankRows: 0,
       newInspections: 3, newJudgements: 14, duplicatesSkipped: 0, newByFramework: { oeif: 2, ungraded: 1 },
@@ -143,7 +143,7 @@ describe('the real published sample (3 rows, 85 columns)', () => {
   it('never duplicates on re-import: the preview counts what is stored, and the commit writes nothing at all', async () => {
     await addMembers('100000', '100022');
     const first = await call('commitOfstedImport', file(sample()));
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     const backups = listBackups(t.store).length;
     const p = await call('previewOfstedImport', file(sample()));
     expect(p).toMatchObject({ newInspections: 0, duplicatesSkipped: 3, previousImport: { batchId: first.batchId }, canCommit: true });
@@ -154,7 +154,7 @@ describe('the real published sample (3 rows, 85 columns)', () => {
     const again = await call('commitOfstedImport', file(sample()));
     expect(again).toMatchObject({ batchId: null, inspectionsAdded: 0, duplicatesSkipped: 3, backupFile: null });
     expect(again.message).toMatch(/nothing was written/);
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
     expect(listBackups(t.store)).toHaveLength(backups);
   });
 
@@ -377,16 +377,16 @@ describe('bad input: located errors, the whole file refused, nothing written', (
 
   /** Preview and commit of a file: both refuse it, with the database unchanged. */
   async function refused(bytes: Buffer, fileName = 'bad.csv') {
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     const p = await call('previewOfstedImport', file(bytes, fileName));
     expect(p.canCommit).toBe(false);
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
     const c = await dispatch(t.ctx, 'commitOfstedImport', file(bytes, fileName));
     expect(c.ok).toBe(false);
     if (c.ok) throw new Error('unreachable');
     expect(c.error.kind).toBe('validation');
     expect(c.error.message).toMatch(/nothing was imported/);
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
     expect(listBackups(t.store)).toEqual([]);
     return { preview: p, error: c.error };
   }
@@ -477,7 +477,7 @@ describe('bad input: located errors, the whole file refused, nothing written', (
       [Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), 'broken.xlsx', /damaged or incomplete Excel file \(the end of the archive is missing\)/],
     ];
     for (const [bytes, name, message] of cases) {
-      const before = contentHash(t.store.sqlite);
+      const before = (await storeHash(t.store));
       for (const method of ['previewOfstedImport', 'commitOfstedImport'] as const) {
         const r = await dispatch(t.ctx, method, file(bytes, name));
         expect(r.ok, name).toBe(false);
@@ -486,7 +486,7 @@ describe('bad input: located errors, the whole file refused, nothing written', (
           expect(r.error.message, name).toMatch(message);
         }
       }
-      expect(contentHash(t.store.sqlite)).toBe(before);
+      expect((await storeHash(t.store))).toBe(before);
     }
   });
 

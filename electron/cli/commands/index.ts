@@ -10,6 +10,7 @@ import { packCommands } from './pack';
 import { exportCommands } from './export';
 import { recordsCommands } from './records';
 import { mergeCommands } from './merges';
+import { dbCommands } from './db';
 
 /** Every CLI command; features add their own module here. */
-export const commands: CliCommand[] = [...coreCommands, ...importRollCommands, ...maintenanceCommands, ...fundingCommands, ...importOfstedCommands, ...importQaCommands, ...dashboardCommands, ...packCommands, ...exportCommands, ...recordsCommands, ...mergeCommands];
+export const commands: CliCommand[] = [...coreCommands, ...importRollCommands, ...maintenanceCommands, ...fundingCommands, ...importOfstedCommands, ...importQaCommands, ...dashboardCommands, ...packCommands, ...exportCommands, ...recordsCommands, ...mergeCommands, ...dbCommands];

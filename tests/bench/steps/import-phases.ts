@@ -9,7 +9,6 @@ import { readRoll, planFromRead } from '../../../electron/core/imports/roll/anal
 import { parseOfstedFile } from '../../../electron/core/imports/ofsted/parse';
 import { loadStoreFacts } from '../../../electron/core/imports/ofsted/store-facts';
 import { buildPlan } from '../../../electron/core/imports/ofsted/plan';
-import { createBackup } from '../../../electron/core/db/backups';
 import type { BenchConfig } from '../config';
 import { measure, type Measurement } from '../measure';
 import { BENCH_NOW, openCopy } from './open';
@@ -31,7 +30,7 @@ export async function importPhaseSteps(config: BenchConfig): Promise<Measurement
     out.push(await measure('phase.ofsted.plan', 'Ofsted part: buildPlan', config.runs, () => void buildPlan(parsed, facts, false)));
     const dbMb = Math.round(fs.statSync(path.join(ctx.store.dataDir, 'hubdesk.db')).size / 1e5) / 10;
     out.push(await measure('phase.backup', `commit part: createBackup of the ${dbMb} MB store`, config.runs, () => {
-      fs.rmSync(createBackup(ctx.store, 'bench', BENCH_NOW).file, { force: true });
+      fs.rmSync(ctx.store.backups!.take('bench', BENCH_NOW).file, { force: true });
     }));
     return out;
   } finally {

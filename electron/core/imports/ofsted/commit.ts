@@ -80,7 +80,7 @@ export async function commitOfstedFile(ctx: CoreContext, input: OfstedFileInput)
       if (plan.preview.errorCount > 0) refuse(plan);
       return plan.toInsert.length === 0 ? nothingNew(plan) : undefined;
     },
-    write: (trx, { parsed, plan }, backup) => writePlan(trx, ctx, parsed, plan, backup.name),
+    write: (trx, { parsed, plan }, backup) => writePlan(trx, ctx, parsed, plan, backup?.name ?? null),
   });
   if (result.batchId !== null) {
     const k = keys(input, sha256);
@@ -114,7 +114,7 @@ async function writePlan(
   ctx: CoreContext,
   parsed: ParsedOfstedFile,
   plan: OfstedPlan,
-  backupFile: string,
+  backupFile: string | null,
 ): Promise<OfstedCommitResult> {
   const p = plan.preview;
   const schools = new Set(plan.toInsert.map((i) => i.urn)).size;

@@ -99,7 +99,7 @@ export async function commitQaFile(ctx: CoreContext, input: QaFileInput): Promis
       if (plan.preview.errorCount > 0) refuse(plan);
       return plan.preview.noChanges ? nothingToDo(plan) : undefined;
     },
-    write: (trx, { plan }, backup) => writePlan(trx, ctx, plan, backup.name),
+    write: (trx, { plan }, backup) => writePlan(trx, ctx, plan, backup?.name ?? null),
   });
   if (result.batchId !== null) {
     const k = keys(input, sha256);
@@ -108,7 +108,7 @@ export async function commitQaFile(ctx: CoreContext, input: QaFileInput): Promis
   return result;
 }
 
-async function writePlan(trx: Transaction<Database>, ctx: CoreContext, plan: QaPlan, backupFile: string): Promise<QaCommitResult> {
+async function writePlan(trx: Transaction<Database>, ctx: CoreContext, plan: QaPlan, backupFile: string | null): Promise<QaCommitResult> {
   const p = plan.preview;
   const c = counts(plan);
   const now = ctx.now().toISOString();

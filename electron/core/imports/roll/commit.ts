@@ -81,7 +81,7 @@ export async function commitRoll(ctx: CoreContext, request: RollRequest & { sha2
       await trx.updateTable('import_batches').set({ year_id: yearId }).where('id', '=', id).execute();
       const read = analysed.read;
       if (read.mappingSource === 'given') await rememberMapping(trx, ctx, read.header.headers, read.mapping);
-      return { batchId: id, noChanges: false, backupFile: backup.file, ...counts(analysed) };
+      return { batchId: id, noChanges: false, backupFile: backup?.file ?? null, ...counts(analysed) };
     },
   });
   if (sha256 !== null && result.batchId !== null) forgetRoll(ctx, request, sha256);

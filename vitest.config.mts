@@ -6,7 +6,34 @@ import { defineConfig } from 'vitest/config';
  * SQLite itself (its file, lock, backups, crash trials), the command line or the files read and
  * written, and run on SQLite only.
  */
-const POSTGRES_SUITE: string[] = [];
+const POSTGRES_SUITE: string[] = [
+  'tests/integration/audit-log.test.ts',
+  'tests/integration/calls.test.ts',
+  'tests/integration/change-set.test.ts',
+  'tests/integration/dashboard-explorer.test.ts',
+  'tests/integration/dashboard.test.ts',
+  'tests/integration/demo.test.ts',
+  'tests/integration/dispatch.test.ts',
+  'tests/integration/funding-claims.test.ts',
+  'tests/integration/funding-demo.test.ts',
+  'tests/integration/funding-locks.test.ts',
+  'tests/integration/funding-overview.test.ts',
+  'tests/integration/funding-plan.test.ts',
+  'tests/integration/merge-locked-funding.test.ts',
+  'tests/integration/qa-import.test.ts',
+  'tests/integration/ofsted-import.test.ts',
+  'tests/integration/records-hubs.test.ts',
+  'tests/integration/records-memberships.test.ts',
+  'tests/integration/records-merges.test.ts',
+  'tests/integration/records-reviewers.test.ts',
+  'tests/integration/records-reviews.test.ts',
+  'tests/integration/records-schools-meetings.test.ts',
+  'tests/integration/records-support.test.ts',
+  'tests/integration/roll-commit.test.ts',
+  'tests/integration/roll-merged-hub.test.ts',
+  'tests/integration/spend.test.ts',
+  'tests/integration/support-dashboards.test.ts',
+];
 
 export default defineConfig({
   resolve: { alias: { '@shared': resolve(import.meta.dirname, 'shared') } },
@@ -28,6 +55,7 @@ export default defineConfig({
           include: [...POSTGRES_SUITE, 'tests/postgres/**/*.test.ts'],
           env: { HUBDESK_TEST_DATABASE: 'postgres' },
           globalSetup: ['tests/helpers/pg-global-setup.ts'],
+          setupFiles: ['tests/helpers/pg-setup-file.ts'],
         },
       },
     ],

@@ -43,8 +43,23 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   };
 }
 
-export async function openTestPostgresStore(dataDir: string): Promise<{ store: Store; url: string; drop(): Promise<void> }> {
-  const { url, drop } = await createTestDatabase();
-  const store = await openPostgresStore({ url, dataDir });
-  return { store, url, drop };
+/** The database of each test data folder: a test that closes its store and opens the folder again finds its data. */
+const databaseOfFolder = new Map<string, string>();
+const created: (() => Promise<void>)[] = [];
+
+export async function openTestPostgresStore(dataDir: string): Promise<Store> {
+  let url = databaseOfFolder.get(dataDir);
+  if (!url) {
+    const database = await createTestDatabase();
+    url = database.url;
+    databaseOfFolder.set(dataDir, url);
+    created.push(database.drop);
+  }
+  return openPostgresStore({ url, dataDir });
+}
+
+/** Drops the databases this test file made (its stores are closed by then). */
+export async function dropTestDatabases(): Promise<void> {
+  for (const drop of created.splice(0)) await drop();
+  databaseOfFolder.clear();
 }

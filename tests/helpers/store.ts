@@ -4,6 +4,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
+import { expect } from 'vitest';
 import { openStore, type OpenedStore } from '../../electron/core/db/connection';
 import type { Store } from '../../electron/core/db/store';
 import { createContext, type CoreContext } from '../../electron/core/context';
@@ -32,9 +33,9 @@ export type SqliteTestStore = TestStore<OpenedStore>;
  */
 export async function openTestStore(dir = tempDir()): Promise<TestStore> {
   if (testEngine() === 'postgres') {
-    const { store, drop } = await openTestPostgresStore(dir);
+    const store = await openTestPostgresStore(dir);
     const ctx = createContext(store, { now: () => TEST_NOW, user: 'tester' });
-    return { dir, store, ctx, close: async () => { await store.close(); await drop(); } };
+    return { dir, store, ctx, close: () => store.close() };
   }
   return openSqliteTestStore(dir);
 }
@@ -115,6 +116,19 @@ export async function storeRows(store: Store, except: readonly string[] = []): P
     out[table.name] = (await rowsOf(store, table)).map((r) => JSON.stringify(r)).sort();
   }
   return out;
+}
+
+/**
+ * An import or undo names the backup it took first where the store keeps file backups (SQLite);
+ * on a database server (PostgreSQL) the server keeps the backups and there is none.
+ */
+export function expectBackupTaken(store: Store, backupFile: string | null | undefined, reason: RegExp): void {
+  if (!store.backups) {
+    expect(backupFile).toBeNull();
+    return;
+  }
+  expect(backupFile).toMatch(reason);
+  expect(store.backups.list().some((b) => b.file === backupFile || b.name === backupFile), `${backupFile} is listed`).toBe(true);
 }
 
 export function fileHash(file: string): string {

@@ -9,7 +9,7 @@ import type { OfstedInspection } from '../../shared/domain/ofsted';
 import type { OfstedFramework } from '../../shared/domain/vocabulary';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
 import type { OfstedImportPreview } from '../../shared/contract/ofsted-import';
-import { openTestStore, tempDir, type TestStore, storeHash } from '../helpers/store';
+import { openTestStore, tempDir, type TestStore, storeHash, expectBackupTaken } from '../helpers/store';
 import { SAMPLE_FILE, buildCsv, buildXlsx, convertWithLibreOffice, type FixtureSchool } from '../fixtures/ofsted/generate';
 
 let t: TestStore;
@@ -107,7 +107,7 @@ describe('the real published sample (3 rows, 85 columns)', () => {
     const r = await call('commitOfstedImport', file(sample(), 'ofsted-mi-2026-sample.csv'));
     expect(r).toMatchObject({ inspectionsAdded: 3, judgementsAdded: 14, schools: 2, duplicatesSkipped: 0, rowsIgnored: 1, sourceAsAt: '2025-01-29' });
     expect(r.batchId).toBeGreaterThan(0);
-    expect(listBackups(t.store).map((b) => b.name)).toContain(r.backupFile);
+    expectBackupTaken(t.store, r.backupFile, /before-import-ofsted/);
 
     const aldgate = await stored('100000');
     expect(aldgate).toHaveLength(1);

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
-import { openTestStore, type TestStore, storeHash } from '../helpers/store';
+import { openTestStore, type TestStore, storeHash, expectBackupTaken } from '../helpers/store';
 import { buildTracker, goodTrackerSpec, type TrackerSpec } from '../fixtures/qa/generate';
 
 let t: TestStore;
@@ -101,7 +101,7 @@ describe('QA tracker import', () => {
     const result = await call('commitQaImport', good);
     expect(result.batchId).not.toBeNull();
     expect(result).toMatchObject({ reviewsAdded: 2, reviewsUpdated: 1, assignmentsAdded: 4, pointsAdded: 5 });
-    expect(result.backupFile).toMatch(/before-import-qa/);
+    expectBackupTaken(t.store, result.backupFile, /before-import-qa/);
 
     const review = (await reviewOf(s.hosts[0]))!;
     expect(review).toMatchObject({ start_date: '2026-10-06', end_date: '2026-10-08', lead_reviewer: 'Dr Amara Okafor', aoe_title: 'Oracy across the curriculum', aoe_accredited: 1 });

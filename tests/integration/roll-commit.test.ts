@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { hubFunding } from '../../shared/domain/funding';
 import type { Store } from '../../electron/core/db/store';
-import { openTestStore, tempDir, type TestStore, storeHash } from '../helpers/store';
+import { openTestStore, tempDir, type TestStore, storeHash, expectBackupTaken } from '../helpers/store';
 import { rollFromDb, standardCells, STANDARD_HEADERS, writeXlsx, type RollRow } from '../fixtures/roll/generate';
 import { commitFile, mustPreview } from '../fixtures/roll/request';
 import type { ImportBatchView, UndoResult } from '../../shared/contract/import-batches';
@@ -98,7 +98,7 @@ describe('commit and undo', () => {
     expect(c.ok).toBe(true);
     if (!c.ok) return;
     expect(c.value.batchId).toBeGreaterThan(0);
-    expect(c.value.backupFile).toMatch(/before-import-roll\.db$/);
+    expectBackupTaken(t.store, c.value.backupFile, /before-import-roll\.db$/);
     expect((await rollHash(t.store))).not.toBe(before);
     for (const f of p.funding) expect(await fundingOf(t, f.hub, '2026/27')).toBe(f.afterPence);
     const now = await rollFromDb(t.ctx.db, '2026/27');
@@ -152,7 +152,7 @@ describe('commit and undo', () => {
     const undo = (await dispatch(t.ctx, 'undoImportBatch', { batchId, confirm: true })) as { ok: true; value: UndoResult };
     expect(undo.ok).toBe(true);
     expect(undo.value.restoredRows).toBeGreaterThan(10);
-    expect(undo.value.backupFile).toMatch(/before-undo-import/);
+    expectBackupTaken(t.store, undo.value.backupFile, /before-undo-import/);
     expect((await rollHash(t.store))).toBe(expected);
     const again = await dispatch(t.ctx, 'undoImportBatch', { batchId, confirm: true });
     expect(again.ok).toBe(false);

@@ -17,8 +17,10 @@ const tsQuery = (terms: readonly string[], mode: 'all-last-prefix' | 'any') => s
 /** PostgreSQL's spelling: the tsvector column with its GIN index, ts_rank, json_agg, strpos. */
 export const postgresSql: DialectSql = {
   textMatches: (alias, terms, mode) => sql<SqlBool>`${sql.ref(`${alias}.search`)} @@ ${tsQuery(terms, mode)}`,
-  // Negated so that ascending order lists the best match first, as FTS5's rank does.
-  textRank: (alias, terms, mode) => sql<number>`(-ts_rank(${sql.ref(`${alias}.search`)}, ${tsQuery(terms, mode)}))`,
+  // Negated so that ascending order lists the best match first, as FTS5's rank does; divided by the
+  // text's length (normalisation 2) so that, as with FTS5's bm25, a short text made of the terms (an
+  // Area of Excellence's title) ranks above a long one that mentions them.
+  textRank: (alias, terms, mode) => sql<number>`(-ts_rank(${sql.ref(`${alias}.search`)}, ${tsQuery(terms, mode)}, 2))`,
   jsonGroupArray(fields, orderBy) {
     const pairs = Object.entries(fields).flatMap(([key, column]) => [sql.lit(key), sql.ref(column)]);
     return sql<string>`json_agg(json_build_object(${sql.join(pairs)}) order by ${sql.ref(orderBy)})::text`;

@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * The integration tests that exercise the store, run again on PostgreSQL. The others are about
  * SQLite itself (its file, lock, backups, crash trials), the command line or the files read and
- * written, and run on SQLite only.
+ * written, and run on SQLite only. The QA tracker import's file (a demo network per test, 2½ minutes
+ * on PostgreSQL) is left out for CI time: the roll and Ofsted imports exercise the same commit.
  */
 const POSTGRES_SUITE: string[] = [
   'tests/integration/audit-log.test.ts',
@@ -20,7 +21,6 @@ const POSTGRES_SUITE: string[] = [
   'tests/integration/funding-overview.test.ts',
   'tests/integration/funding-plan.test.ts',
   'tests/integration/merge-locked-funding.test.ts',
-  'tests/integration/qa-import.test.ts',
   'tests/integration/ofsted-import.test.ts',
   'tests/integration/records-hubs.test.ts',
   'tests/integration/records-memberships.test.ts',

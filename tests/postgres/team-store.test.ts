@@ -7,6 +7,8 @@ import { createContext, type CoreContext } from '../../electron/core/context';
 import { openPostgresStore } from '../../electron/core/db/postgres/connection';
 import type { Store } from '../../electron/core/db/store';
 import { schoolRecord } from '../../electron/core/records/schools';
+import { commitOnce } from '../../electron/core/imports/commit-flow';
+import { plannedOnce } from '../../electron/core/imports/memo';
 import type { SchoolRecord } from '../../shared/contract/records';
 import { createTestDatabase } from '../helpers/pg-store';
 import { tempDir, TEST_NOW } from '../helpers/store';
@@ -119,6 +121,40 @@ describe('a store shared by a team (PostgreSQL)', () => {
     } finally {
       await listener.end();
     }
+  });
+
+  it('an import planned before a colleague\'s commit plans again under the write lock, so it writes what is there now', async () => {
+    // The colleague is mid-transaction (holding the write lock, the row not yet committed) while the import plans.
+    let finishColleague!: () => void;
+    const colleagueMayCommit = new Promise<void>((r) => (finishColleague = r));
+    let colleagueWrote!: () => void;
+    const colleagueHasLock = new Promise<void>((r) => (colleagueWrote = r));
+    const colleague = b.db.transaction().execute(async (trx) => {
+      await trx.insertInto('settings').values({ key: 'race-colleague', value: 'x' }).execute();
+      colleagueWrote();
+      await colleagueMayCommit;
+    });
+    await colleagueHasLock;
+    let plansMade = 0;
+    const written = await commitOnce(a, {
+      backupReason: 'test',
+      plan: () =>
+        plannedOnce(a.store, 'race', async () => {
+          plansMade += 1;
+          return (await a.db.selectFrom('settings').where('key', 'like', 'race-%').select('key').execute()).map((r) => r.key);
+        }),
+      check: () => {
+        finishColleague(); // commits while the import waits for the lock
+        return undefined;
+      },
+      write: async (trx, keys) => {
+        await trx.insertInto('settings').values({ key: 'race-written', value: JSON.stringify(keys) }).execute();
+        return keys;
+      },
+    });
+    await colleague;
+    expect(plansMade).toBe(2);
+    expect(written).toEqual(['race-colleague']);
   });
 
   it('records the database login of whoever made a change in the audit log', async () => {

@@ -57,7 +57,11 @@ export function redactedUrl(url: string): string {
 }
 
 function newPool(url: string, max: number): pg.Pool {
-  return new pg.Pool({ connectionString: url, max, types: { getTypeParser: typeParser } as pg.CustomTypesConfig });
+  const pool = new pg.Pool({ connectionString: url, max, types: { getTypeParser: typeParser } as pg.CustomTypesConfig });
+  // An idle connection the server closed (a restart, an administrator) is dropped by the pool and
+  // the next query opens another; without a listener the event would end the process.
+  pool.on('error', () => {});
+  return pool;
 }
 
 function migrator(db: Kysely<unknown>): Migrator {

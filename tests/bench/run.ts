@@ -19,7 +19,7 @@ import { backupDir } from '../../electron/core/db/backups';
 import { openBench } from './steps/open';
 import { evaluate, printTable } from './report';
 
-const STEPS = ['roll', 'ofsted', 'funding', 'dashboard', 'phases', 'import-phases', 'export', 'coldstart'] as const;
+const STEPS = ['roll', 'ofsted', 'funding', 'dashboard', 'phases', 'import-phases', 'export', 'coldstart', 'engines'] as const;
 const EXPORT_SCHOOLS = 500;
 
 function args() {

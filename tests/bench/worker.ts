@@ -13,6 +13,7 @@ import { coldStartSteps } from './steps/coldstart';
 import { exportSteps } from './steps/export';
 import { phaseSteps } from './steps/phases';
 import { importPhaseSteps } from './steps/import-phases';
+import { engineSteps } from './steps/engines';
 
 type Config = BenchConfig & { exportStore: string; exportSchools: number };
 
@@ -25,6 +26,7 @@ const STEPS: Record<string, (c: Config) => Promise<Measurement[]>> = {
   coldstart: coldStartSteps,
   phases: phaseSteps,
   'import-phases': importPhaseSteps,
+  engines: engineSteps,
 };
 
 async function main(): Promise<void> {

@@ -10,7 +10,8 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve(__dirname, 'electron/main/index.ts') },
+      // The import worker is a second entry: out/main/import-worker.js beside the main process.
+      lib: { entry: { index: resolve(__dirname, 'electron/main/index.ts'), 'import-worker': resolve(__dirname, 'electron/core/imports/worker/entry.ts') } },
     },
   },
   preload: {
@@ -28,6 +29,8 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/renderer',
+      // What the window loads is minified; each page is its own chunk, loaded when it is first shown.
+      minify: true,
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },

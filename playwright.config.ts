@@ -21,5 +21,8 @@ export default defineConfig({
       ],
     },
     viewport: { width: 1440, height: 900 },
+    // The team works in the UK: date inputs, numbers and the browser's own words in en-GB.
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
   },
 });

@@ -14,6 +14,7 @@ import { recordsMethods } from './contract/records';
 import { callMethods } from './contract/calls';
 import { exportMethods } from './contract/exports';
 import { mergeMethods } from './contract/merges';
+import { giasImportMethods } from './contract/gias-import';
 
 export * from './contract/define';
 export type * from './contract/system';
@@ -30,6 +31,7 @@ export type * from './contract/records';
 export type * from './contract/calls';
 export type * from './contract/exports';
 export type * from './contract/merges';
+export type * from './contract/gias-import';
 
 /**
  * Every method the core offers, by name. Each feature declares its methods in shared/contract/<feature>.ts
@@ -50,6 +52,7 @@ export const contract = {
   ...callMethods,
   ...exportMethods,
   ...mergeMethods,
+  ...giasImportMethods,
 };
 
 export type Contract = typeof contract;

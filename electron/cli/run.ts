@@ -11,7 +11,7 @@ import { defaultDataDir } from '../core/data-dir';
 import { HubdeskError } from '../core/errors';
 import { isDamagedStoreError } from '../core/db/sqlite-file/damaged';
 import { plainStoreError } from '../core/db/sqlite-file/plain-errors';
-import { restoreOverDamagedStore } from '../core/restore-damaged';
+import { restoreOverDamagedStore } from '../core/maintenance/restore-damaged';
 
 export function usageText(): string {
   return ['usage:', ...commands.map((c) => `  ${c.usage}`), '', 'Options for every command:', '  --data DIR   the folder holding hubdesk.db (default: HUBDESK_DATA or the app’s data folder)', '  --database-url URL   a shared PostgreSQL store instead (default: HUBDESK_DATABASE_URL)'].join('\n');
@@ -94,7 +94,7 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     return 1;
   }
   try {
-    return await command.run(createContext(store, { now }), parsed, io);
+    return await command.run(createContext(store, { now, person: env.HUBDESK_PERSON }), parsed, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\nusage: ${command.usage}`);

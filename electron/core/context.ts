@@ -9,8 +9,13 @@ import { systemClock, ukDateOf, type Clock } from './clock';
 export interface CoreContext {
   store: Store;
   db: Kysely<Database>;
-  /** The operating-system user, recorded in the audit log and on import batches. */
+  /**
+   * Who is acting, as the audit log, import batches, locks and calls record it: for a change, the
+   * person (see person.ts); the computer's user name only where no person's name is known.
+   */
   user: string;
+  /** The person acting, when whoever started the core knows them (a signed-in person, HUBDESK_PERSON). */
+  person?: string;
   /** The current instant, injectable for tests. */
   now(): Date;
   /** Today's date (ISO) in the UK, from now(). */
@@ -19,12 +24,14 @@ export interface CoreContext {
   log: CoreLog;
 }
 
-export function createContext(store: Store, options: { user?: string; now?: Clock; log?: CoreLog } = {}): CoreContext {
+export function createContext(store: Store, options: { user?: string; person?: string; now?: Clock; log?: CoreLog } = {}): CoreContext {
   const now = options.now ?? systemClock;
+  const person = options.person?.trim();
   return {
     store,
     db: store.db,
     user: options.user ?? safeUserName(),
+    ...(person ? { person } : {}),
     now,
     today: () => ukDateOf(now()),
     log: options.log ?? fileLog(store.dataDir),

@@ -3,7 +3,9 @@ import { contract, isMethodName, type Envelope, type ApiIssue } from '@shared/co
 import type { CoreContext } from './context';
 import { handlers } from './handlers';
 import { HubdeskError } from './errors';
+import { FileRefused } from './imports/files/refused';
 import { plainStoreError } from './db/sqlite-file/plain-errors';
+import { asPerson } from './person';
 
 const MAX_ISSUES = 50;
 /** A hostile payload can carry huge keys; messages quote them, so they are clipped. */
@@ -61,7 +63,8 @@ export async function dispatch(ctx: CoreContext, method: unknown, payload: unkno
     // while the app is open); a live holder refuses it, naming the lock file.
     if (def.mutates) ctx.store.claimWrite();
     const handler = handlers[method] as (ctx: CoreContext, request: unknown) => Promise<unknown>;
-    const value = await handler(ctx, parsed.data);
+    // A change is recorded under the person making it, never the computer's user name where a person is known.
+    const value = await handler(def.mutates ? await asPerson(ctx) : ctx, parsed.data);
     return { ok: true, value };
   } catch (thrown) {
     // A full disk, a damaged file, a read-only folder: said in plain words.
@@ -71,6 +74,8 @@ export async function dispatch(ctx: CoreContext, method: unknown, payload: unkno
       const details = error.details as { issues?: ApiIssue[] } | undefined;
       return { ok: false, error: { kind: error.kind, message: error.message, issues: details?.issues } };
     }
+    // A file an import cannot read: the file layer's message says what the file is and what to do.
+    if (error instanceof FileRefused) return { ok: false, error: { kind: 'validation', message: error.message } };
     logInternal(ctx, method, error);
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { kind: 'internal', message: `${method} failed: ${message}` } };

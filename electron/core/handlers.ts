@@ -5,6 +5,7 @@ import { hubHandlers } from './hubs/handlers';
 import { rollImportHandlers } from './imports/roll/handlers';
 import { ofstedImportHandlers } from './imports/ofsted/handlers';
 import { qaImportHandlers } from './imports/qa/handlers';
+import { giasImportHandlers } from './imports/gias/handlers';
 import { importBatchHandlers } from './changes/handlers';
 import { maintenanceHandlers } from './maintenance/handlers';
 import { spendHandlers } from './spend/handlers';
@@ -25,6 +26,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...rollImportHandlers,
   ...ofstedImportHandlers,
   ...qaImportHandlers,
+  ...giasImportHandlers,
   ...importBatchHandlers,
   ...maintenanceHandlers,
   ...spendHandlers,

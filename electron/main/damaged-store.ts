@@ -1,6 +1,6 @@
 import type { Store } from '../core/db/store';
 import { isDamagedStoreError } from '../core/db/sqlite-file/damaged';
-import { restoreOverDamagedStore } from '../core/restore-damaged';
+import { restoreOverDamagedStore } from '../core/maintenance/restore-damaged';
 
 export interface StartDialogs {
   open(dataDir: string): Promise<Store>;

@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import type { Store } from '../core/db/store';
 import { databaseUrlFrom, openChosenStore } from '../core/db/open';
 import { createContext } from '../core/context';
+import { warmFirstPage } from '../core/dashboards/warm';
 import { createMainWindow } from './window-options';
 import { hardenContents, hardenSession } from './security';
 import { registerIpc } from './ipc';
@@ -76,7 +77,8 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  registerIpc(ipcMain, createContext(store), rendererUrl().prefix);
+  const ctx = createContext(store, { person: process.env.HUBDESK_PERSON });
+  registerIpc(ipcMain, ctx, rendererUrl().prefix);
   ipcMain.handle(SAVE_PDF_CHANNEL, (event, payload: unknown) =>
     savePdf(event, payload, rendererUrl().prefix, {
       documentsDir: app.getPath('documents'),
@@ -89,6 +91,7 @@ async function start(): Promise<void> {
       },
     }),
   );
+  warmFirstPage(ctx);
   await createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow();

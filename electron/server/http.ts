@@ -9,7 +9,8 @@ import { dispatch } from '../core/dispatch';
 
 export const TOKEN_COOKIE = 'hubdesk_token';
 export const TOKEN_HEADER = 'x-hubdesk-token';
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
+// The largest import (GIAS's 80 MB extract) as base64 in JSON, with room to spare.
+const MAX_BODY_BYTES = 120 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -131,7 +132,7 @@ export async function startBrowserServer(ctx: CoreContext, options: ServerOption
           const body = await readBody(req);
           payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
         } catch {
-          return sendJson(res, 400, { ok: false, error: { kind: 'validation', message: 'The request body is not valid JSON (or is larger than 64 MB).' } });
+          return sendJson(res, 400, { ok: false, error: { kind: 'validation', message: 'The request body is not valid JSON (or is larger than 120 MB).' } });
         }
         const envelope = await dispatch(ctx, method, payload);
         return sendJson(res, 200, envelope);
@@ -143,7 +144,9 @@ export async function startBrowserServer(ctx: CoreContext, options: ServerOption
       if (!file.startsWith(rendererDir + path.sep)) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
       const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(rendererDir, 'index.html');
       const type = MIME[path.extname(target)] ?? 'application/octet-stream';
-      return send(res, 200, fs.readFileSync(target), type, { 'Cache-Control': 'no-cache' });
+      // Built assets are named by their content's hash: a name never changes meaning, so the browser keeps them.
+      const hashed = target === file && /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.(js|css)$/.test(relative);
+      return send(res, 200, fs.readFileSync(target), type, { 'Cache-Control': hashed ? 'private, max-age=31536000, immutable' : 'no-cache' });
     } catch (error) {
       return send(res, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}`, 'text/plain; charset=utf-8');
     }

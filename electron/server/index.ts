@@ -5,6 +5,7 @@ import { createContext } from '../core/context';
 import { clockFromEnvironment, TEST_CLOCK_VARIABLE } from '../core/clock';
 import { defaultDataDir } from '../core/data-dir';
 import { startBrowserServer } from './http';
+import { warmFirstPage } from '../core/dashboards/warm';
 
 const USAGE = 'usage: node out/server/index.js [--data DIR] [--database-url URL] [--port N]\n  Serves hubdesk on http://127.0.0.1 for use in a browser.';
 
@@ -31,10 +32,11 @@ async function main(): Promise<void> {
   const now = clockFromEnvironment();
   const dataDir = path.resolve(values.data ?? defaultDataDir());
   const store = await openChosenStore(dataDir, databaseUrlFrom(values['database-url']), { lockAs: 'browser-mode server' });
-  const ctx = createContext(store, { now });
+  const ctx = createContext(store, { now, person: process.env.HUBDESK_PERSON });
   const server = await startBrowserServer(ctx, { rendererDir: path.join(__dirname, '..', 'renderer'), port });
   process.stdout.write(`hubdesk is running in browser mode.\n  Data: ${store.location}\n  Open: ${server.entryUrl}\n`);
   if (process.env[TEST_CLOCK_VARIABLE]) process.stdout.write(`  Clock: started at ${process.env[TEST_CLOCK_VARIABLE]} for a test run (${TEST_CLOCK_VARIABLE})\n`);
+  warmFirstPage(ctx);
   const stop = async () => {
     await server.close();
     await store.close();

@@ -11,7 +11,7 @@
 import { yearLabelFor, firstCalendarYear } from '@shared/domain/years';
 import { addDays } from './random';
 
-const REFERENCE_FIRST_YEAR = 2026;
+export const REFERENCE_FIRST_YEAR = 2026;
 const REFERENCE_START = `${REFERENCE_FIRST_YEAR}-09-01`;
 const REFERENCE_END = `${REFERENCE_FIRST_YEAR + 1}-08-31`;
 const DAY_MS = 86_400_000;

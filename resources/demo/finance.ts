@@ -1,5 +1,5 @@
 /**
- * Hub finances for the demo (DOMAIN.md §2–4): opening balances, action plans and claims for both
+ * Hub finances for the demo (funding, carry forward and release as the rules compute them): opening balances, action plans and claims for both
  * years, built from each hub's computed funding so every figure reconciles. Aspire Hub's 2026/27
  * total available is exactly £38,589.77 and its plan is the real 2024/25 Aspire plan, which
  * allocates exactly that; one hub overspent last year and one plan is over-allocated, so the

@@ -16,7 +16,8 @@ import { ofstedHistory, type DemoInspection, type OfstedStory } from './ofsted-h
 import { hubReviews, trainingsFor, type DemoReview, type DemoTraining, type QaSchool } from './qa';
 import { hubFinances, type DemoClaim, type DemoOverride, type DemoPlan } from './finance';
 import { demoSupportRequests, type DemoSupportRequest } from './support';
-import { demoCalendar, movedLabel, moveToLoadYear, type DemoCalendar } from './calendar';
+import { demoCalls, type DemoCall } from './calls';
+import { REFERENCE_FIRST_YEAR, demoCalendar, movedLabel, moveToLoadYear, type DemoCalendar } from './calendar';
 
 /** The membership years the story is written in (before it is moved to the load year). */
 const REFERENCE_YEARS = ['2025/26', '2026/27'] as const;
@@ -92,6 +93,7 @@ export interface DemoNetwork {
   claims: DemoClaim[];
   carryForwardOverrides: DemoOverride[];
   supportRequests: DemoSupportRequest[];
+  calls: DemoCall[];
 }
 
 const STAFF: DemoStaff[] = [
@@ -308,7 +310,13 @@ export function buildDemoNetwork(today: string): DemoNetwork {
 
   const supportRequests = demoSupportRequests({ members: memberships.filter((m) => m.year === '2026/27'), reviews, today: referenceToday });
 
-  const written = { staff: STAFF, hubs, schools, memberships, reviews, trainings, meetings, plans, claims, carryForwardOverrides, supportRequests };
+  const calls = demoCalls(
+    hubs.map((h) => ({ name: h.name, membershipsManager: h.membershipsManager, seniorPartner: h.seniorPartner.name, hubManagers: h.managers.map((m) => m.name) })),
+    REFERENCE_FIRST_YEAR,
+    referenceToday,
+  );
+
+  const written = { staff: STAFF, hubs, schools, memberships, reviews, trainings, meetings, plans, claims, carryForwardOverrides, supportRequests, calls };
   const inLoadYear = moveToLoadYear(written, calendar);
   return {
     ...inLoadYear,
@@ -329,6 +337,6 @@ export function demoSummary(n: DemoNetwork): Record<string, number> {
   return {
     hubs: n.hubs.length, schools: n.schools.length, memberships: n.memberships.length, inspections: n.inspections.length,
     reviews: n.reviews.length, assignments: n.reviews.reduce((k, r) => k + r.assignments.length, 0), meetings: n.meetings.length,
-    plans: n.plans.length, claims: n.claims.length,
+    plans: n.plans.length, claims: n.claims.length, calls: n.calls.length,
   };
 }

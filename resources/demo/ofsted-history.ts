@@ -1,5 +1,5 @@
 /**
- * Invented but plausible Ofsted histories for the demo, in all three frameworks of DOMAIN.md §6,
+ * Invented but plausible Ofsted histories for the demo, in all three frameworks (graded to August 2024, ungraded 2024/25, report cards from November 2025),
  * stored the way Ofsted publishes them: OEIF grades as codes '1'–'4' ('9' not applicable), interim
  * inspections with key judgements only, report cards as words per evaluation area.
  */

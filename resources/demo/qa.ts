@@ -1,5 +1,5 @@
 /**
- * QA Reviews for the demo (DOMAIN.md §5): every member school hosts a review each year; past reviews
+ * QA Reviews for the demo: every member school hosts a review each year; past reviews
  * have estimates, WWWs, EBIs and an Area of Excellence; review teams are drawn from the other schools
  * of the hub, some reviewers drop out and are replaced, and this year's later reviews are only partly
  * booked, so commitments show every status.

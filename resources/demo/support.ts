@@ -1,5 +1,5 @@
 /**
- * Support requests for the demo (issue 11, point 6): schools asking for support on one of their EBIs
+ * Support requests for the demo: schools asking for support on one of their EBIs
  * (or on an area of their own), some brokered to a member school whose accredited Area of Excellence
  * speaks to that EBI, some to someone outside the network, with every status. Pure and deterministic.
  */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { mutation, query } from './define';
 import { id, shortText } from './schemas';
 import { recordCallSchema, setIdentitySchema, updateCallActionSchema } from '../validation/calls';
-import { TERM_ID_HINT, TERM_ID_PATTERN, type ActionStatus, type CallKind, type TermCallState } from '../domain/calls';
+import { CALL_KINDS, TERM_ID_HINT, TERM_ID_PATTERN, type ActionStatus, type CallKind, type TermCallState } from '../domain/calls';
 import type { CommitmentStatus } from '../domain/reviewer-commitment';
 import type { ReleaseCondition } from '../domain/reconciliation';
 import type { ClaimStatus } from '../domain/vocabulary';
@@ -50,6 +50,8 @@ export interface CallView {
   term: string;
   termLabel: string;
   heldOn: string;
+  /** The instant the call was held (ISO, UTC); shown as London time. */
+  heldAt: string;
   kind: CallKind;
   attendees: string[];
   notes: string;
@@ -64,7 +66,8 @@ export interface MyCallsHub {
   hubManagers: string[];
   seniorPartner: string | null;
   calls: Record<CallKind, TermCallState>;
-  lastCall: { heldOn: string; kind: CallKind } | null;
+  /** The hub's last call held up to the term's end (or today, if sooner): never a later call. */
+  lastCall: { heldOn: string; heldAt: string; kind: CallKind } | null;
   openActions: number;
   overdueActions: number;
 }
@@ -221,7 +224,7 @@ export interface PackMeeting {
   attended: number;
   recorded: number;
   absent: string[];
-  /** Held since the last call. */
+  /** Held inside the pack's window (since the last call of the pack's kind, or since the start of term: `window.label` says which). */
   isNew: boolean;
 }
 
@@ -235,6 +238,8 @@ export interface PackTimelineItem {
 }
 
 export interface CallPack {
+  /** The kind of call this pack prepares: its "since the last call" is the last call of this kind. */
+  kind: CallKind;
   hub: {
     id: number;
     name: string;
@@ -248,7 +253,14 @@ export interface CallPack {
   /** The day the pack is as at: today, or the term's last day for a past term. */
   asAt: string;
   generatedOn: string;
-  window: { from: string; until: string; basis: 'last call' | 'start of term'; lastCall: { id: number; heldOn: string; kind: CallKind; attendees: string[] } | null };
+  window: {
+    from: string;
+    until: string;
+    basis: 'last call' | 'start of term';
+    /** "since the last Hub Manager call, 5 December 2026 at 14:30", or "since the start of term, …": what `isNew` and the changes are since. */
+    label: string;
+    lastCall: { id: number; heldOn: string; heldAt: string; kind: CallKind; attendees: string[] } | null;
+  };
   callStatus: Record<CallKind, TermCallState>;
   changes: {
     qaReports: PackQaReport[];
@@ -285,7 +297,7 @@ export interface CallPack {
   };
   meetings: PackMeeting[];
   openActions: CallActionView[];
-  previousCalls: { id: number; heldOn: string; kind: CallKind; attendees: string[]; notes: string }[];
+  previousCalls: { id: number; heldOn: string; heldAt: string; kind: CallKind; attendees: string[]; notes: string }[];
   sources: SourceNote[];
 }
 
@@ -304,6 +316,8 @@ const hubRef = {
   hubName: shortText.min(1).optional(),
 };
 const oneHub = (r: { hubId?: number; hubName?: string }) => (r.hubId === undefined) !== (r.hubName === undefined);
+/** Which call a pack prepares (default: the Hub Manager call). */
+const packKind = z.enum(CALL_KINDS).optional();
 
 export const callMethods = {
   getIdentity: query<Identity>()('Who is using hubdesk (chosen in Settings), and the central staff to choose from', z.strictObject({})),
@@ -317,11 +331,11 @@ export const callMethods = {
   ),
   callPack: query<CallPack>()(
     'The catch-up call pack of a hub for a term: what changed since the last call, funding, meetings, open actions',
-    z.strictObject({ ...hubRef, term: termId }).refine(oneHub, { message: 'give either hubId or hubName' }),
+    z.strictObject({ ...hubRef, term: termId, kind: packKind }).refine(oneHub, { message: 'give either hubId or hubName' }),
   ),
   callPackWorkbook: query<PackWorkbookFile>()(
     'The call pack as an Excel workbook',
-    z.strictObject({ hubId: id, term: termId }),
+    z.strictObject({ hubId: id, term: termId, kind: packKind }),
   ),
   recordCall: mutation<CallView>()('Record a call held with a hub (date, kind, attendees, notes, new actions) and update earlier open actions', recordCallSchema),
   updateCallAction: mutation<CallActionView>()(

@@ -3,11 +3,14 @@ import { query } from './define';
 import { id, shortText, yearLabel } from './schemas';
 import type { OfstedProfileKey } from '../domain/ofsted';
 import type { DatedGrade, OfstedProfileBucket } from '../domain/ofsted-profile';
-import type { LatestEstimates, QaProfileHeading } from '../domain/qa-profile';
+import type { InspectionReading } from '../domain/ofsted-reading';
+import type { MembershipHistory } from '../domain/membership-history';
+import type { LatestEstimates, Nearness, QaProfileHeading } from '../domain/qa-profile';
 import type { CommitmentStatus } from '../domain/reviewer-commitment';
 import type { UntrainedHeadteacherCode } from '../domain/reviewer-commitment';
 import type { DeadlineStatus, ReleaseCondition } from '../domain/reconciliation';
 import type { FundingApplied } from '../domain/funding';
+import type { FigureBasis, FigureSideBySide } from '../domain/funding-lock';
 import { QA_HEADINGS, PHASES } from '../domain/vocabulary';
 import type { SupportRequestRecord } from './records';
 
@@ -34,6 +37,12 @@ export interface DashboardInspection {
   /** Only an OEIF inspection can carry a code; every other framework says why there is none. */
   overall: { code: string | null; label: string; date: string };
   judgements: DatedGrade[];
+  /**
+   * How the vulnerable-school rules read this inspection (Good or better / RI-equivalent /
+   * Inadequate-equivalent) and what that rests on, for showing beside the grade
+   * ("Needs attention (Curriculum and teaching) → read as RI-equivalent"); null when it has no grade to read.
+   */
+  reading: InspectionReading | null;
   source: string | null;
   sourceAsAt: string | null;
 }
@@ -67,16 +76,32 @@ export interface ReviewerFigures {
   awaitingConfirmation: number;
   dropped: number;
   droppedReplaced: number;
+  /** Booked or attended by reviewers not trained by the review's first day: shown, not counted. */
+  notTrained: number;
   shortfall: number;
   status: CommitmentStatus;
   /** The school's phase is unknown, so the team size read the Primary column. */
   phaseAssumed: boolean;
 }
 
-export interface VulnerableView {
+/** One vulnerable flag and the inspections that raised it. */
+export interface VulnerableFlagView {
   flagged: boolean;
   reasons: string[];
   triggeredBy: DashboardInspection[];
+}
+
+export interface VulnerableView {
+  /** TSI-eligible or stuck. */
+  flagged: boolean;
+  /** Both flags' reasons, TSI first. */
+  reasons: string[];
+  /** Every inspection that raised either flag, oldest first. */
+  triggeredBy: DashboardInspection[];
+  /** Eligible for DfE Trust and School Improvement support (the academic year's rule). */
+  tsi: VulnerableFlagView;
+  /** Latest graded inspection RI-equivalent or worse and the one before below Good, at any date. */
+  stuck: VulnerableFlagView;
   academicYear: string;
 }
 
@@ -87,7 +112,10 @@ export interface HubDashboardSchool {
   phase: string | null;
   localAuthority: string | null;
   pupils: number;
+  /** The roll's label (new, renewing, leaving). */
   membershipStatus: string;
+  /** From the membership history: new, returning or continuing (unknown for the earliest year held). */
+  membershipHistory: MembershipHistory;
   feePaidOn: string | null;
   headteacher: string | null;
   headteacherSince: string | null;
@@ -112,7 +140,8 @@ export interface UpcomingReview {
   teamSize: number;
   /** Reviewers booked or attended (not dropped). */
   filled: number;
-  reviewers: { name: string; homeSchool: string; status: string }[];
+  /** Each reviewer; `notTrained`: no training record by the review's first day (shown, not counted for their school). */
+  reviewers: { name: string; homeSchool: string; status: string; notTrained: boolean }[];
 }
 
 export interface MeetingView {
@@ -129,6 +158,8 @@ export interface MeetingView {
 }
 
 export interface HubFundingStatus {
+  /** The figures below are the locked ones (once finance locks the year) or the live ones (from the roll today). */
+  basis: FigureBasis;
   fundingPence: number;
   formulaPence: number;
   minimumPence: number;
@@ -140,6 +171,8 @@ export interface HubFundingStatus {
   remainingPence: number;
   overReleased: boolean;
   locked: boolean;
+  /** For a locked hub: each figure locked and live side by side, with the difference; null when not locked. */
+  sideBySide: FigureSideBySide[] | null;
   deadlines: { draft: DeadlineStatus; final: DeadlineStatus };
   release: { met: boolean; conditions: ReleaseCondition[] };
   planLines: number;
@@ -220,7 +253,7 @@ export interface SchoolReviewView {
   reportReceivedOn: string | null;
   headings: { key: string | null; label: string; www: { id: number; text: string }[]; ebi: { id: number; text: string }[] }[];
   /** Reviewers from other schools on this school's own review. */
-  team: { assignmentId: number; name: string; role: string | null; homeSchoolId: number; homeSchool: string; status: string; replaces: string | null }[];
+  team: { assignmentId: number; name: string; role: string | null; homeSchoolId: number; homeSchool: string; status: string; replaces: string | null; notTrained: boolean }[];
   source: string | null;
 }
 
@@ -233,6 +266,10 @@ export interface ReviewerRecordRow {
   hostSchool: string;
   reviewStart: string;
   status: string;
+  /** The reviewer's earliest reviewer-training date, if any. */
+  trainedOn: string | null;
+  /** Not trained by the review's first day: shown, flagged, and not counted towards the commitment. */
+  notTrained: boolean;
   /** For a dropped reviewer: who replaced them (and from which school), if anyone. */
   replacedBy: { name: string; homeSchool: string } | null;
   /** For a replacement: whom they replaced. */
@@ -284,6 +321,8 @@ export interface QaTextHit {
   phase: string | null;
   hubId: number | null;
   hub: string | null;
+  /** The region of the school's hub that year. */
+  region: string | null;
   year: string;
   reviewStart: string;
 }
@@ -292,6 +331,8 @@ export interface QaTextSearchResult {
   /** The words searched for, as the search read them ([] when only filters were used). */
   terms: string[];
   hits: QaTextHit[];
+  /** Every hit the search and filters find (hits holds the first `limit` of them). */
+  total: number;
   /** True when more hits exist than were returned. */
   truncated: boolean;
 }
@@ -302,7 +343,10 @@ export interface SupportSuggestionView {
   urn: string;
   hubId: number | null;
   hub: string | null;
+  region: string | null;
   phase: string | null;
+  /** Where it is from the EBI's school: its hub, another hub in the same region, or elsewhere (the order suggestions come in). */
+  nearness: Nearness;
   accreditedAoe: { text: string; reviewStart: string } | null;
   matches: { kind: 'aoe' | 'www'; text: string; accredited: boolean; reviewStart: string }[];
 }

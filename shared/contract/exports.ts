@@ -47,7 +47,7 @@ export const exportMethods = {
         hubId: id.optional(),
         hubName: shortText.min(1).optional(),
         year: yearLabel.optional(),
-        /** Leave out personal contact details (email, telephone, other contacts) for wider circulation. */
+        /** Include personal contact details (email, telephone, other contacts); left out unless asked for. */
         includeContacts,
         chartPngBase64: pngBase64.optional(),
       })

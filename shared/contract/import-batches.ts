@@ -13,7 +13,7 @@ export interface ImportBatchView {
   createdBy: string;
   createdAt: string;
   undoneAt: string | null;
-  /** True for the latest batch still in force whose kind can be undone. */
+  /** True for the latest batch of its kind still in force, when its kind can be undone. */
   canUndo: boolean;
 }
 
@@ -30,7 +30,7 @@ export const importBatchMethods = {
     z.strictObject({ kind: z.string().max(40).optional(), limit: z.number().int().min(1).max(500).optional() }),
   ),
   undoImportBatch: mutation<UndoResult>()(
-    'Undo the latest import (backup first), restoring every row it changed',
+    'Undo the latest import of a kind (backup first), restoring every row it changed',
     z.strictObject({ batchId: id, confirm: z.literal(true) }),
   ),
 };

@@ -1,29 +1,26 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
+import { fileToPreview, MAX_IMPORT_FILE_BYTES, oneFile, previewedFile, textEncoding, type StagedPreview } from './staging';
 
 /**
  * Ofsted's monthly management-information file: preview (writes nothing) → commit
  * (one transaction, one import batch of kind 'ofsted') → undo with the generic `undoImportBatch`
- * (imports.ts). The file travels as base64 bytes, as the roll import's.
+ * (imports.ts). The preview sends the file once and returns a staging id the commit names.
  */
 
 /** Largest file accepted (the national file is ~15 MB as CSV); its base64 must fit an HTTP call. */
-export const OFSTED_IMPORT_MAX_BYTES = 40 * 1024 * 1024;
-const MAX_BASE64 = Math.ceil(OFSTED_IMPORT_MAX_BYTES / 3) * 4;
+export const OFSTED_IMPORT_MAX_BYTES = MAX_IMPORT_FILE_BYTES;
 
-export const ofstedImportFile = z.strictObject({
-  fileName: z.string().trim().min(1, 'needs a file name').max(260),
-  contentBase64: z
-    .string()
-    .min(1, 'the file is empty')
-    .max(MAX_BASE64, `the file is larger than ${OFSTED_IMPORT_MAX_BYTES / 1024 / 1024} MB`)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+const ofstedOptions = {
   /** Import every school in the file, not only member schools. */
   allSchools: z.boolean().optional(),
-});
+  /** For a CSV whose encoding the bytes do not tell: the one the person chose. */
+  encoding: textEncoding.optional(),
+};
+export const ofstedImportFile = z.strictObject({ ...fileToPreview, ...ofstedOptions }).superRefine(oneFile);
 export type OfstedImportFile = z.input<typeof ofstedImportFile>;
 
-export type OfstedFileFormat = 'csv' | 'xlsx';
+export type OfstedFileFormat = 'csv' | 'xlsx' | 'ods';
 export type OfstedAsAtSource = 'file name' | 'latest publication date';
 
 /** One problem, located: the sheet row a person sees, the column (header and letter), the URN. */
@@ -65,9 +62,8 @@ export interface OfstedPreviewSchool {
   duplicates: number;
 }
 
-export interface OfstedImportPreview {
+export interface OfstedImportPreview extends StagedPreview {
   fileName: string;
-  sha256: string;
   format: OfstedFileFormat;
   encoding: string | null;
   sheetName: string | null;
@@ -120,7 +116,7 @@ export const ofstedImportMethods = {
     ofstedImportFile,
   ),
   commitOfstedImport: mutation<OfstedCommitResult>()(
-    'Import an Ofsted management-information file: new inspections of member schools (or all), in one transaction, after a backup',
-    ofstedImportFile,
+    'Import a previewed Ofsted management-information file: new inspections of member schools (or all), in one transaction, after a backup; refused if the data changed since the preview',
+    z.strictObject({ ...ofstedOptions, ...previewedFile }),
   ),
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { mutation } from './define';
 import { query } from './define';
 import { yearLabel } from './schemas';
+import { fileToPreview, oneFile, previewedFile, type StagedPreview } from './staging';
 
 /**
  * The QA tracker: an Excel workbook with a sheet of reviews (one row per review), a
@@ -11,18 +12,19 @@ import { yearLabel } from './schemas';
  */
 
 export const QA_IMPORT_MAX_BYTES = 20 * 1024 * 1024;
-const MAX_BASE64 = Math.ceil(QA_IMPORT_MAX_BYTES / 3) * 4;
 
-export const qaImportFile = z.strictObject({
-  fileName: z.string().trim().min(1, 'needs a file name').max(260),
-  contentBase64: z
-    .string()
-    .min(1, 'the file is empty')
-    .max(MAX_BASE64, `the file is larger than ${QA_IMPORT_MAX_BYTES / 1024 / 1024} MB`)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
-  /** The membership year the reviews belong to, e.g. 2025/26. */
-  year: yearLabel,
-});
+export const qaImportFile = z
+  .strictObject({
+    ...fileToPreview,
+    /** The membership year the reviews belong to, e.g. 2025/26. */
+    year: yearLabel,
+  })
+  .superRefine(oneFile)
+  .superRefine((r, ctx) => {
+    if (r.contentBase64 && r.contentBase64.length > Math.ceil(QA_IMPORT_MAX_BYTES / 3) * 4) {
+      ctx.addIssue({ code: 'custom', path: ['contentBase64'], message: `the file is larger than ${QA_IMPORT_MAX_BYTES / 1024 / 1024} MB` });
+    }
+  });
 export type QaImportFile = z.input<typeof qaImportFile>;
 
 /** One problem, located as a person sees it in Excel. */
@@ -64,9 +66,8 @@ export interface QaPreviewAssignment {
   changes: string[];
 }
 
-export interface QaImportPreview {
+export interface QaImportPreview extends StagedPreview {
   fileName: string;
-  sha256: string;
   year: string;
   sheets: { reviews: string | null; assignments: string | null; points: string | null };
   reviewRows: number;
@@ -104,7 +105,7 @@ export interface QaCommitResult {
 export const qaImportMethods = {
   previewQaImport: query<QaImportPreview>()('Read a QA tracker workbook and show what importing it into a year would change; writes nothing', qaImportFile),
   commitQaImport: mutation<QaCommitResult>()(
-    'Import a QA tracker workbook into a year: reviews, estimates, WWWs/EBIs, Areas of Excellence and reviewer assignments, in one transaction after a backup',
-    qaImportFile,
+    'Import a previewed QA tracker into a year: reviews, estimates, WWWs/EBIs, Areas of Excellence and reviewer assignments, in one transaction after a backup; refused if the data changed since the preview',
+    z.strictObject({ year: yearLabel, ...previewedFile }),
   ),
 };

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
 import { yearLabel } from './schemas';
+import { fileToPreview, oneFile, previewedFile, textEncoding, type EncodingChoice, type StagedPreview } from './staging';
+
+export { MAX_IMPORT_FILE_BYTES } from './staging';
 
 /** The fields of a membership roll, in the order the screens list them. */
 export const ROLL_FIELDS = [
@@ -42,29 +45,26 @@ export const ROLL_FIELD_LABELS: Record<RollField, string> = {
 /** Field → 1-based column number in the sheet. */
 export type RollMapping = Partial<Record<RollField, number>>;
 
-/** The largest file accepted (decoded); its base64 text stays under browser mode's 64 MB request limit. */
-export const MAX_IMPORT_FILE_BYTES = 40 * 1024 * 1024;
-
 const column = z.number().int().min(1).max(16_384);
 export const rollMappingSchema = z.strictObject(
   Object.fromEntries(ROLL_FIELDS.map((f) => [f, column.optional()])) as Record<RollField, z.ZodOptional<typeof column>>,
 );
 
-const base64 = z
-  .string()
-  .min(1, 'the file is empty')
-  .max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4, `the file is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB`)
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be the file’s bytes in base64');
+export const dateOrder = z.enum(['dmy', 'mdy']);
 
-export const rollFileRequest = {
-  fileName: z.string().trim().min(1).max(255),
-  contentBase64: base64,
+const rollOptions = {
   year: yearLabel,
   sheet: z.string().max(255).optional(),
   mapping: rollMappingSchema.optional(),
   createHubs: z.boolean().optional(),
   confirmWarnings: z.boolean().optional(),
+  /** For a CSV whose encoding the bytes do not tell: the one the person chose. */
+  encoding: textEncoding.optional(),
+  /** For dates that could be day or month first: the order the person chose (remembered with the mapping). */
+  dateOrder: dateOrder.optional(),
 };
+
+export const rollFileRequest = { ...fileToPreview, ...rollOptions };
 
 export interface ImportProblem {
   sheet: string;
@@ -73,6 +73,8 @@ export interface ImportProblem {
   /** The column's header (or letter when it has none); null when the problem is the whole row. */
   column: string | null;
   message: string;
+  /** A warning shown for information that does not need confirming before the import (e.g. a status label the history contradicts). */
+  informational?: true;
 }
 
 export interface RollHeader {
@@ -139,15 +141,16 @@ export interface RollFundingEffect {
   explanation: string;
 }
 
-export interface RollPreview {
+export interface RollPreview extends StagedPreview {
   fileName: string;
-  sha256: string;
-  /** What would be committed, as a hash: a commit refuses when the data changed since. */
-  diffHash: string;
-  format: 'xlsx' | 'csv';
+  format: 'xlsx' | 'ods' | 'csv';
   /** CSV only: the text encoding and separator found. */
   encoding: string | null;
   delimiter: string | null;
+  /** Set when the CSV's bytes did not tell its encoding: the likely ones, each with a sample row; choose one (request.encoding). */
+  encodingChoice: EncodingChoice | null;
+  /** The file's date column and how its day/month order was decided ('default': every date was ambiguous, so it is asked). */
+  dateOrder: { column: string; order: 'dmy' | 'mdy'; how: 'values' | 'chosen' | 'remembered' | 'default'; decidedBy: string | null } | null;
   year: string;
   /** False when the import would create the membership year. */
   yearExists: boolean;
@@ -207,19 +210,15 @@ export interface ErrorReportFile {
 export const rollImportMethods = {
   previewRollImport: query<RollPreview>()(
     'Read a membership roll, map and check every row, and show what would change (writes nothing)',
-    z.strictObject(rollFileRequest),
+    z.strictObject(rollFileRequest).superRefine(oneFile),
   ),
   rollImportErrorReport: query<ErrorReportFile>()(
-    'The rows of a roll that have problems, as an .xlsx with a Problem column',
-    z.strictObject(rollFileRequest),
+    'The rows of a previewed roll that have problems, as an .xlsx with a Problem column',
+    z.strictObject({ ...rollOptions, stagingId: previewedFile.stagingId }),
   ),
   commitRollImport: mutation<RollCommitResult>()(
     'Import a previewed roll in one transaction (backup first); refuses if the file or data changed since the preview',
-    z.strictObject({
-      ...rollFileRequest,
-      sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the sha256 the preview returned'),
-      diffHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be the diffHash the preview returned'),
-    }),
+    z.strictObject({ ...rollOptions, ...previewedFile }),
   ),
   saveRollMapping: mutation<{ saved: true }>()(
     'Remember a confirmed column mapping for files with the same headers',

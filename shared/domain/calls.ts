@@ -6,14 +6,19 @@
  *   autumn Y = 1 Sep – 31 Dec Y; spring Y = 1 Jan – 30 Apr Y; summer Y = 1 May – 31 Aug Y.
  *   Autumn 2025, spring 2026 and summer 2026 make up membership year 2025/26.
  *
- * **Decision — "since the last call"**: the pack for a term shows what changed after the last call
- * recorded for the hub (of either kind) up to the pack's "as at" day (today, or the term's last day
- * for a past term). A fact dated on the day of that call is taken as already discussed; with no call
- * recorded before the "as at" day, the window starts on the first day of the term.
+ * **Decision — "since the last call"**: each kind of call has its own pack. The pack of a kind for a
+ * term shows what changed after the hub's last call *of that kind* held up to the pack's "as at" day
+ * (today, or the term's last day for a past term), so recording the Hub Manager call does not empty
+ * the Senior Partner's pack. A call is held at a time: a change recorded later on the call's day is
+ * since the call; a fact known only by its day (a review held, a meeting) that falls on the call's day
+ * is taken as already discussed. With no call of the kind held up to the "as at" day, the window
+ * starts on the first day of the term and the pack says "since the start of term", never "since the
+ * last call".
  */
 import { TERMS, type Term } from './vocabulary';
 import { yearLabelFor } from './years';
 import { personNameKey } from './reviewer-commitment';
+import { londonDayTime } from '../uk-date';
 
 export const CALL_KINDS = ['hub_manager', 'senior_partner'] as const;
 export type CallKind = (typeof CALL_KINDS)[number];
@@ -109,45 +114,81 @@ export function dayAfter(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The days a pack reports on: from `from` to `until`, both included. */
+/** A call as the window reads it: its kind, its day and the instant it was held (ISO, UTC). */
+export interface CallMoment {
+  kind: CallKind;
+  heldOn: string;
+  heldAt: string;
+}
+
+/** What a pack reports on: changes after the last call of its kind (or from the start of term) up to `until`. */
 export interface PackWindow {
+  /** The kind of call the pack is for. */
+  kind: CallKind;
+  /** The first day a change can fall on: the last call's day (changes later that day count), else the term's first day. */
   from: string;
   until: string;
   basis: 'last call' | 'start of term';
-  /** The last call recorded on or before `until`, when there is one. */
+  /** The last call of the kind held on or before `until`, when there is one: its day and instant. */
   lastCallOn: string | null;
+  lastCallAt: string | null;
 }
 
 /**
- * The window of "what changed since the last call" for a pack of a term, as at `today`: after the
- * hub's last call (of any kind) recorded on or before the pack's as-at day, else from the term's
- * first day; up to today, or the term's last day for a term already over.
+ * The window of "what changed since the last call" for a pack of a kind of call in a term, as at
+ * `today`: after the hub's last call of that kind held on or before the pack's as-at day, else from
+ * the term's first day; up to today, or the term's last day for a term already over.
  */
-export function packWindow(input: { term: TermInfo; today: string; callDates: readonly string[] }): PackWindow {
-  const { term, today } = input;
+export function packWindow(input: { term: TermInfo; today: string; kind: CallKind; calls: readonly CallMoment[] }): PackWindow {
+  const { term, today, kind } = input;
   assertIsoDay(today, 'Today');
   const until = today < term.end ? today : term.end;
-  let lastCallOn: string | null = null;
-  for (const d of input.callDates) {
-    assertIsoDay(d, 'A call date');
-    if (d <= until && (lastCallOn === null || d > lastCallOn)) lastCallOn = d;
+  let last: CallMoment | null = null;
+  for (const c of input.calls) {
+    assertIsoDay(c.heldOn, 'A call date');
+    if (c.kind !== kind || c.heldOn > until) continue;
+    if (last === null || c.heldAt > last.heldAt) last = c;
   }
-  return lastCallOn === null
-    ? { from: term.start, until, basis: 'start of term', lastCallOn: null }
-    : { from: dayAfter(lastCallOn), until, basis: 'last call', lastCallOn };
+  return last === null
+    ? { kind, from: term.start, until, basis: 'start of term', lastCallOn: null, lastCallAt: null }
+    : { kind, from: last.heldOn, until, basis: 'last call', lastCallOn: last.heldOn, lastCallAt: last.heldAt };
 }
 
-export function inWindow(date: string | null | undefined, window: Pick<PackWindow, 'from' | 'until'>): boolean {
-  return typeof date === 'string' && date.slice(0, 10) >= window.from && date.slice(0, 10) <= window.until;
+/**
+ * Is a fact inside the window? `date` is its day (or an instant, which is then also when it was
+ * recorded); `recordedAt` the instant hubdesk recorded it, when known. On the last call's day a fact
+ * counts only when recorded after the call; one known only by its day was discussed on the call.
+ */
+export function inWindow(date: string | null | undefined, window: PackWindow, recordedAt?: string | null): boolean {
+  if (typeof date !== 'string') return false;
+  const day = date.slice(0, 10);
+  if (day < window.from || day > window.until) return false;
+  if (window.lastCallOn === null || day > window.lastCallOn) return true;
+  const at = recordedAt ?? (date.length > 10 ? date : null);
+  return at !== null && window.lastCallAt !== null && at > window.lastCallAt;
 }
 
-/** The facts dated inside the window, oldest first (ties keep their order). */
-export function changedSince<T>(facts: readonly T[], window: Pick<PackWindow, 'from' | 'until'>, dateOf: (fact: T) => string | null): T[] {
+/** The facts inside the window, oldest first (ties keep their order). */
+export function changedSince<T>(facts: readonly T[], window: PackWindow, dateOf: (fact: T) => string | null, recordedAtOf?: (fact: T) => string | null): T[] {
   return facts
     .map((fact, i) => ({ fact, i, date: dateOf(fact) }))
-    .filter((f) => inWindow(f.date, window))
+    .filter((f) => inWindow(f.date, window, recordedAtOf?.(f.fact)))
     .sort((a, b) => a.date!.localeCompare(b.date!) || a.i - b.i)
     .map((f) => f.fact);
+}
+
+const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function longDay(iso: string): string {
+  return `${Number(iso.slice(8, 10))} ${LONG_MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`;
+}
+
+/** What the window's changes are "since", in words: "since the last Hub Manager call, 5 December 2026 at 14:30". */
+export function windowLabel(window: PackWindow, term: Pick<TermInfo, 'start'>): string {
+  if (window.basis === 'start of term' || window.lastCallOn === null || window.lastCallAt === null) {
+    return `since the start of term, ${longDay(term.start)} (no ${CALL_KIND_LABELS[window.kind]} call held before)`;
+  }
+  return `since the last ${CALL_KIND_LABELS[window.kind]} call, ${longDay(window.lastCallOn)} at ${londonDayTime(window.lastCallAt).time}`;
 }
 
 export type TermCallStatus = 'held' | 'due' | 'overdue' | 'not yet due';

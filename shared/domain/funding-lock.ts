@@ -1,7 +1,9 @@
 /**
- * Finalising a year's allocation: finance locks the computed figures of a hub;
- * afterwards a recomputation that differs is a *pending difference* to approve, never a silent
- * change of the locked figure. This file compares a locked snapshot with a fresh computation. Pure.
+ * Finalising a year's allocation: finance locks the computed figures of a hub; afterwards a
+ * recomputation that differs is a *pending difference* to approve, never a silent change of the
+ * locked figure. Every figure says which it is — *locked* (in force once finance locks the year) or
+ * *live* (what the roll gives today) — and a locked hub shows the two side by side. This file compares
+ * a locked snapshot with a fresh computation. Pure.
  */
 import { formatPence } from './money';
 
@@ -42,6 +44,39 @@ export const FIGURE_LABELS: Record<FigureKey, string> = {
 };
 
 const FIGURE_KEYS = Object.keys(FIGURE_LABELS) as FigureKey[];
+
+/** Which figures: the ones finance locked, or the ones the roll gives today. */
+export type FigureBasis = 'locked' | 'live';
+
+export const FIGURE_BASIS_LABELS: Record<FigureBasis, string> = { locked: 'Locked', live: 'Live (from the roll today)' };
+
+/** One figure of a locked hub: locked and live side by side, and the difference (live − locked). */
+export interface FigureSideBySide {
+  key: FigureKey;
+  label: string;
+  /** 'count' for schools and pupils, 'money' (pence) for the rest. */
+  kind: 'count' | 'money';
+  locked: number;
+  live: number;
+  difference: number;
+}
+
+/** Every figure, locked beside live, in the order the page shows them. */
+export function figuresSideBySide(locked: AllocationFigures, live: AllocationFigures): FigureSideBySide[] {
+  return FIGURE_KEYS.map((key) => ({
+    key,
+    label: FIGURE_LABELS[key],
+    kind: key === 'schools' || key === 'pupils' ? 'count' : 'money',
+    locked: locked[key],
+    live: live[key],
+    difference: live[key] - locked[key],
+  }));
+}
+
+/** The last line of a figure set's explanation, from that set's own figures. */
+export function totalAvailableLine(f: AllocationFigures): string {
+  return `Total available = funding ${formatPence(f.fundingPence)} + carry forward ${formatPence(f.carryForwardPence)} = ${formatPence(f.totalAvailablePence)}.`;
+}
 
 export interface FigureDifference {
   key: FigureKey;
@@ -103,7 +138,7 @@ export function compareAllocation(locked: AllocationSnapshot, current: Allocatio
   return { figures, schools, lines };
 }
 
-/** The record a merged school record now stands under (see records/merge-schools.ts). */
+/** The record a merged school record now stands under (see merges/schools.ts in the core). */
 export interface KeptRecord {
   schoolId: number;
   urn: string;

@@ -7,9 +7,12 @@
  * Never guess silently: a suggestion always comes with `kind: 'needs_confirmation'`.
  *
  * Clean (exact) forms: an optional `£` (optionally followed by a space), then either plain digits
- * (`3500`) or digits grouped in threes by commas, where a comma may be followed by one space as in
- * the real source (`34, 704`), then optionally `.` and 1 or 2 decimal digits. Negative amounts are
- * never clean: a planned cost or a claim is not negative.
+ * (`3500`) or digits grouped in threes by commas (`34,704`), then optionally `.` and 1 or 2 decimal
+ * digits. Negative amounts are never clean: a planned cost or a claim is not negative.
+ *
+ * **Decision**: a space inside the digits (`£34, 704.70`, `£34 704.70`) is not clean — a space may
+ * be where a digit was lost — so it is flagged, with the amount read without the space
+ * (£34,704.70) offered as the suggestion.
  */
 import { formatPence, MoneyDecimal } from './money';
 
@@ -36,9 +39,12 @@ export const TYPED_AMOUNT_REASONS = {
   plusUncosted: 'an amount plus costs not given as a number',
   extraWords: 'the amount has other words with it',
   unusualForm: 'not written in a standard form like £1,234.56',
+  spaceInDigits: 'a space inside the number',
 } as const;
 
-const CLEAN = /^£?\s?(\d{1,3}(?:, ?\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
+const CLEAN = /^£?\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
+/** Digits grouped in threes by commas and/or spaces, with at least one space among them. */
+const SPACED = /^£?\s?(\d{1,3}(?:(?:, ?| )\d{3})+)(?:\.(\d{1,2}))?$/;
 
 /** A number as it appears in free text; grouping is validated afterwards. */
 const NUMBER_TOKEN = /(£\s*)?(\d+(?:, ?\d+)*(?:\.\d+)?|\.\d+)(\s*[kK](?![a-zA-Z]))?/g;
@@ -89,6 +95,12 @@ function tokenPence(t: Token): number | null {
   return value.toNumber();
 }
 
+/** Pence of digits grouped by commas or spaces and their decimals, or null when too large to hold exactly. */
+function groupedPence(grouped: string, decimals: string | undefined): number | null {
+  const pence = new MoneyDecimal(`${grouped.replace(/[, ]/g, '')}.${decimals ?? '0'}`).times(100);
+  return pence.gt(Number.MAX_SAFE_INTEGER) ? null : pence.toNumber();
+}
+
 function flag(reason: string, suggestedPence: number | null, detail?: string): TypedAmount {
   return { kind: 'needs_confirmation', reason: detail ? `${reason}: ${detail}` : reason, suggestedPence };
 }
@@ -114,11 +126,15 @@ export function parseTypedAmount(text: string): TypedAmount {
 
   const clean = CLEAN.exec(s);
   if (clean) {
-    const digits = `${(clean[1] ?? '').replace(/[, ]/g, '')}.${clean[2] ?? '0'}`;
-    const pence = new MoneyDecimal(digits).times(100);
-    if (pence.gt(Number.MAX_SAFE_INTEGER)) return flag(R.tooLarge, null);
-    const n = pence.toNumber();
+    const n = groupedPence(clean[1] ?? '', clean[2]);
+    if (n === null) return flag(R.tooLarge, null);
     return { kind: 'exact', pence: n, normalised: formatPence(n) };
+  }
+  const spaced = SPACED.exec(s);
+  if (spaced && / \d/.test(spaced[1] ?? '')) {
+    const n = groupedPence(spaced[1] ?? '', spaced[2]);
+    if (n === null) return flag(R.tooLarge, null);
+    return flag(R.spaceInDigits, n);
   }
 
   if (NEGATIVE.test(s)) return flag(R.negative, null);

@@ -209,3 +209,31 @@ export function rankSupportSuggestions<M extends SupportMatch>(matches: readonly
       a.schoolId - b.schoolId,
   );
 }
+
+/** Where a school is in the network: its hub and that hub's region (either may be unknown). */
+export interface NetworkPlace {
+  hubId: number | null;
+  region: string | null;
+}
+
+export type Nearness = 'same hub' | 'same region' | 'elsewhere';
+const NEARNESS: readonly Nearness[] = ['same hub', 'same region', 'elsewhere'];
+
+/** How near a school is to another: in the same hub, in another hub of the same region, or elsewhere. */
+export function nearnessOf(near: NetworkPlace, place: NetworkPlace): Nearness {
+  if (near.hubId !== null && place.hubId === near.hubId) return 'same hub';
+  if (near.region !== null && place.region === near.region) return 'same region';
+  return 'elsewhere';
+}
+
+/**
+ * **Decision** (support is easiest to broker close by): suggestions from the EBI's own hub come
+ * first, then those from another hub in the same region, then the rest; inside each, the order the
+ * matching gave (rankSupportSuggestions) is kept.
+ */
+export function nearFirst<S>(suggestions: readonly S[], near: NetworkPlace, placeOf: (s: S) => NetworkPlace): S[] {
+  return suggestions
+    .map((s, i) => ({ s, i, d: NEARNESS.indexOf(nearnessOf(near, placeOf(s))) }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .map((x) => x.s);
+}

@@ -8,6 +8,7 @@
  */
 import { assertPence, formatPence, sumPence } from './money';
 import type { ClaimStatus } from './vocabulary';
+import type { MeetingDatesCondition } from './meeting-dates';
 
 export interface ClaimAmount {
   amountPence: number;
@@ -219,10 +220,11 @@ function listNames(names: readonly string[]): string {
 /** Hub funding is released only when all three conditions hold. */
 export function releaseConditions(input: {
   finalPlanSubmittedOn: string | null;
-  meetingDatesSubmitted: boolean;
+  /** The meeting-dates condition (meeting-dates.ts: a meeting in each term, every one submitted). */
+  meetingDates: Pick<MeetingDatesCondition, 'met' | 'detail'>;
   unpaidSchools: readonly string[];
 }): { met: boolean; conditions: ReleaseCondition[] } {
-  const { finalPlanSubmittedOn, meetingDatesSubmitted, unpaidSchools } = input;
+  const { finalPlanSubmittedOn, meetingDates, unpaidSchools } = input;
   const unpaid = unpaidSchools.length;
   const conditions: ReleaseCondition[] = [
     {
@@ -237,8 +239,8 @@ export function releaseConditions(input: {
     {
       key: 'meeting_dates',
       label: RELEASE_CONDITION_LABELS.meeting_dates,
-      met: meetingDatesSubmitted,
-      detail: meetingDatesSubmitted ? 'Meeting dates submitted.' : 'Meeting dates have not been submitted yet.',
+      met: meetingDates.met,
+      detail: meetingDates.detail,
     },
     {
       key: 'fees_paid',

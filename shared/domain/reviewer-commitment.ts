@@ -3,6 +3,9 @@
  *
  * - A school must send out, in the year, as many trained reviewers to other schools' reviews as the
  *   size of its own review team (reviewTeamSize in review-team.ts).
+ * - **Decision**: a reviewer counts only with a reviewer-training record dated on or before the first
+ *   day of the review they go to. An untrained reviewer's booking or attendance is shown, flagged
+ *   "not trained", and not counted (for the commitment, nor as a first attendance).
  * - A reviewer who drops out is replaced; the replacement counts for the school that sent them. Here
  *   a replacement is simply another assignment of its own home school, so it is counted in that
  *   school's list; a dropped assignment never counts for anyone.
@@ -11,6 +14,7 @@
  */
 
 import type { MembershipStatus, ReviewerStatus } from './vocabulary';
+import { newOrReturning, type MembershipHistory } from './membership-history';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -31,7 +35,14 @@ export interface OutgoingAssignment {
   status: ReviewerStatus;
   /** Start date of the review the reviewer goes to. */
   reviewDate: string;
+  /** The reviewer's earliest reviewer-training date, or null when none is recorded. */
+  trainedOn: string | null;
   replacedBy?: ReplacementRef | null;
+}
+
+/** Trained in time for the review: a training record dated on or before the review's first day. */
+export function trainedFor(a: Pick<OutgoingAssignment, 'reviewDate' | 'trainedOn'>): boolean {
+  return a.trainedOn !== null && a.trainedOn <= a.reviewDate;
 }
 
 export const COMMITMENT_STATUSES = ['met', 'on track', 'behind'] as const;
@@ -50,6 +61,8 @@ export interface ReviewerCommitment {
    */
   awaitingConfirmation: number;
   dropped: number;
+  /** Booked or attended by a reviewer without a training record by the review's first day: shown, not counted. */
+  notTrained: number;
   /** Of the dropped, how many have a replacement recorded (the replacement counts for its own school). */
   droppedReplaced: number;
   /** max(0, commitment − attended − booked). */
@@ -75,8 +88,14 @@ export function reviewerCommitment(input: ReviewerCommitmentInput): ReviewerComm
   let awaitingConfirmation = 0;
   let dropped = 0;
   let droppedReplaced = 0;
+  let notTrained = 0;
   for (const a of outgoing) {
     assertIsoDate(a.reviewDate, 'reviewDate');
+    if (a.trainedOn !== null) assertIsoDate(a.trainedOn, 'trainedOn');
+    if (a.status !== 'dropped' && !trainedFor(a)) {
+      notTrained += 1;
+      continue;
+    }
     switch (a.status) {
       case 'attended':
         attended += 1;
@@ -97,7 +116,7 @@ export function reviewerCommitment(input: ReviewerCommitmentInput): ReviewerComm
   }
   const shortfall = Math.max(0, commitment - attended - booked);
   const status: CommitmentStatus = attended >= commitment ? 'met' : attended + booked >= commitment ? 'on track' : 'behind';
-  return { commitment, attended, booked, awaitingConfirmation, dropped, droppedReplaced, shortfall, status };
+  return { commitment, attended, booked, awaitingConfirmation, dropped, droppedReplaced, notTrained, shortfall, status };
 }
 
 /* ------------------------------------------------------ attend before hosting */
@@ -115,18 +134,19 @@ export interface ReviewBeforeFirstAttendance {
  * **Decisions**: an attendance must be strictly before the own review's start date (same day does
  * not count: the rule is "before the school hosts its own"); 'attended' and 'booked' both count
  * (including a booked review whose date has passed but is not yet confirmed); 'dropped' never
- * counts. No own review date yet → not flagged (nothing to compare).
+ * counts, nor a reviewer not trained by that review's first day (the rule asks for a trained
+ * leader). No own review date yet → not flagged (nothing to compare).
  */
 export function reviewBeforeFirstAttendance(input: {
   ownReviewStart: string | null;
-  outgoing: readonly Pick<OutgoingAssignment, 'status' | 'reviewDate'>[];
+  outgoing: readonly Pick<OutgoingAssignment, 'status' | 'reviewDate' | 'trainedOn'>[];
 }): ReviewBeforeFirstAttendance {
   const { ownReviewStart, outgoing } = input;
   if (ownReviewStart !== null) assertIsoDate(ownReviewStart, 'ownReviewStart');
   let firstAttendance: string | null = null;
   for (const a of outgoing) {
     assertIsoDate(a.reviewDate, 'reviewDate');
-    if (a.status === 'dropped') continue;
+    if (a.status === 'dropped' || !trainedFor(a)) continue;
     if (firstAttendance === null || a.reviewDate < firstAttendance) firstAttendance = a.reviewDate;
   }
   const flagged = ownReviewStart !== null && (firstAttendance === null || firstAttendance >= ownReviewStart);
@@ -151,7 +171,7 @@ export type UntrainedHeadteacherCode =
   | 'headteacher_unknown'
   /** Not flagged: the head has a training record. */
   | 'trained'
-  /** Not flagged: renewing or leaving school with an established (or unknown-since) head. */
+  /** Not flagged: a school that was a member last year, with an established (or unknown-since) head. */
   | 'not_required';
 
 export interface UntrainedHeadteacher {
@@ -183,27 +203,30 @@ export function newHeadteacherFrom(yearStart: string): string {
 
 /**
  * Flags a school whose headteacher must attend reviewer training and has not.
- * The rule applies to a 'new' school (the roll has no separate "returning" status: a school that
- * rejoins is new to the year) and to any school whose head is new (see NEW_HEADTEACHER_WINDOW_MONTHS),
- * whatever its membership status. Any training record with the head's name counts, whatever its date;
- * the caller chooses which records to pass (e.g. the person's records across schools).
+ * The rule applies to a new or returning school — from the membership history, not the roll's label
+ * (membership-history.ts; the label stands in only for a history hubdesk cannot know) — and to any school whose
+ * head is new (see NEW_HEADTEACHER_WINDOW_MONTHS). Any training record with the head's name counts,
+ * whatever its date; the caller chooses which records to pass (e.g. the person's records across schools).
  */
 export function untrainedHeadteacher(input: {
   headteacherSince: string | null;
+  /** The school's membership history this year (a new, returning or continuing member). */
+  history: MembershipHistory;
+  /** The roll's status label, read only when the history is unknown. */
   membershipStatus: MembershipStatus;
   trainings: readonly { personName: string; trainedOn: string }[];
   headteacherName: string | null;
   yearStart: string;
 }): UntrainedHeadteacher {
-  const { headteacherSince, membershipStatus, trainings, headteacherName, yearStart } = input;
+  const { headteacherSince, history, membershipStatus, trainings, headteacherName, yearStart } = input;
+  const newSchool = newOrReturning(history, membershipStatus);
   const windowStart = newHeadteacherFrom(yearStart);
   if (headteacherSince !== null) assertIsoDate(headteacherSince, 'headteacherSince');
-  const newSchool = membershipStatus === 'new';
   const newHead = headteacherSince !== null && headteacherSince >= windowStart;
   if (!newSchool && !newHead) {
     return { flagged: false, code: 'not_required', reason: 'Established headteacher of a continuing school', trainedOn: null };
   }
-  const why = newSchool ? 'new or returning school' : `new headteacher (since ${String(headteacherSince)})`;
+  const why = newSchool ? `${history === 'returning' ? 'returning' : 'new'} school` : `new headteacher (since ${String(headteacherSince)})`;
   const name = headteacherName === null ? '' : personNameKey(headteacherName);
   if (name === '') {
     return { flagged: true, code: 'headteacher_unknown', reason: `No headteacher recorded for a ${why}: reviewer training cannot be checked`, trainedOn: null };

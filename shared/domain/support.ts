@@ -19,9 +19,9 @@ export function brokeredToLabel(r: { brokeredToSchool: string | null; brokeredTo
 /**
  * **Decision**: a call pack lists the hub's requests made on or before its as-at day that are still
  * open, and those closed or changed since the window opened (so a request done since the last call is
- * reported once, then drops out). `updatedOn` is the day of the request's last change.
+ * reported once, then drops out). `changedSince`: its last change falls in the pack's window.
  */
-export function inCallPack(r: { requestedOn: string; status: string; updatedOn: string }, window: { from: string; until: string }): boolean {
+export function inCallPack(r: { requestedOn: string; status: string; changedSince: boolean }, window: { until: string }): boolean {
   if (r.requestedOn > window.until) return false;
-  return isSupportOpen(r.status) || r.updatedOn >= window.from;
+  return isSupportOpen(r.status) || r.changedSince;
 }

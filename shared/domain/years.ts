@@ -45,3 +45,19 @@ export function currentYear<T extends { startDate: string; endDate: string }>(ye
   const started = years.filter((y) => y.startDate <= today).sort((a, b) => b.startDate.localeCompare(a.startDate));
   return started[0] ?? [...years].sort((a, b) => a.startDate.localeCompare(b.startDate))[0] ?? null;
 }
+
+/** The label of the default-dated year (1 September to 31 August) that a day (YYYY-MM-DD) falls in. */
+export function yearLabelOn(day: string): string {
+  const calendarYear = Number(day.slice(0, 4));
+  return yearLabelFor(day.slice(5) >= '09-01' ? calendarYear : calendarYear - 1);
+}
+
+/**
+ * The years a membership roll can be imported into: every year held, the year today falls in (an
+ * empty database has none yet) and the year after the latest, newest first.
+ */
+export function rollImportYears(held: readonly string[], today: string): string[] {
+  const labels = new Set([...held, yearLabelOn(today)]);
+  labels.add(yearLabelFor(Math.max(...[...labels].map(firstCalendarYear)) + 1));
+  return [...labels].sort((a, b) => firstCalendarYear(b) - firstCalendarYear(a));
+}

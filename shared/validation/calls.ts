@@ -18,9 +18,14 @@ const actionUpdate = z.strictObject({
   doneOn: isoDate.optional(),
 });
 
+/** A time of day like 14:30 (24-hour, London time). */
+export const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 14:30');
+
 export const recordCallSchema = z.strictObject({
   hubId: id,
   heldOn: isoDate,
+  /** The time it was held (London time), e.g. 14:30; without it: now for a call held today, else the end of that day. */
+  heldAt: timeOfDay.optional(),
   kind: z.enum(CALL_KINDS),
   attendees: z.array(person.min(1, 'an attendee needs a name')).max(50),
   notes: z.string().max(20_000),

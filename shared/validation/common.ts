@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ukDateShown } from '../uk-date';
 import { id, isoDate } from '../contract/schemas';
 
 /**
@@ -7,7 +8,7 @@ import { id, isoDate } from '../contract/schemas';
  */
 export { id, isoDate };
 
-/** The version a form loaded (see electron/core/records/version.ts); a mismatch is a conflict. */
+/** The version a form loaded (see electron/core/changes/version.ts); a mismatch is a conflict. */
 export const version = z.string({ error: 'the version of the record you loaded is missing' }).regex(/^[0-9a-f]{16}$/, 'is not a record version');
 
 /** A whole number of pupils, with a message a person understands. */
@@ -53,5 +54,5 @@ export function messagesByField(issues: readonly FieldIssue[]): Record<string, s
 /** A date a person records as having happened cannot be after today. */
 export function notAfterToday(date: string | null | undefined, today: string, what: string): string | null {
   if (!date) return null;
-  return date > today ? `${what} (${date}) is after today (${today})` : null;
+  return date > today ? `${what} (${ukDateShown(date)}) is after today (${ukDateShown(today)})` : null;
 }

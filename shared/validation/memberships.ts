@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ukDateShown } from '../uk-date';
 import { MEMBERSHIP_STATUSES } from '../domain/vocabulary';
 import { id, isoDate, notAfterToday, optionalDate, pupils, version, type FieldIssue } from './common';
 import { yearLabel } from '../contract/schemas';
@@ -7,7 +8,7 @@ export const membershipStatus = z.enum(MEMBERSHIP_STATUSES, { error: 'choose new
 
 const feeOrder = (r: { feeInvoicedOn?: string | null; feePaidOn?: string | null }, ctx: z.RefinementCtx) => {
   if (r.feeInvoicedOn && r.feePaidOn && r.feePaidOn < r.feeInvoicedOn) {
-    ctx.addIssue({ code: 'custom', path: ['feePaidOn'], message: `the fee cannot be paid (${r.feePaidOn}) before it was invoiced (${r.feeInvoicedOn})` });
+    ctx.addIssue({ code: 'custom', path: ['feePaidOn'], message: `the fee cannot be paid (${ukDateShown(r.feePaidOn)}) before it was invoiced (${ukDateShown(r.feeInvoicedOn)})` });
   }
 };
 

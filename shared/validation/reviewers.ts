@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ukDateShown } from '../uk-date';
 import { REVIEWER_STATUSES } from '../domain/vocabulary';
 import { id, isoDate, notAfterToday, optionalText, requiredText, version, type FieldIssue } from './common';
 
@@ -43,7 +44,7 @@ export type AddTrainingInput = z.input<typeof addTrainingSchema>;
 
 /** Attendance is a fact: it cannot be recorded before the review has started. */
 export function attendedIssues(status: string, reviewStart: string, today: string): FieldIssue[] {
-  if (status === 'attended' && reviewStart > today) return [{ path: 'status', message: `the review starts on ${reviewStart}: attendance can be recorded from that day` }];
+  if (status === 'attended' && reviewStart > today) return [{ path: 'status', message: `the review starts on ${ukDateShown(reviewStart)}: attendance can be recorded from that day` }];
   return [];
 }
 

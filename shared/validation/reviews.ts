@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ukDateShown } from '../uk-date';
 import { QA_ESTIMATES, QA_HEADINGS } from '../domain/vocabulary';
 import { id, isoDate, notAfterToday, optionalDate, optionalText, requiredText, version, type FieldIssue } from './common';
 
@@ -7,7 +8,7 @@ export const MAX_REVIEW_DAYS = 7;
 
 function span(r: { startDate: string; endDate: string }, ctx: z.RefinementCtx) {
   if (r.endDate < r.startDate) {
-    ctx.addIssue({ code: 'custom', path: ['endDate'], message: `the review cannot end (${r.endDate}) before it starts (${r.startDate})` });
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: `the review cannot end (${ukDateShown(r.endDate)}) before it starts (${ukDateShown(r.startDate)})` });
     return;
   }
   const days = (Date.parse(`${r.endDate}T00:00:00Z`) - Date.parse(`${r.startDate}T00:00:00Z`)) / 86_400_000 + 1;
@@ -58,9 +59,9 @@ export function reviewOutcomeIssues(
 ): FieldIssue[] {
   const out: FieldIssue[] = [];
   const hasOutcome = Object.values(r.estimates).some((e) => e !== null) || r.www.length > 0 || r.ebi.length > 0;
-  if (hasOutcome && r.startDate > today) out.push({ path: 'estimates', message: `the review starts on ${r.startDate}: its outcome can be recorded once it has taken place` });
+  if (hasOutcome && r.startDate > today) out.push({ path: 'estimates', message: `the review starts on ${ukDateShown(r.startDate)}: its outcome can be recorded once it has taken place` });
   const report = notAfterToday(r.reportReceivedOn, today, 'the date the report was received');
   if (report) out.push({ path: 'reportReceivedOn', message: report });
-  if (r.reportReceivedOn && r.reportReceivedOn < r.startDate) out.push({ path: 'reportReceivedOn', message: `the report cannot arrive (${r.reportReceivedOn}) before the review (${r.startDate})` });
+  if (r.reportReceivedOn && r.reportReceivedOn < r.startDate) out.push({ path: 'reportReceivedOn', message: `the report cannot arrive (${ukDateShown(r.reportReceivedOn)}) before the review (${ukDateShown(r.startDate)})` });
   return out;
 }

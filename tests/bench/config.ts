@@ -10,4 +10,6 @@ export interface BenchConfig {
   quarterStore: string;
   rollFile: string;
   ofstedFile: string;
+  /** GIAS's all-establishment extract: every network school and as many others, 120 columns, Windows-1252. */
+  giasFile: string;
 }

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { buildCsv, nationalSchools } from '../fixtures/ofsted/generate';
+import { giasExtract, type GiasSchool } from '../fixtures/gias/generate';
 import { URN_BASE, type BenchNetwork } from './network';
 
 export const ROLL_HEADERS = ['URN', 'School name', 'Hub', 'Pupils', 'Phase', 'LA', 'Trust', 'Headteacher', 'Email', 'Telephone', 'Postcode', 'Status'];
@@ -60,4 +61,32 @@ export function writeBenchOfstedCsv(file: string, net: BenchNetwork, month: 1 | 
   const bytes = buildCsv('2026', schools, { bom: true });
   fs.writeFileSync(file, bytes);
   return { rows, bytes: bytes.length };
+}
+
+/**
+ * GIAS's all-establishment extract at national scale: every school of the network (one in twenty
+ * with a new headteacher, one in fifty closed) and as many schools that are not members, 120
+ * columns, Windows-1252, as DfE publishes it.
+ */
+export function writeBenchGias(file: string, net: BenchNetwork): { rows: number; bytes: number } {
+  const schools: GiasSchool[] = net.schools.map((s, i) => {
+    const [first, ...last] = s.headteacher.split(' ');
+    return {
+      urn: s.urn,
+      name: s.name,
+      phase: s.phase,
+      la: s.localAuthority,
+      trust: s.trust ?? '',
+      headFirst: i % 20 === 0 ? 'Alex' : first,
+      headLast: last.join(' '),
+      postcode: s.postcode,
+      pupils: 200 + ((i * 37) % 1400),
+      status: i % 50 === 0 ? 'Closed' : 'Open',
+      closeDate: i % 50 === 0 ? '31-08-2026' : '',
+    };
+  });
+  const others = Array.from({ length: net.schools.length }, (_, k): GiasSchool => ({ urn: String(URN_BASE + net.schools.length + 10_000 + k), name: `Other establishment ${k}`, pupils: 150 + (k % 900) }));
+  const bytes = giasExtract([...schools, ...others]);
+  fs.writeFileSync(file, bytes);
+  return { rows: schools.length + others.length, bytes: bytes.length };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --n 25000 --h 500 --runs 5 --reuse --only roll,funding]`
+ * `npm run bench [-- --quick] [-- --n 25000 --h 500 --runs 5 --browser-runs 20 --reuse --only roll,funding --baseline DIR]`
  *
  * Generates a network of N schools in H hubs (default 25,000 in 500; --quick 2,000 in 80) and its
  * files, runs each measured step in its own process, prints a table and writes bench-results.json.
@@ -11,15 +11,16 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { buildBenchNetwork, type BenchNetwork } from './network';
 import { writeBenchStore } from './store';
-import { writeBenchOfstedCsv, writeBenchRoll } from './files';
+import { writeDemoStore } from './demo-store';
+import { writeBenchGias, writeBenchOfstedCsv, writeBenchRoll } from './files';
 import { machineInfo, type Measurement } from './measure';
-import type { BenchConfig } from './config';
+import type { BrowserConfig } from './steps/browser';
 import { dispatch } from '../../electron/core/dispatch';
 import { backupDir } from '../../electron/core/db/backups';
 import { openBench } from './steps/open';
 import { evaluate, printTable } from './report';
 
-const STEPS = ['roll', 'ofsted', 'funding', 'dashboard', 'phases', 'import-phases', 'export', 'coldstart', 'engines'] as const;
+const STEPS = ['roll', 'ofsted', 'gias', 'funding', 'dashboard', 'phases', 'import-phases', 'export', 'browser', 'browser-national', 'engines'] as const;
 const EXPORT_SCHOOLS = 500;
 
 function args() {
@@ -32,19 +33,24 @@ function args() {
       reuse: { type: 'boolean' },
       only: { type: 'string' },
       out: { type: 'string' },
+      baseline: { type: 'string' },
+      'browser-runs': { type: 'string' },
     },
     strict: true,
   });
   const n = Number(values.n ?? (values.quick ? 2000 : 25_000));
   const h = Number(values.h ?? (values.quick ? 80 : 500));
   const runs = Number(values.runs ?? 5);
-  if (!Number.isInteger(n) || n < 40 || !Number.isInteger(h) || h < 4 || h > n || !Number.isInteger(runs) || runs < 1) {
-    throw new Error('--n must be a whole number ≥ 40, --h from 4 to n, --runs ≥ 1');
+  const browserRuns = Number(values['browser-runs'] ?? (values.quick ? 10 : 20));
+  if (!Number.isInteger(n) || n < 40 || !Number.isInteger(h) || h < 4 || h > n || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(browserRuns) || browserRuns < 1) {
+    throw new Error('--n must be a whole number ≥ 40, --h from 4 to n, --runs and --browser-runs ≥ 1');
   }
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...STEPS];
   const unknown = only.filter((s) => !(STEPS as readonly string[]).includes(s));
   if (unknown.length) throw new Error(`unknown step ${unknown.join(', ')}; steps are ${STEPS.join(', ')}`);
-  return { n, h, runs, reuse: values.reuse ?? false, only, out: values.out ?? 'bench-results.json', quick: values.quick ?? false };
+  const baseline = values.baseline ? path.resolve(values.baseline) : null;
+  if (baseline && !fs.existsSync(path.join(baseline, 'out', 'server', 'index.js'))) throw new Error(`--baseline ${baseline}: no build there (out/server/index.js); run npm run build in it first`);
+  return { n, h, runs, browserRuns, baseline, reuse: values.reuse ?? false, only, out: values.out ?? 'bench-results.json', quick: values.quick ?? false };
 }
 
 function log(text: string): void {
@@ -57,14 +63,17 @@ async function prepare(n: number, h: number, reuse: boolean) {
     baseStore: path.join(workDir, 'network'),
     quarterStore: path.join(workDir, 'quarter'),
     exportStore: path.join(workDir, `export-${EXPORT_SCHOOLS}`),
+    demoStore: path.join(workDir, 'demo'),
     rollFile: path.join(workDir, `roll-${n}.xlsx`),
     ofstedFile: path.join(workDir, 'Management_information_-_state-funded_schools_-_as_at_30_Nov_2026.csv'),
     previousOfstedFile: path.join(workDir, 'Management_information_-_state-funded_schools_-_as_at_31_Oct_2026.csv'),
+    giasFile: path.join(workDir, 'edubasealldata20261123.csv'),
   };
   const marker = path.join(workDir, 'ready.json');
   const generation: Record<string, number> = {};
   if (reuse && fs.existsSync(marker)) {
     log(`reusing the generated network in ${workDir}`);
+    if (!fs.existsSync(path.join(config.demoStore, 'hubdesk.db'))) await writeDemoStore(config.demoStore);
     return { workDir, ...config, generation: JSON.parse(fs.readFileSync(marker, 'utf8')) as Record<string, number> };
   }
   fs.rmSync(workDir, { recursive: true, force: true });
@@ -84,11 +93,13 @@ async function prepare(n: number, h: number, reuse: boolean) {
     writeBenchOfstedCsv(config.previousOfstedFile, net, 1);
     writeBenchOfstedCsv(config.ofstedFile, net, 2);
   });
+  await timedStep('write GIAS extract', () => writeBenchGias(config.giasFile, net));
   // The store has last month's file imported already (through the real import: every inspection
   // in it is new, so this one run is also the figure for a first import of the national file).
   await timedStep('import last month\'s Ofsted file (first import, everything new)', () => importOfsted(config.baseStore, config.previousOfstedFile));
   await timedStep('write N/4 store', () => writeBenchStore(config.quarterStore, buildBenchNetwork(Math.round(n / 4), Math.round(h / 4), { lite: true })));
   await timedStep('write export store', () => writeBenchStore(config.exportStore, buildBenchNetwork(EXPORT_SCHOOLS, 36)));
+  await timedStep('write demo store', () => writeDemoStore(config.demoStore));
   Object.assign(generation, {
     schools: net.schools.length,
     memberships: net.memberships.length,
@@ -109,7 +120,10 @@ async function prepare(n: number, h: number, reuse: boolean) {
 async function importOfsted(dataDir: string, file: string): Promise<void> {
   const { ctx, close } = await openBench(dataDir);
   try {
-    const r = await dispatch(ctx, 'commitOfstedImport', { fileName: path.basename(file), contentBase64: fs.readFileSync(file).toString('base64') });
+    const p = await dispatch(ctx, 'previewOfstedImport', { fileName: path.basename(file), contentBase64: fs.readFileSync(file).toString('base64') });
+    if (!p.ok) throw new Error(`previewing ${path.basename(file)} for the benchmark store failed: ${p.error.message}`);
+    const v = p.value as { stagingId: string; sha256: string; diffHash: string };
+    const r = await dispatch(ctx, 'commitOfstedImport', { stagingId: v.stagingId, sha256: v.sha256, diffHash: v.diffHash });
     if (!r.ok) throw new Error(`importing ${path.basename(file)} into the benchmark store failed: ${r.error.message}`);
   } finally {
     await close();
@@ -141,7 +155,7 @@ async function main(): Promise<void> {
   const a = args();
   const machine = machineInfo();
   const prepared = await prepare(a.n, a.h, a.reuse);
-  const config: BenchConfig & { exportStore: string; exportSchools: number } = {
+  const config: BrowserConfig & { exportStore: string; exportSchools: number } = {
     n: a.n,
     h: a.h,
     runs: a.runs,
@@ -150,8 +164,12 @@ async function main(): Promise<void> {
     quarterStore: prepared.quarterStore,
     rollFile: prepared.rollFile,
     ofstedFile: prepared.ofstedFile,
+    giasFile: prepared.giasFile,
     exportStore: prepared.exportStore,
     exportSchools: EXPORT_SCHOOLS,
+    demoStore: prepared.demoStore,
+    browserRuns: a.browserRuns,
+    baselineRoot: a.baseline,
   };
   const configFile = path.join(prepared.workDir, 'config.json');
   fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
@@ -165,7 +183,7 @@ async function main(): Promise<void> {
   }
   machine.loadAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
   const goals = evaluate(measurements, { n: a.n, h: a.h });
-  const results = { machine, params: { n: a.n, h: a.h, runs: a.runs, quick: a.quick }, generation: prepared.generation, goals, measurements, failures };
+  const results = { machine, params: { n: a.n, h: a.h, runs: a.runs, browserRuns: a.browserRuns, baseline: a.baseline, quick: a.quick }, generation: prepared.generation, goals, measurements, failures };
   fs.writeFileSync(a.out, `${JSON.stringify(results, null, 2)}\n`);
   printTable(results);
   log(`wrote ${a.out}`);

@@ -3,27 +3,29 @@
  * measurements as JSON: `node --import tsx tests/bench/worker.ts <step> <config.json> <out.json>`.
  */
 import fs from 'node:fs';
-import type { BenchConfig } from './config';
 import { rssMb, type Measurement } from './measure';
 import { rollSteps } from './steps/roll';
 import { ofstedSteps } from './steps/ofsted';
+import { giasSteps } from './steps/gias';
 import { fundingSteps } from './steps/funding';
 import { dashboardSteps } from './steps/dashboard';
-import { coldStartSteps } from './steps/coldstart';
+import { browserDemoSteps, browserNationalSteps, type BrowserConfig } from './steps/browser';
 import { exportSteps } from './steps/export';
 import { phaseSteps } from './steps/phases';
 import { importPhaseSteps } from './steps/import-phases';
 import { engineSteps } from './steps/engines';
 
-type Config = BenchConfig & { exportStore: string; exportSchools: number };
+type Config = BrowserConfig & { exportStore: string; exportSchools: number };
 
 const STEPS: Record<string, (c: Config) => Promise<Measurement[]>> = {
   roll: rollSteps,
   ofsted: ofstedSteps,
+  gias: giasSteps,
   funding: fundingSteps,
   dashboard: dashboardSteps,
   export: exportSteps,
-  coldstart: coldStartSteps,
+  browser: browserDemoSteps,
+  'browser-national': browserNationalSteps,
   phases: phaseSteps,
   'import-phases': importPhaseSteps,
   engines: engineSteps,

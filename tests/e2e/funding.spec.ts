@@ -48,7 +48,8 @@ test('the Funding page: every hub, totals, the over-release error, sorting and t
   await header.click();
   if ((await table.locator('th[aria-sort="descending"]').count()) === 0) await header.click();
   await expect(table.locator('th[aria-sort="descending"]')).toContainText('Total available');
-  const totals = await table.locator('tbody tr td:nth-child(8)').allInnerTexts();
+  // Formula and Minimum are hidden until a person shows them: Total available is the 6th column.
+  const totals = await table.locator('tbody tr td:nth-child(6)').allInnerTexts();
   const amounts = totals.map(money);
   expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
 
@@ -90,13 +91,21 @@ test('finance on a hub: plan line needing confirmation, over-allocation, locking
   await form.getByRole('button', { name: 'Use £1,300.00' }).click();
   await form.getByRole('button', { name: 'Add line' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Over-allocated' })).toContainText('£1,300.00 more than the £38,589.77 available');
+  const planNotice = page.getByRole('region', { name: 'Hub Action Plan' }).locator('.undo-notice');
+  await expect(planNotice).toContainText('Saved: Aspire Hub 2026/27: plan line “Parent conference speakers” (£1,300.00, Engagement) added');
   await page.screenshot({ path: 'test-results/screens/funding-04-over-allocated.png', fullPage: true });
-  page.once('dialog', (d) => void d.accept());
+  // Deleting asks first, in the app's own dialog (Cancel first: Enter never deletes by accident).
   await page.getByRole('button', { name: 'Delete Parent conference speakers' }).click();
+  const confirmDelete = page.getByRole('dialog', { name: 'Delete this plan line?' });
+  await expect(confirmDelete.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await confirmDelete.getByRole('button', { name: 'Delete the line' }).click();
+  await expect(confirmDelete).toBeHidden();
+  await expect(planNotice).toContainText('(£1,300.00, Engagement) deleted');
   await expect(page.getByText('The plan allocates exactly the £38,589.77 available.')).toBeVisible();
 
-  // Lock the allocation.
+  // Lock the allocation, confirmed in the app's own dialog.
   await page.getByRole('button', { name: 'Lock £38,589.77 for 2026/27' }).click();
+  await page.getByRole('dialog', { name: 'Lock Aspire Hub’s 2026/27 allocation?' }).getByRole('button', { name: 'Lock £38,589.77' }).click();
   await expect(page.getByRole('heading', { name: 'Allocation locked' })).toBeVisible();
 
   // A claim with a bad amount is refused with a clear message.
@@ -104,7 +113,8 @@ test('finance on a hub: plan line needing confirmation, over-allocation, locking
   const claim = page.getByRole('form', { name: 'Log a claim' });
   await claim.getByLabel('Amount').fill('-£50');
   await claim.getByRole('button', { name: 'Log claim' }).click();
-  await expect(claim.getByRole('alert')).toContainText('amount: “-£50” is not an exact amount of money (a negative amount)');
+  // The form checks the amount with the core's own rule, beside the field, and sends nothing.
+  await expect(claim.getByText('“-£50” is not an exact amount of money (a negative amount); enter it like £1,234.56')).toBeVisible();
   await claim.getByLabel('Amount').fill('£250.00');
   await claim.getByLabel('Invoice reference').fill('ASP-E2E-1');
   await claim.getByRole('button', { name: 'Log claim' }).click();

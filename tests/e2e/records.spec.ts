@@ -104,10 +104,11 @@ test('move a school between hubs: the preview shows both hubs’ funding before 
   expect(await fundingOf(page, targetId)).toBe(targetBefore);
 
   // Esc cancels without saving; a fee date in the future gets an inline message.
-  await panel.getByRole('button', { name: `Fee for ${big.name}` }).click();
+  // (Its fee is paid, so the dialog shows the payment and offers the invoice date, not "Fee paid" again.)
+  await panel.getByRole('button', { name: `Fee dates of ${big.name}` }).click();
   const fee = page.getByRole('dialog', { name: /Membership fee/ });
-  await fee.getByLabel('Fee paid on').fill('2030-01-01');
-  await expect(fee.getByText(/the payment date \(2030-01-01\) is after today/)).toBeVisible();
+  await fee.getByLabel('Fee invoiced on').fill('2030-01-01');
+  await expect(fee.getByText(/the invoice date \(1 Jan 2030\) is after today \(23 Nov 2026\)/)).toBeVisible();
   await expect(fee.getByRole('button', { name: 'Save' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/records-03-fee-invalid.png' });
   await page.keyboard.press('Escape');

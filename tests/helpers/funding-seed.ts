@@ -120,3 +120,15 @@ export async function seedPaidClaim(db: Kysely<Database>, c: { hubId: number; ye
     })
     .execute();
 }
+
+/**
+ * Makes North Hub's 2026/27 release conditions hold: its last unpaid fee paid, the final plan
+ * submitted, a meeting dated in each term and every one submitted.
+ */
+export async function meetReleaseConditions(db: Kysely<Database>, f: FundingFixture): Promise<void> {
+  await db.updateTable('memberships').set({ fee_paid_on: '2026-10-01' }).where('year_id', '=', f.y26).where('hub_id', '=', f.north).execute();
+  await db.insertInto('action_plans').values({ hub_id: f.north, year_id: f.y26, draft_submitted_on: '2026-10-20', final_submitted_on: '2026-11-10' }).execute();
+  for (const [date, term] of [['2026-10-05', 'autumn'], ['2027-02-01', 'spring'], ['2027-06-07', 'summer']] as const) {
+    await db.insertInto('hub_meetings').values({ hub_id: f.north, year_id: f.y26, meeting_date: date, term, submitted_on: '2026-09-15' }).execute();
+  }
+}

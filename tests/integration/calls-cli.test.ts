@@ -33,13 +33,13 @@ describe('hubdesk pack', () => {
     const file = path.join(tempDir(), 'aspire.xlsx');
     const r = await cli(['--data', dir, 'pack', '--hub', 'aspire hub', '--term', '2026-autumn', '--xlsx', file]);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain('Aspire Hub · call pack · Autumn 2026 (2026/27) · as at');
-    expect(r.out).toContain('Changes since the start of term (2026-09-01)');
+    expect(r.out).toContain('Aspire Hub · Hub Manager call pack · Autumn 2026 (2026/27) · as at');
+    expect(r.out).toContain('Changes since the start of term, 1 September 2026 (no Hub Manager call held before)');
     expect(r.out).toContain('Funding: total available £38,589.77');
     expect(r.out).toMatch(/Support requests \(\d+\)\n {2}2026-\d\d-\d\d {2}.+: “.+” · (open|brokered|in progress|done|declined)/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
-    expect(wb.getWorksheet('Changes since last call')!.rowCount).toBeGreaterThan(1);
+    expect(wb.getWorksheet('What changed')!.rowCount).toBeGreaterThan(1);
   });
 
   it('refuses bad input with a clear message and writes nothing', async () => {

@@ -7,7 +7,7 @@ import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
 import { formatPence } from '../../shared/domain/money';
 import { membershipChanges } from '../../electron/core/calls/pack-membership';
 import { loadActions } from '../../electron/core/calls/store';
-import { TEST_TODAY } from '../helpers/clock';
+import { TEST_NOW, TEST_TODAY } from '../helpers/clock';
 
 let t: TestStore;
 let aspireId: number;
@@ -55,7 +55,14 @@ describe('the call pack before any call (Aspire Hub, autumn 2026)', () => {
     const p = await call('callPack', { hubName: 'Aspire Hub', term: '2026-autumn' });
     expect(p.term).toEqual({ id: '2026-autumn', label: 'Autumn 2026', start: '2026-09-01', end: '2026-12-31', membershipYear: '2026/27' });
     expect(p.asAt).toBe(TEST_TODAY);
-    expect(p.window).toEqual({ from: '2026-09-01', until: TEST_TODAY, basis: 'start of term', lastCall: null });
+    expect(p.kind).toBe('hub_manager');
+    expect(p.window).toEqual({
+      from: '2026-09-01',
+      until: TEST_TODAY,
+      basis: 'start of term',
+      label: 'since the start of term, 1 September 2026 (no Hub Manager call held before)',
+      lastCall: null,
+    });
     const dated = [
       ...p.changes.qaReports, ...p.changes.reviewsHeld, ...p.changes.reviewersOut, ...p.changes.ofsted, ...p.changes.membership,
       ...p.changes.newHeadteachers, ...p.changes.claimsPaid, ...p.changes.supportRequested,
@@ -187,10 +194,12 @@ describe('recording calls: actions carry into the next pack', () => {
 
   it('the next pack looks back only to that call, carries its open actions and shows the call held', async () => {
     const p = await call('callPack', { hubId: aspireId, term: '2026-autumn' });
-    expect(p.window).toMatchObject({ from: '2026-11-11', until: TEST_TODAY, basis: 'last call' });
-    expect(p.window.lastCall).toMatchObject({ heldOn: '2026-11-10', kind: 'hub_manager', attendees: ['Emma Ford', 'Grace Okafor'] });
+    // Recorded without a time, for a day before today: held by the end of that day.
+    expect(p.window).toMatchObject({ from: '2026-11-10', until: TEST_TODAY, basis: 'last call', label: 'since the last Hub Manager call, 10 November 2026 at 23:59' });
+    expect(p.window.lastCall).toMatchObject({ heldOn: '2026-11-10', heldAt: '2026-11-10T23:59:00.000Z', kind: 'hub_manager', attendees: ['Emma Ford', 'Grace Okafor'] });
     const all = [...p.changes.qaReports, ...p.changes.reviewsHeld, ...p.changes.claimsPaid];
-    for (const f of all) expect(f.date >= '2026-11-11').toBe(true);
+    // On the call's day only what hubdesk recorded after the call (the demo was loaded on the 23rd).
+    for (const f of all) expect(f.date >= '2026-11-10').toBe(true);
     const before = await call('callPack', { hubId: aspireId, term: '2026-summer' });
     expect(before.window.basis).toBe('start of term');
     expect(p.openActions.map((a) => a.id)).toEqual([firstActionId, secondActionId]);
@@ -223,11 +232,16 @@ describe('recording calls: actions carry into the next pack', () => {
     const dropped = (await loadActions(t.ctx.db, { hubIds: [aspireId] }, t.ctx.today())).find((x) => x.id === secondActionId)!;
     expect(dropped).toMatchObject({ status: 'dropped', doneOn: TEST_TODAY });
 
-    const p = await call('callPack', { hubId: aspireId, term: '2026-autumn' });
-    expect(p.openActions.map((x) => x.text)).toEqual(['Ask finance about the approved claims']);
-    expect(p.window.from > p.window.until).toBe(true);
-    expect(p.changes.qaReports).toEqual([]);
-    expect(p.previousCalls.map((x) => x.kind)).toEqual(['senior_partner', 'hub_manager']);
+    // The Senior Partner pack starts at its own call, held just now: nothing recorded since.
+    const sp = await call('callPack', { hubId: aspireId, term: '2026-autumn', kind: 'senior_partner' });
+    expect(sp.openActions.map((x) => x.text)).toEqual(['Ask finance about the approved claims']);
+    expect(sp.window).toMatchObject({ from: TEST_TODAY, basis: 'last call', lastCall: { kind: 'senior_partner', heldAt: TEST_NOW.toISOString() } });
+    expect(sp.timeline).toEqual([]);
+    expect(sp.previousCalls.map((x) => x.kind)).toEqual(['senior_partner', 'hub_manager']);
+    // The Hub Manager pack still looks back to the Hub Manager call: the Senior Partner call does not empty it.
+    const hm = await call('callPack', { hubId: aspireId, term: '2026-autumn' });
+    expect(hm.window.lastCall).toMatchObject({ kind: 'hub_manager', heldOn: '2026-11-10' });
+    expect(hm.timeline.length).toBeGreaterThan(0);
 
     await call('setIdentity', { staffId: grace });
     const mine = await call('myCalls', {});
@@ -235,15 +249,32 @@ describe('recording calls: actions carry into the next pack', () => {
     const aspire = mine.hubs.find((h) => h.hub === 'Aspire Hub')!;
     expect(aspire.calls.hub_manager.status).toBe('held');
     expect(aspire.calls.senior_partner.status).toBe('held');
-    expect(aspire.lastCall).toEqual({ heldOn: TEST_TODAY, kind: 'senior_partner' });
+    expect(aspire.lastCall).toEqual({ heldOn: TEST_TODAY, heldAt: TEST_NOW.toISOString(), kind: 'senior_partner' });
     expect(aspire.openActions).toBe(1);
     const hubs = await t.ctx.db.selectFrom('hubs').select('name').where('memberships_manager_id', '=', grace).orderBy('name').execute();
     expect(mine.hubs.map((h) => h.hub)).toEqual(hubs.map((h) => h.name));
-    expect(mine.totals.held).toBe(2);
-    expect(mine.totals.due).toBe(hubs.length * 2 - 2);
-    // Last term: every call of every hub is overdue.
+    // Each hub's call of each kind is held once one is recorded in the term (the demo holds some of the other hubs').
+    const heldIn = async (term: string) =>
+      (
+        await t.ctx.db
+          .selectFrom('calls as c')
+          .innerJoin('hubs as h', 'h.id', 'c.hub_id')
+          .where('h.memberships_manager_id', '=', grace)
+          .where('c.term', '=', term)
+          .select(['c.hub_id', 'c.kind'])
+          .distinct()
+          .execute()
+      ).length;
+    const heldThisTerm = await heldIn('2026-autumn');
+    expect(heldThisTerm).toBeGreaterThanOrEqual(2);
+    expect(mine.totals).toMatchObject({ held: heldThisTerm, due: hubs.length * 2 - heldThisTerm });
+    // Last term: the calls held then, and every other call overdue (Aspire's among them).
     const summer = await call('myCalls', { term: '2026-summer' });
-    expect(summer.totals).toEqual({ held: 0, due: 0, overdue: hubs.length * 2, notYetDue: 0 });
+    const heldInSummer = await heldIn('2026-summer');
+    expect(summer.totals).toEqual({ held: heldInSummer, due: 0, overdue: hubs.length * 2 - heldInSummer, notYetDue: 0 });
+    expect(summer.hubs.find((h) => h.hub === 'Aspire Hub')!.calls.hub_manager.status).toBe('overdue');
+    // A past term's "last call" is the last one up to its end, never a later one (Aspire's are both in the autumn).
+    expect(summer.hubs.find((h) => h.hub === 'Aspire Hub')!.lastCall).toBeNull();
   });
 
   it('reads membership changes from imports made since the last call', async () => {
@@ -264,9 +295,11 @@ describe('recording calls: actions carry into the next pack', () => {
       .insertInto('import_changes')
       .values({ batch_id: batch.id, seq: 1, table_name: 'memberships', row_id: membership.id, action: 'update', before_json: JSON.stringify(membership), after_json: JSON.stringify({ ...membership, pupils: membership.pupils + 40 }) })
       .execute();
-    const sinceFirstCall = { from: '2026-11-11', until: TEST_TODAY, basis: 'last call' as const, lastCallOn: '2026-11-10' };
+    const sinceFirstCall = { kind: 'hub_manager' as const, from: '2026-11-10', until: TEST_TODAY, basis: 'last call' as const, lastCallOn: '2026-11-10', lastCallAt: '2026-11-10T15:00:00.000Z' };
     const windowAfterFirstCall = await membershipChanges(t.ctx.db, aspireId, membership.year_id, sinceFirstCall);
-    const beforeFirstCall = await membershipChanges(t.ctx.db, aspireId, membership.year_id, { from: '2026-09-01', until: '2026-11-10', basis: 'start of term', lastCallOn: null });
+    const beforeFirstCall = await membershipChanges(t.ctx.db, aspireId, membership.year_id, {
+      kind: 'hub_manager', from: '2026-09-01', until: '2026-11-10', basis: 'start of term', lastCallOn: null, lastCallAt: null,
+    });
     expect(beforeFirstCall).toEqual([]);
     expect(windowAfterFirstCall).toEqual([
       { date: '2026-11-21', schoolId: school.id, school: school.name, urn: school.urn, change: 'pupils', detail: `pupils ${membership.pupils} → ${membership.pupils + 40}`, source: 'roll-dec.xlsx' },
@@ -292,7 +325,7 @@ describe('the pack as a workbook', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
     expect(wb.worksheets.map((s) => s.name)).toEqual([
-      'Pack', 'Changes since last call', 'Reviews coming up', 'Reviewer commitments', 'Drop-outs to replace', 'Vulnerable schools', 'Support requests', 'Claims pending', 'Meetings', 'Open actions',
+      'Pack', 'What changed', 'Reviews coming up', 'Reviewer commitments', 'Drop-outs to replace', 'Vulnerable schools', 'Support requests', 'Claims pending', 'Meetings', 'Open actions',
     ]);
     for (const sheet of wb.worksheets) {
       expect(sheet.getRow(1).font?.bold, sheet.name).toBe(true);

@@ -76,6 +76,18 @@ describe('WWW/EBI explorer: full-text search', () => {
     expect(limited.truncated).toBe(true);
   });
 
+  it('says how many hits there are in all, beyond the first page', async () => {
+    const all = await search({ text: '', kind: 'aoe', limit: 500 });
+    const page = await search({ text: '', kind: 'aoe', limit: 10 });
+    expect(page.hits).toHaveLength(10);
+    expect(page.truncated).toBe(true);
+    expect(page.total).toBe(all.total);
+    expect(all.total).toBe(await t.ctx.db.selectFrom('qa_reviews').where('aoe_title', 'is not', null).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)));
+    const oracy = await search({ text: 'oracy', limit: 5 });
+    expect(oracy.total).toBeGreaterThan(5);
+    expect((await search({ text: 'oracy', limit: 500 })).hits).toHaveLength(oracy.total);
+  });
+
   it('refuses a filter outside the vocabulary with a validation error', async () => {
     for (const payload of [{ text: 'x', heading: 'maths' }, { text: 'x', phase: 'Grammar' }, { text: 'x', kind: 'note' }, { text: 'x', limit: 0 }]) {
       const r = await dispatch(t.ctx, 'searchQaText', payload);
@@ -110,7 +122,7 @@ describe('WWW/EBI explorer: full-text search', () => {
 describe('WWW/EBI explorer: support for an EBI', () => {
   it('suggests other schools, those with a matching accredited Area of Excellence first', async () => {
     const ebi = await t.ctx.db.selectFrom('qa_review_points').where('kind', '=', 'ebi').where('text', 'like', 'Adaptive teaching for pupils with SEND%').selectAll().executeTakeFirstOrThrow();
-    const r = await dispatch(t.ctx, 'suggestSupport', { pointId: ebi.id });
+    const r = await dispatch(t.ctx, 'suggestSupport', { pointId: ebi.id, limit: 50 });
     if (!r.ok) throw new Error(r.error.message);
     const s = r.value as SupportSuggestions;
     expect(s.terms).toEqual(expect.arrayContaining(['adaptive', 'teaching', 'send']));
@@ -118,19 +130,47 @@ describe('WWW/EBI explorer: support for an EBI', () => {
     expect(s.suggestions.length).toBeGreaterThan(0);
     const own = await t.ctx.db.selectFrom('qa_reviews').where('id', '=', ebi.review_id).select('school_id').executeTakeFirstOrThrow();
     expect(s.suggestions.every((x) => x.schoolId !== own.school_id)).toBe(true);
-    const firstWithout = s.suggestions.findIndex((x) => x.accreditedAoe === null);
-    const lastWith = s.suggestions.map((x) => x.accreditedAoe !== null).lastIndexOf(true);
-    if (firstWithout >= 0) expect(lastWith).toBeLessThan(firstWithout);
-    // The accredited AoE "Adaptive teaching for pupils with SEND" is the best possible match: it comes first.
-    expect(s.suggestions[0]!.accreditedAoe?.text).toMatch(/adaptive teaching|SEND/i);
+    // Near first (the EBI's own hub, then its region, then elsewhere); inside each, accredited AoEs first.
+    const tiers = ['same hub', 'same region', 'elsewhere'] as const;
+    const tierOf = s.suggestions.map((x) => tiers.indexOf(x.nearness));
+    expect(tierOf).toEqual([...tierOf].sort((a, b) => a - b));
+    for (const tier of tiers) {
+      const inTier = s.suggestions.filter((x) => x.nearness === tier);
+      const firstWithout = inTier.findIndex((x) => x.accreditedAoe === null);
+      const lastWith = inTier.map((x) => x.accreditedAoe !== null).lastIndexOf(true);
+      if (firstWithout >= 0) expect(lastWith).toBeLessThan(firstWithout);
+    }
+    // The accredited AoE "Adaptive teaching for pupils with SEND" is the best possible match: the first accredited suggestion of its tier.
+    const best = s.suggestions.find((x) => /adaptive teaching|SEND/i.test(x.accreditedAoe?.text ?? ''))!;
+    expect(best).toBeDefined();
+    expect(s.suggestions.find((x) => x.nearness === best.nearness && x.accreditedAoe !== null)).toBe(best);
     const accredited = await t.ctx.db
       .selectFrom('qa_reviews')
       .where('aoe_accredited', '=', 1)
-      .where('aoe_title', '=', s.suggestions[0]!.accreditedAoe!.text)
-      .where('school_id', '=', s.suggestions[0]!.schoolId)
+      .where('aoe_title', '=', best.accreditedAoe!.text)
+      .where('school_id', '=', best.schoolId)
       .select('id')
       .execute();
     expect(accredited.length).toBeGreaterThan(0);
+  });
+
+  it('puts schools of the EBI school\'s own hub first, then its region, saying which each is', async () => {
+    // An EBI whose school's hub has another school with a matching text, and a region with others.
+    const ebis = await t.ctx.db.selectFrom('qa_review_points').where('kind', '=', 'ebi').select('id').orderBy('id').limit(60).execute();
+    let seen = 0;
+    for (const { id } of ebis) {
+      const r = await dispatch(t.ctx, 'suggestSupport', { pointId: id, limit: 50 });
+      if (!r.ok) throw new Error(r.error.message);
+      const s = r.value as SupportSuggestions;
+      for (const x of s.suggestions) {
+        const expected = s.ebi.hubId !== null && x.hubId === s.ebi.hubId ? 'same hub' : s.ebi.region !== null && x.region === s.ebi.region ? 'same region' : 'elsewhere';
+        expect(x.nearness).toBe(expected);
+      }
+      const order = s.suggestions.map((x) => ['same hub', 'same region', 'elsewhere'].indexOf(x.nearness));
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+      if (new Set(order).size > 1) seen++;
+    }
+    expect(seen).toBeGreaterThan(0);
   });
 
   it('refuses a WWW or an unknown point', async () => {

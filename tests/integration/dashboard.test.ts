@@ -79,12 +79,17 @@ describe('hub dashboard on the demo network', () => {
         .innerJoin('qa_reviews', 'qa_reviews.id', 'reviewer_assignments.review_id')
         .where('reviewer_assignments.home_school_id', '=', s.schoolId)
         .where('qa_reviews.year_id', '=', yearId)
-        .select(['reviewer_assignments.id', 'reviewer_assignments.status', 'qa_reviews.start_date'])
+        .select(['reviewer_assignments.id', 'reviewer_assignments.status', 'reviewer_assignments.reviewer_name', 'qa_reviews.start_date'])
         .execute();
       const outgoing: OutgoingAssignment[] = [];
       for (const a of sent) {
         const rep = await t.ctx.db.selectFrom('reviewer_assignments').where('replaces_assignment_id', '=', a.id).selectAll().executeTakeFirst();
-        outgoing.push({ status: a.status as ReviewerStatus, reviewDate: a.start_date, replacedBy: rep ? { homeSchoolId: rep.home_school_id } : null });
+        const training = await t.ctx.db
+          .selectFrom('reviewer_trainings')
+          .where('person_name', '=', a.reviewer_name)
+          .select((eb) => eb.fn.min<string>('trained_on').as('first'))
+          .executeTakeFirst();
+        outgoing.push({ status: a.status as ReviewerStatus, reviewDate: a.start_date, trainedOn: training?.first ?? null, replacedBy: rep ? { homeSchoolId: rep.home_school_id } : null });
       }
       const expected = reviewerCommitment({ commitment: reviewTeamSize(membership.pupils, school.phase), outgoing, today: TODAY });
       expect(s.reviewers, s.name).toMatchObject({
@@ -249,6 +254,21 @@ describe('network dashboard', () => {
     for (const h of n.hubs) {
       expect(h.ofstedProfile.reduce((s, b) => s + b.count, 0)).toBe(h.schools);
       expect(h.commitment.met + h.commitment['on track'] + h.commitment.behind).toBe(h.schools);
+    }
+  });
+
+  it('counts every hub exactly as its hub dashboard does (the network reads its own narrower rows)', async () => {
+    const n = await call<NetworkDashboard>('networkDashboard', { year: '2026/27' });
+    for (const row of n.hubs) {
+      const hub = await call<HubDashboard>('hubDashboard', { hubId: row.hubId, year: '2026/27' });
+      expect(row.schools, row.name).toBe(hub.summary.schools);
+      expect(row.pupils, row.name).toBe(hub.summary.pupils);
+      expect(row.ofstedProfile, row.name).toEqual(hub.summary.ofstedProfile);
+      expect(row.qaProfile, row.name).toEqual(hub.summary.qaProfile);
+      expect(row.commitment, row.name).toEqual(hub.summary.commitment);
+      expect(row.vulnerable, row.name).toBe(hub.summary.vulnerable);
+      expect(row.vulnerableSchools, row.name).toEqual(hub.schools.filter((s) => s.vulnerable.flagged).map((s) => s.name));
+      expect(row.reviewedThisYear, row.name).toBe(hub.schools.filter((s) => s.qa.latest?.yearLabel === '2026/27').length);
     }
   });
 });

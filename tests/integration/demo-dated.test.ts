@@ -5,6 +5,8 @@ import { fitsPhase } from '../../resources/demo/qa-texts';
 import { dispatch } from '../../electron/core/dispatch';
 import { createContext } from '../../electron/core/context';
 import { currentYear } from '../../shared/domain/years';
+import { CALL_KINDS, previousTerm, termOf } from '../../shared/domain/calls';
+import { isSchoolDay } from '../../resources/demo/random';
 import type { MyCalls } from '../../shared/contract/calls';
 import type { HubDashboard } from '../../shared/contract/dashboards';
 import type { HubFundingDetail } from '../../shared/contract/funding';
@@ -47,6 +49,9 @@ describe('the demo loaded a year after the tests’ clock', () => {
     expect(calls.today).toBe(A_YEAR_ON_DAY);
     expect(calls.term.start <= A_YEAR_ON_DAY && A_YEAR_ON_DAY <= calls.term.end).toBe(true);
     expect(calls.totals.due + calls.totals.overdue).toBeGreaterThan(0);
+    // The term before has its history: calls held, not all overdue.
+    const before = await call<MyCalls>('myCalls', { staffId: 1, term: previousTerm(calls.term.id).id });
+    expect(before.totals.held).toBeGreaterThan(0);
 
     const aspire = await t.ctx.db.selectFrom('hubs').where('name', '=', 'Aspire Hub').select('id').executeTakeFirstOrThrow();
     const dashboard = await call<HubDashboard>('hubDashboard', { hubId: aspire.id });
@@ -88,6 +93,31 @@ describe('the demo on any day', () => {
           expect(i.startDate.slice(5) === '12-25' || i.startDate.slice(5, 7) === '08', `inspection on ${i.startDate}`).toBe(false);
         }
         for (const s of n.supportRequests) expect(s.requestedOn <= today && s.updatedOn <= today).toBe(true);
+        for (const c of n.calls) {
+          expect(c.heldOn < today && isSchoolDay(c.heldOn), `call on ${c.heldOn}`).toBe(true);
+          for (const a of c.actions) {
+            expect(a.dueOn > c.heldOn).toBe(true);
+            if (a.doneOn !== null) expect(a.doneOn >= c.heldOn && a.doneOn <= today && a.status === 'done').toBe(true);
+          }
+        }
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('has a call history: in every term already over most calls of each kind were held, and some were missed', () => {
+    fc.assert(
+      fc.property(anyDay, (today) => {
+        const n = buildDemoNetwork(today);
+        const over = [termOf(today).id];
+        for (let i = 0; i < 3; i++) over.push(previousTerm(over[over.length - 1]!).id);
+        for (const term of over.slice(1)) {
+          for (const kind of CALL_KINDS) {
+            const hubsCalled = new Set(n.calls.filter((c) => c.kind === kind && termOf(c.heldOn).id === term).map((c) => c.hub));
+            expect(hubsCalled.size / n.hubs.length, `${kind} calls in ${term}`).toBeGreaterThan(0.5);
+            expect(hubsCalled.size, `${kind} calls in ${term}`).toBeLessThan(n.hubs.length);
+          }
+        }
       }),
       { numRuns: 12 },
     );

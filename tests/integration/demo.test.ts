@@ -113,10 +113,11 @@ describe('the demo network', () => {
     expect(concern.length).toBeGreaterThan(0);
     const byUrn = new Map<string, OfstedInspection[]>();
     for (const i of network.inspections) byUrn.set(i.urn, [...(byUrn.get(i.urn) ?? []), i]);
-    const flaggedToday = [...byUrn.values()].filter((list) => vulnerableFlag(list, TEST_TODAY).vulnerable);
-    expect(flaggedToday.length).toBe(concern.length);
+    // Every school placed in a category of concern this academic year is TSI-eligible today.
+    const eligibleToday = new Set([...byUrn.entries()].filter(([, list]) => vulnerableFlag(list, TEST_TODAY).tsi.flagged).map(([urn]) => urn));
+    for (const i of concern) expect(eligibleToday).toContain(i.urn);
     // Two Requires improvement in a row in 2023/24: eligible for support that year.
-    const flaggedThen = [...byUrn.values()].filter((list) => vulnerableFlag(list, '2024-06-30').vulnerable);
+    const flaggedThen = [...byUrn.values()].filter((list) => vulnerableFlag(list, '2024-06-30').tsi.flagged);
     expect(flaggedThen.length).toBeGreaterThan(0);
   });
 

@@ -83,7 +83,7 @@ describe("Excel's limits in the cell writer", () => {
   });
 
   it('a workbook written holds the cut text and the fitted names when read back', async () => {
-    const wb = newWorkbook('limits', TEST_NOW);
+    const wb = await newWorkbook('limits', TEST_NOW);
     const ws = addSheet(wb, 'Notes: [all]');
     addSheet(wb, 'notes  all');
     putText(ws.getCell('A1'), 'y'.repeat(73_222));
@@ -98,7 +98,7 @@ describe("Excel's limits in the cell writer", () => {
   });
 
   it('a sheet longer than Excel opens is refused with a plain message, not written', async () => {
-    const wb = newWorkbook('rows', TEST_NOW);
+    const wb = await newWorkbook('rows', TEST_NOW);
     const ws = addSheet(wb, 'Big');
     ws.getCell(EXCEL_MAX_ROWS, 1).value = 'last row Excel has';
     await expect(workbookBytes(wb)).resolves.toBeInstanceOf(Buffer);

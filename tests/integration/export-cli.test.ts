@@ -23,9 +23,9 @@ beforeAll(async () => {
 describe('hubdesk export hub', () => {
   it('writes the hub workbook (without a chart image) and says where', async () => {
     const file = path.join(out, 'aspire.xlsx');
-    const r = await cli(['--data', dir, 'export', 'hub', 'Aspire Hub', '--year', '2026/27', '--out', file]);
+    const r = await cli(['--data', dir, 'export', 'hub', 'Aspire Hub', '--year', '2026/27', '--out', file, '--contacts']);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain(`Wrote ${file}: 7 sheets`);
+    expect(r.out).toContain(`Wrote ${file}: 7 sheets, with personal contact details`);
     const wb = await workbook(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Overview', 'Schools', 'Ofsted', 'QA outcomes', 'WWWs and EBIs', 'Reviewer commitments', 'Funding and claims']);
     expect(wb.getWorksheet('Overview')!.getImages()).toHaveLength(0);
@@ -33,14 +33,17 @@ describe('hubdesk export hub', () => {
     expect(fs.readdirSync(out).filter((f) => f.endsWith('.part'))).toEqual([]);
   });
 
-  it('--no-contacts leaves the contact columns out', async () => {
-    const file = path.join(out, 'aspire-public.xlsx');
-    const r = await cli(['--data', dir, 'export', 'hub', 'Aspire Hub', '--year', '2026/27', '--out', file, '--no-contacts']);
-    expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain('without personal contact details');
-    const header = (await workbook(file)).getWorksheet('Schools')!.getRow(1).values as unknown[];
-    expect(header).not.toContain('Email');
-    expect(header).not.toContain('Telephone');
+  it('leaves the contact columns out unless --contacts is given (--no-contacts says the same)', async () => {
+    for (const flags of [[], ['--no-contacts']]) {
+      const file = path.join(out, `aspire-public${flags.length}.xlsx`);
+      const r = await cli(['--data', dir, 'export', 'hub', 'Aspire Hub', '--year', '2026/27', '--out', file, ...flags]);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain('without personal contact details');
+      const header = (await workbook(file)).getWorksheet('Schools')!.getRow(1).values as unknown[];
+      expect(header).not.toContain('Email');
+      expect(header).not.toContain('Telephone');
+    }
+    expect((await cli(['--data', dir, 'export', 'hub', 'Aspire Hub', '--year', '2026/27', '--out', path.join(out, 'x.xlsx'), '--contacts', '--no-contacts'])).code).toBe(2);
   });
 
   it('an unknown hub: exit 1 with the message, no file, the database unchanged', async () => {

@@ -52,7 +52,7 @@ describe('the hub workbook (Aspire Hub, 2026/27)', () => {
   const png = makePng(1200, 560);
 
   beforeAll(async () => {
-    file = await call('exportHubWorkbook', { hubName: 'Aspire Hub', year: '2026/27', chartPngBase64: png.toString('base64') });
+    file = await call('exportHubWorkbook', { hubName: 'Aspire Hub', year: '2026/27', includeContacts: true, chartPngBase64: png.toString('base64') });
     wb = await read(file);
   });
 
@@ -68,11 +68,11 @@ describe('the hub workbook (Aspire Hub, 2026/27)', () => {
 
   it('each table sheet has its headers bold and frozen, an autofilter over its rows, and landscape fit-to-width print with the header repeated', () => {
     const expected: Record<string, string[]> = {
-      Schools: ['URN', 'School', 'Phase', 'Type', 'Local authority', 'Trust', 'Postcode', 'Pupils', 'Membership', 'Fee paid on', 'Headteacher', 'Headteacher since', 'Email', 'Telephone', 'Other contacts', 'Vulnerable', 'Why vulnerable', 'Hub meetings attended', 'Hub meetings recorded'],
-      Ofsted: ['School', 'URN', 'Framework', 'Inspection type', 'Inspection date', 'Published', 'Judgement', 'Grade', 'Grade date', 'Category of concern', 'Source', 'Source as at'],
+      Schools: ['URN', 'School', 'Phase', 'Local authority', 'Pupils', 'Membership', 'Fee paid on', 'Headteacher', 'Email', 'Telephone', 'Other contacts', 'Vulnerable', 'Hub meetings attended'],
+      Ofsted: ['School', 'URN', 'Inspection', 'Framework', 'Inspection date', 'Published', 'Overall effectiveness', 'Category of concern'],
       'QA outcomes': ['School', 'URN', 'Phase', 'Latest review', 'Review year', 'Leadership at all levels', 'Quality of provision and outcomes'],
       'WWWs and EBIs': ['School', 'URN', 'Review date', 'Review year', 'WWW or EBI', 'Heading', 'Text'],
-      'Reviewer commitments': ['School', 'URN', 'Phase', 'Pupils', 'Owed', 'Attended', 'Booked', 'Awaiting confirmation', 'Dropped', 'Dropped, replaced', 'Shortfall', 'Status'],
+      'Reviewer commitments': ['School', 'URN', 'Phase', 'Pupils', 'Owed', 'Attended', 'Booked', 'Awaiting confirmation', 'Dropped', 'Dropped, replaced', 'Not trained (not counted)', 'Shortfall', 'Status'],
       'Funding and claims': ['School', 'URN', 'Pupils', 'Pupils over 427', 'Uncapped (× £3.00)', 'Contribution', 'Capped at £2,361.60', 'Fee paid on'],
     };
     for (const [name, want] of Object.entries(expected)) {
@@ -87,8 +87,15 @@ describe('the hub workbook (Aspire Hub, 2026/27)', () => {
     for (const name of ['Schools', 'Ofsted', 'QA outcomes']) expect(wb.getWorksheet(name)!.pageSetup.printTitlesRow).toBe('1:1');
     // The filter covers the school rows and stops above the totals row.
     const schools = wb.getWorksheet('Schools')!;
-    expect(schools.autoFilter).toBe(`A1:S20`);
+    expect(schools.autoFilter).toBe(`A1:M20`);
     expect(schools.getCell('A21').value).toBe('Total');
+  });
+
+  it('the Schools sheet has few enough columns to print legibly: one A4 landscape page wide without contact details (the default), A3 with them', async () => {
+    const plain = (await read(await call('exportHubWorkbook', { hubName: 'Aspire Hub', year: '2026/27' }))).getWorksheet('Schools')!;
+    expect(headers(plain)).toHaveLength(10);
+    expect(plain.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, paperSize: 9 });
+    expect(wb.getWorksheet('Schools')!.pageSetup.paperSize).toBe(8);
   });
 
   it('every funding figure is the funding rules’ figure for the pupils in the sheet, and Aspire’s total available is £38,589.77', async () => {
@@ -109,7 +116,7 @@ describe('the hub workbook (Aspire Hub, 2026/27)', () => {
     const total = rowOf(ws, 'Formula total');
     expect(pence(total.getCell(6).value)).toBe(rule.formulaPence);
     expect(pence(rowOf(ws, 'Formula').getCell(2).value)).toBe(rule.formulaPence);
-    expect(pence(rowOf(ws, 'Minimum (£250 a school, 5 or more schools)').getCell(2).value)).toBe(rule.minimumPence);
+    expect(pence(rowOf(ws, 'Minimum').getCell(2).value)).toBe(rule.minimumPence);
     expect(pence(rowOf(ws, 'Funding').getCell(2).value)).toBe(rule.fundingPence);
     const carry = pence(rowOf(ws, 'Carry forward').getCell(2).value);
     const available = pence(rowOf(ws, 'Total available').getCell(2).value);
@@ -144,47 +151,48 @@ describe('the hub workbook (Aspire Hub, 2026/27)', () => {
     const ws = wb.getWorksheet('Schools')!;
     let dates = 0;
     for (let r = 2; r <= 20; r += 1) {
-      const v = ws.getCell(r, 10).value;
+      const v = ws.getCell(r, 7).value;
       if (v === null) continue;
       expect(v).toBeInstanceOf(Date);
       expect((v as Date).toISOString()).toMatch(/T00:00:00\.000Z$/);
-      expect(ws.getCell(r, 10).numFmt).toBe(DATE_FORMAT);
-      expect(typeof ws.getCell(r, 8).value).toBe('number');
+      expect(ws.getCell(r, 7).numFmt).toBe(DATE_FORMAT);
+      expect(typeof ws.getCell(r, 5).value).toBe('number');
       dates += 1;
     }
     expect(dates).toBeGreaterThan(0);
   });
 
-  it('shows each school’s latest Ofsted with its dates and framework, never an invented overall grade, coloured as the app colours grades', async () => {
+  it('shows one row per inspection with the areas as columns: each school’s latest graded inspection (and a later ungraded visit), never an invented overall grade, coloured as the app colours grades', async () => {
     const d = await call('hubDashboard', { hubName: 'Aspire Hub', year: '2026/27' });
     const ws = wb.getWorksheet('Ofsted')!;
-    const rows: { school: string; framework: string; area: string; grade: string; date: unknown; fill: string | undefined }[] = [];
+    const head = headers(ws);
+    const col = (name: string) => head.indexOf(name) + 1;
+    const rows = new Map<string, ExcelJS.Row[]>();
     for (let r = 2; ws.getCell(r, 1).value !== null; r += 1) {
-      const grade = ws.getCell(r, 8);
-      rows.push({
-        school: String(ws.getCell(r, 1).value),
-        framework: String(ws.getCell(r, 3).value),
-        area: String(ws.getCell(r, 7).value),
-        grade: String(grade.value),
-        date: ws.getCell(r, 9).value,
-        fill: (grade.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb,
-      });
+      const name = String(ws.getCell(r, 1).value);
+      rows.set(name, [...(rows.get(name) ?? []), ws.getRow(r)]);
     }
+    // One row per inspection shown, not one per grade: 19 schools, a few more rows for later ungraded visits.
+    const expected = d.schools.reduce((n, s) => n + Math.max(1, (s.ofsted.latestGraded ? 1 : 0) + (s.ofsted.laterUngraded ? 1 : 0)), 0);
+    expect([...rows.values()].flat()).toHaveLength(expected);
+    expect(expected).toBeLessThan(d.schools.length * 2);
     for (const s of d.schools) {
       const latest = s.ofsted.latestGraded;
       if (!latest) continue;
-      const overall = rows.find((r) => r.school === s.name && r.area === 'Overall effectiveness')!;
-      expect(overall.framework).toBe(latest.frameworkLabel);
-      expect(overall.grade).toBe(latest.overall.label);
-      if (latest.framework !== 'oeif') expect(overall.grade).not.toMatch(/^(Outstanding|Good|Requires improvement|Inadequate)$/);
+      const row = rows.get(s.name)!.find((r) => r.getCell(col('Inspection')).value === 'Latest graded')!;
+      expect(row.getCell(col('Framework')).value).toBe(latest.frameworkLabel);
+      expect((row.getCell(col('Inspection date')).value as Date).toISOString().slice(0, 10)).toBe(latest.startDate);
+      expect(row.getCell(col('Overall effectiveness')).value).toBe(latest.overall.label);
+      if (latest.framework !== 'oeif') expect(row.getCell(col('Overall effectiveness')).value).not.toMatch(/^(Outstanding|Good|Requires improvement|Inadequate)$/);
       for (const j of latest.judgements) {
-        const row = rows.find((r) => r.school === s.name && r.area === j.area && r.framework === latest.frameworkLabel)!;
-        expect(row.grade).toBe(j.label);
-        expect((row.date as Date).toISOString().slice(0, 10)).toBe(j.date);
-        expect(row.fill).toBe(`FF${TONE_COLOURS[gradeTone(j.grade)].fill}`);
+        const cell = row.getCell(col(j.area));
+        const own = j.date === latest.startDate ? '' : ` (${j.date.slice(8, 10)}/${j.date.slice(5, 7)}/${j.date.slice(0, 4)})`;
+        expect(cell.value).toBe(`${j.label}${own}`);
+        expect((cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBe(`FF${TONE_COLOURS[gradeTone(j.grade)].fill}`);
       }
+      expect(row.getCell(col('Read as (vulnerable-school rules)')).value).toBe(latest.reading?.label ?? null);
     }
-    expect(rows.some((r) => r.framework.startsWith('Report card') && r.grade === 'Report card — no overall grade')).toBe(true);
+    expect([...rows.values()].flat().some((r) => String(r.getCell(col('Framework')).value).startsWith('Report card') && r.getCell(col('Overall effectiveness')).value === 'Report card — no overall grade')).toBe(true);
   });
 
   it('lists every WWW and EBI of the schools’ latest reviews, one row each with school and heading', async () => {
@@ -232,15 +240,15 @@ describe('the hub workbook (Aspire Hub, 2026/27)', () => {
     for (const [i, s] of d.schools.entries()) {
       const row = ws.getRow(2 + i);
       expect(row.getCell(1).value).toBe(s.name);
-      expect([5, 6, 7, 9, 11].map((c) => row.getCell(c).value)).toEqual([s.reviewers.owed, s.reviewers.attended, s.reviewers.booked, s.reviewers.dropped, s.reviewers.shortfall]);
-      expect(row.getCell(12).value).toBe(s.reviewers.status);
+      expect([5, 6, 7, 9, 11, 12].map((c) => row.getCell(c).value)).toEqual([s.reviewers.owed, s.reviewers.attended, s.reviewers.booked, s.reviewers.dropped, s.reviewers.notTrained, s.reviewers.shortfall]);
+      expect(row.getCell(13).value).toBe(s.reviewers.status);
     }
     const sent = rowOf(ws, 'Home school').number;
-    expect(headers(ws, sent)).toEqual(['Home school', 'Reviewer', 'Role', 'Review of', 'Review date', 'Status', 'Replaced by', 'Replaces']);
+    expect(headers(ws, sent)).toEqual(['Home school', 'Reviewer', 'Role', 'Review of', 'Review date', 'Status', 'Trained by the review', 'Replaced by', 'Replaces']);
     let n = 0;
     for (let r = sent + 1; ws.getCell(r, 2).value !== null; r += 1) n += 1;
     // Every assignment the schools sent this year is one row: attended, booked, awaiting confirmation or dropped.
-    const sentByRule = d.schools.reduce((k, s) => k + s.reviewers.attended + s.reviewers.booked + s.reviewers.awaitingConfirmation + s.reviewers.dropped, 0);
+    const sentByRule = d.schools.reduce((k, s) => k + s.reviewers.attended + s.reviewers.booked + s.reviewers.awaitingConfirmation + s.reviewers.dropped + s.reviewers.notTrained, 0);
     expect(n).toBe(sentByRule);
     expect(n).toBeGreaterThan(0);
   });
@@ -276,8 +284,9 @@ describe('the no-contacts option', () => {
     ].filter((v): v is string => !!v);
     expect(personal.length).toBeGreaterThan(20);
 
-    const full = await read(await call('exportHubWorkbook', { hubName: 'Aspire Hub', year: '2026/27' }));
-    const without = await read(await call('exportHubWorkbook', { hubName: 'Aspire Hub', year: '2026/27', includeContacts: false }));
+    const full = await read(await call('exportHubWorkbook', { hubName: 'Aspire Hub', year: '2026/27', includeContacts: true }));
+    // Without contact details unless asked for.
+    const without = await read(await call('exportHubWorkbook', { hubName: 'Aspire Hub', year: '2026/27' }));
     const texts = (wb: ExcelJS.Workbook) => {
       const all: string[] = [];
       wb.eachSheet((ws) => ws.eachRow((r) => r.eachCell((c) => all.push(String(c.value)))));

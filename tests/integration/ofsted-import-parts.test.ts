@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, decodeWindows1252 } from '../../electron/core/imports/ofsted/decode';
+import { decodeCsvBytes } from '../../electron/core/imports/files/encoding';
 import { parseOfstedDate, parseUrn, isBlank } from '../../electron/core/imports/ofsted/values';
 import { asAtFromFileName, sourceAsAt } from '../../electron/core/imports/ofsted/source-date';
 import { columnLetter, headerKey, mapColumns } from '../../electron/core/imports/ofsted/columns';
-import { cellText } from '../../electron/core/imports/ofsted/read';
 import { HEADER_2024, HEADER_2026 } from '../fixtures/ofsted/generate';
 
 describe('parseOfstedDate', () => {
@@ -78,13 +77,12 @@ describe('the as-at date', () => {
 describe('decoding CSV bytes', () => {
   it('reads UTF-8 with and without a BOM', () => {
     const text = 'URN,School name\n100000,St Mary’s\n';
-    expect(decodeText(Buffer.from(text, 'utf8'))).toEqual({ text, encoding: 'utf-8' });
-    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]))).toEqual({ text, encoding: 'utf-8 with BOM' });
+    expect(decodeCsvBytes(Buffer.from(text, 'utf8'))).toMatchObject({ text, encoding: 'UTF-8', how: 'valid', uncertain: null });
+    expect(decodeCsvBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]))).toMatchObject({ text, encoding: 'UTF-8', how: 'bom' });
   });
   it('falls back to Windows-1252, including its 0x80–0x9F punctuation', () => {
     const bytes = Buffer.from([0x53, 0x74, 0x20, 0x4d, 0x61, 0x72, 0x79, 0x92, 0x73, 0x20, 0x96, 0x20, 0x93, 0xe9, 0x94, 0x80]);
-    expect(decodeText(bytes)).toEqual({ text: 'St Mary’s – “é”€', encoding: 'windows-1252' });
-    expect(decodeWindows1252(Buffer.from([0x81]))).toBe('\u0081');
+    expect(decodeCsvBytes(bytes)).toMatchObject({ text: 'St Mary’s – “é”€', encoding: 'Windows-1252', uncertain: null });
   });
 });
 
@@ -121,18 +119,5 @@ describe('columns', () => {
     expect(mapColumns(['URN', 'Date of latest ungraded inspection', 'Latest OEIF overall effectiveness']).problems[0]).toMatch(
       /grades of the latest OEIF graded inspection .*"Latest OEIF overall effectiveness" \(column C\).* no "Inspection start date of latest OEIF graded inspection" column/,
     );
-  });
-});
-
-describe('cellText (workbook cells)', () => {
-  it('turns every exceljs value into the text a person sees', () => {
-    expect(cellText(null)).toBe('');
-    expect(cellText(100000)).toBe('100000');
-    expect(cellText(new Date(Date.UTC(2024, 5, 12)))).toBe('2024-06-12');
-    expect(cellText({ richText: [{ text: 'Strong ' }, { text: 'standard' }] })).toBe('Strong standard');
-    expect(cellText({ formula: 'A1', result: 3 })).toBe('3');
-    expect(cellText({ text: 'link', hyperlink: 'http://x' })).toBe('link');
-    expect(cellText({ error: '#REF!' })).toBe('#REF!');
-    expect(cellText(true)).toBe('TRUE');
   });
 });

@@ -20,6 +20,20 @@ async function call<M extends MethodName>(method: M, request: RequestOf<M>): Pro
   return r.value as ResponseOf<M>;
 }
 
+/** Imports a file as the screens do: a preview sends it, the commit names what the preview staged. */
+async function commitEnvelope(request: RequestOf<'previewOfstedImport'>) {
+  const p = await dispatch(t.ctx, 'previewOfstedImport', request);
+  if (!p.ok) return p;
+  const v = p.value as ResponseOf<'previewOfstedImport'>;
+  return dispatch(t.ctx, 'commitOfstedImport', { stagingId: v.stagingId, sha256: v.sha256, diffHash: v.diffHash, allSchools: request.allSchools });
+}
+
+async function imported(request: RequestOf<'previewOfstedImport'>): Promise<ResponseOf<'commitOfstedImport'>> {
+  const r = await commitEnvelope(request);
+  if (!r.ok) throw new Error(`commitOfstedImport: ${r.error.message}`);
+  return r.value as ResponseOf<'commitOfstedImport'>;
+}
+
 async function addMembers(...urns: string[]): Promise<void> {
   const now = '2026-11-01T09:00:00.000Z';
   await t.ctx.db
@@ -91,8 +105,8 @@ describe('the real published sample (3 rows, 85 columns)', () => {
     const p = await call('previewOfstedImport', file(sample(), path.basename(SAMPLE_FILE)));
     expect((await storeHash(t.store))).toBe(before);
     expect(p).toMatchObject({
-      format: 'csv', encoding: 'utf-8', headerRow: 1, rows: 3, rowsKept: 2, rowsIgnored: 1, blankRows: 0,
-      newInspections: 3, newJudgements: 14, duplicatesSkipped: 0, newByFramework: { oeif: 2, ungraded: 1 },
+      format: 'csv', encoding: 'UTF-8', headerRow: 1, rows: 3, rowsKept: 2, rowsIgnored: 1, blankRows: 0,
+      newInspections: 3, newJudgements: 16, duplicatesSkipped: 0, newByFramework: { oeif: 2, ungraded: 1 },
       sourceAsAt: '2025-01-29', sourceAsAtFrom: 'latest publication date', errorCount: 0, warningCount: 0, canCommit: true, previousImport: null,
     });
     expect(p.membersNotInFile).toEqual([{ urn: '999999', name: 'Member 999999' }]);
@@ -102,10 +116,10 @@ describe('the real published sample (3 rows, 85 columns)', () => {
     ]);
   });
 
-  it('commits: the grades exactly as published, 9 and NULL giving no judgement, with provenance, a backup and an audit entry', async () => {
+  it('commits: the grades exactly as published (9 stored as given, NULL giving no judgement), with provenance, a backup and an audit entry', async () => {
     await addMembers('100000', '100022');
-    const r = await call('commitOfstedImport', file(sample(), 'ofsted-mi-2026-sample.csv'));
-    expect(r).toMatchObject({ inspectionsAdded: 3, judgementsAdded: 14, schools: 2, duplicatesSkipped: 0, rowsIgnored: 1, sourceAsAt: '2025-01-29' });
+    const r = await imported(file(sample(), 'ofsted-mi-2026-sample.csv'));
+    expect(r).toMatchObject({ inspectionsAdded: 3, judgementsAdded: 16, schools: 2, duplicatesSkipped: 0, rowsIgnored: 1, sourceAsAt: '2025-01-29' });
     expect(r.batchId).toBeGreaterThan(0);
     expectBackupTaken(t.store, r.backupFile, /before-import-ofsted/);
 
@@ -122,11 +136,12 @@ describe('the real published sample (3 rows, 85 columns)', () => {
       ['Personal development', '1', '2024-06-12'],
       ['Leadership and management', '1', '2024-06-12'],
       ['Safeguarding is effective?', 'Yes', '2024-06-12'],
-      ['Early years provision', '2', '2024-06-12'], // sixth form is 9: no judgement
+      ['Early years provision', '2', '2024-06-12'],
+      ['Sixth form provision', '9', '2024-06-12'], // 9 (not applicable) is stored as given, never read as a grade
     ]);
     const cobden = await stored('100022');
     expect(cobden.map((i) => [i.framework, i.start_date, i.outcome_text, i.judgements.length])).toEqual([
-      ['oeif', '2019-10-16', null, 7],
+      ['oeif', '2019-10-16', null, 8],
       ['ungraded', '2024-12-18', 'Standards maintained', 0],
     ]);
     expect(await stored('100008')).toEqual([]); // not a member
@@ -134,7 +149,7 @@ describe('the real published sample (3 rows, 85 columns)', () => {
     const batch = await t.ctx.db.selectFrom('import_batches').where('id', '=', r.batchId!).selectAll().executeTakeFirstOrThrow();
     expect(batch).toMatchObject({ kind: 'ofsted', file_name: 'ofsted-mi-2026-sample.csv', source_as_at: '2025-01-29', row_count: 3, created_by: 'tester', undone_at: null });
     expect(batch.sha256).toBe(crypto.createHash('sha256').update(sample()).digest('hex'));
-    expect(JSON.parse(batch.summary_json)).toMatchObject({ inspectionsAdded: 3, judgementsAdded: 14, rowsIgnored: 1, byFramework: { oeif: 2, ungraded: 1 } });
+    expect(JSON.parse(batch.summary_json)).toMatchObject({ inspectionsAdded: 3, judgementsAdded: 16, rowsIgnored: 1, byFramework: { oeif: 2, ungraded: 1 } });
     const audit = await t.ctx.db.selectFrom('audit_log').where('import_batch_id', '=', r.batchId!).selectAll().execute();
     expect(audit.map((a) => [a.action, a.entity, a.entity_id, a.os_user])).toEqual([['import', 'import_batch', String(r.batchId), 'tester']]);
     expect(JSON.parse(audit[0]!.after_json!)).toMatchObject({ kind: 'ofsted', fileName: 'ofsted-mi-2026-sample.csv', summary: { inspectionsAdded: 3 } });
@@ -142,7 +157,7 @@ describe('the real published sample (3 rows, 85 columns)', () => {
 
   it('never duplicates on re-import: the preview counts what is stored, and the commit writes nothing at all', async () => {
     await addMembers('100000', '100022');
-    const first = await call('commitOfstedImport', file(sample()));
+    const first = await imported(file(sample()));
     const before = (await storeHash(t.store));
     const backups = listBackups(t.store).length;
     const p = await call('previewOfstedImport', file(sample()));
@@ -151,7 +166,7 @@ describe('the real published sample (3 rows, 85 columns)', () => {
       ['100000', 0, 1],
       ['100022', 0, 2],
     ]);
-    const again = await call('commitOfstedImport', file(sample()));
+    const again = await imported(file(sample()));
     expect(again).toMatchObject({ batchId: null, inspectionsAdded: 0, duplicatesSkipped: 3, backupFile: null });
     expect(again.message).toMatch(/nothing was written/);
     expect((await storeHash(t.store))).toBe(before);
@@ -159,7 +174,7 @@ describe('the real published sample (3 rows, 85 columns)', () => {
   });
 
   it('with allSchools keeps every school, and a later member-only import finds them all stored', async () => {
-    const r = await call('commitOfstedImport', file(sample(), 'ofsted.csv', true));
+    const r = await imported(file(sample(), 'ofsted.csv', true));
     expect(r).toMatchObject({ inspectionsAdded: 4, schools: 3, rowsIgnored: 0 });
     expect((await stored('100008')).map((i) => i.framework)).toEqual(['oeif']);
     await addMembers('100008');
@@ -232,7 +247,7 @@ describe('every framework, 2026 layout', () => {
   });
 
   it('stores report cards with their words and dates of grade, and never an overall grade', async () => {
-    const r = await call('commitOfstedImport', file(buildCsv('2026', frameworks2026), 'Management_information_-_state-funded_schools_as_at_31_Oct_2026.csv'));
+    const r = await imported(file(buildCsv('2026', frameworks2026), 'Management_information_-_state-funded_schools_as_at_31_Oct_2026.csv'));
     expect(r).toMatchObject({ inspectionsAdded: 7, sourceAsAt: '2026-10-31', schools: 5 });
     const a = await stored('200001');
     expect(a.map((i) => [i.framework, i.start_date, i.category_of_concern])).toEqual([
@@ -246,6 +261,7 @@ describe('every framework, 2026 layout', () => {
       ['Achievement', 'Expected standard', '2026-10-06'],
       ['Attendance and behaviour', 'Strong standard', '2026-10-06'],
       ['Personal development and wellbeing', 'Exceptional', '2026-10-06'],
+      ['Early years', '9', '2026-10-06'], // stored as given; no overall grade is ever invented
       ['Leadership and governance', 'Urgent improvement', '2026-10-06'],
     ]);
     expect(a[1]!.judgements.some(([area]) => area === 'Overall effectiveness')).toBe(false);
@@ -254,22 +270,25 @@ describe('every framework, 2026 layout', () => {
     expect(vulnerableFlag(asDomain(a), t.ctx.today())).toMatchObject({ vulnerable: true });
   });
 
-  it('stores an interim inspection without an overall-effectiveness row', async () => {
-    await call('commitOfstedImport', file(buildCsv('2026', frameworks2026)));
+  it('stores an interim inspection with its overall "Not judged" as given, never a grade', async () => {
+    await imported(file(buildCsv('2026', frameworks2026)));
     const [i] = await stored('200002');
     expect(i).toMatchObject({ framework: 'interim_2024', start_date: '2025-02-04' });
     expect(i!.judgements.map(([area, grade]) => `${area}=${grade}`)).toEqual([
+      'Overall effectiveness=Not judged',
       'Quality of education=2',
       'Behaviour and attitudes=1',
       'Personal development=1',
       'Leadership and management=2',
       'Safeguarding is effective?=Yes',
       'Early years provision=2',
+      'Sixth form provision=9',
     ]);
+    expect(vulnerableFlag(asDomain([i!]), '2025-03-01').vulnerable).toBe(false);
   });
 
   it('stores an OEIF inadequate judgement with its category of concern, safeguarding No and a sixth form grade', async () => {
-    await call('commitOfstedImport', file(buildCsv('2026', frameworks2026)));
+    await imported(file(buildCsv('2026', frameworks2026)));
     const [i] = await stored('200003');
     expect(i).toMatchObject({ framework: 'oeif', category_of_concern: 'Serious Weaknesses' });
     expect(i!.judgements.map(([area, grade]) => `${area}=${grade}`)).toEqual([
@@ -279,15 +298,16 @@ describe('every framework, 2026 layout', () => {
       'Personal development=3',
       'Leadership and management=4',
       'Safeguarding is effective?=No',
+      'Early years provision=9',
       'Sixth form provision=3',
     ]);
     expect(vulnerableFlag(asDomain([i!]), '2024-03-01').vulnerable).toBe(true);
   });
 
   it('stores ungraded outcomes as text, the URN at the time of a predecessor inspection, and nothing for a school never inspected', async () => {
-    await call('commitOfstedImport', file(buildCsv('2026', frameworks2026)));
+    await imported(file(buildCsv('2026', frameworks2026)));
     expect((await stored('200004')).map((i) => [i.framework, i.start_date, i.outcome_text, i.judgements.length])).toEqual([
-      ['oeif', '2022-09-20', null, 7],
+      ['oeif', '2022-09-20', null, 8],
       ['ungraded', '2025-03-05', 'Some aspects not as strong', 0],
     ]);
     expect((await stored('200005'))[0]).toMatchObject({ framework: 'oeif', urn: '200005', urn_at_inspection: '123456' });
@@ -331,7 +351,7 @@ describe('every framework, 2026 layout', () => {
       expect(p.schools).toEqual(plain.schools);
       expect(p.schools[0]!.name).toBe('St Mary’s C of E – Infant “Plus” School, Camden');
     }
-    expect((await call('previewOfstedImport', file(buildCsv('2026', schools, { encoding: 'windows-1252' })))).encoding).toBe('windows-1252');
+    expect((await call('previewOfstedImport', file(buildCsv('2026', schools, { encoding: 'windows-1252' })))).encoding).toBe('Windows-1252');
   });
 
   it('counts blank rows and skips them', async () => {
@@ -351,7 +371,7 @@ describe('the 2023/24 layout with previous-inspection columns', () => {
       previous: { start: '12/02/2019', overall: '3', quality: '3', behaviour: '3', personal: '2', leadership: '3', safeguarding: 'Yes', earlyYears: '9', sixthForm: '9' },
       ungraded: { date: '15/06/2021', outcome: 'Standards maintained' },
     };
-    const r = await call('commitOfstedImport', file(buildCsv('2024', [school]), 'latest_inspections_at_31_Aug_2024.csv'));
+    const r = await imported(file(buildCsv('2024', [school]), 'latest_inspections_at_31_Aug_2024.csv'));
     expect(r).toMatchObject({ inspectionsAdded: 3, sourceAsAt: '2024-08-31' });
     const history = await stored('300001');
     expect(history.map((i) => [i.framework, i.start_date, i.judgements[0]?.join('=') ?? i.outcome_text])).toEqual([
@@ -381,7 +401,7 @@ describe('bad input: located errors, the whole file refused, nothing written', (
     const p = await call('previewOfstedImport', file(bytes, fileName));
     expect(p.canCommit).toBe(false);
     expect((await storeHash(t.store))).toBe(before);
-    const c = await dispatch(t.ctx, 'commitOfstedImport', file(bytes, fileName));
+    const c = await commitEnvelope(file(bytes, fileName));
     expect(c.ok).toBe(false);
     if (c.ok) throw new Error('unreachable');
     expect(c.error.kind).toBe('validation');
@@ -456,7 +476,7 @@ describe('bad input: located errors, the whole file refused, nothing written', (
     );
     expect(preview.errors.map((e) => [e.row, e.column, e.message])).toEqual([
       [2, '"Inspection start date of latest OEIF graded inspection" (column BH)', 'the latest OEIF graded inspection has grades ("Latest OEIF overall effectiveness" (column BP), "Latest OEIF quality of education" (column BQ)) but no start date.'],
-      [3, '"Latest OEIF safeguarding is effective?" (column BU)', '"Maybe" is not a safeguarding judgement (expected Yes, No or NULL).'],
+      [3, '"Latest OEIF safeguarding is effective?" (column BU)', '"Maybe" is not a safeguarding judgement (expected Yes, No, 9 or NULL).'],
     ]);
   });
 
@@ -471,15 +491,16 @@ describe('bad input: located errors, the whole file refused, nothing written', (
     const cases: [Buffer, string, RegExp][] = [
       [Buffer.from('School name,Inspection start date\nA,01/01/2020\n'), 'a.csv', /no header row with a "URN" column/],
       [Buffer.from('URN,School name\n100000,A\n'), 'b.csv', /no inspection columns/],
-      [Buffer.from('URN,"Inspection start date\n100000,"01/01/2020\n'), 'c.csv', /could not be read as CSV/],
-      [Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'old.xls', /old Excel \(\.xls\) workbook/],
-      [Buffer.from('not a zip'), 'fake.xlsx', /named \.xlsx but is not an Excel workbook/],
+      // A stray quote is read leniently (as Excel writes such text), so the header is not Ofsted's.
+      [Buffer.from('URN,"Inspection start date\n100000,"01/01/2020\n'), 'c.csv', /no inspection columns/],
+      [Buffer.from('URN,Inspection start date\n100000,"01/01/2020\n'), 'd.csv', /could not be read as CSV \(near line 2\): Quote Not Closed/],
+      [Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'old.xls', /Excel 97–2003 workbook \(\.xls\).*save it as \.xlsx/],
+      [Buffer.from('not a zip'), 'fake.xlsx', /is not an Excel workbook: its content is not in the \.xlsx format/],
       [Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), 'broken.xlsx', /damaged or incomplete Excel file \(the end of the archive is missing\)/],
     ];
     for (const [bytes, name, message] of cases) {
       const before = (await storeHash(t.store));
-      for (const method of ['previewOfstedImport', 'commitOfstedImport'] as const) {
-        const r = await dispatch(t.ctx, method, file(bytes, name));
+      for (const r of [await dispatch(t.ctx, 'previewOfstedImport', file(bytes, name)), await commitEnvelope(file(bytes, name))]) {
         expect(r.ok, name).toBe(false);
         if (!r.ok) {
           expect(r.error.kind).toBe('validation');
@@ -497,11 +518,17 @@ describe('bad input: located errors, the whole file refused, nothing written', (
       { fileName: 'a.csv', contentBase64: 'not base64!' },
       { fileName: 'a.csv', contentBase64: 'QQ==', allSchools: 'yes' },
       { fileName: 'a.csv', contentBase64: 'QQ==', extra: 1 },
+      { fileName: 'a.csv', contentBase64: 'QQ==', stagingId: 'a'.repeat(32) },
+      { stagingId: 'not-an-id' },
     ]) {
-      const r = await dispatch(t.ctx, 'commitOfstedImport', bad);
+      const r = await dispatch(t.ctx, 'previewOfstedImport', bad);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.kind).toBe('validation');
     }
+    // A commit names a staged preview; a file's bytes are not accepted there.
+    const c = await dispatch(t.ctx, 'commitOfstedImport', { fileName: 'a.csv', contentBase64: 'QQ==' });
+    expect(c.ok).toBe(false);
+    if (!c.ok) expect(c.error.kind).toBe('validation');
   });
 });
 
@@ -524,7 +551,7 @@ describe('warnings do not stop an import', () => {
       [2, '"Notice to improve" is not a category of concern this app knows (Special measures, Serious weaknesses); it is kept as given.'],
       [3, 'Inclusion is graded "Strong standard" without a date of grade; the inspection start date 02/03/2026 is used.'],
     ]);
-    await call('commitOfstedImport', file(buildCsv('2026', [
+    await imported(file(buildCsv('2026', [
       { urn: '500002', reportCard: { start: '02/03/2026', grades: { safeguarding: 'Met', inclusion: ['Strong standard', 'NULL'] } } },
     ])));
     expect((await stored('500002'))[0]!.judgements).toEqual([
@@ -541,14 +568,14 @@ describe('undo (the generic undoImportBatch, registered for kind ofsted)', () =>
     await addMembers('100000', '100022');
     const sample = fs.readFileSync(SAMPLE_FILE);
     const empty = await counts();
-    const first = await call('commitOfstedImport', file(sample));
+    const first = await imported(file(sample));
     const afterFirst = await counts();
     const later: FixtureSchool = {
       urn: '100022',
       oeif: { start: '20/09/2022', overall: '2', quality: '2', behaviour: '2', personal: '2', leadership: '2', safeguarding: 'Yes' },
       ungraded: { date: '18/12/2024', published: '30/01/2025', outcome: 'Standards maintained' },
     };
-    const second = await call('commitOfstedImport', file(buildCsv('2026', [later])));
+    const second = await imported(file(buildCsv('2026', [later])));
     expect(second).toMatchObject({ inspectionsAdded: 1, judgementsAdded: 6, duplicatesSkipped: 1 }); // the ungraded one is already stored
 
     const batches = await call('listImportBatches', { kind: 'ofsted' });
@@ -577,7 +604,7 @@ describe('undo (the generic undoImportBatch, registered for kind ofsted)', () =>
     const again = await dispatch(t.ctx, 'undoImportBatch', { batchId: first.batchId!, confirm: true });
     expect(again.ok === false && again.error.kind).toBe('conflict');
 
-    const reimport = await call('commitOfstedImport', file(sample));
+    const reimport = await imported(file(sample));
     expect(reimport.inspectionsAdded).toBe(3);
   });
 });

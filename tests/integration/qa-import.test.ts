@@ -22,6 +22,24 @@ async function refused<M extends MethodName>(method: M, request: RequestOf<M>): 
   return r.error.message;
 }
 
+/** Imports a tracker as the screens do: a preview sends it, the commit names what the preview staged. */
+async function commitEnvelope(request: RequestOf<'previewQaImport'>) {
+  const p = await dispatch(t.ctx, 'previewQaImport', request);
+  if (!p.ok) return p;
+  const v = p.value as ResponseOf<'previewQaImport'>;
+  return dispatch(t.ctx, 'commitQaImport', { stagingId: v.stagingId, sha256: v.sha256, diffHash: v.diffHash, year: request.year });
+}
+async function imported(request: RequestOf<'previewQaImport'>): Promise<ResponseOf<'commitQaImport'>> {
+  const r = await commitEnvelope(request);
+  if (!r.ok) throw new Error(`commitQaImport: ${r.error.message}`);
+  return r.value as ResponseOf<'commitQaImport'>;
+}
+async function refusedImport(request: RequestOf<'previewQaImport'>): Promise<string> {
+  const r = await commitEnvelope(request);
+  if (r.ok) throw new Error('commitQaImport was accepted');
+  return r.error.message;
+}
+
 const file = async (spec: TrackerSpec, fileName = 'qa-tracker.xlsx') => ({ fileName, contentBase64: (await buildTracker(spec)).toString('base64'), year: YEAR });
 
 interface Setup {
@@ -98,7 +116,7 @@ describe('QA tracker import', () => {
     ]);
     expect(preview.pointsAdded).toBe(5);
 
-    const result = await call('commitQaImport', good);
+    const result = await imported(good);
     expect(result.batchId).not.toBeNull();
     expect(result).toMatchObject({ reviewsAdded: 2, reviewsUpdated: 1, assignmentsAdded: 4, pointsAdded: 5 });
     expectBackupTaken(t.store, result.backupFile, /before-import-qa/);
@@ -131,7 +149,7 @@ describe('QA tracker import', () => {
     expect(again.noChanges).toBe(true);
     expect(again.unchangedReviews).toBe(3);
     expect(again.unchangedAssignments).toBe(4);
-    const second = await call('commitQaImport', good);
+    const second = await imported(good);
     expect(second.batchId).toBeNull();
     expect(second.message).toMatch(/nothing was written/);
     expect((await storeHash(t.store))).toBe(afterImport);
@@ -140,7 +158,7 @@ describe('QA tracker import', () => {
   it('undo puts back exactly what was there, also after the store is closed and reopened', async () => {
     const before = (await storeHash(t.store, LOGS));
     const storedBefore = await reviewOf(s.hosts[2]);
-    const result = await call('commitQaImport', await file(goodTrackerSpec(s.hosts, s.homes)));
+    const result = await imported(await file(goodTrackerSpec(s.hosts, s.homes)));
     expect((await reviewOf(s.hosts[2]))!.start_date).toBe('2027-03-02');
     const dir = t.dir;
     await t.close();
@@ -156,7 +174,7 @@ describe('QA tracker import', () => {
 
   it('an update of stored points and an assignment status is undone exactly', async () => {
     const spec = goodTrackerSpec(s.hosts, s.homes);
-    await call('commitQaImport', await file(spec));
+    await imported(await file(spec));
     const before = (await storeHash(t.store, LOGS));
     spec.reviews[0]!.ebi = ['Leadership: Governors do not yet check the impact of the pupil premium.'];
     spec.assignments![3]!.status = 'attended';
@@ -164,7 +182,7 @@ describe('QA tracker import', () => {
     expect(preview.updatedReviews.map((r) => r.urn)).toEqual([s.hosts[0]]);
     expect(preview.updatedAssignments.map((a) => a.changes)).toEqual([['status: booked → attended']]);
     expect(preview).toMatchObject({ pointsAdded: 3, pointsRemoved: 3 });
-    const r = await call('commitQaImport', await file(spec));
+    const r = await imported(await file(spec));
     expect(r).toMatchObject({ reviewsUpdated: 1, assignmentsUpdated: 1 });
     await call('undoImportBatch', { batchId: r.batchId!, confirm: true });
     expect((await storeHash(t.store, LOGS))).toBe(before);
@@ -196,7 +214,7 @@ describe('QA tracker import refuses bad files with the place and the reason, wri
       expect(preview.canCommit).toBe(false);
       const texts = preview.errors.map((e) => `sheet "${e.sheet}", row ${e.row}, ${e.column}: ${e.message}`);
       expect(texts.some((x) => message.test(x)), texts.join('\n')).toBe(true);
-      expect(await refused('commitQaImport', bad)).toMatch(/nothing was imported/);
+      expect(await refusedImport(bad)).toMatch(/nothing was imported/);
       expect((await storeHash(t.store))).toBe(before);
     });
   }
@@ -207,7 +225,7 @@ describe('QA tracker import refuses bad files with the place and the reason, wri
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Notes').addRow(['Reviewer', 'Comment']);
     const noReviews = { fileName: 'notes.xlsx', contentBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'), year: YEAR };
-    expect(await refused('commitQaImport', noReviews)).toMatch(/notes.xlsx has no sheet of reviews: no sheet has a header row .* Sheets: "Notes"/);
+    expect(await refusedImport(noReviews)).toMatch(/notes.xlsx has no sheet of reviews: no sheet has a header row .* Sheets: "Notes"/);
     expect(await refused('previewQaImport', { ...(await file(goodTrackerSpec(s.hosts, s.homes))), year: '2030/31' })).toMatch(/There is no membership year 2030\/31/);
     expect((await storeHash(t.store))).toBe(before);
   });

@@ -18,10 +18,15 @@ describe('hubdesk membership / undo-change', () => {
     const m = JSON.parse(shown.out) as { version: string; hub: string };
     expect(m.hub).toBe('Aspire Hub');
 
-    // Someone else (another script, or the app before it was closed) records the fee.
-    const other = await cli(['--data', dir, 'membership', 'set', '--urn', urn, '--year', '2026/27', '--fee-paid', '2026-11-02']);
+    // Marking a paid fee paid again is refused (exit 1), saying so.
+    const twice = await cli(['--data', dir, 'membership', 'set', '--urn', urn, '--year', '2026/27', '--fee-paid', '2026-11-02']);
+    expect(twice.code).toBe(1);
+    expect(twice.err).toMatch(/feePaidOn: .* fee is already recorded as paid on .*; to correct the date, clear it first/);
+
+    // Someone else (another script, or the app before it was closed) clears the fee's date.
+    const other = await cli(['--data', dir, 'membership', 'set', '--urn', urn, '--year', '2026/27', '--fee-paid', 'none']);
     expect(other.code, other.err).toBe(0);
-    expect(other.out).toContain('fee paid 2026-11-02');
+    expect(other.out).toContain('fee payment date cleared');
 
     const before = await hashOf(dir);
     const stale = await cli(['--data', dir, 'membership', 'set', '--urn', urn, '--year', '2026/27', '--hub', 'Belleville Hub', '--version', m.version]);
@@ -44,7 +49,7 @@ describe('hubdesk membership / undo-change', () => {
     expect(bad.err).toMatch(/pupils: enter the number of pupils as a whole number/);
     const future = await cli(['--data', dir, 'membership', 'set', '--urn', urn, '--year', '2026/27', '--fee-paid', '2099-01-01']);
     expect(future.code).toBe(1);
-    expect(future.err).toMatch(/feePaidOn: the payment date \(2099-01-01\) is after today/);
+    expect(future.err).toMatch(/feePaidOn: the payment date \(1 Jan 2099\) is after today/);
     expect((await cli(['--data', dir, 'membership', 'set', '--urn', '12', '--year', '2026/27'])).code).toBe(2);
     expect((await cli(['--data', dir, 'membership', 'set', '--urn', urn, '--year', '2026/27', '--hub', 'Nowhere Hub'])).code).toBe(1);
     expect(await hashOf(dir)).toBe(h);

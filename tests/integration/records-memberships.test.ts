@@ -104,8 +104,20 @@ describe('membership changes', () => {
     expect(effect.hubs[0]!.changePence).toBe(0);
     const left = await updateMembership(t.ctx, { membershipId: school.membershipId, version: form.membership!.version, status: 'leaving' });
     expect(left.record.status).toBe('leaving');
-    const paid = await updateMembership(t.ctx, { membershipId: school.membershipId, version: left.record.version, feeInvoicedOn: '2026-09-10', feePaidOn: '2026-10-02' });
+    // The demo school has paid: marking it paid again is refused, saying so; the date is corrected by clearing it first.
+    expect(left.record.feePaidOn).not.toBeNull();
+    await expectRefused(
+      t,
+      () => updateMembership(t.ctx, { membershipId: school.membershipId, version: left.record.version, feePaidOn: '2026-10-02' }),
+      'validation',
+      /^feePaidOn: .*’s 2026\/27 fee is already recorded as paid on \d+ \w+ 2026; to correct the date, clear it first$/,
+    );
+    const cleared = await updateMembership(t.ctx, { membershipId: school.membershipId, version: left.record.version, feePaidOn: null });
+    const paid = await updateMembership(t.ctx, { membershipId: school.membershipId, version: cleared.record.version, feeInvoicedOn: '2026-09-10', feePaidOn: '2026-10-02' });
     expect(paid.record).toMatchObject({ feeInvoicedOn: '2026-09-10', feePaidOn: '2026-10-02', status: 'leaving' });
+    // The same date again is no change, not a second payment.
+    await expectRefused(t, () => updateMembership(t.ctx, { membershipId: school.membershipId, version: paid.record.version, feePaidOn: '2026-10-02' }), 'validation', /Nothing to change/);
+    await undoLastChange(t.ctx);
     await undoLastChange(t.ctx);
     await undoLastChange(t.ctx);
     const back = await membershipForm(t.ctx, { schoolId: school.id, year: YEAR });
@@ -144,8 +156,8 @@ describe('membership changes', () => {
     const school = await bigSchoolOf(aspire);
     const { membership } = await membershipForm(t.ctx, { schoolId: school.id, year: YEAR });
     const base = { membershipId: school.membershipId, version: membership!.version };
-    await expectRefused(t, () => updateMembership(t.ctx, { ...base, feeInvoicedOn: '2026-10-05', feePaidOn: '2026-10-01' }), 'validation', /feePaidOn: the fee cannot be paid \(2026-10-01\) before it was invoiced/);
-    await expectRefused(t, () => updateMembership(t.ctx, { ...base, feePaidOn: '2026-12-01' }), 'validation', /feePaidOn: the payment date \(2026-12-01\) is after today/);
+    await expectRefused(t, () => updateMembership(t.ctx, { ...base, feeInvoicedOn: '2026-10-05', feePaidOn: '2026-10-01' }), 'validation', /feePaidOn: the fee cannot be paid \(1 Oct 2026\) before it was invoiced/);
+    await expectRefused(t, () => updateMembership(t.ctx, { ...base, feePaidOn: '2026-12-01' }), 'validation', /feePaidOn: the payment date \(1 Dec 2026\) is after today/);
     await expectRefused(t, () => updateMembership(t.ctx, { ...base, feePaidOn: '2026-02-30' }), 'validation', /feePaidOn: is not a real calendar date/);
     await expectRefused(t, () => updateMembership(t.ctx, { ...base, pupils: -3 }), 'validation', /pupils: cannot be negative/);
     await expectRefused(t, () => updateMembership(t.ctx, { ...base, pupils: 12.5 }), 'validation', /pupils: enter the number of pupils as a whole number/);
@@ -167,7 +179,7 @@ describe('membership changes', () => {
     const other = createContext(t.store, { now: () => new Date(TEST_NOW.getTime() + 60_000), user: 'colleague' });
     const mine = await membershipForm(t.ctx, { schoolId: school.id, year: YEAR });
     const theirs = await membershipForm(other, { schoolId: school.id, year: YEAR });
-    await updateMembership(other, { membershipId: school.membershipId, version: theirs.membership!.version, feePaidOn: '2026-11-20' });
+    await updateMembership(other, { membershipId: school.membershipId, version: theirs.membership!.version, feeInvoicedOn: '2026-10-20' });
     const err = await expectRefused(t, () => updateMembership(t.ctx, { membershipId: school.membershipId, version: mine.membership!.version, hubId: aspire === 1 ? 2 : 1 }), 'conflict', new RegExp(`changed by someone else \\(at ${TEST_TODAY} 10:01\\); reload`));
     expect(err.kind).toBe('conflict');
     // Same fixed clock, same second: still detected (the version is the row, not the timestamp).

@@ -149,7 +149,7 @@ describe('merging two records of the same school', () => {
     expect(hubDash.schools.some((s) => s.urn === OLD)).toBe(false);
     // Funding: the same figures, by the rules, with the kept school in the hub's list.
     const fundingAfter = await call('getHubFunding', { hubId: kingsbridge.id, year: '2025/26' });
-    expect(fundingAfter.computed).toEqual(fundingBefore.computed);
+    expect(fundingAfter.live.figures).toEqual(fundingBefore.live.figures);
     expect(fundingAfter.perSchool.map((s) => s.urn)).toContain(NEW);
     expect(fundingAfter.perSchool.map((s) => s.urn)).not.toContain(OLD);
 
@@ -264,14 +264,14 @@ describe('merging two hubs', () => {
     // Funding: the kept hub's figures are the rule applied to both hubs' schools; its plan holds both plans' lines.
     const kept = await call('getHubFunding', { hubId: into.id, year: '2026/27' });
     const all = [...im, ...fm];
-    expect(kept.computed.schools).toBe(all.length);
-    expect(kept.computed.fundingPence).toBe(hubFunding(all.map((m) => ({ schoolId: m.school_id, pupils: m.pupils }))).fundingPence);
+    expect(kept.live.figures.schools).toBe(all.length);
+    expect(kept.live.figures.fundingPence).toBe(hubFunding(all.map((m) => ({ schoolId: m.school_id, pupils: m.pupils }))).fundingPence);
     expect(kept.plan.lines.map((l) => l.id)).toEqual(expect.arrayContaining(lines));
     expect(kept.plan.lines.length).toBe(keptPlanBefore.plan.lines.length + lines.length);
     expect(kept.claims.length).toBe(keptPlanBefore.claims.length + claims.length);
     // Earlier years are untouched.
     const after = await call('getHubFunding', { hubId: from.id, year: '2025/26' });
-    expect(after.computed).toEqual(earlier.computed);
+    expect(after.live.figures).toEqual(earlier.live.figures);
     expect(after.claims).toEqual(earlier.claims);
 
     // No longer offered for new memberships; still listed in the years before the merge.

@@ -7,6 +7,7 @@ import type { SupportRequestRecord } from '../../shared/contract/records';
 import { openTestStore, type TestStore, storeHash } from '../helpers/store';
 import { expectRefused, viaDispatch } from '../helpers/records';
 import { TEST_TODAY, TEST_TOMORROW } from '../helpers/clock';
+import { ukDateShown } from '../../shared/uk-date';
 
 const addSupportRequest = viaDispatch('addSupportRequest');
 const updateSupportRequest = viaDispatch('updateSupportRequest');
@@ -162,7 +163,7 @@ describe('support requests', () => {
     await expectRefused(t, () => addSupportRequest(t.ctx, { ...b, status: 'brokered', brokeredToSchoolId: partner.id, brokeredTo: 'LA adviser' }), 'validation', /brokeredTo: give a member school or someone outside the network, not both/);
     await expectRefused(t, () => addSupportRequest(t.ctx, { ...b, status: 'brokered' }), 'validation', /brokeredToSchoolId: a request that is brokered says who it was brokered to/);
     await expectRefused(t, () => addSupportRequest(t.ctx, { ...b, status: 'in progress', brokeredTo: '   ' }), 'validation', /brokeredToSchoolId: a request that is in progress says who it was brokered to/);
-    await expectRefused(t, () => addSupportRequest(t.ctx, { ...b, requestedOn: TEST_TOMORROW }), 'validation', new RegExp(`requestedOn: the request date \\(${TEST_TOMORROW}\\) is after today \\(${TEST_TODAY}\\)`));
+    await expectRefused(t, () => addSupportRequest(t.ctx, { ...b, requestedOn: TEST_TOMORROW }), 'validation', new RegExp(`requestedOn: the request date \\(${ukDateShown(TEST_TOMORROW)}\\) is after today \\(${ukDateShown(TEST_TODAY)}\\)`));
     await expectRefused(t, () => addSupportRequest(t.ctx, { ...b, area: '  ' }), 'validation', /area: the area of support is required/);
   });
 
@@ -175,7 +176,7 @@ describe('support requests', () => {
     await expectRefused(t, () => updateSupportRequest(t.ctx, { ...f, status: 'brokered', brokeredToSchoolId: school.id }), 'validation', /a school cannot be brokered to itself/);
     await expectRefused(t, () => updateSupportRequest(t.ctx, { ...f, status: 'brokered', brokeredToSchoolId: partner.id, brokeredTo: 'LA adviser' }), 'validation', /not both/);
     await expectRefused(t, () => updateSupportRequest(t.ctx, { ...f, status: 'in progress' }), 'validation', /a request that is in progress says who it was brokered to/);
-    await expectRefused(t, () => updateSupportRequest(t.ctx, { ...f, requestedOn: '2027-01-05' }), 'validation', /requestedOn: the request date \(2027-01-05\) is after today/);
+    await expectRefused(t, () => updateSupportRequest(t.ctx, { ...f, requestedOn: '2027-01-05' }), 'validation', /requestedOn: the request date \(5 Jan 2027\) is after today/);
     await expectRefused(t, () => updateSupportRequest(t.ctx, { ...f, version: '0000000000000000', status: 'declined' }), 'conflict', /was changed by someone else/);
     await expectRefused(t, () => updateSupportRequest(t.ctx, f), 'validation', /nothing to change: the request already holds these details/);
     await expectRefused(t, () => updateSupportRequest(t.ctx, { ...f, area: `  ${f.area} `, notes: '' }), 'validation', /nothing to change/);
@@ -206,7 +207,7 @@ describe('support requests', () => {
     const bad = await dispatch(t.ctx, 'addSupportRequest', { ...base(), status: 'brokered', brokeredToSchoolId: partner.id, brokeredTo: 'LA adviser', extra: 1 });
     expect(bad.ok).toBe(false);
     const future = await dispatch(t.ctx, 'addSupportRequest', { ...base(), requestedOn: '2026-12-01' });
-    expect(future).toMatchObject({ ok: false, error: { kind: 'validation', issues: [{ path: 'requestedOn', message: `the request date (2026-12-01) is after today (${TEST_TODAY})` }] } });
+    expect(future).toMatchObject({ ok: false, error: { kind: 'validation', issues: [{ path: 'requestedOn', message: `the request date (1 Dec 2026) is after today (${ukDateShown(TEST_TODAY)})` }] } });
     expect((await storeHash(t.store))).toBe(before);
     const ok = await dispatch(t.ctx, 'addSupportRequest', base());
     expect(ok.ok).toBe(true);

@@ -129,8 +129,10 @@ describe('commit and undo', () => {
     const hash = (await storeHash(t.store));
     const stale = await commitFile(t.ctx, files.newYear!, p, { year: '2027/28', createHubs: true });
     expect(stale.ok).toBe(false);
-    if (!stale.ok) expect(stale.error).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/changed since the preview/) });
-    const other = await commitFile(t.ctx, files.changes!, p, { year: '2027/28', createHubs: true });
+    if (!stale.ok) expect(stale.error).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/changed since .* was previewed/) });
+    // A commit that names the staged file with another file's hash is refused too.
+    const q = await mustPreview(t.ctx, files.changes!, { year: '2027/28', createHubs: true });
+    const other = await commitFile(t.ctx, files.newYear!, { ...p, sha256: q.sha256 }, { year: '2027/28', createHubs: true });
     expect(other.ok).toBe(false);
     if (!other.ok) expect(other.error.message).toMatch(/not the file that was previewed/);
     expect((await storeHash(t.store))).toBe(hash);

@@ -165,7 +165,7 @@ describe('rows a person would question are refused with sheet, row, column and r
   it('a roll with no hub column asks for the column to be mapped', async () => {
     const p = await refused('missingHubColumn');
     expect(p.missingFields).toEqual(['hub']);
-    expect(p.errors[0]!.message).toMatch(/no column is mapped to Hub/);
+    expect(p.errors[0]!.message).toMatch(/no column is mapped to Hub: map it by hand, or head the column "Hub" or "Hub name" or "CP Hub"$/);
     expect(p.headers.map((h) => h.field)).toEqual(['urn', 'name', null, 'pupils']);
   });
 });

@@ -1,8 +1,9 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { ZipArchive } from '../../electron/core/imports/roll/zip';
+import { ZipArchive } from '../../electron/core/imports/files/zip';
 import { openTestStore, tempDir, type TestStore, storeHash } from '../helpers/store';
 import { rollFromDb, standardCells, STANDARD_HEADERS, writeXlsx, type RollRow } from '../fixtures/roll/generate';
 import { errorReport, mustPreview } from '../fixtures/roll/request';
@@ -50,6 +51,28 @@ describe('the error report', () => {
     // No cell of the report is a formula.
     const sheetXml = new ZipArchive(bytes, 'report').readText('xl/worksheets/sheet1.xml')!;
     expect(sheetXml).not.toMatch(/<f[ >]/);
+    expect((await storeHash(t.store))).toBe(hash);
+  });
+
+  it('keeps within Excel’s limits: a cell longer than 32,767 characters is cut with a visible “… (truncated)”', async () => {
+    const rows = base.map(standardCells);
+    const long = 'A'.repeat(40_000);
+    rows[0]![1] = long;
+    rows[0]![3] = -1;
+    const file = path.join(dir, 'long.csv');
+    const csv = [STANDARD_HEADERS, ...rows].map((r) => r.map((c) => `"${String(c ?? '').replace(/"/g, '""')}"`).join(',')).join('\r\n');
+    await fs.mkdir(dir, { recursive: true });
+    await fs.writeFile(file, csv);
+    const hash = (await storeHash(t.store));
+    const r = await errorReport(t.ctx, file);
+    expect(r.ok, r.ok ? '' : r.error.message).toBe(true);
+    if (!r.ok) return;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(r.value.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const name = wb.getWorksheet('Problems')!.getRow(2).getCell(3).value as string;
+    expect(name).toHaveLength(32_767);
+    expect(name.endsWith('… (truncated)')).toBe(true);
+    expect(name.startsWith('AAAA')).toBe(true);
     expect((await storeHash(t.store))).toBe(hash);
   });
 });

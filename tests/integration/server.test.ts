@@ -29,6 +29,9 @@ beforeAll(async () => {
   t = await openTestStore();
   const rendererDir = tempDir();
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>hubdesk</title>');
+  fs.mkdirSync(path.join(rendererDir, 'assets'));
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'index-Dy7J7I0l.js'), 'export {};');
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'logo.js'), 'export {};');
   server = await startBrowserServer(t.ctx, { rendererDir });
 });
 afterAll(async () => {
@@ -47,6 +50,18 @@ describe('browser mode server', () => {
     expect((await request('/api/call/getStatus', { method: 'POST', body: '{}' })).status).toBe(403);
     expect((await request('/api/call/getStatus', { method: 'POST', body: '{}', headers: { 'x-hubdesk-token': 'wrong' } })).status).toBe(403);
     expect((await request('/?token=wrong')).status).toBe(403);
+  });
+
+  it('lets the browser keep built assets named by their hash, and asks again for the page and anything else', async () => {
+    const cookie = { Cookie: `hubdesk_token=${server.token}` };
+    const hashed = await request('/assets/index-Dy7J7I0l.js', { headers: cookie });
+    expect(hashed.status).toBe(200);
+    expect(hashed.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    for (const other of ['/', '/index.html', '/assets/logo.js', '/assets/missing-Dy7J7I0l.js']) {
+      const res = await request(other, { headers: cookie });
+      expect(res.status, other).toBe(200);
+      expect(res.headers['cache-control'], other).toBe('no-cache');
+    }
   });
 
   it('moves the token from the entry link into an HttpOnly, SameSite cookie', async () => {

@@ -151,7 +151,7 @@ describe('support requests in the call pack', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('Support requests')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Requested', 'School', 'URN', 'Area of support', 'Status', 'Brokered to', 'New since last call', 'Notes']);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Requested', 'School', 'URN', 'Area of support', 'Status', 'Brokered to', 'New this term', 'Notes']);
     const rows = [];
     for (let i = 2; i <= sheet.rowCount; i++) {
       const v = sheet.getRow(i).values as unknown[];

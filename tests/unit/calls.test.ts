@@ -11,8 +11,13 @@ import {
   previousTerm,
   termCallStatus,
   termOf,
+  inWindow,
+  windowLabel,
+  type CallMoment,
+  type PackWindow,
   type RecordedCall,
 } from '../../shared/domain/calls';
+import { londonDayTime, londonInstant } from '../../shared/uk-date';
 
 describe('terms', () => {
   it('names the term of a day: autumn Sep–Dec, spring Jan–Apr, summer May–Aug of the same calendar year', () => {
@@ -62,63 +67,115 @@ describe('terms', () => {
   });
 });
 
-describe('packWindow: since the last call', () => {
+describe('packWindow: since the last call of the pack’s kind', () => {
   const autumn = parseTermId('2026-autumn');
+  const hm = (heldOn: string, time = '15:00'): CallMoment => ({ kind: 'hub_manager', heldOn, heldAt: londonInstant(heldOn, time) });
+  const sp = (heldOn: string, time = '15:00'): CallMoment => ({ kind: 'senior_partner', heldOn, heldAt: londonInstant(heldOn, time) });
 
-  it('starts the day after the last call recorded on or before today', () => {
-    const w = packWindow({ term: autumn, today: '2026-11-23', callDates: ['2026-06-10', '2026-10-01', '2026-09-15'] });
-    expect(w).toEqual({ from: '2026-10-02', until: '2026-11-23', basis: 'last call', lastCallOn: '2026-10-01' });
+  it('starts at the last call of the kind held on or before today, at the time it was held', () => {
+    const w = packWindow({ term: autumn, today: '2026-11-23', kind: 'hub_manager', calls: [hm('2026-06-10'), hm('2026-10-01', '10:30'), hm('2026-09-15')] });
+    expect(w).toEqual({ kind: 'hub_manager', from: '2026-10-01', until: '2026-11-23', basis: 'last call', lastCallOn: '2026-10-01', lastCallAt: '2026-10-01T09:30:00.000Z' });
+  });
+
+  it('each kind of call has its own window: the Hub Manager call does not empty the Senior Partner pack', () => {
+    const calls = [sp('2026-09-20'), hm('2026-11-20')];
+    expect(packWindow({ term: autumn, today: '2026-11-23', kind: 'hub_manager', calls })).toMatchObject({ basis: 'last call', lastCallOn: '2026-11-20' });
+    expect(packWindow({ term: autumn, today: '2026-11-23', kind: 'senior_partner', calls })).toMatchObject({ basis: 'last call', lastCallOn: '2026-09-20', from: '2026-09-20' });
+    expect(packWindow({ term: autumn, today: '2026-11-23', kind: 'senior_partner', calls: [hm('2026-11-20')] })).toMatchObject({ basis: 'start of term', from: '2026-09-01', lastCallOn: null });
   });
 
   it('counts a call of the previous term as the last call', () => {
-    const w = packWindow({ term: autumn, today: '2026-11-23', callDates: ['2026-06-10'] });
-    expect(w).toMatchObject({ from: '2026-06-11', basis: 'last call', lastCallOn: '2026-06-10' });
+    const w = packWindow({ term: autumn, today: '2026-11-23', kind: 'hub_manager', calls: [hm('2026-06-10')] });
+    expect(w).toMatchObject({ from: '2026-06-10', basis: 'last call', lastCallOn: '2026-06-10' });
   });
 
-  it('starts at the first day of the term when the hub has no call yet', () => {
-    expect(packWindow({ term: autumn, today: '2026-11-23', callDates: [] })).toEqual({
-      from: '2026-09-01', until: '2026-11-23', basis: 'start of term', lastCallOn: null,
+  it('starts at the first day of the term when the hub has no call of the kind yet', () => {
+    expect(packWindow({ term: autumn, today: '2026-11-23', kind: 'hub_manager', calls: [] })).toEqual({
+      kind: 'hub_manager', from: '2026-09-01', until: '2026-11-23', basis: 'start of term', lastCallOn: null, lastCallAt: null,
     });
   });
 
   it('ends on the last day of a term already over, ignoring calls after it', () => {
-    const w = packWindow({ term: parseTermId('2025-autumn'), today: '2026-11-23', callDates: ['2025-10-05', '2026-02-01'] });
-    expect(w).toEqual({ from: '2025-10-06', until: '2025-12-31', basis: 'last call', lastCallOn: '2025-10-05' });
+    const w = packWindow({ term: parseTermId('2025-autumn'), today: '2026-11-23', kind: 'hub_manager', calls: [hm('2025-10-05'), hm('2026-02-01')] });
+    expect(w).toMatchObject({ from: '2025-10-05', until: '2025-12-31', basis: 'last call', lastCallOn: '2025-10-05' });
   });
 
-  it('is empty right after a call held today', () => {
-    const w = packWindow({ term: autumn, today: '2026-11-23', callDates: ['2026-11-23'] });
-    expect(w.from > w.until).toBe(true);
+  it('says in words what the changes are since', () => {
+    const since = packWindow({ term: autumn, today: '2026-12-05', kind: 'senior_partner', calls: [sp('2026-12-05', '09:45')] });
+    expect(windowLabel(since, autumn)).toBe('since the last Senior Partner call, 5 December 2026 at 09:45');
+    expect(windowLabel(packWindow({ term: autumn, today: '2026-11-23', kind: 'hub_manager', calls: [] }), autumn)).toBe(
+      'since the start of term, 1 September 2026 (no Hub Manager call held before)',
+    );
   });
 });
 
 describe('changedSince over dated facts', () => {
   const facts = [
-    { what: 'QA report, Halton Lodge', date: '2026-11-05' },
-    { what: 'Ofsted published, Great Sankey', date: '2026-09-30' },
-    { what: 'call day itself', date: '2026-10-01' },
-    { what: 'after today', date: '2026-11-24' },
-    { what: 'undated', date: null },
-    { what: 'first day', date: '2026-10-02' },
-    { what: 'today', date: '2026-11-23' },
-    { what: 'timestamp today', date: '2026-11-23T09:15:00.000Z' },
+    { what: 'QA report, Halton Lodge', date: '2026-11-05', recordedAt: null },
+    { what: 'Ofsted published, Great Sankey', date: '2026-09-30', recordedAt: null },
+    { what: 'call day, known only by its day', date: '2026-10-01', recordedAt: null },
+    { what: 'call day, recorded before the call', date: '2026-10-01', recordedAt: '2026-10-01T08:00:00.000Z' },
+    { what: 'call day, recorded after the call', date: '2026-10-01', recordedAt: '2026-10-01T16:00:00.000Z' },
+    { what: 'after today', date: '2026-11-24', recordedAt: null },
+    { what: 'undated', date: null, recordedAt: null },
+    { what: 'day after the call', date: '2026-10-02', recordedAt: null },
+    { what: 'today', date: '2026-11-23', recordedAt: null },
+    { what: 'timestamp today', date: '2026-11-23T09:15:00.000Z', recordedAt: null },
   ];
-  const w = packWindow({ term: parseTermId('2026-autumn'), today: '2026-11-23', callDates: ['2026-10-01'] });
+  // The call was held at 10:30 London time (09:30 UTC) on 1 October.
+  const w = packWindow({ term: parseTermId('2026-autumn'), today: '2026-11-23', kind: 'hub_manager', calls: [{ kind: 'hub_manager', heldOn: '2026-10-01', heldAt: '2026-10-01T09:30:00.000Z' }] });
+  const kept = (window: PackWindow) => changedSince(facts, window, (f) => f.date, (f) => f.recordedAt).map((f) => f.what);
 
-  it('keeps facts after the last call up to today, oldest first, with their dates', () => {
-    expect(changedSince(facts, w, (f) => f.date).map((f) => f.what)).toEqual(['first day', 'QA report, Halton Lodge', 'today', 'timestamp today']);
+  it('keeps facts after the last call up to today, oldest first, including a change recorded later on the call’s day', () => {
+    expect(kept(w)).toEqual(['call day, recorded after the call', 'day after the call', 'QA report, Halton Lodge', 'today', 'timestamp today']);
   });
 
-  it('drops facts of the call day, before it, in the future and undated', () => {
-    const kept = changedSince(facts, w, (f) => f.date).map((f) => f.what);
-    for (const gone of ['call day itself', 'Ofsted published, Great Sankey', 'after today', 'undated']) expect(kept).not.toContain(gone);
+  it('drops facts of the call’s day known only by their day or recorded before the call, and ones before it, in the future or undated', () => {
+    for (const gone of ['call day, known only by its day', 'call day, recorded before the call', 'Ofsted published, Great Sankey', 'after today', 'undated']) {
+      expect(kept(w)).not.toContain(gone);
+    }
   });
 
   it('from the start of term when there was no call', () => {
-    const fromTerm = packWindow({ term: parseTermId('2026-autumn'), today: '2026-11-23', callDates: [] });
-    expect(changedSince(facts, fromTerm, (f) => f.date).map((f) => f.what)).toEqual([
-      'Ofsted published, Great Sankey', 'call day itself', 'first day', 'QA report, Halton Lodge', 'today', 'timestamp today',
+    const fromTerm = packWindow({ term: parseTermId('2026-autumn'), today: '2026-11-23', kind: 'hub_manager', calls: [] });
+    expect(kept(fromTerm)).toEqual([
+      'Ofsted published, Great Sankey', 'call day, known only by its day', 'call day, recorded before the call', 'call day, recorded after the call', 'day after the call', 'QA report, Halton Lodge', 'today', 'timestamp today',
     ]);
+  });
+
+  it('property: a fact is in the window exactly when its day is after the call’s day, or on it and recorded after the call, up to the pack’s day', () => {
+    const day = fc.integer({ min: 0, max: 120 }).map((n) => new Date(Date.UTC(2026, 8, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    const minute = fc.integer({ min: 0, max: 24 * 60 - 1 });
+    fc.assert(
+      fc.property(day, minute, day, fc.option(minute, { nil: null }), day, (callDay, callMinute, factDay, factMinute, today) => {
+        const at = (d: string, m: number) => new Date(Date.parse(`${d}T00:00:00.000Z`) + m * 60_000).toISOString();
+        const call: CallMoment = { kind: 'hub_manager', heldOn: callDay, heldAt: at(callDay, callMinute) };
+        const win = packWindow({ term: parseTermId('2026-autumn'), today, kind: 'hub_manager', calls: [call] });
+        const recordedAt = factMinute === null ? null : at(factDay, factMinute);
+        const expected =
+          callDay > today
+            ? factDay <= today
+            : factDay <= today && (factDay > callDay || (factDay === callDay && recordedAt !== null && recordedAt > call.heldAt));
+        expect(inWindow(factDay, win, recordedAt)).toBe(expected);
+      }),
+    );
+  });
+});
+
+describe('London times of day', () => {
+  it('reads a time in GMT (winter) and BST (summer), and back', () => {
+    expect(londonInstant('2026-12-05', '14:30')).toBe('2026-12-05T14:30:00.000Z');
+    expect(londonInstant('2026-07-01', '14:30')).toBe('2026-07-01T13:30:00.000Z');
+    expect(londonDayTime('2026-07-01T23:30:00.000Z')).toEqual({ day: '2026-07-02', time: '00:30' });
+  });
+  it('property: a London day and time survive the round trip, whatever the season', () => {
+    const day = fc.integer({ min: 0, max: 3650 }).map((n) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    const hhmm = fc.record({ h: fc.integer({ min: 3, max: 23 }), m: fc.integer({ min: 0, max: 59 }) }).map(({ h, m }) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(day, hhmm, (d, t) => {
+        expect(londonDayTime(londonInstant(d, t))).toEqual({ day: d, time: t });
+      }),
+    );
   });
 });
 

@@ -12,7 +12,6 @@ function flagged(text: string) {
 describe('parseTypedAmount: clean forms are exact', () => {
   it.each([
     ['£34,704.70', 3470470, '£34,704.70'],
-    ['£34, 704.70', 3470470, '£34,704.70'], // a space after the thousands comma, as in the real source
     ['£3500', 350000, '£3,500.00'],
     ['3,500.00', 350000, '£3,500.00'],
     ['£0', 0, '£0.00'],
@@ -33,6 +32,42 @@ describe('parseTypedAmount: clean forms are exact', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (p) => {
         expect(parseTypedAmount(formatPence(p))).toEqual({ kind: 'exact', pence: p, normalised: formatPence(p) });
+      }),
+    );
+  });
+});
+
+describe('parseTypedAmount: a space inside the digits is not clean', () => {
+  it.each([
+    ['£34, 704.70', 3470470],
+    ['£34 704.70', 3470470],
+    ['34 704.70', 3470470],
+    ['£1 234 567', 123456700],
+    ['£1, 234,567.5', 123456750],
+  ])('%s is flagged, suggesting the amount without the space (%i pence)', (text, pence) => {
+    const r = flagged(text);
+    expect(r.reason.startsWith(R.spaceInDigits)).toBe(true);
+    expect(r.suggestedPence).toBe(pence);
+  });
+
+  it('the real source’s £34, 704.70 suggests £34,704.70', () => {
+    expect(flagged('£34, 704.70')).toEqual({ kind: 'needs_confirmation', reason: R.spaceInDigits, suggestedPence: 3470470 });
+  });
+
+  it('a space after the £ sign is not inside the digits: £ 2,000 stays exact', () => {
+    expect(parseTypedAmount('£ 2,000')).toEqual({ kind: 'exact', pence: 200000, normalised: '£2,000.00' });
+  });
+
+  it('any formatted amount with a space put after one of its commas, or in place of it, is flagged with that amount suggested (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 100_000, max: Number.MAX_SAFE_INTEGER }), fc.nat(), fc.boolean(), (p, pick, replace) => {
+        const text = formatPence(p);
+        const commas = [...text].flatMap((ch, i) => (ch === ',' ? [i] : []));
+        const at = commas[pick % commas.length]!;
+        const spaced = replace ? `${text.slice(0, at)} ${text.slice(at + 1)}` : `${text.slice(0, at + 1)} ${text.slice(at + 1)}`;
+        const r = flagged(spaced);
+        expect(r.reason.startsWith(R.spaceInDigits)).toBe(true);
+        expect(r.suggestedPence).toBe(p);
       }),
     );
   });

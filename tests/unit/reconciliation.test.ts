@@ -10,6 +10,7 @@ import {
   releasedPence,
   type ClaimAmount,
 } from '../../shared/domain/reconciliation';
+import { meetingDatesCondition } from '../../shared/domain/meeting-dates';
 import { CLAIM_STATUSES } from '../../shared/domain/vocabulary';
 
 const claims: ClaimAmount[] = [
@@ -149,21 +150,28 @@ describe('checkPlanAllocation', () => {
   });
 });
 
+const MET = meetingDatesCondition([
+  { date: '2024-10-01', term: 'autumn', submittedOn: '2024-09-10' },
+  { date: '2025-02-01', term: 'spring', submittedOn: '2024-09-10' },
+  { date: '2025-06-01', term: 'summer', submittedOn: '2024-09-10' },
+]);
+const NOT_MET = meetingDatesCondition([]);
+
 describe('releaseConditions', () => {
   it('met when all three hold', () => {
-    const r = releaseConditions({ finalPlanSubmittedOn: '2024-11-12', meetingDatesSubmitted: true, unpaidSchools: [] });
+    const r = releaseConditions({ finalPlanSubmittedOn: '2024-11-12', meetingDates: MET, unpaidSchools: [] });
     expect(r.met).toBe(true);
     expect(r.conditions).toEqual([
       { key: 'final_plan', label: 'The final Hub Action Plan has been submitted', met: true, detail: 'Submitted on 12 November 2024.' },
-      { key: 'meeting_dates', label: "The hub's meeting dates for the year have been submitted", met: true, detail: 'Meeting dates submitted.' },
+      { key: 'meeting_dates', label: "The hub's meeting dates for the year have been submitted", met: true, detail: 'A meeting is dated in each term and all 3 are submitted.' },
       { key: 'fees_paid', label: 'Every school in the hub has paid its membership fee', met: true, detail: 'Every school has paid.' },
     ]);
   });
 
   it.each([
-    ['final_plan', { finalPlanSubmittedOn: null, meetingDatesSubmitted: true, unpaidSchools: [] }, 'The final plan has not been submitted yet.'],
-    ['meeting_dates', { finalPlanSubmittedOn: '2024-11-01', meetingDatesSubmitted: false, unpaidSchools: [] }, 'Meeting dates have not been submitted yet.'],
-    ['fees_paid', { finalPlanSubmittedOn: '2024-11-01', meetingDatesSubmitted: true, unpaidSchools: ['Oak Primary'] }, '1 school has not paid: Oak Primary.'],
+    ['final_plan', { finalPlanSubmittedOn: null, meetingDates: MET, unpaidSchools: [] }, 'The final plan has not been submitted yet.'],
+    ['meeting_dates', { finalPlanSubmittedOn: '2024-11-01', meetingDates: NOT_MET, unpaidSchools: [] }, 'No meeting dates are recorded for the year.'],
+    ['fees_paid', { finalPlanSubmittedOn: '2024-11-01', meetingDates: MET, unpaidSchools: ['Oak Primary'] }, '1 school has not paid: Oak Primary.'],
   ] as const)('not met when %s fails, and only that one', (key, input, detail) => {
     const r = releaseConditions({ ...input, unpaidSchools: [...input.unpaidSchools] });
     expect(r.met).toBe(false);
@@ -172,11 +180,42 @@ describe('releaseConditions', () => {
   });
 
   it('names every unpaid school', () => {
-    const r = releaseConditions({ finalPlanSubmittedOn: null, meetingDatesSubmitted: false, unpaidSchools: ['A School', 'B Academy', 'C College'] });
+    const r = releaseConditions({ finalPlanSubmittedOn: null, meetingDates: NOT_MET, unpaidSchools: ['A School', 'B Academy', 'C College'] });
     expect(r.met).toBe(false);
     expect(r.conditions.every((c) => !c.met)).toBe(true);
     expect(r.conditions[2]?.detail).toBe('3 schools have not paid: A School, B Academy and C College.');
     expect(r.conditions.map((c) => c.label)).toEqual(Object.values(RELEASE_CONDITION_LABELS));
+  });
+});
+
+describe('meetingDatesCondition: a meeting dated in each term, and every meeting of the year submitted', () => {
+  const meeting = (date: string, term: string, submittedOn: string | null = '2024-09-10') => ({ date, term, submittedOn });
+  it('one submitted meeting out of three is not "the meeting dates for the year"', () => {
+    const c = meetingDatesCondition([meeting('2024-10-01', 'autumn'), meeting('2025-02-01', 'spring', null), meeting('2025-06-01', 'summer', null)]);
+    expect(c).toEqual({
+      met: false,
+      termsWithoutMeeting: [],
+      notSubmitted: ['2025-02-01', '2025-06-01'],
+      detail: '2 of 3 meetings are not submitted (1 February 2025 and 1 June 2025).',
+    });
+  });
+  it('a term without a meeting is not met, however many are submitted', () => {
+    const c = meetingDatesCondition([meeting('2024-10-01', 'autumn'), meeting('2024-12-01', 'autumn')]);
+    expect(c).toMatchObject({ met: false, termsWithoutMeeting: ['spring', 'summer'], detail: 'No meeting is dated in the spring and summer terms.' });
+  });
+  it('met with a meeting in each term, all submitted (more than one in a term is fine)', () => {
+    expect(meetingDatesCondition([meeting('2024-10-01', 'autumn'), meeting('2024-12-01', 'autumn'), meeting('2025-02-01', 'spring'), meeting('2025-06-01', 'summer')]).met).toBe(true);
+  });
+  it('property: met exactly when every term has a meeting and none is unsubmitted', () => {
+    const one = fc.record({ date: fc.constantFrom('2024-10-01', '2025-02-01', '2025-06-01'), term: fc.constantFrom('autumn', 'spring', 'summer'), submittedOn: fc.option(fc.constant('2024-09-10'), { nil: null }) });
+    fc.assert(
+      fc.property(fc.array(one, { maxLength: 8 }), (meetings) => {
+        const c = meetingDatesCondition(meetings);
+        const terms = new Set(meetings.map((m) => m.term));
+        expect(c.met).toBe(terms.size === 3 && meetings.every((m) => m.submittedOn !== null));
+        expect(c.notSubmitted.length).toBe(meetings.filter((m) => m.submittedOn === null).length);
+      }),
+    );
   });
 });
 

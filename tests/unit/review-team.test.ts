@@ -14,7 +14,7 @@ const PRIMARY_COLUMN = ['Primary', 'Special', 'Alternative Provision', 'Middle',
 const SECONDARY_COLUMN = ['Secondary', '16 plus', 'All-through'] as const;
 
 describe('REVIEW_TEAM_SIZE_TABLE', () => {
-  it('holds the QA Review team-size table as data', () => {
+  it('holds the review-team table (reviewers per school size) as data', () => {
     expect(REVIEW_TEAM_SIZE_TABLE).toEqual([
       { maxPupils: 300, primary: 2, secondary: 2 },
       { maxPupils: 500, primary: 3, secondary: 3 },

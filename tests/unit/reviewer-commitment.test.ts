@@ -8,14 +8,18 @@ import {
   untrainedHeadteacher,
   type OutgoingAssignment,
 } from '../../shared/domain/reviewer-commitment';
-import { REVIEWER_STATUSES } from '../../shared/domain/vocabulary';
+import type { MembershipHistory } from '../../shared/domain/membership-history';
+import { REVIEWER_STATUSES, type MembershipStatus } from '../../shared/domain/vocabulary';
 
 const TODAY = '2026-02-10';
-const attended = (reviewDate = '2025-11-04'): OutgoingAssignment => ({ status: 'attended', reviewDate });
-const booked = (reviewDate = '2026-05-12'): OutgoingAssignment => ({ status: 'booked', reviewDate });
+/** Reviewers trained long before any review here, unless a test says otherwise. */
+const TRAINED = '2020-01-01';
+const attended = (reviewDate = '2025-11-04', trainedOn: string | null = TRAINED): OutgoingAssignment => ({ status: 'attended', reviewDate, trainedOn });
+const booked = (reviewDate = '2026-05-12', trainedOn: string | null = TRAINED): OutgoingAssignment => ({ status: 'booked', reviewDate, trainedOn });
 const dropped = (reviewDate = '2026-03-03', replacedBy: OutgoingAssignment['replacedBy'] = null): OutgoingAssignment => ({
   status: 'dropped',
   reviewDate,
+  trainedOn: TRAINED,
   replacedBy,
 });
 
@@ -28,9 +32,26 @@ describe('reviewerCommitment', () => {
       awaitingConfirmation: 0,
       dropped: 0,
       droppedReplaced: 0,
+      notTrained: 0,
       shortfall: 0,
       status: 'met',
     });
+  });
+  it('counts a reviewer only with a training record dated on or before the review’s first day', () => {
+    const review = '2026-03-03';
+    // Trained on the first day of the review: counts. Trained the day after, or never: shown as not trained, not counted.
+    const r = reviewerCommitment({
+      commitment: 3,
+      outgoing: [attended(review, review), attended(review, '2026-03-04'), booked('2026-05-12', null)],
+      today: TODAY,
+    });
+    expect(r).toMatchObject({ attended: 1, booked: 0, notTrained: 2, shortfall: 2, status: 'behind' });
+    // Trained later for a later review: counts for that one.
+    expect(reviewerCommitment({ commitment: 1, outgoing: [booked('2026-05-12', '2026-04-01')], today: TODAY })).toMatchObject({ booked: 1, notTrained: 0, status: 'on track' });
+  });
+  it('a dropped reviewer is counted as dropped whether trained or not', () => {
+    const r = reviewerCommitment({ commitment: 1, outgoing: [{ status: 'dropped', reviewDate: '2026-03-03', trainedOn: null }], today: TODAY });
+    expect(r).toMatchObject({ dropped: 1, notTrained: 0, shortfall: 1 });
   });
   it('is on track when attended + future booked reaches it', () => {
     const r = reviewerCommitment({ commitment: 3, outgoing: [attended(), booked(), booked('2026-02-10')], today: TODAY });
@@ -87,14 +108,17 @@ describe('reviewerCommitment', () => {
     const assignment = fc.record({
       status: fc.constantFrom(...REVIEWER_STATUSES),
       reviewDate: day,
+      trainedOn: fc.option(day, { nil: null }),
       replacedBy: fc.option(fc.record({ homeSchoolId: fc.integer({ min: 1, max: 50 }) }), { nil: null }),
     });
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 6 }), fc.array(assignment, { maxLength: 12 }), day, (commitment, outgoing, today) => {
         const r = reviewerCommitment({ commitment, outgoing, today });
-        expect(r.attended).toBe(outgoing.filter((a) => a.status === 'attended').length);
-        expect(r.booked).toBe(outgoing.filter((a) => a.status === 'booked' && a.reviewDate >= today).length);
-        expect(r.attended + r.booked + r.awaitingConfirmation + r.dropped).toBe(outgoing.length);
+        const trained = (a: OutgoingAssignment) => a.trainedOn !== null && a.trainedOn <= a.reviewDate;
+        expect(r.attended).toBe(outgoing.filter((a) => a.status === 'attended' && trained(a)).length);
+        expect(r.booked).toBe(outgoing.filter((a) => a.status === 'booked' && trained(a) && a.reviewDate >= today).length);
+        expect(r.notTrained).toBe(outgoing.filter((a) => a.status !== 'dropped' && !trained(a)).length);
+        expect(r.attended + r.booked + r.awaitingConfirmation + r.dropped + r.notTrained).toBe(outgoing.length);
         expect(r.shortfall).toBe(Math.max(0, commitment - r.attended - r.booked));
         expect(r.shortfall).toBeGreaterThanOrEqual(0);
         if (r.attended >= commitment) expect(r.status).toBe('met');
@@ -102,8 +126,11 @@ describe('reviewerCommitment', () => {
         else expect(r.status).toBe('behind');
         expect(r.status === 'behind').toBe(r.shortfall > 0);
         // A dropped assignment never changes the shortfall.
-        const withDrop = reviewerCommitment({ commitment, outgoing: [...outgoing, { status: 'dropped', reviewDate: today }], today });
+        const withDrop = reviewerCommitment({ commitment, outgoing: [...outgoing, { status: 'dropped', reviewDate: today, trainedOn: null }], today });
         expect(withDrop.shortfall).toBe(r.shortfall);
+        // Nor does an untrained reviewer.
+        const withUntrained = reviewerCommitment({ commitment, outgoing: [...outgoing, { status: 'attended', reviewDate: today, trainedOn: null }], today });
+        expect(withUntrained.shortfall).toBe(r.shortfall);
       }),
     );
   });
@@ -128,6 +155,13 @@ describe('reviewBeforeFirstAttendance', () => {
     expect(reviewBeforeFirstAttendance({ ownReviewStart: '2026-03-02', outgoing: [attended('2026-03-02')] }).flagged).toBe(true);
     expect(reviewBeforeFirstAttendance({ ownReviewStart: '2026-03-02', outgoing: [attended('2026-03-01')] }).flagged).toBe(false);
   });
+  it('needs a trained leader: an attendance before training does not count', () => {
+    expect(reviewBeforeFirstAttendance({ ownReviewStart: '2026-03-02', outgoing: [attended('2026-02-01', '2026-02-15')] })).toEqual({
+      flagged: true,
+      ownReviewStart: '2026-03-02',
+      firstAttendance: null,
+    });
+  });
   it('counts booked reviews, ignores dropped ones, and takes the earliest', () => {
     const r = reviewBeforeFirstAttendance({
       ownReviewStart: '2026-03-02',
@@ -151,7 +185,8 @@ describe('reviewBeforeFirstAttendance', () => {
 describe('untrainedHeadteacher', () => {
   const base = {
     headteacherSince: '2015-09-01' as string | null,
-    membershipStatus: 'renewing' as const,
+    history: 'continuing' as MembershipHistory,
+    membershipStatus: 'renewing' as MembershipStatus,
     trainings: [] as { personName: string; trainedOn: string }[],
     headteacherName: 'Jane Smith' as string | null,
     yearStart: '2025-09-01',
@@ -166,8 +201,20 @@ describe('untrainedHeadteacher', () => {
     expect(untrainedHeadteacher({ ...base, headteacherSince: null })).toMatchObject({ flagged: false, code: 'not_required' });
     expect(untrainedHeadteacher({ ...base, headteacherSince: '2024-08-31' })).toMatchObject({ flagged: false });
   });
-  it('flags an untrained head of a new (or returning) school', () => {
-    expect(untrainedHeadteacher({ ...base, membershipStatus: 'new' })).toMatchObject({ flagged: true, code: 'new_school_untrained' });
+  it('flags an untrained head of a new or returning school, from the membership history whatever the label says', () => {
+    expect(untrainedHeadteacher({ ...base, history: 'new' })).toMatchObject({ flagged: true, code: 'new_school_untrained', reason: 'Headteacher of a new school has not attended reviewer training' });
+    // Back after a gap year, labelled "Renewing" on the roll: returning, so flagged.
+    expect(untrainedHeadteacher({ ...base, history: 'returning', membershipStatus: 'renewing' })).toMatchObject({
+      flagged: true,
+      code: 'new_school_untrained',
+      reason: 'Headteacher of a returning school has not attended reviewer training',
+    });
+    // Labelled "New" but a member last year: continuing, so not flagged.
+    expect(untrainedHeadteacher({ ...base, history: 'continuing', membershipStatus: 'new' })).toMatchObject({ flagged: false, code: 'not_required' });
+  });
+  it('reads the label only when hubdesk holds no earlier year (the history is unknown)', () => {
+    expect(untrainedHeadteacher({ ...base, history: 'unknown', membershipStatus: 'new' })).toMatchObject({ flagged: true, code: 'new_school_untrained' });
+    expect(untrainedHeadteacher({ ...base, history: 'unknown', membershipStatus: 'renewing' })).toMatchObject({ flagged: false });
   });
   it('flags an untrained new head: appointed in the previous 12 months, in the year, or later', () => {
     for (const since of ['2024-09-01', '2025-03-01', '2025-09-01', '2026-04-20', '2026-10-01']) {
@@ -182,20 +229,20 @@ describe('untrainedHeadteacher', () => {
       { personName: '  jane   SMITH ', trainedOn: '2025-10-03' },
       { personName: 'Jane Smith', trainedOn: '2025-11-03' },
     ];
-    expect(untrainedHeadteacher({ ...base, membershipStatus: 'new', trainings })).toEqual({
+    expect(untrainedHeadteacher({ ...base, history: 'new', membershipStatus: 'new', trainings })).toEqual({
       flagged: false,
       code: 'trained',
       reason: 'Headteacher trained as a reviewer on 2025-10-03',
       trainedOn: '2025-10-03',
     });
-    expect(untrainedHeadteacher({ ...base, membershipStatus: 'new', trainings: trainings.slice(0, 1) })).toMatchObject({ flagged: true });
+    expect(untrainedHeadteacher({ ...base, history: 'new', trainings: trainings.slice(0, 1) })).toMatchObject({ flagged: true });
   });
   it('flags a school the rule applies to when no headteacher is recorded', () => {
-    expect(untrainedHeadteacher({ ...base, membershipStatus: 'new', headteacherName: null })).toMatchObject({
+    expect(untrainedHeadteacher({ ...base, history: 'new', headteacherName: null })).toMatchObject({
       flagged: true,
       code: 'headteacher_unknown',
     });
-    expect(untrainedHeadteacher({ ...base, membershipStatus: 'new', headteacherName: '  ' })).toMatchObject({ code: 'headteacher_unknown' });
+    expect(untrainedHeadteacher({ ...base, history: 'new', headteacherName: '  ' })).toMatchObject({ code: 'headteacher_unknown' });
   });
 });
 

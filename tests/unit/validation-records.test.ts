@@ -28,7 +28,7 @@ describe('common rules', () => {
   });
   it('a recorded date cannot be after today', () => {
     expect(notAfterToday('2026-11-23', '2026-11-23', 'x')).toBeNull();
-    expect(notAfterToday('2026-11-24', '2026-11-23', 'the payment date')).toBe('the payment date (2026-11-24) is after today (2026-11-23)');
+    expect(notAfterToday('2026-11-24', '2026-11-23', 'the payment date')).toBe('the payment date (24 Nov 2026) is after today (23 Nov 2026)');
     expect(notAfterToday(null, '2026-11-23', 'x')).toBeNull();
   });
 });
@@ -45,7 +45,7 @@ describe('membership rules', () => {
   });
   it('the fee cannot be paid before it was invoiced', () => {
     const u = { membershipId: 1, version: V, feeInvoicedOn: '2026-10-02', feePaidOn: '2026-10-01' };
-    expect(messages(updateMembershipSchema, u).feePaidOn).toMatch(/cannot be paid \(2026-10-01\) before it was invoiced \(2026-10-02\)/);
+    expect(messages(updateMembershipSchema, u).feePaidOn).toMatch(/cannot be paid \(1 Oct 2026\) before it was invoiced \(2 Oct 2026\)/);
     expect(updateMembershipSchema.safeParse({ ...u, feePaidOn: '2026-10-02' }).success).toBe(true);
     expect(messages(updateMembershipSchema, { ...u, feePaidOn: '2026-13-01' }).feePaidOn).toMatch(/date like|real calendar/);
   });
@@ -55,7 +55,7 @@ describe('membership rules', () => {
   });
   it('fee dates are not in the future', () => {
     expect(membershipDateIssues({ feeInvoicedOn: '2026-12-01', feePaidOn: '2026-11-23' }, '2026-11-23')).toEqual([
-      { path: 'feeInvoicedOn', message: 'the invoice date (2026-12-01) is after today (2026-11-23)' },
+      { path: 'feeInvoicedOn', message: 'the invoice date (1 Dec 2026) is after today (23 Nov 2026)' },
     ]);
   });
 });
@@ -69,7 +69,7 @@ describe('reviewer rules', () => {
   });
   it('statuses are booked, attended or dropped; attendance only from the review’s first day', () => {
     expect(messages(reviewerStatusSchema, { assignmentId: 1, version: V, status: 'late' }).status).toBe('choose booked, attended or dropped');
-    expect(attendedIssues('attended', '2026-12-01', '2026-11-23')[0]?.message).toMatch(/starts on 2026-12-01/);
+    expect(attendedIssues('attended', '2026-12-01', '2026-11-23')[0]?.message).toMatch(/starts on 1 Dec 2026/);
     expect(attendedIssues('attended', '2026-11-23', '2026-11-23')).toEqual([]);
     expect(attendedIssues('dropped', '2026-12-01', '2026-11-23')).toEqual([]);
   });
@@ -155,7 +155,7 @@ describe('QA review rules', () => {
     const { scheduleReviewSchema, updateReviewSchema, reviewOutcomeIssues } = await import('../../shared/validation/reviews');
     const s = { schoolId: 1, year: '2026/27', startDate: '2027-03-01', endDate: '2027-03-03', leadReviewer: null };
     expect(scheduleReviewSchema.safeParse(s).success).toBe(true);
-    expect(messages(scheduleReviewSchema, { ...s, endDate: '2027-02-28' }).endDate).toMatch(/cannot end \(2027-02-28\) before it starts/);
+    expect(messages(scheduleReviewSchema, { ...s, endDate: '2027-02-28' }).endDate).toMatch(/cannot end \(28 Feb 2027\) before it starts/);
     expect(messages(scheduleReviewSchema, { ...s, endDate: '2027-03-08' }).endDate).toMatch(/a review of 8 days/);
     expect(scheduleReviewSchema.safeParse({ ...s, endDate: '2027-03-07' }).success).toBe(true);
     const u = { reviewId: 1, version: V, startDate: '2026-10-01', endDate: '2026-10-03', leadReviewer: null, estimates: { leadership: null, quality: null, disadvantaged: null }, www: [], ebi: [], aoeTitle: null, aoeAccredited: false, reportReceivedOn: null };
@@ -166,6 +166,6 @@ describe('QA review rules', () => {
     expect(messages(updateReviewSchema, { ...u, ebi: [{ heading: null, text: ' ' }] })['ebi.0.text']).toBe('the text is required');
     expect(reviewOutcomeIssues({ ...u, startDate: '2026-12-01', estimates: { leadership: 'Leading' } }, '2026-11-23')[0]?.path).toBe('estimates');
     expect(reviewOutcomeIssues({ ...u, startDate: '2026-12-01' }, '2026-11-23')).toEqual([]);
-    expect(reviewOutcomeIssues({ ...u, reportReceivedOn: '2026-09-20' }, '2026-11-23')[0]?.message).toMatch(/cannot arrive \(2026-09-20\) before the review/);
+    expect(reviewOutcomeIssues({ ...u, reportReceivedOn: '2026-09-20' }, '2026-11-23')[0]?.message).toMatch(/cannot arrive \(20 Sept 2026\) before the review \(1 Oct 2026\)/);
   });
 });

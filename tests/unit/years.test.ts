@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { currentYear, defaultYearDates, previousYearLabel, yearLabelFor } from '../../shared/domain/years';
+import fc from 'fast-check';
+import { currentYear, defaultYearDates, previousYearLabel, rollImportYears, yearLabelFor, yearLabelOn } from '../../shared/domain/years';
 
 describe('membership years', () => {
   it('default to 1 September – 31 August with plan deadlines 31 October and 14 November', () => {
@@ -27,5 +28,23 @@ describe('membership years', () => {
     expect(currentYear(years, '2030-01-01')?.label).toBe('2026/27');
     expect(currentYear(years, '2020-01-01')?.label).toBe('2025/26');
     expect(currentYear([], '2026-01-01')).toBeNull();
+  });
+  it('name the year a day falls in: September starts it, August ends it', () => {
+    expect(yearLabelOn('2026-11-23')).toBe('2026/27');
+    expect(yearLabelOn('2026-09-01')).toBe('2026/27');
+    expect(yearLabelOn('2026-08-31')).toBe('2025/26');
+    expect(yearLabelOn('2027-01-05')).toBe('2026/27');
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2098-12-31'), noInvalidDate: true }), (d) => {
+        const day = d.toISOString().slice(0, 10);
+        const dates = defaultYearDates(yearLabelOn(day));
+        expect(dates.startDate <= day && day <= dates.endDate).toBe(true);
+      }),
+    );
+  });
+  it('offer an empty database the year today falls in and the next, and a held network every year plus the next', () => {
+    expect(rollImportYears([], '2026-11-23')).toEqual(['2027/28', '2026/27']);
+    expect(rollImportYears(['2025/26', '2026/27'], '2026-11-23')).toEqual(['2027/28', '2026/27', '2025/26']);
+    expect(rollImportYears(['2024/25'], '2026-11-23')).toEqual(['2027/28', '2026/27', '2024/25']);
   });
 });

@@ -18,7 +18,7 @@ function ofstedJson(i: DashboardInspection | null) {
   };
 }
 
-/** One school of the hub table, as scripts read it: these keys stay stable for them. */
+/** One school of the hub table, as scripts read it (its columns are what finance scripts rely on). */
 export function schoolJson(s: HubDashboardSchool) {
   const latest = s.qa.latest;
   return {

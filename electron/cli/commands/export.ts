@@ -38,32 +38,39 @@ function writeOut(file: string, exported: ExportFile, io: CliIo, what: string): 
 
 const exportHub: CliCommand = {
   words: ['export', 'hub'],
-  usage: 'hubdesk [--data DIR] export hub NAME --year Y --out FILE.xlsx [--no-contacts]   one hub’s dashboard as an Excel workbook (no chart image)',
-  options: { year: { type: 'string' }, out: { type: 'string' }, 'no-contacts': { type: 'boolean' } },
+  usage: 'hubdesk [--data DIR] export hub NAME --year Y --out FILE.xlsx [--contacts]   one hub’s dashboard as an Excel workbook (no chart image; personal contact details only with --contacts)',
+  options: { year: { type: 'string' }, out: { type: 'string' }, contacts: { type: 'boolean' }, 'no-contacts': { type: 'boolean' } },
   positionals: { min: 1, max: 1, names: ['NAME'] },
   async run(ctx, { values, positionals }, io) {
     const hubName = positionals[0]!;
     if (hubName.trim() === '') throw new UsageError('export hub needs the hub’s NAME, e.g. export hub "Aspire Hub"');
     const year = requiredYear(values, 'export hub');
     const file = outFile(values, ['.xlsx']);
-    const exported = await callCore(ctx, 'exportHubWorkbook', { hubName, year, includeContacts: values['no-contacts'] !== true });
-    writeOut(file, exported, io, `${exported.contents.length} sheets${values['no-contacts'] ? ', without personal contact details' : ''}`);
+    const includeContacts = contactsWanted(values);
+    const exported = await callCore(ctx, 'exportHubWorkbook', { hubName, year, includeContacts });
+    writeOut(file, exported, io, `${exported.contents.length} sheets, ${includeContacts ? 'with' : 'without'} personal contact details`);
     return 0;
   },
 };
+
+/** Personal contact details go in only with --contacts (--no-contacts, the default, is still accepted). */
+function contactsWanted(values: Record<string, string | boolean | undefined>): boolean {
+  if (values.contacts === true && values['no-contacts'] === true) throw new UsageError('give --contacts or --no-contacts, not both');
+  return values.contacts === true;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const exportNetwork: CliCommand = {
   words: ['export', 'network'],
   usage:
-    'hubdesk [--data DIR] export network --year Y --out FILE.xlsx|FILE.zip [--no-contacts]   the network sheet and every hub’s sheets in one workbook (.xlsx), or one workbook per hub (.zip)',
-  options: { year: { type: 'string' }, out: { type: 'string' }, 'no-contacts': { type: 'boolean' } },
+    'hubdesk [--data DIR] export network --year Y --out FILE.xlsx|FILE.zip [--contacts]   the network sheet and every hub’s sheets in one workbook (.xlsx), or one workbook per hub (.zip)',
+  options: { year: { type: 'string' }, out: { type: 'string' }, contacts: { type: 'boolean' }, 'no-contacts': { type: 'boolean' } },
   async run(ctx, { values }, io) {
     const year = requiredYear(values, 'export network');
     const file = outFile(values, ['.xlsx', '.zip']);
     const layout = path.extname(file).toLowerCase() === '.zip' ? 'zip' : 'workbook';
-    let status: ExportJobStatus = await callCore(ctx, 'startNetworkExport', { year, layout, includeContacts: values['no-contacts'] !== true });
+    let status: ExportJobStatus = await callCore(ctx, 'startNetworkExport', { year, layout, includeContacts: contactsWanted(values) });
     while (status.state === 'running') {
       await sleep(100);
       status = await callCore(ctx, 'networkExportStatus', { jobId: status.jobId });

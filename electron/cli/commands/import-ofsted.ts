@@ -1,28 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { CliCommand, CliIo } from '../command';
 import { callCore } from '../call';
-import { HubdeskError } from '../../core/errors';
+import { encodingArg, readFileArg } from '../file-arg';
 import type { OfstedImportPreview } from '@shared/contract/ofsted-import';
-import { OFSTED_IMPORT_MAX_BYTES } from '@shared/contract/ofsted-import';
 import { issueText } from '../../core/imports/ofsted/plan';
 import { countOf } from '@shared/plural';
-
-function readFile(file: string): { fileName: string; contentBase64: string } {
-  const full = path.resolve(file);
-  let bytes: Buffer;
-  try {
-    const stat = fs.statSync(full);
-    if (!stat.isFile()) throw new Error('it is not a file');
-    if (stat.size > OFSTED_IMPORT_MAX_BYTES) throw new Error(`it is larger than ${OFSTED_IMPORT_MAX_BYTES / 1024 / 1024} MB`);
-    bytes = fs.readFileSync(full);
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    throw new HubdeskError('validation', `Cannot read ${file}: ${e.code === 'ENOENT' ? 'there is no such file' : e.message}.`);
-  }
-  return { fileName: path.basename(full), contentBase64: bytes.toString('base64') };
-}
-
 
 function printPreview(p: OfstedImportPreview, io: CliIo): void {
   io.out(`${p.fileName}: ${p.format}${p.encoding ? ` (${p.encoding})` : ''}, header on row ${p.headerRow}`);
@@ -47,14 +28,13 @@ function printPreview(p: OfstedImportPreview, io: CliIo): void {
 
 const importOfsted: CliCommand = {
   words: ['import', 'ofsted'],
-  usage: "hubdesk [--data DIR] import ofsted FILE [--all] [--dry-run] [--json]   import Ofsted's monthly management-information file (CSV or XLSX)",
-  options: { all: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  usage: "hubdesk [--data DIR] import ofsted FILE [--all] [--encoding NAME] [--dry-run] [--json]   import Ofsted's monthly management-information file (CSV, XLSX or ODS)",
+  options: { all: { type: 'boolean' }, encoding: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
   positionals: { min: 1, max: 1, names: ['FILE'] },
   async run(ctx, { values, positionals }, io) {
-    const file = readFile(positionals[0]!);
-    const request = { ...file, allSchools: values.all === true };
+    const options = { allSchools: values.all === true, encoding: encodingArg(values.encoding) };
+    const preview = await callCore(ctx, 'previewOfstedImport', { ...readFileArg(positionals[0]!), ...options });
     if (values['dry-run']) {
-      const preview = await callCore(ctx, 'previewOfstedImport', request);
       if (values.json) io.out(JSON.stringify(preview, null, 2));
       else printPreview(preview, io);
       if (preview.errorCount > 0) {
@@ -68,7 +48,7 @@ const importOfsted: CliCommand = {
       if (!values.json) io.out('Dry run: nothing was written.');
       return 0;
     }
-    const result = await callCore(ctx, 'commitOfstedImport', request);
+    const result = await callCore(ctx, 'commitOfstedImport', { stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash, ...options });
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else {
       io.out(result.message);

@@ -1,24 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { callCore } from '../call';
-import { HubdeskError } from '../../core/errors';
+import { readFileArg } from '../file-arg';
 import { QA_IMPORT_MAX_BYTES, type QaImportPreview } from '@shared/contract/qa-import';
 import { issueText } from '../../core/imports/qa/plan';
 import { countOf } from '@shared/plural';
-
-function readFile(file: string): { fileName: string; contentBase64: string } {
-  const full = path.resolve(file);
-  try {
-    const stat = fs.statSync(full);
-    if (!stat.isFile()) throw new Error('it is not a file');
-    if (stat.size > QA_IMPORT_MAX_BYTES) throw new Error(`it is larger than ${QA_IMPORT_MAX_BYTES / 1024 / 1024} MB`);
-    return { fileName: path.basename(full), contentBase64: fs.readFileSync(full).toString('base64') };
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    throw new HubdeskError('validation', `Cannot read ${file}: ${e.code === 'ENOENT' ? 'there is no such file' : e.message}.`);
-  }
-}
 
 function printPreview(p: QaImportPreview, io: CliIo): void {
   io.out(`${p.fileName} into ${p.year}: sheets ${[p.sheets.reviews, p.sheets.assignments, p.sheets.points].filter(Boolean).map((s) => `"${s}"`).join(', ')}`);
@@ -36,9 +21,8 @@ const importQa: CliCommand = {
   positionals: { min: 1, max: 1, names: ['FILE'] },
   async run(ctx, { values, positionals }, io) {
     if (typeof values.year !== 'string') throw new UsageError('"import qa" needs --year, e.g. --year 2025/26');
-    const request = { ...readFile(positionals[0]!), year: values.year };
+    const preview = await callCore(ctx, 'previewQaImport', { ...readFileArg(positionals[0]!, QA_IMPORT_MAX_BYTES), year: values.year });
     if (values['dry-run']) {
-      const preview = await callCore(ctx, 'previewQaImport', request);
       if (values.json) io.out(JSON.stringify(preview, null, 2));
       else printPreview(preview, io);
       if (preview.errorCount > 0) {
@@ -49,7 +33,7 @@ const importQa: CliCommand = {
       if (!values.json) io.out('Dry run: nothing was written.');
       return 0;
     }
-    const result = await callCore(ctx, 'commitQaImport', request);
+    const result = await callCore(ctx, 'commitQaImport', { stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash, year: values.year });
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else {
       io.out(result.message);

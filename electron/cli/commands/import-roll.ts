@@ -1,25 +1,12 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { CliCommand, CliIo } from '../command';
 import { UsageError } from '../command';
 import { callCore, CliCallError } from '../call';
+import { encodingArg, readFileArg } from '../file-arg';
 import { HubdeskError } from '../../core/errors';
-import { MAX_IMPORT_FILE_BYTES, type ImportProblem, type RollPreview } from '@shared/contract/roll-import';
+import type { ImportProblem, RollPreview } from '@shared/contract/roll-import';
 import { formatPence } from '@shared/domain/money';
 import { countOf } from '@shared/plural';
-
-function readFile(file: string): { fileName: string; contentBase64: string } {
-  const full = path.resolve(file);
-  try {
-    const stat = fs.statSync(full);
-    if (!stat.isFile()) throw new Error('it is not a file');
-    if (stat.size > MAX_IMPORT_FILE_BYTES) throw new Error(`it is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB`);
-    return { fileName: path.basename(full), contentBase64: fs.readFileSync(full).toString('base64') };
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    throw new HubdeskError('validation', `Cannot read ${file}: ${e.code === 'ENOENT' ? 'there is no such file' : e.message}.`);
-  }
-}
 
 function where(p: ImportProblem): string {
   return [p.sheet, p.row === null ? null : `row ${p.row}`, p.column].filter(Boolean).join(', ');
@@ -58,9 +45,12 @@ function printPreview(p: RollPreview, io: CliIo): void {
 
 const importRoll: CliCommand = {
   words: ['import', 'roll'],
-  usage: 'hubdesk [--data DIR] import roll FILE --year Y [--sheet NAME] [--create-hubs] [--confirm-warnings] [--dry-run] [--json]   import a membership roll (.xlsx or .csv)',
+  usage:
+    'hubdesk [--data DIR] import roll FILE --year Y [--sheet NAME] [--create-hubs] [--encoding NAME] [--date-order dmy|mdy] [--confirm-warnings] [--dry-run] [--json]   import a membership roll (.xlsx, .ods or .csv)',
   options: {
     year: { type: 'string' },
+    encoding: { type: 'string' },
+    'date-order': { type: 'string' },
     sheet: { type: 'string' },
     'create-hubs': { type: 'boolean' },
     'confirm-warnings': { type: 'boolean' },
@@ -70,29 +60,38 @@ const importRoll: CliCommand = {
   positionals: { min: 1, max: 1, names: ['FILE'] },
   async run(ctx, { values, positionals }, io) {
     if (typeof values.year !== 'string') throw new UsageError('"import roll" needs --year, e.g. --year 2026/27');
+    const dateOrder = values['date-order'];
+    if (dateOrder !== undefined && dateOrder !== 'dmy' && dateOrder !== 'mdy') throw new UsageError('--date-order must be dmy (day first) or mdy (month first)');
     const json = values.json === true;
     let preview: RollPreview;
     try {
-      const request = {
-        ...readFile(positionals[0]!),
+      const options = {
         year: values.year,
+        encoding: encodingArg(values.encoding),
+        dateOrder: dateOrder as 'dmy' | 'mdy' | undefined,
         sheet: typeof values.sheet === 'string' ? values.sheet : undefined,
         createHubs: values['create-hubs'] === true,
         confirmWarnings: values['confirm-warnings'] === true,
       };
-      preview = await callCore(ctx, 'previewRollImport', request);
+      const request = options;
+      preview = await callCore(ctx, 'previewRollImport', { ...readFileArg(positionals[0]!), ...options });
       if (preview.errorCount > 0) {
         if (json) io.out(JSON.stringify(summaryJson(preview, preview.errors), null, 2));
         else printPreview(preview, io);
         io.err(`${countOf(preview.errorCount, 'problem')}; nothing was written:`);
         for (const e of preview.errors) io.err(`  ${where(e)}: ${e.message}`);
+        if (preview.encodingChoice) {
+          io.err('Choose the encoding whose row reads right, with --encoding NAME:');
+          for (const o of preview.encodingChoice.options) io.err(`  "${o.encoding}": ${o.sample}`);
+        }
         if (preview.errorCount > preview.errors.length) io.err(`  …and ${preview.errorCount - preview.errors.length} more`);
         return 1;
       }
       if (!values['dry-run'] && preview.needsConfirmation && !request.confirmWarnings) {
         if (json) io.out(JSON.stringify(summaryJson(preview, []), null, 2));
         else printPreview(preview, io);
-        io.err(`${preview.warnings.length} ${preview.warnings.length === 1 ? 'warning needs' : 'warnings need'} confirming; nothing was written. Check them, then run again with --confirm-warnings:`);
+        const pending = preview.warnings.filter((w) => !w.informational);
+        io.err(`${pending.length} ${pending.length === 1 ? 'warning needs' : 'warnings need'} confirming; nothing was written. Check them, then run again with --confirm-warnings${preview.dateOrder?.how === 'default' ? ' (or choose the dates\' order with --date-order dmy|mdy)' : ''}:`);
         for (const w of preview.warnings) io.err(`  ${where(w)}: ${w.message}`);
         return 1;
       }
@@ -105,10 +104,11 @@ const importRoll: CliCommand = {
         }
         return 0;
       }
-      const result = await callCore(ctx, 'commitRollImport', { ...request, sha256: preview.sha256, diffHash: preview.diffHash });
+      const result = await callCore(ctx, 'commitRollImport', { ...request, stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash });
       if (json) io.out(JSON.stringify(summaryJson(preview, []), null, 2));
       else {
         printPreview(preview, io);
+        for (const w of preview.warnings) io.out(`Warning: ${where(w)}: ${w.message}`);
         io.out(result.noChanges ? 'Nothing to import.' : `Imported as import #${result.batchId}. Backup before the import: ${result.backupFile}`);
       }
       return 0;

@@ -10,7 +10,10 @@ import { packCommands } from './pack';
 import { exportCommands } from './export';
 import { recordsCommands } from './records';
 import { mergeCommands } from './merges';
+import { importGiasCommands } from './import-gias';
+import { importPlanCommands } from './import-plan';
+import { financeCommands } from './finance';
 import { dbCommands } from './db';
 
 /** Every CLI command; features add their own module here. */
-export const commands: CliCommand[] = [...coreCommands, ...importRollCommands, ...maintenanceCommands, ...fundingCommands, ...importOfstedCommands, ...importQaCommands, ...dashboardCommands, ...packCommands, ...exportCommands, ...recordsCommands, ...mergeCommands, ...dbCommands];
+export const commands: CliCommand[] = [...coreCommands, ...importRollCommands, ...maintenanceCommands, ...fundingCommands, ...importOfstedCommands, ...importQaCommands, ...importGiasCommands, ...importPlanCommands, ...dashboardCommands, ...packCommands, ...exportCommands, ...recordsCommands, ...mergeCommands, ...financeCommands, ...dbCommands];

@@ -8,8 +8,8 @@ import { CALL_KIND_LABELS } from '@shared/domain/calls';
 import { formatPence } from '@shared/domain/money';
 
 function printPack(p: CallPack, out: (t: string) => void): void {
-  out(`${p.hub.name} · call pack · ${p.term.label} (${p.term.membershipYear}) · as at ${p.asAt}`);
-  out(`Changes since ${p.window.basis === 'last call' ? `the last call (${p.window.lastCall!.heldOn})` : `the start of term (${p.term.start})`}`);
+  out(`${p.hub.name} · ${CALL_KIND_LABELS[p.kind]} call pack · ${p.term.label} (${p.term.membershipYear}) · as at ${p.asAt}`);
+  out(`Changes ${p.window.label}`);
   for (const kind of ['hub_manager', 'senior_partner'] as const) {
     const s = p.callStatus[kind];
     out(`${CALL_KIND_LABELS[kind]} call: ${s.status}${s.heldOn.length ? ` (${s.heldOn.join(', ')})` : ` by ${s.dueBy}`}${s.notReached.length ? `; not reached: ${s.notReached.join(', ')}` : ''}`);
@@ -43,16 +43,20 @@ function printPack(p: CallPack, out: (t: string) => void): void {
 
 const pack: CliCommand = {
   words: ['pack'],
-  usage: 'hubdesk [--data DIR] pack --hub NAME --term 2025-autumn [--json] [--xlsx FILE]   a hub’s catch-up call pack for a term',
-  options: { json: { type: 'boolean' }, hub: { type: 'string' }, term: { type: 'string' }, xlsx: { type: 'string' } },
+  usage:
+    'hubdesk [--data DIR] pack --hub NAME --term 2025-autumn [--call hub-manager|senior-partner] [--json] [--xlsx FILE]   a hub’s catch-up call pack for a term (default: the Hub Manager call)',
+  options: { json: { type: 'boolean' }, hub: { type: 'string' }, term: { type: 'string' }, xlsx: { type: 'string' }, call: { type: 'string' } },
   async run(ctx, { values }, io) {
     const hub = values.hub;
     const term = values.term;
     if (typeof hub !== 'string' || hub.trim() === '') throw new UsageError('pack needs --hub NAME, e.g. --hub "Aspire Hub"');
     if (typeof term !== 'string' || term.trim() === '') throw new UsageError('pack needs --term, e.g. --term 2025-autumn');
-    const p = await callCore(ctx, 'callPack', { hubName: hub, term });
+    const call = values.call === undefined ? 'hub-manager' : values.call;
+    if (call !== 'hub-manager' && call !== 'senior-partner') throw new UsageError('--call is hub-manager or senior-partner');
+    const kind = call === 'senior-partner' ? ('senior_partner' as const) : ('hub_manager' as const);
+    const p = await callCore(ctx, 'callPack', { hubName: hub, term, kind });
     if (typeof values.xlsx === 'string') {
-      const file = await callCore(ctx, 'callPackWorkbook', { hubId: p.hub.id, term });
+      const file = await callCore(ctx, 'callPackWorkbook', { hubId: p.hub.id, term, kind });
       const target = path.resolve(values.xlsx);
       fs.writeFileSync(target, Buffer.from(file.contentBase64, 'base64'));
       if (!values.json) io.out(`Wrote ${target}`);

@@ -32,7 +32,9 @@ export async function myCalls(ctx: CoreContext, request: { staffId?: number; ter
   const rows: MyCallsHub[] = hubs.map((h) => {
     const hubManagers = managers.filter((m) => m.hub_id === h.id).map((m) => m.name);
     const hubCalls = calls.filter((c) => c.hubId === h.id);
-    const last = hubCalls.find((c) => c.heldOn <= today) ?? null;
+    // The last call up to the term's end (or today, if sooner): a past term never shows a later call.
+    const asAt = today < term.end ? today : term.end;
+    const last = hubCalls.find((c) => c.heldOn <= asAt) ?? null;
     const open = actions.filter((a) => a.hubId === h.id);
     return {
       hubId: h.id,
@@ -45,7 +47,7 @@ export async function myCalls(ctx: CoreContext, request: { staffId?: number; ter
         calls: hubCalls,
         people: { hub_manager: hubManagers, senior_partner: h.senior_partner_name ? [h.senior_partner_name] : [] },
       }),
-      lastCall: last ? { heldOn: last.heldOn, kind: last.kind } : null,
+      lastCall: last ? { heldOn: last.heldOn, heldAt: last.heldAt, kind: last.kind } : null,
       openActions: open.length,
       overdueActions: open.filter((a) => a.overdue).length,
     };

@@ -24,6 +24,7 @@ function snapshot(json: string | null): (MembershipSnapshot & { year_id: number 
 /**
  * Changes to the hub's memberships of a year that imports (not undone) made inside the window:
  * joiners, leavers, moves, pupil numbers, membership status and fees paid, each dated by its import.
+ * An import is an instant: one made after the last call, on its day or later, is since the call.
  */
 export async function membershipChanges(db: Kysely<Database>, hubId: number, yearId: number, window: PackWindow): Promise<PackMembershipChange[]> {
   if (window.from > window.until) return [];
@@ -32,7 +33,7 @@ export async function membershipChanges(db: Kysely<Database>, hubId: number, yea
     .innerJoin('import_batches as b', 'b.id', 'c.batch_id')
     .where('c.table_name', '=', 'memberships')
     .where('b.undone_at', 'is', null)
-    .where('b.created_at', '>=', window.from)
+    .where('b.created_at', window.lastCallAt === null ? '>=' : '>', window.lastCallAt ?? window.from)
     .where('b.created_at', '<', dayAfter(window.until))
     .select(['c.action', 'c.before_json', 'c.after_json', 'b.created_at', 'b.file_name'])
     .orderBy('b.created_at')

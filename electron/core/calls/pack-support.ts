@@ -11,11 +11,11 @@ import { supportRowsAsAt } from './support-as-at';
  * since the window opened, oldest first, each with its status and who it was brokered to as they stood
  * on the pack's as-at day.
  */
-export async function packSupportRequests(db: Kysely<Database>, hubId: number, yearId: number, window: Pick<PackWindow, 'from' | 'until'>, urnOf: (schoolId: number) => string): Promise<PackSupportRequest[]> {
+export async function packSupportRequests(db: Kysely<Database>, hubId: number, yearId: number, window: PackWindow, urnOf: (schoolId: number) => string): Promise<PackSupportRequest[]> {
   const rows = await supportRowsAsAt(db, await loadHubSupportRequests(db, hubId, yearId), window.until);
   return rows
     .map((r) => ({ r, updatedOn: r.updatedAt.slice(0, 10) }))
-    .filter(({ r, updatedOn }) => inCallPack({ requestedOn: r.requestedOn, status: r.status, updatedOn }, window))
+    .filter(({ r }) => inCallPack({ requestedOn: r.requestedOn, status: r.status, changedSince: inWindow(r.updatedAt, window) }, window))
     .map(({ r, updatedOn }) => ({
       schoolId: r.schoolId,
       school: r.school,

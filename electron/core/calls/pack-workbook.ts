@@ -77,6 +77,11 @@ function addTable<T>(workbook: ExcelJS.Workbook, name: string, columns: Column<T
   return sheet;
 }
 
+/** The header of the "new" columns: new since the last call of the pack's kind, or this term when there was none. */
+function newHeader(pack: CallPack): string {
+  return pack.window.basis === 'last call' ? 'New since last call' : 'New this term';
+}
+
 function summaryRows(pack: CallPack): [string, string | number | null, Kind][] {
   const f = pack.funding;
   const status = (k: 'hub_manager' | 'senior_partner') => {
@@ -86,9 +91,10 @@ function summaryRows(pack: CallPack): [string, string | number | null, Kind][] {
   };
   return [
     ['Hub', pack.hub.name, 'text'],
+    ['Pack for', `The ${CALL_KIND_LABELS[pack.kind]} call`, 'text'],
     ['Term', `${pack.term.label} (${pack.term.membershipYear})`, 'text'],
     ['Pack as at', pack.asAt, 'date'],
-    ['Changes since', pack.window.basis === 'last call' ? `the last call, ${longDate(pack.window.lastCall!.heldOn)}` : `the start of term, ${longDate(pack.term.start)}`, 'text'],
+    ['Changes', pack.window.label, 'text'],
     ['Senior Partner', pack.hub.seniorPartner, 'text'],
     ['Hub Managers', pack.hub.hubManagers.map((m) => m.name).join(', '), 'text'],
     ['Memberships Manager', pack.hub.membershipsManager, 'text'],
@@ -107,7 +113,7 @@ function summaryRows(pack: CallPack): [string, string | number | null, Kind][] {
 
 export async function buildPackWorkbook(pack: CallPack): Promise<PackWorkbookFile> {
   const printTitle = `${pack.hub.name} · call pack · ${pack.term.label}`;
-  const workbook = newWorkbook(`${pack.hub.name} — call pack ${pack.term.label}`, excelDate(pack.generatedOn));
+  const workbook = await newWorkbook(`${pack.hub.name} — call pack ${pack.term.label}`, excelDate(pack.generatedOn));
 
   const summary = sheetWithHeader(workbook, 'Pack', [
     { header: 'Item', width: 30 },
@@ -128,7 +134,7 @@ export async function buildPackWorkbook(pack: CallPack): Promise<PackWorkbookFil
 
   addTable<PackTimelineItem>(
     workbook,
-    'Changes since last call',
+    'What changed',
     [
       { header: 'Date', kind: 'date', width: 13, value: (r) => r.date },
       { header: 'What', kind: 'text', width: 26, value: (r) => r.what },
@@ -137,7 +143,7 @@ export async function buildPackWorkbook(pack: CallPack): Promise<PackWorkbookFil
       { header: 'Detail', kind: 'long', width: 90, value: (r) => r.detail },
     ],
     pack.timeline,
-    'Nothing recorded changed since the last call.',
+    `Nothing recorded changed ${pack.window.label}.`,
     printTitle,
   );
   addTable(
@@ -195,7 +201,7 @@ export async function buildPackWorkbook(pack: CallPack): Promise<PackWorkbookFil
       { header: 'School', kind: 'text', width: 36, value: (r) => r.school },
       { header: 'URN', kind: 'text', width: 9, value: (r) => r.urn },
       { header: 'Flag dated', kind: 'date', width: 13, value: (r) => r.date },
-      { header: 'New since last call', kind: 'yesno', width: 12, value: (r) => r.isNew },
+      { header: newHeader(pack), kind: 'yesno', width: 12, value: (r) => r.isNew },
       { header: 'Why', kind: 'long', width: 80, value: (r) => r.reasons.join(' ') },
     ],
     pack.vulnerable,
@@ -212,11 +218,11 @@ export async function buildPackWorkbook(pack: CallPack): Promise<PackWorkbookFil
       { header: 'Area of support', kind: 'long', width: 50, value: (r) => r.area },
       { header: 'Status', kind: 'text', width: 12, value: (r) => r.status },
       { header: 'Brokered to', kind: 'text', width: 32, value: (r) => r.brokeredTo },
-      { header: 'New since last call', kind: 'yesno', width: 12, value: (r) => r.isNew },
+      { header: newHeader(pack), kind: 'yesno', width: 12, value: (r) => r.isNew },
       { header: 'Notes', kind: 'long', width: 50, value: (r) => r.notes },
     ],
     pack.supportRequests,
-    'No support requests open or changed since the last call.',
+    `No support requests open or changed ${pack.window.label}.`,
     printTitle,
   );
   addTable(
@@ -241,6 +247,7 @@ export async function buildPackWorkbook(pack: CallPack): Promise<PackWorkbookFil
       { header: 'Term', kind: 'text', width: 10, value: (r) => r.term },
       { header: 'Format', kind: 'text', width: 12, value: (r) => r.format },
       { header: 'Held', kind: 'yesno', width: 7, value: (r) => r.past },
+      { header: newHeader(pack), kind: 'yesno', width: 12, value: (r) => r.isNew },
       { header: 'Schools attending', kind: 'int', width: 10, value: (r) => (r.past ? r.attended : null) },
       { header: 'Recorded', kind: 'int', width: 10, value: (r) => (r.past ? r.recorded : null) },
       { header: 'Absent', kind: 'long', width: 70, value: (r) => r.absent.join('; ') },
@@ -267,5 +274,5 @@ export async function buildPackWorkbook(pack: CallPack): Promise<PackWorkbookFil
 
   const buffer = await workbookBytes(workbook);
   const safeHub = pack.hub.name.replace(/[^A-Za-z0-9 -]+/g, '').trim().replace(/\s+/g, ' ');
-  return { fileName: `${safeHub} - call pack ${pack.term.id}.xlsx`, contentBase64: buffer.toString('base64') };
+  return { fileName: `${safeHub} - call pack ${pack.term.id}${pack.kind === 'senior_partner' ? ' (Senior Partner)' : ''}.xlsx`, contentBase64: buffer.toString('base64') };
 }

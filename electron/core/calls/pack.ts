@@ -1,6 +1,6 @@
 import type { CoreContext } from '../context';
 import type { CallPack, PackClaim, PackDropOut, PackInspection, PackSchoolRef } from '@shared/contract/calls';
-import { changedSince, inWindow, packWindow, termCallStatus } from '@shared/domain/calls';
+import { changedSince, inWindow, packWindow, termCallStatus, windowLabel, type CallKind } from '@shared/domain/calls';
 import { findHub, hubDashboard } from '../dashboards/hub';
 import { loadAssignmentsOf, loadYearRows } from '../dashboards/load';
 import { inspectionView } from '../dashboards/inspections';
@@ -20,11 +20,14 @@ function asAtContext(ctx: CoreContext, asAt: string): CoreContext {
 }
 
 /**
- * The catch-up call pack of a hub for a term. Every figure comes from the
- * dashboards and funding code (the same rules, as at the pack's day); this module only picks what
- * changed inside the window since the last call (shared/domain/calls.ts) and dates every fact.
+ * The catch-up call pack of a hub for a term, for one kind of call (the Hub Manager call unless the
+ * Senior Partner's is asked for). Every figure comes from the dashboards and funding code (the same
+ * rules, as at the pack's day); this module only picks what changed inside the window since the last
+ * call of that kind (shared/domain/calls.ts) and dates every fact, with the instant hubdesk recorded
+ * it where known (so a change later on the call's day is since the call).
  */
-export async function callPack(ctx: CoreContext, request: { hubId?: number; hubName?: string; term: string }): Promise<CallPack> {
+export async function callPack(ctx: CoreContext, request: { hubId?: number; hubName?: string; term: string; kind?: CallKind }): Promise<CallPack> {
+  const kind: CallKind = request.kind ?? 'hub_manager';
   const today = ctx.today();
   const term = resolveTerm(request.term, today);
   const hub = await findHub(ctx.db, request);
@@ -34,10 +37,10 @@ export async function callPack(ctx: CoreContext, request: { hubId?: number; hubN
     throw invalid('term', `${term.label} belongs to membership year ${term.membershipYear}, which hubdesk does not hold (years held: ${held})`);
   }
   const calls = await loadCalls(ctx.db, [hub.id]);
-  const window = packWindow({ term, today, callDates: calls.map((c) => c.heldOn) });
+  const window = packWindow({ term, today, kind, calls });
   const asAt = window.until;
   const at = asAtContext(ctx, asAt);
-  const lastCall = window.lastCallOn === null ? null : calls.find((c) => c.heldOn === window.lastCallOn)!;
+  const lastCall = window.lastCallAt === null ? null : calls.find((c) => c.kind === kind && c.heldAt === window.lastCallAt)!;
 
   const dash = await hubDashboard(at, { hubId: hub.id, year: year.label });
   const funding = await hubFundingDetail(at, hub.id, year.label);
@@ -46,7 +49,7 @@ export async function callPack(ctx: CoreContext, request: { hubId?: number; hubN
   const ref = (schoolId: number): PackSchoolRef => ({ schoolId, school: members.get(schoolId)?.name ?? `School ${schoolId}`, urn: members.get(schoolId)?.urn ?? '' });
 
   // QA: reports received and reviews held since the last call.
-  const qaReports = changedSince(rows.reviews, window, (r) => r.reportReceivedOn).map((r) => ({
+  const qaReports = changedSince(rows.reviews, window, (r) => r.reportReceivedOn, (r) => r.updatedAt).map((r) => ({
     ...ref(r.schoolId),
     date: r.reportReceivedOn!,
     reviewId: r.id,
@@ -77,7 +80,7 @@ export async function callPack(ctx: CoreContext, request: { hubId?: number; hubN
   for (const m of rows.members) {
     for (const i of rows.inspections.get(m.urn) ?? []) {
       const date = i.publicationDate ?? i.startDate;
-      if (!inWindow(date, window)) continue;
+      if (!inWindow(date, window, i.recordedAt)) continue;
       const v = inspectionView(i);
       inspections.push({
         ...ref(m.schoolId),
@@ -106,10 +109,14 @@ export async function callPack(ctx: CoreContext, request: { hubId?: number; hubN
   const claim = (c: (typeof funding.claims)[number]): PackClaim => ({
     date: c.claimedOn, amountPence: c.amountPence, invoiceRef: c.invoiceRef, priority: c.priority, status: c.status, paidOn: c.paidOn,
   });
+  const claimRecorded = new Map(
+    (await ctx.db.selectFrom('claims').where('hub_id', '=', hub.id).where('year_id', '=', year.id).select(['id', 'updated_at']).execute()).map((c) => [c.id, c.updated_at]),
+  );
   const claimsPaid = changedSince(
     funding.claims.filter((c) => c.status === 'paid'),
     window,
     (c) => c.paidOn,
+    (c) => claimRecorded.get(c.id) ?? null,
   ).map((c) => ({ ...claim(c), date: c.paidOn! }));
 
   // Actions: all of the hub's; open ones carry into the pack, those closed since are reported.
@@ -167,6 +174,7 @@ export async function callPack(ctx: CoreContext, request: { hubId?: number; hubN
   };
   const managers = dash.hub.hubManagers.map((m) => m.name);
   return {
+    kind,
     hub: dash.hub,
     term: termView(term),
     asAt,
@@ -175,7 +183,8 @@ export async function callPack(ctx: CoreContext, request: { hubId?: number; hubN
       from: window.from,
       until: window.until,
       basis: window.basis,
-      lastCall: lastCall ? { id: lastCall.id, heldOn: lastCall.heldOn, kind: lastCall.kind, attendees: lastCall.attendees } : null,
+      label: windowLabel(window, term),
+      lastCall: lastCall ? { id: lastCall.id, heldOn: lastCall.heldOn, heldAt: lastCall.heldAt, kind: lastCall.kind, attendees: lastCall.attendees } : null,
     },
     callStatus: termCallStatus({
       term,
@@ -236,7 +245,7 @@ export async function callPack(ctx: CoreContext, request: { hubId?: number; hubN
     previousCalls: calls
       .filter((c) => c.heldOn <= asAt)
       .slice(0, 10)
-      .map((c) => ({ id: c.id, heldOn: c.heldOn, kind: c.kind, attendees: c.attendees, notes: c.notes })),
+      .map((c) => ({ id: c.id, heldOn: c.heldOn, heldAt: c.heldAt, kind: c.kind, attendees: c.attendees, notes: c.notes })),
     sources: [
       ...dash.sources.roll,
       ...dash.sources.ofsted,

@@ -4,6 +4,7 @@ import type { ParsedRequestOf } from '@shared/contract';
 import { termOf, type ActionStatus } from '@shared/domain/calls';
 import { recordAudit } from '../changes/audit-entry';
 import { HubdeskError } from '../errors';
+import { endOfLondonDay, londonDayTime, londonInstant } from '@shared/uk-date';
 import { callView, invalid, loadActions, loadCalls, requireHubRow } from './store';
 
 type RecordCallRequest = ParsedRequestOf<'recordCall'>;
@@ -41,6 +42,21 @@ function closingDay(status: ActionStatus, doneOn: string | undefined, fallback: 
 }
 
 /**
+ * The instant a call was held: its day at the time given (London time); without a time, now for a call
+ * held today (it is recorded just after it is held), else the end of its day. Never after now.
+ */
+function heldInstant(heldOn: string, time: string | undefined, now: Date): string {
+  const nowIso = now.toISOString();
+  if (time !== undefined) {
+    const at = londonInstant(heldOn, time);
+    if (at > nowIso) throw invalid('heldAt', `a call is recorded once held: ${heldOn} at ${time} is later than now (${londonDayTime(nowIso).time})`);
+    return at;
+  }
+  const endOfDay = endOfLondonDay(heldOn);
+  return endOfDay < nowIso ? endOfDay : nowIso;
+}
+
+/**
  * Records a call held with a hub: its day (not in the future), kind, attendees and notes, the actions
  * agreed on it, and what became of earlier open actions of the same hub. One transaction; audited.
  */
@@ -48,6 +64,7 @@ export async function recordCall(ctx: CoreContext, request: RecordCallRequest): 
   const today = ctx.today();
   const hub = await requireHubRow(ctx.db, request.hubId);
   if (request.heldOn > today) throw invalid('heldOn', `a call is recorded once held: ${request.heldOn} is after today (${today})`);
+  const heldAt = heldInstant(request.heldOn, request.heldAt, ctx.now());
   request.actions.forEach((a, i) => {
     if (a.dueOn !== undefined && a.dueOn < request.heldOn) throw invalid(`actions.${i}.dueOn`, `the action is due on ${a.dueOn}, before the call (${request.heldOn})`);
   });
@@ -74,7 +91,7 @@ export async function recordCall(ctx: CoreContext, request: RecordCallRequest): 
   const callId = await ctx.db.transaction().execute(async (trx) => {
     const call = await trx
       .insertInto('calls')
-      .values({ hub_id: hub.id, term, held_on: request.heldOn, kind: request.kind, attendees_json: JSON.stringify(attendees), notes, created_by: ctx.user, created_at: now })
+      .values({ hub_id: hub.id, term, held_on: request.heldOn, held_at: heldAt, kind: request.kind, attendees_json: JSON.stringify(attendees), notes, created_by: ctx.user, created_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
     const actions = request.actions.map((a, position) => {
@@ -95,7 +112,7 @@ export async function recordCall(ctx: CoreContext, request: RecordCallRequest): 
       action: 'create',
       entity: 'call',
       entityId: call.id,
-      after: { hub: hub.name, term, heldOn: request.heldOn, kind: request.kind, attendees, notes, actions: actions.map((a) => ({ text: a.text, owner: a.owner, dueOn: a.due_on, status: a.status })) },
+      after: { hub: hub.name, term, heldOn: request.heldOn, heldAt, kind: request.kind, attendees, notes, actions: actions.map((a) => ({ text: a.text, owner: a.owner, dueOn: a.due_on, status: a.status })) },
     });
     for (const c of closing) {
       await trx.updateTable('call_actions').set({ status: c.status, done_on: c.doneOn, updated_at: now }).where('id', '=', c.action.id).execute();

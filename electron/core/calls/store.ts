@@ -3,6 +3,7 @@ import type { Database } from '../db/schema';
 import type { CallActionView, CallView } from '@shared/contract/calls';
 import { ACTION_STATUSES, CALL_KINDS, actionOverdue, parseTermId, type ActionStatus, type CallKind } from '@shared/domain/calls';
 import { HubdeskError } from '../errors';
+import { endOfLondonDay } from '@shared/uk-date';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -36,6 +37,8 @@ export interface StoredCall {
   hub: string;
   term: string;
   heldOn: string;
+  /** The instant the call was held (ISO, UTC). */
+  heldAt: string;
   kind: CallKind;
   attendees: string[];
   notes: string;
@@ -51,10 +54,11 @@ export async function loadCalls(db: Db, hubIds: readonly number[]): Promise<Stor
     .innerJoin('hubs', 'hubs.id', 'calls.hub_id')
     .where('calls.hub_id', 'in', [...hubIds])
     .select([
-      'calls.id', 'calls.hub_id', 'hubs.name as hub', 'calls.term', 'calls.held_on', 'calls.kind', 'calls.attendees_json', 'calls.notes',
+      'calls.id', 'calls.hub_id', 'hubs.name as hub', 'calls.term', 'calls.held_on', 'calls.held_at', 'calls.kind', 'calls.attendees_json', 'calls.notes',
       'calls.created_by', 'calls.created_at',
     ])
     .orderBy('calls.held_on', 'desc')
+    .orderBy('calls.held_at', 'desc')
     .orderBy('calls.id', 'desc')
     .execute();
   return rows.map((r) => ({
@@ -63,6 +67,7 @@ export async function loadCalls(db: Db, hubIds: readonly number[]): Promise<Stor
     hub: r.hub,
     term: r.term,
     heldOn: r.held_on,
+    heldAt: r.held_at ?? endOfLondonDay(r.held_on),
     kind: callKind(r.kind, r.id),
     attendees: parseAttendees(r.attendees_json),
     notes: r.notes,

@@ -1,12 +1,14 @@
 /**
  * The one way the core changes rows that a person may want back: a change set. Hand edits, merges
- * and imports (roll, QA tracker, Ofsted, action plan) write through a ChangeSet, which keeps every
- * row's state before and after. What it keeps becomes the audit trail and what undo puts back:
+ * and imports (roll, QA tracker, Ofsted, action plan, GIAS school data) write through a ChangeSet,
+ * which keeps every row's state before and after. What it keeps becomes the audit trail and what
+ * undo puts back:
  *
  * - a hand edit or a merge (`applyChange`) is one audit entry holding every row it wrote, before and
- *   after; undo by change (undo.ts, `undoHandChange`) restores them;
+ *   after; undo by change (undo-change.ts, `undoLastChange`) restores them;
  * - an import (`new ChangeSet(trx, { batchId, ctx })`) writes each change to import_changes and to
- *   the audit log, a thousand per statement; undo by batch (undo.ts, `undoBatch`) restores them.
+ *   the audit log, a thousand per statement; undo by batch (import-batches.ts, `undoLatestBatch`)
+ *   restores them.
  *
  * Writes are set-based (a statement per chunk of rows, never a query per row) and read back what they
  * wrote with RETURNING, so nothing depends on SQLite's last-insert id or on a synchronous driver.
@@ -24,6 +26,7 @@ export const ROW_KEYS = {
   hubs: ['id'],
   hub_managers: ['id'],
   schools: ['id'],
+  school_links: ['id'],
   contacts: ['id'],
   memberships: ['id'],
   ofsted_inspections: ['id'],
@@ -38,6 +41,9 @@ export const ROW_KEYS = {
   action_plans: ['id'],
   action_plan_lines: ['id'],
   claims: ['id'],
+  // Finance's hand edits (electron/core/funding): locks and carry-forward overrides.
+  funding_locks: ['id'],
+  carry_forward_overrides: ['hub_id', 'year_id'],
 } as const satisfies Partial<Record<keyof Database, readonly string[]>>;
 
 export type ChangeTable = keyof typeof ROW_KEYS;
@@ -318,11 +324,11 @@ export async function applyChange<T>(
   ctx: CoreContext,
   action: string,
   main: { entity: ChangeTable; id?: string | number },
-  work: (set: ChangeSet) => Promise<{ value: T; summary: string; entityId?: string | number }>,
+  work: (set: ChangeSet) => Promise<{ value: T; summary: string; entityId?: string | number; details?: Record<string, unknown> }>,
 ): Promise<ChangeResult<T>> {
   return ctx.db.transaction().execute(async (trx) => {
     const set = new ChangeSet(trx);
-    const { value, summary, entityId } = await work(set);
+    const { value, summary, entityId, details } = await work(set);
     const rows = set.rows();
     const byRef = (state: 'before' | 'after') => Object.fromEntries([...rows].map(([ref, c]) => [ref, c[state]]));
     const auditId = await recordAudit(trx, ctx, {
@@ -330,7 +336,8 @@ export async function applyChange<T>(
       entity: main.entity,
       entityId: entityId ?? main.id ?? null,
       before: { rows: byRef('before') },
-      after: { summary, rows: byRef('after') },
+      // `details`: what the change was about beyond its rows (a reason, the hub and year), for the audit log's reader.
+      after: { summary, ...(details ?? {}), rows: byRef('after') },
     });
     return { value, auditId, summary };
   });

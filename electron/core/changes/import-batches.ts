@@ -8,16 +8,18 @@ import { restoreChanges } from './restore';
 import type { Change, ChangeTable, StoredRow } from './change-set';
 
 /**
- * Import batches: record a batch, list the history, and undo the latest batch. An importer writes
- * through a ChangeSet made for its batch (change-set.ts), so undo puts back exactly what it changed,
- * updates included; rows it owns by the batch's id (deleteOwnedRows) are deleted by that id.
+ * Import batches: record a batch, list the history, and undo the latest batch of a kind. An importer
+ * writes through a ChangeSet made for its batch (change-set.ts), so undo puts back exactly what it
+ * changed, updates included; rows it owns by the batch's id (deleteOwnedRows) are deleted by that id.
  */
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** The kinds of import that can be undone (an action plan import replaces a plan and is not). */
-export const UNDOABLE_KINDS: ReadonlySet<string> = new Set(['roll', 'qa', 'ofsted']);
-
+/**
+ * The kinds of import that can be undone: the roll, the QA tracker, Ofsted, an action plan (its lines
+ * deleted and inserted) and school data from GIAS (schools updated or added, their links).
+ */
+export const UNDOABLE_KINDS: ReadonlySet<string> = new Set(['roll', 'qa', 'ofsted', 'plan', 'gias']);
 
 export interface NewBatch {
   kind: string;
@@ -90,9 +92,13 @@ async function restoreBatch(trx: Transaction<Database>, batchId: number): Promis
   return restored + (await deleteOwnedRows(trx, batchId));
 }
 
-/** The newest batch still in force, or undefined. */
-async function latestActiveBatch(db: Db) {
-  return db.selectFrom('import_batches').selectAll().where('undone_at', 'is', null).orderBy('id', 'desc').limit(1).executeTakeFirst();
+/**
+ * The newest batch of a kind still in force. Batches are undone newest first within their kind; a
+ * batch of another kind never blocks it (each undo checks, row by row, that nothing it restores was
+ * changed since, so two kinds that touched the same rows are refused with the row named).
+ */
+async function latestActiveBatch(db: Db, kind: string) {
+  return db.selectFrom('import_batches').selectAll().where('undone_at', 'is', null).where('kind', '=', kind).orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
 export async function listBatches(db: Db, options: { kind?: string; limit?: number } = {}): Promise<ImportBatchView[]> {
@@ -105,7 +111,11 @@ export async function listBatches(db: Db, options: { kind?: string; limit?: numb
     .limit(options.limit ?? 100);
   if (options.kind) q = q.where('import_batches.kind', '=', options.kind);
   const rows = await q.execute();
-  const latest = await latestActiveBatch(db);
+  const latestByKind = new Map<string, number>();
+  for (const kind of new Set(rows.map((r) => r.kind))) {
+    const latest = await latestActiveBatch(db, kind);
+    if (latest) latestByKind.set(kind, latest.id);
+  }
   return rows.map((r) => {
     let summary: Record<string, unknown>;
     try {
@@ -124,27 +134,27 @@ export async function listBatches(db: Db, options: { kind?: string; limit?: numb
       createdBy: r.created_by,
       createdAt: r.created_at,
       undoneAt: r.undone_at,
-      canUndo: latest?.id === r.id && UNDOABLE_KINDS.has(r.kind),
+      canUndo: latestByKind.get(r.kind) === r.id && UNDOABLE_KINDS.has(r.kind),
     };
   });
 }
 
-/** Refuses (with the reason) unless batchId is the latest batch still in force and its kind can be undone. */
+/** Refuses (with the reason) unless batchId is the latest batch of its kind still in force and its kind can be undone. */
 export async function assertUndoable(db: Db, batchId: number): Promise<{ kind: string; fileName: string }> {
   const batch = await db.selectFrom('import_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
   if (!batch) throw new HubdeskError('not_found', `There is no import #${batchId}.`);
   if (batch.undone_at) throw new HubdeskError('conflict', `Import #${batchId} (${batch.file_name}) was already undone on ${batch.undone_at.slice(0, 10)}.`);
-  const latest = await latestActiveBatch(db);
+  const latest = await latestActiveBatch(db, batch.kind);
   if (latest && latest.id !== batchId) {
-    throw new HubdeskError('conflict', `Only the latest import can be undone: undo import #${latest.id} (${latest.file_name}) first.`);
+    throw new HubdeskError('conflict', `Imports of one kind are undone newest first: undo import #${latest.id} (${latest.file_name}) first.`);
   }
   if (!UNDOABLE_KINDS.has(batch.kind)) throw new HubdeskError('conflict', `Imports of kind "${batch.kind}" cannot be undone.`);
   return { kind: batch.kind, fileName: batch.file_name };
 }
 
 /**
- * Undoes batch batchId, which must be the latest batch still in force, in one transaction, and marks
- * it undone. The caller takes a backup first (after assertUndoable).
+ * Undoes batch batchId, which must be the latest batch of its kind still in force, in one
+ * transaction, and marks it undone. The caller takes a backup first (after assertUndoable).
  */
 export async function undoLatestBatch(ctx: CoreContext, batchId: number): Promise<number> {
   return ctx.db.transaction().execute(async (trx) => {

@@ -1,5 +1,5 @@
 import type { QaTextHit, QaTextKind, QaTextSearchResult, SupportSuggestions } from '@shared/contract/dashboards';
-import { rankSupportSuggestions, sharedTerms, type SupportMatch } from '@shared/domain/qa-profile';
+import { nearFirst, nearnessOf, rankSupportSuggestions, sharedTerms, type SupportMatch } from '@shared/domain/qa-profile';
 import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
 import { keyTerms, terms as searchTerms } from './fts-query';
@@ -25,7 +25,7 @@ function baseQuery(ctx: CoreContext) {
     .leftJoin('hubs as h', 'h.id', 'm.hub_id')
     .select([
       'f.rowid', 'f.kind', 'f.heading', 'f.text', 'f.review_id', 'r.aoe_accredited', 'r.start_date', 's.id as school_id', 's.name as school',
-      's.urn', 's.phase', 'h.id as hub_id', 'h.name as hub', 'y.label as year',
+      's.urn', 's.phase', 'h.id as hub_id', 'h.name as hub', 'h.region as region', 'y.label as year',
     ]);
 }
 
@@ -45,6 +45,7 @@ function hit(r: Row): QaTextHit {
     phase: r.phase,
     hubId: r.hub_id,
     hub: r.hub,
+    region: r.region,
     year: r.year,
     reviewStart: r.start_date,
   };
@@ -66,9 +67,10 @@ export async function searchQaText(ctx: CoreContext, request: SearchFilters & { 
   if (request.heading !== undefined) q = q.where('f.heading', '=', request.heading);
   if (request.kind !== undefined) q = q.where('f.kind', '=', request.kind);
   if (request.year !== undefined) q = q.where('y.label', '=', request.year);
+  const counted = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   q = terms.length > 0 ? q.orderBy(text.textRank('f', terms, 'all-last-prefix')) : q.orderBy('r.start_date', 'desc');
   const rows = await q.orderBy('s.name').orderBy('f.rowid').limit(limit + 1).execute();
-  return { terms, hits: rows.slice(0, limit).map(hit), truncated: rows.length > limit };
+  return { terms, hits: rows.slice(0, limit).map(hit), total: Number(counted.n), truncated: rows.length > limit };
 }
 
 /**
@@ -107,7 +109,9 @@ export async function suggestSupport(ctx: CoreContext, request: { pointId: numbe
     shared: sharedTerms(r.text, terms),
     reviewStart: r.start_date,
   }));
-  const ranked = rankSupportSuggestions(matches, ebi.schoolId).slice(0, request.limit ?? 10);
+  const near = { hubId: ebi.hubId, region: ebi.region };
+  const placeOf = (schoolId: number) => ({ hubId: info.get(schoolId)!.hub_id, region: info.get(schoolId)!.region });
+  const ranked = nearFirst(rankSupportSuggestions(matches, ebi.schoolId), near, (s) => placeOf(s.schoolId)).slice(0, request.limit ?? 10);
   return {
     ebi,
     terms,
@@ -127,7 +131,9 @@ export async function suggestSupport(ctx: CoreContext, request: { pointId: numbe
         urn: r.urn,
         hubId: r.hub_id,
         hub: r.hub,
+        region: r.region,
         phase: r.phase,
+        nearness: nearnessOf(near, placeOf(s.schoolId)),
         accreditedAoe: s.accreditedAoe ? { text: s.accreditedAoe.text, reviewStart: s.accreditedAoe.reviewStart } : null,
         matches: matchesOnce.slice(0, 3).map((m) => ({ kind: m.kind, text: m.text, accredited: m.accredited, reviewStart: m.reviewStart })),
       };

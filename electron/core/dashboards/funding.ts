@@ -12,9 +12,10 @@ export async function hubFundingStatus(ctx: CoreContext, hubId: number, year: st
   const sources: SourceNote[] = [
     { what: 'Funding', source: 'Computed from the roll by the hub funding rules', asAt: ctx.today() },
   ];
-  if (d.lock) sources.unshift({ what: 'Funding (locked figures)', source: `Locked by ${d.lock.lockedBy}`, asAt: d.lock.lockedAt.slice(0, 10) });
+  if (d.locked) sources.unshift({ what: 'Funding (locked figures)', source: `Locked by ${d.locked.lockedBy}`, asAt: d.locked.lockedAt.slice(0, 10) });
   return {
     status: {
+      basis: d.basis,
       fundingPence: d.figures.fundingPence,
       formulaPence: d.figures.formulaPence,
       minimumPence: d.figures.minimumPence,
@@ -25,7 +26,8 @@ export async function hubFundingStatus(ctx: CoreContext, hubId: number, year: st
       releasedPence: d.reconciliation.releasedPence,
       remainingPence: d.reconciliation.remainingPence,
       overReleased: d.reconciliation.overReleased,
-      locked: d.lock !== null,
+      locked: d.locked !== null,
+      sideBySide: d.sideBySide,
       deadlines: d.deadlines,
       release: d.release,
       planLines: d.plan.lines.length,

@@ -9,8 +9,8 @@ import type { CoreContext } from '../context';
 import { resolveYear } from '../db/years';
 import { cached } from '../db/store-cache';
 import { HubdeskError } from '../errors';
-import { loadAssignmentsOf, loadYearRows } from './load';
-import { indexRows, schoolRow } from './shape';
+import { loadAssignmentsOf, loadTrainings, loadYearRows } from './load';
+import { indexRows, reviewerTraining, schoolRow } from './shape';
 import { loadBatches, RECORDED_IN_HUBDESK, sourceNotes } from './sources';
 import { hubFundingStatus } from './funding';
 import { openSupportRequests } from './support';
@@ -80,6 +80,7 @@ async function computeHubDashboard(
   const { meetings, attendance } = await loadMeetings(db, hub.id, year.id);
   const ownReviews = rows.reviews.filter((r) => r.yearId === year.id);
   const incoming = await loadAssignmentsOf(db, { reviewIds: ownReviews.map((r) => r.id) });
+  const incomingTraining = indexRows({ ...rows, trainings: await loadTrainings(db, [], incoming.map((a) => a.reviewerName)) });
 
   const pastMeetingIds = new Set(meetings.filter((m) => m.meeting_date < today).map((m) => m.id));
   const attendedBySchool = new Map<number, { attended: number; recorded: number }>();
@@ -112,7 +113,12 @@ async function computeHubDashboard(
         leadReviewer: r.leadReviewer,
         teamSize: reviewTeamSize(host.pupils, host.phase),
         filled: team.filter((a) => a.status !== 'dropped').length,
-        reviewers: team.map((a) => ({ name: a.reviewerName, homeSchool: a.homeSchool, status: a.status })),
+        reviewers: team.map((a) => ({
+          name: a.reviewerName,
+          homeSchool: a.homeSchool,
+          status: a.status,
+          notTrained: a.status !== 'dropped' && reviewerTraining(a.reviewerName, a.reviewStart, incomingTraining).notTrained,
+        })),
       };
     });
 

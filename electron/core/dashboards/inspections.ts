@@ -4,6 +4,7 @@ import type { DashboardInspection } from '@shared/contract/dashboards';
 import type { OfstedInspection } from '@shared/domain/ofsted';
 import { overallEffectiveness } from '@shared/domain/ofsted';
 import { datedJudgements, frameworkLabel } from '@shared/domain/ofsted-profile';
+import { readInspection } from '@shared/domain/ofsted-reading';
 import type { OfstedFramework } from '@shared/domain/vocabulary';
 import { foldPredecessors, predecessorUrns } from '../records/predecessors';
 import { chunked } from '../db/in-chunks';
@@ -16,6 +17,8 @@ export interface StoredInspection extends OfstedInspection {
   batchId: number | null;
   source: string | null;
   sourceAsAt: string | null;
+  /** When hubdesk recorded it (its import's instant), when known. */
+  recordedAt: string | null;
 }
 
 /** URNs per query: with the predecessors' URNs added the statement stays far below SQLite's 32,766 parameters. */
@@ -45,7 +48,7 @@ async function loadInspectionsOf(db: Kysely<Database>, urns: readonly string[]):
     .where('i.urn', 'in', all)
     .select([
       'i.id', 'i.urn', 'i.start_date', 'i.publication_date', 'i.inspection_type', 'i.framework', 'i.category_of_concern',
-      'i.outcome_text', 'i.source_as_at', 'i.import_batch_id', 'b.file_name', 'b.source_as_at as batch_as_at',
+      'i.outcome_text', 'i.source_as_at', 'i.import_batch_id', 'b.file_name', 'b.source_as_at as batch_as_at', 'b.created_at as batch_created_at',
     ])
     .orderBy('i.start_date')
     .orderBy('i.id')
@@ -75,6 +78,7 @@ async function loadInspectionsOf(db: Kysely<Database>, urns: readonly string[]):
       batchId: r.import_batch_id,
       source: r.file_name,
       sourceAsAt: r.source_as_at ?? r.batch_as_at,
+      recordedAt: r.batch_created_at,
     });
     byUrn.set(r.urn, list);
   }
@@ -94,6 +98,7 @@ export function inspectionView(i: StoredInspection): DashboardInspection {
     outcomeText: i.outcomeText,
     overall: overallEffectiveness(i),
     judgements: datedJudgements(i),
+    reading: readInspection(i),
     source: i.source,
     sourceAsAt: i.sourceAsAt,
   };

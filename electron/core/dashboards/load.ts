@@ -1,7 +1,9 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { loadInspections, type StoredInspection } from './inspections';
 import { IN_LIST_CHUNK, inChunks } from '../db/in-chunks';
+import { membershipHistory, type MembershipHistory } from '@shared/domain/membership-history';
+import { previousYearLabel } from '@shared/domain/years';
 
 /**
  * The raw rows behind a dashboard, for one hub, one school or a group of hubs, for one membership
@@ -42,6 +44,8 @@ export interface ReviewRow {
   aoeAccredited: boolean;
   reportReceivedOn: string | null;
   batchId: number | null;
+  /** When the review's row was last changed (ISO instant). */
+  updatedAt: string;
   www: number;
   ebi: number;
 }
@@ -80,6 +84,8 @@ export interface YearRows {
   /** Replacements of the outgoing dropped reviewers (whichever school sent them). */
   replacements: AssignmentRow[];
   trainings: TrainingRow[];
+  /** Each member's membership history (new, returning, continuing), when loaded with the trainings. */
+  histories: Map<number, MembershipHistory>;
 }
 
 function assignmentsQuery(db: Kysely<Database>) {
@@ -103,15 +109,8 @@ const byStartThenId = (a: AssignmentRow, b: AssignmentRow) => (a.reviewStart < b
  */
 export async function loadAssignmentsOf(
   db: Kysely<Database>,
-  where: { ids?: number[]; homeSchoolIds?: number[]; reviewIds?: number[]; replacing?: number[]; yearId?: number; homeMembersOf?: number },
+  where: { ids?: number[]; homeSchoolIds?: number[]; reviewIds?: number[]; replacing?: number[]; yearId?: number },
 ): Promise<AssignmentRow[]> {
-  if (where.homeMembersOf !== undefined) {
-    // Every member school's reviewers, as one query joined on the year's memberships (no list).
-    const members = db.selectFrom('memberships').select('memberships.school_id').where('memberships.year_id', '=', where.homeMembersOf);
-    let q = assignmentsQuery(db).where('a.home_school_id', 'in', members);
-    if (where.yearId !== undefined) q = q.where('r.year_id', '=', where.yearId);
-    return q.orderBy('r.start_date').orderBy('a.id').execute();
-  }
   const lists = (['ids', 'homeSchoolIds', 'reviewIds', 'replacing'] as const).filter((k) => where[k] !== undefined);
   if (lists.length > 1) throw new Error(`loadAssignmentsOf takes one list of ids, got ${lists.join(' and ')}`);
   const key = lists[0];
@@ -128,31 +127,22 @@ export async function loadAssignmentsOf(
   return (await inChunks(values, query)).sort(byStartThenId);
 }
 
-/** Some schools by id, or every member school of a year (a join on that year's memberships: no list). */
-export type Schools = number[] | { membersOf: number };
-
-/** Runs a query once per chunk of a list of schools, or once with the year's members as a subquery. */
-function forSchools<R>(db: Kysely<Database>, schools: Schools, query: (ids: number[] | SelectQueryBuilder<Database, 'memberships', { school_id: number }>) => Promise<R[]>): Promise<R[]> {
-  if (Array.isArray(schools)) return inChunks(schools, query);
-  return query(db.selectFrom('memberships').select('memberships.school_id').where('memberships.year_id', '=', schools.membersOf));
-}
-
-export async function loadReviews(db: Kysely<Database>, schools: Schools): Promise<ReviewRow[]> {
-  if (Array.isArray(schools) && schools.length === 0) return [];
-  const rows = await forSchools(db, schools, (ids) =>
+export async function loadReviews(db: Kysely<Database>, schoolIds: number[]): Promise<ReviewRow[]> {
+  if (schoolIds.length === 0) return [];
+  const rows = await inChunks(schoolIds, (ids) =>
     db
       .selectFrom('qa_reviews as r')
       .innerJoin('membership_years as y', 'y.id', 'r.year_id')
       .where('r.school_id', 'in', ids)
       .select([
         'r.id', 'r.school_id', 'r.year_id', 'y.label', 'r.start_date', 'r.end_date', 'r.lead_reviewer', 'r.estimate_leadership',
-        'r.estimate_quality', 'r.estimate_disadvantaged', 'r.aoe_title', 'r.aoe_accredited', 'r.report_received_on', 'r.import_batch_id',
+        'r.estimate_quality', 'r.estimate_disadvantaged', 'r.aoe_title', 'r.aoe_accredited', 'r.report_received_on', 'r.import_batch_id', 'r.updated_at',
       ])
       .orderBy('r.start_date')
       .execute(),
   );
-  if (Array.isArray(schools) && schools.length > IN_LIST_CHUNK) rows.sort((a, b) => (a.start_date < b.start_date ? -1 : a.start_date > b.start_date ? 1 : 0));
-  const counts = await forSchools(db, schools, (ids) =>
+  if (schoolIds.length > IN_LIST_CHUNK) rows.sort((a, b) => (a.start_date < b.start_date ? -1 : a.start_date > b.start_date ? 1 : 0));
+  const counts = await inChunks(schoolIds, (ids) =>
     db
       .selectFrom('qa_review_points as p')
       .innerJoin('qa_reviews as r', 'r.id', 'p.review_id')
@@ -177,23 +167,26 @@ export async function loadReviews(db: Kysely<Database>, schools: Schools): Promi
     aoeAccredited: r.aoe_accredited === 1,
     reportReceivedOn: r.report_received_on,
     batchId: r.import_batch_id,
+    updatedAt: r.updated_at,
     www: count.get(`${r.id}:www`) ?? 0,
     ebi: count.get(`${r.id}:ebi`) ?? 0,
   }));
 }
 
 /**
- * Training records of the schools, and any record under the name of one of their headteachers
- * (trained elsewhere). Oldest first. Each list is sent in chunks when it is long.
+ * Training records of the schools, and any record under the name of one of the people given (their
+ * headteachers, their reviewers: trained at any school). Oldest first. Each list is sent in chunks when it is long.
  */
-export async function loadTrainings(db: Kysely<Database>, schoolIds: number[], headteachers: string[]): Promise<TrainingRow[]> {
-  if (schoolIds.length === 0) return [];
-  const names = [...new Set(headteachers.map((h) => h.trim()).filter((h) => h !== ''))];
+export async function loadTrainings(db: Kysely<Database>, schoolIds: number[], people: string[]): Promise<TrainingRow[]> {
+  const names = [...new Set(people.map((h) => h.trim()).filter((h) => h !== ''))];
+  if (schoolIds.length === 0 && names.length === 0) return [];
   const base = () => db.selectFrom('reviewer_trainings').select(['id', 'school_id', 'person_name', 'role', 'trained_on', 'import_batch_id']);
   let rows: Awaited<ReturnType<ReturnType<typeof base>['execute']>>;
   if (schoolIds.length + names.length <= IN_LIST_CHUNK) {
     rows = await base()
-      .where((eb) => (names.length > 0 ? eb.or([eb('school_id', 'in', schoolIds), eb('person_name', 'in', names)]) : eb('school_id', 'in', schoolIds)))
+      .where((eb) =>
+        eb.or([...(schoolIds.length > 0 ? [eb('school_id', 'in', schoolIds)] : []), ...(names.length > 0 ? [eb('person_name', 'in', names)] : [])]),
+      )
       .orderBy('trained_on')
       .execute();
   } else {
@@ -227,7 +220,7 @@ export async function loadMembers(db: Kysely<Database>, yearId: number, scope: S
 
 /**
  * The rows behind these members' figures for the year. `trainings: false` leaves out the training
- * records (only the headteacher-training flag reads them; the network's figures do not).
+ * records of the schools and their heads (the caller then supplies the reviewers' own, as the network does).
  */
 export async function loadRowsOf(db: Kysely<Database>, yearId: number, members: MemberRow[], parts: { trainings: boolean } = { trainings: true }): Promise<YearRows> {
   const schoolIds = members.map((m) => m.schoolId);
@@ -236,19 +229,36 @@ export async function loadRowsOf(db: Kysely<Database>, yearId: number, members: 
   const outgoing = await loadAssignmentsOf(db, { homeSchoolIds: schoolIds, yearId });
   const dropped = outgoing.filter((a) => a.status === 'dropped').map((a) => a.id);
   const replacements = await loadAssignmentsOf(db, { replacing: dropped });
-  const trainings = parts.trainings ? await loadTrainings(db, schoolIds, members.map((m) => m.headteacher ?? '')) : [];
-  return { members, inspections, reviews, outgoing, replacements, trainings };
+  // Headteachers' and reviewers' training records: a reviewer counts only when trained by the review.
+  const trainings = parts.trainings ? await loadTrainings(db, schoolIds, [...members.map((m) => m.headteacher ?? ''), ...outgoing.map((a) => a.reviewerName)]) : [];
+  const histories = parts.trainings ? await loadHistories(db, yearId, schoolIds) : new Map<number, MembershipHistory>();
+  return { members, inspections, reviews, outgoing, replacements, trainings, histories };
 }
 
-/**
- * For the whole network: every member school's reviews (all years) and this year's outgoing reviewers
- * with their replacements, each read once with a join on the year's memberships (no list of schools).
- */
-export async function loadNetworkReviewRows(db: Kysely<Database>, yearId: number): Promise<Pick<YearRows, 'reviews' | 'outgoing' | 'replacements'>> {
-  const reviews = await loadReviews(db, { membersOf: yearId });
-  const outgoing = await loadAssignmentsOf(db, { homeMembersOf: yearId, yearId });
-  const replacements = await loadAssignmentsOf(db, { replacing: outgoing.filter((a) => a.status === 'dropped').map((a) => a.id) });
-  return { reviews, outgoing, replacements };
+/** Whether each school is new, returning or continuing in the year, from its memberships of earlier years. */
+export async function loadHistories(db: Kysely<Database>, yearId: number, schoolIds: number[]): Promise<Map<number, MembershipHistory>> {
+  const out = new Map<number, MembershipHistory>();
+  if (schoolIds.length === 0) return out;
+  const year = await db.selectFrom('membership_years').select(['label', 'start_date']).where('id', '=', yearId).executeTakeFirstOrThrow();
+  const earlier = await db.selectFrom('membership_years').select(['id', 'label']).where('start_date', '<', year.start_date).execute();
+  const previous = new Set(earlier.filter((y) => y.label === previousYearLabel(year.label)).map((y) => y.id));
+  const rows =
+    earlier.length === 0
+      ? []
+      : await inChunks(schoolIds, (chunk) =>
+          db
+            .selectFrom('memberships')
+            .where('school_id', 'in', chunk)
+            .where('year_id', 'in', earlier.map((y) => y.id))
+            .select(['school_id', 'year_id'])
+            .execute(),
+        );
+  const lastYear = new Set(rows.filter((r) => previous.has(r.year_id)).map((r) => r.school_id));
+  const before = new Set(rows.filter((r) => !previous.has(r.year_id)).map((r) => r.school_id));
+  for (const id of schoolIds) {
+    out.set(id, membershipHistory({ earlierYearsHeld: earlier.length > 0, memberLastYear: lastYear.has(id), memberBeforeLastYear: before.has(id) }));
+  }
+  return out;
 }
 
 /** Everything a dashboard needs for the member schools of one hub, one school or the whole network in a year. */

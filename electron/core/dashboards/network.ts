@@ -8,34 +8,16 @@ import { resolveYear } from '../db/years';
 import { hubInYear } from '../db/hubs-in-year';
 import { cached } from '../db/store-cache';
 import { HubdeskError } from '../errors';
-import { loadMembers, loadNetworkReviewRows, type MemberRow, type YearRows } from './load';
-import { loadInspections } from './inspections';
-import { indexRows, networkFacts, type NetworkSchoolFacts } from './shape';
+import { loadNetworkRows, type NetworkMember } from './network-rows';
+import { networkFacts, type NetworkSchoolFacts } from './shape';
 import { loadBatches, sourceNotes } from './sources';
 import { networkFunding } from './funding';
-
-/** Member schools read and counted at a time: bounds the memory (and the SQL lists) whatever the size of the network. */
-const SCHOOLS_PER_PASS = 2_000;
-
-/** Hubs in groups of about SCHOOLS_PER_PASS schools, a hub never split. */
-function passes(byHub: Map<number, MemberRow[]>): MemberRow[][] {
-  const out: MemberRow[][] = [];
-  let current: MemberRow[] = [];
-  for (const members of byHub.values()) {
-    if (current.length > 0 && current.length + members.length > SCHOOLS_PER_PASS) {
-      out.push(current);
-      current = [];
-    }
-    for (const m of members) current.push(m);
-  }
-  if (current.length > 0) out.push(current);
-  return out;
-}
+import { breathe } from '../breathe';
 
 /**
- * Every hub for a year. Reviews and reviewers are read once for the year (joined on its memberships);
- * inspections, the bulk of the rows, a group of hubs at a time. Each school's figures are computed by
- * the same rules as its hub dashboard row, counted into its hub's row and dropped. The result is kept until the store changes (db/store-cache.ts).
+ * Every hub for a year. The rows behind the figures are read once for the whole network
+ * (network-rows.ts); each school's figures are computed by the same rules as its hub dashboard row
+ * and counted into its hub's row. The result is kept until the store changes (db/store-cache.ts).
  */
 export async function networkDashboard(ctx: CoreContext, request: { year?: string }): Promise<NetworkDashboard> {
   const year = await resolveYear(ctx.db, request.year, ctx.today());
@@ -47,6 +29,8 @@ export async function networkDashboard(ctx: CoreContext, request: { year?: strin
 }
 
 async function computeNetwork(ctx: CoreContext, year: { id: number; label: string; startDate: string }, today: string): Promise<NetworkDashboard> {
+  // A long computation at national scale: other requests get a turn between its parts (breathe.ts).
+  await breathe();
   const hubs = await ctx.db
     .selectFrom('hubs')
     .leftJoin('central_staff', 'central_staff.id', 'hubs.memberships_manager_id')
@@ -54,69 +38,61 @@ async function computeNetwork(ctx: CoreContext, year: { id: number; label: strin
     .select(['hubs.id', 'hubs.name', 'hubs.region', 'central_staff.name as manager'])
     .orderBy('hubs.name')
     .execute();
-  const managers = await ctx.db.selectFrom('hub_managers').select(['hub_id', 'name']).orderBy('id').execute();
-  const members = await loadMembers(ctx.db, year.id, 'network');
+  const managers = new Map<number, string[]>();
+  for (const m of await ctx.db.selectFrom('hub_managers').select(['hub_id', 'name']).orderBy('id').execute()) {
+    const list = managers.get(m.hub_id);
+    if (list) list.push(m.name);
+    else managers.set(m.hub_id, [m.name]);
+  }
+  await breathe();
   const funding = await networkFunding(ctx, year.label);
+  await breathe();
+  const rows = await loadNetworkRows(ctx.db, year.id);
 
-  const byHub = new Map<number, MemberRow[]>();
-  for (const m of members) {
-    const list = byHub.get(m.hubId);
-    if (list) list.push(m);
-    else byHub.set(m.hubId, [m]);
-  }
-  // Reviews and reviewers: one scan each for the whole year, indexed by school once.
-  const reviewRows = await loadNetworkReviewRows(ctx.db, year.id);
-  const idx = indexRows({ members: [], inspections: new Map(), trainings: [], ...reviewRows });
-  const facts = new Map<number, { member: MemberRow; facts: NetworkSchoolFacts }[]>();
-  const inspectionBatches = new Set<number | null>();
-  const reviewBatches = new Set<number | null>(reviewRows.reviews.map((r) => r.batchId));
-  const hubRows = new Map<number, Omit<NetworkHubRow, 'hubId' | 'name' | 'region' | 'hubManagers' | 'membershipsManager' | 'fundingPence' | 'totalAvailablePence'>>();
-  for (const pass of passes(byHub)) {
-    // Inspections (with their judgements, the bulk of the rows) a group of hubs at a time.
-    const rows: YearRows = { members: pass, inspections: await loadInspections(ctx.db, pass.map((m) => m.urn)), trainings: [], ...reviewRows };
-    for (const list of rows.inspections.values()) for (const i of list) inspectionBatches.add(i.batchId);
-    for (const m of pass) {
-      const list = facts.get(m.hubId);
-      const entry = { member: m, facts: networkFacts(m, rows, idx, { yearId: year.id, today }) };
-      if (list) list.push(entry);
-      else facts.set(m.hubId, [entry]);
-    }
-    // A pass holds whole hubs: their rows are complete, and the pass's rows can go.
-    for (const hubId of new Set(pass.map((m) => m.hubId))) {
-      hubRows.set(hubId, hubFigures(facts.get(hubId) ?? [], year.label));
-      facts.delete(hubId);
-    }
+  // Members are in name order, so each hub's schools are too.
+  const facts = new Map<number, { member: NetworkMember; facts: NetworkSchoolFacts }[]>();
+  for (const [i, m] of rows.members.entries()) {
+    if (i % 2_000 === 1_999) await breathe();
+    const entry = { member: m, facts: networkFacts(m, rows, { today }) };
+    const list = facts.get(m.hubId);
+    if (list) list.push(entry);
+    else facts.set(m.hubId, [entry]);
   }
 
-  const rows: NetworkHubRow[] = hubs.map((h) => {
+  const hubRows: NetworkHubRow[] = hubs.map((h) => {
     const f = funding.get(h.id);
     return {
       hubId: h.id,
       name: h.name,
       region: h.region,
-      hubManagers: managers.filter((m) => m.hub_id === h.id).map((m) => m.name),
+      hubManagers: managers.get(h.id) ?? [],
       membershipsManager: h.manager,
-      ...(hubRows.get(h.id) ?? hubFigures([], year.label)),
+      ...hubFigures(facts.get(h.id) ?? [], year.label),
       fundingPence: f?.fundingPence ?? 0,
       totalAvailablePence: f?.totalAvailablePence ?? 0,
     };
   });
 
-  const batches = await loadBatches(ctx.db, [...members.map((m) => m.batchId), ...inspectionBatches, ...reviewBatches]);
+  const inspectionBatches = new Set<number | null>();
+  for (const list of rows.inspections.values()) for (const i of list) inspectionBatches.add(i.batchId);
+  const reviewBatches = new Set<number | null>();
+  for (const list of rows.reviews.values()) for (const r of list) reviewBatches.add(r.batchId);
+  const memberBatches = new Set(rows.members.map((m) => m.batchId));
+  const batches = await loadBatches(ctx.db, [...memberBatches, ...inspectionBatches, ...reviewBatches]);
   return {
     year: year.label,
     today,
-    hubs: rows,
+    hubs: hubRows,
     totals: {
-      hubs: rows.length,
-      schools: rows.reduce((n, h) => n + h.schools, 0),
-      pupils: rows.reduce((n, h) => n + h.pupils, 0),
-      vulnerable: rows.reduce((n, h) => n + h.vulnerable, 0),
-      behind: rows.reduce((n, h) => n + h.commitment.behind, 0),
-      fundingPence: sumPence(rows.map((h) => h.fundingPence)),
+      hubs: hubRows.length,
+      schools: hubRows.reduce((n, h) => n + h.schools, 0),
+      pupils: hubRows.reduce((n, h) => n + h.pupils, 0),
+      vulnerable: hubRows.reduce((n, h) => n + h.vulnerable, 0),
+      behind: hubRows.reduce((n, h) => n + h.commitment.behind, 0),
+      fundingPence: sumPence(hubRows.map((h) => h.fundingPence)),
     },
     sources: [
-      ...sourceNotes('Schools and pupils', members.map((m) => m.batchId), batches, today),
+      ...sourceNotes('Schools and pupils', memberBatches, batches, today),
       ...sourceNotes('Ofsted inspections', inspectionBatches, batches, today, 'source'),
       ...sourceNotes('QA Reviews', reviewBatches, batches, today),
       { what: 'Reviewer commitments and vulnerable flags', source: 'computed as at today', asAt: today },
@@ -125,7 +101,7 @@ async function computeNetwork(ctx: CoreContext, year: { id: number; label: strin
 }
 
 /** One hub's counts from its schools' figures (schools in name order). */
-function hubFigures(schools: { member: MemberRow; facts: NetworkSchoolFacts }[], yearLabel: string) {
+function hubFigures(schools: { member: NetworkMember; facts: NetworkSchoolFacts }[], yearLabel: string) {
   const commitment = Object.fromEntries(COMMITMENT_STATUSES.map((s) => [s, 0])) as Record<CommitmentStatus, number>;
   for (const s of schools) commitment[s.facts.commitment] += 1;
   const vulnerable = schools.filter((s) => s.facts.vulnerable);

@@ -6,7 +6,7 @@ import { resolveYear } from '../db/years';
 import { HubdeskError } from '../errors';
 import { inspectionView, loadInspections } from './inspections';
 import { loadAssignmentsOf, loadReviews, loadTrainings, loadYearRows } from './load';
-import { indexRows, schoolRow } from './shape';
+import { earliestTraining, indexRows, reviewerTraining, schoolRow } from './shape';
 import { loadBatches, sourceNotes } from './sources';
 
 /** One school: Ofsted history, QA reviews with every point, reviewer record, training, memberships. */
@@ -54,7 +54,9 @@ export async function schoolDashboard(ctx: CoreContext, request: { schoolId: num
   });
   const byId = new Map([...team, ...outgoing, ...replacements, ...replaced].map((a) => [a.id, a]));
   const replacementOf = new Map(replacements.map((a) => [a.replacesAssignmentId!, a]));
-  const trainings = await loadTrainings(db, [school.id], school.headteacher ? [school.headteacher] : []);
+  const trainings = await loadTrainings(db, [school.id], [...(school.headteacher ? [school.headteacher] : []), ...[...team, ...outgoing].map((a) => a.reviewerName)]);
+  const trainingIdx = indexRows({ ...rows, trainings });
+  const notTrained = (a: { status: string; reviewerName: string; reviewStart: string }) => a.status !== 'dropped' && reviewerTraining(a.reviewerName, a.reviewStart, trainingIdx).notTrained;
   const batches = await loadBatches(db, [
     ...inspections.map((i) => i.batchId),
     ...reviews.map((r) => r.batchId),
@@ -91,6 +93,7 @@ export async function schoolDashboard(ctx: CoreContext, request: { schoolId: num
             homeSchool: a.homeSchool,
             status: a.status,
             replaces: orig ? `${orig.reviewerName} (${orig.homeSchool})` : null,
+            notTrained: notTrained(a),
           };
         }),
       source: r.batchId === null ? null : (batches.get(r.batchId)?.fileName ?? null),
@@ -113,6 +116,8 @@ export async function schoolDashboard(ctx: CoreContext, request: { schoolId: num
         hostSchool: a.hostSchool,
         reviewStart: a.reviewStart,
         status: a.status,
+        trainedOn: earliestTraining(a.reviewerName, trainingIdx),
+        notTrained: notTrained(a),
         replacedBy: rep ? { name: rep.reviewerName, homeSchool: rep.homeSchool } : null,
         replaces: orig ? { name: orig.reviewerName, homeSchool: orig.homeSchool } : null,
       };

@@ -2,18 +2,21 @@ import type { DashboardInspection, HubDashboardSchool, ReviewerFigures, SchoolQa
 import { reviewTeamColumn, reviewTeamSize } from '@shared/domain/review-team';
 import {
   reviewBeforeFirstAttendance,
+  personNameKey,
   reviewerCommitment,
+  trainedFor,
   untrainedHeadteacher,
   type OutgoingAssignment,
 } from '@shared/domain/reviewer-commitment';
 import { vulnerableFlag } from '@shared/domain/vulnerable';
 import { ofstedPosition } from '@shared/domain/ofsted-profile';
 import type { OfstedProfileKey } from '@shared/domain/ofsted';
-import { latestEstimates } from '@shared/domain/qa-profile';
+import { latestEstimates, type LatestEstimates } from '@shared/domain/qa-profile';
 import { MEMBERSHIP_STATUSES, REVIEWER_STATUSES, type MembershipStatus, type ReviewerStatus } from '@shared/domain/vocabulary';
 import { HubdeskError } from '../errors';
 import { inspectionView, type StoredInspection } from './inspections';
 import type { AssignmentRow, MemberRow, ReviewRow, TrainingRow, YearRows } from './load';
+import type { NetworkMember, NetworkRows } from './network-rows';
 
 /** Rows grouped by school, built once per dashboard so each school's figures are a lookup. */
 export interface Indexed {
@@ -30,7 +33,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export function indexRows(rows: YearRows): Indexed {
+export function indexRows(rows: Pick<YearRows, 'reviews' | 'outgoing' | 'replacements' | 'trainings'>): Indexed {
   const idx: Indexed = {
     reviewsBySchool: new Map(),
     outgoingBySchool: new Map(),
@@ -43,12 +46,25 @@ export function indexRows(rows: YearRows): Indexed {
   for (const a of rows.replacements) if (a.replacesAssignmentId !== null) idx.replacementOf.set(a.replacesAssignmentId, a);
   for (const t of rows.trainings) {
     push(idx.trainingsBySchool, t.schoolId, t);
-    push(idx.trainingsByName, t.personName.trim().replace(/\s+/g, ' ').toLowerCase(), t);
+    push(idx.trainingsByName, personNameKey(t.personName), t);
   }
   return idx;
 }
 
-function reviewerStatus(a: AssignmentRow): ReviewerStatus {
+/** A reviewer's training for a review: their earliest record, and whether it is too late (or missing) for the review. */
+export function reviewerTraining(name: string, reviewStart: string, idx: Pick<Indexed, 'trainingsByName'>): { trainedOn: string | null; notTrained: boolean } {
+  const trainedOn = earliestTraining(name, idx);
+  return { trainedOn, notTrained: !trainedFor({ trainedOn, reviewDate: reviewStart }) };
+}
+
+/** A person's earliest reviewer-training date (records under their name at any school), or null. */
+export function earliestTraining(name: string, idx: Pick<Indexed, 'trainingsByName'>): string | null {
+  let first: string | null = null;
+  for (const t of idx.trainingsByName.get(personNameKey(name)) ?? []) if (first === null || t.trainedOn < first) first = t.trainedOn;
+  return first;
+}
+
+export function reviewerStatus(a: Pick<AssignmentRow, 'id' | 'reviewerName' | 'status'>): ReviewerStatus {
   if ((REVIEWER_STATUSES as readonly string[]).includes(a.status)) return a.status as ReviewerStatus;
   throw new HubdeskError('store', `Reviewer assignment ${a.id} (${a.reviewerName}) has an unknown status "${a.status}".`);
 }
@@ -65,6 +81,7 @@ export function outgoingFor(schoolId: number, idx: Indexed): OutgoingAssignment[
     return {
       status: reviewerStatus(a),
       reviewDate: a.reviewStart,
+      trainedOn: earliestTraining(a.reviewerName, idx),
       replacedBy: replacement ? { homeSchoolId: replacement.homeSchoolId, reviewerName: replacement.reviewerName } : null,
     };
   });
@@ -79,6 +96,7 @@ export function reviewerFigures(m: MemberRow, idx: Indexed, today: string): Revi
     awaitingConfirmation: c.awaitingConfirmation,
     dropped: c.dropped,
     droppedReplaced: c.droppedReplaced,
+    notTrained: c.notTrained,
     shortfall: c.shortfall,
     status: c.status,
     phaseAssumed: reviewTeamColumn(m.phase).assumed,
@@ -127,10 +145,12 @@ export function schoolRow(
   const head = m.headteacher;
   const trainings = [
     ...(idx.trainingsBySchool.get(m.schoolId) ?? []),
-    ...(head ? (idx.trainingsByName.get(head.trim().replace(/\s+/g, ' ').toLowerCase()) ?? []).filter((t) => t.schoolId !== m.schoolId) : []),
+    ...(head ? (idx.trainingsByName.get(personNameKey(head)) ?? []).filter((t) => t.schoolId !== m.schoolId) : []),
   ];
+  const history = rows.histories.get(m.schoolId) ?? 'unknown';
   const training = untrainedHeadteacher({
     headteacherSince: m.headteacherSince,
+    history,
     membershipStatus: membershipStatus(m),
     trainings: trainings.map((t) => ({ personName: t.personName, trainedOn: t.trainedOn })),
     headteacherName: head,
@@ -144,6 +164,7 @@ export function schoolRow(
     localAuthority: m.localAuthority,
     pupils: m.pupils,
     membershipStatus: m.status,
+    membershipHistory: history,
     feePaidOn: m.feePaidOn,
     headteacher: m.headteacher,
     headteacherSince: m.headteacherSince,
@@ -162,6 +183,8 @@ export function schoolRow(
       flagged: vulnerable.vulnerable,
       reasons: vulnerable.reasons,
       triggeredBy: vulnerable.triggeredBy.map(view),
+      tsi: { flagged: vulnerable.tsi.flagged, reasons: vulnerable.tsi.reasons, triggeredBy: vulnerable.tsi.triggeredBy.map(view) },
+      stuck: { flagged: vulnerable.stuck.flagged, reasons: vulnerable.stuck.reasons, triggeredBy: vulnerable.stuck.triggeredBy.map(view) },
       academicYear: `${vulnerable.academicYear.start.slice(0, 4)}/${vulnerable.academicYear.end.slice(2, 4)}`,
     },
     meetings: context.meetings ?? { attended: 0, recorded: 0 },
@@ -171,17 +194,17 @@ export function schoolRow(
 /** What a network row counts for one school: the same rules as its hub dashboard row, nothing else. */
 export interface NetworkSchoolFacts {
   profileKey: OfstedProfileKey;
-  qaLatest: SchoolQa['latest'];
+  qaLatest: LatestEstimates | null;
   commitment: ReviewerFigures['status'];
   vulnerable: boolean;
 }
 
-export function networkFacts(m: MemberRow, rows: YearRows, idx: Indexed, context: { yearId: number; today: string }): NetworkSchoolFacts {
+export function networkFacts(m: NetworkMember, rows: NetworkRows, context: { today: string }): NetworkSchoolFacts {
   const inspections = rows.inspections.get(m.urn) ?? [];
   return {
     profileKey: ofstedPosition(inspections).profileKey,
-    qaLatest: qaOf(idx.reviewsBySchool.get(m.schoolId) ?? [], context.yearId, context.today).latest,
-    commitment: reviewerFigures(m, idx, context.today).status,
+    qaLatest: latestEstimates(rows.reviews.get(m.schoolId) ?? []),
+    commitment: reviewerCommitment({ commitment: reviewTeamSize(m.pupils, m.phase), outgoing: rows.outgoing.get(m.schoolId) ?? [], today: context.today }).status,
     vulnerable: vulnerableFlag(inspections, context.today).vulnerable,
   };
 }

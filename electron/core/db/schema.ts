@@ -73,6 +73,23 @@ export interface SchoolsTable {
   import_batch_id: number | null;
   created_at: string;
   updated_at: string;
+  /** Added in 0010_gias: GIAS's establishment status ("Open", "Closed", …) and close date. */
+  establishment_status: Generated<string | null>;
+  closed_on: Generated<string | null>;
+  /** Added in 0010_gias: the pupils GIAS reports and its census date (the roll's pupils fund the hub; these do not). */
+  gias_pupils: Generated<number | null>;
+  gias_census_date: Generated<string | null>;
+}
+
+export interface SchoolLinksTable {
+  id: Generated<number>;
+  urn: string;
+  link_urn: string;
+  link_name: string | null;
+  /** As GIAS names it: "Successor", "Predecessor", "Successor - merged", … */
+  link_type: string;
+  established_on: string | null;
+  import_batch_id: number | null;
 }
 
 export interface ContactsTable {
@@ -231,6 +248,12 @@ export interface ClaimsTable {
   updated_at: string;
   /** Added in 0003_funding. */
   over_release_reason: string | null;
+  /** Added in 0011: finance's reason for paying while the release conditions did not all hold. */
+  release_override_reason: Generated<string | null>;
+  /** Added in 0011: the last reversal of a payment (paid → approved): why, when, by whom. */
+  payment_reversal_reason: Generated<string | null>;
+  payment_reversed_at: Generated<string | null>;
+  payment_reversed_by: Generated<string | null>;
 }
 
 export interface CarryForwardOverridesTable {
@@ -315,6 +338,8 @@ export interface CallsTable {
   /** A term id like 2026-autumn. */
   term: string;
   held_on: string;
+  /** Added in 0011: the instant the call was held (ISO timestamp); its day is held_on. */
+  held_at: Generated<string | null>;
   /** 'hub_manager' | 'senior_partner' */
   kind: string;
   /** JSON array of names. */
@@ -360,6 +385,7 @@ export interface Database {
   hubs: HubsTable;
   hub_managers: HubManagersTable;
   schools: SchoolsTable;
+  school_links: SchoolLinksTable;
   contacts: ContactsTable;
   memberships: MembershipsTable;
   ofsted_inspections: OfstedInspectionsTable;

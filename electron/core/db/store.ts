@@ -32,6 +32,11 @@ export interface DialectSql {
   jsonGroupArray(fields: Readonly<Record<string, string>>, orderBy: string): RawBuilder<string>;
   /** true when `column` (lower-cased) contains `needle` literally (no wildcards). */
   containsLiteral(column: string, needle: string): Expression<SqlBool>;
+  /**
+   * true when `column` matches the LIKE `pattern` (% and _ wildcards) whatever the case of ASCII
+   * letters, as SQLite's LIKE compares ("Closed" matches 'closed%').
+   */
+  likeIgnoringCase(column: string, pattern: string): Expression<SqlBool>;
 }
 
 /**

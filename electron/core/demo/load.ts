@@ -6,6 +6,8 @@ import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
 import { recordAudit } from '../changes/audit-entry';
+import { termOf } from '@shared/domain/calls';
+import { londonInstant } from '@shared/uk-date';
 
 /** SQLite's default limit on bound parameters is 32,766; stay well below it per statement. */
 const CHUNK_ROWS = 500;
@@ -219,6 +221,27 @@ export async function loadDemoNetwork(ctx: CoreContext, network: DemoNetwork = b
           status: r.status, notes: r.notes, created_at: `${r.requestedOn}T09:00:00.000Z`, updated_at: `${r.updatedOn}T16:00:00.000Z`,
         })
         .execute();
+    }
+
+    // Calls: recorded by the hub's Memberships Manager when they were held.
+    for (const c of network.calls) {
+      const heldAt = londonInstant(c.heldOn, c.time);
+      const call = await trx
+        .insertInto('calls')
+        .values({
+          hub_id: need(hubIds, c.hub, 'hub'), term: termOf(c.heldOn).id, held_on: c.heldOn, held_at: heldAt, kind: c.kind,
+          attendees_json: JSON.stringify(c.attendees), notes: c.notes, created_by: c.recordedBy, created_at: heldAt,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await insertChunked(
+        trx,
+        'call_actions',
+        c.actions.map((a, position) => ({
+          call_id: call.id, text: a.text, owner: a.owner, due_on: a.dueOn, status: a.status, done_on: a.doneOn, position,
+          updated_at: a.doneOn ? `${a.doneOn}T16:00:00.000Z` : heldAt,
+        })),
+      );
     }
 
     await recordAudit(trx, ctx, { action: 'load', entity: 'demo_network', entityId: batchId, after: summary, importBatchId: batchId });

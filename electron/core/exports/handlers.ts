@@ -8,7 +8,8 @@ import { jobStatus } from './jobs';
 export const exportHandlers: HandlersFor<typeof exportMethods> = {
   exportHubWorkbook: (ctx, { hubId, hubName, year, includeContacts, chartPngBase64 }) =>
     exportHubWorkbook(ctx, { hubId, hubName, year }, {
-      includeContacts: includeContacts ?? true,
+      // Without personal contact details unless asked for: a workbook travels further than its first reader.
+      includeContacts: includeContacts ?? false,
       chart: chartPngBase64 === undefined ? null : decodeChartPng(chartPngBase64, 'chartPngBase64'),
     }),
   startNetworkExport,

@@ -4,7 +4,8 @@ import type { SpendHubView } from '@shared/contract/spend';
 import { headingLabel } from '@shared/domain/qa-profile';
 import type { CoreContext } from '../context';
 import { hubDashboard } from '../dashboards/hub';
-import { loadAssignmentsOf } from '../dashboards/load';
+import { loadAssignmentsOf, loadTrainings } from '../dashboards/load';
+import { indexRows, reviewerTraining } from '../dashboards/shape';
 import { hubFundingDetail } from '../funding/detail';
 import { spendHub } from '../spend/queries';
 import { findYear } from '../db/years';
@@ -33,6 +34,8 @@ export interface HubExportData {
     hostSchool: string;
     reviewStart: string;
     status: string;
+    /** No reviewer-training record by the review's first day: not counted. */
+    notTrained: boolean;
     replacedBy: string | null;
     replaces: string | null;
   }[];
@@ -85,6 +88,7 @@ export async function loadHubExportData(ctx: CoreContext, request: { hubId?: num
   const replacements = await loadAssignmentsOf(ctx.db, { replacing: outgoing.filter((a) => a.status === 'dropped').map((a) => a.id) });
   const originals = await loadAssignmentsOf(ctx.db, { ids: outgoing.map((a) => a.replacesAssignmentId).filter((id): id is number => id !== null) });
   const replacementOf = new Map(replacements.map((a) => [a.replacesAssignmentId!, a]));
+  const training = indexRows({ reviews: [], outgoing: [], replacements: [], trainings: await loadTrainings(ctx.db, [], outgoing.map((a) => a.reviewerName)) });
   const byId = new Map(originals.map((a) => [a.id, a]));
   const reviewers = outgoing
     .map((a) => {
@@ -97,6 +101,7 @@ export async function loadHubExportData(ctx: CoreContext, request: { hubId?: num
         hostSchool: a.hostSchool,
         reviewStart: a.reviewStart,
         status: a.status,
+        notTrained: reviewerTraining(a.reviewerName, a.reviewStart, training).notTrained,
         replacedBy: rep ? `${rep.reviewerName} (${rep.homeSchool})` : null,
         replaces: orig ? `${orig.reviewerName} (${orig.homeSchool})` : null,
       };

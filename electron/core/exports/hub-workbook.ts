@@ -36,7 +36,7 @@ export function hubFileName(hub: string, year: string): string {
 
 /** One hub's workbook as bytes, from data already loaded. */
 export async function hubWorkbookBytes(ctx: CoreContext, data: HubExportData, options: HubExportOptions): Promise<{ bytes: Buffer; sheets: string[] }> {
-  const wb = newWorkbook(`${data.dashboard.hub.name} — hub dashboard ${data.dashboard.year}`, ctx.now());
+  const wb = await newWorkbook(`${data.dashboard.hub.name} — hub dashboard ${data.dashboard.year}`, ctx.now());
   addHubSheets(wb, data, options, hubSheetNames());
   return { bytes: await workbookBytes(wb), sheets: wb.worksheets.map((w) => w.name) };
 }

@@ -1,4 +1,3 @@
-import JSZip from 'jszip';
 import type { ExportFile } from '@shared/contract/exports';
 import type { CoreContext } from '../context';
 import { networkDashboard } from '../dashboards/network';
@@ -10,6 +9,7 @@ import type { ChartImage, HubSheet } from './sheets/types';
 import { prefixedSheetNames, safeFileName, yearForFile } from './names';
 import { newWorkbook, workbookBytes, XLSX_MIME, ZIP_MIME } from './workbook';
 import type { Progress } from './jobs';
+import { breathe } from '../breathe';
 
 export interface NetworkExportOptions {
   year: string;
@@ -18,9 +18,6 @@ export interface NetworkExportOptions {
   networkChart: ChartImage | null;
   hubCharts: Map<number, ChartImage>;
 }
-
-/** Lets other calls (the app's progress polls) run between hubs. */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function networkSheetWorkbook(ctx: CoreContext, options: NetworkExportOptions) {
   const network = await networkDashboard(ctx, { year: options.year });
@@ -41,7 +38,7 @@ export async function writeNetworkExport(ctx: CoreContext, options: NetworkExpor
   const title = `Challenge Partners network dashboard ${year}`;
 
   if (options.layout === 'workbook') {
-    const wb = newWorkbook(title, ctx.now());
+    const wb = await newWorkbook(title, ctx.now());
     const taken = new Set<string>(['network']);
     const names = new Map<number, Record<HubSheet, string>>(hubs.map((h) => [h.hubId, prefixedSheetNames(h.name, taken)]));
     addNetworkSheet(wb, network, spend, { chart: options.networkChart, name: 'Network', hubSheet: new Map(hubs.map((h) => [h.hubId, names.get(h.hubId)!.Overview])) });
@@ -63,6 +60,7 @@ export async function writeNetworkExport(ctx: CoreContext, options: NetworkExpor
     };
   }
 
+  const JSZip = (await import('jszip')).default;
   const zip = new JSZip();
   const files: string[] = [];
   const used = new Set<string>();
@@ -73,7 +71,7 @@ export async function writeNetworkExport(ctx: CoreContext, options: NetworkExpor
     zip.file(unique, bytes, { binary: true, compression: 'STORE', date: ctx.now() });
     files.push(unique);
   };
-  const networkBook = newWorkbook(title, ctx.now());
+  const networkBook = await newWorkbook(title, ctx.now());
   addNetworkSheet(networkBook, network, spend, { chart: options.networkChart, name: 'Network' });
   add(safeFileName(`Network dashboard ${yearForFile(year)}`, 'xlsx'), await workbookBytes(networkBook));
   for (const [i, hub] of hubs.entries()) {

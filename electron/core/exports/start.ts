@@ -42,6 +42,6 @@ export async function startNetworkExport(ctx: CoreContext, request: StartNetwork
   }
   const hubs = await ctx.db.selectFrom('hubs').where(hubInYear(year.startDate)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return startJob(Number(hubs.n) + 1, (progress) =>
-    writeNetworkExport(ctx, { year: year.label, layout: request.layout, includeContacts: request.includeContacts ?? true, networkChart, hubCharts }, progress),
+    writeNetworkExport(ctx, { year: year.label, layout: request.layout, includeContacts: request.includeContacts ?? false, networkChart, hubCharts }, progress),
   );
 }

@@ -1,9 +1,10 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../exceljs';
 import { checkRowLimits } from './excel-limits';
 
 /** A new workbook with its document properties (title, author, created) set. */
-export function newWorkbook(title: string, now: Date): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+export async function newWorkbook(title: string, now: Date): Promise<ExcelJS.Workbook> {
+  const wb = new (await loadExcelJs()).Workbook();
   wb.title = title;
   wb.subject = title;
   wb.creator = 'Challenge Partners (hubdesk)';

@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
 import type { HubFundingDetail, PlanLineView } from '@shared/contract/funding';
-import { checkPlanAllocation, planDeadlineStatus, releaseConditions } from '@shared/domain/reconciliation';
+import { checkPlanAllocation, planDeadlineStatus } from '@shared/domain/reconciliation';
 import { HubdeskError } from '../errors';
+import { figuresSideBySide } from '@shared/domain/funding-lock';
 import { hubFundingYear } from './cache';
 import { yearOrNotFound } from './overview';
 
@@ -45,6 +46,8 @@ export async function hubFundingDetail(ctx: CoreContext, hubId: number, label: s
   if (!hub) throw new HubdeskError('not_found', `There is no hub with id ${hubId}.`);
   const year = await yearOrNotFound(ctx, label);
   const { year: computedYear, hub: h } = await hubFundingYear(ctx, hubId, year);
+  // The figures in force and their explanation come from one set: the locked one once locked, else the live one.
+  const inForce = h.locked ?? h.live;
 
   const plan = computedYear.data.plans.get(hubId) ?? { draftSubmittedOn: null, finalSubmittedOn: null };
   const lines = await planLines(ctx.db, hubId, year.id);
@@ -60,19 +63,17 @@ export async function hubFundingDetail(ctx: CoreContext, hubId: number, label: s
     hubId,
     hub: hub.name,
     year: year.label,
-    figures: h.effective.figures,
-    computed: h.computed.figures,
-    applied: h.funding.applied,
+    basis: inForce.basis,
+    figures: inForce.figures,
+    applied: inForce.applied,
+    explanation: inForce.explanation,
+    live: h.live,
+    locked: h.locked,
+    sideBySide: h.locked ? figuresSideBySide(h.locked.figures, h.live.figures) : null,
     perSchool: h.funding.perSchool,
-    explanation: h.funding.explanation,
     carryForward: h.carryForward,
-    lock: h.lock,
     pendingDifference: h.pendingDifference,
-    release: releaseConditions({
-      finalPlanSubmittedOn: plan.finalSubmittedOn,
-      meetingDatesSubmitted: computedYear.data.meetingDatesSubmitted.has(hubId),
-      unpaidSchools: h.funding.perSchool.filter((s) => s.feePaidOn === null).map((s) => s.name),
-    }),
+    release: h.release,
     deadlines: planDeadlineStatus({
       draftDeadline: year.draftPlanDeadline,
       finalDeadline: year.finalPlanDeadline,

@@ -1,13 +1,22 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { YearView } from '@shared/contract';
-import type { CarryForwardView, FundingLockView, FundingSchoolRow } from '@shared/contract/funding';
+import type { CarryForwardView, FundingFigureSet, FundingSchoolRow, LockedFigureSet } from '@shared/contract/funding';
 import { findYear } from '../db/years';
 import { previousYearLabel } from '@shared/domain/years';
 import { carryForward, hubFunding, totalAvailable, type HubFunding } from '@shared/domain/funding';
-import { reconcile, type Reconciliation } from '@shared/domain/reconciliation';
-import { compareAllocation, type AllocationDifference, type AllocationFigures, type AllocationSnapshot } from '@shared/domain/funding-lock';
-import { loadYearData, type YearData } from './load';
+import { formatPence } from '@shared/domain/money';
+import { reconcile, releaseConditions, type Reconciliation, type ReleaseCondition } from '@shared/domain/reconciliation';
+import { meetingDatesCondition } from '@shared/domain/meeting-dates';
+import {
+  compareAllocation,
+  totalAvailableLine,
+  type AllocationDifference,
+  type AllocationFigures,
+  type AllocationSnapshot,
+  type SnapshotSchool,
+} from '@shared/domain/funding-lock';
+import { loadYearData, type StoredLock, type YearData } from './load';
 
 /** One hub's funding for one year: what the roll gives, what is locked, and what is in force. */
 export interface HubYear {
@@ -17,11 +26,17 @@ export interface HubYear {
   carryForward: CarryForwardView;
   /** What the roll gives today. */
   computed: AllocationSnapshot;
-  lock: FundingLockView | null;
+  lock: StoredLock | null;
   /** The figures in force: the lock's when locked, else the computed ones. */
   effective: AllocationSnapshot;
+  /** The live figures (what the roll gives today) with how they are worked out. */
+  live: FundingFigureSet;
+  /** The locked figures with how they were worked out, when finance has locked the year. */
+  locked: LockedFigureSet | null;
   pendingDifference: AllocationDifference | null;
   reconciliation: Reconciliation;
+  /** The three release conditions: final plan submitted, meeting dates submitted, every fee paid. */
+  release: { met: boolean; conditions: ReleaseCondition[] };
 }
 
 export interface YearFunding {
@@ -131,6 +146,12 @@ export function computeHub(hubId: number, data: YearData, previous: YearFunding 
   };
   const lock = data.locks.get(hubId) ?? null;
   const effective: AllocationSnapshot = lock ? { figures: lock.figures, perSchool: lock.perSchool } : computed;
+  const live: FundingFigureSet = {
+    basis: 'live',
+    figures: computedFigures,
+    applied: funding.applied,
+    explanation: [...funding.explanation, cf.explanation, totalAvailableLine(computedFigures)],
+  };
   return {
     hubId,
     hub: data.hubNames.get(hubId) ?? `Hub ${hubId}`,
@@ -145,11 +166,56 @@ export function computeHub(hubId: number, data: YearData, previous: YearFunding 
     computed,
     lock,
     effective,
+    live,
+    locked: lock ? lockedSet(lock) : null,
     pendingDifference: lock ? compareAllocation(lock, computed) : null,
     reconciliation: reconcile({
       totalAvailablePence: effective.figures.totalAvailablePence,
       plannedPence: data.plannedPence.get(hubId) ?? 0,
       claims: data.claims.get(hubId) ?? [],
     }),
+    release: releaseConditions({
+      finalPlanSubmittedOn: data.plans.get(hubId)?.finalSubmittedOn ?? null,
+      meetingDates: meetingDatesCondition(data.meetings.get(hubId) ?? []),
+      unpaidSchools: funding.perSchool.filter((s) => s.feePaidOn === null).map((s) => s.name),
+    }),
   };
+}
+
+/**
+ * The locked figures with their own explanation: the funding rule read over the schools as they were
+ * locked (so the lines name the locked school count and amounts, never today's), then the locked carry
+ * forward and total. A snapshot that no longer reproduces its figures (the rules changed since) is
+ * described by its figures alone.
+ */
+function lockedSet(lock: StoredLock): LockedFigureSet {
+  const f = lock.figures;
+  const lines = explainSnapshot(lock.perSchool, f);
+  return {
+    basis: 'locked',
+    figures: f,
+    applied: appliedOf(f),
+    explanation: [...lines, `Carry forward as locked: ${formatPence(f.carryForwardPence)}.`, totalAvailableLine(f)],
+    lockedBy: lock.lockedBy,
+    lockedAt: lock.lockedAt,
+    perSchool: lock.perSchool,
+  };
+}
+
+function appliedOf(f: AllocationFigures): HubFunding['applied'] {
+  if (f.fundingPence === 0) return 'none';
+  if (f.formulaPence === f.minimumPence) return 'both equal';
+  return f.formulaPence > f.minimumPence ? 'formula' : 'minimum';
+}
+
+function explainSnapshot(perSchool: readonly SnapshotSchool[], f: AllocationFigures): string[] {
+  try {
+    const again = hubFunding(perSchool.map((s) => ({ schoolId: s.schoolId, urn: s.urn, name: s.name, pupils: s.pupils })));
+    if (again.schoolCount === f.schools && again.formulaPence === f.formulaPence && again.minimumPence === f.minimumPence && again.fundingPence === f.fundingPence) {
+      return again.explanation;
+    }
+  } catch {
+    // Described by its figures below.
+  }
+  return [`${f.schools} schools as locked: formula ${formatPence(f.formulaPence)}, minimum ${formatPence(f.minimumPence)}, funding ${formatPence(f.fundingPence)}.`];
 }

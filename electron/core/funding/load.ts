@@ -1,9 +1,20 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { ClaimsTable, Database } from '../db/schema';
+import { versionOf } from '../changes/version';
 import type { ClaimView } from '@shared/contract/funding';
 import type { ClaimStatus } from '@shared/domain/vocabulary';
 import { snapshotUnderKeptRecords, type AllocationFigures, type KeptRecord, type SnapshotSchool } from '@shared/domain/funding-lock';
 import { mergedSchoolRecords } from '../records/predecessors';
+import type { MeetingDateFact } from '@shared/domain/meeting-dates';
+
+/** A hub's locked allocation as stored: who locked it, when, its figures and the schools they were locked with. */
+export interface StoredLock {
+  id: number;
+  lockedBy: string;
+  lockedAt: string;
+  figures: AllocationFigures;
+  perSchool: SnapshotSchool[];
+}
 
 /** Everything about one membership year that the funding figures are computed from, gathered per hub. */
 export interface YearData {
@@ -12,8 +23,9 @@ export interface YearData {
   plannedPence: Map<number, number>;
   plans: Map<number, { draftSubmittedOn: string | null; finalSubmittedOn: string | null }>;
   overrides: Map<number, { pence: number; reason: string; setBy: string; setAt: string }>;
-  locks: Map<number, { lockedBy: string; lockedAt: string; figures: AllocationFigures; perSchool: SnapshotSchool[] }>;
-  meetingDatesSubmitted: Set<number>;
+  locks: Map<number, StoredLock>;
+  /** Each hub's meetings of the year (date, term, submitted), for the meeting-dates release condition. */
+  meetings: Map<number, MeetingDateFact[]>;
   hubNames: Map<number, string>;
 }
 
@@ -23,19 +35,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export function claimView(row: {
-  id: number;
-  claimed_on: string;
-  amount_pence: number;
-  invoice_ref: string | null;
-  priority: string | null;
-  category_id: number;
-  category: string;
-  description: string | null;
-  status: string;
-  paid_on: string | null;
-  over_release_reason: string | null;
-}): ClaimView {
+/** Claims with their category's name: every column of the claim, so its version is the stored row's. */
+export function claimsQuery(db: Kysely<Database> | Transaction<Database>) {
+  return db.selectFrom('claims').innerJoin('spend_categories', 'spend_categories.id', 'claims.category_id').selectAll('claims').select('spend_categories.name as category');
+}
+
+export function claimView(row: Selectable<ClaimsTable> & { category: string }): ClaimView {
+  const { category, ...stored } = row;
   return {
     id: row.id,
     claimedOn: row.claimed_on,
@@ -43,11 +49,17 @@ export function claimView(row: {
     invoiceRef: row.invoice_ref,
     priority: row.priority,
     categoryId: row.category_id,
-    category: row.category,
+    category,
     description: row.description,
     status: row.status as ClaimStatus,
     paidOn: row.paid_on,
     overReleaseReason: row.over_release_reason,
+    releaseOverrideReason: row.release_override_reason,
+    reversal:
+      row.payment_reversal_reason !== null && row.payment_reversed_at !== null
+        ? { reason: row.payment_reversal_reason, at: row.payment_reversed_at, by: row.payment_reversed_by ?? '' }
+        : null,
+    version: versionOf(stored),
   };
 }
 
@@ -67,25 +79,9 @@ export async function loadYearData(db: Kysely<Database>, yearId: number, hubId?:
       .orderBy('schools.name')
       .orderBy('schools.urn')
       .execute(),
-    db
-      .selectFrom('claims')
-      .innerJoin('spend_categories', 'spend_categories.id', 'claims.category_id')
+    claimsQuery(db)
       .$if(one, (q) => q.where('claims.hub_id', '=', hubId!))
       .where('claims.year_id', '=', yearId)
-      .select([
-        'claims.id',
-        'claims.hub_id',
-        'claims.claimed_on',
-        'claims.amount_pence',
-        'claims.invoice_ref',
-        'claims.priority',
-        'claims.category_id',
-        'spend_categories.name as category',
-        'claims.description',
-        'claims.status',
-        'claims.paid_on',
-        'claims.over_release_reason',
-      ])
       .orderBy('claims.claimed_on')
       .orderBy('claims.id')
       .execute(),
@@ -108,9 +104,8 @@ export async function loadYearData(db: Kysely<Database>, yearId: number, hubId?:
       .selectFrom('hub_meetings')
       .$if(one, (q) => q.where('hub_id', '=', hubId!))
       .where('year_id', '=', yearId)
-      .where('submitted_on', 'is not', null)
-      .select('hub_id')
-      .distinct()
+      .select(['hub_id', 'meeting_date', 'term', 'submitted_on'])
+      .orderBy('meeting_date')
       .execute(),
     db.selectFrom('hubs').$if(one, (q) => q.where('id', '=', hubId!)).select(['id', 'name']).execute(),
   ]);
@@ -122,13 +117,14 @@ export async function loadYearData(db: Kysely<Database>, yearId: number, hubId?:
     plans: new Map(),
     overrides: new Map(),
     locks: new Map(),
-    meetingDatesSubmitted: new Set(meetings.map((m) => m.hub_id)),
+    meetings: new Map(),
     hubNames: new Map(hubs.map((h) => [h.id, h.name])),
   };
   for (const m of members) {
     push(data.memberships, m.hub_id, { schoolId: m.schoolId, urn: m.urn, name: m.name, pupils: m.pupils, feePaidOn: m.fee_paid_on });
   }
   for (const c of claims) push(data.claims, c.hub_id, claimView(c));
+  for (const m of meetings) push(data.meetings, m.hub_id, { date: m.meeting_date, term: m.term, submittedOn: m.submitted_on });
   for (const l of planned) data.plannedPence.set(l.hub_id, (data.plannedPence.get(l.hub_id) ?? 0) + l.planned_pence);
   for (const p of plans) data.plans.set(p.hub_id, { draftSubmittedOn: p.draft_submitted_on, finalSubmittedOn: p.final_submitted_on });
   for (const o of overrides) data.overrides.set(o.hub_id, { pence: o.amount_pence, reason: o.reason, setBy: o.set_by, setAt: o.set_at });
@@ -137,6 +133,7 @@ export async function loadYearData(db: Kysely<Database>, yearId: number, hubId?:
   );
   for (const l of locks) {
     data.locks.set(l.hub_id, {
+      id: l.id,
       lockedBy: l.locked_by,
       lockedAt: l.locked_at,
       figures: {

@@ -1,10 +1,9 @@
 import type { CoreContext } from '../context';
 import type { FundingHubRow, FundingOverview, FundingReportHub } from '@shared/contract/funding';
-import { releaseConditions } from '@shared/domain/reconciliation';
 import { sumPence } from '@shared/domain/money';
 import { requireYear, resolveYear } from '../db/years';
 import { HubdeskError } from '../errors';
-import type { HubYear, YearFunding } from './engine';
+import type { HubYear } from './engine';
 import { fundingYear } from './cache';
 import { cached } from '../db/store-cache';
 import type { YearView } from '@shared/contract';
@@ -15,14 +14,8 @@ function lockState(h: HubYear): FundingHubRow['lockState'] {
   return h.pendingDifference ? 'pending' : 'locked';
 }
 
-function row(h: HubYear, year: YearFunding): FundingHubRow {
+function row(h: HubYear): FundingHubRow {
   const r = h.reconciliation;
-  const unpaid = h.funding.perSchool.filter((s) => s.feePaidOn === null).map((s) => s.name);
-  const release = releaseConditions({
-    finalPlanSubmittedOn: year.data.plans.get(h.hubId)?.finalSubmittedOn ?? null,
-    meetingDatesSubmitted: year.data.meetingDatesSubmitted.has(h.hubId),
-    unpaidSchools: unpaid,
-  });
   return {
     hubId: h.hubId,
     hub: h.hub,
@@ -36,7 +29,9 @@ function row(h: HubYear, year: YearFunding): FundingHubRow {
     overReleased: r.overReleased,
     overAllocated: r.overAllocated,
     lockState: lockState(h),
-    releaseConditionsMet: release.met,
+    basis: h.locked ? 'locked' : 'live',
+    live: h.locked ? h.live.figures : null,
+    releaseConditionsMet: h.release.met,
   };
 }
 
@@ -54,7 +49,7 @@ export async function fundingOverview(ctx: CoreContext, label: string | undefine
 
 async function computeOverview(ctx: CoreContext, year: YearView): Promise<FundingOverview> {
   const computed = await fundingYear(ctx, year);
-  const hubs = [...computed.hubs.values()].map((h) => row(h, computed)).sort((a, b) => a.hub.localeCompare(b.hub));
+  const hubs = [...computed.hubs.values()].map((h) => row(h)).sort((a, b) => a.hub.localeCompare(b.hub));
   const total = (f: (r: FundingHubRow) => number) => sumPence(hubs.map(f));
   const totalAvailablePence = total((r) => r.totalAvailablePence);
   const releasedPence = total((r) => r.releasedPence);

@@ -1,8 +1,9 @@
-import ExcelJS from 'exceljs';
 import type { PlanImportRow } from '@shared/contract/funding';
 import { MoneyDecimal, formatPence } from '@shared/domain/money';
 import { parseTypedAmount } from '@shared/domain/money-parse';
-import { invalid } from './validate';
+import { readSpreadsheet } from '../imports/files/read';
+import { cellText, type CellValue } from '../imports/files/cells';
+import { FileRefused } from '../imports/files/refused';
 
 /** The headers recognised for each column of an action plan workbook (compared case-insensitively). */
 const HEADERS = {
@@ -13,34 +14,16 @@ const HEADERS = {
 } as const;
 type Column = keyof typeof HEADERS;
 
-/** A cell as text, whatever Excel stored: rich text, formulas (their cached result), hyperlinks, dates. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return String(value.error);
-  }
-  return String(value);
-}
-
-function cellNumber(value: ExcelJS.CellValue): number | null {
-  if (typeof value === 'number') return value;
-  if (value !== null && typeof value === 'object' && 'result' in value && typeof value.result === 'number') return value.result;
-  return null;
-}
+/** A plan has a few dozen lines; far more is not an action plan. */
+export const MAX_PLAN_LINES = 2_000;
 
 function normalise(s: string): string {
   return s.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** A cost cell: a number is taken exactly (to the penny); text goes through the typed-amount parser. */
-function readCost(value: ExcelJS.CellValue): Pick<PlanImportRow, 'costText' | 'pence' | 'confirm'> & { problem: string | null } {
-  const n = cellNumber(value);
+function readCost(value: CellValue): Pick<PlanImportRow, 'costText' | 'pence' | 'confirm'> & { problem: string | null } {
+  const n = typeof value === 'number' ? value : null;
   if (n !== null) {
     const pounds = new MoneyDecimal(String(n));
     const costText = pounds.toString();
@@ -63,42 +46,42 @@ export interface PlanWorkbook {
   rows: PlanImportRow[];
 }
 
+const ADVICE = 'Save the action plan from Excel or LibreOffice as .xlsx (or .ods).';
+
 /**
- * Reads an action plan workbook: the first sheet with Priority, Activity, Cost and Category headers
- * (within its first 20 rows). Blank rows are skipped; every other row is returned with its problems.
+ * Reads an action plan workbook (in the import worker): the first sheet with Priority, Activity,
+ * Cost and Category headers (within its first 20 rows). Blank rows are skipped; every other row is
+ * returned with its problems.
  */
-export async function readPlanWorkbook(content: Buffer, categories: { id: number; name: string }[]): Promise<PlanWorkbook> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch (e) {
-    throw invalid('contentBase64', `the file could not be read as an Excel workbook (.xlsx): ${(e as Error).message}`);
-  }
+export async function readPlanWorkbook(content: Buffer, fileName: string, categories: { id: number; name: string }[]): Promise<PlanWorkbook> {
+  const workbook = await readSpreadsheet(content, fileName, { advice: ADVICE, csv: false });
   const byName = new Map(categories.map((c) => [normalise(c.name), c]));
   const seen: string[] = [];
-  for (const sheet of workbook.worksheets) {
-    for (let r = 1; r <= Math.min(sheet.rowCount, 20); r++) {
-      const row = sheet.getRow(r);
+  for (const sheet of workbook.sheets) {
+    for (let h = 0; h < Math.min(sheet.rows.length, 20); h++) {
+      const header = sheet.rows[h]!;
+      if (header.row > 20) break;
       const columns: Partial<Record<Column, number>> = {};
-      row.eachCell((cell, col) => {
-        const text = normalise(cellText(cell.value));
+      header.cells.forEach((cell, i) => {
+        const text = normalise(cellText(cell));
         for (const key of Object.keys(HEADERS) as Column[]) {
-          if (columns[key] === undefined && (HEADERS[key] as readonly string[]).includes(text)) columns[key] = col;
+          if (columns[key] === undefined && (HEADERS[key] as readonly string[]).includes(text)) columns[key] = i;
         }
       });
-      if (columns.priority === undefined || columns.activity === undefined || columns.cost === undefined || columns.category === undefined) {
-        continue;
-      }
+      if (columns.priority === undefined || columns.activity === undefined || columns.cost === undefined || columns.category === undefined) continue;
       const cols = columns as Record<Column, number>;
       const rows: PlanImportRow[] = [];
-      for (let i = r + 1; i <= sheet.rowCount; i++) {
-        const line = sheet.getRow(i);
-        const text = (c: Column) => cellText(line.getCell(cols[c]).value).replace(/\s+/g, ' ').trim();
+      for (const line of sheet.rows.slice(h + 1)) {
+        const value = (c: Column): CellValue => line.cells[cols[c]] ?? null;
+        const text = (c: Column) => cellText(value(c)).replace(/\s+/g, ' ').trim();
         const priority = text('priority');
         const activity = text('activity');
         const category = text('category');
-        const costValue = line.getCell(cols.cost).value;
+        const costValue = value('cost');
         if (priority === '' && activity === '' && category === '' && cellText(costValue).trim() === '') continue;
+        if (rows.length >= MAX_PLAN_LINES) {
+          throw new FileRefused(`${fileName} is refused: sheet “${sheet.name}” has more than ${MAX_PLAN_LINES.toLocaleString('en-GB')} plan lines, far more than a hub's action plan. Check that this is the right file.`);
+        }
         const cost = readCost(costValue);
         const problems: string[] = [];
         if (priority === '') problems.push('the priority is empty');
@@ -108,7 +91,7 @@ export async function readPlanWorkbook(content: Buffer, categories: { id: number
         if (category === '') problems.push('the category is empty');
         else if (!found) problems.push(`“${category}” is not a spend category (${categories.map((c) => c.name).join(', ')})`);
         rows.push({
-          row: i,
+          row: line.row,
           priority,
           activity,
           costText: cost.costText,
@@ -123,10 +106,7 @@ export async function readPlanWorkbook(content: Buffer, categories: { id: number
     }
     seen.push(sheet.name);
   }
-  throw invalid(
-    'contentBase64',
-    `no sheet has the columns Priority, Activity, Cost and Category in its first 20 rows (sheets: ${seen.join(', ') || 'none'})`,
-  );
+  throw new FileRefused(`${fileName}: no sheet has the columns Priority, Activity, Cost and Category in its first 20 rows (sheets: ${seen.join(', ') || 'none'}).`);
 }
 
 /** A suggested figure, for messages. */

@@ -2,7 +2,10 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
 import type { PlanLineView } from '@shared/contract/funding';
-import { recordAudit } from '../changes/audit-entry';
+import type { RecordsChange } from '@shared/contract/records';
+import { formatPence } from '@shared/domain/money';
+import { longDate } from '@shared/domain/reconciliation';
+import { applyChange, type ChangeSet } from '../changes/change-set';
 import { invalid, plannedAmount, requireCategory, requireHub, requireYearField } from './validate';
 
 export interface PlanLineInput {
@@ -13,11 +16,11 @@ export interface PlanLineInput {
   categoryId: number;
 }
 
-/** The hub's plan for the year, created empty when it does not exist yet. */
-export async function planFor(trx: Transaction<Database>, hubId: number, yearId: number): Promise<number> {
-  const found = await trx.selectFrom('action_plans').select('id').where('hub_id', '=', hubId).where('year_id', '=', yearId).executeTakeFirst();
+/** The hub's plan for the year, created empty (as part of the change, so undo removes it too) when it does not exist yet. */
+async function planFor(w: ChangeSet, hubId: number, yearId: number): Promise<number> {
+  const found = await w.trx.selectFrom('action_plans').select('id').where('hub_id', '=', hubId).where('year_id', '=', yearId).executeTakeFirst();
   if (found) return found.id;
-  const row = await trx.insertInto('action_plans').values({ hub_id: hubId, year_id: yearId }).returning('id').executeTakeFirstOrThrow();
+  const row = await w.insert('action_plans', { hub_id: hubId, year_id: yearId });
   return row.id;
 }
 
@@ -73,75 +76,84 @@ async function planOfLine(trx: Transaction<Database>, lineId: number) {
   return row;
 }
 
-export async function addPlanLine(ctx: CoreContext, input: PlanLineInput & { hubId: number; year: string }): Promise<PlanLineView> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const year = await requireYearField(trx, input.year);
-    const hub = await requireHub(trx, input.hubId);
-    const values = await checkedLine(trx, input);
-    const planId = await planFor(trx, hub.id, year.id);
-    const last = await trx
+function describe(where: { hub: string; year: string }, line: PlanLineView): string {
+  return `${where.hub} ${where.year}: plan line “${line.activity}” (${formatPence(line.plannedPence)}, ${line.priority})`;
+}
+
+/** Adds a line at the end of the hub's plan: one audited change, undoable. */
+export async function addPlanLine(ctx: CoreContext, input: PlanLineInput & { hubId: number; year: string }): Promise<RecordsChange<PlanLineView>> {
+  const res = await applyChange(ctx, 'plan_line.create', { entity: 'action_plan_lines' }, async (w) => {
+    const year = await requireYearField(w.trx, input.year);
+    const hub = await requireHub(w.trx, input.hubId);
+    const values = await checkedLine(w.trx, input);
+    const planId = await planFor(w, hub.id, year.id);
+    const last = await w.trx
       .selectFrom('action_plan_lines')
       .select((eb) => eb.fn.max('position').as('p'))
       .where('plan_id', '=', planId)
       .executeTakeFirst();
-    const { id } = await trx
-      .insertInto('action_plan_lines')
-      .values({ plan_id: planId, ...values, position: Number(last?.p ?? 0) + 1 })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const view = (await lineView(trx, id))!;
-    await recordAudit(trx, ctx, { action: 'create', entity: 'action_plan_line', entityId: id, after: { hub: hub.name, year: year.label, ...view } });
-    return view;
+    const row = await w.insert('action_plan_lines', { plan_id: planId, ...values, position: Number(last?.p ?? 0) + 1 });
+    const view = (await lineView(w.trx, row.id))!;
+    const where = { hub: hub.name, year: year.label };
+    return { value: view, summary: `${describe(where, view)} added`, entityId: view.id, details: where };
   });
+  return { record: res.value, auditId: res.auditId, summary: res.summary };
 }
 
-export async function updatePlanLine(ctx: CoreContext, input: PlanLineInput & { lineId: number }): Promise<PlanLineView> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const where = await planOfLine(trx, input.lineId);
-    const before = (await lineView(trx, input.lineId))!;
-    const values = await checkedLine(trx, input);
-    await trx.updateTable('action_plan_lines').set(values).where('id', '=', input.lineId).execute();
-    const after = (await lineView(trx, input.lineId))!;
-    await recordAudit(trx, ctx, { action: 'update', entity: 'action_plan_line', entityId: input.lineId, before: { ...where, ...before }, after: { ...where, ...after } });
-    return after;
+/** Changes a plan line: one audited change, undoable. */
+export async function updatePlanLine(ctx: CoreContext, input: PlanLineInput & { lineId: number }): Promise<RecordsChange<PlanLineView>> {
+  const res = await applyChange(ctx, 'plan_line.update', { entity: 'action_plan_lines', id: input.lineId }, async (w) => {
+    const where = await planOfLine(w.trx, input.lineId);
+    const values = await checkedLine(w.trx, input);
+    await w.update('action_plan_lines', { id: input.lineId }, values);
+    const after = (await lineView(w.trx, input.lineId))!;
+    return { value: after, summary: `${describe(where, after)} changed`, details: where };
   });
+  return { record: res.value, auditId: res.auditId, summary: res.summary };
 }
 
-export async function deletePlanLine(ctx: CoreContext, lineId: number): Promise<{ deleted: number }> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const where = await planOfLine(trx, lineId);
-    const before = (await lineView(trx, lineId))!;
-    await trx.deleteFrom('action_plan_lines').where('id', '=', lineId).execute();
-    await recordAudit(trx, ctx, { action: 'delete', entity: 'action_plan_line', entityId: lineId, before: { ...where, ...before } });
-    return { deleted: 1 };
+/** Deletes a plan line: one audited change, undoable. */
+export async function deletePlanLine(ctx: CoreContext, lineId: number): Promise<RecordsChange<PlanLineView>> {
+  const res = await applyChange(ctx, 'plan_line.delete', { entity: 'action_plan_lines', id: lineId }, async (w) => {
+    const where = await planOfLine(w.trx, lineId);
+    const before = (await lineView(w.trx, lineId))!;
+    await w.remove('action_plan_lines', { id: lineId });
+    return { value: before, summary: `${describe(where, before)} deleted`, details: where };
   });
+  return { record: res.value, auditId: res.auditId, summary: res.summary };
 }
 
+export interface PlanSubmission {
+  draftSubmittedOn: string | null;
+  finalSubmittedOn: string | null;
+}
+
+/** Records when the draft and final plan were submitted (null clears): one audited change, undoable. */
 export async function setPlanSubmission(
   ctx: CoreContext,
   input: { hubId: number; year: string; draftSubmittedOn?: string | null; finalSubmittedOn?: string | null },
-): Promise<{ draftSubmittedOn: string | null; finalSubmittedOn: string | null }> {
+): Promise<RecordsChange<PlanSubmission>> {
   if (input.draftSubmittedOn === undefined && input.finalSubmittedOn === undefined) {
     throw invalid('draftSubmittedOn', 'give draftSubmittedOn or finalSubmittedOn (a date, or null to clear it)');
   }
-  return ctx.db.transaction().execute(async (trx) => {
-    const year = await requireYearField(trx, input.year);
-    const hub = await requireHub(trx, input.hubId);
-    const planId = await planFor(trx, hub.id, year.id);
-    const before = await trx.selectFrom('action_plans').select(['draft_submitted_on', 'final_submitted_on']).where('id', '=', planId).executeTakeFirstOrThrow();
+  const res = await applyChange(ctx, 'plan.set_submission', { entity: 'action_plans' }, async (w) => {
+    const year = await requireYearField(w.trx, input.year);
+    const hub = await requireHub(w.trx, input.hubId);
+    const planId = await planFor(w, hub.id, year.id);
+    const before = await w.trx.selectFrom('action_plans').select(['draft_submitted_on', 'final_submitted_on']).where('id', '=', planId).executeTakeFirstOrThrow();
     const draft = input.draftSubmittedOn === undefined ? before.draft_submitted_on : input.draftSubmittedOn;
     const final = input.finalSubmittedOn === undefined ? before.final_submitted_on : input.finalSubmittedOn;
     if (draft !== null && final !== null && final < draft) {
       throw invalid('finalSubmittedOn', `the final plan (${final}) cannot be submitted before the draft (${draft})`);
     }
-    await trx.updateTable('action_plans').set({ draft_submitted_on: draft, final_submitted_on: final }).where('id', '=', planId).execute();
-    await recordAudit(trx, ctx, {
-      action: 'set_submission',
-      entity: 'action_plan',
+    await w.update('action_plans', { id: planId }, { draft_submitted_on: draft, final_submitted_on: final });
+    const shown = (d: string | null) => (d === null ? 'not submitted' : longDate(d));
+    return {
+      value: { draftSubmittedOn: draft, finalSubmittedOn: final },
+      summary: `${hub.name} ${year.label}: action plan submitted — draft ${shown(draft)}, final ${shown(final)}`,
       entityId: planId,
-      before: { hub: hub.name, year: year.label, draftSubmittedOn: before.draft_submitted_on, finalSubmittedOn: before.final_submitted_on },
-      after: { hub: hub.name, year: year.label, draftSubmittedOn: draft, finalSubmittedOn: final },
-    });
-    return { draftSubmittedOn: draft, finalSubmittedOn: final };
+      details: { hub: hub.name, year: year.label },
+    };
   });
+  return { record: res.value, auditId: res.auditId, summary: res.summary };
 }

@@ -5,6 +5,7 @@ import { findYear } from '../db/years';
 import { HubdeskError } from '../errors';
 import { parseTypedAmount } from '@shared/domain/money-parse';
 import { formatPence } from '@shared/domain/money';
+import { claimAmountOf } from '@shared/validation/claims';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -54,10 +55,7 @@ export function plannedAmount(text: string, confirmedPence: number | undefined, 
 
 /** A claim amount: must be a positive, exact amount of money (no confirmation route for claims). */
 export function claimAmount(text: string, field = 'amount'): number {
-  const parsed = parseTypedAmount(text);
-  if (parsed.kind !== 'exact') {
-    throw invalid(field, `“${text.trim()}” is not an exact amount of money (${parsed.reason}); enter it like £1,234.56`);
-  }
-  if (parsed.pence <= 0) throw invalid(field, `a claim must be for more than £0.00, got ${parsed.normalised}`);
-  return parsed.pence;
+  const amount = claimAmountOf(text);
+  if (amount.issue !== null) throw invalid(field, amount.issue);
+  return amount.pence;
 }

@@ -1,13 +1,10 @@
 /**
- * What a preview worked out, kept for the commit that follows it: a file is read and planned once,
- * not again by the commit. Two small caches, each entry dropped after a few minutes:
- *
- * - parsed files, keyed by importer + SHA-256 of the bytes + file name (+ whatever else the parse
- *   depends on): pure functions of the bytes, valid whatever the store holds;
- * - plans, keyed by store connection + importer + file + every option the plan depends on, each
- *   with the data stamp of the store it was computed on. A plan is used only while the store's data
- *   stamp is unchanged, i.e. nothing was written since (this connection's row count of changes and
- *   SQLite's data_version for other connections): a stale preview is never committed.
+ * What a preview worked out, kept for the commit that follows it: a file is planned once, not again
+ * by the commit (the file itself is read once, in staging.ts). Plans are kept a few minutes, keyed
+ * by store connection + importer + staged file + every option the plan depends on, each with the
+ * data stamp of the store it was computed on. A plan is used only while the store's data stamp
+ * is unchanged, i.e. nothing was written since by this connection or any other (store.dataStamp()):
+ * a stale preview is never committed.
  */
 import type { Store } from '../db/store';
 
@@ -70,9 +67,6 @@ export class ExpiringLru<T> {
   }
 }
 
-/** Parsed files (any importer): at most three, five minutes each. */
-export const parsedFiles = new ExpiringLru<unknown>(3);
-
 export interface StampedPlan<T> {
   stamp: string;
   value: T;
@@ -103,15 +97,6 @@ export function dataStamp(store: Pick<Store, 'dataStamp'>): Promise<string> {
   return store.dataStamp();
 }
 
-/** Returns the cached value for key, or computes, caches and returns it. */
-export async function parsedOnce<T>(key: string, parse: () => Promise<T>): Promise<T> {
-  const hit = parsedFiles.get(key) as T | undefined;
-  if (hit !== undefined) return hit;
-  const value = await parse();
-  parsedFiles.set(key, value);
-  return value;
-}
-
 /**
  * A plan of the store as it is now: the cached one while the data stamp is unchanged, otherwise
  * computed and cached. Computed outside a transaction, it is only kept when no write happened while
@@ -135,8 +120,7 @@ export async function plannedOnce<T>(store: Store, key: string, plan: () => Prom
   }
 }
 
-/** Forgets a plan and its parsed file (after a commit: the store has changed, the entries are stale). */
-export function forget(store: Store, planKey: string, fileKey: string): void {
+/** Forgets a plan (after a commit: the store has changed, the entry is stale). */
+export function forget(store: Store, planKey: string): void {
   plans.delete(`${storeKey(store)}|${planKey}`);
-  parsedFiles.delete(fileKey);
 }

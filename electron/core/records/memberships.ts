@@ -2,6 +2,7 @@ import type { ParsedRequestOf } from '@shared/contract';
 import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
 import { requireYear } from '../db/years';
+import { longDate } from '@shared/domain/reconciliation';
 import { addMembershipSchema, membershipDateIssues, updateMembershipSchema } from '@shared/validation/memberships';
 import type { FundingEffect, MembershipRecord, MembershipForm, RecordsChange, SchoolChoice } from '@shared/contract/records';
 import { applyChange, assertVersion, loadRow } from '../changes/change-set';
@@ -98,6 +99,11 @@ async function planUpdate(db: Db, input: ReturnType<typeof updateMembershipSchem
   const current = await membershipRecord(db, input.membershipId);
   assertVersion(row, input.version, `${current.school} in ${current.hub}, ${current.year}`);
   if (input.hubId !== undefined && input.hubId !== current.hubId) await requireHub(db, input.hubId);
+  if (current.feePaidOn !== null && input.feePaidOn != null && input.feePaidOn !== current.feePaidOn) {
+    // Marking a fee paid twice is refused: a paid fee's date is corrected by clearing it first.
+    const message = `${current.school}’s ${current.year} fee is already recorded as paid on ${longDate(current.feePaidOn)}; to correct the date, clear it first`;
+    throw new HubdeskError('validation', `feePaidOn: ${message}`, { issues: [{ path: 'feePaidOn', message }] });
+  }
   const invoiced = input.feeInvoicedOn !== undefined ? input.feeInvoicedOn : current.feeInvoicedOn;
   const paid = input.feePaidOn !== undefined ? input.feePaidOn : current.feePaidOn;
   if (invoiced && paid && paid < invoiced) {

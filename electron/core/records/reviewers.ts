@@ -5,6 +5,8 @@ import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
 import { reviewTeamSize } from '@shared/domain/review-team';
 import { reviewerCommitment, suggestReplacementSchools, type OutgoingAssignment } from '@shared/domain/reviewer-commitment';
+import { loadTrainings } from '../dashboards/load';
+import { earliestTraining, indexRows } from '../dashboards/shape';
 import type { ReviewerStatus } from '@shared/domain/vocabulary';
 import { attendedIssues, trainingIssues } from '@shared/validation/reviewers';
 import type { AssignmentRecord, RecordsChange, ReplacementSchool, ReviewTeamForm, TrainingRecord } from '@shared/contract/records';
@@ -84,10 +86,14 @@ async function candidates(db: Db, review: Awaited<ReturnType<typeof reviewInfo>>
     .innerJoin('qa_reviews', 'qa_reviews.id', 'reviewer_assignments.review_id')
     .where('qa_reviews.year_id', '=', review.yearId)
     .where('reviewer_assignments.home_school_id', 'in', members.map((m) => m.id))
-    .select(['reviewer_assignments.home_school_id as schoolId', 'reviewer_assignments.status', 'qa_reviews.start_date as reviewDate'])
+    .select(['reviewer_assignments.home_school_id as schoolId', 'reviewer_assignments.reviewer_name as reviewer', 'reviewer_assignments.status', 'qa_reviews.start_date as reviewDate'])
     .execute();
+  const trainings = await loadTrainings(db as Kysely<Database>, [], outgoing.map((o) => o.reviewer));
+  const idx = indexRows({ reviews: [], outgoing: [], replacements: [], trainings });
   const list = members.map((m) => {
-    const out: OutgoingAssignment[] = outgoing.filter((o) => o.schoolId === m.id).map((o) => ({ status: o.status as ReviewerStatus, reviewDate: o.reviewDate }));
+    const out: OutgoingAssignment[] = outgoing
+      .filter((o) => o.schoolId === m.id)
+      .map((o) => ({ status: o.status as ReviewerStatus, reviewDate: o.reviewDate, trainedOn: earliestTraining(o.reviewer, idx) }));
     const c = reviewerCommitment({ commitment: reviewTeamSize(m.pupils, m.phase), outgoing: out, today });
     return { schoolId: m.id, name: m.name, shortfall: c.shortfall, sameSchool: m.id === droppedFrom, commitment: c.commitment };
   });

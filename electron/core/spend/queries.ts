@@ -7,6 +7,7 @@ import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
 import { findYear } from '../db/years';
 import { fundingOverview, yearOrNotFound } from '../funding/overview';
+import { claimView, claimsQuery } from '../funding/load';
 
 async function categories(db: Kysely<Database>): Promise<SpendCategory[]> {
   const rows = await db.selectFrom('spend_categories').selectAll().execute();
@@ -90,23 +91,16 @@ export async function categoryClaims(ctx: CoreContext, categoryId: number, label
   const year = await yearOrNotFound(ctx, label);
   const category = await ctx.db.selectFrom('spend_categories').where('id', '=', categoryId).select('name').executeTakeFirst();
   if (!category) throw new HubdeskError('not_found', `There is no spend category with id ${categoryId}.`);
-  const rows = await ctx.db
-    .selectFrom('claims')
+  const rows = await claimsQuery(ctx.db)
     .innerJoin('hubs', 'hubs.id', 'claims.hub_id')
     .where('claims.year_id', '=', year.id)
     .where('claims.category_id', '=', categoryId)
-    .select([
-      'claims.id', 'claims.hub_id', 'hubs.name as hub', 'claims.claimed_on', 'claims.amount_pence', 'claims.invoice_ref', 'claims.priority',
-      'claims.category_id', 'claims.description', 'claims.status', 'claims.paid_on', 'claims.over_release_reason',
-    ])
+    .select('hubs.name as hub')
     .orderBy('claims.claimed_on', 'desc')
     .execute();
   return {
     year: year.label,
     category: category.name,
-    claims: rows.map((r) => ({
-      id: r.id, hubId: r.hub_id, hub: r.hub, claimedOn: r.claimed_on, amountPence: r.amount_pence, invoiceRef: r.invoice_ref, priority: r.priority,
-      categoryId: r.category_id, category: category.name, description: r.description, status: r.status as ClaimStatus, paidOn: r.paid_on, overReleaseReason: r.over_release_reason,
-    })),
+    claims: rows.map(({ hub, ...r }) => ({ ...claimView(r), hubId: r.hub_id, hub })),
   };
 }

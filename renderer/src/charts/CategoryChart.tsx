@@ -2,8 +2,10 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { CategoryComparison } from '@shared/domain/spend';
 import { formatPence } from '@shared/domain/money';
 import { CHART } from './palette';
-import { axisPounds, exactPounds } from './money-axis';
+import { exactPounds, moneyAxis } from './money-axis';
+import { legendInBarOrder } from './legend';
 import { TableHead } from '../components/TableHead';
+import { GridTable } from '../components/GridTable';
 
 /** Planned, claimed and released per network category; last year's released beside it when asked. */
 export function CategoryChart(props: { rows: CategoryComparison[]; previousYear: string | null; compare: boolean; onOpen?(row: CategoryComparison): void }) {
@@ -14,9 +16,9 @@ export function CategoryChart(props: { rows: CategoryComparison[]; previousYear:
       <BarChart data={rows} margin={{ top: 8, right: 16, left: 8, bottom: 4 }} barCategoryGap="22%">
         <CartesianGrid stroke={CHART.grid} vertical={false} />
         <XAxis dataKey="label" tick={{ fill: CHART.ink, fontSize: 12 }} interval={0} tickLine={false} />
-        <YAxis tickFormatter={axisPounds} tick={{ fill: CHART.ink, fontSize: 12 }} width={64} axisLine={false} tickLine={false} />
+        <YAxis {...moneyAxis(rows.flatMap((r) => [r.plannedPence, r.claimedPence, r.releasedPence, ...(compare && previousYear ? [r.previousReleasedPence] : [])]))} tick={{ fill: CHART.ink, fontSize: 12 }} width={64} axisLine={false} tickLine={false} />
         <Tooltip formatter={exactPounds} cursor={{ fill: 'rgba(11, 93, 107, 0.06)' }} />
-        <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span style={{ color: CHART.ink }}>{value}</span>} />
+        <Legend {...legendInBarOrder(['previousReleasedPence', 'plannedPence', 'claimedPence', 'releasedPence'])} />
         {compare && previousYear ? <Bar dataKey="previousReleasedPence" name={`Released ${previousYear}`} fill={CHART.previous} isAnimationActive={false} onClick={click} cursor="pointer" /> : null}
         <Bar dataKey="plannedPence" name="Planned" fill={CHART.planned} isAnimationActive={false} onClick={click} cursor="pointer" />
         <Bar dataKey="claimedPence" name="Claimed" fill={CHART.claimed} isAnimationActive={false} onClick={click} cursor="pointer" />
@@ -30,7 +32,7 @@ export function CategoryTable(props: { rows: CategoryComparison[]; previousYear:
   const { rows, previousYear } = props;
   const total = (f: (r: CategoryComparison) => number) => formatPence(rows.reduce((n, r) => n + f(r), 0));
   return (
-    <table className="data-table compact" aria-label={props.caption}>
+    <GridTable label={props.caption}>
       <TableHead columns={['Category', { num: 'Planned' }, { num: 'Claimed' }, { num: 'Released' }, ...(previousYear ? [{ num: `Released ${previousYear}` }] : [])]} />
       <tbody>
         {rows.map((r) => (
@@ -61,6 +63,6 @@ export function CategoryTable(props: { rows: CategoryComparison[]; previousYear:
           {previousYear ? <th className="num">{total((r) => r.previousReleasedPence)}</th> : null}
         </tr>
       </tfoot>
-    </table>
+    </GridTable>
   );
 }

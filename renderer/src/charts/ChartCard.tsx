@@ -6,7 +6,17 @@ import { saveBlob } from '../components/download';
  * A chart with its title, a plain-language note, and the table of its figures (shown below the
  * chart, or instead of it) so every number is readable without the picture.
  */
-export function ChartCard(props: { title: string; note?: ReactNode; fileName: string; empty?: ReactNode; table: ReactNode; children: ReactNode; height?: number }) {
+export function ChartCard(props: {
+  title: string;
+  /** What the chart shows, for the saved PNG: the hub (or the network) and the year. */
+  context: string;
+  note?: ReactNode;
+  fileName: string;
+  empty?: ReactNode;
+  table: ReactNode;
+  children: ReactNode;
+  height?: number;
+}) {
   const [tableOnly, setTableOnly] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const chartRef = useRef<HTMLDivElement>(null);
@@ -14,7 +24,7 @@ export function ChartCard(props: { title: string; note?: ReactNode; fileName: st
   async function savePng() {
     setError(null);
     try {
-      if (chartRef.current) saveBlob(`${props.fileName}.png`, await chartPng(chartRef.current));
+      if (chartRef.current) saveBlob(`${props.fileName}.png`, await chartPng(chartRef.current, { title: props.title, subtitle: props.context }));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }

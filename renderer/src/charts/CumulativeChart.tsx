@@ -2,17 +2,17 @@ import { Area, AreaChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Too
 import type { CumulativePoint } from '@shared/domain/spend';
 import { formatPence } from '@shared/domain/money';
 import { CHART } from './palette';
-import { axisPounds, exactPounds } from './money-axis';
+import { exactPounds, moneyAxis } from './money-axis';
+import { GridTable } from '../components/GridTable';
 
 /** Money released so far this year, month by month, against the hub's total available. */
 export function CumulativeChart({ points, totalAvailablePence }: { points: CumulativePoint[]; totalAvailablePence: number }) {
-  const top = Math.max(totalAvailablePence, ...points.map((p) => p.cumulativeReleasedPence)) * 1.08;
   return (
     <ResponsiveContainer width="100%" height="100%">
       <AreaChart data={points} margin={{ top: 16, right: 24, left: 8, bottom: 4 }}>
         <CartesianGrid stroke={CHART.grid} vertical={false} />
         <XAxis dataKey="label" tick={{ fill: CHART.ink, fontSize: 12 }} />
-        <YAxis tickFormatter={axisPounds} tick={{ fill: CHART.ink, fontSize: 12 }} width={64} domain={[0, Math.max(100, Math.ceil(top))]} />
+        <YAxis {...moneyAxis([totalAvailablePence, ...points.map((p) => p.cumulativeReleasedPence)])} tick={{ fill: CHART.ink, fontSize: 12 }} width={64} />
         <Tooltip formatter={exactPounds} />
         <ReferenceLine y={totalAvailablePence} stroke={CHART.over} strokeDasharray="5 4" label={{ value: `Total available ${formatPence(totalAvailablePence)}`, position: 'insideTopRight', fill: CHART.ink, fontSize: 12 }} />
         <Area type="linear" dataKey="cumulativeReleasedPence" name="Released so far" stroke={CHART.released} fill="#cdeedd" isAnimationActive={false} />
@@ -23,7 +23,7 @@ export function CumulativeChart({ points, totalAvailablePence }: { points: Cumul
 
 export function CumulativeTable({ points, totalAvailablePence }: { points: CumulativePoint[]; totalAvailablePence: number }) {
   return (
-    <table className="data-table compact" aria-label="Funding used over the year">
+    <GridTable label="Funding used over the year">
       <thead>
         <tr>
           <th>Month</th>
@@ -42,6 +42,6 @@ export function CumulativeTable({ points, totalAvailablePence }: { points: Cumul
           </tr>
         ))}
       </tbody>
-    </table>
+    </GridTable>
   );
 }

@@ -2,8 +2,10 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { SpendHubBar } from '@shared/contract/spend';
 import { formatPence } from '@shared/domain/money';
 import { CHART } from './palette';
-import { axisPounds, exactPounds } from './money-axis';
+import { exactPounds, moneyAxis } from './money-axis';
+import { legendInBarOrder } from './legend';
 import { TableHead } from '../components/TableHead';
+import { GridTable } from '../components/GridTable';
 
 interface Row extends SpendHubBar {
   releasedWithin: number;
@@ -28,10 +30,10 @@ export function HubFundingChart(props: { hubs: SpendHubBar[]; onOpen?(hub: Spend
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 24, left: 8, bottom: 4 }} barCategoryGap={4}>
         <CartesianGrid stroke={CHART.grid} horizontal={false} />
-        <XAxis type="number" tickFormatter={axisPounds} tick={{ fill: CHART.ink, fontSize: 12 }} />
+        <XAxis type="number" {...moneyAxis(rows.map((r) => r.releasedWithin + r.left + r.over))} tick={{ fill: CHART.ink, fontSize: 12 }} />
         <YAxis type="category" dataKey="hub" width={190} tick={{ fill: CHART.ink, fontSize: 12 }} interval={0} tickLine={false} />
         <Tooltip formatter={exactPounds} cursor={{ fill: 'rgba(11, 93, 107, 0.06)' }} />
-        <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span style={{ color: CHART.ink }}>{value}</span>} />
+        <Legend {...legendInBarOrder(['releasedWithin', 'left', 'over'])} />
         <Bar dataKey="releasedWithin" name="Released" stackId="a" fill={CHART.released} isAnimationActive={false} onClick={click} cursor="pointer" />
         <Bar dataKey="left" name="Remaining" stackId="a" fill={CHART.planned} isAnimationActive={false} onClick={click} cursor="pointer" />
         <Bar dataKey="over" name="Released beyond total available" stackId="a" fill={CHART.over} isAnimationActive={false} onClick={click} cursor="pointer" />
@@ -42,7 +44,7 @@ export function HubFundingChart(props: { hubs: SpendHubBar[]; onOpen?(hub: Spend
 
 export function HubFundingTable(props: { hubs: SpendHubBar[]; onOpen?(hub: SpendHubBar): void }) {
   return (
-    <table className="data-table compact" aria-label="Funding per hub">
+    <GridTable label="Funding per hub">
       <TableHead columns={['Hub', 'Memberships Manager', { num: 'Total available' }, { num: 'Planned' }, { num: 'Claimed' }, { num: 'Released' }, { num: 'Remaining' }]} />
       <tbody>
         {props.hubs.map((h) => (
@@ -65,6 +67,6 @@ export function HubFundingTable(props: { hubs: SpendHubBar[]; onOpen?(hub: Spend
           </tr>
         ))}
       </tbody>
-    </table>
+    </GridTable>
   );
 }

@@ -2,8 +2,10 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { SpendRow } from '@shared/domain/spend';
 import { formatPence } from '@shared/domain/money';
 import { CHART } from './palette';
-import { axisPounds, exactPounds } from './money-axis';
+import { exactPounds, moneyAxis } from './money-axis';
+import { legendInBarOrder } from './legend';
 import { TableHead } from '../components/TableHead';
+import { GridTable } from '../components/GridTable';
 
 /** Planned against claimed, for a hub's own priorities or for the network categories. */
 export function PlannedClaimedChart({ rows }: { rows: SpendRow[] }) {
@@ -11,10 +13,10 @@ export function PlannedClaimedChart({ rows }: { rows: SpendRow[] }) {
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 24, left: 8, bottom: 4 }} barCategoryGap="20%">
         <CartesianGrid stroke={CHART.grid} horizontal={false} />
-        <XAxis type="number" tickFormatter={axisPounds} tick={{ fill: CHART.ink, fontSize: 12 }} />
+        <XAxis type="number" {...moneyAxis(rows.flatMap((r) => [r.plannedPence, r.claimedPence]))} tick={{ fill: CHART.ink, fontSize: 12 }} />
         <YAxis type="category" dataKey="label" width={200} tick={{ fill: CHART.ink, fontSize: 12 }} interval={0} tickLine={false} />
         <Tooltip formatter={exactPounds} cursor={{ fill: 'rgba(11, 93, 107, 0.06)' }} />
-        <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span style={{ color: CHART.ink }}>{value}</span>} />
+        <Legend {...legendInBarOrder(['plannedPence', 'claimedPence'])} />
         <Bar dataKey="plannedPence" name="Planned" fill={CHART.planned} isAnimationActive={false} />
         <Bar dataKey="claimedPence" name="Claimed" fill={CHART.claimed} isAnimationActive={false} />
       </BarChart>
@@ -24,7 +26,7 @@ export function PlannedClaimedChart({ rows }: { rows: SpendRow[] }) {
 
 export function PlannedClaimedTable({ rows, caption, first }: { rows: SpendRow[]; caption: string; first: string }) {
   return (
-    <table className="data-table compact" aria-label={caption}>
+    <GridTable label={caption}>
       <TableHead columns={[first, { num: 'Planned' }, { num: 'Claimed' }, { num: 'Released' }]} />
       <tbody>
         {rows.map((r) => (
@@ -39,6 +41,6 @@ export function PlannedClaimedTable({ rows, caption, first }: { rows: SpendRow[]
           </tr>
         ))}
       </tbody>
-    </table>
+    </GridTable>
   );
 }

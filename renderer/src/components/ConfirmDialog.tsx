@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
+import { useModalDialog } from './useModalDialog';
 
 /**
  * A modal question with two answers. Esc or "Cancel" says no; the confirm button says yes. Focus
@@ -15,28 +16,21 @@ export function ConfirmDialog(props: {
   onCancel(): void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (props.open && !dialog.open) {
-      dialog.showModal();
-      (props.destructive ? cancelRef : confirmRef).current?.focus();
-    }
-    if (!props.open && dialog.open) dialog.close();
-  }, [props.open, props.destructive]);
+  useModalDialog(ref, props.open, props.destructive ? cancelRef : confirmRef);
   return (
     <dialog
       ref={ref}
       className="confirm-dialog"
-      aria-labelledby="confirm-dialog-title"
+      aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
         if (!props.busy) props.onCancel();
       }}
     >
-      <h2 id="confirm-dialog-title">{props.title}</h2>
+      <h2 id={titleId}>{props.title}</h2>
       <div className="confirm-dialog-body">{props.children}</div>
       <div className="confirm-dialog-actions">
         <button type="button" ref={cancelRef} onClick={props.onCancel} disabled={props.busy}>

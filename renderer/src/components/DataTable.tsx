@@ -1,4 +1,7 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
+import { useGridKeys } from './grid';
+import { useColumnGroups, type ColumnChoice } from './columns';
+import { ColumnMenu } from './ColumnMenu';
 import {
   flexRender,
   getCoreRowModel,
@@ -18,6 +21,7 @@ export interface DataTableProps<T> {
   initialSort?: SortingState;
   onOpen?(row: T): void;
   empty?: ReactNode;
+  /** A footer row as it is; or give columns a `footer` and the row follows the columns shown. */
   footer?: ReactNode;
   rowKey(row: T): string | number;
   rowClass?(row: T): string | undefined;
@@ -26,6 +30,10 @@ export interface DataTableProps<T> {
    * column groups over related columns; a click on a link or button in a row is that link's.
    */
   wide?: boolean;
+  /** Column groups a person can show or hide (remembered for them), with the menu above the table. */
+  columnGroups?: ColumnChoice;
+  /** What the table's short labels mean, shown just above it. */
+  legend?: ReactNode;
 }
 
 const alignOf = (meta: unknown) => ((meta as { align?: string } | undefined)?.align === 'right' ? 'num' : '');
@@ -33,26 +41,30 @@ const classes = (...names: (string | false)[]) => names.filter(Boolean).join(' '
 
 /**
  * A sortable, filterable table. Sortable headers are buttons; rows open with a click or Enter when
- * onOpen is given, and ArrowUp/ArrowDown move between rows.
+ * onOpen is given. The table is one Tab stop with arrow keys inside (grid.ts).
  */
-export function DataTable<T>({ rows, columns, label, filter, initialSort = [], onOpen, empty, footer, rowKey, rowClass, wide = false }: DataTableProps<T>) {
+export function DataTable<T>({ rows, columns, label, filter, initialSort = [], onOpen, empty, footer, rowKey, rowClass, wide = false, columnGroups, legend }: DataTableProps<T>) {
   const [sorting, setSorting] = useState<SortingState>(initialSort);
+  const choice = useColumnGroups(columnGroups);
   const table = useReactTable({
     data: rows,
     columns,
-    state: { sorting, globalFilter: filter ?? '' },
+    state: { sorting, globalFilter: filter ?? '', columnVisibility: choice?.visibility ?? {} },
     onSortingChange: setSorting,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getFilteredRowModel: getFilteredRowModel(),
     getRowId: (row) => String(rowKey(row)),
   });
+  const tableRef = useRef<HTMLTableElement>(null);
+  useGridKeys(tableRef);
   const visible = table.getRowModel().rows;
+  const hasFooters = table.getAllLeafColumns().some((c) => c.columnDef.footer !== undefined);
   const groups = table.getHeaderGroups();
 
-  return (
+  const tableView = (
     <div className={classes('table-wrap', wide && 'dash-wide')} tabIndex={wide ? -1 : undefined}>
-      <table className={classes('data-table', wide && 'dash-table')} aria-label={label}>
+      <table ref={tableRef} className={classes('data-table', wide && 'dash-table')} aria-label={label}>
         <thead>
           {groups.map((group, gi) => (
             <tr key={group.id} className={wide && gi < groups.length - 1 ? 'dash-group-row' : undefined}>
@@ -91,24 +103,12 @@ export function DataTable<T>({ rows, columns, label, filter, initialSort = [], o
             <tr
               key={row.id}
               className={classes(onOpen ? 'openable' : '', rowClass?.(row.original) ?? '')}
-              tabIndex={onOpen ? 0 : undefined}
               onClick={
                 onOpen
                   ? (e) => {
-                      if (wide && (e.target as HTMLElement).closest('a,button')) return;
+                      // A link or button in the row is its own (the grid sends Enter on a row or plain cell as a click on the row).
+                      if ((e.target as HTMLElement).closest('a,button')) return;
                       onOpen(row.original);
-                    }
-                  : undefined
-              }
-              onKeyDown={
-                onOpen
-                  ? (e) => {
-                      if (wide && e.target !== e.currentTarget) return;
-                      if (e.key === 'Enter') onOpen(row.original);
-                      const next = e.key === 'ArrowDown' ? e.currentTarget.nextElementSibling : e.key === 'ArrowUp' ? e.currentTarget.previousElementSibling : undefined;
-                      if (next === undefined) return;
-                      if (wide) e.preventDefault();
-                      (next as HTMLElement | null)?.focus();
                     }
                   : undefined
               }
@@ -121,10 +121,32 @@ export function DataTable<T>({ rows, columns, label, filter, initialSort = [], o
             </tr>
           ))}
         </tbody>
-        {footer ? <tfoot>{footer}</tfoot> : null}
+        {footer ? (
+          <tfoot>{footer}</tfoot>
+        ) : hasFooters ? (
+          <tfoot>
+            <tr>
+              {table.getFooterGroups()[0]!.headers.map((h) => (
+                <td key={h.id} className={alignOf(h.column.columnDef.meta)}>
+                  {flexRender(h.column.columnDef.footer, h.getContext())}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        ) : null}
       </table>
       {visible.length === 0 ? <div className="table-empty">{empty ?? 'Nothing to show.'}</div> : null}
     </div>
+  );
+  if (!choice && !legend) return tableView;
+  return (
+    <>
+      <div className="table-tools">
+        {legend ? <div className="table-keys">{legend}</div> : null}
+        {choice ? <ColumnMenu label={label} state={choice} /> : null}
+      </div>
+      {tableView}
+    </>
   );
 }
 

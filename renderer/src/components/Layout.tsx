@@ -1,11 +1,20 @@
-import { useEffect, type ReactNode } from 'react';
-import { NavLink, useNavigate } from 'react-router';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { NavLink, useLocation, useNavigate } from 'react-router';
 import { navItems } from '../navigation';
 import { useStatus } from '../state/status';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { status, year, setYear } = useStatus();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+
+  // A new screen starts the keyboard at its content (not back at the sidebar), unless the screen
+  // already put focus on one of its own fields.
+  useEffect(() => {
+    const main = mainRef.current;
+    if (main && !main.contains(document.activeElement)) main.focus({ preventScroll: true });
+  }, [pathname]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -53,7 +62,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </select>
           </label>
         </header>
-        <main id="main" tabIndex={-1}>
+        <main id="main" tabIndex={-1} ref={mainRef}>
           {children}
         </main>
       </div>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import type { MethodName, RequestOf, ResponseOf } from '@shared/contract';
+import { ApiError, type ErrorKind, type MethodName, type RequestOf, type ResponseOf } from '@shared/contract';
 import { coreMessages } from '../components/forms/validate';
 import type { Call } from './client';
 
@@ -14,6 +14,8 @@ export interface Change {
   busy: boolean;
   /** The core's message for the last refusal. */
   error: string | null;
+  /** What kind of refusal it was ('conflict': the data changed since it was read), null when none or not the core's. */
+  errorKind: ErrorKind | null;
   /** The core's messages by field (path joined with dots), shown beside the fields until the person edits. */
   fieldErrors: Record<string, string>;
   clearFieldErrors(): void;
@@ -45,6 +47,7 @@ export function useChange(): Change {
     run,
     busy: mutation.isPending,
     error: refused?.message ?? null,
+    errorKind: mutation.error instanceof ApiError ? mutation.error.kind : null,
     fieldErrors: refused && !fieldsCleared ? refused.byField : {},
     clearFieldErrors: () => setFieldsCleared(true),
     reset: mutation.reset,

@@ -128,7 +128,7 @@ export function MeetingEditDialog({ meetingId, today, onSaved, onCancel }: { mee
         <div className="record-grid">
           <MeetingWhen v={v} set={set} messages={messages} dateMessage={messages.date} />
           <Field label="Dates submitted on" message={messages.submittedOn} hint="Submitting the year’s meeting dates is a release condition">
-            {(p) => <input {...p} type="date" value={v.submittedOn} max={today} onChange={set('submittedOn')} />}
+            {(p) => <input {...p} type="date" value={v.submittedOn} onChange={set('submittedOn')} />}
           </Field>
           <Field label="Notes" message={messages.notes}>{(p) => <textarea {...p} rows={4} value={v.notes} onChange={set('notes')} onKeyDown={(e) => e.key === 'Enter' && e.stopPropagation()} />}</Field>
         </div>

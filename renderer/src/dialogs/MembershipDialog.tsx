@@ -10,13 +10,14 @@ import { Field } from '../components/forms/Field';
 import { FundingEffectView } from '../components/forms/FundingEffectView';
 import { validate } from '../components/forms/validate';
 import type { Saved } from '../components/forms/UndoNotice';
+import { formatDate } from '../components/format';
 
 export type MembershipMode = 'add' | 'move' | 'leaving' | 'fee';
 
 const TITLES: Record<MembershipMode, string> = { add: 'Add a school to the hub', move: 'Move to another hub', leaving: 'Mark as leaving', fee: 'Membership fee' };
 
 function feesOf(f: MembershipForm, mode: MembershipMode, today: string) {
-  return { invoiced: f.membership?.feeInvoicedOn ?? '', paid: f.membership?.feePaidOn ?? (mode === 'fee' ? today : '') };
+  return { invoiced: f.membership?.feeInvoicedOn ?? '', paid: f.membership?.feePaidOn ?? (mode === 'fee' ? today : ''), clearPaid: false };
 }
 
 /** Add, move, mark leaving or record the fee — with each hub's funding before → after shown before saving. */
@@ -40,8 +41,8 @@ export function MembershipDialog(props: {
   const [toHubId, setToHubId] = useState<number>(0);
   const [pupils, setPupils] = useState('');
   const [status, setStatus] = useState<'new' | 'renewing'>('new');
-  const [fees, setFees] = useEdits(form ? feesOf(form, mode, today) : { invoiced: '', paid: '' });
-  const { invoiced, paid } = fees;
+  const [fees, setFees] = useEdits(form ? feesOf(form, mode, today) : { invoiced: '', paid: '', clearPaid: false });
+  const { invoiced, paid, clearPaid } = fees;
   const save = useChange();
   const [touched, setTouched] = useState(false);
 
@@ -57,8 +58,10 @@ export function MembershipDialog(props: {
     const base = { membershipId: m.id, version: m.version };
     if (mode === 'move') return { kind: 'update' as const, change: { ...base, hubId: toHubId } };
     if (mode === 'leaving') return { kind: 'update' as const, change: { ...base, status: 'leaving' as const } };
-    return { kind: 'update' as const, change: { ...base, feeInvoicedOn: invoiced || null, feePaidOn: paid || null } };
-  }, [mode, schoolId, hubId, year, pupils, status, m, toHubId, invoiced, paid]);
+    // A fee already paid is never paid again: its date stays, or is cleared to be recorded afresh.
+    const feePaid = m.feePaidOn ? (clearPaid ? { feePaidOn: null } : {}) : { feePaidOn: paid || null };
+    return { kind: 'update' as const, change: { ...base, feeInvoicedOn: invoiced || null, ...feePaid } };
+  }, [mode, schoolId, hubId, year, pupils, status, m, toHubId, invoiced, paid, clearPaid]);
 
   const messages = useMemo(() => {
     if (!request) return {};
@@ -164,11 +167,21 @@ export function MembershipDialog(props: {
       {mode === 'fee' && m ? (
         <div className="record-grid">
           <Field label="Fee invoiced on" message={messages.feeInvoicedOn}>
-            {(p) => <input {...p} type="date" value={invoiced} max={today} onChange={(e) => { setFees({ ...fees, invoiced: e.target.value }); edited(); }} />}
+            {(p) => <input {...p} type="date" value={invoiced} onChange={(e) => { setFees({ ...fees, invoiced: e.target.value }); edited(); }} />}
           </Field>
-          <Field label="Fee paid on" message={messages.feePaidOn}>
-            {(p) => <input {...p} type="date" value={paid} max={today} autoFocus onChange={(e) => { setFees({ ...fees, paid: e.target.value }); edited(); }} />}
-          </Field>
+          {m.feePaidOn ? (
+            <Field label="Fee paid on" message={messages.feePaidOn} hint="Recorded as paid: a wrong date is cleared here, then recorded again">
+              {(p) => (
+                <label className="check">
+                  <input {...p} type="checkbox" checked={clearPaid} onChange={(e) => { setFees({ ...fees, clearPaid: e.target.checked }); edited(); }} /> Paid on {formatDate(m.feePaidOn)}: clear this date
+                </label>
+              )}
+            </Field>
+          ) : (
+            <Field label="Fee paid on" message={messages.feePaidOn}>
+              {(p) => <input {...p} type="date" value={paid} onChange={(e) => { setFees({ ...fees, paid: e.target.value }); edited(); }} />}
+            </Field>
+          )}
         </div>
       ) : null}
 

@@ -12,12 +12,13 @@ import { countOf } from '@shared/plural';
  * "Merge into another record…": this school record (usually the old URN) is merged into the one
  * chosen (usually the new URN). Shows what moves, the funding effect and any refusal before saving.
  */
-export function MergeSchoolDialog(props: { schoolId: number; onSaved(r: SchoolMergeResult): void; onCancel(): void }) {
+/** `intoSchoolId` starts with the record to keep chosen (a closed school's successor). */
+export function MergeSchoolDialog(props: { schoolId: number; intoSchoolId?: number; onSaved(r: SchoolMergeResult): void; onCancel(): void }) {
   const formQuery = useQueryOf('schoolMergeForm', { schoolId: props.schoolId });
   const form = formQuery.data ?? null;
   const formError = formQuery.error?.message ?? null;
   const [filter, setFilter] = useState('');
-  const [intoId, setIntoId] = useState<number | null>(null);
+  const [intoId, setIntoId] = useState<number | null>(props.intoSchoolId ?? null);
 
   const filtered = useMemo(() => {
     const f = filter.trim().toLowerCase();

@@ -73,7 +73,7 @@ export function ReviewOutcomeDialog({ reviewId, today, onSaved, onCancel }: { re
             <Field label="Starts" message={messages.startDate}>{(p) => <input {...p} type="date" value={v.startDate} onChange={(e) => patch({ startDate: e.target.value })} autoFocus />}</Field>
             <Field label="Ends" message={messages.endDate}>{(p) => <input {...p} type="date" value={v.endDate} onChange={(e) => patch({ endDate: e.target.value })} />}</Field>
             <Field label="Lead reviewer" message={messages.leadReviewer}>{(p) => <input {...p} value={v.leadReviewer ?? ''} onChange={(e) => patch({ leadReviewer: e.target.value })} />}</Field>
-            <Field label="Report received" message={messages.reportReceivedOn}>{(p) => <input {...p} type="date" max={today} value={v.reportReceivedOn ?? ''} onChange={(e) => patch({ reportReceivedOn: e.target.value })} />}</Field>
+            <Field label="Report received" message={messages.reportReceivedOn}>{(p) => <input {...p} type="date" value={v.reportReceivedOn ?? ''} onChange={(e) => patch({ reportReceivedOn: e.target.value })} />}</Field>
           </div>
           <div className="record-grid">
             {QA_HEADINGS.map((h) => (

@@ -78,7 +78,7 @@ export function SchoolEditDialog({ schoolId, today, onSaved, onCancel }: { schoo
           {text('trust', 'Trust')}
           {text('headteacher', 'Headteacher')}
           <Field label={headChanged ? 'New headteacher since' : 'Headteacher since'} message={messages.headteacherSince} hint={headChanged ? 'A new headteacher must attend reviewer training' : undefined}>
-            {(p) => <input {...p} type="date" max={today} value={v.headteacherSince} onChange={set('headteacherSince')} />}
+            {(p) => <input {...p} type="date" value={v.headteacherSince} onChange={set('headteacherSince')} />}
           </Field>
           {text('email', 'Email', { type: 'email' })}
           {text('phone', 'Phone', { type: 'tel' })}

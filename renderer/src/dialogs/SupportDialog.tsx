@@ -35,15 +35,19 @@ export function SupportDialog(props: {
   ebis: EbiChoice[];
   /** The request to change; absent to log a new one. */
   request?: SupportRequestRecord;
+  /** A new request that starts on one of the school's EBIs, brokered to a suggested school (from the explorer). */
+  start?: { ebiPointId: number; brokeredToSchoolId: number };
   onSaved(r: Saved): void;
   onCancel(): void;
 }) {
-  const { request: existing, today } = props;
+  const { request: existing, today, start } = props;
   const [requestedOn, setRequestedOn] = useState(existing?.requestedOn ?? today);
-  const [ebiPointId, setEbiPointId] = useState<number | null>(existing?.ebiPointId ?? null);
-  const [area, setArea] = useState(existing?.area ?? '');
-  const [status, setStatus] = useState<SupportStatus>((existing?.status as SupportStatus) ?? 'open');
-  const [to, setTo] = useState<string>(existing?.brokeredToSchoolId ? String(existing.brokeredToSchoolId) : existing?.brokeredTo ? OUTSIDE : NOBODY);
+  const [ebiPointId, setEbiPointId] = useState<number | null>(existing?.ebiPointId ?? start?.ebiPointId ?? null);
+  const [area, setArea] = useState(existing?.area ?? props.ebis.find((e) => e.id === start?.ebiPointId)?.text ?? '');
+  const [status, setStatus] = useState<SupportStatus>((existing?.status as SupportStatus) ?? (start ? 'brokered' : 'open'));
+  const [to, setTo] = useState<string>(
+    existing?.brokeredToSchoolId ? String(existing.brokeredToSchoolId) : existing?.brokeredTo ? OUTSIDE : start ? String(start.brokeredToSchoolId) : NOBODY,
+  );
   const [outside, setOutside] = useState(existing?.brokeredTo ?? '');
   const [notes, setNotes] = useState(existing?.notes ?? '');
   const [touched, setTouched] = useState(false);
@@ -106,7 +110,7 @@ export function SupportDialog(props: {
     >
       <div className="record-grid">
         <Field label="Requested on" message={messages.requestedOn}>
-          {(p) => <input {...p} type="date" max={today} value={requestedOn} autoFocus onChange={(e) => change(() => setRequestedOn(e.target.value))} />}
+          {(p) => <input {...p} type="date" value={requestedOn} autoFocus onChange={(e) => change(() => setRequestedOn(e.target.value))} />}
         </Field>
         <Field label="About" hint={props.ebis.length === 0 ? 'No EBIs recorded for this school' : 'An EBI fills the area'} message={messages.ebiPointId}>
           {(p) => (

@@ -28,7 +28,7 @@ export function TrainingDialog({ schoolId, school, today, onSaved, onCancel }: {
           {(p) => <input {...p} autoFocus value={personName} onChange={(e) => { setPersonName(e.target.value); save.clearFieldErrors(); }} />}
         </Field>
         <Field label="Role" message={messages.role}>{(p) => <input {...p} value={role} placeholder="optional" onChange={(e) => setRole(e.target.value)} />}</Field>
-        <Field label="Trained on" message={messages.trainedOn}>{(p) => <input {...p} type="date" max={today} value={trainedOn} onChange={(e) => { setTrainedOn(e.target.value); save.clearFieldErrors(); }} />}</Field>
+        <Field label="Trained on" message={messages.trainedOn}>{(p) => <input {...p} type="date" value={trainedOn} onChange={(e) => { setTrainedOn(e.target.value); save.clearFieldErrors(); }} />}</Field>
       </div>
     </RecordDialog>
   );

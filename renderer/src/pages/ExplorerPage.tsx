@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { QaTextHit } from '@shared/contract';
+import type { QaTextHit, SupportSuggestionView } from '@shared/contract';
+import { groupNearIdenticalAoes } from '@shared/domain/qa-text';
 import { PHASES, QA_HEADINGS } from '@shared/domain/vocabulary';
 import { headingLabel } from '@shared/domain/qa-profile';
 import { useQueryOf } from '../data/queries';
@@ -8,7 +9,10 @@ import { useSettled } from '../components/forms/useSettled';
 import { useStatus } from '../state/status';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorPanel } from '../components/ErrorPanel';
-import { formatDate } from '../components/format';
+import { formatCount, formatDate } from '../components/format';
+import { todayIso } from '../components/forms/validate';
+import { useSavedNotice } from '../components/forms/UndoNotice';
+import { SupportDialog } from '../dialogs/SupportDialog';
 import { countOf } from '@shared/plural';
 
 const KIND_LABELS: Record<string, string> = { www: 'WWW', ebi: 'EBI', aoe: 'Area of Excellence' };
@@ -28,36 +32,54 @@ function highlight(text: string, terms: string[]): ReactNode {
   );
 }
 
+const NEARNESS_LABEL: Record<string, string> = { 'same hub': 'Same hub', 'same region': 'Same region', elsewhere: 'Elsewhere' };
+
 function Suggestions({ pointId, onClose }: { pointId: number; onClose(): void }) {
-  const s = useQueryOf('suggestSupport', { pointId });
+  const s = useQueryOf('suggestSupport', { pointId, limit: 20 });
+  const { year } = useStatus();
+  const [logging, setLogging] = useState<SupportSuggestionView | null>(null);
+  const notice = useSavedNotice();
   const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     title.current?.focus();
     title.current?.scrollIntoView({ block: 'nearest' });
   }, [pointId]);
+  const ebi = s.data?.ebi;
   return (
     <section className="panel dash-panel dash-suggest" aria-labelledby="suggest-title">
       <div className="dash-suggest-head">
         <h2 id="suggest-title" ref={title} tabIndex={-1}>Schools that could support this EBI</h2>
         <button type="button" onClick={onClose}>Close</button>
       </div>
+      {notice.notice}
       {s.error ? <ErrorPanel title="Could not suggest schools" error={s.error} /> : null}
       {!s.data ? (
         <p aria-busy="true" className="muted">Looking for matching Areas of Excellence and WWWs…</p>
       ) : (
         <>
           <blockquote className="dash-ebi">
-            “{s.data.ebi.text}” <span className="small muted">— {s.data.ebi.school}, {s.data.ebi.year}</span>
+            “{s.data.ebi.text}” <span className="small muted">— {s.data.ebi.school}{s.data.ebi.hub ? `, ${s.data.ebi.hub}` : ''}, {s.data.ebi.year}</span>
           </blockquote>
-          <p className="small muted">Matched on: {s.data.terms.join(', ') || 'no key words'}. Schools with a matching accredited Area of Excellence come first.</p>
+          <p className="small muted">
+            Matched on: {s.data.terms.join(', ') || 'no key words'}. Schools in the same hub come first, then the same region; within each, a matching accredited Area of
+            Excellence first.
+          </p>
           {s.data.suggestions.length === 0 ? (
             <p className="empty-line">No other school’s accredited Area of Excellence or WWWs match this EBI.</p>
           ) : (
             <ol className="dash-suggestions">
               {s.data.suggestions.map((x) => (
                 <li key={x.schoolId}>
-                  <Link to={`/schools/${x.schoolId}`} className="strong">{x.school}</Link>{' '}
-                  <span className="small muted">{[x.hub, x.phase].filter(Boolean).join(' · ')}</span>
+                  <div className="dash-suggestion-head">
+                    <span>
+                      <Link to={`/schools/${x.schoolId}`} className="strong">{x.school}</Link>{' '}
+                      <span className={`tag tag-near-${x.nearness.replace(' ', '-')}`}>{NEARNESS_LABEL[x.nearness]}</span>{' '}
+                      <span className="small muted">{[x.hub, x.region, x.phase].filter(Boolean).join(' · ')}</span>
+                    </span>
+                    <button type="button" className="small-button" onClick={() => setLogging(x)} aria-label={`Log a support request from ${s.data!.ebi.school} brokered to ${x.school}`}>
+                      Log a request…
+                    </button>
+                  </div>
                   {x.accreditedAoe ? (
                     <div>
                       <span className="dash-flag flag-good">Accredited AoE</span> {highlight(x.accreditedAoe.text, s.data!.terms)}{' '}
@@ -76,6 +98,21 @@ function Suggestions({ pointId, onClose }: { pointId: number; onClose(): void })
           )}
         </>
       )}
+      {logging && ebi && year ? (
+        <SupportDialog
+          schoolId={ebi.schoolId}
+          school={ebi.school}
+          year={year}
+          today={todayIso()}
+          ebis={[{ id: pointId, year: ebi.year, text: ebi.text }]}
+          start={{ ebiPointId: pointId, brokeredToSchoolId: logging.schoolId }}
+          onCancel={() => setLogging(null)}
+          onSaved={(r) => {
+            setLogging(null);
+            notice.show(r);
+          }}
+        />
+      ) : null}
     </section>
   );
 }
@@ -99,6 +136,40 @@ function Hit({ h, terms, onSuggest }: { h: QaTextHit; terms: string[]; onSuggest
           </>
         ) : null}
       </div>
+    </li>
+  );
+}
+
+/** How many of a group's schools show before "N more schools". */
+const SHOWN_IN_GROUP = 5;
+
+/** Near-identical Areas of Excellence as one line, with every school that has it. */
+function AoeGroup({ title, hits, terms }: { title: string; hits: QaTextHit[]; terms: string[] }) {
+  const accredited = hits.filter((h) => h.aoeAccredited).length;
+  const school = (h: QaTextHit) => (
+    <li key={h.reviewId}>
+      <Link to={`/schools/${h.schoolId}`}>{h.school}</Link> <span className="muted">· {h.hub ?? 'no hub that year'} · review {formatDate(h.reviewStart)} ({h.year})</span>
+      {h.aoeAccredited ? <span className="dash-flag flag-good">Accredited</span> : null}
+      {h.text !== title ? <span className="muted"> · written “{h.text}”</span> : null}
+    </li>
+  );
+  return (
+    <li className="dash-hit dash-hit-group">
+      <div className="dash-hit-meta">
+        <span className="dash-kind kind-aoe">{KIND_LABELS.aoe}</span>
+        <span className="small muted">
+          {countOf(hits.length, 'school')}
+          {accredited ? `, ${accredited} accredited` : ''}
+        </span>
+      </div>
+      <p className="dash-hit-text">{highlight(title, terms)}</p>
+      <ul className="dash-hit-schools small">{hits.slice(0, SHOWN_IN_GROUP).map(school)}</ul>
+      {hits.length > SHOWN_IN_GROUP ? (
+        <details className="dash-hit-more small">
+          <summary>{countOf(hits.length - SHOWN_IN_GROUP, 'more school')}</summary>
+          <ul className="dash-hit-schools">{hits.slice(SHOWN_IN_GROUP).map(school)}</ul>
+        </details>
+      ) : null}
     </li>
   );
 }
@@ -173,14 +244,18 @@ export function ExplorerPage() {
       {r ? (
         <section aria-label="Results" aria-busy={results.isFetching}>
           <p className="small muted" role="status">
-            {r.hits.length === 0
+            {r.total === 0
               ? 'Nothing matches.'
-              : `${r.truncated ? 'The first ' : ''}${countOf(r.hits.length, 'result')}${r.terms.length ? `, best match first` : ', newest review first'}.`}
+              : `${countOf(r.total, 'result')}${r.truncated ? `: the first ${formatCount(r.hits.length)} shown` : ''}${r.terms.length ? ', best match first' : ', newest review first'}. Near-identical Areas of Excellence are shown together.`}
           </p>
           <ol className="dash-hits">
-            {r.hits.map((h) => (
-              <Hit key={`${h.kind}-${h.pointId ?? h.reviewId}`} h={h} terms={r.terms} onSuggest={(id) => openSuggestions(id)} />
-            ))}
+            {groupNearIdenticalAoes(r.hits).map((g) =>
+              g.kind === 'one' ? (
+                <Hit key={`${g.hit.kind}-${g.hit.pointId ?? g.hit.reviewId}`} h={g.hit} terms={r.terms} onSuggest={(id) => openSuggestions(id)} />
+              ) : (
+                <AoeGroup key={`aoe-${g.hits[0]!.reviewId}`} title={g.title} hits={g.hits} terms={r.terms} />
+              ),
+            )}
           </ol>
         </section>
       ) : null}

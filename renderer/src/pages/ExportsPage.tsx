@@ -15,7 +15,7 @@ export function ExportsPage() {
           <NetworkExportPanel year={year} />
           <p className="hint muted">
             The command line writes the same workbooks without the chart images:{' '}
-            <code>hubdesk export hub NAME --year {year} --out FILE.xlsx [--no-contacts]</code> and{' '}
+            <code>hubdesk export hub NAME --year {year} --out FILE.xlsx [--contacts]</code> and{' '}
             <code>hubdesk export network --year {year} --out FILE.xlsx</code> (or <code>FILE.zip</code>).
           </p>
         </>

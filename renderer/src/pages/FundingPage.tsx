@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
-import type { FundingHubRow } from '@shared/contract';
+import type { FundingHubRow, FundingOverview } from '@shared/contract';
 import { formatPence } from '@shared/domain/money';
 import { useQueryOf } from '../data/queries';
 import { useStatus } from '../state/status';
@@ -15,10 +15,27 @@ import { YearOverYear } from './funding/YearOverYear';
 import { useChange } from '../data/mutations';
 import { FormError } from '../components/forms/FormError';
 import { countOf } from '@shared/plural';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { useSavedNotice } from '../components/forms/UndoNotice';
+import type { ColumnChoice } from '../components/columns';
 
 const col = createColumnHelper<FundingHubRow>();
-const money = (header: string, key: keyof FundingHubRow & `${string}Pence`) =>
-  col.accessor(key, { header, meta: { align: 'right' }, cell: (c) => <Money pence={c.getValue() as number} /> });
+type Totals = FundingOverview['totals'];
+type MoneyKey = keyof FundingHubRow & keyof Totals & `${string}Pence`;
+/** A money column, with the network's total in the footer. */
+const money = (header: string, key: MoneyKey, totals: Totals | undefined) =>
+  col.accessor(key, { header, meta: { align: 'right' }, cell: (c) => <Money pence={c.getValue() as number} />, footer: () => (totals ? <Money pence={totals[key] as number} /> : null) });
+
+/** What finance and Memberships Managers show or hide; at 1280 px the usual columns fit without scrolling sideways. */
+const FUNDING_COLUMNS: ColumnChoice = {
+  key: 'funding-overview',
+  groups: [
+    { id: 'roll', label: 'Schools and pupils', columns: ['schools', 'pupils'] },
+    { id: 'formula', label: 'Formula and minimum', columns: ['formulaPence', 'minimumPence'], shownFor: () => false },
+    { id: 'carry', label: 'Carry forward', columns: ['carryForwardPence'] },
+    { id: 'plan', label: 'Planned and claimed', columns: ['plannedPence', 'claimedPence'] },
+  ],
+};
 
 /** Every hub's funding for the chosen year, with network totals; or the year-over-year change. */
 export function FundingPage() {
@@ -28,12 +45,16 @@ export function FundingPage() {
   const [filter, setFilter] = useState('');
   const overview = useQueryOf('listFunding', { year: year ?? undefined });
   const lock = useChange();
+  const [confirming, setConfirming] = useState(false);
+  const notice = useSavedNotice('toast');
+  const t = overview.data?.totals;
 
   const columns = useMemo(
     () =>
       mixedColumns<FundingHubRow>()(
       col.accessor('hub', {
         header: 'Hub',
+        footer: () => (t ? `Network (${formatCount(t.hubs)} hubs)` : null),
         cell: (c) => {
           const r = c.row.original;
           return (
@@ -48,19 +69,19 @@ export function FundingPage() {
           );
         },
       }),
-      col.accessor('schools', { header: 'Schools', meta: { align: 'right' }, cell: (c) => formatCount(c.getValue()) }),
-      col.accessor('pupils', { header: 'Pupils', meta: { align: 'right' }, cell: (c) => formatCount(c.getValue()) }),
-      money('Formula', 'formulaPence'),
-      money('Minimum', 'minimumPence'),
-      money('Funding', 'fundingPence'),
-      money('Carry forward', 'carryForwardPence'),
-      money('Total available', 'totalAvailablePence'),
-      money('Planned', 'plannedPence'),
-      money('Claimed', 'claimedPence'),
-      money('Released', 'releasedPence'),
-      money('Remaining', 'remainingPence'),
+      col.accessor('schools', { header: 'Schools', meta: { align: 'right' }, cell: (c) => formatCount(c.getValue()), footer: () => (t ? formatCount(t.schools) : null) }),
+      col.accessor('pupils', { header: 'Pupils', meta: { align: 'right' }, cell: (c) => formatCount(c.getValue()), footer: () => (t ? formatCount(t.pupils) : null) }),
+      money('Formula', 'formulaPence', t),
+      money('Minimum', 'minimumPence', t),
+      money('Funding', 'fundingPence', t),
+      money('Carry forward', 'carryForwardPence', t),
+      money('Total available', 'totalAvailablePence', t),
+      money('Planned', 'plannedPence', t),
+      money('Claimed', 'claimedPence', t),
+      money('Released', 'releasedPence', t),
+      money('Remaining', 'remainingPence', t),
       ),
-    [],
+    [t],
   );
 
   const data = overview.data;
@@ -69,11 +90,12 @@ export function FundingPage() {
 
   async function lockAll() {
     if (!year || !data) return;
-    if (!window.confirm(`Lock the computed allocation of ${countOf(openHubs, 'hub')} for ${year}? Later roll changes will then wait for approval.`)) return;
-    await lock.run('lockFunding', { year });
+    const r = await lock.run('lockFunding', { year });
+    if (!r) return;
+    setConfirming(false);
+    if (r.auditId !== null) notice.show({ auditId: r.auditId, summary: r.summary });
   }
 
-  const t = data?.totals;
   return (
     <div className="funding">
       <PageHeader
@@ -91,14 +113,29 @@ export function FundingPage() {
             </div>
             <input type="search" className="filter" placeholder="Filter hubs…" aria-label="Filter hubs" value={filter} onChange={(e) => setFilter(e.target.value)} />
             {view === 'allocation' ? (
-              <button type="button" className="primary" onClick={lockAll} disabled={lock.busy || openHubs === 0} title="Finance: fix the computed figures for the year">
+              <button type="button" className="primary" onClick={() => (lock.reset(), setConfirming(true))} disabled={lock.busy || openHubs === 0} title="Finance: fix the computed figures for the year">
                 {openHubs === 0 && data ? 'All hubs locked' : `Lock ${countOf(openHubs, 'open hub')}`}
               </button>
             ) : null}
           </>
         }
       />
-      <FormError error={lock.error} />
+      <ConfirmDialog
+        open={confirming}
+        title={`Lock ${countOf(openHubs, 'open hub')} for ${year ?? ''}?`}
+        confirmLabel={`Lock ${countOf(openHubs, 'hub')}`}
+        busy={lock.busy}
+        onConfirm={() => void lockAll()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          The computed allocation of every hub not yet locked is fixed for {year}. After that a roll change shows on the hub’s page as a difference to approve, and
+          never changes a locked figure by itself.
+        </p>
+        <FormError error={lock.error} />
+      </ConfirmDialog>
+      {!confirming ? <FormError error={lock.error} /> : null}
+      {notice.notice}
       {overview.error ? <ErrorPanel title="Could not load the funding" error={overview.error} onRetry={overview.refetch} /> : null}
       {view === 'change' ? (
         <YearOverYear year={year} filter={filter} onOpen={(hubId) => navigate(`/funding/${hubId}`)} />
@@ -142,18 +179,7 @@ export function FundingPage() {
             initialSort={[{ id: 'hub', desc: false }]}
             onOpen={(r) => navigate(`/funding/${r.hubId}`)}
             empty={filter ? `No hub matches “${filter}”.` : `No hub has member schools in ${data.year}: import a membership roll first.`}
-            footer={
-              <tr>
-                <td>Network ({formatCount(t.hubs)} hubs)</td>
-                <td className="num">{formatCount(t.schools)}</td>
-                <td className="num">{formatCount(t.pupils)}</td>
-                {[t.formulaPence, t.minimumPence, t.fundingPence, t.carryForwardPence, t.totalAvailablePence, t.plannedPence, t.claimedPence, t.releasedPence, t.remainingPence].map((p, i) => (
-                  <td key={i} className="num">
-                    <Money pence={p} />
-                  </td>
-                ))}
-              </tr>
-            }
+            columnGroups={FUNDING_COLUMNS}
           />
           </div>
         </>

@@ -1,43 +1,54 @@
 import { useState } from 'react';
 import { PageHeader } from '../components/PageHeader';
-import { RollImport } from './imports/RollImport';
 import { ImportHistory } from './imports/ImportHistory';
-import { OfstedImport } from './imports/ofsted/OfstedImport';
-import { QaImport } from './imports/qa/QaImport';
+import { ImportWizard } from './imports/wizard/ImportWizard';
+import { rollImport } from './imports/roll/rollWizard';
+import { ofstedImport } from './imports/ofsted/ofstedWizard';
+import { qaImport } from './imports/qa/qaWizard';
+import { giasImport } from './imports/gias/giasWizard';
+import { ClosedSchools } from './imports/gias/ClosedSchools';
 
-/** The importers. Ofsted and QA tracker plug in here (IMPORT_SOURCES) when they are ready. */
-const IMPORT_SOURCES = [
-  { key: 'roll', label: 'Membership roll', available: true },
-  { key: 'ofsted', label: 'Ofsted', available: true },
-  { key: 'qa', label: 'QA tracker', available: true },
-] as const;
-type SourceKey = (typeof IMPORT_SOURCES)[number]['key'];
+/** What can be imported: each a configuration of the one wizard. */
+const SOURCES = [rollImport, ofstedImport, qaImport, giasImport] as const;
+type SourceKey = (typeof SOURCES)[number]['key'];
 
+/**
+ * The Imports page: choose what to import, then the wizard for it, then the history (with undo).
+ * An undo — from the history or the wizard's last step — is said once here and starts the wizard
+ * afresh: what it previewed was checked against data that is gone.
+ */
 export function ImportsPage() {
   const [source, setSource] = useState<SourceKey>('roll');
-  const [undoCount, setUndoCount] = useState(0);
-  const chosen = IMPORT_SOURCES.find((s) => s.key === source)!;
+  const [undone, setUndone] = useState<{ count: number; message: string | null }>({ count: 0, message: null });
+  const onUndone = (message: string) => setUndone((u) => ({ count: u.count + 1, message }));
+  const key = `${source}-${undone.count}`;
 
   return (
     <>
       <PageHeader title="Imports" subtitle="Bring a file into hubdesk: check it, see what would change, then import all of it or nothing." />
       <div className="source-picker" role="radiogroup" aria-label="What to import">
-        {IMPORT_SOURCES.map((s) => (
+        {SOURCES.map((s) => (
           <label key={s.key} className={`source-option${source === s.key ? ' chosen' : ''}`}>
             <input type="radio" name="import-source" value={s.key} checked={source === s.key} onChange={() => setSource(s.key)} />
             <span>{s.label}</span>
-            {s.available ? null : <span className="tag plain">not yet available</span>}
           </label>
         ))}
       </div>
-      {chosen.key === 'roll' ? (
-        <RollImport key={undoCount} />
-      ) : chosen.key === 'ofsted' ? (
-        <OfstedImport key={undoCount} />
-      ) : (
-        <QaImport key={undoCount} />
-      )}
-      <ImportHistory onUndone={() => setUndoCount((n) => n + 1)} />
+      {undone.message ? (
+        <p className="notice good" role="status">
+          {undone.message}
+        </p>
+      ) : null}
+      {source === 'roll' ? <ImportWizard key={key} config={rollImport} onUndone={onUndone} /> : null}
+      {source === 'ofsted' ? <ImportWizard key={key} config={ofstedImport} onUndone={onUndone} /> : null}
+      {source === 'qa' ? <ImportWizard key={key} config={qaImport} onUndone={onUndone} /> : null}
+      {source === 'gias' ? (
+        <>
+          <ImportWizard key={key} config={giasImport} onUndone={onUndone} />
+          <ClosedSchools />
+        </>
+      ) : null}
+      <ImportHistory onUndone={onUndone} />
     </>
   );
 }

@@ -8,12 +8,26 @@ import { useQueryOf } from '../data/queries';
 import { useStatus } from '../state/status';
 import { DataTable, mixedColumns } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
-import { ErrorPanel } from '../components/ErrorPanel';
+import { Loaded } from '../data/Loaded';
 import { formatCount, formatDate } from '../components/format';
-import { CommitmentCounts, OfstedBar, QaBars } from '../components/dashboard/Bars';
+import { CommitmentCounts, DashKey, OFSTED_KEY, OfstedBar, QA_KEY, QaBars } from '../components/dashboard/Bars';
 import { Sources } from '../components/dashboard/Panel';
+import type { ColumnChoice } from '../components/columns';
 
 const col = createColumnHelper<NetworkHubRow>();
+
+/** The network table's column groups (remembered for each person). */
+const NETWORK_COLUMNS: ColumnChoice = {
+  key: 'network',
+  groups: [
+    { id: 'size', label: 'Schools and pupils', columns: ['schools', 'pupils'] },
+    { id: 'ofsted', label: 'Latest Ofsted', columns: ['ofsted'] },
+    { id: 'qa', label: 'QA estimates', columns: ['qa'] },
+    { id: 'reviewers', label: 'Reviewer commitments', columns: ['reviewers'] },
+    { id: 'vulnerable', label: 'Vulnerable schools', columns: ['vulnerable'] },
+    { id: 'funding', label: 'Funding', columns: ['fundingPence'] },
+  ],
+};
 
 /** Share of latest estimates that are Leading or Effective, across the three headings (a sort key). */
 function qaStrength(h: NetworkHubRow): number {
@@ -101,7 +115,9 @@ export function NetworkPage() {
           <input type="search" className="filter" placeholder="Filter hubs, people…" aria-label="Filter hubs" value={filter} onChange={(e) => setFilter(e.target.value)} />
         }
       />
-      {data ? (
+      <Loaded query={network} error="Could not load the network" loading="Loading the network…">
+        {(data) => (
+        <>
         <div className="kpis">
           <div className="kpi">
             <span className="kpi-value">{formatCount(data.totals.hubs)}</span>
@@ -128,10 +144,6 @@ export function NetworkPage() {
             <span className="kpi-label">hub funding {data.year}</span>
           </div>
         </div>
-      ) : null}
-      {network.error ? <ErrorPanel title="Could not load the network" error={network.error} onRetry={network.refetch} /> : null}
-      {data ? (
-        <>
           <div className="dash-network">
             <DataTable
               label="Hubs"
@@ -141,19 +153,20 @@ export function NetworkPage() {
               rowKey={(h) => h.hubId}
               initialSort={[{ id: 'name', desc: false }]}
               onOpen={(h) => navigate(`/hubs/${h.hubId}`)}
+              columnGroups={NETWORK_COLUMNS}
+              legend={
+                <>
+                  <DashKey label="Ofsted" entries={OFSTED_KEY} />
+                  <DashKey label="QA estimates" entries={QA_KEY} />
+                </>
+              }
               empty={filter ? `No hub matches “${filter}”.` : 'No hubs yet: import a membership roll to create them.'}
             />
           </div>
           <Sources notes={data.sources} />
-          <p className="dash-legend small muted">
-            Ofsted bars keep the frameworks apart: green to red are overall grades of inspections to August 2024; violet is a 2024–25
-            inspection (no overall grade); blue is a report card (from November 2025, no overall grade). QA bars: L leadership, Q quality
-            of provision, D disadvantaged pupils and SEND.
-          </p>
         </>
-      ) : network.isLoading ? (
-        <div aria-busy="true" className="loading">Loading the network…</div>
-      ) : null}
+        )}
+      </Loaded>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { AuditPanel } from './settings/AuditPanel';
 import { CategoriesPanel } from './settings/CategoriesPanel';
 import { IdentityPanel } from './settings/IdentityPanel';
 import { TableHead } from '../components/TableHead';
+import { GridTable } from '../components/GridTable';
 
 export function SettingsPage() {
   const { status } = useStatus();
@@ -29,7 +30,7 @@ export function SettingsPage() {
       </section>
       <section className="panel">
         <h2>Membership years</h2>
-        <table className="data-table compact" aria-label="Membership years">
+        <GridTable label="Membership years">
           <TableHead columns={['Year', 'Starts', 'Ends', 'Draft action plan due', 'Final action plan due']} />
           <tbody>
             {status?.years.map((y) => (
@@ -42,7 +43,7 @@ export function SettingsPage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </GridTable>
       </section>
       <CategoriesPanel />
       <BackupsPanel />

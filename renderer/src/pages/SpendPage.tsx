@@ -87,6 +87,7 @@ export function SpendPage() {
           </div>
           <ChartCard
             title="Spend by network category"
+            context={`The network · ${data.year}`}
             fileName={`spend-by-category-${data.year.replace('/', '-')}`}
             note={
               <>
@@ -106,6 +107,7 @@ export function SpendPage() {
           </ChartCard>
           <ChartCard
             title="Funding per hub"
+            context={`The network · ${data.year}`}
             fileName={`funding-per-hub-${data.year.replace('/', '-')}`}
             note="Each hub’s total available for the year, largest first: released so far, and what remains. Money released beyond the total available shows in red. Click a hub for its spend."
             empty={data.hubs.length === 0 ? 'No hubs have members this year.' : undefined}

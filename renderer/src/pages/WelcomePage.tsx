@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useQueryOf } from '../data/queries';
 import { useChange } from '../data/mutations';
 
@@ -29,9 +30,9 @@ export function WelcomePage() {
           <button type="button" className="primary" onClick={loadDemo} disabled={busy} autoFocus>
             {busy ? 'Loading the demo network…' : 'Load the demo network'}
           </button>
-          <a className="button" href="#/imports" onClick={() => void statusQuery.refetch()}>
+          <Link className="button" to="/imports">
             Start with an empty network
-          </a>
+          </Link>
         </div>
         <p className="hint">
           The demo is an invented network built around real partner schools: 30+ hubs, about 450 schools, two membership years.

@@ -214,7 +214,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('retired_at', 'text')
     .execute();
 
-  // The five network spend categories the network starts with, written out here (not imported) so this migration never changes.
+  // The five network spend categories, written out here (not imported) so this migration never changes.
   const seedCategories = ['Workshops and events', 'Staff training', 'Research projects', 'Hub administration', 'School-to-school support'];
   await sql`insert into spend_categories (name, position) values ${sql.join(seedCategories.map((name, i) => sql`(${name}, ${i + 1})`))}`.execute(db);
 

@@ -2,7 +2,7 @@ import { Kysely, sql } from 'kysely';
 
 // Released migrations are never edited: add a new numbered file instead.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  // A hub's allocation for a year as finance locked it, so later roll changes show as differences. Re-locking after a roll
+  // A hub's allocation for a year as finance locked it. Re-locking after a roll
   // change (approving the difference) overwrites the row; every lock is in the audit log.
   await db.schema
     .createTable('funding_locks')

@@ -8,7 +8,9 @@ import * as m0006 from './0006_calls';
 import * as m0007 from './0007_records';
 import * as m0008 from './0008_merges';
 import * as m0009 from './0009_indexes';
-import * as m0010 from './0010_team_store';
+import * as m0010 from './0010_gias';
+import * as m0011 from './0011_corrections_and_call_times';
+import * as m0012 from './0012_team_store';
 
 // Imported statically so the bundle carries them. Add new migrations at the end, zero-padded.
 export const migrations: Record<string, Migration> = {
@@ -21,5 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0007_records': m0007,
   '0008_merges': m0008,
   '0009_indexes': m0009,
-  '0010_team_store': m0010,
+  '0010_gias': m0010,
+  '0011_corrections_and_call_times': m0011,
+  '0012_team_store': m0012,
 };

@@ -127,7 +127,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     throw new HubdeskError('store', `Could not open ${where}: ${error instanceof Error ? error.message : String(error)}`);
   }
   let generation = 0;
-  // The stamp is bumped by a trigger in the same transaction as every write (migration 0010), so
+  // The stamp is bumped by a trigger in the same transaction as every write (migration 0012_team_store), so
   // it changes exactly when a commit changed something, whichever connection made it.
   const readStamp = async (on: Kysely<Database> | Transaction<Database>) => {
     const row = await on.selectFrom('hubdesk_change_stamp' as never).select('stamp' as never).executeTakeFirstOrThrow();

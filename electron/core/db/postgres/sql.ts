@@ -14,7 +14,7 @@ export function tsQueryText(terms: readonly string[], mode: 'all-last-prefix' | 
 
 const tsQuery = (terms: readonly string[], mode: 'all-last-prefix' | 'any') => sql`to_tsquery('english', ${tsQueryText(terms, mode)})`;
 
-/** PostgreSQL's spelling: the tsvector column with its GIN index, ts_rank, json_agg, strpos. */
+/** PostgreSQL's spelling: the tsvector column with its GIN index, ts_rank, json_agg, strpos, ILIKE. */
 export const postgresSql: DialectSql = {
   textMatches: (alias, terms, mode) => sql<SqlBool>`${sql.ref(`${alias}.search`)} @@ ${tsQuery(terms, mode)}`,
   // Negated so that ascending order lists the best match first, as FTS5's rank does; divided by the
@@ -26,4 +26,6 @@ export const postgresSql: DialectSql = {
     return sql<string>`json_agg(json_build_object(${sql.join(pairs)}) order by ${sql.ref(orderBy)})::text`;
   },
   containsLiteral: (column, needle): Expression<SqlBool> => sql<SqlBool>`strpos(lower(${sql.ref(column)}::text), ${needle.toLowerCase()}) > 0`,
+  // ILIKE on text collated "C" folds the case of ASCII letters only, as SQLite's LIKE does.
+  likeIgnoringCase: (column, pattern): Expression<SqlBool> => sql<SqlBool>`${sql.ref(column)} ilike ${pattern}`,
 };

@@ -16,7 +16,7 @@ export function fts5Query(terms: readonly string[], mode: 'all-last-prefix' | 'a
   return terms.map((term, i) => (i === terms.length - 1 ? `${quote(term)}*` : quote(term))).join(' ');
 }
 
-/** SQLite's spelling: FTS5 MATCH and rank on the full-text table, json_group_array, instr. */
+/** SQLite's spelling: FTS5 MATCH and rank on the full-text table, json_group_array, instr, LIKE. */
 export const sqliteSql: DialectSql = {
   textMatches: (alias, terms, mode) => sql<SqlBool>`${sql.ref(`${alias}.text`)} match ${fts5Query(terms, mode)}`,
   textRank: (alias) => sql<number>`${sql.ref(`${alias}.rank`)}`,
@@ -25,4 +25,6 @@ export const sqliteSql: DialectSql = {
     return sql<string>`json_group_array(json_object(${sql.join(pairs)}) order by ${sql.ref(orderBy)})`;
   },
   containsLiteral: (column, needle): Expression<SqlBool> => sql<SqlBool>`instr(lower(${sql.ref(column)}), ${needle.toLowerCase()}) > 0`,
+  // SQLite's LIKE already ignores the case of ASCII letters.
+  likeIgnoringCase: (column, pattern): Expression<SqlBool> => sql<SqlBool>`${sql.ref(column)} like ${pattern}`,
 };

@@ -1,11 +1,55 @@
-import type { FundingSchoolRow, ClaimView, PlanLineView } from '@shared/contract/funding';
+import type { FundingSchoolRow, ClaimView, HubFundingDetail, PlanLineView } from '@shared/contract/funding';
+import { figuresSideBySide } from '@shared/domain/funding-lock';
+import { longDate } from '@shared/domain/reconciliation';
 import type { Worksheet } from 'exceljs';
-import { putMoney, putText, putYesNo, toneFill } from '../cells';
-import { finishSheet, fitRowHeights, noteLine, sectionTitle, writeTable, type Column } from '../table';
+import { putCount, putMoney, putText, putYesNo, toneFill } from '../cells';
+import { finishSheet, fitRowHeights, noteLine, sectionTitle, styleHeaderRow, writeTable, type Column } from '../table';
 import { COLOURS, font, WIDTHS } from '../style';
 import type { HubSheetContext } from './types';
 import { writeSources } from './notes';
 import { addSheet } from '../excel-limits';
+
+/**
+ * The year's figures, each saying which it is: for a locked hub the locked figures (in force) and the
+ * live ones (the roll today) side by side with the difference, each set with its own explanation; for
+ * a hub not locked, the live figures. Returns the next free row.
+ */
+function writeFigures(ws: Worksheet, start: number, f: HubFundingDetail): number {
+  let row = start;
+  const locked = f.locked;
+  sectionTitle(ws, row++, locked ? `Funding ${f.year}: locked figures in force, beside the live figures` : `Funding ${f.year}: live figures (not locked)`);
+  if (locked) noteLine(ws, row++, `Locked by ${locked.lockedBy} on ${longDate(locked.lockedAt.slice(0, 10))}. The locked figures are in force; the live figures are what the roll gives today.`);
+  const headers = locked ? ['Figure', 'Locked (in force)', 'Live (roll today)', 'Difference (live − locked)'] : ['Figure', 'Live (roll today)'];
+  headers.forEach((h, i) => putText(ws.getCell(row, i + 1), h));
+  styleHeaderRow(ws, row, headers.length);
+  fitRowHeights(ws, row, row);
+  row += 1;
+  const rows = locked ? (f.sideBySide ?? []) : figuresSideBySide(f.live.figures, f.live.figures);
+  for (const r of rows) {
+    putText(ws.getCell(row, 1), r.label);
+    const put = r.kind === 'money' ? putMoney : putCount;
+    const values = locked ? [r.locked, r.live, r.difference] : [r.live];
+    values.forEach((v, i) => put(ws.getCell(row, 2 + i), v));
+    if (r.key === 'totalAvailablePence' || r.key === 'fundingPence') for (let c = 1; c <= headers.length; c += 1) ws.getCell(row, c).font = font({ bold: true });
+    row += 1;
+  }
+  putText(ws.getCell(row, 1), 'Funding applied');
+  putText(ws.getCell(row, 2), locked ? locked.applied : f.live.applied);
+  if (locked) putText(ws.getCell(row, 3), f.live.applied);
+  row += 1;
+  if (f.carryForward.source === 'override') noteLine(ws, row++, `Carry forward set by finance: ${f.carryForward.explanation}`);
+  for (const set of locked ? [locked, f.live] : [f.live]) {
+    row += 1;
+    sectionTitle(ws, row++, set.basis === 'locked' ? 'How the locked figures were worked out' : 'How the live figures are worked out');
+    for (const line of set.explanation) noteLine(ws, row++, line);
+  }
+  if (f.pendingDifference) {
+    row += 1;
+    sectionTitle(ws, row++, 'Waiting for finance’s approval: the roll now gives different figures from the locked ones');
+    for (const line of f.pendingDifference.lines) noteLine(ws, row++, line);
+  }
+  return row;
+}
 
 function figureRow(ws: Worksheet, row: number, label: string, pence: number, bold = false): void {
   putText(ws.getCell(row, 1), label);
@@ -31,20 +75,11 @@ export function addFundingSheet(c: HubSheetContext): void {
     { header: 'Fee paid on', kind: 'date', get: (s) => s.feePaidOn },
   ];
   const table = writeTable(ws, 1, schoolColumns, f.perSchool, { totalsLabel: 'Formula total' });
-  let row = table.lastRow + 2;
-  for (const line of f.explanation) noteLine(ws, row++, line);
+  let row = table.lastRow + 1;
+  noteLine(ws, row++, `Each school as the roll gives it today (live figures)${f.locked ? '; the locked figures in force are below, beside the live ones' : ''}.`);
 
   row += 1;
-  sectionTitle(ws, row++, `Funding ${f.year}${f.lock ? ` (locked by ${f.lock.lockedBy} on ${f.lock.lockedAt.slice(0, 10)})` : ''}`);
-  figureRow(ws, row++, 'Formula', f.figures.formulaPence);
-  figureRow(ws, row++, 'Minimum (£250 a school, 5 or more schools)', f.figures.minimumPence);
-  putText(ws.getCell(row, 1), 'Funding applied');
-  putText(ws.getCell(row++, 2), f.applied);
-  figureRow(ws, row++, 'Funding', f.figures.fundingPence, true);
-  figureRow(ws, row++, `Carry forward${f.carryForward.source === 'override' ? ' (set by finance)' : ''}`, f.figures.carryForwardPence);
-  figureRow(ws, row++, 'Total available', f.figures.totalAvailablePence, true);
-  noteLine(ws, row++, f.carryForward.explanation);
-  if (f.pendingDifference) noteLine(ws, row++, 'The roll now gives different figures from the locked ones: a difference is waiting for finance’s approval.');
+  row = writeFigures(ws, row, f);
 
   row += 1;
   sectionTitle(ws, row++, 'Action plan');
@@ -72,6 +107,8 @@ export function addFundingSheet(c: HubSheetContext): void {
     { header: 'Status', kind: 'text', get: (k) => k.status },
     { header: 'Paid on', kind: 'date', get: (k) => k.paidOn },
     { header: 'Over-release reason', kind: 'long', width: 30, get: (k) => k.overReleaseReason },
+    { header: 'Paid before release: reason', kind: 'long', width: 30, get: (k) => k.releaseOverrideReason },
+    { header: 'Payment reversed', kind: 'long', width: 34, get: (k) => (k.reversal ? `${longDate(k.reversal.at.slice(0, 10))} by ${k.reversal.by}: ${k.reversal.reason}` : null) },
   ];
   const claims = writeTable(ws, row, claimColumns, f.claims);
   row = claims.lastRow + 1;

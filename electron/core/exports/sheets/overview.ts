@@ -120,12 +120,16 @@ export function addOverviewSheet(c: HubSheetContext): void {
   }
 
   row += 1;
-  sectionTitle(ws, row++, `Funding ${d.year}${f.lock ? ' (locked)' : ''}`);
+  sectionTitle(ws, row++, `Funding ${d.year}: ${f.locked ? 'locked figures (in force)' : 'live figures (not locked)'}`);
   moneyRow(ws, row++, 'Formula', f.figures.formulaPence);
   moneyRow(ws, row++, 'Minimum', f.figures.minimumPence);
   moneyRow(ws, row++, `Funding (${f.applied})`, f.figures.fundingPence);
   moneyRow(ws, row++, 'Carry forward', f.figures.carryForwardPence);
   moneyRow(ws, row++, 'Total available', f.figures.totalAvailablePence, true);
+  if (f.locked && f.pendingDifference) {
+    moneyRow(ws, row++, `Live total available (${f.live.figures.schools} schools on the roll today)`, f.live.figures.totalAvailablePence);
+    noteLine(ws, row++, 'The roll now gives different figures from the locked ones: see Funding and claims, locked beside live.');
+  }
   moneyRow(ws, row++, 'Planned', f.reconciliation.plannedPence);
   moneyRow(ws, row++, 'Claimed', f.reconciliation.claimedPence);
   moneyRow(ws, row++, 'Released', f.reconciliation.releasedPence);

@@ -22,6 +22,7 @@ export function addReviewersSheet(c: HubSheetContext): void {
     { header: 'Awaiting confirmation', kind: 'count', width: 13, total: true, get: (s) => s.reviewers.awaitingConfirmation },
     { header: 'Dropped', kind: 'count', width: 9, total: true, get: (s) => s.reviewers.dropped },
     { header: 'Dropped, replaced', kind: 'count', width: 11, total: true, get: (s) => s.reviewers.droppedReplaced },
+    { header: 'Not trained (not counted)', kind: 'count', width: 12, total: true, get: (s) => s.reviewers.notTrained },
     { header: 'Shortfall', kind: 'count', width: 10, total: true, get: (s) => s.reviewers.shortfall },
     { header: 'Status', kind: 'text', width: 11, get: (s) => s.reviewers.status, colour: (s) => STATUS_COLOURS[s.reviewers.status] },
     { header: 'Own review before a first attendance', kind: 'yesno', width: 14, tones: { yes: 'poor' }, get: (s) => s.reviewBeforeFirstAttendance.flagged },
@@ -30,6 +31,7 @@ export function addReviewersSheet(c: HubSheetContext): void {
   const table = writeTable(ws, 1, columns, c.data.dashboard.schools);
   let row = table.lastRow + 2;
   noteLine(ws, row++, 'Owed = the size of the school’s own review team. Met: attended ≥ owed; on track: attended + booked ≥ owed; behind otherwise.');
+  noteLine(ws, row++, 'A reviewer counts only with a reviewer-training record dated on or before the review’s first day; one without is listed, marked not trained, and not counted.');
   row += 1;
   sectionTitle(ws, row++, `Reviewers sent in ${c.data.dashboard.year}`);
   const sentColumns: Column<Sent>[] = [
@@ -39,6 +41,7 @@ export function addReviewersSheet(c: HubSheetContext): void {
     { header: 'Review of', kind: 'text', get: (a) => a.hostSchool },
     { header: 'Review date', kind: 'date', get: (a) => a.reviewStart },
     { header: 'Status', kind: 'text', get: (a) => a.status },
+    { header: 'Trained by the review', kind: 'yesno', width: 12, tones: { no: 'poor' }, get: (a) => (a.status === 'dropped' ? null : !a.notTrained) },
     { header: 'Replaced by', kind: 'text', get: (a) => a.replacedBy },
     { header: 'Replaces', kind: 'text', get: (a) => a.replaces },
   ];

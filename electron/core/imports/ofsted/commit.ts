@@ -13,44 +13,63 @@ import { HubdeskError } from '../../errors';
 import { recordBatch } from '../../changes/import-batches';
 import { ChangeSet } from '../../changes/change-set';
 import { commitOnce } from '../commit-flow';
-import { forget, parsedOnce, plannedOnce, type StampedPlan } from '../memo';
-import { buildPlan, issueText, type OfstedPlan } from './plan';
-import { baseName, parseOfstedFile, sha256Of, type ParsedOfstedFile } from './parse';
+import { forget, plannedOnce, type StampedPlan } from '../memo';
+import { readStaged, stagedFile, stagedFrom, unstage, type FileReference, type StagedFile } from '../staging';
+import { diffHashOf, refuseUnlessPreviewed, type PreviewedFile } from '../guard';
+import { runInWorker } from '../worker/pool';
+import type { TextEncoding } from '../files/encoding';
+import { issueText, type OfstedPlan } from './plan';
+import type { ParsedOfstedFile } from './parse';
 import { loadStoreFacts, OFSTED_BATCH_KIND } from './store-facts';
 import { keyOf, type MappedInspection } from './map-row';
 import { countOf } from '@shared/plural';
 
-export interface OfstedFileInput {
-  fileName: string;
-  bytes: Uint8Array;
+export interface OfstedOptions {
   allSchools?: boolean;
+  encoding?: TextEncoding;
 }
 
 interface PlannedFile {
-  parsed: ParsedOfstedFile;
   plan: OfstedPlan;
+  diffHash: string;
 }
 
-function keys(input: OfstedFileInput, sha256: string) {
-  const fileName = baseName(input.fileName);
-  return { file: `ofsted|${sha256}|${fileName}`, plan: JSON.stringify(['ofsted', sha256, fileName, input.allSchools ?? false]) };
+function planKey(file: StagedFile, options: OfstedOptions): string {
+  return JSON.stringify(['ofsted', file.id, options.allSchools ?? false, options.encoding ?? null]);
+}
+
+/** The staged file read in the import worker (once per encoding). */
+export function readOfstedStaged(file: StagedFile, encoding?: TextEncoding): Promise<ParsedOfstedFile> {
+  return readStaged(file, `ofsted|${encoding ?? ''}`, () =>
+    runInWorker({ kind: 'ofsted', fileName: file.fileName, bytes: file.bytes, sha256: file.sha256, encoding }),
+  );
 }
 
 /**
  * The file planned against the store as it is now: the preview's plan while nothing was written
- * since, otherwise planned again from the parsed file (kept a few minutes) and fresh store facts.
+ * since, otherwise planned again with fresh store facts. The file is read and planned in the import
+ * worker (which keeps the file it read for the next plan): only the plan crosses back.
  */
-async function plannedFile(ctx: CoreContext, input: OfstedFileInput, sha256: string): Promise<StampedPlan<PlannedFile>> {
-  const k = keys(input, sha256);
-  return plannedOnce(ctx.store, k.plan, async () => {
-    const parsed = await parsedOnce(k.file, () => parseOfstedFile(input.fileName, input.bytes, sha256));
-    const facts = await loadStoreFacts(ctx.db, parsed.sha256);
-    return { parsed, plan: buildPlan(parsed, facts, input.allSchools ?? false) };
+async function plannedFile(ctx: CoreContext, file: StagedFile, options: OfstedOptions): Promise<StampedPlan<PlannedFile>> {
+  return plannedOnce(ctx.store, planKey(file, options), async () => {
+    const facts = await loadStoreFacts(ctx.db, file.sha256);
+    const plan = await runInWorker({
+      kind: 'ofsted-plan',
+      fileName: file.fileName,
+      bytes: file.bytes,
+      sha256: file.sha256,
+      encoding: options.encoding,
+      facts,
+      allSchools: options.allSchools ?? false,
+    });
+    return { plan, diffHash: diffHashOf(plan.toInsert.map(keyOf)) };
   });
 }
 
-export async function previewOfstedFile(ctx: CoreContext, input: OfstedFileInput): Promise<OfstedImportPreview> {
-  return (await plannedFile(ctx, input, sha256Of(input.bytes))).value.plan.preview;
+export async function previewOfstedFile(ctx: CoreContext, request: FileReference & OfstedOptions): Promise<OfstedImportPreview> {
+  const file = stagedFrom('ofsted', request);
+  const { plan, diffHash } = (await plannedFile(ctx, file, request)).value;
+  return { ...plan.preview, stagingId: file.id, diffHash };
 }
 
 /** Refuses the file: the message names the first problem; issues carry the first 50 (the preview lists 200). */
@@ -71,20 +90,21 @@ function refuse(plan: OfstedPlan): never {
   );
 }
 
-export async function commitOfstedFile(ctx: CoreContext, input: OfstedFileInput): Promise<OfstedCommitResult> {
-  const sha256 = sha256Of(input.bytes);
+export async function commitOfstedFile(ctx: CoreContext, request: { stagingId: string } & PreviewedFile & OfstedOptions): Promise<OfstedCommitResult> {
+  const file = stagedFile('ofsted', request.stagingId);
   const result = await commitOnce<PlannedFile, OfstedCommitResult>(ctx, {
     backupReason: 'before-import-ofsted',
-    plan: () => plannedFile(ctx, input, sha256),
-    check: ({ plan }) => {
+    plan: () => plannedFile(ctx, file, request),
+    check: ({ plan, diffHash }) => {
       if (plan.preview.errorCount > 0) refuse(plan);
+      refuseUnlessPreviewed(file, diffHash, request);
       return plan.toInsert.length === 0 ? nothingNew(plan) : undefined;
     },
-    write: (trx, { parsed, plan }, backup) => writePlan(trx, ctx, parsed, plan, backup?.name ?? null),
+    write: (trx, { plan }, backup) => writePlan(trx, ctx, file, plan, backup?.name ?? null),
   });
   if (result.batchId !== null) {
-    const k = keys(input, sha256);
-    forget(ctx.store, k.plan, k.file);
+    forget(ctx.store, planKey(file, request));
+    unstage(file.id);
   }
   return result;
 }
@@ -112,7 +132,7 @@ function nothingNew(plan: OfstedPlan): OfstedCommitResult {
 async function writePlan(
   trx: Transaction<Database>,
   ctx: CoreContext,
-  parsed: ParsedOfstedFile,
+  parsed: Pick<StagedFile, 'fileName' | 'sha256'>,
   plan: OfstedPlan,
   backupFile: string | null,
 ): Promise<OfstedCommitResult> {

@@ -11,8 +11,10 @@
  * Judgements are stored as (area, grade, grade date) exactly as the source gives them, with the area
  * names of vocabulary.ts: OEIF / interim grades as their codes '1'–'4', safeguarding 'Yes' / 'No';
  * report-card grades as Ofsted's words ('Strong standard', safeguarding 'Met' / 'Not met'). A cell
- * that holds no judgement — blank, NULL, 9 (not applicable), Not applicable, Not judged — gives no
- * row, so an interim inspection has no overall-effectiveness row at all (never an invented grade).
+ * that says there is no grade — 9, Not applicable, Not judged — is stored as given too (so a 2024–25
+ * inspection keeps its overall "Not judged"); it is never read as a grade, and no overall grade is
+ * ever invented. Only a blank or NULL cell gives no row. Such cells do not decide the framework: an
+ * inspection is framed by the grades it has, else by its date.
  * Grade dates: report-card areas carry their own "… - date of grade"; OEIF files give none, and a
  * legacy grade dates from its inspection, so its grade date is the inspection start date.
  */
@@ -226,8 +228,8 @@ function mapGroup(
     problem('error', group.start, `the ${group.label} has both report-card grades and 1–4 grades: which framework it was is unclear.`);
     return null;
   }
-  if (rcGiven.length > 0) {
-    if (byDate !== OFSTED_FRAMEWORKS.reportCard) {
+  if (rcGiven.length > 0 || (oeifGiven.length === 0 && byDate === OFSTED_FRAMEWORKS.reportCard)) {
+    if (rcGiven.length > 0 && byDate !== OFSTED_FRAMEWORKS.reportCard) {
       problem(
         'error',
         group.start,
@@ -262,11 +264,19 @@ function oeifJudgements(
   const out: MappedJudgement[] = [];
   for (const [area, column] of cols) {
     const raw = cell(column);
+    if (isBlank(raw)) continue;
+    if (!holdsJudgement(raw)) {
+      // 9, Not applicable, Not judged: stored as given, never read as a grade.
+      out.push({ area: OEIF_AREAS[area], grade: collapseSpaces(raw!), gradeDate: startDate });
+      if (area === 'overall' && framework === OFSTED_FRAMEWORKS.oeif && normaliseOeifGrade(raw).kind === 'not_judged') {
+        problem('warning', column, `overall effectiveness is "Not judged" for an inspection of ${ukDate(startDate)}, before September 2024; it is stored as given, with no overall grade.`);
+      }
+      continue;
+    }
     if (area === 'safeguarding') {
-      if (!holdsJudgement(raw)) continue;
       const yesNo = SAFEGUARDING_YES_NO[wordKey(raw!)];
       if (yesNo) out.push({ area: OEIF_AREAS.safeguarding, grade: yesNo, gradeDate: startDate });
-      else problem('error', column, `"${raw!.trim()}" is not a safeguarding judgement (expected Yes, No or NULL).`);
+      else problem('error', column, `"${raw!.trim()}" is not a safeguarding judgement (expected Yes, No, 9 or NULL).`);
       continue;
     }
     const g = normaliseOeifGrade(raw);
@@ -283,10 +293,6 @@ function oeifJudgements(
         out.push({ area: OEIF_AREAS[area], grade: g.code, gradeDate: startDate });
         break;
       case 'not_judged':
-        if (area === 'overall' && framework === OFSTED_FRAMEWORKS.oeif) {
-          problem('warning', column, `overall effectiveness is "Not judged" for an inspection of ${ukDate(startDate)}, before September 2024; no overall grade is stored.`);
-        }
-        break;
       case 'not_applicable':
       case 'missing':
         break;
@@ -307,8 +313,14 @@ function reportCardJudgements(
   const out: MappedJudgement[] = [];
   for (const [key, c] of cols) {
     const raw = cell(c.grade);
-    if (!holdsJudgement(raw)) continue;
+    if (isBlank(raw)) continue;
     const area = REPORT_CARD_AREAS[key];
+    if (!holdsJudgement(raw)) {
+      // Not applicable (an area the school does not have), 9, Not judged: stored as given, never read as a grade.
+      const d = isBlank(cell(c.date)) ? null : parseOfstedDate(cell(c.date)!);
+      out.push({ area, grade: collapseSpaces(raw!), gradeDate: d?.ok ? d.date : startDate });
+      continue;
+    }
     const g = normaliseReportCardAreaGrade(area, raw);
     let grade: string;
     if (g.kind === 'grade') grade = g.grade;

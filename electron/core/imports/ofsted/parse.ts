@@ -1,8 +1,8 @@
-/** The file as received (name + base64 bytes) → its sheet and column map, or a clear refusal. */
-import crypto from 'node:crypto';
-import { HubdeskError } from '../../errors';
+/** The file's bytes → its sheet and column map, or a clear refusal (FileRefused). Runs in the import worker. */
+import { FileRefused } from '../files/refused';
+import type { TextEncoding } from '../files/encoding';
 import { mapColumns, type OfstedColumns } from './columns';
-import { OfstedFileError, readOfstedFile, type OfstedSheet } from './read';
+import { readOfstedFile, type OfstedSheet } from './read';
 
 export interface ParsedOfstedFile {
   fileName: string;
@@ -11,35 +11,12 @@ export interface ParsedOfstedFile {
   columns: OfstedColumns;
 }
 
-/** The base name only: a path a browser or the CLI passes along is not part of the provenance. */
-export function baseName(fileName: string): string {
-  return fileName.trim().split(/[\\/]/).pop() || fileName.trim();
-}
-
-export function sha256Of(bytes: Uint8Array): string {
-  return crypto.createHash('sha256').update(bytes).digest('hex');
-}
-
-/** sha256: the bytes' SHA-256 when the caller has it already. */
-export async function parseOfstedFile(fileNameIn: string, bytes: Uint8Array, sha256: string = sha256Of(bytes)): Promise<ParsedOfstedFile> {
-  const fileName = baseName(fileNameIn);
-  let sheet: OfstedSheet;
-  try {
-    sheet = await readOfstedFile(fileName, bytes);
-  } catch (error) {
-    if (error instanceof OfstedFileError) throw new HubdeskError('validation', error.message);
-    throw error;
-  }
+export async function parseOfstedFile(fileName: string, bytes: Uint8Array, sha256: string, encoding?: TextEncoding): Promise<ParsedOfstedFile> {
+  const sheet = await readOfstedFile(fileName, bytes, encoding);
   const { columns, problems } = mapColumns(sheet.header);
   if (!columns) {
     const where = `${fileName}${sheet.sheetName ? `, sheet ${sheet.sheetName}` : ''}, header row ${sheet.headerRow}`;
-    throw new HubdeskError('validation', `${where}: ${problems.join(' ')} Nothing was imported.`, {
-      issues: problems.map((message) => ({ path: `header row ${sheet.headerRow}`, message })),
-    });
+    throw new FileRefused(`${where}: ${problems.join(' ')} Nothing was imported.`);
   }
   return { fileName, sha256, sheet, columns };
-}
-
-export function decodeBase64(contentBase64: string): Uint8Array {
-  return Buffer.from(contentBase64, 'base64');
 }

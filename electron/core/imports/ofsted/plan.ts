@@ -13,7 +13,7 @@
  * **Warnings** (imported; shown in the preview):
  * - the same URN on two rows with identical values (read once);
  * - an unknown category of concern (kept as given); a report-card grade without its date of grade
- *   (dated by the inspection start); "Not judged" overall before September 2024 (no overall row).
+ *   (dated by the inspection start); "Not judged" overall before September 2024 (stored as given, no overall grade).
  * Rows of non-member schools are counted as ignored and not checked beyond their URN: a slip in a
  * school the network does not follow must not block the monthly import.
  * Inspections already stored (same URN, start date and framework) are skipped and counted.
@@ -40,7 +40,7 @@ export interface StoreFacts {
 }
 
 export interface OfstedPlan {
-  preview: OfstedImportPreview;
+  preview: Omit<OfstedImportPreview, 'stagingId' | 'diffHash'>;
   /** Every new inspection to insert (kept rows only, none already stored). */
   toInsert: MappedInspection[];
 }
@@ -162,7 +162,7 @@ export function buildPlan(parsed: ParsedOfstedFile, facts: StoreFacts, allSchool
     .map(([urn, name]) => ({ urn, name }))
     .sort((a, b) => a.urn.localeCompare(b.urn));
   const asAt = sourceAsAt(parsed.fileName, latestPublication === null ? [] : [latestPublication]);
-  const preview: OfstedImportPreview = {
+  const preview: Omit<OfstedImportPreview, 'stagingId' | 'diffHash'> = {
     fileName: parsed.fileName,
     sha256: parsed.sha256,
     format: sheet.format,

@@ -4,7 +4,7 @@
  * Headers match case- and spacing-insensitively, with the aliases below.
  */
 import { QA_HEADINGS } from '@shared/domain/vocabulary';
-import { cellText, type RawRow, type RawSheet } from '../roll/sheet';
+import { cellText, type RawRow, type RawSheet } from '../files/cells';
 import { squash } from './values';
 
 export type ReviewField = 'urn' | 'start' | 'end' | 'lead' | 'leadership' | 'quality' | 'disadvantaged' | 'aoe' | 'accredited' | 'www' | 'ebi' | 'reportReceived';

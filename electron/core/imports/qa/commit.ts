@@ -5,59 +5,44 @@
  * statement per kind of row, not per row), so undoing the batch puts back exactly what was there,
  * updates included.
  */
-import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { QaCommitResult, QaImportPreview } from '@shared/contract/qa-import';
 import type { CoreContext } from '../../context';
 import type { Database } from '../../db/schema';
 import { HubdeskError } from '../../errors';
 import { commitOnce } from '../commit-flow';
-import { forget, parsedOnce, plannedOnce, type StampedPlan } from '../memo';
+import { forget, plannedOnce, type StampedPlan } from '../memo';
 import { recordBatch } from '../../changes/import-batches';
 import { ChangeSet, type RowOf } from '../../changes/change-set';
-import { readTracker, QaFileError, type ParsedTracker } from './read';
+import { readStaged, stagedFile, stagedFrom, unstage, type FileReference, type StagedFile } from '../staging';
+import { diffHashOf, refuseUnlessPreviewed, type PreviewedFile } from '../guard';
+import { runInWorker } from '../worker/pool';
 import { loadQaFacts, QA_BATCH_KIND } from './store-facts';
 import { buildQaPlan, issueText, type AssignmentOp, type QaPlan } from './plan';
 import { countOf } from '@shared/plural';
 
-export interface QaFileInput {
-  fileName: string;
-  bytes: Uint8Array;
-  year: string;
-}
-
-async function parse(input: QaFileInput): Promise<ParsedTracker> {
-  try {
-    return await readTracker(input.fileName, input.bytes);
-  } catch (error) {
-    if (error instanceof QaFileError) throw new HubdeskError('validation', error.message);
-    throw error;
-  }
-}
-
 interface PlannedTracker {
   plan: QaPlan;
+  diffHash: string;
 }
 
-function keys(input: QaFileInput, sha256: string) {
-  return { file: `qa|${sha256}|${input.fileName}`, plan: JSON.stringify(['qa', sha256, input.fileName, input.year]) };
+function planKey(file: StagedFile, year: string): string {
+  return JSON.stringify(['qa', file.id, year]);
 }
 
 /** The tracker planned against the store as it is now: the preview's plan while nothing was written since (memo.ts). */
-async function plannedTracker(ctx: CoreContext, input: QaFileInput, sha256: string): Promise<StampedPlan<PlannedTracker>> {
-  const k = keys(input, sha256);
-  return plannedOnce(ctx.store, k.plan, async () => {
-    const parsed = await parsedOnce(k.file, () => parse(input));
-    return { plan: buildQaPlan(parsed, await loadQaFacts(ctx.db, input.year)) };
+async function plannedTracker(ctx: CoreContext, file: StagedFile, year: string): Promise<StampedPlan<PlannedTracker>> {
+  return plannedOnce(ctx.store, planKey(file, year), async () => {
+    const parsed = await readStaged(file, 'qa', () => runInWorker({ kind: 'qa', fileName: file.fileName, bytes: file.bytes, sha256: file.sha256 }));
+    const plan = buildQaPlan(parsed, await loadQaFacts(ctx.db, year));
+    return { plan, diffHash: diffHashOf({ reviews: plan.reviews, assignments: plan.assignments }) };
   });
 }
 
-function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-export async function previewQaFile(ctx: CoreContext, input: QaFileInput): Promise<QaImportPreview> {
-  return (await plannedTracker(ctx, input, sha256Of(input.bytes))).value.plan.preview;
+export async function previewQaFile(ctx: CoreContext, request: FileReference & { year: string }): Promise<QaImportPreview> {
+  const file = stagedFrom('qa', request);
+  const { plan, diffHash } = (await plannedTracker(ctx, file, request.year)).value;
+  return { ...plan.preview, stagingId: file.id, diffHash };
 }
 
 function refuse(plan: QaPlan): never {
@@ -90,20 +75,21 @@ function nothingToDo(plan: QaPlan): QaCommitResult {
   };
 }
 
-export async function commitQaFile(ctx: CoreContext, input: QaFileInput): Promise<QaCommitResult> {
-  const sha256 = sha256Of(input.bytes);
+export async function commitQaFile(ctx: CoreContext, request: { stagingId: string; year: string } & PreviewedFile): Promise<QaCommitResult> {
+  const file = stagedFile('qa', request.stagingId);
   const result = await commitOnce<PlannedTracker, QaCommitResult>(ctx, {
     backupReason: 'before-import-qa',
-    plan: () => plannedTracker(ctx, input, sha256),
-    check: ({ plan }) => {
+    plan: () => plannedTracker(ctx, file, request.year),
+    check: ({ plan, diffHash }) => {
       if (plan.preview.errorCount > 0) refuse(plan);
+      refuseUnlessPreviewed(file, diffHash, request);
       return plan.preview.noChanges ? nothingToDo(plan) : undefined;
     },
     write: (trx, { plan }, backup) => writePlan(trx, ctx, plan, backup?.name ?? null),
   });
   if (result.batchId !== null) {
-    const k = keys(input, sha256);
-    forget(ctx.store, k.plan, k.file);
+    forget(ctx.store, planKey(file, request.year));
+    unstage(file.id);
   }
   return result;
 }

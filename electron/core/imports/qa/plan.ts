@@ -62,7 +62,7 @@ export interface AssignmentOp {
 }
 
 export interface QaPlan {
-  preview: QaImportPreview;
+  preview: Omit<QaImportPreview, 'stagingId' | 'diffHash'>;
   reviews: ReviewOp[];
   assignments: AssignmentOp[];
 }
@@ -318,7 +318,7 @@ export function buildQaPlan(parsed: ParsedTracker, facts: QaStoreFacts): QaPlan 
 
   const errorCount = errors.length;
   const anyChange = reviewOps.some((o) => o.changed || o.points) || assignmentOps.some((o) => o.changed);
-  const preview: QaImportPreview = {
+  const preview: Omit<QaImportPreview, 'stagingId' | 'diffHash'> = {
     fileName: parsed.fileName,
     sha256: parsed.sha256,
     year: year.label,

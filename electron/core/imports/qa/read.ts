@@ -2,13 +2,12 @@
  * Reads a QA tracker workbook into typed rows, with every problem a cell has (sheet, row, column,
  * reason). Nothing here knows the store: the plan checks URNs, reviews and duplicates against it.
  */
-import { createHash } from 'node:crypto';
 import type { QaImportIssue } from '@shared/contract/qa-import';
 import type { QaEstimate, QaHeadingKey } from '@shared/domain/vocabulary';
-import { readXlsx } from '../roll/read-xlsx';
-import { looksLikeZip } from '../roll/zip';
-import { isBlank, UnreadableFileError, type CellValue, type RawRow } from '../roll/sheet';
-import { cleanText, parseDate, parseUrn } from '../roll/cells';
+import { readSpreadsheet } from '../files/read';
+import { FileRefused } from '../files/refused';
+import { isBlank, type CellValue, type RawRow } from '../files/cells';
+import { cleanText, parseDate, parseUrn } from '../files/values';
 import { columnLabel, findSheets, type FoundSheet } from './columns';
 import { parseEstimate, parseHeading, parseStatus, parseYesNo, splitPoints, type PointText, type TrackerStatus } from './values';
 
@@ -60,8 +59,6 @@ export interface ParsedTracker {
   issues: QaImportIssue[];
 }
 
-export class QaFileError extends Error {}
-
 function cellOf<F extends string>(found: FoundSheet<F>, row: RawRow, field: F): CellValue | undefined {
   const i = found.columns[field];
   return i === undefined ? undefined : (row.cells[i] ?? null);
@@ -78,22 +75,16 @@ function blankRow(row: RawRow): boolean {
   return row.cells.every((c) => isBlank(c));
 }
 
-export async function readTracker(fileName: string, bytes: Uint8Array): Promise<ParsedTracker> {
+/** Reads a tracker workbook (.xlsx or .ods) into typed rows; runs in the import worker. */
+export async function readTracker(fileName: string, bytes: Uint8Array, sha256: string): Promise<ParsedTracker> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const sha256 = createHash('sha256').update(buffer).digest('hex');
-  if (!looksLikeZip(buffer)) {
-    throw new QaFileError(`${fileName} is not an Excel workbook (.xlsx). The QA tracker has several sheets; save it from Excel as .xlsx.`);
-  }
-  let workbook;
-  try {
-    workbook = await readXlsx(buffer, fileName);
-  } catch (error) {
-    if (error instanceof UnreadableFileError) throw new QaFileError(error.message);
-    throw error;
-  }
+  const workbook = await readSpreadsheet(buffer, fileName, {
+    csv: false,
+    advice: 'The QA tracker has several sheets: save it from Excel or LibreOffice as .xlsx (or .ods).',
+  });
   const found = findSheets(workbook.sheets);
   if (!found.reviews) {
-    throw new QaFileError(
+    throw new FileRefused(
       `${fileName} has no sheet of reviews: no sheet has a header row (in its first 10 rows) with "URN" and "Review start" columns. Sheets: ${workbook.sheets.map((s) => `"${s.name}"`).join(', ') || 'none'}.`,
     );
   }

@@ -1,5 +1,5 @@
 /**
- * Cell values of a QA tracker: estimates (Leading, Effective, Working towards effective, Ineffective; case and spacing forgiven,
+ * Cell values of a QA tracker: estimates (the review's vocabulary — Leading, Embedding, Developing and the rest — case and spacing forgiven,
  * anything else refused), yes/no, reviewer statuses, and WWW/EBI cells split into points.
  */
 import { QA_ESTIMATES, QA_HEADINGS, type QaEstimate, type QaHeadingKey } from '@shared/domain/vocabulary';

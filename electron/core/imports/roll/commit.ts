@@ -4,18 +4,18 @@ import { HubdeskError } from '../../errors';
 import { newYearRow } from '../../db/years';
 import { recordBatch } from '../../changes/import-batches';
 import { ChangeSet, type NewRowOf } from '../../changes/change-set';
-import { forgetRoll, plannedRoll, type AnalysedRoll, type RollRequest } from './analyse';
+import { forgetRoll, needsConfirming, plannedRoll, type AnalysedRoll, type RollOptions } from './analyse';
+import { stagedFile, unstage } from '../staging';
+import { refuseUnlessPreviewed, type PreviewedFile } from '../guard';
 import { commitOnce } from '../commit-flow';
 import { rememberMapping } from './mappings';
 import { HEADTEACHER_ROLE } from './state';
 import type { HubRef, RollPlan } from './plan';
 
+type RollCommitRequest = RollOptions & PreviewedFile & { stagingId: string };
 
-function refuseUnlessCommittable(analysed: AnalysedRoll, request: RollRequest & { sha256: string; diffHash: string }): void {
+function refuseUnlessCommittable(analysed: AnalysedRoll, request: RollCommitRequest): void {
   const { preview } = analysed;
-  if (preview.sha256 !== request.sha256) {
-    throw new HubdeskError('conflict', `${request.fileName} is not the file that was previewed (its content changed). Preview it again.`);
-  }
   if (preview.errorCount > 0) {
     const first = preview.errors[0]!;
     const where = [first.sheet, first.row ? `row ${first.row}` : null, first.column].filter(Boolean).join(', ');
@@ -24,10 +24,8 @@ function refuseUnlessCommittable(analysed: AnalysedRoll, request: RollRequest & 
     });
   }
   if (preview.needsConfirmation && !request.confirmWarnings) {
-    throw new HubdeskError('validation', `${preview.warnings.length} ${preview.warnings.length === 1 ? 'warning needs' : 'warnings need'} confirming before this import (first: ${preview.warnings[0]!.message}); nothing was written.`);
-  }
-  if (preview.diffHash !== request.diffHash) {
-    throw new HubdeskError('conflict', 'The data changed since the preview (or the import options did). Preview the file again before importing.');
+    const pending = preview.warnings.filter(needsConfirming);
+    throw new HubdeskError('validation', `${pending.length} ${pending.length === 1 ? 'warning needs' : 'warnings need'} confirming before this import (first: ${pending[0]!.message}); nothing was written.`);
   }
 }
 
@@ -48,24 +46,21 @@ function counts(a: AnalysedRoll) {
  * when nothing was written since, see commitOnce), refused unless they are what was previewed;
  * then a backup, and every change applied in one transaction recorded as an import batch.
  */
-export async function commitRoll(ctx: CoreContext, request: RollRequest & { sha256: string; diffHash: string }): Promise<RollCommitResult> {
-  let sha256: string | null = null;
+export async function commitRoll(ctx: CoreContext, request: RollCommitRequest): Promise<RollCommitResult> {
+  const file = stagedFile('roll', request.stagingId);
   const result = await commitOnce<AnalysedRoll, RollCommitResult>(ctx, {
     backupReason: 'before-import-roll',
-    plan: async () => {
-      const planned = await plannedRoll(ctx, request);
-      sha256 = planned.value.preview.sha256;
-      return planned;
-    },
+    plan: () => plannedRoll(ctx, file, request),
     check: (analysed) => {
       refuseUnlessCommittable(analysed, request);
+      refuseUnlessPreviewed(file, analysed.preview.diffHash, request);
       return analysed.preview.noChanges ? { batchId: null, noChanges: true, backupFile: null, ...counts(analysed) } : undefined;
     },
     write: async (trx, analysed, backup) => {
       const p = analysed.preview;
       const id = await recordBatch(trx, ctx, {
         kind: 'roll',
-        fileName: request.fileName,
+        fileName: file.fileName,
         sha256: p.sha256,
         yearId: null,
         rowCount: p.rowsRead,
@@ -80,11 +75,15 @@ export async function commitRoll(ctx: CoreContext, request: RollRequest & { sha2
       const yearId = await applyPlan(new ChangeSet(trx, { batchId: id, ctx }), ctx, id, analysed.planned!.plan);
       await trx.updateTable('import_batches').set({ year_id: yearId }).where('id', '=', id).execute();
       const read = analysed.read;
-      if (read.mappingSource === 'given') await rememberMapping(trx, ctx, read.header.headers, read.mapping);
+      const chosenOrder = read.dateOrder?.how === 'chosen' ? read.dateOrder.order : null;
+      if (read.mappingSource === 'given' || chosenOrder) await rememberMapping(trx, ctx, read.header.headers, read.mapping, chosenOrder);
       return { batchId: id, noChanges: false, backupFile: backup?.file ?? null, ...counts(analysed) };
     },
   });
-  if (sha256 !== null && result.batchId !== null) forgetRoll(ctx, request, sha256);
+  if (result.batchId !== null) {
+    forgetRoll(ctx, file, request);
+    unstage(file.id);
+  }
   return result;
 }
 

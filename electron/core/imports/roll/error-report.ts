@@ -1,7 +1,8 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../exceljs';
 import type { ErrorReportFile, ImportProblem } from '@shared/contract/roll-import';
 import type { AnalysedRoll } from './analyse';
-import type { CellValue } from './sheet';
+import type { CellValue } from '../files/cells';
+import { fitCellText } from '../../exports/excel-limits';
 
 /**
  * The rows of a roll that have problems, as an .xlsx: the original header row and cells, plus a
@@ -13,14 +14,14 @@ import type { CellValue } from './sheet';
  */
 export async function buildErrorReport(analysed: AnalysedRoll): Promise<ErrorReportFile> {
   const { read, allErrors } = analysed;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'hubdesk';
   const sheet = workbook.addWorksheet('Problems');
   const headers = read.header.headers;
   const rowsByNumber = new Map(read.sheet.rows.map((r) => [r.row, r.cells]));
   let width = headers.length;
   for (const r of read.sheet.rows) if (r.row > read.header.row) width = Math.max(width, r.cells.length);
-  const headerRow = sheet.addRow(['Row in file', ...Array.from({ length: width }, (_, i) => headers[i] ?? ''), 'Problem']);
+  const headerRow = sheet.addRow(['Row in file', ...Array.from({ length: width }, (_, i) => fitCellText(headers[i] ?? '')), 'Problem']);
   headerRow.font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
 
@@ -36,12 +37,12 @@ export async function buildErrorReport(analysed: AnalysedRoll): Promise<ErrorRep
     const cells = rowsByNumber.get(rowNumber) ?? [];
     const values = Array.from({ length: width }, (_, i) => toExcel(cells[i] ?? null));
     const message = problems.map((p) => (p.column ? `${p.column}: ${p.message}` : p.message)).join('; ');
-    const added = sheet.addRow([rowNumber, ...values, message]);
+    const added = sheet.addRow([rowNumber, ...values, fitCellText(message)]);
     added.getCell(width + 2).font = { color: { argb: 'FFB42318' } };
     rows += 1;
   }
   for (const p of wholeFile) {
-    sheet.addRow(['', ...Array.from({ length: width }, () => ''), `Whole file${p.row ? ` (header row ${p.row})` : ''}: ${p.message}`]);
+    sheet.addRow(['', ...Array.from({ length: width }, () => ''), fitCellText(`Whole file${p.row ? ` (header row ${p.row})` : ''}: ${p.message}`)]);
     rows += 1;
   }
   sheet.getColumn(1).width = 12;
@@ -55,7 +56,8 @@ export async function buildErrorReport(analysed: AnalysedRoll): Promise<ErrorRep
 function toExcel(value: CellValue): string | number | boolean | Date | null {
   if (value === null) return null;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'string') return value;
+  // A CSV cell can be longer than an Excel cell holds: cut with a visible "… (truncated)".
+  if (typeof value === 'string') return fitCellText(value);
   if ('date' in value) return new Date(`${value.date}T00:00:00Z`);
   return value.error || '(formula with no saved result)';
 }

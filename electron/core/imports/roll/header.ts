@@ -1,5 +1,5 @@
 import { fieldForHeader, headerSignature } from './fields';
-import { cellText, isBlank, type RawSheet } from './sheet';
+import { cellText, isBlank, type RawSheet } from '../files/cells';
 
 /** How far down a sheet the header row is looked for (below title and blank rows). */
 export const HEADER_SEARCH_ROWS = 30;

@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import { hubFunding } from '@shared/domain/funding';
 import type { MembershipStatus } from '@shared/domain/vocabulary';
+import { membershipHistory, statusLabelDisagreement } from '@shared/domain/membership-history';
+import { previousYearLabel } from '@shared/domain/years';
 import type {
   FieldChange,
   ImportProblem,
@@ -58,7 +60,7 @@ export interface PlanOptions {
   createHubs: boolean;
   today: string;
   /** Header of each mapped field's column, for messages. */
-  columnOf(field: 'hub' | 'name'): string;
+  columnOf(field: 'hub' | 'name' | 'status'): string;
 }
 
 /** A warning when a file leaves out more than this share of the year's roll (is it the whole roll?). */
@@ -196,6 +198,16 @@ export function planRoll(records: readonly RollRecord[], urnsInFile: ReadonlySet
     // The membership for the year.
     const membership = school ? membershipBySchool.get(school.id) : undefined;
     const name = r.name ?? school!.name;
+    if (r.status) {
+      // New and returning come from the history; a label that disagrees is shown (it needs no confirming: the rules follow the history).
+      const history = membershipHistory({
+        earlierYearsHeld: state.earlierYearsHeld,
+        memberLastYear: school !== undefined && state.previousYearMembers.has(school.id),
+        memberBeforeLastYear: school !== undefined && state.membersBeforeLastYear.has(school.id),
+      });
+      const disagreement = statusLabelDisagreement(r.status, history, previousYearLabel(options.year));
+      if (disagreement) warnings.push({ sheet, row: r.row, column: options.columnOf('status'), message: `${name} (URN ${r.urn}) is ${disagreement}`, informational: true });
+    }
     if (!membership) {
       const status = r.status ?? (school && state.previousYearMembers.has(school.id) ? 'renewing' : 'new');
       const fee = r.feePaid?.kind === 'date' ? r.feePaid.date : r.feePaid?.kind === 'yes' ? today : null;

@@ -17,6 +17,10 @@ export interface RollState {
   memberships: MembershipRow[];
   /** Schools that were members in the previous year (a joiner among them is renewing, not new). */
   previousYearMembers: Set<number>;
+  /** Schools that were members in some year before the previous one (back after a gap: returning). */
+  membersBeforeLastYear: Set<number>;
+  /** hubdesk holds some year before this one, so a school's history is known. */
+  earlierYearsHeld: boolean;
   /** Hubs merged into another by this year (a hub merged from a later year still has this year's roll). */
   mergedHubs: Set<number>;
 }
@@ -35,8 +39,12 @@ export async function loadRollState(db: Kysely<Database> | Transaction<Database>
     .where('membership_years.label', '=', previousYearLabel(yearLabel))
     .select('memberships.school_id')
     .execute();
-  const yearStarts = new Map((await db.selectFrom('membership_years').select(['id', 'start_date']).execute()).map((y) => [y.id, y.start_date]));
+  const years = await db.selectFrom('membership_years').select(['id', 'label', 'start_date']).execute();
+  const yearStarts = new Map(years.map((y) => [y.id, y.start_date]));
   const importStart = (year ? yearStarts.get(year.id) : undefined) ?? defaultYearDates(yearLabel).startDate;
+  const beforeLastYear = years.filter((y) => y.start_date < importStart && y.label !== previousYearLabel(yearLabel)).map((y) => y.id);
+  const older =
+    beforeLastYear.length === 0 ? [] : await db.selectFrom('memberships').where('year_id', 'in', beforeLastYear).select('school_id').distinct().execute();
   const mergedHubs = new Set(
     hubs
       .filter((h) => h.merged_into_hub_id !== null && (h.merged_from_year_id === null || (yearStarts.get(h.merged_from_year_id) ?? '') <= importStart))
@@ -52,6 +60,8 @@ export async function loadRollState(db: Kysely<Database> | Transaction<Database>
     headContacts,
     memberships,
     previousYearMembers: new Set(previous.map((p) => p.school_id)),
+    membersBeforeLastYear: new Set(older.map((p) => p.school_id)),
+    earlierYearsHeld: years.some((y) => y.start_date < importStart),
     mergedHubs,
   };
 }

@@ -1,7 +1,9 @@
 import type { FeePaid } from './cells';
-import { cleanText, parseEmail, parseFeePaid, parsePhase, parsePostcode, parsePupils, parseStatus, parseUrn, PUPILS_WARNING_ABOVE, type Parsed } from './cells';
+import { parseEmail, parseFeePaid, parsePhase, parsePostcode, parsePupils, parseStatus, PUPILS_WARNING_ABOVE } from './cells';
+import { cleanText, parseUrn, type Parsed } from '../files/values';
 import { columnLetter } from './fields';
-import { isBlank, type CellValue, type RawRow } from './sheet';
+import { isBlank, type CellValue, type RawRow } from '../files/cells';
+import type { DateOrder } from '../files/dates';
 import type { ImportProblem, RollField, RollMapping } from '@shared/contract/roll-import';
 import type { MembershipStatus, Phase } from '@shared/domain/vocabulary';
 
@@ -52,7 +54,7 @@ const CLEANERS: Record<Exclude<RollField, 'urn' | 'pupils'>, Cleaner> = {
 };
 
 /** Cleans and checks every row below the header; blank rows are skipped. */
-export function checkRows(sheet: string, rows: readonly RawRow[], headers: readonly string[], mapping: RollMapping): CheckedRows {
+export function checkRows(sheet: string, rows: readonly RawRow[], headers: readonly string[], mapping: RollMapping, dateOrder: DateOrder = 'dmy'): CheckedRows {
   const out: CheckedRows = { records: [], urnsInFile: new Set(), errors: [], warnings: [], badRows: new Map(), rowsRead: 0, blankRowsSkipped: 0 };
   const columnName = (col: number) => (headers[col - 1] ? headers[col - 1]! : `column ${columnLetter(col)}`);
   const firstRowOfUrn = new Map<string, RawRow>();
@@ -75,7 +77,7 @@ export function checkRows(sheet: string, rows: readonly RawRow[], headers: reado
     const values: Partial<Record<RollField, unknown>> = {};
     for (const field of Object.keys(CLEANERS) as (keyof typeof CLEANERS)[]) {
       if (mapping[field] === undefined) continue;
-      const parsed = CLEANERS[field](cell(field));
+      const parsed = field === 'feePaid' ? parseFeePaid(cell(field), dateOrder) : CLEANERS[field](cell(field));
       if (parsed.ok) values[field] = parsed.value;
       else fail(field, parsed.message);
     }

@@ -34,7 +34,7 @@ export function OfstedBar({ profile }: { profile: OfstedProfileBucket[] }) {
         {profile.filter((b) => b.count > 0).map((b) => (
           <span key={b.key}>
             <span className={`key tone-${OFSTED_TONE[b.key] ?? 'neutral'}`} aria-hidden="true" />
-            {shortKey(b.key)} {b.count}
+            {shortOfstedKey(b.key)} {b.count}
           </span>
         ))}
       </div>
@@ -42,7 +42,8 @@ export function OfstedBar({ profile }: { profile: OfstedProfileBucket[] }) {
   );
 }
 
-function shortKey(key: string): string {
+/** An Ofsted profile bucket's short label in the bars' legend (OFSTED_KEY says what the short ones mean). */
+export function shortOfstedKey(key: string): string {
   switch (key) {
     case 'Outstanding': return 'Outst.';
     case 'Requires improvement': return 'RI';
@@ -92,4 +93,40 @@ export function CommitmentCounts({ counts }: { counts: Record<'met' | 'on track'
 
 export function StatusChip({ status }: { status: string }) {
   return <span className={`dash-status status-${status.replace(/\s+/g, '-')}`}>{status}</span>;
+}
+
+/** A short label and what it means, for a key shown beside the table that uses it. */
+export type KeyEntry = [short: string, meaning: string];
+
+/** What the Ofsted bars' short labels mean. */
+export const OFSTED_KEY: KeyEntry[] = [
+  ['Outst.', 'Outstanding'],
+  ['RI', 'Requires improvement'],
+  ['Inad.', 'Inadequate'],
+  ['24–25', 'inspected September 2024 – August 2025: no overall grade'],
+  ['Card', 'a report card (from November 2025): no overall grade'],
+];
+
+/** What the QA bars' letters mean. */
+export const QA_KEY: KeyEntry[] = [
+  ['L', 'Leadership at all levels'],
+  ['Q', 'Quality of provision and outcomes'],
+  ['D', 'Disadvantaged pupils and SEND'],
+];
+
+/** A visible key to a table's or a chart's short labels, where it is used (not only on hover). */
+export function DashKey({ label, entries }: { label: string; entries: KeyEntry[] }) {
+  return (
+    <div className="dash-key">
+      <span className="dash-key-title">{label}</span>
+      <dl aria-label={label}>
+        {entries.map(([short, meaning]) => (
+          <div key={short}>
+            <dt>{short}</dt>
+            <dd>{meaning}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
 }

@@ -6,6 +6,7 @@ import { Panel } from './Panel';
 import { GradeChip } from './Grade';
 import { StatusChip } from './Bars';
 import { TableHead } from '../TableHead';
+import { GridTable } from '../GridTable';
 
 type D = HubDashboard;
 
@@ -18,7 +19,7 @@ export function VulnerablePanel({ d }: { d: D }) {
   return (
     <Panel title="Vulnerable schools" count={flagged.length} sources={d.sources.ofsted} wide={flagged.length > 0}>
       {flagged.length === 0 ? (
-        <p className="empty-line">No school meets the DfE vulnerable-school criteria in the academic year containing {formatDate(d.today)}.</p>
+        <p className="empty-line">No school is TSI-eligible in the academic year containing {formatDate(d.today)}, nor stuck.</p>
       ) : (
         <ul className="dash-list">
           {flagged.map((s) => (
@@ -34,6 +35,7 @@ export function VulnerablePanel({ d }: { d: D }) {
                   <span key={i.id} className="dash-inspection">
                     <GradeChip grade={i.overall.code ?? i.categoryOfConcern} label={i.overall.code ? i.overall.label : (i.categoryOfConcern ?? i.overall.label)} date={i.startDate} small />
                     <span className="small muted">{i.frameworkLabel}{i.publicationDate ? `, published ${formatDate(i.publicationDate)}` : ''}</span>
+                    {i.reading ? <span className="small dash-reading">{i.reading.label}</span> : null}
                   </span>
                 ))}
               </div>
@@ -51,7 +53,7 @@ export function UpcomingReviewsPanel({ d }: { d: D }) {
       {d.upcomingReviews.length === 0 ? (
         <p className="empty-line">No reviews from {formatDate(d.today)} to the end of {d.year}.</p>
       ) : (
-        <table className="data-table compact" aria-label="Upcoming QA Reviews">
+        <GridTable label="Upcoming QA Reviews">
           <TableHead columns={['Dates', 'School', { num: 'Team' }, 'Reviewers booked']} />
           <tbody>
             {d.upcomingReviews.map((r) => (
@@ -67,6 +69,7 @@ export function UpcomingReviewsPanel({ d }: { d: D }) {
                       {r.reviewers.map((x, i) => (
                         <span key={`${x.name}-${i}`} className={x.status === 'dropped' ? 'dropped' : undefined} title={x.status === 'dropped' ? 'Dropped out' : x.status}>
                           {x.name} <span className="muted">({x.homeSchool})</span>
+                          {x.notTrained ? <span className="tag warn-text"> not trained</span> : null}
                         </span>
                       ))}
                     </span>
@@ -75,7 +78,7 @@ export function UpcomingReviewsPanel({ d }: { d: D }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </GridTable>
       )}
     </Panel>
   );
@@ -88,7 +91,7 @@ export function ShortfallPanel({ d }: { d: D }) {
       {short.length === 0 ? (
         <p className="empty-line">Every school has attended or booked all the reviewers it owes.</p>
       ) : (
-        <table className="data-table compact" aria-label="Reviewer shortfalls">
+        <GridTable label="Reviewer shortfalls">
           <TableHead columns={['School', { num: 'Owed' }, { num: 'Attended' }, { num: 'Booked' }, { num: 'Short' }, 'Status']} />
           <tbody>
             {short.map((s) => (
@@ -102,7 +105,7 @@ export function ShortfallPanel({ d }: { d: D }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </GridTable>
       )}
     </Panel>
   );

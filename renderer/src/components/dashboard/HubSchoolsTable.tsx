@@ -8,9 +8,35 @@ import { formatCount, formatDate } from '../format';
 import { DataTable, mixedColumns } from '../DataTable';
 import { OfstedCell } from './OfstedCell';
 import { GradeChip } from './Grade';
-import { StatusChip } from './Bars';
+import { DashKey, StatusChip, type KeyEntry } from './Bars';
+import type { ColumnChoice } from '../columns';
 
 const col = createColumnHelper<HubDashboardSchool>();
+
+/** What the flags beside a school's name, and its reviewer status, say. */
+const FLAG_KEY: KeyEntry[] = [
+  ['Vulnerable', 'its Ofsted record meets a vulnerable rule (hover for which)'],
+  ['Hosts first', 'hosts its QA Review before any of its leaders has reviewed at another school'],
+  ['Head untrained', 'a new headteacher not yet trained as a reviewer'],
+  ['Support ×N', 'open support requests'],
+  ['+N to confirm', 'reviewers booked for a review now past, not yet marked attended or dropped'],
+];
+
+/** The hub's schools table's column groups (remembered for each person). */
+const HUB_SCHOOL_COLUMNS: ColumnChoice = {
+  key: 'hub-schools',
+  groups: [
+    { id: 'school', label: 'URN, phase and local authority', columns: ['urn', 'phase'], shownFor: () => false },
+    { id: 'contact', label: 'Headteacher and contact', columns: ['headteacher'], shownFor: () => false },
+    { id: 'pupils', label: 'Pupils', columns: ['pupils'] },
+    { id: 'ofsted', label: 'Latest Ofsted', columns: ['ofsted'] },
+    { id: 'qa', label: 'QA Review date and estimates', columns: ['qa-date', 'qa-estimates'] },
+    { id: 'aoe', label: 'Area of Excellence', columns: ['aoe'] },
+    { id: 'points', label: 'WWW and EBI counts', columns: ['www-ebi'], shownFor: () => false },
+    { id: 'reviewers', label: 'Reviewer shortfall and status', columns: ['rev-shortfall', 'rev-status'] },
+    { id: 'reviewer-detail', label: 'Reviewers owed, attended, booked, dropped', columns: ['rev-owed', 'rev-attended', 'rev-booked', 'rev-dropped'], shownFor: () => false },
+  ],
+};
 
 /** Sort estimates best first; a missing one last. */
 function estimateRank(e: string | null | undefined): number {
@@ -18,14 +44,35 @@ function estimateRank(e: string | null | undefined): number {
   return i < 0 ? QA_ESTIMATES.length : i;
 }
 
-function estimateColumn(key: 'leadership' | 'quality' | 'disadvantaged', header: string, title: string) {
-  return col.accessor((s) => estimateRank(s.qa.latest?.estimates[key]), {
-    id: `qa-${key}`,
-    header: () => <span title={title}>{header}</span>,
+const HEADINGS = [
+  ['leadership', 'L', 'Leadership at all levels'],
+  ['quality', 'Q', 'Quality of provision and outcomes'],
+  ['disadvantaged', 'D', 'Disadvantaged pupils and SEND'],
+] as const;
+
+/** The three latest estimates in one cell, a line each (L, Q, D): all three fit beside the rest of the row. */
+function estimatesColumn() {
+  // Sorts best first by leadership, then quality, then disadvantaged; a school without estimates last.
+  return col.accessor((s) => HEADINGS.reduce((n, [key]) => n * 10 + estimateRank(s.qa.latest?.estimates[key]), 0), {
+    id: 'qa-estimates',
+    header: () => <span title="Latest QA estimates: L leadership, Q quality of provision, D disadvantaged pupils and SEND">Estimates</span>,
     sortDescFirst: false,
     cell: (c) => {
-      const e = c.row.original.qa.latest?.estimates[key] ?? null;
-      return e ? <GradeChip grade={e} small /> : <span className="muted">—</span>;
+      const latest = c.row.original.qa.latest;
+      if (!latest) return <span className="muted">—</span>;
+      return (
+        <dl className="dash-estimates">
+          {HEADINGS.map(([key, short, label]) => {
+            const e = latest.estimates[key];
+            return (
+              <div key={key} title={`${label}: ${e ?? 'no estimate'}`}>
+                <dt>{short}</dt>
+                <dd>{e ? <GradeChip grade={e} small /> : <span className="muted">—</span>}</dd>
+              </div>
+            );
+          })}
+        </dl>
+      );
     },
   });
 }
@@ -66,7 +113,7 @@ export function HubSchoolsTable({
               <div className="dash-flags">
                 {s.membershipStatus !== 'renewing' ? <span className={`tag tag-${s.membershipStatus}`}>{s.membershipStatus}</span> : null}
                 {s.vulnerable.flagged ? <span className="dash-flag flag-poor" title={s.vulnerable.reasons.join(' ')}>Vulnerable</span> : null}
-                {s.reviewBeforeFirstAttendance.flagged ? <span className="dash-flag flag-mid" title="Hosts its review before any of its leaders attends another school's">Review first</span> : null}
+                {s.reviewBeforeFirstAttendance.flagged ? <span className="dash-flag flag-mid" title="Hosts its review before any of its leaders attends another school's">Hosts first</span> : null}
                 {s.headteacherTraining.flagged ? <span className="dash-flag flag-mid" title={s.headteacherTraining.reason}>Head untrained</span> : null}
                 {openSupport?.get(s.schoolId) ? <span className="dash-flag flag-support" title="Open support requests (open, brokered or in progress)">Support ×{openSupport.get(s.schoolId)}</span> : null}
               </div>
@@ -132,9 +179,7 @@ export function HubSchoolsTable({
               );
             },
           }),
-          estimateColumn('leadership', 'Leadership', 'Leadership at all levels'),
-          estimateColumn('quality', 'Quality', 'Quality of provision and outcomes'),
-          estimateColumn('disadvantaged', 'Disadv. & SEND', 'Quality of provision and outcomes for disadvantaged pupils and pupils with additional needs'),
+          estimatesColumn(),
           col.accessor((s) => s.qa.latest?.aoeTitle ?? '', {
             id: 'aoe',
             header: 'Area of Excellence',
@@ -178,7 +223,7 @@ export function HubSchoolsTable({
               return (
                 <span title={r.awaitingConfirmation > 0 ? `${r.awaitingConfirmation} booked for a past review, awaiting confirmation` : undefined}>
                   <StatusChip status={r.status} />
-                  {r.awaitingConfirmation > 0 ? <span className="small muted"> +{r.awaitingConfirmation}?</span> : null}
+                  {r.awaitingConfirmation > 0 ? <span className="small muted block">+{r.awaitingConfirmation} to confirm</span> : null}
                 </span>
               );
             },
@@ -199,6 +244,8 @@ export function HubSchoolsTable({
       rowKey={(s) => s.schoolId}
       initialSort={[{ id: 'name', desc: false }]}
       onOpen={onOpen}
+      columnGroups={HUB_SCHOOL_COLUMNS}
+      legend={<DashKey label="Flags" entries={FLAG_KEY} />}
       rowClass={(s) => (s.vulnerable.flagged ? 'dash-row-alert' : undefined)}
       empty={filter ? `No school matches “${filter}”.` : `No member schools this year.`}
     />

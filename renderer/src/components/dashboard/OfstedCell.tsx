@@ -24,6 +24,7 @@ export function OfstedCell({ ofsted }: { ofsted: SchoolOfsted }) {
         {i.framework !== 'report_card' ? <span className="dash-framework">{frameworkShortLabel(i.framework)}</span> : null}
         <GradeDots grades={i.judgements} />
       </div>
+      {i.reading ? <div className="dash-line small muted dash-reading">{i.reading.label}</div> : null}
       {ofsted.laterUngraded ? (
         <div className="dash-line small muted">
           Ungraded {formatDate(ofsted.laterUngraded.startDate)}

@@ -1,6 +1,7 @@
 import type { FundingEffect } from '@shared/contract';
 import { formatPence } from '@shared/domain/money';
 import { TableHead } from '../TableHead';
+import { GridTable } from '../GridTable';
 
 function signed(p: number): string {
   return p > 0 ? `+${formatPence(p)}` : formatPence(p);
@@ -12,7 +13,7 @@ export function FundingEffectView({ effect, loading }: { effect: FundingEffect |
   return (
     <section className="funding-effect" aria-label="Funding effect">
       <h3>Funding effect</h3>
-      <table className="data-table compact">
+      <GridTable label="Funding before and after">
         <TableHead columns={['Hub', { num: 'Schools' }, { num: 'Funding before' }, { num: 'Funding after' }, { num: 'Change' }]} />
         <tbody>
           {effect.hubs.map((h) => (
@@ -27,7 +28,7 @@ export function FundingEffectView({ effect, loading }: { effect: FundingEffect |
             </tr>
           ))}
         </tbody>
-      </table>
+      </GridTable>
       {effect.hubs.map((h) => (
         <p key={h.hubId} className="small muted">
           {h.hub} after: {h.after.explanation[0]}

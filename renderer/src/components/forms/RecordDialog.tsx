@@ -1,9 +1,11 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { useModalDialog } from '../useModalDialog';
 import { submitOnEnter } from './keys';
 
 /**
- * A modal form for one record: Enter saves (the form submits), Esc cancels. The core's answer is
- * shown as it is; nothing is shown as saved until the core confirms.
+ * A modal form for one record: it opens on its first field, Enter saves (the form submits), Esc
+ * cancels, and focus goes back to what opened it. The core's answer is shown as it is; nothing is
+ * shown as saved until the core confirms.
  */
 export function RecordDialog(props: {
   title: string;
@@ -18,11 +20,7 @@ export function RecordDialog(props: {
   onCancel(): void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  useModalDialog(ref, true);
   return (
     <dialog
       ref={ref}

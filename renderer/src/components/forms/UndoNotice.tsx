@@ -1,17 +1,23 @@
 import { useState, type ReactNode } from 'react';
 import { useChange } from '../../data/mutations';
 
-/** What a records change answers: its audit entry and a summary ("Saved: …"). */
-export interface Saved {
-  auditId: number;
-  summary: string;
-}
+/**
+ * What a records change answers: its audit entry and a summary ("Saved: …"). An import made from a
+ * page (a hub's plan workbook) is undone as its import batch instead.
+ */
+export type Saved = { auditId: number; summary: string } | { importBatchId: number; summary: string };
+
+const savedKey = (s: Saved) => ('auditId' in s ? `a${s.auditId}` : `b${s.importBatchId}`);
 
 /** "Saved: …" with an Undo button for the change just made (the core refuses if it was overtaken). */
 export function UndoNotice({ saved, onClose }: { saved: Saved; onClose(): void }) {
   const undo = useChange();
   const [undone, setUndone] = useState<string | null>(null);
   async function run() {
+    if ('importBatchId' in saved) {
+      if (await undo.run('undoImportBatch', { batchId: saved.importBatchId, confirm: true })) setUndone(saved.summary);
+      return;
+    }
     const r = await undo.run('undoLastChange', { auditId: saved.auditId });
     if (r) setUndone(r.undone.summary);
   }
@@ -37,7 +43,7 @@ export function UndoNotice({ saved, onClose }: { saved: Saved; onClose(): void }
  */
 export function useSavedNotice(place: 'inline' | 'toast' = 'inline'): { notice: ReactNode; show(saved: Saved): void } {
   const [saved, setSaved] = useState<Saved | null>(null);
-  const notice = saved ? <UndoNotice key={saved.auditId} saved={saved} onClose={() => setSaved(null)} /> : null;
+  const notice = saved ? <UndoNotice key={savedKey(saved)} saved={saved} onClose={() => setSaved(null)} /> : null;
   return { notice: place === 'toast' && notice ? <div className="undo-toast">{notice}</div> : notice, show: setSaved };
 }
 

@@ -13,7 +13,7 @@ import { FormError } from '../../components/forms/FormError';
 import { CallStatus } from './status';
 import { ChangesSection, FundingSection, MeetingsSection, PreviousCallsSection, ReviewsSection, SupportSection, VulnerableSection, sinceText } from './PackSections';
 import { OpenActionsSection } from './OpenActions';
-import { RecordCallForm } from './RecordCallForm';
+import { RECORD_CALL_FORM, RecordCallForm } from './RecordCallForm';
 import { countOf } from '@shared/plural';
 
 /**
@@ -52,6 +52,13 @@ function CallPackView({ p }: { p: CallPack }) {
     else setPdfError(r.error.message);
   }
 
+  // The form is at the foot of a long pack: the button at the top takes the person (and the keyboard) to it.
+  function goToRecordCall() {
+    const form = document.getElementById(RECORD_CALL_FORM);
+    form?.scrollIntoView({ block: 'start' });
+    form?.querySelector<HTMLElement>('input, select, textarea')?.focus({ preventScroll: true });
+  }
+
   async function saveWorkbook() {
     const file = await download.run('callPackWorkbook', { hubId: p.hub.id, term: p.term.id });
     if (file) saveBase64(file.fileName, file.contentBase64);
@@ -70,6 +77,9 @@ function CallPackView({ p }: { p: CallPack }) {
           subtitle={`${p.term.label} (${p.term.membershipYear}) · as at ${formatDate(p.asAt)} · changes ${sinceText(p)}`}
           actions={
             <span className="no-print page-actions">
+              <button type="button" className="primary" onClick={goToRecordCall}>
+                Record a call
+              </button>
               <button type="button" onClick={() => void saveWorkbook()} disabled={download.busy}>
                 Download Excel
               </button>

@@ -2,6 +2,7 @@ import type { CallActionView, CallPack } from '@shared/contract';
 import { formatDate } from '../../components/format';
 import { useChange } from '../../data/mutations';
 import { FormError } from '../../components/forms/FormError';
+import { GridTable } from '../../components/GridTable';
 
 function ActionRow({ action: a }: { action: CallActionView }) {
   const act = useChange();
@@ -42,7 +43,7 @@ export function OpenActionsSection({ pack: p }: { pack: CallPack }) {
       {p.openActions.length === 0 ? (
         <p className="pack-empty">No open actions.</p>
       ) : (
-        <table className="data-table compact pack-table" aria-label="Open actions">
+        <GridTable className="data-table compact pack-table" label="Open actions">
           <thead>
             <tr>
               <th>Agreed</th>
@@ -59,7 +60,7 @@ export function OpenActionsSection({ pack: p }: { pack: CallPack }) {
               <ActionRow key={a.id} action={a} />
             ))}
           </tbody>
-        </table>
+        </GridTable>
       )}
     </section>
   );

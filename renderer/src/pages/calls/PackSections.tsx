@@ -3,7 +3,10 @@ import type { CallPack } from '@shared/contract';
 import { formatPence } from '@shared/domain/money';
 import { formatDate } from '../../components/format';
 import { isSupportOpen } from '@shared/domain/support';
+import { CALL_KIND_LABELS } from '@shared/domain/calls';
+import { londonDayTime } from '@shared/uk-date';
 import { TableHead } from '../../components/TableHead';
+import { GridTable } from '../../components/GridTable';
 
 function Section({ id, title, count, children, note }: { id: string; title: string; count?: number; children: ReactNode; note?: ReactNode }) {
   return (
@@ -22,21 +25,22 @@ function Empty({ children }: { children: ReactNode }) {
   return <p className="pack-empty">{children}</p>;
 }
 
+/** What the pack's changes are since: the last call of the pack's kind (day and time), else the start of term. */
 export function sinceText(p: CallPack): string {
-  return p.window.basis === 'last call' ? `since the last call on ${formatDate(p.window.lastCall!.heldOn)}` : `since the start of term, ${formatDate(p.term.start)}`;
+  const kind = CALL_KIND_LABELS[p.kind];
+  const last = p.window.lastCall;
+  return last
+    ? `since the last call on ${formatDate(last.heldOn)} at ${londonDayTime(last.heldAt).time} (${kind} call)`
+    : `since the start of term, ${formatDate(p.term.start)} (no ${kind} call yet)`;
 }
 
 export function ChangesSection({ pack: p }: { pack: CallPack }) {
   return (
-    <Section id="pack-changes" title={`What changed ${sinceText(p)}`} count={p.timeline.length} note={
-        p.window.from > p.window.until
-          ? `The last call was on ${formatDate(p.window.lastCall!.heldOn)}: nothing can have changed after it yet.`
-          : `From ${formatDate(p.window.from)} to ${formatDate(p.window.until)}. Ofsted by publication date.`
-      }>
+    <Section id="pack-changes" title={`What changed ${sinceText(p)}`} count={p.timeline.length} note={`Up to ${formatDate(p.window.until)}. Ofsted by publication date.`}>
       {p.timeline.length === 0 ? (
         <Empty>Nothing recorded has changed {sinceText(p)}.</Empty>
       ) : (
-        <table className="data-table compact pack-table" aria-label="What changed">
+        <GridTable className="data-table compact pack-table" label="What changed">
           <TableHead columns={['Date', 'What', 'School', 'Detail']} />
           <tbody>
             {p.timeline.map((l, i) => (
@@ -48,7 +52,7 @@ export function ChangesSection({ pack: p }: { pack: CallPack }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </GridTable>
       )}
     </Section>
   );
@@ -62,7 +66,7 @@ export function ReviewsSection({ pack: p }: { pack: CallPack }) {
         {p.reviewsComingUp.length === 0 ? (
           <Empty>No reviews coming up this membership year.</Empty>
         ) : (
-          <table className="data-table compact pack-table" aria-label="Reviews coming up">
+          <GridTable className="data-table compact pack-table" label="Reviews coming up">
             <TableHead columns={['Dates', 'School', { num: 'Team' }, 'Reviewers']} />
             <tbody>
               {p.reviewsComingUp.map((r) => (
@@ -79,7 +83,7 @@ export function ReviewsSection({ pack: p }: { pack: CallPack }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </GridTable>
         )}
       </Section>
       <Section
@@ -91,7 +95,7 @@ export function ReviewsSection({ pack: p }: { pack: CallPack }) {
         {short.length === 0 ? (
           <Empty>No school is short of reviewers.</Empty>
         ) : (
-          <table className="data-table compact pack-table" aria-label="Reviewer shortfalls">
+          <GridTable className="data-table compact pack-table" label="Reviewer shortfalls">
             <TableHead columns={['School', { num: 'Owed' }, { num: 'Attended' }, { num: 'Booked' }, { num: 'Dropped' }, { num: 'Short' }, 'Status']} />
             <tbody>
               {short.map((r) => (
@@ -106,14 +110,14 @@ export function ReviewsSection({ pack: p }: { pack: CallPack }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </GridTable>
         )}
       </Section>
       <Section id="pack-dropouts" title="Drop-outs needing a replacement" count={p.dropOuts.length}>
         {p.dropOuts.length === 0 ? (
           <Empty>No reviewer has dropped out of a review still to come without a replacement.</Empty>
         ) : (
-          <table className="data-table compact pack-table" aria-label="Drop-outs">
+          <GridTable className="data-table compact pack-table" label="Drop-outs">
             <TableHead columns={['Review starts', 'Reviewer', 'From', 'Review of']} />
             <tbody>
               {p.dropOuts.map((d, i) => (
@@ -125,7 +129,7 @@ export function ReviewsSection({ pack: p }: { pack: CallPack }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </GridTable>
         )}
       </Section>
     </>
@@ -141,7 +145,7 @@ export function VulnerableSection({ pack: p }: { pack: CallPack }) {
         <ul className="plain-list pack-list">
           {p.vulnerable.map((v) => (
             <li key={v.schoolId}>
-              <span className="strong">{v.school}</span> {v.isNew ? <span className="tag tag-new-flag">new since last call</span> : null}{' '}
+              <span className="strong">{v.school}</span> {v.isNew ? <span className="tag tag-new-flag">{p.window.basis === 'last call' ? 'new since last call' : 'new this term'}</span> : null}{' '}
               <span className="muted">(flag dated {formatDate(v.date)})</span>
               <span className="block">{v.reasons.join(' ')}</span>
             </li>
@@ -164,7 +168,7 @@ export function SupportSection({ pack: p }: { pack: CallPack }) {
       {p.supportRequests.length === 0 ? (
         <Empty>No school of the hub has a support request open or changed {sinceText(p)}.</Empty>
       ) : (
-        <table className="data-table compact pack-table" aria-label="Support requests">
+        <GridTable className="data-table compact pack-table" label="Support requests">
           <TableHead columns={['Requested', 'School', 'Area of support', 'Status', 'Brokered to']} />
           <tbody>
             {p.supportRequests.map((r) => (
@@ -184,7 +188,7 @@ export function SupportSection({ pack: p }: { pack: CallPack }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </GridTable>
       )}
     </Section>
   );
@@ -235,7 +239,7 @@ export function FundingSection({ pack: p }: { pack: CallPack }) {
       {f.claimsPending.length === 0 ? (
         <Empty>No claims waiting for payment.</Empty>
       ) : (
-        <table className="data-table compact pack-table" aria-label="Claims pending">
+        <GridTable className="data-table compact pack-table" label="Claims pending">
           <TableHead columns={['Claimed', 'Invoice', 'Priority', { num: 'Amount' }, 'Status']} />
           <tbody>
             {f.claimsPending.map((c, i) => (
@@ -248,7 +252,7 @@ export function FundingSection({ pack: p }: { pack: CallPack }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </GridTable>
       )}
     </Section>
   );
@@ -260,13 +264,13 @@ export function MeetingsSection({ pack: p }: { pack: CallPack }) {
       {p.meetings.length === 0 ? (
         <Empty>No meeting dates recorded for {p.term.membershipYear}.</Empty>
       ) : (
-        <table className="data-table compact pack-table" aria-label="Hub meetings">
+        <GridTable className="data-table compact pack-table" label="Hub meetings">
           <TableHead columns={['Date', 'Term', 'Format', 'Attendance']} />
           <tbody>
             {p.meetings.map((m) => (
               <tr key={m.id}>
                 <td className="nowrap">
-                  {formatDate(m.date)} {m.isNew ? <span className="tag tag-new-flag">since last call</span> : null}
+                  {formatDate(m.date)} {m.isNew ? <span className="tag tag-new-flag">{p.window.basis === 'last call' ? 'since last call' : 'this term'}</span> : null}
                 </td>
                 <td>{m.term}</td>
                 <td>{m.format ?? '—'}</td>
@@ -283,7 +287,7 @@ export function MeetingsSection({ pack: p }: { pack: CallPack }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </GridTable>
       )}
     </Section>
   );

@@ -7,6 +7,7 @@ import { Field } from '../../components/forms/Field';
 import { FormError } from '../../components/forms/FormError';
 import { PageForm } from '../../components/forms/PageForm';
 import { validate } from '../../components/forms/validate';
+import { notAfterToday } from '@shared/validation/common';
 import { TableHead } from '../../components/TableHead';
 
 interface ActionDraft {
@@ -28,6 +29,9 @@ export function formMessage(message: string): string {
     .replace(/^heldOn:/, 'Held on:')
     .replace(/^attendees\.(\d+):/, (_, n: string) => `Attendee ${Number(n) + 1}:`);
 }
+
+/** The form's id: the pack's "Record a call" at the top jumps to it. */
+export const RECORD_CALL_FORM = 'record-call';
 
 let nextKey = 1;
 const blankAction = (): ActionDraft => ({ key: nextKey++, text: '', owner: '', dueOn: '', status: 'open' });
@@ -64,7 +68,8 @@ export function RecordCallForm({ pack: p, onRecorded }: { pack: CallPack; onReco
       .filter(([, status]) => status !== 'open')
       .map(([id, status]) => ({ actionId: Number(id), status })),
   };
-  const messages = { ...validate(recordCallSchema, request), ...act.fieldErrors };
+  const future = notAfterToday(heldOn, p.generatedOn, 'the day the call was held');
+  const messages = { ...validate(recordCallSchema, request, future ? [{ path: 'heldOn', message: future }] : []), ...act.fieldErrors };
   const first = Object.entries(messages)[0];
   // A refused save says its first reason in the form's words, as the core would.
   const summary = act.error !== null ? formMessage(act.error) : tried && first ? formMessage(`${first[0]}: ${first[1]}`) : null;
@@ -88,11 +93,11 @@ export function RecordCallForm({ pack: p, onRecorded }: { pack: CallPack; onReco
   }
 
   return (
-    <PageForm label="Record a call" className="panel record-call no-print" onSubmit={submit}>
+    <PageForm label="Record a call" id={RECORD_CALL_FORM} className="panel record-call no-print" onSubmit={submit}>
       <h2 id="record-call-heading">Record a call</h2>
       <div className="call-form-row">
         <Field label="Held on" message={messages.heldOn}>
-          {(f) => <input {...f} type="date" value={heldOn} max={p.generatedOn} onChange={(e) => setHeldOn(e.target.value)} />}
+          {(f) => <input {...f} type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />}
         </Field>
         <Field label="Call with" message={messages.kind}>
           {(f) => (

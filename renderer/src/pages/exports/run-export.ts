@@ -40,11 +40,16 @@ export async function exportNetwork(
   const all = drawSteps + writeSteps;
   onProgress({ fraction: 0, label: 'Drawing the network chart' });
   const networkChartPngBase64 = await networkChartPng(client, year);
-  const hubCharts: { hubId: number; pngBase64: string }[] = [];
-  for (const [i, hub] of hubs.entries()) {
-    onProgress({ fraction: (1 + i) / all, label: `Drawing charts: ${hub.name} (${i + 1} of ${hubs.length})` });
-    hubCharts.push({ hubId: hub.id, pngBase64: await hubChartPng(client, hub.id, year) });
-  }
+  // Each hub's figures are asked for at once; each chart is drawn as its figures arrive.
+  let drawn = 0;
+  const hubCharts = await Promise.all(
+    hubs.map(async (hub) => {
+      const pngBase64 = await hubChartPng(client, hub.id, year);
+      drawn += 1;
+      onProgress({ fraction: (1 + drawn) / all, label: `Drawing charts: ${hub.name} (${drawn} of ${hubs.length})` });
+      return { hubId: hub.id, pngBase64 };
+    }),
+  );
   let status: ExportJobStatus = await fetchOnce(client, 'startNetworkExport', { year, layout, includeContacts, networkChartPngBase64, hubCharts });
   while (status.state === 'running') {
     onProgress({ fraction: (drawSteps + status.done) / all, label: `Writing: ${status.stage}` });

@@ -8,6 +8,7 @@ import { Field } from '../../components/forms/Field';
 import { FormError } from '../../components/forms/FormError';
 import { PageForm } from '../../components/forms/PageForm';
 import { validate } from '../../components/forms/validate';
+import { useSavedNotice } from '../../components/forms/UndoNotice';
 import { AmountField, Money, readAmount } from './money';
 
 /** Where the carry forward comes from, and finance's override (with a reason, audited). */
@@ -18,6 +19,7 @@ export function CarryForwardPanel({ detail }: { detail: HubFundingDetail }) {
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
   const action = useChange();
+  const notice = useSavedNotice();
 
   const parsed = readAmount(amount, true);
   const amountIssue = parsed.kind === 'exact' ? [] : [{ path: 'amountPence', message: `“${amount}” is not an exact amount (${parsed.reason}). Enter it like £1,234.56 or -120.00.` }];
@@ -29,7 +31,9 @@ export function CarryForwardPanel({ detail }: { detail: HubFundingDetail }) {
     setTouched(true);
     const problems = clear ? (messages.reason ? [messages.reason] : []) : Object.values(messages);
     if (problems.length) return;
-    if (await action.run('setCarryForward', request(clear || parsed.kind !== 'exact' ? null : parsed.pence))) {
+    const r = await action.run('setCarryForward', request(clear || parsed.kind !== 'exact' ? null : parsed.pence));
+    if (r) {
+      notice.show(r);
       setEditing(false);
       setAmount('');
       setReason('');
@@ -43,6 +47,7 @@ export function CarryForwardPanel({ detail }: { detail: HubFundingDetail }) {
         Carry forward: <Money pence={cf.pence} />
         {cf.source === 'override' ? <span className="tag tag-pending">Set by finance</span> : null}
       </h2>
+      {notice.notice}
       <p>{cf.explanation}</p>
       {cf.previousTotalAvailablePence !== null ? (
         <dl className="facts money-facts">

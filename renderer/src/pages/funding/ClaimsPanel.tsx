@@ -1,202 +1,80 @@
-import { useId, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ClaimView, HubFundingDetail } from '@shared/contract';
-import { CLAIM_STATUSES, type ClaimStatus } from '@shared/domain/vocabulary';
-import { createClaimSchema } from '@shared/validation/funding';
+import { formatPence } from '@shared/domain/money';
 import { formatDate } from '../../components/format';
-import { Field } from '../../components/forms/Field';
-import { PageForm } from '../../components/forms/PageForm';
-import { todayIso, validate } from '../../components/forms/validate';
-import { AmountField, Money } from './money';
-import { CategorySelect, PriorityField } from './FundingFields';
-import { useChange } from '../../data/mutations';
-import { FormError } from '../../components/forms/FormError';
+import { usePanelDialogs, type Saved } from '../../components/forms/UndoNotice';
 import { TableHead } from '../../components/TableHead';
-import { FormActions } from '../../components/forms/FormActions';
+import { GridTable } from '../../components/GridTable';
+import { ClaimForm } from './ClaimForm';
+import { ClaimRow, claimName, type ClaimDialogKind } from './ClaimRow';
+import { ClaimEditDialog } from './ClaimEditDialog';
+import { DeleteClaimDialog, RejectClaimDialog } from './ClaimConfirmDialogs';
+import { ReasonDialog } from './ReasonDialog';
 
-/** A refusal that an override with a reason can get past (paying beyond the total available). */
-const OVER_RELEASE = /To pay it anyway, override with a reason\.$/;
-
-/** Claims for the year: log one, move it through approved → paid (or rejected). */
+/** Claims for the year: log one, move it through approved → paid (or rejected), and correct mistakes; every change with its Undo. */
 export function ClaimsPanel({ detail }: { detail: HubFundingDetail }) {
   const [adding, setAdding] = useState(false);
+  const dialogs = usePanelDialogs<{ kind: ClaimDialogKind; claim: ClaimView }>();
+  const open = dialogs.open;
+  const ends = { detail, onSaved: dialogs.saved, onCancel: dialogs.close };
+  // The form opens on its first field; once it closes (saved or cancelled) the keyboard is back on "Log a claim".
+  const logButton = useRef<HTMLButtonElement>(null);
+  const wasAdding = useRef(false);
+  useEffect(() => {
+    if (wasAdding.current && !adding) logButton.current?.focus();
+    wasAdding.current = adding;
+  }, [adding]);
   return (
     <section className="panel" aria-labelledby="claims-heading">
       <h2 id="claims-heading">Claims</h2>
+      {dialogs.notice}
       {detail.claims.length === 0 ? (
         <div className="empty-state">No claims logged for {detail.year}.</div>
       ) : (
-        <table className="data-table compact" aria-label="Claims">
+        <GridTable label="Claims" className="data-table compact claims-table">
           <TableHead columns={['Claimed', 'Invoice', 'Priority', 'Category', 'Description', { num: 'Amount' }, 'Status', { hidden: 'Actions' }]} />
           <tbody>
             {detail.claims.map((c) => (
-              <ClaimRow key={c.id} claim={c} />
+              <ClaimRow key={c.id} claim={c} onOpen={(kind) => dialogs.setOpen({ kind, claim: c })} onSaved={dialogs.saved} />
             ))}
           </tbody>
-        </table>
+        </GridTable>
       )}
       {adding ? (
-        <ClaimForm detail={detail} onDone={() => setAdding(false)} />
+        <ClaimForm
+          detail={detail}
+          onDone={() => setAdding(false)}
+          onSaved={(r: Saved) => {
+            setAdding(false);
+            dialogs.saved(r);
+          }}
+        />
       ) : (
         <div className="form-actions">
-          <button type="button" onClick={() => setAdding(true)}>
+          <button type="button" ref={logButton} onClick={() => setAdding(true)}>
             Log a claim
           </button>
         </div>
       )}
+      {open?.kind === 'edit' ? <ClaimEditDialog {...ends} claim={open.claim} /> : null}
+      {open?.kind === 'delete' ? <DeleteClaimDialog {...ends} claim={open.claim} /> : null}
+      {open?.kind === 'reject' ? <RejectClaimDialog {...ends} claim={open.claim} /> : null}
+      {open?.kind === 'reverse' ? (
+        <ReasonDialog
+          method="reverseClaimPayment"
+          request={{ claimId: open.claim.id, version: open.claim.version }}
+          title={`Reverse the payment of claim ${claimName(open.claim)}?`}
+          saveLabel="Reverse the payment"
+          reasonLabel="Reason (kept beside the claim and in the audit log)"
+          onSaved={dialogs.saved}
+          onCancel={dialogs.close}
+        >
+          <p>
+            The payment of {formatPence(open.claim.amountPence)} on {formatDate(open.claim.paidOn!)} is taken off {detail.hub}’s released amount and the claim goes back
+            to approved. Its amount can then be corrected, or it can be paid again or deleted.
+          </p>
+        </ReasonDialog>
+      ) : null}
     </section>
-  );
-}
-
-function ClaimRow({ claim: c }: { claim: ClaimView }) {
-  const action = useChange();
-  const [paying, setPaying] = useState(false);
-  const [paidOn, setPaidOn] = useState(todayIso());
-  const [override, setOverride] = useState('');
-  const dateId = useId();
-
-  async function setStatus(status: ClaimStatus, reason?: string) {
-    const ok = await action.run('updateClaim', {
-      claimId: c.id,
-      status,
-      ...(status === 'paid' ? { paidOn } : {}),
-      ...(reason ? { override: true as const, overrideReason: reason } : {}),
-    });
-    if (ok) setPaying(false);
-  }
-
-  const canOverride = action.error !== null && OVER_RELEASE.test(action.error);
-  return (
-    <>
-      <tr>
-        <td>{formatDate(c.claimedOn)}</td>
-        <td className="mono">{c.invoiceRef ?? '—'}</td>
-        <td>{c.priority ?? '—'}</td>
-        <td>{c.category}</td>
-        <td>
-          {c.description ?? '—'}
-          {c.overReleaseReason ? <span className="warn-text block">Paid beyond the total available: {c.overReleaseReason}</span> : null}
-        </td>
-        <td className="num">
-          <Money pence={c.amountPence} />
-        </td>
-        <td>
-          <span className={`tag tag-claim-${c.status}`}>{c.status}</span>
-          {c.paidOn ? <span className="muted block">{formatDate(c.paidOn)}</span> : null}
-        </td>
-        <td className="row-actions">
-          {c.status === 'submitted' ? (
-            <button type="button" onClick={() => void setStatus('approved')} disabled={action.busy}>
-              Approve
-            </button>
-          ) : null}
-          {c.status === 'submitted' || c.status === 'approved' ? (
-            <>
-              <button type="button" onClick={() => setPaying(true)} disabled={action.busy || paying} aria-label={`Mark ${c.invoiceRef ?? 'claim'} paid`}>
-                Mark paid
-              </button>
-              <button type="button" onClick={() => void setStatus('rejected')} disabled={action.busy}>
-                Reject
-              </button>
-            </>
-          ) : null}
-        </td>
-      </tr>
-      {paying || action.error ? (
-        <tr className="row-form">
-          <td colSpan={8}>
-            {paying ? (
-              <span className="inline">
-                <label htmlFor={dateId}>Paid on</label>
-                <input id={dateId} type="date" value={paidOn} onChange={(e) => setPaidOn(e.target.value)} />
-                <button type="button" className="primary" onClick={() => void setStatus('paid')} disabled={action.busy || !paidOn}>
-                  Record payment
-                </button>
-                <button type="button" onClick={() => setPaying(false)}>
-                  Cancel
-                </button>
-              </span>
-            ) : null}
-            <FormError error={action.error} />
-            {canOverride ? (
-              <span className="inline">
-                <input aria-label="Reason to pay beyond the total available" placeholder="Reason for the override (audited)" value={override} onChange={(e) => setOverride(e.target.value)} />
-                <button type="button" className="danger" disabled={!override.trim() || action.busy} onClick={() => void setStatus('paid', override)}>
-                  Pay anyway
-                </button>
-              </span>
-            ) : null}
-          </td>
-        </tr>
-      ) : null}
-    </>
-  );
-}
-
-function ClaimForm({ detail, onDone }: { detail: HubFundingDetail; onDone(): void }) {
-  const [v, setV] = useState({ claimedOn: todayIso(), amount: '', invoiceRef: '', priority: '', categoryId: detail.categories[0]?.id ?? 0, description: '', status: 'submitted' as ClaimStatus, paidOn: '', overrideReason: '' });
-  const [touched, setTouched] = useState(false);
-  const action = useChange();
-  const canOverride = action.error !== null && OVER_RELEASE.test(action.error);
-  const request = {
-    hubId: detail.hubId,
-    year: detail.year,
-    claimedOn: v.claimedOn,
-    amount: v.amount,
-    invoiceRef: v.invoiceRef,
-    priority: v.priority,
-    categoryId: v.categoryId,
-    description: v.description,
-    status: v.status,
-    ...(v.status === 'paid' && v.paidOn ? { paidOn: v.paidOn } : {}),
-    ...(canOverride && v.overrideReason.trim() ? { override: true as const, overrideReason: v.overrideReason } : {}),
-  };
-  const messages = { ...validate(createClaimSchema, request), ...action.fieldErrors };
-  const show = (k: string, filled: boolean) => (touched || filled ? messages[k] : null);
-  const set = (k: keyof typeof v) => (value: string | number) => {
-    setV({ ...v, [k]: value });
-    action.clearFieldErrors();
-  };
-  const text = (k: 'invoiceRef' | 'description' | 'overrideReason', label: string, wide = false) => (
-    <Field label={label} message={show(k, v[k] !== '')} wide={wide}>
-      {(p) => <input {...p} value={v[k]} onChange={(e) => set(k)(e.target.value)} />}
-    </Field>
-  );
-
-  async function submit() {
-    setTouched(true);
-    if (Object.keys(messages).length) return;
-    if (await action.run('createClaim', request)) onDone();
-  }
-
-  return (
-    <PageForm label="Log a claim" onSubmit={submit} onCancel={onDone}>
-      <Field label="Claimed on" message={show('claimedOn', v.claimedOn !== '')}>
-        {(p) => <input {...p} type="date" value={v.claimedOn} onChange={(e) => set('claimedOn')(e.target.value)} />}
-      </Field>
-      <AmountField label="Amount" value={v.amount} onChange={set('amount')} message={messages.amount} allowConfirm={false} />
-      {text('invoiceRef', 'Invoice reference')}
-      <PriorityField detail={detail} value={v.priority} onChange={set('priority')} message={messages.priority} />
-      <CategorySelect detail={detail} value={v.categoryId} onChange={set('categoryId')} message={messages.categoryId} />
-      {text('description', 'Description', true)}
-      <Field label="Status" message={messages.status}>
-        {(p) => (
-          <select {...p} value={v.status} onChange={(e) => set('status')(e.target.value)}>
-            {CLAIM_STATUSES.map((x) => (
-              <option key={x} value={x}>
-                {x}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {v.status === 'paid' ? (
-        <Field label="Paid on" message={messages.paidOn}>
-          {(p) => <input {...p} type="date" value={v.paidOn} onChange={(e) => set('paidOn')(e.target.value)} />}
-        </Field>
-      ) : null}
-      {canOverride ? text('overrideReason', 'Reason to pay beyond the total available (audited)', true) : null}
-      <FormActions save={canOverride && v.overrideReason.trim() ? 'Log and pay anyway' : 'Log claim'} busy={action.busy} onCancel={onDone} />
-      <FormError error={action.error} />
-    </PageForm>
   );
 }

@@ -2,6 +2,7 @@ import { useQueryOf } from '../../data/queries';
 import { formatCount } from '../../components/format';
 import { Money } from './money';
 import { TableHead } from '../../components/TableHead';
+import { GridTable } from '../../components/GridTable';
 
 /** This hub's change from last year, school by school. */
 export function HubChange({ hubId, year }: { hubId: number; year: string }) {
@@ -17,7 +18,7 @@ export function HubChange({ hubId, year }: { hubId: number; year: string }) {
         ))}
       </ul>
       {c.joiners.length + c.leavers.length + c.pupilChanges.length > 0 ? (
-        <table className="data-table compact" aria-label={`Funding change by school in ${c.hub}`}>
+        <GridTable label={`Funding change by school in ${c.hub}`}>
           <TableHead columns={['School', 'Change', { num: 'Pupils' }, { num: 'Effect' }]} />
           <tbody>
             {c.joiners.map((s) => (
@@ -47,7 +48,7 @@ export function HubChange({ hubId, year }: { hubId: number; year: string }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </GridTable>
       ) : null}
     </section>
   );

@@ -1,6 +1,5 @@
 import { Link, useParams } from 'react-router';
 import type { HubFundingDetail } from '@shared/contract';
-import { formatPence } from '@shared/domain/money';
 import { useQueryOf } from '../../data/queries';
 import { useStatus } from '../../state/status';
 import { PageHeader } from '../../components/PageHeader';
@@ -37,7 +36,7 @@ function HubFunding({ d }: { d: HubFundingDetail }) {
       <PageHeader
         crumbs={<Link to="/funding">Funding</Link>}
         title={d.hub}
-        subtitle={`${formatCount(f.schools)} schools · ${formatCount(f.pupils)} pupils · ${d.year}`}
+        subtitle={`${d.basis === 'locked' ? 'Locked figures' : 'Live figures (not locked)'} · ${formatCount(f.schools)} schools · ${formatCount(f.pupils)} pupils · ${d.year}`}
         actions={<Link className="button" to={`/hubs/${d.hubId}`}>Open the hub</Link>}
       />
       <div className="kpis funding-kpis">
@@ -61,14 +60,11 @@ function HubFunding({ d }: { d: HubFundingDetail }) {
       ) : null}
       <LockPanel detail={d} />
       <section className="panel" aria-labelledby="how-heading">
-        <h2 id="how-heading">How the funding is worked out</h2>
+        <h2 id="how-heading">{d.basis === 'locked' ? 'How the locked funding was worked out' : 'How the funding is worked out'}</h2>
         <ul className="explain">
           {d.explanation.map((line) => (
             <li key={line}>{line}</li>
           ))}
-          <li>
-            Total available = funding {formatPence(f.fundingPence)} + carry forward {formatPence(f.carryForwardPence)} = <strong>{formatPence(f.totalAvailablePence)}</strong>.
-          </li>
         </ul>
         <SchoolBreakdown detail={d} />
       </section>

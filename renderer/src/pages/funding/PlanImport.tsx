@@ -7,6 +7,8 @@ import { FormError } from '../../components/forms/FormError';
 import { countOf } from '@shared/plural';
 import { TableHead } from '../../components/TableHead';
 import { FormActions } from '../../components/forms/FormActions';
+import { GridTable } from '../../components/GridTable';
+import type { Saved } from '../../components/forms/UndoNotice';
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -16,7 +18,7 @@ async function toBase64(file: File): Promise<string> {
 }
 
 /** Import a plan workbook (Priority, Activity, Cost, Category): preview, confirm flagged costs, then replace the plan. */
-export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDone(): void }) {
+export function PlanImport({ detail, onDone, onSaved }: { detail: HubFundingDetail; onDone(): void; onSaved(r: Saved): void }) {
   const fileId = useId();
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
   const [preview, setPreview] = useState<PlanImportPreview | null>(null);
@@ -38,7 +40,8 @@ export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDon
       .filter((r) => r.confirm !== null)
       .map((r) => ({ row: r.row, pence: confirmedPence(confirmations[r.row]) }))
       .filter((c): c is { row: number; pence: number } => c.pence !== undefined);
-    if (await action.run('commitPlanImport', { hubId: detail.hubId, year: detail.year, fileName: file.name, contentBase64: file.content, confirmations: list })) onDone();
+    const r = await action.run('commitPlanImport', { hubId: detail.hubId, year: detail.year, stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash, confirmations: list });
+    if (r) onSaved({ importBatchId: r.importBatchId, summary: `${detail.hub}’s ${detail.year} plan imported from ${file.name}: ${countOf(r.lines, 'line')}, ${formatPence(r.totalPlannedPence)} planned` });
   }
 
   const blocked = preview ? preview.problems > 0 || preview.rows.some((r) => r.confirm !== null && confirmedPence(confirmations[r.row]) === undefined) : true;
@@ -55,7 +58,7 @@ export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDon
             {preview.needsConfirmation ? ` ${preview.needsConfirmation} cost${preview.needsConfirmation === 1 ? '' : 's'} need${preview.needsConfirmation === 1 ? 's' : ''} confirming.` : ''}
             {preview.problems ? ` ${countOf(preview.problems, 'row')} cannot be imported: fix the workbook and choose it again.` : ''}
           </p>
-          <table className="data-table compact" aria-label="Plan import preview">
+          <GridTable label="Plan import preview">
             <TableHead columns={[{ num: 'Row' }, 'Priority', 'Activity', 'Category', 'Cost as written', { num: 'Amount' }]} />
             <tbody>
               {preview.rows.map((r) => (
@@ -90,7 +93,7 @@ export function PlanImport({ detail, onDone }: { detail: HubFundingDetail; onDon
                 </tr>
               ))}
             </tbody>
-          </table>
+          </GridTable>
         </>
       ) : null}
       <FormActions save="Replace the plan with these lines" busy={action.busy} disabled={blocked} onSave={() => void commit()} onCancel={onDone} />

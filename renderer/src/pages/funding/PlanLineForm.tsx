@@ -9,9 +9,10 @@ import { AmountField, confirmedPence } from './money';
 import { PageForm } from '../../components/forms/PageForm';
 import { CategorySelect, PriorityField } from './FundingFields';
 import { FormActions } from '../../components/forms/FormActions';
+import type { Saved } from '../../components/forms/UndoNotice';
 
 /** Add or edit one action plan line: priority, activity, amount as typed (confirmed if not exact), category. */
-export function PlanLineForm({ detail, line, onDone }: { detail: HubFundingDetail; line?: PlanLineView; onDone(): void }) {
+export function PlanLineForm({ detail, line, onDone, onSaved }: { detail: HubFundingDetail; line?: PlanLineView; onDone(): void; onSaved(r: Saved): void }) {
   const [v, setV] = useState({ priority: line?.priority ?? '', activity: line?.activity ?? '', amount: line?.amountAsTyped ?? '', confirmed: '', categoryId: line?.categoryId ?? detail.categories[0]?.id ?? 0 });
   const [touched, setTouched] = useState(false);
   const save = useChange();
@@ -28,7 +29,7 @@ export function PlanLineForm({ detail, line, onDone }: { detail: HubFundingDetai
     setTouched(true);
     if (Object.keys(messages).length) return;
     const r = line ? await save.run('updatePlanLine', { lineId: line.id, ...fields }) : await save.run('addPlanLine', { hubId: detail.hubId, year: detail.year, ...fields });
-    if (r) onDone();
+    if (r) onSaved(r);
   }
 
   return (

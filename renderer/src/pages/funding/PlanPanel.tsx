@@ -7,23 +7,35 @@ import { PlanImport } from './PlanImport';
 import { useChange } from '../../data/mutations';
 import { FormError } from '../../components/forms/FormError';
 import { TableHead } from '../../components/TableHead';
+import { GridTable } from '../../components/GridTable';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useSavedNotice, type Saved } from '../../components/forms/UndoNotice';
 
 /** The Hub Action Plan: lines by priority, the allocation check, and editing or importing lines. */
 export function PlanPanel({ detail }: { detail: HubFundingDetail }) {
   const { plan } = detail;
   const a = plan.allocation;
   const [mode, setMode] = useState<'view' | 'add' | 'import' | { edit: PlanLineView }>('view');
+  const [deleting, setDeleting] = useState<PlanLineView | null>(null);
   const action = useChange();
+  const notice = useSavedNotice();
 
   const done = () => setMode('view');
+  const saved = (r: Saved) => {
+    setMode('view');
+    notice.show(r);
+  };
   async function remove(line: PlanLineView) {
-    if (!window.confirm(`Delete “${line.activity}” (${formatPence(line.plannedPence)}) from the plan?`)) return;
-    await action.run('deletePlanLine', { lineId: line.id });
+    const r = await action.run('deletePlanLine', { lineId: line.id });
+    if (!r) return;
+    setDeleting(null);
+    notice.show(r);
   }
 
   return (
     <section className="panel" aria-labelledby="plan-heading">
       <h2 id="plan-heading">Hub Action Plan</h2>
+      {notice.notice}
       <p className={a.status === 'over' ? 'error-line' : a.status === 'exact' ? 'good-text' : undefined} role={a.status === 'over' ? 'alert' : undefined}>
         {a.status === 'over' ? 'Over-allocated: ' : ''}
         {a.message}
@@ -31,14 +43,14 @@ export function PlanPanel({ detail }: { detail: HubFundingDetail }) {
       {plan.lines.length === 0 ? (
         <div className="empty-state">No plan lines yet for {detail.year}. Add them one by one or import the hub’s plan workbook.</div>
       ) : (
-        <table className="data-table compact" aria-label="Plan lines">
+        <GridTable label="Plan lines">
           <TableHead columns={['Priority', 'Activity', 'Category', 'As typed', { num: 'Planned' }, { hidden: 'Actions' }]} />
           <tbody>
             {plan.lines.map((l) =>
               typeof mode === 'object' && mode.edit.id === l.id ? (
                 <tr key={l.id}>
                   <td colSpan={6}>
-                    <PlanLineForm detail={detail} line={l} onDone={done} />
+                    <PlanLineForm detail={detail} line={l} onDone={done} onSaved={saved} />
                   </td>
                 </tr>
               ) : (
@@ -54,7 +66,7 @@ export function PlanPanel({ detail }: { detail: HubFundingDetail }) {
                     <button type="button" onClick={() => setMode({ edit: l })} aria-label={`Edit ${l.activity}`}>
                       Edit
                     </button>
-                    <button type="button" onClick={() => void remove(l)} aria-label={`Delete ${l.activity}`}>
+                    <button type="button" onClick={() => (action.reset(), setDeleting(l))} aria-label={`Delete ${l.activity}`}>
                       Delete
                     </button>
                   </td>
@@ -80,10 +92,10 @@ export function PlanPanel({ detail }: { detail: HubFundingDetail }) {
               <td />
             </tr>
           </tfoot>
-        </table>
+        </GridTable>
       )}
-      {mode === 'add' ? <PlanLineForm detail={detail} onDone={done} /> : null}
-      {mode === 'import' ? <PlanImport detail={detail} onDone={done} /> : null}
+      {mode === 'add' ? <PlanLineForm detail={detail} onDone={done} onSaved={saved} /> : null}
+      {mode === 'import' ? <PlanImport detail={detail} onDone={done} onSaved={saved} /> : null}
       {mode === 'view' ? (
         <div className="form-actions">
           <button type="button" onClick={() => setMode('add')}>
@@ -94,7 +106,23 @@ export function PlanPanel({ detail }: { detail: HubFundingDetail }) {
           </button>
         </div>
       ) : null}
-      <FormError error={action.error} />
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete this plan line?"
+        confirmLabel="Delete the line"
+        destructive
+        busy={action.busy}
+        onConfirm={() => deleting && void remove(deleting)}
+        onCancel={() => setDeleting(null)}
+      >
+        {deleting ? (
+          <p>
+            “{deleting.activity}” ({formatPence(deleting.plannedPence)}, {deleting.priority}) leaves {detail.hub}’s {detail.year} plan.
+          </p>
+        ) : null}
+        <FormError error={action.error} />
+      </ConfirmDialog>
+      {deleting ? null : <FormError error={action.error} />}
     </section>
   );
 }

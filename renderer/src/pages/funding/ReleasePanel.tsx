@@ -6,6 +6,7 @@ import { Field } from '../../components/forms/Field';
 import { FormError } from '../../components/forms/FormError';
 import { PageForm } from '../../components/forms/PageForm';
 import { validate } from '../../components/forms/validate';
+import { useSavedNotice } from '../../components/forms/UndoNotice';
 
 /** The three release conditions with what is missing, and the plan deadlines. */
 export function ReleasePanel({ detail }: { detail: HubFundingDetail }) {
@@ -13,13 +14,15 @@ export function ReleasePanel({ detail }: { detail: HubFundingDetail }) {
   const [draft, setDraft] = useState(plan.draftSubmittedOn ?? '');
   const [final, setFinal] = useState(plan.finalSubmittedOn ?? '');
   const action = useChange();
+  const notice = useSavedNotice();
   const changed = draft !== (plan.draftSubmittedOn ?? '') || final !== (plan.finalSubmittedOn ?? '');
   const request = { hubId: detail.hubId, year: detail.year, draftSubmittedOn: draft || null, finalSubmittedOn: final || null };
   const messages = { ...validate(planSubmissionSchema, request), ...action.fieldErrors };
 
   async function save() {
     if (Object.keys(messages).length) return;
-    await action.run('setPlanSubmission', request);
+    const r = await action.run('setPlanSubmission', request);
+    if (r) notice.show(r);
   }
 
   return (
@@ -62,6 +65,7 @@ export function ReleasePanel({ detail }: { detail: HubFundingDetail }) {
         </div>
       </PageForm>
       <FormError error={action.error} />
+      {notice.notice}
     </section>
   );
 }

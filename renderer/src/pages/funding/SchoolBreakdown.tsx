@@ -39,7 +39,7 @@ export function SchoolBreakdown({ detail }: { detail: HubFundingDetail }) {
             <td className="num">{formatCount(rows.reduce((n, r) => n + r.pupilsOverThreshold, 0))}</td>
             <td />
             <td className="num">
-              <Money pence={detail.computed.formulaPence} />
+              <Money pence={detail.live.figures.formulaPence} />
             </td>
             <td>{rows.filter((r) => r.capped).length} capped</td>
           </tr>

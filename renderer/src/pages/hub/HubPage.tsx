@@ -7,7 +7,7 @@ import { useStatus } from '../../state/status';
 import { PageHeader } from '../../components/PageHeader';
 import { formatCount, formatDate } from '../../components/format';
 import { HubSchoolsTable } from '../../components/dashboard/HubSchoolsTable';
-import { CommitmentCounts, OfstedBar, QaBars } from '../../components/dashboard/Bars';
+import { CommitmentCounts, DashKey, OFSTED_KEY, OfstedBar, QA_KEY, QaBars, shortOfstedKey } from '../../components/dashboard/Bars';
 import { Sources } from '../../components/dashboard/Panel';
 import {
   FundingPanel,
@@ -50,6 +50,9 @@ function HubView({ d }: { d: HubDashboard }) {
         actions={
           <>
             <input type="search" className="filter" placeholder="Filter schools…" aria-label="Filter schools" value={filter} onChange={(e) => setFilter(e.target.value)} />
+            <Link className="button" to={`/funding/${h.id}`}>
+              Funding and claims
+            </Link>
             <HubEditButton hubId={h.id} />
             <ExportHubButton hubId={h.id} year={d.year} />
           </>
@@ -82,7 +85,7 @@ function HubView({ d }: { d: HubDashboard }) {
           <OfstedBar profile={d.summary.ofstedProfile} />
         </div>
         <div className="dash-summary-item">
-          <span className="label">Latest QA estimates (L · Q · D)</span>
+          <span className="label">Latest QA estimates</span>
           <QaBars profile={d.summary.qaProfile} />
         </div>
         <div className="dash-summary-item">
@@ -92,6 +95,10 @@ function HubView({ d }: { d: HubDashboard }) {
         <div className="dash-summary-item">
           <span className="label">Vulnerable</span>
           <span className={d.summary.vulnerable > 0 ? 'dash-big warn-text' : 'dash-big'}>{d.summary.vulnerable}</span>
+        </div>
+        <div className="dash-summary-keys">
+          <DashKey label="Ofsted" entries={OFSTED_KEY.filter(([short]) => d.summary.ofstedProfile.some((b) => b.count > 0 && shortOfstedKey(b.key) === short))} />
+          <DashKey label="QA estimates" entries={QA_KEY} />
         </div>
       </section>
 

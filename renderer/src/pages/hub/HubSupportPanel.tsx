@@ -5,6 +5,7 @@ import { Panel } from '../../components/dashboard/Panel';
 import { SupportCells } from '../../components/support';
 import { countOf } from '@shared/plural';
 import { TableHead } from '../../components/TableHead';
+import { GridTable } from '../../components/GridTable';
 
 /** Open requests per school, for the schools table's flag. */
 export function openSupportBySchool(d: HubDashboard): Map<number, number> {
@@ -30,7 +31,7 @@ export function HubSupportPanel({ d }: { d: HubDashboard }) {
           <p className="small muted">
             {rows.length} open from {countOf(schools, 'school')} (open, brokered or in progress). Done and declined requests stay on each school’s page.
           </p>
-          <table className="data-table compact" aria-label="Open support requests">
+          <GridTable label="Open support requests">
             <TableHead columns={['Requested', 'School', 'Area of support', 'Status', 'Brokered to']} />
             <tbody>
               {rows.map((r) => (
@@ -43,7 +44,7 @@ export function HubSupportPanel({ d }: { d: HubDashboard }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </GridTable>
         </>
       )}
     </Panel>

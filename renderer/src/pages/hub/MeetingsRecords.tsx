@@ -3,6 +3,7 @@ import { formatDate } from '../../components/format';
 import { usePanelDialogs } from '../../components/forms/UndoNotice';
 import { AddMeetingDialog, AttendanceDialog, MeetingEditDialog } from '../../dialogs/MeetingDialogs';
 import { TableHead } from '../../components/TableHead';
+import { GridTable } from '../../components/GridTable';
 
 /** The hub's meetings with the actions that keep them: record attendance, edit date, notes, submitted. */
 export function MeetingsRecords({ d }: { d: HubDashboard }) {
@@ -19,7 +20,7 @@ export function MeetingsRecords({ d }: { d: HubDashboard }) {
       {d.meetings.length === 0 ? (
         <p className="empty-line">No meeting dates recorded for {d.year}.</p>
       ) : (
-        <table className="data-table compact" aria-label="Meetings to keep">
+        <GridTable label="Meetings to keep">
           <TableHead columns={['Date', 'Term', 'Dates submitted', { num: 'Attended' }, { hidden: 'Actions' }]} />
           <tbody>
             {d.meetings.map((m) => (
@@ -39,7 +40,7 @@ export function MeetingsRecords({ d }: { d: HubDashboard }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </GridTable>
       )}
       {open?.kind === 'attendance' ? <AttendanceDialog meetingId={open.id} onSaved={saved} onCancel={close} /> : null}
       {open?.kind === 'add' ? <AddMeetingDialog hubId={d.hub.id} year={d.year} onSaved={saved} onCancel={close} /> : null}

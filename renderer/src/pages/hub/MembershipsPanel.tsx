@@ -3,6 +3,7 @@ import { formatCount, formatDate } from '../../components/format';
 import { usePanelDialogs } from '../../components/forms/UndoNotice';
 import { MembershipDialog, type MembershipMode } from '../../dialogs/MembershipDialog';
 import { TableHead } from '../../components/TableHead';
+import { GridTable } from '../../components/GridTable';
 
 /** The hub's memberships for the year, kept by hand: add a school, move one, mark it leaving, record its fee. */
 export function MembershipsPanel({ d }: { d: HubDashboard }) {
@@ -19,7 +20,7 @@ export function MembershipsPanel({ d }: { d: HubDashboard }) {
       {d.schools.length === 0 ? (
         <p className="empty-line">No member schools in {d.year} yet: add one.</p>
       ) : (
-        <table className="data-table compact" aria-label="Memberships">
+        <GridTable label="Memberships">
           <TableHead columns={['School', { num: 'Pupils' }, 'Status', 'Fee paid', { hidden: 'Actions' }]} />
           <tbody>
             {d.schools.map((s) => (
@@ -37,14 +38,21 @@ export function MembershipsPanel({ d }: { d: HubDashboard }) {
                   <button type="button" onClick={() => setOpen({ mode: 'leaving', schoolId: s.schoolId })} aria-label={`Mark ${s.name} leaving`} disabled={s.membershipStatus === 'leaving'}>
                     Leaving
                   </button>
-                  <button type="button" onClick={() => setOpen({ mode: 'fee', schoolId: s.schoolId })} aria-label={`Fee for ${s.name}`}>
-                    Fee paid
-                  </button>
+                  {/* A fee already paid is not paid again: its dates can be looked at and corrected. */}
+                  {s.feePaidOn ? (
+                    <button type="button" onClick={() => setOpen({ mode: 'fee', schoolId: s.schoolId })} aria-label={`Fee dates of ${s.name}`}>
+                      Fee dates
+                    </button>
+                  ) : (
+                    <button type="button" onClick={() => setOpen({ mode: 'fee', schoolId: s.schoolId })} aria-label={`Fee for ${s.name}`}>
+                      Fee paid
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </GridTable>
       )}
       {open ? (
         <MembershipDialog

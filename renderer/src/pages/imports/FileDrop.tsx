@@ -1,7 +1,8 @@
 import { useRef, useState, type DragEvent } from 'react';
 
 /** Drag and drop, or a file dialog (keyboard: the button), in the words of the file each import takes. */
-export function FileDrop({ title, hint, inputLabel, accept, onFile, disabled }: { title: string; hint: string; inputLabel: string; accept: string; onFile(file: File): void; disabled?: boolean }) {
+/** `compact`: a smaller zone, for an optional second file. */
+export function FileDrop({ title, hint, inputLabel, accept, onFile, disabled, compact }: { title: string; hint: string; inputLabel: string; accept: string; onFile(file: File): void; disabled?: boolean; compact?: boolean }) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
 
@@ -14,7 +15,7 @@ export function FileDrop({ title, hint, inputLabel, accept, onFile, disabled }: 
 
   return (
     <div
-      className={`drop-zone${over ? ' over' : ''}`}
+      className={`drop-zone${compact ? ' compact' : ''}${over ? ' over' : ''}`}
       onDragOver={(e) => {
         e.preventDefault();
         setOver(true);
@@ -25,7 +26,7 @@ export function FileDrop({ title, hint, inputLabel, accept, onFile, disabled }: 
     >
       <p className="drop-title">{title}</p>
       <p className="hint">{hint}</p>
-      <button type="button" className="primary" onClick={() => input.current?.click()} disabled={disabled}>
+      <button type="button" className={compact ? undefined : 'primary'} onClick={() => input.current?.click()} disabled={disabled}>
         Choose a file…
       </button>
       <input

@@ -1,14 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { ImportBatchView } from '@shared/contract/import-batches';
 import { DataTable } from '../../components/DataTable';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatCount } from '../../components/format';
 import { useQueryOf } from '../../data/queries';
-import { useChange } from '../../data/mutations';
+import { UndoImportDialog } from './UndoImportDialog';
 import { countOf } from '@shared/plural';
 
-const KIND_LABELS: Record<string, string> = { roll: 'Membership roll', ofsted: 'Ofsted', qa: 'QA tracker', demo: 'Demo network' };
+export const KIND_LABELS: Record<string, string> = { roll: 'Membership roll', ofsted: 'Ofsted', qa: 'QA tracker', gias: 'School data (GIAS)', plan: 'Action plan', demo: 'Demo network' };
 
 function when(iso: string): string {
   return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -18,6 +18,7 @@ function summaryText(b: ImportBatchView): string {
   const s = b.summary as Record<string, unknown>;
   if (b.kind === 'ofsted' && typeof s.inspectionsAdded === 'number') return `${countOf(s.inspectionsAdded, 'inspection')} added`;
   if (b.kind === 'qa' && typeof s.reviewsAdded === 'number') return `${countOf(s.reviewsAdded, 'review')} added, ${formatCount(Number(s.reviewsUpdated ?? 0))} updated, ${formatCount(Number(s.assignmentsAdded ?? 0))} assignments`;
+  if (b.kind === 'gias' && typeof s.schoolsUpdated === 'number') return `${countOf(s.schoolsUpdated, 'school')} updated${Number(s.pupilChanges ?? 0) > 0 ? `, ${countOf(Number(s.pupilChanges), 'pupil change')}` : ''}`;
   if (b.kind !== 'roll') return `${formatCount(b.rows)} rows`;
   const parts = ([['joiners', 'joiner'], ['leavers', 'leaver'], ['moves', 'hub move'], ['pupilChanges', 'pupil change']] as const)
     .filter(([k]) => typeof s[k] === 'number' && (s[k] as number) > 0)
@@ -25,29 +26,14 @@ function summaryText(b: ImportBatchView): string {
   return parts.length ? parts.join(', ') : `${formatCount(b.rows)} rows`;
 }
 
-/** Every import, newest first; the latest one still in force can be undone (after a confirmation). */
-/** `onUndone` starts the importers afresh: what they previewed was checked against data that is gone. */
-export function ImportHistory({ onUndone }: { onUndone(): void }) {
+/**
+ * Every import, newest first; the latest one still in force of each kind can be undone (after a
+ * confirmation). `onUndone` tells the page, which says so and starts the importers afresh (what they
+ * previewed was checked against data that is gone).
+ */
+export function ImportHistory({ onUndone }: { onUndone(message: string): void }) {
   const history = useQueryOf('listImportBatches', {});
   const [pending, setPending] = useState<ImportBatchView | null>(null);
-  const undoing = useChange();
-  const { busy, error } = undoing;
-  const [done, setDone] = useState<string | null>(null);
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    if (pending) dialog.current?.showModal();
-    else dialog.current?.close();
-  }, [pending]);
-
-  async function undo() {
-    if (!pending) return;
-    const r = await undoing.run('undoImportBatch', { batchId: pending.id, confirm: true });
-    if (!r) return;
-    setDone(`Import #${r.batchId} (${pending.fileName}) was undone: ${formatCount(r.restoredRows)} rows restored.`);
-    setPending(null);
-    onUndone();
-  }
 
   const columns: ColumnDef<ImportBatchView, unknown>[] = [
     { header: '#', accessorKey: 'id', meta: { align: 'right' } },
@@ -66,7 +52,7 @@ export function ImportHistory({ onUndone }: { onUndone(): void }) {
         if (b.undoneAt) return <span className="tag plain">undone {when(b.undoneAt)}</span>;
         if (!b.canUndo) return null;
         return (
-          <button type="button" onClick={() => { undoing.reset(); setPending(b); }}>
+          <button type="button" onClick={() => setPending(b)}>
             Undo…
           </button>
         );
@@ -77,29 +63,16 @@ export function ImportHistory({ onUndone }: { onUndone(): void }) {
   return (
     <section aria-labelledby="history-title" className="import-history">
       <h2 id="history-title">Import history</h2>
-      {done ? <p className="notice good" role="status">{done}</p> : null}
       {history.error ? <ErrorPanel title="Could not load the import history" error={history.error} onRetry={history.refetch} /> : null}
-      <DataTable label="Import history" rows={history.data ?? []} columns={columns} rowKey={(b) => b.id} empty="No imports yet." />
-      <dialog ref={dialog} className="confirm-dialog" aria-labelledby="undo-title" onClose={() => setPending(null)}>
-        {pending ? (
-          <>
-            <h2 id="undo-title">Undo import #{pending.id}?</h2>
-            <p>
-              This puts back {pending.kind === 'ofsted' ? 'the Ofsted inspections' : pending.kind === 'qa' ? 'the QA reviews, their WWWs and EBIs and the reviewer assignments' : 'every school, membership and contact'} exactly as {pending.kind === 'roll' ? 'it was' : 'they were'} before <strong>{pending.fileName}</strong> was imported
-              {pending.year ? ` into ${pending.year}` : ''}. A backup of the database is taken first.
-            </p>
-            {error ? <p className="form-error" role="alert">{error}</p> : null}
-            <div className="step-actions">
-              <button type="button" onClick={() => setPending(null)} disabled={busy} autoFocus>
-                Keep the import
-              </button>
-              <button type="button" className="danger" onClick={() => void undo()} disabled={busy}>
-                {busy ? 'Undoing…' : 'Undo the import'}
-              </button>
-            </div>
-          </>
-        ) : null}
-      </dialog>
+      <DataTable label="Import history" rows={history.data ?? []} columns={columns} rowKey={(b) => b.id} empty="No imports yet: each file you import is listed here, and the latest of each kind can be undone." />
+      <UndoImportDialog
+        batch={pending}
+        onCancel={() => setPending(null)}
+        onUndone={(message) => {
+          setPending(null);
+          onUndone(message);
+        }}
+      />
     </section>
   );
 }

@@ -14,17 +14,15 @@ export function readFileBase64(file: File, onProgress: (fraction: number) => voi
   });
 }
 
-export const MAX_FILE_BYTES = 40 * 1024 * 1024;
-
 /** A file the person chose, as the import methods take it. */
 export interface LoadedFile {
   fileName: string;
   contentBase64: string;
 }
 
-/** Reads a chosen file for an import; an empty file, or one over the limit, is refused with a message saying so. */
-export async function loadChosenFile(file: File, onProgress: (fraction: number) => void): Promise<LoadedFile> {
+/** Reads a chosen file for an import; an empty file, or one over the import's limit, is refused with a message saying so. */
+export async function loadChosenFile(file: File, maxBytes: number, onProgress: (fraction: number) => void): Promise<LoadedFile> {
   if (file.size === 0) throw new Error(`${file.name} is empty: there is nothing in it to import. Choose the file again, or check it was saved.`);
-  if (file.size > MAX_FILE_BYTES) throw new Error(`${file.name} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+  if (file.size > maxBytes) throw new Error(`${file.name} is larger than ${maxBytes / 1024 / 1024} MB, the most this import takes.`);
   return { fileName: file.name, contentBase64: await readFileBase64(file, onProgress) };
 }

@@ -12,6 +12,7 @@ import { StatusChip } from '../../components/dashboard/Bars';
 import { AddTrainingButton, EditSchoolButton, ReviewOutcomeButton, ReviewTeamButton, ScheduleReviewButton } from '../../dialogs/SchoolActions';
 import { SupportPanel } from './SupportPanel';
 import { TableHead } from '../../components/TableHead';
+import { GridTable } from '../../components/GridTable';
 
 function Inspection({ i, schoolUrn }: { i: DashboardInspection; schoolUrn: string }) {
   return (
@@ -33,6 +34,7 @@ function Inspection({ i, schoolUrn }: { i: DashboardInspection; schoolUrn: strin
               {i.overall.code !== null ? <GradeChip grade={i.overall.code} label={i.overall.label} date={i.overall.date} /> : <span className="muted">{i.overall.label}</span>}
             </span>
             {i.categoryOfConcern ? <span className="dash-grade tone-poor">{i.categoryOfConcern}</span> : null}
+            {i.reading ? <span className="small muted dash-reading">{i.reading.label}</span> : null}
             <ul className="dash-judgements">
               {i.judgements.map((j) => (
                 <li key={j.area}>
@@ -207,7 +209,7 @@ function SchoolView({ d }: { d: SchoolDashboard }) {
           )}
         </Panel>
         <Panel title="Membership history" sources={d.sources.roll}>
-          <table className="data-table compact" aria-label="Membership history">
+          <GridTable label="Membership history">
             <TableHead columns={['Year', 'Hub', { num: 'Pupils' }, 'Status']} />
             <tbody>
               {d.memberships.map((m) => (
@@ -222,7 +224,7 @@ function SchoolView({ d }: { d: SchoolDashboard }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </GridTable>
         </Panel>
       </div>
 
@@ -242,7 +244,7 @@ function SchoolView({ d }: { d: SchoolDashboard }) {
           {d.reviewerRecord.length === 0 ? (
             <p className="empty-line">This school has not sent a reviewer to another school’s review.</p>
           ) : (
-            <table className="data-table compact" aria-label="Reviewer record">
+            <GridTable label="Reviewer record">
               <TableHead columns={['Review', 'Reviewer', 'Went to', 'Status']} />
               <tbody>
                 {d.reviewerRecord.map((r) => (
@@ -252,13 +254,14 @@ function SchoolView({ d }: { d: SchoolDashboard }) {
                     <td><Link to={`/schools/${r.hostSchoolId}`}>{r.hostSchool}</Link></td>
                     <td>
                       <span className={`tag tag-rev-${r.status}`}>{r.status}</span>
+                      {r.notTrained ? <span className="tag warn-text" title="No reviewer training recorded by the review’s first day: not counted">not trained</span> : null}
                       {r.replacedBy ? <div className="small muted">replaced by {r.replacedBy.name} ({r.replacedBy.homeSchool})</div> : null}
                       {r.replaces ? <div className="small muted">replacing {r.replaces.name} ({r.replaces.homeSchool})</div> : null}
                     </td>
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </GridTable>
           )}
         </Panel>
         <Panel title="Reviewer training" count={d.trainings.length} sources={d.sources.qa}>

@@ -5,6 +5,7 @@ import { usePanelDialogs } from '../../components/forms/UndoNotice';
 import { SupportCells } from '../../components/support';
 import { SupportDialog, type EbiChoice } from '../../dialogs/SupportDialog';
 import { TableHead } from '../../components/TableHead';
+import { GridTable } from '../../components/GridTable';
 
 /** The school's EBIs from every review, newest review first, to log a request on. */
 function ebisOf(d: SchoolDashboard): EbiChoice[] {
@@ -49,7 +50,7 @@ export function SupportPanel({ d }: { d: SchoolDashboard }) {
       ) : (
         <>
           <p className="small muted">{openCount === 0 ? 'None open.' : `${openCount} open (not yet done or declined).`}</p>
-          <table className="data-table compact" aria-label="Support requests">
+          <GridTable label="Support requests">
             <TableHead columns={['Requested', 'Area of support', 'Status', 'Brokered to', 'Notes', { hidden: 'Actions' }]} />
             <tbody>
               {rows.map((r) => (
@@ -65,7 +66,7 @@ export function SupportPanel({ d }: { d: SchoolDashboard }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </GridTable>
         </>
       )}
       {open ? (

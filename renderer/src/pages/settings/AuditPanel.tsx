@@ -5,6 +5,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate } from '../../components/format';
 import { saveText } from '../../components/download';
 import { TableHead } from '../../components/TableHead';
+import { GridTable } from '../../components/GridTable';
 
 const PAGE = 50;
 
@@ -52,7 +53,7 @@ export function AuditPanel() {
       {page.data && page.data.entries.length === 0 ? <p className="empty">{search ? 'No change matches.' : 'Nothing has changed yet.'}</p> : null}
       {page.data && page.data.entries.length > 0 ? (
         <>
-          <table className="data-table compact audit-table" aria-label="Audit log">
+          <GridTable className="data-table compact audit-table" label="Audit log">
             <TableHead columns={['When', 'Who', 'What', 'Before', 'After']} />
             <tbody>
               {page.data.entries.map((e) => (
@@ -70,7 +71,7 @@ export function AuditPanel() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </GridTable>
           <div className="pager">
             <span>
               {offset + 1}–{Math.min(offset + PAGE, total)} of {total}

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate } from '../../components/format';
 import { TableHead } from '../../components/TableHead';
+import { GridTable } from '../../components/GridTable';
 
 function when(iso: string): string {
   return `${formatDate(iso)} ${iso.slice(11, 16)} UTC`;
@@ -54,7 +55,7 @@ export function BackupsPanel() {
       {backups.error ? <ErrorPanel title="Could not list the backups" error={backups.error} onRetry={backups.refetch} /> : null}
       {backups.data && backups.data.length === 0 ? <p className="empty">No backups yet.</p> : null}
       {backups.data && backups.data.length > 0 ? (
-        <table className="data-table compact" aria-label="Backups">
+        <GridTable label="Backups">
           <TableHead columns={['Taken', 'Why', { num: 'Size' }, 'Checked', { hidden: 'Actions' }]} />
           <tbody>
             {backups.data.map((b) => (
@@ -71,7 +72,7 @@ export function BackupsPanel() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </GridTable>
       ) : null}
       <ConfirmDialog
         open={restoring !== null}

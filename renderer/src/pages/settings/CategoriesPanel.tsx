@@ -10,6 +10,7 @@ import { FormError } from '../../components/forms/FormError';
 import { PageForm } from '../../components/forms/PageForm';
 import { validate } from '../../components/forms/validate';
 import { TableHead } from '../../components/TableHead';
+import { GridTable } from '../../components/GridTable';
 
 /** The network spend categories: add, rename, retire (history stays with the category) or reinstate. */
 export function CategoriesPanel() {
@@ -80,10 +81,10 @@ export function CategoriesPanel() {
       {list.error ? <ErrorPanel title="Could not list the categories" error={list.error} onRetry={list.refetch} /> : null}
       <FormError error={action.error} />
       {list.data ? (
-        <table className="data-table compact" aria-label="Spend categories">
+        <GridTable label="Spend categories">
           <TableHead columns={['Category', { num: 'Plan lines' }, { num: 'Claims' }, { hidden: 'Actions' }]} />
           <tbody>{list.data.map(row)}</tbody>
-        </table>
+        </GridTable>
       ) : null}
       <PageForm label="Add a spend category" className="inline-form add-category" onSubmit={add} onCancel={() => setNewName('')}>
         <Field label="New category name" message={addMessage}>

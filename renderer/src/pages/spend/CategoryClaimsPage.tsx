@@ -5,6 +5,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate } from '../../components/format';
 import { TableHead } from '../../components/TableHead';
+import { GridTable } from '../../components/GridTable';
+import { ClippedText } from '../../components/ClippedText';
 
 /** The claims of one spend category across the network: where a bar of the category chart leads. */
 export function CategoryClaimsPage() {
@@ -25,7 +27,7 @@ export function CategoryClaimsPage() {
       {v && v.claims.length === 0 ? <div className="empty-state">No hub has claimed under {v.category} in {v.year}.</div> : null}
       {v && v.claims.length > 0 ? (
         <div className="table-wrap">
-          <table className="data-table" aria-label={`Claims under ${v.category}`}>
+          <GridTable className="data-table" label={`Claims under ${v.category}`}>
             <TableHead columns={['Hub', 'Claimed', 'Invoice', 'Priority', 'What for', { num: 'Amount' }, 'Status', 'Paid']} />
             <tbody>
               {v.claims.map((c) => (
@@ -36,7 +38,9 @@ export function CategoryClaimsPage() {
                   <td>{formatDate(c.claimedOn)}</td>
                   <td className="mono">{c.invoiceRef ?? '—'}</td>
                   <td>{c.priority ?? '—'}</td>
-                  <td>{c.description ?? '—'}</td>
+                  <td>
+                    <ClippedText text={c.description} />
+                  </td>
                   <td className="num">{formatPence(c.amountPence)}</td>
                   <td>
                     <span className={`tag tag-${c.status}`}>{c.status}</span>
@@ -45,7 +49,7 @@ export function CategoryClaimsPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </GridTable>
         </div>
       ) : null}
     </>

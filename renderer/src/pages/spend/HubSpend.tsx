@@ -32,6 +32,7 @@ function HubSpendView({ v }: { v: SpendHubView }) {
       </div>
       <ChartCard
         title="Planned and claimed by the hub’s priorities"
+        context={`${v.hub} · ${v.year}`}
         fileName={`priorities-${slug}`}
         note="The priorities are the hub’s own, from its action plan; claims without a priority are listed separately."
         empty={!v.hasPlan && nothingClaimed ? `${v.hub} has no action plan for ${v.year} yet, and no claims: nothing is planned or claimed.` : undefined}
@@ -43,6 +44,7 @@ function HubSpendView({ v }: { v: SpendHubView }) {
       {!v.hasPlan && !nothingClaimed ? <p className="hint warn-text">{v.hub} has claims but no action plan for {v.year}.</p> : null}
       <ChartCard
         title="Planned and claimed by network category"
+        context={`${v.hub} · ${v.year}`}
         fileName={`categories-${slug}`}
         empty={!v.hasPlan && nothingClaimed ? `Nothing planned or claimed in ${v.year}.` : undefined}
         height={Math.max(200, v.byCategory.length * 48 + 60)}
@@ -52,6 +54,7 @@ function HubSpendView({ v }: { v: SpendHubView }) {
       </ChartCard>
       <ChartCard
         title="Funding used over the year"
+        context={`${v.hub} · ${v.year}`}
         fileName={`funding-used-${slug}`}
         note="Paid claims by the date they were paid, added up month by month, against the hub’s total available."
         empty={v.cumulative.length === 0 ? `${v.year} has not started yet.` : undefined}

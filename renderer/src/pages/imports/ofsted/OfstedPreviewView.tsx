@@ -1,9 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import type { OfstedImportIssue, OfstedImportPreview, OfstedInspectionView, OfstedPreviewSchool } from '@shared/contract/ofsted-import';
+import type { OfstedImportPreview, OfstedInspectionView, OfstedPreviewSchool } from '@shared/contract/ofsted-import';
 import { formatCount } from '../../../components/format';
-import { PreviewKpis, PreviewSection } from '../PreviewParts';
-
-const num = { align: 'right' };
+import { IssuesTable, num, PreviewSection } from '../PreviewParts';
 
 const FRAMEWORK_LABELS: Record<string, string> = {
   oeif: 'Graded (until Aug 2024)',
@@ -20,13 +18,6 @@ function inspectionText(i: OfstedInspectionView): string {
   const grades = i.judgements.map((j) => `${j.area}: ${j.grade}`).join('; ');
   return `${i.startDate} · ${frameworkLabel(i.framework)}${i.outcomeText ? ` · ${i.outcomeText}` : ''}${grades ? ` — ${grades}` : ''}`;
 }
-
-const issueColumns: ColumnDef<OfstedImportIssue, unknown>[] = [
-  { header: 'Row', accessorFn: (p) => p.row ?? '—', meta: num },
-  { header: 'Column', accessorFn: (p) => p.column ?? '—' },
-  { header: 'URN', accessorFn: (p) => p.urn ?? '—' },
-  { header: 'Problem', accessorKey: 'message' },
-];
 
 const schoolColumns: ColumnDef<OfstedPreviewSchool, unknown>[] = [
   { header: 'Row', accessorKey: 'row', meta: num },
@@ -50,8 +41,8 @@ const schoolColumns: ColumnDef<OfstedPreviewSchool, unknown>[] = [
   },
 ];
 
-export function OfstedPreviewSummary({ preview }: { preview: OfstedImportPreview }) {
-  const kpis: [string, number][] = [
+export function ofstedKpis(preview: OfstedImportPreview): [string, number][] {
+  return [
     ['Rows', preview.rows],
     [preview.allSchools ? 'Schools kept' : 'Member rows', preview.rowsKept],
     ['Other schools ignored', preview.rowsIgnored],
@@ -59,7 +50,6 @@ export function OfstedPreviewSummary({ preview }: { preview: OfstedImportPreview
     ['Already stored', preview.duplicatesSkipped],
     ['Problems', preview.errorCount],
   ];
-  return <PreviewKpis kpis={kpis} />;
 }
 
 export function OfstedPreviewTables({ preview }: { preview: OfstedImportPreview }) {
@@ -67,12 +57,7 @@ export function OfstedPreviewTables({ preview }: { preview: OfstedImportPreview 
   const frameworks = Object.entries(preview.newByFramework).filter(([, n]) => n > 0);
   return (
     <>
-      {preview.errorCount > 0 ? (
-        <PreviewSection title="Problems" rows={preview.errors} count={preview.errorCount} columns={issueColumns} rowKey={(p) => `${p.row}-${p.column}-${p.message}`} />
-      ) : null}
-      {preview.warningCount > 0 ? (
-        <PreviewSection title="Warnings" rows={preview.warnings} count={preview.warningCount} columns={issueColumns} rowKey={(p) => `${p.row}-${p.column}-${p.message}`} />
-      ) : null}
+      <IssuesTable title="Warnings" rows={preview.warnings} count={preview.warningCount} />
       {frameworks.length > 0 ? (
         <p className="hint">New by framework: {frameworks.map(([f, n]) => `${frameworkLabel(f)} ${formatCount(n)}`).join(' · ')}</p>
       ) : null}

@@ -1,8 +1,6 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import type { QaImportIssue, QaImportPreview, QaPreviewAssignment, QaPreviewReview } from '@shared/contract/qa-import';
-import { PreviewKpis, PreviewSection } from '../PreviewParts';
-
-const num = { align: 'right' };
+import type { QaImportPreview, QaPreviewAssignment, QaPreviewReview } from '@shared/contract/qa-import';
+import { num, PreviewSection } from '../PreviewParts';
 
 function ChangeList({ changes }: { changes: string[] }) {
   return (
@@ -13,13 +11,6 @@ function ChangeList({ changes }: { changes: string[] }) {
     </ul>
   );
 }
-
-const issueColumns: ColumnDef<QaImportIssue, unknown>[] = [
-  { header: 'Sheet', accessorFn: (p) => p.sheet ?? '—', id: 'sheet' },
-  { header: 'Row', accessorFn: (p) => p.row ?? '—', meta: num, id: 'row' },
-  { header: 'Column', accessorFn: (p) => p.column ?? '—', id: 'column' },
-  { header: 'Problem', accessorKey: 'message' },
-];
 
 const reviewColumns: ColumnDef<QaPreviewReview, unknown>[] = [
   { header: 'Row', accessorKey: 'sheetRow', meta: num },
@@ -47,8 +38,8 @@ const assignmentColumns: ColumnDef<QaPreviewAssignment, unknown>[] = [
   { header: 'Changes', id: 'changes', enableSorting: false, accessorFn: (a) => a.changes.join('; '), cell: (c) => <ChangeList changes={c.row.original.changes} /> },
 ];
 
-export function QaPreviewSummary({ preview }: { preview: QaImportPreview }) {
-  const kpis: [string, number][] = [
+export function qaKpis(preview: QaImportPreview): [string, number][] {
+  return [
     ['New reviews', preview.newReviews.length],
     ['Updated reviews', preview.updatedReviews.length],
     ['Unchanged reviews', preview.unchangedReviews],
@@ -56,13 +47,11 @@ export function QaPreviewSummary({ preview }: { preview: QaImportPreview }) {
     ['WWWs/EBIs to add', preview.pointsAdded],
     ['Problems', preview.errorCount],
   ];
-  return <PreviewKpis kpis={kpis} />;
 }
 
 export function QaPreviewTables({ preview }: { preview: QaImportPreview }) {
   return (
     <>
-      <PreviewSection title="Problems" rows={preview.errors} columns={issueColumns} rowKey={(p) => `${p.sheet}-${p.row}-${p.column}-${p.message}`} />
       <PreviewSection title="New reviews" rows={preview.newReviews} columns={reviewColumns} rowKey={(r) => r.urn} />
       <PreviewSection title="Updated reviews" rows={preview.updatedReviews} columns={reviewColumns} rowKey={(r) => r.urn} />
       <PreviewSection title="New reviewer assignments" rows={preview.newAssignments} columns={assignmentColumns} rowKey={(a) => `${a.hostUrn}-${a.sheetRow}`} />

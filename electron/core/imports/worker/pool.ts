@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { FileRefused } from '../files/refused';
+import type { JobRequest, JobResult, JobValue } from './jobs';
+
+/**
+ * Untrusted files are read in a worker thread with its own memory and time budget: a file that
+ * exhausts memory, loops or crashes the parser ends that worker, and the app (whose core runs in the
+ * desktop's main process) carries on and says which file it could not read. One worker is kept for
+ * the next file a short while, then ended.
+ */
+export const WORKER_BUDGET = Object.freeze({
+  /** The worker's heap (a national Ofsted or GIAS file needs about a third of it). */
+  heapMb: 768,
+  youngMb: 64,
+  /** Time to read one file (the national GIAS extract takes a few seconds). */
+  timeMs: 120_000,
+  /** How long an idle worker is kept for the next file. */
+  idleMs: 30_000,
+});
+
+/**
+ * The worker's code: the `import-worker.js` bundle each build emits (out/ for the CLI and the
+ * server, out/main/ for Electron), found from the chunk that is running; or, when hubdesk runs from
+ * its TypeScript source (vitest, tsx), entry.ts beside this file, loaded through tsx's require hook.
+ */
+function entry(): { code: string; eval: boolean } {
+  if (__filename.endsWith('.ts')) {
+    const source = path.join(__dirname, 'entry.ts');
+    return { code: `require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, eval: true };
+  }
+  for (const dir of [__dirname, path.join(__dirname, '..')]) {
+    const file = path.join(dir, 'import-worker.js');
+    if (fs.existsSync(file)) return { code: file, eval: false };
+  }
+  throw new Error(`the import worker (import-worker.js) is missing beside ${__dirname}: rebuild hubdesk`);
+}
+
+let idle: { worker: Worker; timer: ReturnType<typeof setTimeout> } | null = null;
+let nextId = 1;
+
+/** The heap a worker gets: WORKER_BUDGET.heapMb, or HUBDESK_IMPORT_HEAP_MB (32–4096) where a machine needs another. */
+export function workerHeapMb(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.HUBDESK_IMPORT_HEAP_MB);
+  return Number.isInteger(n) && n >= 32 && n <= 4096 ? n : WORKER_BUDGET.heapMb;
+}
+
+function spawn(): Worker {
+  const { code, eval: isCode } = entry();
+  return new Worker(code, {
+    eval: isCode,
+    resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(), maxYoungGenerationSizeMb: Math.min(WORKER_BUDGET.youngMb, Math.floor(workerHeapMb() / 4)), stackSizeMb: 4 },
+    stdout: false,
+    stderr: false,
+  });
+}
+
+function release(worker: Worker): void {
+  if (idle) {
+    void worker.terminate();
+    return;
+  }
+  worker.unref();
+  idle = { worker, timer: setTimeout(() => endIdle(), WORKER_BUDGET.idleMs) };
+  idle.timer.unref?.();
+}
+
+function endIdle(): void {
+  if (!idle) return;
+  clearTimeout(idle.timer);
+  void idle.worker.terminate();
+  idle = null;
+}
+
+function take(): Worker {
+  if (idle) {
+    const { worker, timer } = idle;
+    clearTimeout(timer);
+    idle = null;
+    worker.ref();
+    return worker;
+  }
+  return spawn();
+}
+
+/** Reads a file in the worker; a refusal of the file comes back as FileRefused, naming it. */
+export function runInWorker<K extends JobRequest['kind']>(request: Extract<JobRequest, { kind: K }>): Promise<JobValue<K>> {
+  const worker = take();
+  const id = nextId++;
+  const fileName = request.fileName;
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (error: Error | null, value?: unknown, keep = false) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (keep) release(worker);
+      else void worker.terminate();
+      if (error) reject(error);
+      else resolve(value as JobValue<K>);
+    };
+    const onMessage = (message: JobResult & { id: number }) => {
+      if (message.id !== id) return;
+      if (message.ok) finish(null, message.value, true);
+      else if (message.refused) finish(new FileRefused(message.message), undefined, true);
+      else finish(new Error(`reading ${fileName} failed: ${message.message}`), undefined, true);
+    };
+    const onError = (error: Error & { code?: string }) => {
+      finish(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new FileRefused(`${fileName} could not be read: reading it needed more than the ${workerHeapMb()} MB of memory hubdesk gives one file. The file may be damaged or built to exhaust memory; nothing was imported.`)
+          : new FileRefused(`${fileName} could not be read: the reader stopped (${error.message}). Nothing was imported.`),
+      );
+    };
+    const onExit = (code: number) => finish(new FileRefused(`${fileName} could not be read: the reader stopped unexpectedly (exit ${code}). Nothing was imported.`));
+    const timer = setTimeout(
+      () => finish(new FileRefused(`${fileName} could not be read within ${WORKER_BUDGET.timeMs / 1000} seconds, far longer than any real file takes. The file may be damaged or built to exhaust time; nothing was imported.`)),
+      WORKER_BUDGET.timeMs,
+    );
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage({ id, request });
+  });
+}
+
+/** Ends the idle worker now (tests, and a clean shutdown). */
+export function endImportWorker(): void {
+  endIdle();
+}

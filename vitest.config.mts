@@ -9,6 +9,7 @@ import { defineConfig } from 'vitest/config';
  */
 const POSTGRES_SUITE: string[] = [
   'tests/integration/audit-log.test.ts',
+  'tests/integration/calls-since.test.ts',
   'tests/integration/calls.test.ts',
   'tests/integration/change-set.test.ts',
   'tests/integration/dashboard-explorer.test.ts',
@@ -16,12 +17,15 @@ const POSTGRES_SUITE: string[] = [
   'tests/integration/demo.test.ts',
   'tests/integration/dispatch.test.ts',
   'tests/integration/funding-claims.test.ts',
+  'tests/integration/funding-corrections.test.ts',
   'tests/integration/funding-demo.test.ts',
   'tests/integration/funding-locks.test.ts',
   'tests/integration/funding-overview.test.ts',
   'tests/integration/funding-plan.test.ts',
+  'tests/integration/gias-import.test.ts',
   'tests/integration/merge-locked-funding.test.ts',
   'tests/integration/ofsted-import.test.ts',
+  'tests/integration/person.test.ts',
   'tests/integration/records-hubs.test.ts',
   'tests/integration/records-memberships.test.ts',
   'tests/integration/records-merges.test.ts',
@@ -31,6 +35,7 @@ const POSTGRES_SUITE: string[] = [
   'tests/integration/records-support.test.ts',
   'tests/integration/roll-commit.test.ts',
   'tests/integration/roll-merged-hub.test.ts',
+  'tests/integration/rules-dashboard.test.ts',
   'tests/integration/spend.test.ts',
   'tests/integration/support-dashboards.test.ts',
 ];

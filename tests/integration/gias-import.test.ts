@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
 import { dispatch } from '../../electron/core/dispatch';
-import { openTestStore, TEST_TODAY, type TestStore, storeHash, storeRows } from '../helpers/store';
+import { openTestStore, TEST_TODAY, type TestStore, storeHash, storeRows, expectBackupTaken } from '../helpers/store';
 import { giasExtract, giasHeader, giasLinks, GIAS_SAMPLE_FILE, type GiasSchool } from '../fixtures/gias/generate';
 import fs from 'node:fs';
 
@@ -89,7 +89,7 @@ describe('GIAS school data', () => {
     const r = await call('commitGiasImport', { stagingId: p.stagingId, linksStagingId: p.linksStagingId!, sha256: p.sha256, diffHash: p.diffHash });
     expect(r).toMatchObject({ successorsAdded: 1, linksAdded: 1 });
     expect(r.batchId).toBeGreaterThan(0);
-    expect(r.backupFile).toBeTruthy();
+    expectBackupTaken(t.store, r.backupFile, /before-import-gias/);
     const school = await t.ctx.db.selectFrom('schools').selectAll().where('urn', '=', '104834').executeTakeFirstOrThrow();
     expect(school).toMatchObject({ headteacher: 'Siobhán O’Neill', headteacher_since: TEST_TODAY, trust: 'Emmaus Catholic Multi Academy Company', gias_pupils: 1118, gias_census_date: '2025-01-16', establishment_status: 'Open' });
     // Funding follows the roll, which the import left alone.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
 import { yearLabel } from './schemas';
-import { oneFile, previewedFile, stagingId, textEncoding, type StagedPreview } from './staging';
+import { oneFile, previewedFile, stagingId, textEncoding, type EncodingChoice, type StagedPreview } from './staging';
 import type { FieldChange, RollFundingEffect } from './roll-import';
 
 /**
@@ -25,8 +25,10 @@ const fileName = z.string().trim().min(1, 'needs a file name').max(260);
 const giasOptions = {
   /** Also set each member's roll pupils in this membership year to GIAS's count (funding follows the roll). */
   pupilsForYear: yearLabel.optional(),
-  /** For a CSV whose encoding the bytes do not tell: the one the person chose. */
+  /** For an extract (CSV) whose encoding the bytes do not tell: the one the person chose. */
   encoding: textEncoding.optional(),
+  /** The same for the links file. */
+  linksEncoding: textEncoding.optional(),
 };
 
 export const giasPreviewRequest = z
@@ -92,7 +94,13 @@ export interface GiasImportPreview extends StagedPreview {
   linksStagingId: string | null;
   linksFileName: string | null;
   format: string;
+  /** CSV only: the text encoding the extract was read in. */
   encoding: string | null;
+  /** Set when the extract's bytes did not tell its encoding: the likely ones, each with a sample row of the extract; choose one (request.encoding). Until then the import is refused. */
+  encodingChoice: EncodingChoice | null;
+  /** The same for the links file (request.linksEncoding). */
+  linksEncoding: string | null;
+  linksEncodingChoice: EncodingChoice | null;
   rowsRead: number;
   /** Rows of schools hubdesk does not hold (not read further). */
   rowsIgnored: number;
@@ -133,7 +141,7 @@ export const giasImportMethods = {
   ),
   commitGiasImport: mutation<GiasCommitResult>()(
     'Import previewed GIAS school data in one transaction (backup first); refused if the data changed since the preview',
-    z.strictObject({ ...previewedFile, linksStagingId: stagingId.optional(), pupilsForYear: giasOptions.pupilsForYear, encoding: giasOptions.encoding }),
+    z.strictObject({ ...previewedFile, linksStagingId: stagingId.optional(), ...giasOptions }),
   ),
   listGiasClosedSchools: query<GiasClosedSchool[]>()(
     'Member schools GIAS shows as closed, each with its successor (merge with mergeSchools)',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
-import { fileToPreview, MAX_IMPORT_FILE_BYTES, oneFile, previewedFile, textEncoding, type StagedPreview } from './staging';
+import { fileToPreview, MAX_IMPORT_FILE_BYTES, oneFile, previewedFile, textEncoding, type EncodingChoice, type StagedPreview } from './staging';
 
 /**
  * Ofsted's monthly management-information file: preview (writes nothing) → commit
@@ -65,7 +65,10 @@ export interface OfstedPreviewSchool {
 export interface OfstedImportPreview extends StagedPreview {
   fileName: string;
   format: OfstedFileFormat;
+  /** CSV only: the text encoding it was read in. */
   encoding: string | null;
+  /** Set when the CSV's bytes did not tell its encoding: the likely ones, each with a sample row; choose one (request.encoding). Until then the file is refused. */
+  encodingChoice: EncodingChoice | null;
   sheetName: string | null;
   headerRow: number;
   sourceAsAt: string | null;

@@ -73,13 +73,13 @@ test('a roll saved as "CSV (Macintosh)": the wizard asks its encoding, imports t
   await openImports(page, /Membership roll/);
   await page.getByLabel('Year of the roll').selectOption(NEW_YEAR);
   await page.getByLabel('Roll file').setInputFiles(file);
-  const question = page.getByRole('region', { name: 'Which encoding reads this file right?' });
+  const question = page.getByRole('region', { name: 'Which encoding reads roll-mac.csv right?' });
   await expect(question).toBeVisible();
   await expect(question.getByText('St Anne’s Catholic Primary School,Aspire Hub,420,ThinkWell™ partner')).toBeVisible();
   await expect(question.getByText(/St AnneÕs/)).toBeVisible();
   await shoot(page, '01-encoding-question');
-  await question.getByRole('button', { name: 'Read as Mac Roman' }).click();
-  await expect(page.getByText('Read as Mac Roman, as you chose.')).toBeVisible();
+  await question.getByRole('button', { name: 'Read roll-mac.csv as Mac Roman' }).click();
+  await expect(page.getByText('roll-mac.csv is read as Mac Roman, as you chose.')).toBeVisible();
   await expect(question).toHaveCount(0);
   await shoot(page, '02-mapping');
 
@@ -259,5 +259,47 @@ test('school data from GIAS with its links file: changes per school, pupils only
   const merged = await server.call<SchoolRow[]>(page, 'listSchools', { year: '2026/27' });
   expect(merged.find((s) => s.urn === '149877')?.hubName).toBe('Aspire Hub');
   expect(merged.some((s) => s.urn === closing.urn)).toBe(false);
+  expect(errors).toEqual([]);
+});
+
+test('GIAS files saved as "CSV (Macintosh)": the wizard asks each file’s encoding, naming the file, and imports the names right', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  await page.goto(server.entryUrl);
+  const school = (await server.call<SchoolRow[]>(page, 'listSchools', { year: '2026/27' })).filter((s) => s.hubName === 'Aspire Hub')[5]!;
+  // Mac Roman's ’ and á read as Õ and ‡ in Windows-1252, and its ™ after a letter is plausible in no encoding: each file is asked about.
+  const extract = writeGias(dir, 'edubase-mac.csv', giasExtract([{ urn: school.urn, name: school.name, headFirst: 'Siobhán', headLast: 'O’Neill', trust: 'St Anne’s ThinkWell™ Learning Trust' }], { encoding: 'macintosh' }));
+  const links = writeGias(dir, 'links-mac.csv', giasLinks([{ urn: school.urn, linkUrn: '149878', linkName: 'St Anne’s ThinkWell™ Academy', linkType: 'Predecessor' }], { encoding: 'macintosh' }));
+
+  await openImports(page, /School data \(GIAS\)/);
+  await expect(page.getByLabel('Text encoding of a CSV file')).toHaveCount(0);
+  await page.getByLabel('GIAS links file').setInputFiles(links);
+  await page.getByLabel('GIAS extract').setInputFiles(extract);
+  const extractQuestion = page.getByRole('region', { name: 'Which encoding reads edubase-mac.csv right?' });
+  const linksQuestion = page.getByRole('region', { name: 'Which encoding reads links-mac.csv right?' });
+  await expect(extractQuestion.getByText(/"St Anne’s ThinkWell™ Learning Trust"/)).toBeVisible();
+  await expect(extractQuestion.getByText(/"St AnneÕs ThinkWellª Learning Trust"/)).toBeVisible();
+  await expect(linksQuestion.getByText('"St Anne’s ThinkWell™ Academy"', { exact: false })).toBeVisible();
+  const update = page.getByRole('button', { name: /^Update \d+ schools?$/ });
+  await expect(update).toBeDisabled();
+  await shoot(page, '14-gias-encoding-questions');
+
+  await extractQuestion.getByRole('button', { name: 'Read edubase-mac.csv as Mac Roman' }).click();
+  await expect(page.getByText('edubase-mac.csv is read as Mac Roman, as you chose.')).toBeVisible();
+  await expect(extractQuestion).toHaveCount(0);
+  await expect(linksQuestion).toBeVisible();
+  await expect(update).toBeDisabled();
+  await linksQuestion.getByRole('button', { name: 'Read links-mac.csv as Mac Roman' }).click();
+  await expect(page.getByText('links-mac.csv is read as Mac Roman, as you chose.')).toBeVisible();
+  await expect(linksQuestion).toHaveCount(0);
+  await expect(page.getByText(/with links-mac\.csv \(Mac Roman\) · CSV · Mac Roman/)).toBeVisible();
+  const changes = page.getByRole('table', { name: 'Changes by school' });
+  await expect(changes.getByRole('row').filter({ hasText: school.urn }).getByText(/Siobhán O’Neill/)).toBeVisible();
+  await expect(changes.getByRole('row').filter({ hasText: school.urn }).getByText(/St Anne’s ThinkWell™ Learning Trust/)).toBeVisible();
+  await shoot(page, '15-gias-encoding-chosen');
+  await update.click();
+  await expect(page.getByRole('heading', { name: 'Imported' })).toBeVisible({ timeout: 30_000 });
+  const record = await server.call<{ headteacher: string | null; trust: string | null }>(page, 'schoolRecord', { schoolId: school.schoolId });
+  expect(record).toMatchObject({ headteacher: 'Siobhán O’Neill', trust: 'St Anne’s ThinkWell™ Learning Trust' });
   expect(errors).toEqual([]);
 });

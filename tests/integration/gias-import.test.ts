@@ -151,3 +151,69 @@ describe('GIAS school data', () => {
     expect((await call('previewGiasImport', { fileName: 'ok.csv', contentBase64: b64(giasExtract(other)) })).canCommit).toBe(true);
   });
 });
+
+/**
+ * Files saved by Excel on a Mac as "CSV (Macintosh)": Mac Roman's ’ is a capital Õ inside a word in
+ * Windows-1252 and its á a ‡, and its ™ after a letter is plausible in no encoding, so nothing is
+ * guessed: the preview asks, naming the file, with a row of that file read in each likely encoding.
+ */
+describe('a GIAS file whose encoding cannot be told', () => {
+  const macSchools = schools.map((s) => (s.urn === '104834' ? { ...s, trust: 'St Anne’s ThinkWell™ Learning Trust' } : s));
+
+  it('asks the extract’s encoding with sample rows, refuses to commit until it is chosen, then stores the names right', async () => {
+    const extract = b64(giasExtract(macSchools, { encoding: 'macintosh' }));
+    const p = await call('previewGiasImport', { fileName: 'edubase-mac.csv', contentBase64: extract, linksFileName: 'links.csv', linksContentBase64: b64(giasLinks(links)) });
+    expect(p).toMatchObject({ canCommit: false, linksEncodingChoice: null });
+    expect(p.encodingChoice?.reason).toMatch(/its bytes are not UTF-8, and no other encoding reads its accented letters and punctuation plausibly/);
+    const samples = new Map(p.encodingChoice!.options.map((o) => [o.encoding, o.sample]));
+    expect([...samples.keys()].sort()).toEqual(['DOS Latin (850)', 'Mac Roman', 'Windows-1252']);
+    // The row is 1 KB: the sample starts at the field of its first accented letter (the trust), so the name in question shows.
+    expect(samples.get('Mac Roman')).toMatch(/^…"St Anne’s ThinkWell™ Learning Trust",.*…$/);
+    expect(samples.get('Windows-1252')).toMatch(/^…"St AnneÕs ThinkWellª Learning Trust",.*…$/);
+    expect(p.errors[0]).toMatchObject({ row: null, message: expect.stringMatching(/^edubase-mac\.csv: the text encoding cannot be told/) });
+
+    expect(await refusal('commitGiasImport', { stagingId: p.stagingId, linksStagingId: p.linksStagingId!, sha256: p.sha256, diffHash: p.diffHash })).toMatch(
+      /edubase-mac\.csv: 1 problem; nothing was imported\. First: edubase-mac\.csv: the text encoding cannot be told/,
+    );
+
+    const chosen = await call('previewGiasImport', { stagingId: p.stagingId, linksStagingId: p.linksStagingId!, encoding: 'Mac Roman' });
+    expect(chosen).toMatchObject({ encoding: 'Mac Roman', encodingChoice: null, errorCount: 0, canCommit: true });
+    expect(chosen.changes.find((c) => c.urn === '104834')?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'headteacher', before: 'Tariq Hussain', after: 'Siobhán O’Neill' },
+        { field: 'trust', before: null, after: 'St Anne’s ThinkWell™ Learning Trust' },
+      ]),
+    );
+    const r = await call('commitGiasImport', { stagingId: chosen.stagingId, linksStagingId: chosen.linksStagingId!, sha256: chosen.sha256, diffHash: chosen.diffHash, encoding: 'Mac Roman' });
+    const school = await t.ctx.db.selectFrom('schools').selectAll().where('urn', '=', '104834').executeTakeFirstOrThrow();
+    expect(school).toMatchObject({ headteacher: 'Siobhán O’Neill', trust: 'St Anne’s ThinkWell™ Learning Trust' });
+    await call('undoImportBatch', { batchId: r.batchId!, confirm: true });
+  });
+
+  it('asks the links file’s encoding on its own, naming that file, and reads its names right once chosen', async () => {
+    const macLinks = [{ urn: '111457', linkUrn: '149999', linkName: 'St Anne’s ThinkWell™ Academy', linkType: 'Successor', established: '01-09-2024' }];
+    const p = await call('previewGiasImport', {
+      fileName: 'edubasealldata.csv',
+      contentBase64: b64(giasExtract(schools)),
+      linksFileName: 'links-mac.csv',
+      linksContentBase64: b64(giasLinks(macLinks, { encoding: 'macintosh' })),
+    });
+    expect(p).toMatchObject({ canCommit: false, encoding: 'Windows-1252', encodingChoice: null });
+    const samples = new Map(p.linksEncodingChoice!.options.map((o) => [o.encoding, o.sample]));
+    expect(samples.get('Mac Roman')).toBe('111457,149999,"St Anne’s ThinkWell™ Academy","Successor","01-09-2024"');
+    expect(samples.get('Windows-1252')).toBe('111457,149999,"St AnneÕs ThinkWellª Academy","Successor","01-09-2024"');
+    expect(p.errors[0]!.message).toMatch(/^links-mac\.csv: the text encoding cannot be told/);
+    expect(await refusal('commitGiasImport', { stagingId: p.stagingId, linksStagingId: p.linksStagingId!, sha256: p.sha256, diffHash: p.diffHash })).toMatch(/links-mac\.csv: the text encoding cannot be told/);
+
+    // The extract's encoding is not the links file's: choosing it leaves the question about the links file open.
+    const wrongFile = await call('previewGiasImport', { stagingId: p.stagingId, linksStagingId: p.linksStagingId!, encoding: 'Mac Roman' });
+    expect(wrongFile.linksEncodingChoice).not.toBeNull();
+    const chosen = await call('previewGiasImport', { stagingId: p.stagingId, linksStagingId: p.linksStagingId!, linksEncoding: 'Mac Roman' });
+    expect(chosen).toMatchObject({ linksEncoding: 'Mac Roman', linksEncodingChoice: null, errorCount: 0, canCommit: true });
+    expect(chosen.closed.find((c) => c.urn === '111457')?.successor?.name).toBe('St Anne’s ThinkWell™ Academy');
+    const r = await call('commitGiasImport', { stagingId: chosen.stagingId, linksStagingId: chosen.linksStagingId!, sha256: chosen.sha256, diffHash: chosen.diffHash, linksEncoding: 'Mac Roman' });
+    const link = await t.ctx.db.selectFrom('school_links').select(['link_name']).where('link_urn', '=', '149999').executeTakeFirstOrThrow();
+    expect(link.link_name).toBe('St Anne’s ThinkWell™ Academy');
+    await call('undoImportBatch', { batchId: r.batchId!, confirm: true });
+  });
+});

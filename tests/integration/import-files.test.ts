@@ -114,7 +114,7 @@ describe('the import worker', () => {
     const before = hashOf();
     const r = spawnSync(process.execPath, [cli, '--data', data, 'import', 'ofsted', file, '--dry-run'], { encoding: 'utf8', env: { ...testClockEnv(), HUBDESK_IMPORT_HEAP_MB: '48' } });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/national\.csv could not be read: reading it needed more than the 48 MB of memory hubdesk gives one file/);
+    expect(r.stderr).toMatch(/national\.csv could not be read and checked: reading and checking it needed more than the 48 MB of memory hubdesk gives one file/);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
     expect(hashOf()).toBe(before);
     // With the usual budget the same file reads.

@@ -13,6 +13,7 @@ import { listBackups } from '../../electron/core/db/backups';
 import { commitOnce } from '../../electron/core/imports/commit-flow';
 import { ExpiringLru, dataStamp, plannedOnce, plans } from '../../electron/core/imports/memo';
 import { stagedFile } from '../../electron/core/imports/staging';
+import { importWorkerActivity } from '../../electron/core/imports/worker/pool';
 import type { OfstedCommitResult, OfstedImportPreview } from '../../shared/contract/ofsted-import';
 import { contentHash, openSqliteTestStore, tempDir, type SqliteTestStore, storeHash } from '../helpers/store';
 import { rollFromDb, standardCells, STANDARD_HEADERS, writeXlsx } from '../fixtures/roll/generate';
@@ -55,10 +56,17 @@ describe('roll: preview then commit', () => {
     plans.clear();
   });
 
+  /** Jobs sent to the import worker and files it read since `from`. */
+  const workSince = (from: { jobs: number; reads: number }) => {
+    const now = importWorkerActivity();
+    return { jobs: now.jobs - from.jobs, reads: now.reads - from.reads };
+  };
+
   it('reuses the preview: the commit reads and plans nothing again when the store is unchanged', async () => {
+    const start = importWorkerActivity();
     const p = await mustPreview(t.ctx, changes);
     expect(plans.size).toBe(1);
-    expect(stagedFile('roll', p.stagingId).reads.size).toBe(1);
+    expect(workSince(start)).toEqual({ jobs: 1, reads: 1 });
     // A second preview of the staged file (e.g. warnings confirmed) is the cached analysis, with its own canCommit.
     const second = await dispatch(t.ctx, 'previewRollImport', { stagingId: p.stagingId, year: '2026/27', confirmWarnings: true });
     if (!second.ok) throw new Error(second.error.message);
@@ -66,16 +74,18 @@ describe('roll: preview then commit', () => {
     expect(again.diffHash).toBe(p.diffHash);
     expect(again.stagingId).toBe(p.stagingId);
     expect(plans.size).toBe(1);
-    expect(stagedFile('roll', p.stagingId).reads.size).toBe(1);
     const stamp = dataStamp(t.store);
     const c = await commitFile(t.ctx, changes, p);
     expect(c.ok && c.value.batchId).toBeGreaterThan(0);
     expect(dataStamp(t.store)).not.toBe(stamp);
+    // Neither the second preview nor the commit sent the file to the worker again.
+    expect(workSince(start)).toEqual({ jobs: 1, reads: 1 });
     // Committed: the plan and the staged file are dropped, and the next preview sees the new store.
     expect(plans.size).toBe(0);
     expect(() => stagedFile('roll', p.stagingId)).toThrow(/no longer held/);
     const after = await mustPreview(t.ctx, changes);
     expect(after.noChanges).toBe(true);
+    expect(workSince(start)).toEqual({ jobs: 2, reads: 2 }); // a newly chosen file is read
     const undo = await dispatch(t.ctx, 'undoImportBatch', { batchId: c.ok ? c.value.batchId! : 0, confirm: true });
     if (!undo.ok) throw new Error(JSON.stringify(undo.error));
   });
@@ -88,7 +98,10 @@ describe('roll: preview then commit', () => {
     other.close();
     const hash = (await storeHash(t.store));
     const backups = listBackups(t.store).length;
+    const start = importWorkerActivity();
     const c = await commitFile(t.ctx, changes, p);
+    // Planned again on the store as it is now, on the file the worker kept from the preview.
+    expect(workSince(start)).toEqual({ jobs: 1, reads: 0 });
     expect(c.ok).toBe(false);
     if (!c.ok) expect(c.error).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/changed since .* was previewed/) });
     expect((await storeHash(t.store))).toBe(hash);
@@ -98,8 +111,10 @@ describe('roll: preview then commit', () => {
   it('plans again, and commits, when what changed does not touch the roll', async () => {
     const p = await mustPreview(t.ctx, changes);
     await t.ctx.db.insertInto('settings').values({ key: 'unrelated', value: '1' }).execute();
+    const start = importWorkerActivity();
     const c = await commitFile(t.ctx, changes, p);
     expect(c.ok && c.value.batchId).toBeGreaterThan(0);
+    expect(workSince(start)).toEqual({ jobs: 1, reads: 0 });
   });
 });
 
@@ -197,7 +212,10 @@ describe('Ofsted: preview then commit', () => {
       .run();
     other.close();
     const hash = contentHash(t.store.sqlite);
+    const start = importWorkerActivity();
     const stale = await dispatch(t.ctx, 'commitOfstedImport', commitOf(p.value));
+    // Planned again against the store as it is, on the file the worker kept from the preview.
+    expect(importWorkerActivity()).toEqual({ jobs: start.jobs + 1, reads: start.reads });
     expect(stale.ok).toBe(false);
     if (!stale.ok) expect(stale.error).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/changed since .* was previewed.*Preview the file again/) });
     expect(contentHash(t.store.sqlite)).toBe(hash);
@@ -213,8 +231,10 @@ describe('Ofsted: preview then commit', () => {
   it('reuses the preview when nothing changed, and plans again when only the store did', async () => {
     const p = (await dispatch(t.ctx, 'previewOfstedImport', request())) as { ok: true; value: OfstedImportPreview };
     expect(plans.size).toBe(1);
+    const start = importWorkerActivity();
     const c = (await dispatch(t.ctx, 'commitOfstedImport', commitOf(p.value))) as { ok: true; value: OfstedCommitResult };
     expect(c.value.inspectionsAdded).toBe(3);
+    expect(importWorkerActivity()).toEqual(start); // the preview's plan, nothing sent to the worker
     expect(plans.size).toBe(0);
     const again = (await dispatch(t.ctx, 'previewOfstedImport', request())) as { ok: true; value: OfstedImportPreview };
     expect(again.value).toMatchObject({ newInspections: 0, duplicatesSkipped: 3, previousImport: { batchId: c.value.batchId } });

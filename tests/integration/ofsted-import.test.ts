@@ -10,7 +10,8 @@ import type { OfstedFramework } from '../../shared/domain/vocabulary';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
 import type { OfstedImportPreview } from '../../shared/contract/ofsted-import';
 import { openTestStore, tempDir, type TestStore, storeHash, expectBackupTaken } from '../helpers/store';
-import { SAMPLE_FILE, buildCsv, buildXlsx, convertWithLibreOffice, type FixtureSchool } from '../fixtures/ofsted/generate';
+import iconv from 'iconv-lite';
+import { SAMPLE_FILE, buildCsv, buildXlsx, convertWithLibreOffice, csvText, type FixtureSchool } from '../fixtures/ofsted/generate';
 
 let t: TestStore;
 
@@ -352,6 +353,36 @@ describe('every framework, 2026 layout', () => {
       expect(p.schools[0]!.name).toBe('St Mary’s C of E – Infant “Plus” School, Camden');
     }
     expect((await call('previewOfstedImport', file(buildCsv('2026', schools, { encoding: 'windows-1252' })))).encoding).toBe('Windows-1252');
+  });
+
+  it('asks the encoding of a file saved as "CSV (Macintosh)" with a sample row in each, refuses to commit until it is chosen, then reads the names right', async () => {
+    // Mac Roman's ’ is a capital Õ inside a word in Windows-1252, and its ™ after a letter is plausible in no encoding: nothing is guessed.
+    const schools: FixtureSchool[] = [{ ...frameworks2026[3]!, name: 'St Anne’s ThinkWell™ Academy' }, frameworks2026[0]!];
+    const bytes = iconv.encode(csvText('2026', schools), 'macintosh');
+    const before = await storeHash(t.store);
+    const p = await call('previewOfstedImport', file(bytes, 'ofsted-mac.csv'));
+    expect(p.canCommit).toBe(false);
+    expect(p.encodingChoice?.reason).toMatch(/its bytes are not UTF-8, and no other encoding reads its accented letters and punctuation plausibly/);
+    const samples = new Map(p.encodingChoice!.options.map((o) => [o.encoding, o.sample]));
+    expect([...samples.keys()].sort()).toEqual(['DOS Latin (850)', 'Mac Roman', 'Windows-1252']);
+    // The row is long (85 columns): its sample starts at the field of its first accented letter, the school's name.
+    expect(samples.get('Mac Roman')).toMatch(/^…St Anne’s ThinkWell™ Academy,Primary,/);
+    expect(samples.get('Windows-1252')).toMatch(/^…St AnneÕs ThinkWellª Academy,Primary,/);
+    expect(p.errors[0]).toMatchObject({ row: null, message: expect.stringMatching(/^the text encoding cannot be told .*choose the encoding whose sample row reads right$/) });
+
+    // Committing while the encoding is undecided is refused, naming why; nothing is written.
+    const refused = await dispatch(t.ctx, 'commitOfstedImport', { stagingId: p.stagingId, sha256: p.sha256, diffHash: p.diffHash });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toMatch(/ofsted-mac\.csv: 1 problem; nothing was imported\. the text encoding cannot be told/);
+    expect(await storeHash(t.store)).toBe(before);
+
+    // Chosen (the staged file, not sent again): the names read right and the import goes through.
+    const chosen = await call('previewOfstedImport', { stagingId: p.stagingId, encoding: 'Mac Roman' });
+    expect(chosen).toMatchObject({ encoding: 'Mac Roman', encodingChoice: null, errorCount: 0, canCommit: true });
+    expect(chosen.schools.find((s) => s.urn === schools[0]!.urn)?.name).toBe('St Anne’s ThinkWell™ Academy');
+    const r = await call('commitOfstedImport', { stagingId: chosen.stagingId, sha256: chosen.sha256, diffHash: chosen.diffHash, encoding: 'Mac Roman' });
+    expect(r.inspectionsAdded).toBe(chosen.newInspections);
+    expect(r.inspectionsAdded).toBeGreaterThan(0);
   });
 
   it('counts blank rows and skips them', async () => {

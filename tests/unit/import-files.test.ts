@@ -104,3 +104,15 @@ describe('odd but valid parts', () => {
     expect(wb.sheets).toEqual([{ name: 'R', rows: [{ row: 1, cells: ['a  b', 'a  b', 3] }, { row: 5, cells: [null, { date: '2025-09-01' }] }] }]);
   });
 });
+
+describe('the sample row of an encoding question', () => {
+  it('is the first row with a non-ASCII byte, whole when short, and from the field holding it when long', () => {
+    const short = decodeCsvBytes(iconv.encode('URN,School\n100000,Plain\n100001,St Anne’s ThinkWell™\n', 'macintosh'));
+    expect(short.uncertain?.options.find((o) => o.encoding === 'Mac Roman')?.sample).toBe('100001,St Anne’s ThinkWell™');
+    const filler = Array.from({ length: 40 }, (_, i) => `"Not applicable ${i}"`).join(',');
+    const long = decodeCsvBytes(iconv.encode(`URN,A,B\r\n100001,${filler},"St Anne’s ThinkWell™ Trust",${filler}\r\n`, 'macintosh'));
+    const sample = long.uncertain?.options.find((o) => o.encoding === 'Windows-1252')?.sample;
+    expect(sample).toMatch(/^…"St AnneÕs ThinkWellª Trust","Not applicable 0",.*…$/);
+    expect(sample!.length).toBe(202);
+  });
+});

@@ -1,9 +1,14 @@
 import type { CliCommand, CliIo } from '../command';
 import { callCore } from '../call';
-import { encodingArg, readFileArg } from '../file-arg';
-import { GIAS_IMPORT_MAX_BYTES, type GiasClosedSchool, type GiasImportPreview } from '@shared/contract/gias-import';
+import { askEncodings, encodingArg, readFileArg } from '../file-arg';
+import { GIAS_IMPORT_MAX_BYTES, type GiasClosedSchool, type GiasImportPreview, type GiasIssueView } from '@shared/contract/gias-import';
 import { formatPence } from '@shared/domain/money';
 import { countOf } from '@shared/plural';
+
+function issueText(e: GiasIssueView): string {
+  const where = [e.row !== null ? `row ${e.row}` : null, e.column, e.urn ? `URN ${e.urn}` : null].filter(Boolean).join(', ');
+  return where ? `${where}: ${e.message}` : e.message;
+}
 
 function printClosed(closed: GiasClosedSchool[], io: CliIo): void {
   if (closed.length === 0) return;
@@ -32,22 +37,35 @@ function printPreview(p: GiasImportPreview, io: CliIo): void {
 const importGias: CliCommand = {
   words: ['import', 'gias'],
   usage:
-    "hubdesk [--data DIR] import gias FILE [--links LINKS.csv] [--pupils-year Y] [--encoding NAME] [--dry-run] [--json]   refresh member schools from GIAS's establishment extract (and its links file)",
-  options: { links: { type: 'string' }, 'pupils-year': { type: 'string' }, encoding: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+    "hubdesk [--data DIR] import gias FILE [--links LINKS.csv] [--pupils-year Y] [--encoding NAME] [--links-encoding NAME] [--dry-run] [--json]   refresh member schools from GIAS's establishment extract (and its links file)",
+  options: { links: { type: 'string' }, 'pupils-year': { type: 'string' }, encoding: { type: 'string' }, 'links-encoding': { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
   positionals: { min: 1, max: 1, names: ['FILE'] },
   async run(ctx, { values, positionals }, io) {
-    const options = { pupilsForYear: typeof values['pupils-year'] === 'string' ? values['pupils-year'] : undefined, encoding: encodingArg(values.encoding) };
+    const options = {
+      pupilsForYear: typeof values['pupils-year'] === 'string' ? values['pupils-year'] : undefined,
+      encoding: encodingArg(values.encoding),
+      linksEncoding: encodingArg(values['links-encoding'], '--links-encoding'),
+    };
     const links = typeof values.links === 'string' ? readFileArg(values.links, GIAS_IMPORT_MAX_BYTES) : null;
     const preview = await callCore(ctx, 'previewGiasImport', {
       ...readFileArg(positionals[0]!, GIAS_IMPORT_MAX_BYTES),
       ...(links ? { linksFileName: links.fileName, linksContentBase64: links.contentBase64 } : {}),
       ...options,
     });
+    const undecided = [
+      { fileName: preview.fileName, choice: preview.encodingChoice, option: '--encoding' },
+      { fileName: preview.linksFileName ?? '', choice: preview.linksEncodingChoice, option: '--links-encoding' },
+    ];
+    if (preview.encodingChoice || preview.linksEncodingChoice) {
+      if (values.json) io.out(JSON.stringify(preview, null, 2));
+      askEncodings(undecided, preview.errors.map((e) => ({ message: e.message, text: issueText(e) })), io);
+      return 1;
+    }
     if (values.json && values['dry-run']) io.out(JSON.stringify(preview, null, 2));
     else if (!values.json) printPreview(preview, io);
     if (preview.errorCount > 0) {
       io.err(`${countOf(preview.errorCount, 'problem')} in member schools' rows; nothing was written:`);
-      for (const e of preview.errors) io.err(`  ${[e.row !== null ? `row ${e.row}` : null, e.column, e.urn ? `URN ${e.urn}` : null].filter(Boolean).join(', ')}: ${e.message}`);
+      for (const e of preview.errors) io.err(`  ${issueText(e)}`);
       return 1;
     }
     if (values['dry-run']) {

@@ -1,6 +1,6 @@
 import type { CliCommand, CliIo } from '../command';
 import { callCore } from '../call';
-import { encodingArg, readFileArg } from '../file-arg';
+import { askEncodings, encodingArg, readFileArg } from '../file-arg';
 import type { OfstedImportPreview } from '@shared/contract/ofsted-import';
 import { issueText } from '../../core/imports/ofsted/plan';
 import { countOf } from '@shared/plural';
@@ -34,6 +34,11 @@ const importOfsted: CliCommand = {
   async run(ctx, { values, positionals }, io) {
     const options = { allSchools: values.all === true, encoding: encodingArg(values.encoding) };
     const preview = await callCore(ctx, 'previewOfstedImport', { ...readFileArg(positionals[0]!), ...options });
+    if (preview.encodingChoice) {
+      if (values.json) io.out(JSON.stringify(preview, null, 2));
+      askEncodings([{ fileName: preview.fileName, choice: preview.encodingChoice, option: '--encoding' }], preview.errors.map((e) => ({ message: e.message, text: issueText(e) })), io);
+      return 1;
+    }
     if (values['dry-run']) {
       if (values.json) io.out(JSON.stringify(preview, null, 2));
       else printPreview(preview, io);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { CliCommand, CliIo } from '../command';
 import { UsageError } from '../command';
 import { callCore, CliCallError } from '../call';
-import { encodingArg, readFileArg } from '../file-arg';
+import { askEncodings, encodingArg, readFileArg } from '../file-arg';
 import { HubdeskError } from '../../core/errors';
 import type { ImportProblem, RollPreview } from '@shared/contract/roll-import';
 import { formatPence } from '@shared/domain/money';
@@ -75,15 +75,16 @@ const importRoll: CliCommand = {
       };
       const request = options;
       preview = await callCore(ctx, 'previewRollImport', { ...readFileArg(positionals[0]!), ...options });
+      if (preview.encodingChoice) {
+        if (json) io.out(JSON.stringify(summaryJson(preview, preview.errors), null, 2));
+        askEncodings([{ fileName: preview.fileName, choice: preview.encodingChoice, option: '--encoding' }], preview.errors.map((e) => ({ message: e.message, text: `${where(e)}: ${e.message}` })), io);
+        return 1;
+      }
       if (preview.errorCount > 0) {
         if (json) io.out(JSON.stringify(summaryJson(preview, preview.errors), null, 2));
         else printPreview(preview, io);
         io.err(`${countOf(preview.errorCount, 'problem')}; nothing was written:`);
         for (const e of preview.errors) io.err(`  ${where(e)}: ${e.message}`);
-        if (preview.encodingChoice) {
-          io.err('Choose the encoding whose row reads right, with --encoding NAME:');
-          for (const o of preview.encodingChoice.options) io.err(`  "${o.encoding}": ${o.sample}`);
-        }
         if (preview.errorCount > preview.errors.length) io.err(`  …and ${preview.errorCount - preview.errors.length} more`);
         return 1;
       }

@@ -1,6 +1,6 @@
 /**
- * The action plan import: the same safety as every import. The workbook is read once, in the import
- * worker, within the file limits (and at most MAX_PLAN_LINES lines); the preview returns a staging id;
+ * The action plan import: the same safety as every import. The workbook is read and planned in the
+ * import worker, within the file limits (and at most MAX_PLAN_LINES lines); the preview returns a staging id;
  * the commit names it with what the preview showed, takes a backup, replaces the hub's plan lines in
  * one transaction recorded as an import batch of kind 'plan' (every line deleted and inserted is
  * recorded), so the import can be undone like any other.
@@ -11,13 +11,13 @@ import type { Database } from '../db/schema';
 import type { PlanImportPreview, PlanImportResult } from '@shared/contract/funding';
 import { formatPence, sumPence } from '@shared/domain/money';
 import { planLines } from './detail';
-import { readStaged, stagedFile, stagedFrom, unstage, type FileReference, type StagedFile } from '../imports/staging';
+import { stagedFile, stagedFrom, unstage, type FileReference, type StagedFile } from '../imports/staging';
 import { runInWorker } from '../imports/worker/pool';
 import { plannedOnce, forget, type StampedPlan } from '../imports/memo';
 import { commitOnce } from '../imports/commit-flow';
 import { recordBatch } from '../changes/import-batches';
 import { ChangeSet } from '../changes/change-set';
-import { diffHashOf, refuseUnlessPreviewed, type PreviewedFile } from '../imports/guard';
+import { refuseUnlessPreviewed, type PreviewedFile } from '../imports/guard';
 import type { PlanWorkbook } from './plan-workbook';
 import { suggestion } from './plan-workbook';
 import { invalid, requireHub, requireYearField } from './validate';
@@ -52,12 +52,12 @@ async function planned(ctx: CoreContext, file: StagedFile, input: HubYear): Prom
     const year = await requireYearField(ctx.db, input.year);
     const hub = await requireHub(ctx.db, input.hubId);
     const cats = await categories(ctx);
-    const book = await readStaged(file, `plan|${cats.map((c) => `${c.id}:${c.name}`).join(',')}`, () =>
-      runInWorker({ kind: 'plan', fileName: file.fileName, bytes: file.bytes, categories: cats }),
-    );
     const planRow = (await ctx.db.selectFrom('action_plans').select('id').where('hub_id', '=', hub.id).where('year_id', '=', year.id).executeTakeFirst()) ?? null;
     const current = await planLines(ctx.db, hub.id, year.id);
-    return { hub: { id: hub.id, name: hub.name }, year: { id: year.id, label: year.label }, book, planRow, current, diffHash: diffHashOf({ rows: book.rows, current }) };
+    // Read and planned in the import worker (which keeps the workbook for the next plan) against the
+    // spend categories and the lines a commit replaces; the plan lines cross back (the preview shows them).
+    const { book, diffHash } = await runInWorker({ kind: 'plan', fileName: file.fileName, bytes: file.bytes, sha256: file.sha256, stagingId: file.id, categories: cats, current });
+    return { hub: { id: hub.id, name: hub.name }, year: { id: year.id, label: year.label }, book, planRow, current, diffHash };
   });
 }
 

@@ -1,6 +1,7 @@
 /**
  * What a preview worked out, kept for the commit that follows it: a file is planned once, not again
- * by the commit (the file itself is read once, in staging.ts). Plans are kept a few minutes, keyed
+ * by the commit (the file itself is read once, by the import worker, which keeps the staged file it
+ * read for the next plan of it). Plans are kept a few minutes, keyed
  * by store connection + importer + staged file + every option the plan depends on, each with the
  * data stamp of the store it was computed on. A plan is used only while the store's data stamp
  * is unchanged, i.e. nothing was written since by this connection or any other (store.dataStamp()):

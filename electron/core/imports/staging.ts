@@ -1,8 +1,9 @@
 /**
  * Files staged for import: a preview sends the file once and gets a staging id; remapping, the
  * error report and the commit name that id, so the file crosses the bridge (IPC, HTTP) once and is
- * decoded, hashed and read once. Each staged file keeps its reads (one per reading option, e.g. a
- * chosen text encoding); a few files are kept, each for half an hour after its last use.
+ * decoded and hashed once (the import worker reads it, and keeps the staged file it read for the
+ * next plan of it). A few files are kept, each for half an hour after its last use. A read made on
+ * the app's side (the bench's Ofsted part) is kept with the staged file, one per reading option.
  */
 import crypto from 'node:crypto';
 import { HubdeskError } from '../errors';

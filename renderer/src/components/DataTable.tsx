@@ -1,5 +1,6 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { useGridKeys } from './grid';
+import { useVirtualRows } from './virtualRows';
 import { useColumnGroups, type ColumnChoice } from './columns';
 import { ColumnMenu } from './ColumnMenu';
 import {
@@ -41,7 +42,9 @@ const classes = (...names: (string | false)[]) => names.filter(Boolean).join(' '
 
 /**
  * A sortable, filterable table. Sortable headers are buttons; rows open with a click or Enter when
- * onOpen is given. The table is one Tab stop with arrow keys inside (grid.ts).
+ * onOpen is given. The table is one Tab stop with arrow keys inside (grid.ts). A long table renders
+ * only the rows near the view (virtualRows.ts); `aria-rowcount` and each row's `aria-rowindex` tell
+ * assistive technology the whole size and where each row is.
  */
 export function DataTable<T>({ rows, columns, label, filter, initialSort = [], onOpen, empty, footer, rowKey, rowClass, wide = false, columnGroups, legend }: DataTableProps<T>) {
   const [sorting, setSorting] = useState<SortingState>(initialSort);
@@ -57,17 +60,49 @@ export function DataTable<T>({ rows, columns, label, filter, initialSort = [], o
     getRowId: (row) => String(rowKey(row)),
   });
   const tableRef = useRef<HTMLTableElement>(null);
-  useGridKeys(tableRef);
   const visible = table.getRowModel().rows;
+  const virtual = useVirtualRows(visible.length, tableRef);
+  useGridKeys(tableRef, virtual.window);
   const hasFooters = table.getAllLeafColumns().some((c) => c.columnDef.footer !== undefined);
   const groups = table.getHeaderGroups();
+  const headerRows = groups.length;
+  const rowCount = headerRows + visible.length + (footer || hasFooters ? 1 : 0);
+  const columnCount = table.getVisibleLeafColumns().length;
+
+  const bodyRow = (index: number) => {
+    const row = visible[index]!;
+    return (
+      <tr
+        key={row.id}
+        ref={virtual.on ? virtual.measure : undefined}
+        data-index={index}
+        aria-rowindex={headerRows + index + 1}
+        className={classes(onOpen ? 'openable' : '', rowClass?.(row.original) ?? '')}
+        onClick={
+          onOpen
+            ? (e) => {
+                // A link or button in the row is its own (the grid sends Enter on a row or plain cell as a click on the row).
+                if ((e.target as HTMLElement).closest('a,button')) return;
+                onOpen(row.original);
+              }
+            : undefined
+        }
+      >
+        {row.getVisibleCells().map((cell, ci) => (
+          <td key={cell.id} className={classes(alignOf(cell.column.columnDef.meta), wide && ci === 0 && 'dash-sticky')}>
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          </td>
+        ))}
+      </tr>
+    );
+  };
 
   const tableView = (
     <div className={classes('table-wrap', wide && 'dash-wide')} tabIndex={wide ? -1 : undefined}>
-      <table ref={tableRef} className={classes('data-table', wide && 'dash-table')} aria-label={label}>
+      <table ref={tableRef} className={classes('data-table', wide && 'dash-table')} aria-label={label} aria-rowcount={rowCount}>
         <thead>
           {groups.map((group, gi) => (
-            <tr key={group.id} className={wide && gi < groups.length - 1 ? 'dash-group-row' : undefined}>
+            <tr key={group.id} aria-rowindex={gi + 1} className={wide && gi < groups.length - 1 ? 'dash-group-row' : undefined}>
               {group.headers.map((header, hi) => {
                 const grouped = header.subHeaders.length > 0;
                 const className = classes(alignOf(header.column.columnDef.meta), wide && hi === 0 && 'dash-sticky', grouped && 'dash-group');
@@ -99,33 +134,23 @@ export function DataTable<T>({ rows, columns, label, filter, initialSort = [], o
           ))}
         </thead>
         <tbody>
-          {visible.map((row) => (
-            <tr
-              key={row.id}
-              className={classes(onOpen ? 'openable' : '', rowClass?.(row.original) ?? '')}
-              onClick={
-                onOpen
-                  ? (e) => {
-                      // A link or button in the row is its own (the grid sends Enter on a row or plain cell as a click on the row).
-                      if ((e.target as HTMLElement).closest('a,button')) return;
-                      onOpen(row.original);
-                    }
-                  : undefined
-              }
-            >
-              {row.getVisibleCells().map((cell, ci) => (
-                <td key={cell.id} className={classes(alignOf(cell.column.columnDef.meta), wide && ci === 0 && 'dash-sticky')}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
-            </tr>
-          ))}
+          {virtual.on
+            ? virtual.pieces.map((piece) =>
+                'row' in piece ? (
+                  bodyRow(piece.row)
+                ) : (
+                  <tr key={piece.key} className="virtual-gap" aria-hidden="true">
+                    <td colSpan={columnCount} style={{ height: piece.gap }} />
+                  </tr>
+                ),
+              )
+            : visible.map((_, index) => bodyRow(index))}
         </tbody>
         {footer ? (
           <tfoot>{footer}</tfoot>
         ) : hasFooters ? (
           <tfoot>
-            <tr>
+            <tr aria-rowindex={rowCount}>
               {table.getFooterGroups()[0]!.headers.map((h) => (
                 <td key={h.id} className={alignOf(h.column.columnDef.meta)}>
                   {flexRender(h.column.columnDef.footer, h.getContext())}

@@ -1,6 +1,18 @@
 import { useEffect, type RefObject } from 'react';
 
 /**
+ * A table whose rows are not all in the page (a long DataTable renders those near the view): row
+ * moves go by the row's index (`data-index`) in the whole list, and a row not rendered is brought
+ * into the page first, then focused.
+ */
+export interface RowWindow {
+  /** Body rows in all. */
+  count: number;
+  /** Scrolls body row `index` (0-based) into the page, which renders it. */
+  reveal(index: number): void;
+}
+
+/**
  * The grid pattern for tables: a table is one Tab stop, and arrow keys move inside it.
  *
  * - Tab reaches the table once (the row or cell last focused in it, at first its first row) and leaves it with the next Tab.
@@ -24,7 +36,8 @@ const PAGE = 10;
  */
 function rowsOf(table: HTMLTableElement): HTMLTableRowElement[] {
   const head = table.tHead?.rows;
-  const body = [...table.tBodies].flatMap((b) => [...b.rows]).filter((r) => !r.querySelector(TYPING));
+  // A spacer standing in for rows not rendered (aria-hidden) is no row to move to.
+  const body = [...table.tBodies].flatMap((b) => [...b.rows]).filter((r) => r.getAttribute('aria-hidden') !== 'true' && !r.querySelector(TYPING));
   return [...(head && head.length ? [head[head.length - 1]!] : []), ...body];
 }
 
@@ -66,16 +79,55 @@ function lineUp(row: HTMLTableRowElement, cell: number): HTMLElement | undefined
   return rowStops(row)[0];
 }
 
-function target(e: KeyboardEvent, table: HTMLTableElement): HTMLElement | undefined {
+/** The index a row move goes to in a table of `count` body rows, from `from` (-1: the header row). */
+function moveIndex(key: string, from: number, count: number): number | undefined {
+  switch (key) {
+    case 'ArrowDown':
+      return from + 1 < count ? from + 1 : undefined;
+    case 'ArrowUp':
+      return from > -1 ? from - 1 : undefined;
+    case 'PageDown':
+      return Math.min(count - 1, from + PAGE);
+    case 'PageUp':
+      return Math.max(-1, from - PAGE);
+    case 'Home':
+      return count > 0 ? 0 : undefined;
+    case 'End':
+      return count > 0 ? count - 1 : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const bodyRow = (table: HTMLTableElement, index: number) => table.querySelector<HTMLTableRowElement>(`tbody > tr[data-index="${index}"]`);
+
+/** A row move in a table whose rows are not all rendered: the row to focus, or `reveal` when it must be brought in first. */
+function windowTarget(e: KeyboardEvent, table: HTMLTableElement, win: RowWindow, at: { row: HTMLTableRowElement; cell: number }): HTMLElement | { reveal: number; cell: number } | undefined {
+  const from = isHeaderRow(at.row) ? -1 : Number(at.row.dataset.index);
+  const index = moveIndex(e.key, from, win.count);
+  if (index === undefined) return undefined;
+  if (index === -1) {
+    const head = rowsOf(table)[0];
+    return head && isHeaderRow(head) ? lineUp(head, at.cell) : undefined;
+  }
+  const row = bodyRow(table, index);
+  return row ? lineUp(row, at.cell) : { reveal: index, cell: at.cell };
+}
+
+const ROW_MOVES = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 'End']);
+
+function target(e: KeyboardEvent, table: HTMLTableElement, win: RowWindow | null): HTMLElement | { reveal: number; cell: number } | undefined {
   const el = e.target as HTMLElement;
   const at = place(el, table);
   if (!at) return undefined;
+  const inCell = at.cell >= 0;
+  const rowMove = ROW_MOVES.has(e.key) && !((e.key === 'Home' || e.key === 'End') && inCell && !e.ctrlKey);
+  if (win && rowMove) return windowTarget(e, table, win, at);
   const rows = rowsOf(table);
   const r = rows.indexOf(at.row);
   const body = rows.filter((x) => !isHeaderRow(x));
   const stops = rowStops(at.row);
   const s = stops.indexOf(el);
-  const inCell = at.cell >= 0;
   switch (e.key) {
     case 'ArrowDown':
       return rows[r + 1] && lineUp(rows[r + 1]!, at.cell);
@@ -106,15 +158,29 @@ function settle(table: HTMLTableElement, active: HTMLElement | null): HTMLElemen
   return keep;
 }
 
-/** Applies the grid keys to a table (DataTable and GridTable use it). */
-export function useGridKeys(ref: RefObject<HTMLTableElement | null>): void {
+/**
+ * Applies the grid keys to a table (DataTable and GridTable use it); `rows` when the table renders
+ * only some of its rows (virtualRows.ts).
+ */
+export function useGridKeys(ref: RefObject<HTMLTableElement | null>, rows?: RefObject<RowWindow | null>): void {
   useEffect(() => {
     const table = ref.current;
     if (!table) return;
     let active = settle(table, null);
-    // Rows come and go (a filter, a sort, a new answer): the one stop is kept, or moved to the first row.
+    /** Whether `active` is where the person last was, or only the default (rows may not be rendered yet). */
+    let chosen = false;
+    /** A row asked for that was not rendered yet: focused as soon as it is. */
+    let pending: { index: number; cell: number } | null = null;
+    // Rows come and go (a filter, a sort, a new answer, scrolling): the one stop is kept, or moved to the first row.
     const observer = new MutationObserver(() => {
-      active = settle(table, active);
+      active = settle(table, chosen ? active : null);
+      // After settle: a row just rendered has no tabindex (cannot take focus) until it has run.
+      const row = pending && bodyRow(table, pending.index);
+      if (pending && row) {
+        const stop = lineUp(row, pending.cell);
+        pending = null;
+        stop?.focus();
+      }
     });
     observer.observe(table, { childList: true, subtree: true });
 
@@ -122,6 +188,7 @@ export function useGridKeys(ref: RefObject<HTMLTableElement | null>): void {
       const el = e.target as HTMLElement;
       if (!place(el, table) || !allStops(table).includes(el)) return;
       active = settle(table, el);
+      chosen = true;
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.metaKey) return;
@@ -135,10 +202,16 @@ export function useGridKeys(ref: RefObject<HTMLTableElement | null>): void {
         }
         return;
       }
-      const next = target(e, table);
+      const next = target(e, table, rows?.current ?? null);
       if (!next) return;
       e.preventDefault();
-      next.focus();
+      if (next instanceof HTMLElement) {
+        pending = null;
+        next.focus();
+      } else {
+        pending = { index: next.reveal, cell: next.cell };
+        rows?.current?.reveal(next.reveal);
+      }
     };
     table.addEventListener('focusin', onFocus);
     table.addEventListener('keydown', onKey);
@@ -147,5 +220,5 @@ export function useGridKeys(ref: RefObject<HTMLTableElement | null>): void {
       table.removeEventListener('focusin', onFocus);
       table.removeEventListener('keydown', onKey);
     };
-  }, [ref]);
+  }, [ref, rows]);
 }

@@ -5,7 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { readRoll, planFromRead } from '../../../electron/core/imports/roll/analyse';
+import { readRoll, planFromRead, ROLL_ADVICE } from '../../../electron/core/imports/roll/analyse';
+import { analyseInWorker } from '../../../electron/core/imports/roll/planned';
+import { rememberedMappings } from '../../../electron/core/imports/roll/mappings';
+import { loadRollState, stateFacts } from '../../../electron/core/imports/roll/state';
+import { readSpreadsheet } from '../../../electron/core/imports/files/read';
 import { parseOfstedFile } from '../../../electron/core/imports/ofsted/parse';
 import { loadStoreFacts } from '../../../electron/core/imports/ofsted/store-facts';
 import { buildPlan } from '../../../electron/core/imports/ofsted/plan';
@@ -24,9 +28,17 @@ export async function importPhaseSteps(config: BenchConfig): Promise<Measurement
     const rollBytes = fs.readFileSync(config.rollFile);
     // Each run stages the file afresh, so it is read (in the import worker) each time.
     const stagedRoll = () => stageBytes('roll', path.basename(config.rollFile), rollBytes);
-    out.push(await measure('phase.roll.read', 'roll part: readRoll (hash, xlsx read in the worker, header, row checks)', config.runs, () => readRoll(ctx.db, stagedRoll(), roll).then(() => undefined)));
-    const read = await readRoll(ctx.db, stagedRoll(), roll);
-    out.push(await measure('phase.roll.plan', 'roll part: planFromRead (map, validate, diff, funding effect)', config.runs, () => planFromRead(ctx.db, read, roll, ctx.today()).then(() => undefined)));
+    const names = { fileName: path.basename(config.rollFile), sha256: 'bench', stagingId: 'bench' };
+    const remembered = await rememberedMappings(ctx.db);
+    const readHere = async () => readRoll(await readSpreadsheet(rollBytes, names.fileName, { advice: ROLL_ADVICE, csv: true }), names, remembered, roll);
+    out.push(await measure('phase.roll.read', 'roll part: readRoll in this thread (xlsx read, header, row checks)', config.runs, () => readHere().then(() => undefined)));
+    const read = await readHere();
+    const loadFacts = async () => ({ remembered: await rememberedMappings(ctx.db), state: stateFacts(await loadRollState(ctx.db, roll.year)) });
+    out.push(await measure('phase.roll.facts', 'roll part: the store facts the plan needs, loaded on the app thread', config.runs, () => loadFacts().then(() => undefined)));
+    const rollFacts = await loadFacts();
+    out.push(await measure('phase.roll.plan', 'roll part: planFromRead in this thread (map, validate, diff, funding effect)', config.runs, () => void planFromRead(read, rollFacts.state, roll, ctx.today())));
+    const staged = stagedRoll();
+    out.push(await measure('phase.roll.worker', 'roll part: facts loaded, planned in the import worker on the file it keeps, analysis back', config.runs, () => analyseInWorker(ctx, staged, roll, ctx.today()).then(() => undefined)));
     const bytes = fs.readFileSync(config.ofstedFile);
     out.push(await measure('phase.ofsted.parse', 'Ofsted part: parseOfstedFile in this thread (decode, CSV read, header, columns)', config.runs, () => parseOfstedFile(path.basename(config.ofstedFile), bytes, 'bench').then(() => undefined)));
     out.push(await measure('phase.ofsted.worker', 'Ofsted part: the same parse in the import worker, rows sent back', config.runs, () => readOfstedStaged(stageBytes('ofsted', path.basename(config.ofstedFile), bytes)).then(() => undefined)));

@@ -1,14 +1,14 @@
 import { parse } from 'csv-parse/sync';
 import { checkRowCount, FILE_LIMITS } from './limits';
 import { FileRefused } from './refused';
-import { decodeCsvBytes, type EncodingOption, type TextEncoding } from './encoding';
+import { decodeCsvBytes, type TextEncoding, type UncertainEncoding } from './encoding';
 import type { RawWorkbook } from './cells';
 
 /** A CSV read: the workbook of one sheet, and the encoding question when the bytes did not tell. */
 export interface CsvWorkbook extends RawWorkbook {
   format: 'csv';
   /** Set when the encoding could not be told: the rows are only the likeliest reading. */
-  encodingUncertain: { reason: string; options: EncodingOption[] } | null;
+  encodingUncertain: UncertainEncoding | null;
 }
 
 /** The separator used most often, outside quotes, on the first lines: comma, semicolon, tab or bar. */

@@ -1,7 +1,8 @@
-import type { EncodingOption } from './encoding';
-
-/** The refusal of a text file whose encoding could not be told: each likely encoding with a row read in it. */
-export function encodingQuestion(fileName: string, uncertain: { reason: string; options: EncodingOption[] }): string {
-  const samples = uncertain.options.map((o) => `as ${o.encoding}: "${o.sample}"`).join('; ');
-  return `${fileName}: its text encoding cannot be told (${uncertain.reason}), so its names could be read wrongly. Read ${samples}. Choose the encoding whose row reads right (--encoding "${uncertain.options[0]?.encoding ?? 'Windows-1252'}" on the command line) and preview again, or save the file from Excel as "CSV UTF-8".`;
+/**
+ * The problem a preview lists while a CSV's text encoding is undecided (its bytes did not tell): every
+ * importer says it the same way, beside the likely encodings each with a sample row, and it stops the
+ * commit until a person chooses the encoding whose row reads right.
+ */
+export function undecidedEncoding(uncertain: { reason: string }): string {
+  return `the text encoding cannot be told (${uncertain.reason}), so names could be read wrongly: choose the encoding whose sample row reads right`;
 }

@@ -33,13 +33,19 @@ export interface EncodingOption {
   sample: string;
 }
 
+/** A text file whose encoding its bytes did not tell: why, and the likely encodings, likeliest first, each with a sample row. */
+export interface UncertainEncoding {
+  reason: string;
+  options: EncodingOption[];
+}
+
 export interface DecodedText {
   text: string;
   encoding: TextEncoding;
   /** How it was told: its byte-order mark, valid UTF-8, the only plausible reading, or a person's choice. */
   how: 'bom' | 'valid' | 'plausible' | 'chosen';
   /** Set when the encoding could not be told: the text above is only the likeliest reading. */
-  uncertain: { reason: string; options: EncodingOption[] } | null;
+  uncertain: UncertainEncoding | null;
 }
 
 export function decode(bytes: Uint8Array, encoding: TextEncoding): string {
@@ -103,18 +109,29 @@ function utf16WithoutBom(bytes: Uint8Array): TextEncoding | null {
   return null;
 }
 
+/** How much of a row a sample shows (a GIAS row is over 1 KB, with the letters in question far along it). */
+const SAMPLE_BYTES = 200;
+/** How far back a long row's sample looks for the start of the field holding its first non-ASCII byte. */
+const SAMPLE_BEFORE = 100;
+
+/**
+ * The first row with a non-ASCII byte, read in an encoding (a single-byte one: every byte is a
+ * character). A long row is shown from the start of the field holding that byte, with … where it was cut.
+ */
 function sampleRow(bytes: Uint8Array, encoding: TextEncoding): string {
-  let start = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === 0x0a) start = i + 1;
-    else if (bytes[i]! >= 0x80) {
-      let end = bytes.indexOf(0x0a, i);
-      if (end < 0) end = bytes.length;
-      const line = decode(bytes.subarray(start, Math.min(end, start + 600)), encoding).replace(/\r$/, '');
-      return line.length > 200 ? `${line.slice(0, 200)}…` : line;
-    }
+  const at = bytes.findIndex((b) => b >= 0x80);
+  if (at < 0) return '';
+  const lineStart = bytes.lastIndexOf(0x0a, at) + 1;
+  let lineEnd = bytes.indexOf(0x0a, at);
+  if (lineEnd < 0) lineEnd = bytes.length;
+  if (bytes[lineEnd - 1] === 0x0d) lineEnd -= 1;
+  let from = lineStart;
+  if (lineEnd - lineStart > SAMPLE_BYTES) {
+    const fieldStart = bytes.lastIndexOf(0x2c, at) + 1;
+    from = Math.max(lineStart, fieldStart >= at - SAMPLE_BEFORE ? fieldStart : at - SAMPLE_BEFORE);
   }
-  return '';
+  const to = Math.min(lineEnd, from + SAMPLE_BYTES);
+  return `${from > lineStart ? '…' : ''}${decode(bytes.subarray(from, to), encoding)}${to < lineEnd ? '…' : ''}`;
 }
 
 export function decodeCsvBytes(bytes: Uint8Array, chosen?: TextEncoding): DecodedText {

@@ -1,6 +1,7 @@
 /**
- * Preview and commit of GIAS school data: both files read once in the import worker (staged), the
- * plan reused by the commit while the store is unchanged, the commit refused when the preview no
+ * Preview and commit of GIAS school data: both files read and planned in the import worker (which
+ * keeps them for the next plan) against the store facts sent from here, only the plan crossing back;
+ * the plan reused by the commit while the store is unchanged, the commit refused when the preview no
  * longer holds; a backup, then every school updated or added, every link and every roll pupil
  * change written through the batch's ChangeSet (a statement per kind of row) in one transaction, as
  * an import batch of kind 'gias' that undoing the batch restores.
@@ -14,13 +15,13 @@ import { recordBatch } from '../../changes/import-batches';
 import { ChangeSet } from '../../changes/change-set';
 import { commitOnce } from '../commit-flow';
 import { forget, plannedOnce, type StampedPlan } from '../memo';
-import { readStaged, stagedFile, stagedFrom, unstage, type StagedFile } from '../staging';
+import { stagedFile, stagedFrom, unstage, type StagedFile } from '../staging';
 import { diffHashOf, refuseUnlessPreviewed, type PreviewedFile } from '../guard';
 import { runInWorker } from '../worker/pool';
 import type { TextEncoding } from '../files/encoding';
-import type { GiasExtract, GiasLinks } from './read';
-import { loadGiasFacts } from './facts';
-import { buildGiasPlan, type GiasPlan } from './plan';
+import { versionOf } from '../../changes/version';
+import { loadGiasFacts, sentFacts, type GiasFacts, type GiasRows } from './facts';
+import type { GiasPlan } from './plan';
 import { countOf } from '@shared/plural';
 
 export const GIAS_BATCH_KIND = 'gias';
@@ -28,6 +29,7 @@ export const GIAS_BATCH_KIND = 'gias';
 export interface GiasOptions {
   pupilsForYear?: string;
   encoding?: TextEncoding;
+  linksEncoding?: TextEncoding;
 }
 
 interface Planned {
@@ -36,25 +38,48 @@ interface Planned {
 }
 
 function planKey(file: StagedFile, links: StagedFile | null, options: GiasOptions, today: string): string {
-  return JSON.stringify(['gias', file.id, links?.id ?? null, options.pupilsForYear ?? null, options.encoding ?? null, today]);
+  return JSON.stringify(['gias', file.id, links?.id ?? null, options.pupilsForYear ?? null, options.encoding ?? null, options.linksEncoding ?? null, today]);
 }
 
-export function readGiasStaged(file: StagedFile, encoding?: TextEncoding): Promise<GiasExtract> {
-  return readStaged(file, `gias|${encoding ?? ''}`, () => runInWorker({ kind: 'gias', fileName: file.fileName, bytes: file.bytes, encoding }));
-}
-
-function readLinksStaged(file: StagedFile, encoding?: TextEncoding): Promise<GiasLinks> {
-  return readStaged(file, `gias-links|${encoding ?? ''}`, () => runInWorker({ kind: 'gias-links', fileName: file.fileName, bytes: file.bytes, encoding }));
+/** The worker's plan with each change's stored row, and each closed school's version, from the rows as stored. */
+function withStoredRows(plan: GiasPlan<GiasRows>, facts: GiasFacts): GiasPlan {
+  const schoolsById = new Map([...facts.schools.values()].map((s) => [s.id, s]));
+  const memberships = new Map((facts.year?.memberships ?? []).map((m) => [m.id, m]));
+  const stored = (id: number) => schoolsById.get(id)!;
+  return {
+    ...plan,
+    preview: {
+      ...plan.preview,
+      closed: plan.preview.closed.map((c) => ({
+        ...c,
+        version: versionOf(stored(c.schoolId)),
+        successor: c.successor && { ...c.successor, version: c.successor.schoolId !== null ? versionOf(stored(c.successor.schoolId)) : null },
+      })),
+    },
+    schoolUpdates: plan.schoolUpdates.map((u) => ({ ...u, before: stored(u.before.id) })),
+    membershipUpdates: plan.membershipUpdates.map((u) => ({ ...u, before: memberships.get(u.before.id)! })),
+  };
 }
 
 async function planned(ctx: CoreContext, file: StagedFile, links: StagedFile | null, options: GiasOptions): Promise<StampedPlan<Planned>> {
   const today = ctx.today();
   return plannedOnce(ctx.store, planKey(file, links, options, today), async () => {
-    const [extract, linkRows] = await Promise.all([readGiasStaged(file, options.encoding), links ? readLinksStaged(links, options.encoding) : Promise.resolve(null)]);
-    if (options.pupilsForYear && !(await ctx.db.selectFrom('membership_years').select('id').where('label', '=', options.pupilsForYear).executeTakeFirst())) {
-      throw new HubdeskError('validation', `pupilsForYear: there is no membership year ${options.pupilsForYear}.`);
-    }
-    const plan = buildGiasPlan(extract, linkRows, await loadGiasFacts(ctx.db, options.pupilsForYear), today);
+    const facts = await loadGiasFacts(ctx.db, options.pupilsForYear);
+    const inWorker = await runInWorker({
+      kind: 'gias-plan',
+      fileName: file.fileName,
+      bytes: file.bytes,
+      sha256: file.sha256,
+      stagingId: file.id,
+      links: links && { fileName: links.fileName, bytes: links.bytes, sha256: links.sha256, stagingId: links.id },
+      names: links ? `${file.fileName} or ${links.fileName}` : undefined,
+      encoding: options.encoding,
+      linksEncoding: options.linksEncoding,
+      pupilsForYear: options.pupilsForYear,
+      facts: sentFacts(facts),
+      today,
+    });
+    const plan = withStoredRows(inWorker, facts);
     return {
       plan,
       diffHash: diffHashOf({ s: plan.schoolUpdates, n: plan.successorInserts, l: plan.linkInserts, m: plan.membershipUpdates }),
@@ -85,7 +110,9 @@ function refuse(plan: GiasPlan): never {
   const p = plan.preview;
   const first = p.errors[0];
   const where = first ? [first.row !== null ? `row ${first.row}` : null, first.column, first.urn ? `URN ${first.urn}` : null].filter(Boolean).join(', ') : '';
-  throw new HubdeskError('validation', `${p.fileName}: ${countOf(p.errorCount, 'problem')} in member schools' rows; nothing was imported.${first ? ` First: ${where}: ${first.message}` : ''}`, {
+  // An undecided encoding is about a whole file (its message names which); other problems are in member schools' rows.
+  const what = p.encodingChoice || p.linksEncodingChoice ? '' : " in member schools' rows";
+  throw new HubdeskError('validation', `${p.fileName}: ${countOf(p.errorCount, 'problem')}${what}; nothing was imported.${first ? ` First: ${where ? `${where}: ` : ''}${first.message}` : ''}`, {
     issues: p.errors.slice(0, 50).map((e) => ({ path: [e.row !== null ? `row ${e.row}` : null, e.column].filter(Boolean).join(', ') || 'file', message: e.message })),
   });
 }

@@ -14,7 +14,9 @@
  *   link); a successor hubdesk does not hold is added from the extract, so the closed record can be
  *   merged into it; links of member schools are kept;
  * - a member school's row that cannot be read (a date or count that is not one, or the URN twice)
- *   stops the import; problems in other schools' rows do not.
+ *   stops the import; problems in other schools' rows do not;
+ * - a CSV (extract or links file) whose text encoding its bytes do not tell stops the import until a
+ *   person chooses one: the preview offers the likely encodings, each with a sample row of that file.
  */
 import { hubFunding } from '@shared/domain/funding';
 import type { FieldChange, RollFundingEffect } from '@shared/contract/roll-import';
@@ -22,16 +24,22 @@ import type { GiasClosedSchool, GiasImportPreview, GiasIssueView, GiasPupilChang
 import { parsePhase } from '../roll/cells';
 import { versionOf } from '../../changes/version';
 import type { GiasExtract, GiasLink, GiasLinks, GiasRow } from './read';
-import { linkKey, type GiasFacts, type MembershipRow, type SchoolRow } from './facts';
+import { undecidedEncoding } from '../files/encoding-question';
+import { linkKey, type GiasFacts, type GiasRows, type SchoolRow, type StoredGiasRows } from './facts';
 
 type SchoolFields = Pick<SchoolRow, 'name' | 'phase' | 'school_type' | 'local_authority' | 'trust' | 'headteacher' | 'postcode' | 'establishment_status' | 'closed_on' | 'gias_pupils' | 'gias_census_date'>;
 
-export interface GiasPlan {
+/**
+ * What the commit writes and the preview shows. Planned in the import worker over the fields it
+ * reads (GiasRows); the app then puts back the stored rows (StoredGiasRows) the commit records as
+ * each change's before, and the versions of the closed schools listed.
+ */
+export interface GiasPlan<R extends GiasRows = StoredGiasRows> {
   preview: Omit<GiasImportPreview, 'stagingId' | 'linksStagingId' | 'sha256' | 'diffHash' | 'linksFileName'>;
-  schoolUpdates: { before: SchoolRow; set: Partial<SchoolRow> }[];
+  schoolUpdates: { before: R['school']; set: Partial<SchoolRow> }[];
   successorInserts: { urn: string; values: SchoolFields }[];
   linkInserts: GiasLink[];
-  membershipUpdates: { before: MembershipRow; pupils: number }[];
+  membershipUpdates: { before: R['membership']; pupils: number }[];
 }
 
 const LABELS: Record<keyof SchoolFields, string> = {
@@ -76,8 +84,11 @@ export function fieldsOf(row: GiasRow): SchoolFields {
 
 const isClosed = (status: string | null) => status !== null && /^closed/i.test(status);
 
-export function buildGiasPlan(extract: GiasExtract, links: GiasLinks | null, facts: GiasFacts, today: string): GiasPlan {
+export function buildGiasPlan<R extends GiasRows>(extract: GiasExtract, links: GiasLinks | null, facts: GiasFacts<R>, today: string): GiasPlan<R> {
   const errors: GiasIssueView[] = [];
+  for (const file of [extract, links]) {
+    if (file?.encodingUncertain) errors.push({ row: null, column: null, urn: null, message: `${file.fileName}: ${undecidedEncoding(file.encodingUncertain)}` });
+  }
   const byUrn = new Map<string, GiasRow>();
   const duplicate = new Set<string>();
   for (const row of extract.rows) {
@@ -92,7 +103,7 @@ export function buildGiasPlan(extract: GiasExtract, links: GiasLinks | null, fac
   for (const issue of extract.issues) if (memberRows.has(issue.row)) errors.push({ row: issue.row, column: issue.column, urn: null, message: issue.message });
 
   const changes: GiasSchoolChanges[] = [];
-  const schoolUpdates: GiasPlan['schoolUpdates'] = [];
+  const schoolUpdates: GiasPlan<R>['schoolUpdates'] = [];
   let unchanged = 0;
   let membersInFile = 0;
   const membersNotInFile: { urn: string; name: string }[] = [];
@@ -161,7 +172,7 @@ export function buildGiasPlan(extract: GiasExtract, links: GiasLinks | null, fac
   const linkInserts = (links?.links ?? []).filter((l) => facts.schools.has(l.urn) && !facts.storedLinks.has(linkKey(l)));
 
   // The roll's pupils, only for the year the person named.
-  const membershipUpdates: GiasPlan['membershipUpdates'] = [];
+  const membershipUpdates: GiasPlan<R>['membershipUpdates'] = [];
   const pupilChanges: GiasPupilChange[] = [];
   let funding: RollFundingEffect[] = [];
   if (facts.year) {
@@ -183,6 +194,9 @@ export function buildGiasPlan(extract: GiasExtract, links: GiasLinks | null, fac
       fileName: extract.fileName,
       format: extract.format,
       encoding: extract.encoding,
+      encodingChoice: extract.encodingUncertain,
+      linksEncoding: links?.encoding ?? null,
+      linksEncodingChoice: links?.encodingUncertain ?? null,
       rowsRead: extract.rowsRead,
       rowsIgnored: extract.rowsRead - membersInFile,
       membersInFile,
@@ -207,7 +221,7 @@ export function buildGiasPlan(extract: GiasExtract, links: GiasLinks | null, fac
   };
 }
 
-function fundingEffect(memberships: MembershipRow[], newPupils: Map<number, number>, hubNames: Map<number, string>): RollFundingEffect[] {
+function fundingEffect(memberships: readonly GiasRows['membership'][], newPupils: Map<number, number>, hubNames: Map<number, string>): RollFundingEffect[] {
   const changedHubs = new Set(memberships.filter((m) => newPupils.has(m.id)).map((m) => m.hub_id));
   const out: RollFundingEffect[] = [];
   for (const hubId of changedHubs) {

@@ -7,10 +7,9 @@
 import { readSpreadsheet } from '../files/read';
 import { cellText, type CellValue, type RawRow } from '../files/cells';
 import { FileRefused } from '../files/refused';
-import { encodingQuestion } from '../files/encoding-question';
 import { FILE_LIMITS } from '../files/limits';
 import { numericDate, pairToIso } from '../files/dates';
-import type { TextEncoding } from '../files/encoding';
+import type { TextEncoding, UncertainEncoding } from '../files/encoding';
 
 /** The columns read, as GIAS names them (compared without case or spacing). */
 export const GIAS_COLUMNS = {
@@ -61,6 +60,8 @@ export interface GiasExtract {
   fileName: string;
   format: string;
   encoding: string | null;
+  /** Set when a CSV's bytes did not tell its encoding: the rows are only its likeliest reading, until a person chooses. */
+  encodingUncertain: UncertainEncoding | null;
   rowsRead: number;
   rows: GiasRow[];
   /** Cells that could not be read (rows whose URN is not one, unreadable dates and counts). */
@@ -78,6 +79,8 @@ export interface GiasLink {
 
 export interface GiasLinks {
   fileName: string;
+  encoding: string | null;
+  encodingUncertain: UncertainEncoding | null;
   rowsRead: number;
   links: GiasLink[];
   issues: GiasIssue[];
@@ -105,7 +108,6 @@ function giasDate(value: CellValue | undefined): string | null | undefined {
 
 async function sheetOf(bytes: Buffer, fileName: string, encoding: TextEncoding | undefined, required: readonly string[], what: string) {
   const workbook = await readSpreadsheet(bytes, fileName, { advice: ADVICE, csv: true, encoding, maxBytes: FILE_LIMITS.maxGiasFileBytes });
-  if (workbook.encodingUncertain) throw new FileRefused(encodingQuestion(fileName, workbook.encodingUncertain));
   for (const sheet of workbook.sheets) {
     const headerIndex = sheet.rows.findIndex((r, i) => i < 10 && r.cells.some((c) => typeof c === 'string' && key(c) === 'urn'));
     if (headerIndex < 0) continue;
@@ -174,11 +176,11 @@ export async function readGiasExtract(bytes: Buffer, fileName: string, encoding?
       censusDate: censusDate ?? null,
     });
   }
-  return { fileName, format: workbook.format, encoding: workbook.encoding, rowsRead, rows: out, issues };
+  return { fileName, format: workbook.format, encoding: workbook.encoding, encodingUncertain: workbook.encodingUncertain ?? null, rowsRead, rows: out, issues };
 }
 
 export async function readGiasLinks(bytes: Buffer, fileName: string, encoding?: TextEncoding): Promise<GiasLinks> {
-  const { header, rows } = await sheetOf(bytes, fileName, encoding, Object.values(LINK_COLUMNS).slice(0, 4), "GIAS's links file");
+  const { workbook, header, rows } = await sheetOf(bytes, fileName, encoding, Object.values(LINK_COLUMNS).slice(0, 4), "GIAS's links file");
   const col = columnsOf(header, LINK_COLUMNS);
   const issues: GiasIssue[] = [];
   const links: GiasLink[] = [];
@@ -196,5 +198,5 @@ export async function readGiasLinks(bytes: Buffer, fileName: string, encoding?: 
     const established = col.established < 0 ? null : giasDate(r.cells[col.established]);
     links.push({ row: r.row, urn, linkUrn, linkName: clean(r.cells[col.linkName]), linkType, establishedOn: established ?? null });
   }
-  return { fileName, rowsRead, links, issues };
+  return { fileName, encoding: workbook.encoding, encodingUncertain: workbook.encodingUncertain ?? null, rowsRead, links, issues };
 }

@@ -58,6 +58,7 @@ async function plannedFile(ctx: CoreContext, file: StagedFile, options: OfstedOp
       fileName: file.fileName,
       bytes: file.bytes,
       sha256: file.sha256,
+      stagingId: file.id,
       encoding: options.encoding,
       facts,
       allSchools: options.allSchools ?? false,

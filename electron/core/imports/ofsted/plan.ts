@@ -4,6 +4,8 @@
  *
  * **Errors** (the whole file is refused; nothing is written):
  * - the file cannot be read, or has no URN column / no inspection columns (thrown by parse.ts);
+ * - a CSV whose text encoding its bytes do not tell, until a person chooses one (the preview offers
+ *   the likely encodings, each with a sample row; the rows planned are only the likeliest reading);
  * - a row whose URN is not 6 digits — whatever the school, since its membership cannot be known;
  * - in a kept row (a member school, or every school with allSchools): an unparseable date, a grade
  *   out of range for its column (`5`, `Good-ish`, `Met` under Inclusion), grades without a start date,
@@ -29,6 +31,7 @@ import { describeColumn } from './columns';
 import { isBlank, parseOfstedDate, parseUrn } from './values';
 import { sourceAsAt } from './source-date';
 import type { ParsedOfstedFile } from './parse';
+import { undecidedEncoding } from '../files/encoding-question';
 
 /** What the plan needs from the store, loaded once per preview or commit (never per row). */
 export interface StoreFacts {
@@ -162,11 +165,13 @@ export function buildPlan(parsed: ParsedOfstedFile, facts: StoreFacts, allSchool
     .map(([urn, name]) => ({ urn, name }))
     .sort((a, b) => a.urn.localeCompare(b.urn));
   const asAt = sourceAsAt(parsed.fileName, latestPublication === null ? [] : [latestPublication]);
+  const fileErrors: OfstedImportIssue[] = sheet.encodingUncertain ? [{ row: null, column: null, urn: null, message: undecidedEncoding(sheet.encodingUncertain) }] : [];
   const preview: Omit<OfstedImportPreview, 'stagingId' | 'diffHash'> = {
     fileName: parsed.fileName,
     sha256: parsed.sha256,
     format: sheet.format,
     encoding: sheet.encoding,
+    encodingChoice: sheet.encodingUncertain,
     sheetName: sheet.sheetName,
     headerRow: sheet.headerRow,
     sourceAsAt: asAt.date,
@@ -183,12 +188,12 @@ export function buildPlan(parsed: ParsedOfstedFile, facts: StoreFacts, allSchool
     schools,
     schoolsOmitted: Math.max(0, schoolCount - MAX_LISTED_SCHOOLS),
     membersNotInFile: membersNotInFile.slice(0, MAX_LISTED_MISSING_MEMBERS),
-    errors: errors.slice(0, MAX_LISTED_ISSUES).map(issueView),
-    errorCount: errors.length,
+    errors: [...fileErrors, ...errors.slice(0, MAX_LISTED_ISSUES - fileErrors.length).map(issueView)],
+    errorCount: fileErrors.length + errors.length,
     warnings: warnings.slice(0, MAX_LISTED_ISSUES).map(issueView),
     warningCount: warnings.length,
     previousImport: facts.previousImport,
-    canCommit: errors.length === 0,
+    canCommit: fileErrors.length + errors.length === 0,
   };
   return { preview, toInsert };
 }

@@ -7,8 +7,7 @@
 import { readSpreadsheet } from '../files/read';
 import { cellText, type CellValue } from '../files/cells';
 import { FileRefused } from '../files/refused';
-import { encodingQuestion } from '../files/encoding-question';
-import type { TextEncoding } from '../files/encoding';
+import type { TextEncoding, UncertainEncoding } from '../files/encoding';
 import { headerKey } from './columns';
 
 export type OfstedFileFormat = 'csv' | 'xlsx' | 'ods';
@@ -22,6 +21,8 @@ export interface SheetRow {
 export interface OfstedSheet {
   format: OfstedFileFormat;
   encoding: string | null;
+  /** Set when a CSV's bytes did not tell its encoding: the rows are only its likeliest reading. */
+  encodingUncertain: UncertainEncoding | null;
   sheetName: string | null;
   headerRow: number;
   header: string[];
@@ -56,7 +57,6 @@ export async function readOfstedFile(fileName: string, bytes: Uint8Array, encodi
   const workbook = await readSpreadsheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, { advice: ADVICE, csv: true, encoding, blankAsText: true });
   // A CSV's cells are text already (blankAsText); a workbook's are turned into the text a person sees.
   const asText = workbook.format === 'csv' ? (cells: readonly CellValue[]) => cells as string[] : texts;
-  if (workbook.encodingUncertain) throw new FileRefused(encodingQuestion(fileName, workbook.encodingUncertain));
   for (const sheet of workbook.sheets) {
     const index = sheet.rows.findIndex((r, i) => i < HEADER_SEARCH_ROWS && r.row <= HEADER_SEARCH_ROWS && isHeader(r.cells));
     if (index < 0) continue;
@@ -64,6 +64,7 @@ export async function readOfstedFile(fileName: string, bytes: Uint8Array, encodi
     return {
       format: workbook.format,
       encoding: workbook.encoding,
+      encodingUncertain: workbook.encodingUncertain ?? null,
       sheetName: workbook.format === 'csv' ? null : sheet.name,
       headerRow: headerRow.row,
       header: trimTrailingEmpty(texts(headerRow.cells)),

@@ -14,11 +14,11 @@ import { commitOnce } from '../commit-flow';
 import { forget, plannedOnce, type StampedPlan } from '../memo';
 import { recordBatch } from '../../changes/import-batches';
 import { ChangeSet, type RowOf } from '../../changes/change-set';
-import { readStaged, stagedFile, stagedFrom, unstage, type FileReference, type StagedFile } from '../staging';
+import { stagedFile, stagedFrom, unstage, type FileReference, type StagedFile } from '../staging';
 import { diffHashOf, refuseUnlessPreviewed, type PreviewedFile } from '../guard';
 import { runInWorker } from '../worker/pool';
 import { loadQaFacts, QA_BATCH_KIND } from './store-facts';
-import { buildQaPlan, issueText, type AssignmentOp, type QaPlan } from './plan';
+import { issueText, type AssignmentOp, type QaPlan } from './plan';
 import { countOf } from '@shared/plural';
 
 interface PlannedTracker {
@@ -30,11 +30,15 @@ function planKey(file: StagedFile, year: string): string {
   return JSON.stringify(['qa', file.id, year]);
 }
 
-/** The tracker planned against the store as it is now: the preview's plan while nothing was written since (memo.ts). */
+/**
+ * The tracker planned against the store as it is now: the preview's plan while nothing was written
+ * since (memo.ts). The year's facts are loaded here and the tracker read and planned in the import
+ * worker (which keeps the file it read for the next plan): only the plan crosses back.
+ */
 async function plannedTracker(ctx: CoreContext, file: StagedFile, year: string): Promise<StampedPlan<PlannedTracker>> {
   return plannedOnce(ctx.store, planKey(file, year), async () => {
-    const parsed = await readStaged(file, 'qa', () => runInWorker({ kind: 'qa', fileName: file.fileName, bytes: file.bytes, sha256: file.sha256 }));
-    const plan = buildQaPlan(parsed, await loadQaFacts(ctx.db, year));
+    const facts = await loadQaFacts(ctx.db, year);
+    const plan = await runInWorker({ kind: 'qa-plan', fileName: file.fileName, bytes: file.bytes, sha256: file.sha256, stagingId: file.id, year, facts });
     return { plan, diffHash: diffHashOf({ reviews: plan.reviews, assignments: plan.assignments }) };
   });
 }

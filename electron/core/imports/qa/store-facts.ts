@@ -20,9 +20,15 @@ export interface QaStoreFacts {
   assignments: Map<number, { id: number; review_id: number; home_school_id: number; reviewer_name: string; reviewer_role: string | null; status: string; replaces_assignment_id: number | null; import_batch_id: number | null; updated_at: string }[]>;
 }
 
-export async function loadQaFacts(db: Db, yearLabel: string): Promise<QaStoreFacts> {
+/** A tracker for a year hubdesk does not hold is refused (after the file is read: a file's own refusal comes first). */
+export function noSuchYear(yearLabel: string): HubdeskError {
+  return new HubdeskError('validation', `There is no membership year ${yearLabel} in hubdesk: import its roll first, or choose another year.`);
+}
+
+/** The facts for the year, or null when hubdesk holds no such year. */
+export async function loadQaFacts(db: Db, yearLabel: string): Promise<QaStoreFacts | null> {
   const year = await db.selectFrom('membership_years').select(['id', 'label', 'start_date', 'end_date']).where('label', '=', yearLabel).executeTakeFirst();
-  if (!year) throw new HubdeskError('validation', `There is no membership year ${yearLabel} in hubdesk: import its roll first, or choose another year.`);
+  if (!year) return null;
   const members = await db
     .selectFrom('memberships')
     .innerJoin('schools', 'schools.id', 'memberships.school_id')

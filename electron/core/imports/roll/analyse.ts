@@ -1,22 +1,23 @@
+/**
+ * The roll read and planned: the sheet, header and mapping chosen, the rows checked and compared with
+ * the store. Pure over the read workbook and the store facts sent with it: it runs in the import
+ * worker, which keeps the file it read, and only the analysis crosses back (planned.ts).
+ */
 import crypto from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/schema';
 import { HubdeskError } from '../../errors';
 import { ROLL_FIELD_LABELS, ROLL_FIELDS, type ImportProblem, type RollMapping, type RollPreview } from '@shared/contract/roll-import';
 import { locateHeader, type LocatedHeader } from './header';
 import { ROLL_HEADER_ALIASES, autoMap, columnLetter, headerSignature, mappingProblems, missingRequired } from './fields';
-import { rememberedMappings } from './mappings';
+import type { RememberedMapping } from './mappings';
 import { checkRows, type CheckedRows } from './validate';
-import { loadRollState } from './state';
+import { stateFromFacts, type RollRows, type RollStateFacts, type StoredRows } from './state';
 import { planRoll, type PlannedRoll } from './plan';
-import type { RawSheet } from '../files/cells';
+import type { CellValue, RawSheet } from '../files/cells';
 import type { ReadWorkbook } from '../files/read';
 import type { TextEncoding } from '../files/encoding';
+import { undecidedEncoding } from '../files/encoding-question';
 import { dateOrderOf, type DateOrder } from '../files/dates';
-import type { CoreContext } from '../../context';
-import { plannedOnce, forget, type StampedPlan } from '../memo';
-import { readStaged, stagedFrom, type FileReference, type StagedFile } from '../staging';
-import { runInWorker } from '../worker/pool';
+import type { FileReference } from '../staging';
 
 export interface RollOptions {
   year: string;
@@ -31,6 +32,19 @@ export interface RollOptions {
 }
 
 export type RollRequest = FileReference & RollOptions;
+
+/** The staged file an analysis names in its preview. */
+export interface RollFileNames {
+  fileName: string;
+  sha256: string;
+  stagingId: string;
+}
+
+/** What the analysis needs from the store, as plain data: the remembered mappings and the state the roll is compared with. */
+export interface RollFacts {
+  remembered: Map<string, RememberedMapping>;
+  state: RollStateFacts;
+}
 
 /** The file read, its sheet and header found, its columns mapped and its rows checked (no database state yet). */
 export interface ReadRoll {
@@ -73,14 +87,7 @@ function chooseSheet(workbook: ReadWorkbook, requested: string | undefined, reme
   return { ...pick, header: pick.header, located };
 }
 
-const ADVICE = 'Save the roll from Excel or LibreOffice as .xlsx, .ods or .csv and import that.';
-
-/** The staged file read in the import worker (once per encoding). */
-export function readRollStaged(file: StagedFile, encoding?: TextEncoding): Promise<ReadWorkbook> {
-  return readStaged(file, `roll|${encoding ?? ''}`, () =>
-    runInWorker({ kind: 'spreadsheet', fileName: file.fileName, bytes: file.bytes, advice: ADVICE, csv: true, encoding }),
-  );
-}
+export const ROLL_ADVICE = 'Save the roll from Excel or LibreOffice as .xlsx, .ods or .csv and import that.';
 
 /**
  * The day/month order of the file's date column (fee paid): chosen by the person, remembered with
@@ -119,12 +126,10 @@ function decideDateOrder(
 }
 
 /**
- * Reads the staged file (once: the workbook is kept with it), then chooses the sheet, the header and
- * the mapping and checks the rows, which depend on the remembered mappings in the store as well.
+ * Chooses the sheet, the header and the mapping of the read workbook and checks the rows, which
+ * depend on the remembered mappings in the store as well.
  */
-export async function readRoll(db: Kysely<Database> | Transaction<Database>, file: StagedFile, request: RollOptions): Promise<ReadRoll & { sheets: RollPreview['sheets'] }> {
-  const workbook = await readRollStaged(file, request.encoding);
-  const remembered = await rememberedMappings(db);
+export function readRoll(workbook: ReadWorkbook, file: RollFileNames, remembered: Map<string, RememberedMapping>, request: RollOptions): ReadRoll & { sheets: RollPreview['sheets'] } {
   const { sheet, header, located } = chooseSheet(workbook, request.sheet, new Set(remembered.keys()), file.fileName);
 
   let mapping: RollMapping;
@@ -149,7 +154,7 @@ export async function readRoll(db: Kysely<Database> | Transaction<Database>, fil
       sheet: sheet.name,
       row: null,
       column: null,
-      message: `the text encoding cannot be told (${workbook.encodingUncertain.reason}), so names could be read wrongly: choose the encoding whose sample row reads right`,
+      message: undecidedEncoding(workbook.encodingUncertain),
     });
   }
   const { dateOrder, warning } = decideDateOrder(sheet, header, mapping, request.dateOrder, saved?.dateOrder ?? null);
@@ -168,7 +173,7 @@ export async function readRoll(db: Kysely<Database> | Transaction<Database>, fil
   return {
     fileName: file.fileName,
     sha256: file.sha256,
-    stagingId: file.id,
+    stagingId: file.stagingId,
     workbook,
     sheet,
     header,
@@ -183,41 +188,67 @@ export async function readRoll(db: Kysely<Database> | Transaction<Database>, fil
   };
 }
 
-export interface AnalysedRoll {
-  read: ReadRoll;
-  planned: PlannedRoll | null;
+/** What the commit and the error report need of the read file: never its rows, only those with problems. */
+export type AnalysedRead = Pick<ReadRoll, 'fileName' | 'header' | 'mapping' | 'mappingSource' | 'dateOrder'> & {
+  /** The cells of each row with a problem, by row number (the error report). */
+  problemRows: Map<number, CellValue[]>;
+  /** The widest row below the header, in cells. */
+  width: number;
+};
+
+/**
+ * A roll compared with the store. The worker's analysis holds the plan over the fields it reads and
+ * no diff hash; the app's (planned.ts) the stored rows and the hash of what the commit would write.
+ */
+export interface AnalysedRoll<R extends RollRows = StoredRows> {
+  read: AnalysedRead;
+  planned: PlannedRoll<R> | null;
   preview: RollPreview;
   /** Every error, not just those shown. */
   allErrors: ImportProblem[];
 }
 
-/** Compares a read roll with the database: what would change, and every problem. Writes nothing. */
-export async function planFromRead(
-  db: Kysely<Database> | Transaction<Database>,
-  read: ReadRoll & { sheets: RollPreview['sheets'] },
-  request: RollOptions,
-  today: string,
-): Promise<AnalysedRoll> {
+/** The hash of a roll with nothing to plan (a missing column, no rows). */
+export const NOTHING_PLANNED_HASH = crypto.createHash('sha256').update('nothing').digest('hex');
+
+function analysedRead(read: ReadRoll, allErrors: readonly ImportProblem[]): AnalysedRead {
+  const wanted = new Set<number>();
+  for (const e of allErrors) if (e.row !== null && e.row !== read.header.row) wanted.add(e.row);
+  const problemRows = new Map<number, CellValue[]>();
+  let width = read.header.headers.length;
+  for (const r of read.sheet.rows) {
+    if (r.row <= read.header.row) continue;
+    width = Math.max(width, r.cells.length);
+    if (wanted.has(r.row)) problemRows.set(r.row, r.cells);
+  }
+  return { fileName: read.fileName, header: read.header, mapping: read.mapping, mappingSource: read.mappingSource, dateOrder: read.dateOrder, problemRows, width };
+}
+
+/**
+ * Compares a read roll with the store facts: what would change, and every problem. The preview's
+ * diffHash is the app's to fill when something is planned (it hashes the plan with the stored rows).
+ */
+export function planFromRead(read: ReadRoll & { sheets: RollPreview['sheets'] }, facts: RollStateFacts, request: RollOptions, today: string): AnalysedRoll<RollRows> {
   const { header, mapping } = read;
   const columnOf = (field: 'hub' | 'name' | 'status') => {
     const col = mapping[field];
     return col === undefined ? ROLL_FIELD_LABELS[field] : header.headers[col - 1] || `column ${columnLetter(col)}`;
   };
-  let planned: PlannedRoll | null = null;
+  let planned: PlannedRoll<RollRows> | null = null;
   if (read.checked) {
-    const state = await loadRollState(db, request.year);
+    const state = stateFromFacts(facts);
     planned = planRoll(read.checked.records, read.checked.urnsInFile, state, { year: request.year, sheet: read.sheet.name, createHubs: Boolean(request.createHubs), today, columnOf });
   }
   const allErrors = [...read.fileErrors, ...(read.checked?.errors ?? []), ...(planned?.errors ?? [])].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   const warnings = [...read.dateWarnings, ...(read.checked?.warnings ?? []), ...(planned?.warnings ?? [])];
-  const yearExists = planned ? !planned.plan.createYear : Boolean(await db.selectFrom('membership_years').select('id').where('label', '=', request.year).executeTakeFirst());
+  const yearExists = facts.year !== null;
   const badRowCount = (read.checked?.badRows.size ?? 0) + (planned?.badRows.size ?? 0);
   const canCommitIgnoringWarnings = allErrors.length === 0 && planned !== null;
   const preview: RollPreview = {
     fileName: read.fileName,
     stagingId: read.stagingId,
     sha256: read.sha256,
-    diffHash: planned?.diffHash ?? crypto.createHash('sha256').update('nothing').digest('hex'),
+    diffHash: planned ? '' : NOTHING_PLANNED_HASH,
     format: read.workbook.format,
     encoding: read.workbook.encoding,
     delimiter: read.workbook.delimiter,
@@ -254,34 +285,10 @@ export async function planFromRead(
     canCommit: canCommitIgnoringWarnings && (!warnings.some(needsConfirming) || Boolean(request.confirmWarnings)),
     needsConfirmation: warnings.some(needsConfirming),
   };
-  return { read, planned, preview, allErrors };
+  return { read: analysedRead(read, allErrors), planned, preview, allErrors };
 }
 
-/** Everything the plan depends on besides the store: the staged file, the year, the sheet, the mapping, the options and today. */
-export function rollPlanKey(file: StagedFile, request: RollOptions, today: string): string {
-  const mapping = request.mapping ? Object.entries(request.mapping).sort(([a], [b]) => a.localeCompare(b)) : null;
-  return JSON.stringify(['roll', file.id, request.year, request.sheet ?? null, mapping, Boolean(request.createHubs), request.encoding ?? null, request.dateOrder ?? null, today]);
-}
-
-/**
- * The roll analysed against the store as it is now. The preview's analysis is reused (by the next
- * preview of the same file and options, and by the commit) while nothing has been written to the
- * store since; the read workbook is kept with the staged file whatever the store holds. Only whether
- * warnings were confirmed is taken from this request.
- */
-export async function plannedRoll(ctx: CoreContext, file: StagedFile, request: RollOptions): Promise<StampedPlan<AnalysedRoll>> {
-  const today = ctx.today();
-  const planned = await plannedOnce(ctx.store, rollPlanKey(file, request, today), async () => planFromRead(ctx.db, await readRoll(ctx.db, file, request), request, today));
-  const a = planned.value;
-  const canCommit = a.allErrors.length === 0 && a.planned !== null && (!a.preview.needsConfirmation || Boolean(request.confirmWarnings));
-  return canCommit === a.preview.canCommit ? planned : { ...planned, value: { ...a, preview: { ...a.preview, canCommit } } };
-}
-
-export async function previewRoll(ctx: CoreContext, request: RollRequest): Promise<AnalysedRoll> {
-  return (await plannedRoll(ctx, stagedFrom('roll', request), request)).value;
-}
-
-/** Drops the cached analysis of a committed file. */
-export function forgetRoll(ctx: CoreContext, file: StagedFile, request: RollOptions): void {
-  forget(ctx.store, rollPlanKey(file, request, ctx.today()));
+/** The file read in the worker analysed against the store facts sent with it. */
+export function analyseRoll(workbook: ReadWorkbook, file: RollFileNames, facts: RollFacts, request: RollOptions, today: string): AnalysedRoll<RollRows> {
+  return planFromRead(readRoll(workbook, file, facts.remembered, request), facts.state, request, today);
 }

@@ -18,9 +18,8 @@ export async function buildErrorReport(analysed: AnalysedRoll): Promise<ErrorRep
   workbook.creator = 'hubdesk';
   const sheet = workbook.addWorksheet('Problems');
   const headers = read.header.headers;
-  const rowsByNumber = new Map(read.sheet.rows.map((r) => [r.row, r.cells]));
-  let width = headers.length;
-  for (const r of read.sheet.rows) if (r.row > read.header.row) width = Math.max(width, r.cells.length);
+  const rowsByNumber = read.problemRows;
+  const width = read.width;
   const headerRow = sheet.addRow(['Row in file', ...Array.from({ length: width }, (_, i) => fitCellText(headers[i] ?? '')), 'Problem']);
   headerRow.font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];

@@ -1,6 +1,6 @@
 import type { rollImportMethods } from '@shared/contract/roll-import';
 import type { HandlersFor } from '../../handler-types';
-import { previewRoll } from './analyse';
+import { previewRoll } from './planned';
 import { commitRoll } from './commit';
 import { buildErrorReport } from './error-report';
 import { rememberMapping } from './mappings';

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { hubFunding } from '@shared/domain/funding';
 import type { MembershipStatus } from '@shared/domain/vocabulary';
 import { membershipHistory, statusLabelDisagreement } from '@shared/domain/membership-history';
@@ -15,30 +14,33 @@ import type {
 } from '@shared/contract/roll-import';
 import { hubKey } from './cells';
 import type { RollRecord } from './validate';
-import type { ContactRow, MembershipRow, RollState, SchoolRow } from './state';
+import type { ContactRow, MembershipRow, RollRows, RollState, SchoolRow, StoredRows } from './state';
 
 export type HubRef = { id: number } | { newKey: string };
 
 type SchoolFields = Pick<SchoolRow, 'name' | 'phase' | 'local_authority' | 'trust' | 'postcode' | 'headteacher' | 'email' | 'phone'>;
 
-/** Every row the commit will write, computed before anything is written. */
-export interface RollPlan {
+/**
+ * Every row the commit will write, computed before anything is written. Planned in the import worker
+ * over the fields it reads (RollRows); the app then puts back the stored rows (StoredRows) the
+ * commit records as each change's before.
+ */
+export interface RollPlan<R extends RollRows = StoredRows> {
   year: string;
   createYear: boolean;
   newHubs: { key: string; name: string }[];
   newSchools: { urn: string; values: SchoolFields }[];
-  schoolUpdates: { before: SchoolRow; set: Partial<SchoolRow> }[];
+  schoolUpdates: { before: R['school']; set: Partial<SchoolRow> }[];
   /** schoolId: the stored school's id, null for a school the import adds. */
   contactInserts: { urn: string; schoolId: number | null; name: string; email: string | null; phone: string | null }[];
-  contactUpdates: { before: ContactRow; set: Partial<ContactRow> }[];
+  contactUpdates: { before: R['contact']; set: Partial<ContactRow> }[];
   membershipInserts: { urn: string; schoolId: number | null; hub: HubRef; pupils: number; status: MembershipStatus; fee_paid_on: string | null }[];
-  membershipUpdates: { before: MembershipRow; hub?: HubRef; set: Partial<MembershipRow> }[];
-  membershipDeletes: MembershipRow[];
+  membershipUpdates: { before: R['membership']; hub?: HubRef; set: Partial<MembershipRow> }[];
+  membershipDeletes: R['membership'][];
 }
 
-export interface PlannedRoll {
-  plan: RollPlan;
-  diffHash: string;
+export interface PlannedRoll<R extends RollRows = StoredRows> {
+  plan: RollPlan<R>;
   errors: ImportProblem[];
   warnings: ImportProblem[];
   /** Rows refused here (unknown hub, new school without a name). */
@@ -77,13 +79,13 @@ const SCHOOL_FIELDS: { field: keyof SchoolFields; record: keyof RollRecord; labe
   { field: 'phone', record: 'phone', label: 'phone', contact: true },
 ];
 
-function hubSuggestion(key: string, state: RollState): string | null {
+function hubSuggestion(key: string, state: RollState<RollRows>): string | null {
   const live = state.hubs.filter((h) => !state.mergedHubs.has(h.id));
   const match = live.find((h) => hubKey(h.name) === `${key} hub` || `${hubKey(h.name)} hub` === key || hubKey(h.name).startsWith(key));
   return match ? match.name : null;
 }
 
-export function planRoll(records: readonly RollRecord[], urnsInFile: ReadonlySet<string>, state: RollState, options: PlanOptions): PlannedRoll {
+export function planRoll<R extends RollRows>(records: readonly RollRecord[], urnsInFile: ReadonlySet<string>, state: RollState<R>, options: PlanOptions): PlannedRoll<R> {
   const { sheet, today } = options;
   const errors: ImportProblem[] = [];
   const warnings: ImportProblem[] = [];
@@ -93,7 +95,7 @@ export function planRoll(records: readonly RollRecord[], urnsInFile: ReadonlySet
   const newHubs = new Map<string, string>();
   const membershipBySchool = new Map(state.memberships.map((m) => [m.school_id, m]));
 
-  const plan: RollPlan = {
+  const plan: RollPlan<R> = {
     year: options.year,
     createYear: state.year === null,
     newHubs: [],
@@ -269,7 +271,6 @@ export function planRoll(records: readonly RollRecord[], urnsInFile: ReadonlySet
       plan.membershipInserts.length + plan.membershipUpdates.length + plan.membershipDeletes.length === 0 && !plan.createYear;
   return {
     plan,
-    diffHash: crypto.createHash('sha256').update(JSON.stringify(plan)).digest('hex'),
     errors,
     warnings,
     badRows,

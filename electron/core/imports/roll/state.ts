@@ -1,20 +1,37 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { ContactsTable, Database, HubsTable, MembershipsTable, SchoolsTable } from '../../db/schema';
 import { defaultYearDates, previousYearLabel } from '@shared/domain/years';
+import { fromColumns, toColumns, type Columns } from '../worker/columns';
 
 export type SchoolRow = Selectable<SchoolsTable>;
 export type ContactRow = Selectable<ContactsTable>;
 export type MembershipRow = Selectable<MembershipsTable>;
 export type HubRow = Selectable<HubsTable>;
 
+const SCHOOL_FACTS = ['id', 'urn', 'name', 'phase', 'local_authority', 'trust', 'postcode', 'headteacher', 'email', 'phone'] as const;
+const CONTACT_FACTS = ['id', 'school_id', 'name', 'email', 'phone'] as const;
+const MEMBERSHIP_FACTS = ['id', 'school_id', 'hub_id', 'pupils', 'status', 'fee_paid_on'] as const;
+
+/** The stored rows' kinds the plan is made over: the rows as stored (app), or the fields the plan reads (worker). */
+export interface RollRows {
+  school: Pick<SchoolRow, (typeof SCHOOL_FACTS)[number]>;
+  contact: Pick<ContactRow, (typeof CONTACT_FACTS)[number]>;
+  membership: Pick<MembershipRow, (typeof MEMBERSHIP_FACTS)[number]>;
+}
+export interface StoredRows extends RollRows {
+  school: SchoolRow;
+  contact: ContactRow;
+  membership: MembershipRow;
+}
+
 /** What the roll is compared with: the year's memberships and the schools, hubs and head contacts they touch. */
-export interface RollState {
+export interface RollState<R extends RollRows = StoredRows> {
   year: { id: number; label: string } | null;
   hubs: HubRow[];
-  schoolsByUrn: Map<string, SchoolRow>;
-  schoolsById: Map<number, SchoolRow>;
-  headContacts: Map<number, ContactRow>;
-  memberships: MembershipRow[];
+  schoolsByUrn: Map<string, R['school']>;
+  schoolsById: Map<number, R['school']>;
+  headContacts: Map<number, R['contact']>;
+  memberships: R['membership'][];
   /** Schools that were members in the previous year (a joiner among them is renewing, not new). */
   previousYearMembers: Set<number>;
   /** Schools that were members in some year before the previous one (back after a gap: returning). */
@@ -63,5 +80,49 @@ export async function loadRollState(db: Kysely<Database> | Transaction<Database>
     membersBeforeLastYear: new Set(older.map((p) => p.school_id)),
     earlierYearsHeld: years.some((y) => y.start_date < importStart),
     mergedHubs,
+  };
+}
+
+/** The state as sent to the import worker: only the fields the plan reads, as columns. */
+export interface RollStateFacts {
+  year: RollState['year'];
+  hubs: HubRow[];
+  schools: Columns<RollRows['school']>;
+  headContacts: Columns<RollRows['contact']>;
+  memberships: Columns<RollRows['membership']>;
+  previousYearMembers: Set<number>;
+  membersBeforeLastYear: Set<number>;
+  earlierYearsHeld: boolean;
+  mergedHubs: Set<number>;
+}
+
+export function stateFacts(state: RollState): RollStateFacts {
+  return {
+    year: state.year,
+    hubs: state.hubs,
+    schools: toColumns([...state.schoolsById.values()], SCHOOL_FACTS),
+    headContacts: toColumns([...state.headContacts.values()], CONTACT_FACTS),
+    memberships: toColumns(state.memberships, MEMBERSHIP_FACTS),
+    previousYearMembers: state.previousYearMembers,
+    membersBeforeLastYear: state.membersBeforeLastYear,
+    earlierYearsHeld: state.earlierYearsHeld,
+    mergedHubs: state.mergedHubs,
+  };
+}
+
+/** The state the worker plans against, rebuilt from the facts sent. */
+export function stateFromFacts(facts: RollStateFacts): RollState<RollRows> {
+  const schools = fromColumns(facts.schools);
+  return {
+    year: facts.year,
+    hubs: facts.hubs,
+    schoolsByUrn: new Map(schools.map((s) => [s.urn, s])),
+    schoolsById: new Map(schools.map((s) => [s.id, s])),
+    headContacts: new Map(fromColumns(facts.headContacts).map((c) => [c.school_id, c])),
+    memberships: fromColumns(facts.memberships),
+    previousYearMembers: facts.previousYearMembers,
+    membersBeforeLastYear: facts.membersBeforeLastYear,
+    earlierYearsHeld: facts.earlierYearsHeld,
+    mergedHubs: facts.mergedHubs,
   };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { FileRefused } from '../files/refused';
+import { HubdeskError } from '../../errors';
 import type { JobRequest, JobResult, JobValue } from './jobs';
 
 /**
@@ -39,6 +40,17 @@ function entry(): { code: string; eval: boolean } {
 
 let idle: { worker: Worker; timer: ReturnType<typeof setTimeout> } | null = null;
 let nextId = 1;
+
+/**
+ * What the import workers have done in this process: jobs sent, and files read (each reply says how
+ * many files its job read; a plan made on the file a worker kept reads none). Tests show with it
+ * that a commit reuses its preview, and that planning again does not read the file again.
+ */
+const activity = { jobs: 0, reads: 0 };
+
+export function importWorkerActivity(): Readonly<typeof activity> {
+  return { ...activity };
+}
 
 /** The heap a worker gets: WORKER_BUDGET.heapMb, or HUBDESK_IMPORT_HEAP_MB (32–4096) where a machine needs another. */
 export function workerHeapMb(env: NodeJS.ProcessEnv = process.env): number {
@@ -84,11 +96,16 @@ function take(): Worker {
   return spawn();
 }
 
-/** Reads a file in the worker; a refusal of the file comes back as FileRefused, naming it. */
+/**
+ * Reads a file in the worker (and plans its import, for a planning job); a refusal of the file comes
+ * back as FileRefused, naming it. A worker that runs out of memory or time, or stops, is a refusal
+ * of the file too, whether it was reading or planning: the app carries on and nothing was written.
+ */
 export function runInWorker<K extends JobRequest['kind']>(request: Extract<JobRequest, { kind: K }>): Promise<JobValue<K>> {
   const worker = take();
   const id = nextId++;
-  const fileName = request.fileName;
+  const fileName = request.names ?? request.fileName;
+  const work = request.kind === 'ofsted' ? { done: 'read', doing: 'reading' } : { done: 'read and checked', doing: 'reading and checking' };
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (error: Error | null, value?: unknown, keep = false) => {
@@ -105,25 +122,28 @@ export function runInWorker<K extends JobRequest['kind']>(request: Extract<JobRe
     };
     const onMessage = (message: JobResult & { id: number }) => {
       if (message.id !== id) return;
+      activity.reads += message.reads;
       if (message.ok) finish(null, message.value, true);
+      else if (message.hubdesk) finish(new HubdeskError(message.hubdesk.kind, message.message, message.hubdesk.details), undefined, true);
       else if (message.refused) finish(new FileRefused(message.message), undefined, true);
-      else finish(new Error(`reading ${fileName} failed: ${message.message}`), undefined, true);
+      else finish(new Error(`${work.doing} ${fileName} failed: ${message.message}`), undefined, true);
     };
     const onError = (error: Error & { code?: string }) => {
       finish(
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new FileRefused(`${fileName} could not be read: reading it needed more than the ${workerHeapMb()} MB of memory hubdesk gives one file. The file may be damaged or built to exhaust memory; nothing was imported.`)
-          : new FileRefused(`${fileName} could not be read: the reader stopped (${error.message}). Nothing was imported.`),
+          ? new FileRefused(`${fileName} could not be ${work.done}: ${work.doing} it needed more than the ${workerHeapMb()} MB of memory hubdesk gives one file. The file may be damaged or built to exhaust memory; nothing was imported.`)
+          : new FileRefused(`${fileName} could not be ${work.done}: the import worker stopped (${error.message}). Nothing was imported.`),
       );
     };
-    const onExit = (code: number) => finish(new FileRefused(`${fileName} could not be read: the reader stopped unexpectedly (exit ${code}). Nothing was imported.`));
+    const onExit = (code: number) => finish(new FileRefused(`${fileName} could not be ${work.done}: the import worker stopped unexpectedly (exit ${code}). Nothing was imported.`));
     const timer = setTimeout(
-      () => finish(new FileRefused(`${fileName} could not be read within ${WORKER_BUDGET.timeMs / 1000} seconds, far longer than any real file takes. The file may be damaged or built to exhaust time; nothing was imported.`)),
+      () => finish(new FileRefused(`${fileName} could not be ${work.done} within ${WORKER_BUDGET.timeMs / 1000} seconds, far longer than any real file takes. The file may be damaged or built to exhaust time; nothing was imported.`)),
       WORKER_BUDGET.timeMs,
     );
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
+    activity.jobs += 1;
     worker.postMessage({ id, request });
   });
 }

@@ -3,13 +3,14 @@ import { GIAS_IMPORT_MAX_BYTES } from '@shared/contract/gias-import';
 import { countOf } from '@shared/plural';
 import { formatCount } from '../../../components/format';
 import type { FileRef, ImportConfig, ImportYears, OptionProps, PreviewProps, TextEncoding } from '../wizard/config';
-import { EncodingSelect } from '../wizard/EncodingSelect';
 import { GiasPreviewTables, giasKpis } from './GiasPreviewTables';
 
 export interface GiasOptions {
   /** The membership year whose roll pupils follow GIAS's count; undefined leaves the roll (and funding) alone. */
   pupilsForYear?: string;
+  /** The encodings chosen for an extract and a links file whose bytes did not tell. */
   encoding?: TextEncoding;
+  linksEncoding?: TextEncoding;
 }
 
 /** The roll's pupils fund the hubs: they follow GIAS only for a year the person names. */
@@ -30,12 +31,7 @@ function PupilsYear({ value, years, onChange, disabled }: { value: string | unde
 }
 
 function FileOptions({ options, years, busy, setOptions }: OptionProps<GiasOptions>) {
-  return (
-    <>
-      <PupilsYear value={options.pupilsForYear} years={years} onChange={(pupilsForYear) => setOptions({ pupilsForYear })} disabled={busy} />
-      <EncodingSelect value={options.encoding} onChange={(encoding) => setOptions({ encoding })} disabled={busy} />
-    </>
-  );
+  return <PupilsYear value={options.pupilsForYear} years={years} onChange={(pupilsForYear) => setOptions({ pupilsForYear })} disabled={busy} />;
 }
 
 function Actions({ options, years, busy, replan }: PreviewProps<GiasImportPreview, GiasOptions>) {
@@ -73,7 +69,8 @@ export const giasImport: ImportConfig<GiasImportPreview, GiasCommitResult, GiasO
     staged: (p) => (p.linksStagingId && p.linksFileName ? { stagingId: p.linksStagingId, fileName: p.linksFileName } : null),
   },
   initialOptions: () => ({}),
-  forNewFile: (o) => o,
+  // The roll year stays; the encodings chosen belonged to the last files.
+  forNewFile: (o) => ({ pupilsForYear: o.pupilsForYear }),
   FileOptions,
   checking: 'Checking the school data…',
   preview: (run, { file, companion }, o) =>
@@ -82,6 +79,7 @@ export const giasImport: ImportConfig<GiasImportPreview, GiasCommitResult, GiasO
       ...links(companion),
       pupilsForYear: o.pupilsForYear,
       encoding: o.encoding,
+      linksEncoding: o.linksEncoding,
     }),
   commit: (run, p, o) =>
     run(`Importing ${p.fileName}…`, 'commitGiasImport', {
@@ -91,13 +89,18 @@ export const giasImport: ImportConfig<GiasImportPreview, GiasCommitResult, GiasO
       linksStagingId: p.linksStagingId ?? undefined,
       pupilsForYear: o.pupilsForYear,
       encoding: o.encoding,
+      linksEncoding: o.linksEncoding,
     }),
+  encodings: [
+    { fileName: (p) => p.fileName, choice: (p) => p.encodingChoice, chosen: (o) => o.encoding, set: (encoding) => ({ encoding }) },
+    { fileName: (p) => p.linksFileName, choice: (p) => p.linksEncodingChoice, chosen: (o) => o.linksEncoding, set: (linksEncoding) => ({ linksEncoding }) },
+  ],
   view: {
     title: () => 'What this school data would change',
     subtitle: (p) => (
       <>
         {p.fileName}
-        {p.linksFileName ? ` with ${p.linksFileName}` : ' · no links file'} · {p.format.toUpperCase()}
+        {p.linksFileName ? ` with ${p.linksFileName}${p.linksEncoding ? ` (${p.linksEncoding})` : ''}` : ' · no links file'} · {p.format.toUpperCase()}
         {p.encoding ? ` · ${p.encoding}` : ''} · {formatCount(p.rowsRead)} rows, {formatCount(p.rowsIgnored)} of schools hubdesk does not hold
         {p.pupilsYear ? ` · ${p.pupilsYear}’s roll pupils follow GIAS` : ' · the roll’s pupils are left alone'}
       </>

@@ -2,7 +2,6 @@ import type { OfstedCommitResult, OfstedImportPreview } from '@shared/contract/o
 import { OFSTED_IMPORT_MAX_BYTES } from '@shared/contract/ofsted-import';
 import { countOf } from '@shared/plural';
 import type { ImportConfig, OptionProps, PreviewProps, TextEncoding } from '../wizard/config';
-import { EncodingSelect } from '../wizard/EncodingSelect';
 import { OfstedPreviewTables, ofstedKpis } from './OfstedPreviewView';
 
 export interface OfstedOptions {
@@ -10,14 +9,11 @@ export interface OfstedOptions {
   encoding?: TextEncoding;
 }
 
-function FileOptions({ options, setOptions, busy }: OptionProps<OfstedOptions>) {
+function FileOptions({ options, setOptions }: OptionProps<OfstedOptions>) {
   return (
-    <>
-      <label className="check">
-        <input type="checkbox" checked={options.allSchools} onChange={(e) => setOptions({ allSchools: e.target.checked })} /> Import every school in the file, not only member schools
-      </label>
-      <EncodingSelect value={options.encoding} onChange={(encoding) => setOptions({ encoding })} disabled={busy} />
-    </>
+    <label className="check">
+      <input type="checkbox" checked={options.allSchools} onChange={(e) => setOptions({ allSchools: e.target.checked })} /> Import every school in the file, not only member schools
+    </label>
   );
 }
 
@@ -53,11 +49,13 @@ export const ofstedImport: ImportConfig<OfstedImportPreview, OfstedCommitResult,
     maxBytes: OFSTED_IMPORT_MAX_BYTES,
   },
   initialOptions: () => ({ allSchools: false }),
-  forNewFile: (o) => o,
+  // "All schools" stays; the encoding chosen belonged to the last file.
+  forNewFile: (o) => ({ allSchools: o.allSchools }),
   FileOptions,
   checking: 'Checking the inspections…',
   preview: (run, { file }, o) => run('Checking the inspections…', 'previewOfstedImport', { ...file, allSchools: o.allSchools, encoding: o.encoding }),
   commit: (run, p, o) => run(`Importing ${p.fileName}…`, 'commitOfstedImport', { stagingId: p.stagingId, sha256: p.sha256, diffHash: p.diffHash, allSchools: o.allSchools, encoding: o.encoding }),
+  encodings: [{ fileName: (p) => p.fileName, choice: (p) => p.encodingChoice, chosen: (o) => o.encoding, set: (encoding) => ({ encoding }) }],
   view: {
     title: () => 'What this Ofsted file would add',
     subtitle: (p) => (

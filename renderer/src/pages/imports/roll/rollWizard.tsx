@@ -113,7 +113,7 @@ export const rollImport: ImportConfig<RollPreview, RollCommitResult, RollOptions
   preview: (run, { file }, o) => run('stagingId' in file ? 'Checking the rows…' : `Checking ${file.fileName}…`, 'previewRollImport', { ...file, ...request(o) }),
   commit: (run, p, o) => run(`Importing ${p.fileName}…`, 'commitRollImport', { ...request(o), stagingId: p.stagingId, sha256: p.sha256, diffHash: p.diffHash }),
   mapping: { label: 'Columns', Step: MappingStep },
-  encoding: { choice: (p) => p.encodingChoice, chosen: (o) => o.encoding, set: (encoding) => ({ encoding, confirmWarnings: false }) },
+  encodings: [{ fileName: (p) => p.fileName, choice: (p) => p.encodingChoice, chosen: (o) => o.encoding, set: (encoding) => ({ encoding, confirmWarnings: false }) }],
   view: {
     title: (p) => `What this import would change in ${p.year}`,
     subtitle: (p) => (

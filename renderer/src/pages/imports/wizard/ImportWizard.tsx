@@ -48,7 +48,6 @@ export function ImportWizard<P extends WizardPreview, R, O>({ config, onUndone }
 
   const props = { options, years, busy, setOptions: wizard.setOptions, run: wizard.run, replan: (patch: Partial<O>) => void wizard.replan(patch) };
   const Mapping = config.mapping?.Step;
-  const encoding = config.encoding;
 
   return (
     <div className={`import-wizard ${config.key}-import`}>
@@ -57,14 +56,21 @@ export function ImportWizard<P extends WizardPreview, R, O>({ config, onUndone }
 
       {step === 'file' ? <FileStep config={config} wizard={wizard} years={years} /> : null}
 
-      {encoding && preview && (step === 'mapping' || step === 'preview') ? (
-        <EncodingQuestion
-          choice={encoding.choice(preview)}
-          chosen={encoding.chosen(options)}
-          busy={busy}
-          onChoose={(e) => void wizard.replan(encoding.set(e))}
-        />
-      ) : null}
+      {preview && (step === 'mapping' || step === 'preview')
+        ? (config.encodings ?? []).map((ask) => {
+            const fileName = ask.fileName(preview);
+            return fileName === null ? null : (
+              <EncodingQuestion
+                key={fileName}
+                fileName={fileName}
+                choice={ask.choice(preview)}
+                chosen={ask.chosen(options)}
+                busy={busy}
+                onChoose={(e) => void wizard.replan(ask.set(e))}
+              />
+            );
+          })
+        : null}
 
       {step === 'mapping' && preview && Mapping ? (
         <Mapping

@@ -44,12 +44,17 @@ export interface ImportConfig<P extends WizardPreview, R, O> {
     year?(result: R): string | null;
     Extra?: ComponentType<{ result: R }>;
   };
-  /** The encoding question, where the core asks it in the preview (a CSV whose bytes do not tell). */
-  encoding?: {
-    choice(preview: P): EncodingChoice | null;
-    chosen(options: O): TextEncoding | undefined;
-    set(encoding: TextEncoding | undefined): Partial<O>;
-  };
+  /** The encoding question, where the core asks it in the preview (a CSV whose bytes do not tell): one per file the import reads. */
+  encodings?: EncodingAsk<P, O>[];
+}
+
+/** One file's encoding question: which file, what the preview asks, and the option that answers it. */
+export interface EncodingAsk<P, O> {
+  /** The file asked about, as the preview names it (null: the import has no such file this time). */
+  fileName(preview: P): string | null;
+  choice(preview: P): EncodingChoice | null;
+  chosen(options: O): TextEncoding | undefined;
+  set(encoding: TextEncoding | undefined): Partial<O>;
 }
 
 export type TextEncoding = (typeof TEXT_ENCODING_CHOICES)[number];

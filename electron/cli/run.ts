@@ -4,7 +4,7 @@ import type { CliCommand, CliIo } from './command';
 import { UsageError } from './command';
 import { commands } from './commands';
 import { CliCallError } from './call';
-import { openStore } from '../core/db/connection';
+import { databaseUrlFrom, openChosenStore } from '../core/db/open';
 import { createContext } from '../core/context';
 import { clockFromEnvironment } from '../core/clock';
 import { defaultDataDir } from '../core/data-dir';
@@ -14,7 +14,7 @@ import { plainStoreError } from '../core/db/sqlite-file/plain-errors';
 import { restoreOverDamagedStore } from '../core/maintenance/restore-damaged';
 
 export function usageText(): string {
-  return ['usage:', ...commands.map((c) => `  ${c.usage}`), '', 'Options for every command:', '  --data DIR   the folder holding hubdesk.db (default: HUBDESK_DATA or the app’s data folder)'].join('\n');
+  return ['usage:', ...commands.map((c) => `  ${c.usage}`), '', 'Options for every command:', '  --data DIR   the folder holding hubdesk.db (default: HUBDESK_DATA or the app’s data folder)', '  --database-url URL   a shared PostgreSQL store instead (default: HUBDESK_DATABASE_URL)'].join('\n');
 }
 
 function findCommand(words: string[]): { command: CliCommand; rest: string[] } | null {
@@ -38,6 +38,16 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
       return 2;
     }
     args.splice(dataIndex, 2);
+  }
+  let databaseUrlArg: string | undefined;
+  const urlIndex = args.indexOf('--database-url');
+  if (urlIndex >= 0) {
+    databaseUrlArg = args[urlIndex + 1];
+    if (!databaseUrlArg || databaseUrlArg.startsWith('--')) {
+      io.err(`--database-url needs a URL (postgres://…)\n${usageText()}`);
+      return 2;
+    }
+    args.splice(urlIndex, 2);
   }
   if (args.length === 0 || args[0] === '--help' || args[0] === 'help') {
     (args.length === 0 ? io.err : io.out)(usageText());
@@ -64,12 +74,20 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
   }
 
   const folder = path.resolve(dataDir ?? defaultDataDir(env));
+  if (command.runOnStore) {
+    try {
+      return await command.runOnStore({ dataDir: folder, databaseUrl: databaseUrlFrom(databaseUrlArg, env) }, parsed, io);
+    } catch (error) {
+      io.err(error instanceof UsageError ? `${error.message}\nusage: ${command.usage}` : (error as Error).message);
+      return error instanceof UsageError ? 2 : 1;
+    }
+  }
   let store;
   let now;
   try {
     now = clockFromEnvironment(env);
     // Reading needs no lock (SQLite lets readers work beside the app's writes); a change takes it first.
-    store = await openStore(folder, { lockAs: 'command line', lockWhen: 'first-write' });
+    store = await openChosenStore(folder, databaseUrlFrom(databaseUrlArg, env), { lockAs: 'command line', lockWhen: 'first-write' });
   } catch (error) {
     if (isDamagedStoreError(error) && command.words[0] === 'restore') return restoreDamaged(folder, parsed.positionals[0]!, io, now?.() ?? new Date());
     io.err((error as Error).message);

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
-import type { OpenedStore } from './db/connection';
+import type { Store } from './db/store';
 import { fileLog, type CoreLog } from './log';
 import { systemClock, ukDateOf, type Clock } from './clock';
 import { ROLES, type Role } from '@shared/contract';
@@ -17,7 +17,7 @@ export interface Person {
 
 /** What every handler is given: the store and who/when for the audit log. */
 export interface CoreContext {
-  store: OpenedStore;
+  store: Store;
   db: Kysely<Database>;
   /**
    * Who is acting, as the audit log, import batches, locks and calls record it: for a change, the
@@ -36,7 +36,7 @@ export interface CoreContext {
   log: CoreLog;
 }
 
-export function createContext(store: OpenedStore, options: { user?: string; person?: string; now?: Clock; log?: CoreLog } = {}): CoreContext {
+export function createContext(store: Store, options: { user?: string; person?: string; now?: Clock; log?: CoreLog } = {}): CoreContext {
   const now = options.now ?? systemClock;
   const person = options.person?.trim();
   const user = options.user ?? safeUserName();

@@ -1,9 +1,9 @@
-import type { OpenedStore } from '../core/db/connection';
+import type { Store } from '../core/db/store';
 import { isDamagedStoreError } from '../core/db/sqlite-file/damaged';
 import { restoreOverDamagedStore } from '../core/maintenance/restore-damaged';
 
 export interface StartDialogs {
-  open(dataDir: string): Promise<OpenedStore>;
+  open(dataDir: string): Promise<Store>;
   /** Shows a question; resolves with the index of the button chosen (the last one is Quit). */
   ask(question: { title: string; detail: string; buttons: string[] }): Promise<number>;
   fail(title: string, message: string): void;
@@ -19,7 +19,7 @@ function when(iso: string): string {
  * check found, and the newest verified backup is offered: chosen, it replaces the damaged file
  * (kept aside) and the app starts on it. Any other failure is shown as it is. Resolves null to quit.
  */
-export async function openStoreOrOfferRestore(dataDir: string, dialogs: StartDialogs): Promise<OpenedStore | null> {
+export async function openStoreOrOfferRestore(dataDir: string, dialogs: StartDialogs): Promise<Store | null> {
   try {
     return await dialogs.open(dataDir);
   } catch (error) {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
-import { openStore, type OpenedStore } from '../core/db/connection';
+import type { Store } from '../core/db/store';
+import { databaseUrlFrom, openChosenStore } from '../core/db/open';
 import { createContext } from '../core/context';
 import { warmFirstPage } from '../core/dashboards/warm';
 import { createMainWindow } from './window-options';
@@ -16,12 +17,17 @@ import { isAllowedExternalLink } from '@shared/security';
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 let mainWindow: BrowserWindow | null = null;
-let store: OpenedStore | null = null;
+let store: Store | null = null;
 
 function dataDirFromArgs(): string {
   const i = process.argv.indexOf('--data');
   const fromArg = i >= 0 ? process.argv[i + 1] : undefined;
   return path.resolve(fromArg ?? process.env.HUBDESK_DATA ?? app.getPath('userData'));
+}
+
+function databaseUrlArg(): string | undefined {
+  const i = process.argv.indexOf('--database-url');
+  return databaseUrlFrom(i >= 0 ? process.argv[i + 1] : undefined);
 }
 
 function rendererUrl(): { url: string; prefix: string } {
@@ -63,7 +69,7 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, appProtocolHandler(path.join(__dirname, '../renderer')));
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ packaged: app.isPackaged, platform: process.platform })));
   store = await openStoreOrOfferRestore(dataDirFromArgs(), {
-    open: (dir) => openStore(dir, { lockAs: 'desktop app' }),
+    open: (dir) => openChosenStore(dir, databaseUrlArg(), { lockAs: 'desktop app' }),
     ask: async (question) => (await dialog.showMessageBox({ type: 'error', title: question.title, message: question.title, detail: question.detail, buttons: question.buttons, defaultId: 0, cancelId: question.buttons.length - 1, noLink: true })).response,
     fail: (title, message) => dialog.showErrorBox(title, message),
   });

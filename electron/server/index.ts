@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openStore } from '../core/db/connection';
+import { databaseUrlFrom, openChosenStore } from '../core/db/open';
 import { createContext } from '../core/context';
 import { clockFromEnvironment, TEST_CLOCK_VARIABLE } from '../core/clock';
 import { defaultDataDir } from '../core/data-dir';
@@ -11,16 +11,16 @@ import { startTeamServer, type TeamTransport } from './team/server';
 import { warmFirstPage } from '../core/dashboards/warm';
 
 const USAGE = [
-  'usage: node out/server/index.js [--data DIR] [--port N]',
+  'usage: node out/server/index.js [--data DIR] [--database-url URL] [--port N]',
   '  Serves hubdesk on http://127.0.0.1 for use in a browser (one person, this computer).',
-  'usage: node out/server/index.js --team [--data DIR] [--host ADDRESS] [--port N] (--cert FILE --key FILE [--url URL] | --behind-proxy --url URL)',
+  'usage: node out/server/index.js --team [--data DIR] [--database-url URL] [--host ADDRESS] [--port N] (--cert FILE --key FILE [--url URL] | --behind-proxy --url URL)',
   '  Serves hubdesk to a team over HTTPS: people sign in (hubdesk people add creates them).',
   '  --cert, --key     the TLS certificate (chain) and private key, PEM files',
   '  --behind-proxy    plain HTTP to a reverse proxy that terminates TLS (listens on 127.0.0.1 unless --host)',
   '  --url URL         the https:// address people open (required behind a proxy)',
 ].join('\n');
 
-type Values = { data?: string; port?: string; help?: boolean; team?: boolean; host?: string; cert?: string; key?: string; 'behind-proxy'?: boolean; url?: string };
+type Values = { data?: string; 'database-url'?: string; port?: string; help?: boolean; team?: boolean; host?: string; cert?: string; key?: string; 'behind-proxy'?: boolean; url?: string };
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     ({ values } = parseArgs({
       options: {
         data: { type: 'string' },
+        'database-url': { type: 'string' },
         port: { type: 'string' },
         help: { type: 'boolean' },
         team: { type: 'boolean' },
@@ -72,7 +73,8 @@ async function main(): Promise<void> {
 
   const now = clockFromEnvironment();
   const dataDir = path.resolve(values.data ?? defaultDataDir());
-  const store = await openStore(dataDir, { lockAs: transport ? 'team server' : 'browser-mode server' });
+  const databaseUrl = databaseUrlFrom(values['database-url']);
+  const store = await openChosenStore(dataDir, databaseUrl, { lockAs: transport ? 'team server' : 'browser-mode server' });
   // A team server's changes name whoever signed in; browser mode's the person it was started for.
   const ctx = createContext(store, { now, person: transport ? undefined : process.env.HUBDESK_PERSON });
   const rendererDir = path.join(__dirname, '..', 'renderer');
@@ -85,11 +87,11 @@ async function main(): Promise<void> {
     }
     const server = await startTeamServer(ctx, { rendererDir, transport, host: values.host, port, publicUrl: values.url });
     close = server.close;
-    process.stdout.write(`hubdesk is serving the team.\n  Data: ${store.file} (SQLite: for a team of two at most; the PostgreSQL store is for more)\n  Open: ${server.url}\n  Listening on ${values.host ?? '127.0.0.1'}:${server.port} (${transport.kind === 'tls' ? 'HTTPS' : 'HTTP to the TLS proxy'})\n`);
+    process.stdout.write(`hubdesk is serving the team.\n  Data: ${store.location}${databaseUrl ? '' : ' (SQLite: for a team of two at most; the PostgreSQL store is for more)'}\n  Open: ${server.url}\n  Listening on ${values.host ?? '127.0.0.1'}:${server.port} (${transport.kind === 'tls' ? 'HTTPS' : 'HTTP to the TLS proxy'})\n`);
   } else {
     const server = await startBrowserServer(ctx, { rendererDir, port });
     close = server.close;
-    process.stdout.write(`hubdesk is running in browser mode.\n  Data: ${store.file}\n  Open: ${server.entryUrl}\n`);
+    process.stdout.write(`hubdesk is running in browser mode.\n  Data: ${store.location}\n  Open: ${server.entryUrl}\n`);
   }
   if (process.env[TEST_CLOCK_VARIABLE]) process.stdout.write(`  Clock: started at ${process.env[TEST_CLOCK_VARIABLE]} for a test run (${TEST_CLOCK_VARIABLE})\n`);
   warmFirstPage(ctx);

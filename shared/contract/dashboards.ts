@@ -329,8 +329,7 @@ export interface QaTextHit {
 }
 
 export interface QaTextSearchResult {
-  /** The FTS5 query actually run ('' when only filters were used). */
-  ftsQuery: string;
+  /** The words searched for, as the search read them ([] when only filters were used). */
   terms: string[];
   hits: QaTextHit[];
   /** Every hit the search and filters find (hits holds the first `limit` of them). */

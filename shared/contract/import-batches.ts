@@ -21,7 +21,8 @@ export interface ImportBatchView {
 export interface UndoResult {
   batchId: number;
   restoredRows: number;
-  backupFile: string;
+  /** The backup taken first; null where the database server keeps the backups. */
+  backupFile: string | null;
 }
 
 export const importBatchMethods = {

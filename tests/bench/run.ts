@@ -20,7 +20,7 @@ import { backupDir } from '../../electron/core/db/backups';
 import { openBench } from './steps/open';
 import { evaluate, printTable } from './report';
 
-const STEPS = ['roll', 'ofsted', 'gias', 'funding', 'dashboard', 'phases', 'import-phases', 'export', 'browser', 'browser-national'] as const;
+const STEPS = ['roll', 'ofsted', 'gias', 'funding', 'dashboard', 'phases', 'import-phases', 'export', 'browser', 'browser-national', 'engines'] as const;
 const EXPORT_SCHOOLS = 500;
 
 function args() {

@@ -13,6 +13,7 @@ import { browserDemoSteps, browserNationalSteps, type BrowserConfig } from './st
 import { exportSteps } from './steps/export';
 import { phaseSteps } from './steps/phases';
 import { importPhaseSteps } from './steps/import-phases';
+import { engineSteps } from './steps/engines';
 
 type Config = BrowserConfig & { exportStore: string; exportSchools: number };
 
@@ -27,6 +28,7 @@ const STEPS: Record<string, (c: Config) => Promise<Measurement[]>> = {
   'browser-national': browserNationalSteps,
   phases: phaseSteps,
   'import-phases': importPhaseSteps,
+  engines: engineSteps,
 };
 
 async function main(): Promise<void> {

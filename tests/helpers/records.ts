@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { contentHash, type TestStore } from './store';
+import { type TestStore, storeHash } from './store';
 import { HubdeskError } from '../../electron/core/errors';
 import { dispatch } from '../../electron/core/dispatch';
 import type { CoreContext } from '../../electron/core/context';
@@ -7,7 +7,7 @@ import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
 
 /** Runs a change that must be refused: checks the kind and message, and that nothing was written. */
 export async function expectRefused(t: TestStore, run: () => Promise<unknown>, kind: string, message: RegExp): Promise<HubdeskError> {
-  const before = contentHash(t.store.sqlite);
+  const before = (await storeHash(t.store));
   let caught: unknown;
   try {
     await run();
@@ -18,7 +18,7 @@ export async function expectRefused(t: TestStore, run: () => Promise<unknown>, k
   const err = caught as HubdeskError;
   expect(err.message).toMatch(message);
   expect(err.kind).toBe(kind);
-  expect(contentHash(t.store.sqlite)).toBe(before);
+  expect((await storeHash(t.store))).toBe(before);
   return err;
 }
 

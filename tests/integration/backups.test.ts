@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackup, lastBackupMethod, listBackups, pruneBackups, KEEP_LATEST } from '../../electron/core/db/backups';
-import { openTestStore, contentHash, type TestStore } from '../helpers/store';
+import { openSqliteTestStore, contentHash, type SqliteTestStore, storeHash } from '../helpers/store';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { schoolRecord } from '../../electron/core/records/schools';
 import { undoLastChange } from '../../electron/core/changes/undo-change';
@@ -10,9 +10,9 @@ import { viaDispatch } from '../helpers/records';
 
 const updateSchool = viaDispatch('updateSchool');
 
-let t: TestStore;
+let t: SqliteTestStore;
 beforeEach(async () => {
-  t = await openTestStore();
+  t = await openSqliteTestStore();
 });
 afterEach(async () => {
   await t.close();
@@ -109,7 +109,7 @@ describe('a backup before undoing a change made by hand', () => {
     const s = await schoolRecord(t.ctx, 1);
     const { id, version, ...rest } = s;
     await updateSchool(t.ctx, { schoolId: id, version, ...rest, phase: rest.phase as 'Primary' | null, postcode: 'SE1 7PB' });
-    const beforeUndo = contentHash(t.store.sqlite);
+    const beforeUndo = (await storeHash(t.store));
     const count = listBackups(t.store).length;
     await undoLastChange(t.ctx);
     const backups = listBackups(t.store);
@@ -118,7 +118,7 @@ describe('a backup before undoing a change made by hand', () => {
     expect(b).toBeDefined();
     const copy = new BetterSqlite3(b.file, { readonly: true });
     expect(contentHash(copy)).toBe(beforeUndo);
-    expect(contentHash(t.store.sqlite)).not.toBe(beforeUndo);
+    expect((await storeHash(t.store))).not.toBe(beforeUndo);
     copy.close();
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { contentHash, openTestStore, TEST_NOW, TEST_TODAY, type TestStore } from '../helpers/store';
+import { openTestStore, TEST_NOW, TEST_TODAY, type TestStore, storeHash } from '../helpers/store';
 import { londonDayTime } from '../../shared/uk-date';
 import { termOf } from '../../shared/domain/calls';
 import { longDate } from '../../shared/domain/reconciliation';
@@ -60,13 +60,13 @@ describe('calls are held at a time: a change later the same day is since the cal
   it('without a time, a call recorded today is held now; a time later than now is refused, writing nothing', async () => {
     const now = await call('recordCall', { hubId: f.north, heldOn: TEST_TODAY, kind: 'senior_partner', attendees: [], notes: '', actions: [] });
     expect(now.heldAt).toBe(TEST_NOW.toISOString());
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     const later = londonDayTime(new Date(TEST_NOW.getTime() + 3_600_000).toISOString()).time;
     const r = await dispatch(t.ctx, 'recordCall', { hubId: f.north, heldOn: TEST_TODAY, heldAt: later, kind: 'hub_manager', attendees: [], notes: '', actions: [] });
     expect(r).toMatchObject({ ok: false, error: { kind: 'validation', message: `heldAt: a call is recorded once held: ${TEST_TODAY} at ${later} is later than now (${londonDayTime(TEST_NOW.toISOString()).time})` } });
     const bad = await dispatch(t.ctx, 'recordCall', { hubId: f.north, heldOn: '2026-11-20', heldAt: '9:5', kind: 'hub_manager', attendees: [], notes: '', actions: [] });
     expect(bad).toMatchObject({ ok: false, error: { message: 'recordCall: heldAt: must be a time like 14:30' } });
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
   });
 
   it('a meeting is marked new since the last call only when there was one; before any call the pack says “since the start of term”', async () => {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { dispatch } from '../../electron/core/dispatch';
-import { contentHash, openTestStore, type TestStore } from '../helpers/store';
+import { openTestStore, type TestStore, storeHash } from '../helpers/store';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
 import { formatPence } from '../../shared/domain/money';
 import { membershipChanges } from '../../electron/core/calls/pack-membership';
@@ -31,10 +31,10 @@ async function call<M extends MethodName>(method: M, request: RequestOf<M>): Pro
 
 /** Calls a method that must refuse: returns its message and proves the database unchanged. */
 async function refused<M extends MethodName>(method: M, request: unknown): Promise<{ kind: string; message: string }> {
-  const before = contentHash(t.store.sqlite);
+  const before = (await storeHash(t.store));
   const r = await dispatch(t.ctx, method, request);
   expect(r.ok, `${method} accepted ${JSON.stringify(request)}`).toBe(false);
-  expect(contentHash(t.store.sqlite)).toBe(before);
+  expect((await storeHash(t.store))).toBe(before);
   return r.ok ? { kind: '', message: '' } : { kind: r.error.kind, message: r.error.message };
 }
 

@@ -3,7 +3,7 @@ import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs,
 import type { CoreContext } from '../../electron/core/context';
 import { ChangeSet } from '../../electron/core/changes/change-set';
 import { recordBatch, undoLatestBatch } from '../../electron/core/changes/import-batches';
-import { contentHash, openTestStore, type TestStore } from '../helpers/store';
+import { openTestStore, type TestStore, storeHash } from '../helpers/store';
 import { seedHub, seedYear } from '../helpers/funding-seed';
 
 /** Counts the SQL statements sent through a connection. */
@@ -36,7 +36,7 @@ async function importAndUndo(n: number): Promise<{ write: number; undo: number; 
   t = await openTestStore();
   const yearId = await seedYear(t.ctx.db, '2026/27');
   const hubId = await seedHub(t.ctx.db, 'Counting Hub');
-  const before = contentHash(t.store.sqlite, LOGS);
+  const before = (await storeHash(t.store, LOGS));
   const counter = new StatementCounter();
   const ctx: CoreContext = { ...t.ctx, db: t.ctx.db.withPlugin(counter) };
 
@@ -62,7 +62,7 @@ async function importAndUndo(n: number): Promise<{ write: number; undo: number; 
 
   counter.count = 0;
   await undoLatestBatch(ctx, batchId);
-  return { write, undo: counter.count, restoredExactly: contentHash(t.store.sqlite, LOGS) === before };
+  return { write, undo: counter.count, restoredExactly: (await storeHash(t.store, LOGS)) === before };
 }
 
 describe('a change set', () => {

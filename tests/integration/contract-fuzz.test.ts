@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, methodNames, ROLES, type Role } from '../../shared/contract';
 import { dispatch } from '../../electron/core/dispatch';
 import { signedInAs, type CoreContext } from '../../electron/core/context';
-import { contentHash, openTestStore, type TestStore } from '../helpers/store';
+import { openTestStore, type TestStore, storeHash } from '../helpers/store';
 
 let t: TestStore;
 beforeAll(async () => {
@@ -35,7 +35,7 @@ const alwaysInvalid: unknown[] = [
 
 describe('contract fuzzing: every method refuses invalid payloads with a typed error and writes nothing', () => {
   it.each(methodNames)('%s', async (method) => {
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     for (const payload of alwaysInvalid) {
       const result = await dispatch(t.ctx, method, payload);
       expect(result.ok, `${method} accepted ${JSON.stringify(payload)?.slice(0, 80)}`).toBe(false);
@@ -54,7 +54,7 @@ describe('contract fuzzing: every method refuses invalid payloads with a typed e
       }),
       { numRuns: 60, seed: 20261123 },
     );
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
@@ -75,7 +75,7 @@ describe('contract fuzzing × roles: every method is allowed exactly to the role
     const allowed = roleSets.filter((roles) => roles.some((role) => declared.includes(role)));
     // Refused: forbidden whatever the payload (even a valid one: the door comes before the schema),
     // and nothing is written.
-    const before = contentHash(t.store.sqlite);
+    const before = await storeHash(t.store);
     for (const roles of refused) {
       for (const payload of [{}, 'not an object', { unexpectedKey: 1 }]) {
         const result = await dispatch(personWith(roles), method, payload);
@@ -86,7 +86,7 @@ describe('contract fuzzing × roles: every method is allowed exactly to the role
         }
       }
     }
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect(await storeHash(t.store)).toBe(before);
     // Allowed: the door lets the call through, so an invalid payload meets the schema.
     for (const roles of allowed) {
       const result = await dispatch(personWith(roles), method, 'not an object');

@@ -7,7 +7,7 @@ import { carryForward, hubFunding, totalAvailable } from '../../shared/domain/fu
 import { reviewTeamSize } from '../../shared/domain/review-team';
 import { vulnerableFlag } from '../../shared/domain/vulnerable';
 import type { OfstedInspection } from '../../shared/domain/ofsted';
-import { contentHash, openTestStore, type TestStore } from '../helpers/store';
+import { openTestStore, type TestStore, storeHash } from '../helpers/store';
 import { TEST_TODAY } from '../helpers/clock';
 
 let t: TestStore;
@@ -146,13 +146,13 @@ describe('the demo network', () => {
   });
 
   it('refuses to load into a database that already holds data, writing nothing', async () => {
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     const result = await dispatch(t.ctx, 'loadDemo', { confirm: true });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.kind).toBe('conflict');
       expect(result.error.message).toMatch(/only be loaded into an empty database/);
     }
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
   });
 });

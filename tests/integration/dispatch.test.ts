@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import path from 'node:path';
-import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
+import { openTestStore, tempDir, type TestStore, storeHash } from '../helpers/store';
 import { writeXlsx } from '../fixtures/roll/generate';
 import { commitFile, mustPreview } from '../fixtures/roll/request';
 
@@ -28,7 +28,7 @@ describe('dispatch: the one door into the core', () => {
   });
 
   it('refuses a malformed payload with where and why, and writes nothing', async () => {
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     const cases: unknown[] = [
       { year: '2025-26' },
       { year: 2025 },
@@ -48,7 +48,7 @@ describe('dispatch: the one door into the core', () => {
         expect(result.error.issues?.length).toBeGreaterThan(0);
       }
     }
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

@@ -6,7 +6,7 @@ import { dispatch } from '../../electron/core/dispatch';
 import { EXCEL_MAX_CELL_TEXT, EXCEL_MAX_ROWS, EXCEL_MAX_SHEET_NAME, TRUNCATED_SUFFIX, addSheet, fitCellText, fitSheetName } from '../../electron/core/exports/excel-limits';
 import { putText } from '../../electron/core/exports/cells';
 import { newWorkbook, workbookBytes } from '../../electron/core/exports/workbook';
-import { openTestStore, TEST_NOW, type TestStore } from '../helpers/store';
+import { openSqliteTestStore, TEST_NOW, type SqliteTestStore } from '../helpers/store';
 
 async function readBack(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -108,9 +108,9 @@ describe("Excel's limits in the cell writer", () => {
 });
 
 describe("Excel's limits in the real exports", () => {
-  let t: TestStore;
+  let t: SqliteTestStore;
   beforeAll(async () => {
-    t = await openTestStore();
+    t = await openSqliteTestStore();
     await loadDemoNetwork(t.ctx);
     // Aspire Hub's schools with 4,600-character names, none of them paid: the release condition
     // lists them all in one sentence of some 73,000 characters.

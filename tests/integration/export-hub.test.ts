@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { dispatch } from '../../electron/core/dispatch';
-import { contentHash, openTestStore, TEST_NOW, type TestStore } from '../helpers/store';
+import { openTestStore, TEST_NOW, type TestStore, storeHash } from '../helpers/store';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
 import { hubFunding, schoolContribution } from '../../shared/domain/funding';
 import { poundsToPence, formatPence } from '../../shared/domain/money';
@@ -308,7 +308,7 @@ describe('the no-contacts option', () => {
 
 describe('bad input', () => {
   it('an unknown hub, an unknown year, a bad chart: a clear message and the database unchanged', async () => {
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     const cases: [RequestOf<'exportHubWorkbook'>, string, RegExp][] = [
       [{ hubName: 'Atlantis Hub', year: '2026/27' }, 'not_found', /no hub named “Atlantis Hub”/],
       [{ hubName: 'Aspire', year: '2026/27' }, 'not_found', /Did you mean “Aspire Hub”/],
@@ -334,6 +334,6 @@ describe('bad input', () => {
     const both = await dispatch(t.ctx, 'exportHubWorkbook', { hubName: 'Aspire Hub', hubId: 1 });
     expect(both.ok).toBe(false);
     if (!both.ok) expect(both.error.message).toMatch(/either hubId or hubName/);
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
   });
 });

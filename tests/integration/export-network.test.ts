@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { dispatch } from '../../electron/core/dispatch';
-import { contentHash, openTestStore, type TestStore } from '../helpers/store';
+import { openTestStore, type TestStore, storeHash } from '../helpers/store';
 import type { ExportJobStatus, RequestOf } from '../../shared/contract';
 import { poundsToPence, sumPence } from '../../shared/domain/money';
 import { makePng } from './export-fixtures';
@@ -103,7 +103,7 @@ describe('the network export of the demo (36 hubs)', () => {
   }, 120_000);
 
   it('refuses bad requests before starting, and writes nothing', async () => {
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     const png = makePng(20, 20).toString('base64');
     const cases: [unknown, string, RegExp][] = [
       [{ year: '2031/32', layout: 'workbook' }, 'not_found', /no membership year 2031\/32/],
@@ -127,6 +127,6 @@ describe('the network export of the demo (36 hubs)', () => {
     const bad = await dispatch(t.ctx, 'networkExportStatus', { jobId: '../../etc/passwd' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.kind).toBe('validation');
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
   });
 });

@@ -14,12 +14,12 @@ import { fundingOverview } from '../../electron/core/funding/overview';
 import { hubFundingDetail } from '../../electron/core/funding/detail';
 import { hubDashboard } from '../../electron/core/dashboards/hub';
 import { networkDashboard } from '../../electron/core/dashboards/network';
-import { openTestStore, tempDir, type TestStore } from '../helpers/store';
+import { openSqliteTestStore, tempDir, type SqliteTestStore } from '../helpers/store';
 import { rollFromDb, standardCells, STANDARD_HEADERS, writeXlsx } from '../fixtures/roll/generate';
 import { commitFile, mustPreview } from '../fixtures/roll/request';
 
 const YEAR = '2026/27';
-let t: TestStore;
+let t: SqliteTestStore;
 let aspireId: number;
 
 async function call<M extends MethodName>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>> {
@@ -82,7 +82,7 @@ async function aspireMembership(index = 0) {
 }
 
 beforeAll(async () => {
-  t = await openTestStore();
+  t = await openSqliteTestStore();
   await call('loadDemo', { confirm: true });
   aspireId = (await t.ctx.db.selectFrom('hubs').where('name', '=', 'Aspire Hub').select('id').executeTakeFirstOrThrow()).id;
 }, 60_000);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { contentHash, openTestStore, TEST_NOW, TEST_TODAY, type TestStore } from '../helpers/store';
+import { openTestStore, TEST_NOW, TEST_TODAY, type TestStore, storeHash } from '../helpers/store';
 import { longDate } from '../../shared/domain/reconciliation';
 import { meetReleaseConditions, seedFundingNetwork, type FundingFixture } from '../helpers/funding-seed';
 import type { MethodName, ResponseOf, RequestOf } from '../../shared/contract';
@@ -17,10 +17,10 @@ async function call<M extends MethodName>(method: M, request: RequestOf<M>): Pro
 
 /** A refused change: its message, and the store proved unchanged by its content hash. */
 async function refused<M extends MethodName>(method: M, request: RequestOf<M>, kind = 'validation') {
-  const before = contentHash(t.store.sqlite);
+  const before = (await storeHash(t.store));
   const r = await dispatch(t.ctx, method, request);
   expect(r.ok, `${method} should have been refused: ${JSON.stringify(request)}`).toBe(false);
-  expect(contentHash(t.store.sqlite)).toBe(before);
+  expect((await storeHash(t.store))).toBe(before);
   if (r.ok) throw new Error('unreachable');
   expect(r.error.kind).toBe(kind);
   return r.error.message;
@@ -144,32 +144,32 @@ describe('finance corrects mistakes: edit, delete, reverse a payment, unlock —
   it('each correction is undone by the undo of hand edits: unlock, payment, reversal and delete', async () => {
     const c = (await call('createClaim', claim({ status: 'paid', paidOn: '2026-11-20' }))).record;
     await call('lockFunding', { year: '2026/27', hubId: f.north });
-    const locked = contentHash(t.store.sqlite, ['audit_log']);
+    const locked = (await storeHash(t.store, ['audit_log']));
     await call('unlockFunding', { hubId: f.north, year: '2026/27', reason: 'Wrong year' });
     await call('undoLastChange', {});
-    expect(contentHash(t.store.sqlite, ['audit_log'])).toBe(locked);
+    expect((await storeHash(t.store, ['audit_log']))).toBe(locked);
     expect((await call('getHubFunding', { hubId: f.north, year: '2026/27' })).basis).toBe('locked');
 
-    const beforeReversal = contentHash(t.store.sqlite, ['audit_log']);
+    const beforeReversal = (await storeHash(t.store, ['audit_log']));
     await call('reverseClaimPayment', { claimId: c.id, reason: 'Paid twice' });
     await call('undoLastChange', {});
-    expect(contentHash(t.store.sqlite, ['audit_log'])).toBe(beforeReversal);
+    expect((await storeHash(t.store, ['audit_log']))).toBe(beforeReversal);
 
     const approved = (await call('createClaim', claim({ invoiceRef: 'NH-002' }))).record;
-    const beforeDelete = contentHash(t.store.sqlite, ['audit_log']);
+    const beforeDelete = (await storeHash(t.store, ['audit_log']));
     const deleted = await call('deleteClaim', { claimId: approved.id, version: approved.version });
     expect(deleted.summary).toBe('North Hub 2026/27: claim NH-002 (£1,250.00) deleted (was approved)');
     expect(await t.store.db.selectFrom('claims').where('id', '=', approved.id).selectAll().executeTakeFirst()).toBeUndefined();
     await call('undoLastChange', { auditId: deleted.auditId });
-    expect(contentHash(t.store.sqlite, ['audit_log'])).toBe(beforeDelete);
+    expect((await storeHash(t.store, ['audit_log']))).toBe(beforeDelete);
   });
 
   it('locking is one change, undone as one', async () => {
-    const before = contentHash(t.store.sqlite, ['audit_log']);
+    const before = (await storeHash(t.store, ['audit_log']));
     const lock = await call('lockFunding', { year: '2026/27' });
     expect(lock.locked).toBe(2);
     await call('undoLastChange', { auditId: lock.auditId! });
-    expect(contentHash(t.store.sqlite, ['audit_log'])).toBe(before);
+    expect((await storeHash(t.store, ['audit_log']))).toBe(before);
   });
 
   it('refuses a delete or reversal of a claim that does not exist, and an unknown hub or year to unlock', async () => {

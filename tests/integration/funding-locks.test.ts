@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { contentHash, openTestStore, type TestStore } from '../helpers/store';
+import { openTestStore, type TestStore, storeHash } from '../helpers/store';
 import { seedFundingNetwork, seedPaidClaim, type FundingFixture } from '../helpers/funding-seed';
 import type { MethodName, ResponseOf, RequestOf } from '../../shared/contract';
 
@@ -14,10 +14,10 @@ async function call<M extends MethodName>(method: M, request: RequestOf<M>): Pro
 }
 
 async function refused<M extends MethodName>(method: M, request: RequestOf<M>) {
-  const before = contentHash(t.store.sqlite);
+  const before = (await storeHash(t.store));
   const r = await dispatch(t.ctx, method, request);
   expect(r.ok, `${method} should have been refused`).toBe(false);
-  expect(contentHash(t.store.sqlite)).toBe(before);
+  expect((await storeHash(t.store))).toBe(before);
   if (r.ok) throw new Error('unreachable');
   return r.error;
 }

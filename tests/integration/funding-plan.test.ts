@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { contentHash, openTestStore, type TestStore } from '../helpers/store';
+import { openTestStore, type TestStore, storeHash } from '../helpers/store';
 import { seedFundingNetwork, type FundingFixture } from '../helpers/funding-seed';
 import { formatPence } from '../../shared/domain/money';
 import type { MethodName, ResponseOf, RequestOf, Role } from '../../shared/contract';
@@ -17,10 +17,10 @@ async function call<M extends MethodName>(method: M, request: RequestOf<M>): Pro
 }
 
 async function refused<M extends MethodName>(method: M, request: RequestOf<M>) {
-  const before = contentHash(t.store.sqlite);
+  const before = (await storeHash(t.store));
   const r = await dispatch(t.ctx, method, request);
   expect(r.ok, `${method} should have been refused`).toBe(false);
-  expect(contentHash(t.store.sqlite)).toBe(before);
+  expect((await storeHash(t.store))).toBe(before);
   if (r.ok) throw new Error('unreachable');
   expect(r.error.kind).toBe('validation');
   return r.error.message;
@@ -133,9 +133,9 @@ describe('importing a plan from Excel', () => {
       ['Engagement', 'Parent workshops', 'Approx £1,300', 'Workshops and events'],
       ['Additional expenditure', 'Contingency', 3289.77, 'Hub administration'],
     ]);
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     const p = await call('previewPlanImport', { hubId: f.north, year: '2026/27', fileName: 'north-hap.xlsx', contentBase64: content });
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
     expect(p.sheet).toBe('Hub Action Plan');
     expect(p.replacesLines).toBe(1);
     expect(p.rows.map((r) => r.row)).toEqual([3, 4, 6, 7]);
@@ -170,11 +170,11 @@ describe('importing a plan from Excel', () => {
     const batches = await call('listImportBatches', { kind: 'plan' });
     expect(batches[0]).toMatchObject({ id: r.importBatchId, canUndo: true });
     // Undoing a plan is Finance's: a Memberships Manager is refused, nothing written.
-    const beforeUndo = contentHash(t.store.sqlite);
+    const beforeUndo = await storeHash(t.store);
     const asRole = (roles: Role[]) => signedInAs(t.ctx, { id: 1, name: 'Someone', email: 'someone@example.org', roles });
     const manager = await dispatch(asRole(['memberships_manager']), 'undoImportBatch', { batchId: r.importBatchId, confirm: true });
     expect(manager).toMatchObject({ ok: false, error: { kind: 'forbidden', message: 'Undoing an import of kind "plan" is for Finance.' } });
-    expect(contentHash(t.store.sqlite)).toBe(beforeUndo);
+    expect(await storeHash(t.store)).toBe(beforeUndo);
     expect(await dispatch(asRole(['finance']), 'undoImportBatch', { batchId: r.importBatchId, confirm: true })).toMatchObject({ ok: true });
     const undone = await call('getHubFunding', { hubId: f.north, year: '2026/27' });
     expect(undone.plan.lines.map((l) => l.activity)).toEqual([line().activity]);

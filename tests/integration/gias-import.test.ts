@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
 import { dispatch } from '../../electron/core/dispatch';
-import { contentHash, openTestStore, TEST_TODAY, type TestStore } from '../helpers/store';
+import { openTestStore, TEST_TODAY, type TestStore, storeHash, storeRows, expectBackupTaken } from '../helpers/store';
 import { giasExtract, giasHeader, giasLinks, GIAS_SAMPLE_FILE, type GiasSchool } from '../fixtures/gias/generate';
 import fs from 'node:fs';
 
@@ -18,22 +18,19 @@ async function call<M extends MethodName>(method: M, request: RequestOf<M>): Pro
 }
 
 async function refusal<M extends MethodName>(method: M, request: RequestOf<M>): Promise<string> {
-  const before = contentHash(t.store.sqlite);
+  const before = (await storeHash(t.store));
   const r = await dispatch(t.ctx, method, request);
-  expect(contentHash(t.store.sqlite)).toBe(before);
+  expect((await storeHash(t.store))).toBe(before);
   if (r.ok) throw new Error(`${method} was accepted`);
   return r.error.message;
 }
 
 const b64 = (b: Buffer) => b.toString('base64');
 
-/** Every row of the tables an import or a merge touches, in a fixed order (undo may put a row back under another rowid). */
-function snapshot(): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const table of ['schools', 'memberships', 'school_links', 'contacts', 'qa_reviews', 'reviewer_assignments', 'reviewer_trainings', 'meeting_attendance', 'support_requests']) {
-    out[table] = t.store.sqlite.prepare(`select * from "${table}"`).all().map((r) => JSON.stringify(r)).sort();
-  }
-  return out;
+/** Every row of the tables an import or a merge touches, in a fixed order (undo may put a row back under another id). */
+async function snapshot(): Promise<Record<string, string[]>> {
+  const all = await storeRows(t.store);
+  return Object.fromEntries(['schools', 'memberships', 'school_links', 'contacts', 'qa_reviews', 'reviewer_assignments', 'reviewer_trainings', 'meeting_attendance', 'support_requests'].map((table) => [table, all[table]!]));
 }
 
 /** Demo members (Aspire Hub, 2026/27) as GIAS would list them, one with a new head, trust and name. */
@@ -63,9 +60,9 @@ afterAll(async () => {
 
 describe('GIAS school data', () => {
   it('previews changes per member school, reads Windows-1252, leaves the roll pupils and funding alone, and lists the closed school with its successor', async () => {
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     const p = await call('previewGiasImport', { fileName: 'edubasealldata.csv', contentBase64: b64(giasExtract(schools)), linksFileName: 'links.csv', linksContentBase64: b64(giasLinks(links)) });
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
     expect(p).toMatchObject({ format: 'csv', encoding: 'Windows-1252', rowsRead: 7, membersInFile: 4, errorCount: 0, canCommit: true, pupilsYear: null, pupilChanges: [], funding: [] });
     const byUrn = new Map(p.changes.map((c) => [c.urn, c.changes]));
     expect(byUrn.get('104834')).toEqual(
@@ -87,12 +84,12 @@ describe('GIAS school data', () => {
 
   it('commits all or nothing after a backup, keeps the roll pupils, and the closed school merges into its successor in one call; undo restores the store', async () => {
     const funding = await call('listFunding', { year: '2026/27' });
-    const beforeRows = snapshot();
+    const beforeRows = await snapshot();
     const p = await call('previewGiasImport', { fileName: 'edubasealldata.csv', contentBase64: b64(giasExtract(schools)), linksFileName: 'links.csv', linksContentBase64: b64(giasLinks(links)) });
     const r = await call('commitGiasImport', { stagingId: p.stagingId, linksStagingId: p.linksStagingId!, sha256: p.sha256, diffHash: p.diffHash });
     expect(r).toMatchObject({ successorsAdded: 1, linksAdded: 1 });
     expect(r.batchId).toBeGreaterThan(0);
-    expect(r.backupFile).toBeTruthy();
+    expectBackupTaken(t.store, r.backupFile, /before-import-gias/);
     const school = await t.ctx.db.selectFrom('schools').selectAll().where('urn', '=', '104834').executeTakeFirstOrThrow();
     expect(school).toMatchObject({ headteacher: 'Siobhán O’Neill', headteacher_since: TEST_TODAY, trust: 'Emmaus Catholic Multi Academy Company', gias_pupils: 1118, gias_census_date: '2025-01-16', establishment_status: 'Open' });
     // Funding follows the roll, which the import left alone.
@@ -108,7 +105,7 @@ describe('GIAS school data', () => {
     // The merge is undone as a change by hand, then the GIAS import like any import: the store is as before.
     await call('undoLastChange', {});
     await call('undoImportBatch', { batchId: r.batchId!, confirm: true });
-    expect(snapshot()).toEqual(beforeRows);
+    expect(await snapshot()).toEqual(beforeRows);
     const restored = await t.ctx.db.selectFrom('schools').selectAll().where('urn', '=', '104834').executeTakeFirstOrThrow();
     expect(restored).toMatchObject({ headteacher: 'Tariq Hussain', trust: null, gias_pupils: null, establishment_status: null });
     expect(await t.ctx.db.selectFrom('schools').select('id').where('urn', '=', '149001').executeTakeFirst()).toBeUndefined();

@@ -15,7 +15,7 @@ import { ExpiringLru, dataStamp, plannedOnce, plans } from '../../electron/core/
 import { stagedFile } from '../../electron/core/imports/staging';
 import { importWorkerActivity } from '../../electron/core/imports/worker/pool';
 import type { OfstedCommitResult, OfstedImportPreview } from '../../shared/contract/ofsted-import';
-import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
+import { contentHash, openSqliteTestStore, tempDir, type SqliteTestStore, storeHash } from '../helpers/store';
 import { rollFromDb, standardCells, STANDARD_HEADERS, writeXlsx } from '../fixtures/roll/generate';
 import { commitFile, mustPreview } from '../fixtures/roll/request';
 import { SAMPLE_FILE } from '../fixtures/ofsted/generate';
@@ -40,10 +40,10 @@ describe('ExpiringLru', () => {
 });
 
 describe('roll: preview then commit', () => {
-  let t: TestStore;
+  let t: SqliteTestStore;
   let changes: string;
   beforeAll(async () => {
-    t = await openTestStore();
+    t = await openSqliteTestStore();
     await dispatch(t.ctx, 'loadDemo', { confirm: true });
     const base = await rollFromDb(t.ctx.db, '2026/27');
     const rows = base.map((r, i) => (i < 3 ? { ...r, pupils: r.pupils + 7 } : r));
@@ -96,7 +96,7 @@ describe('roll: preview then commit', () => {
     const first = (await rollFromDb(t.ctx.db, '2026/27'))[0]!;
     other.prepare('update memberships set pupils = pupils + 1 where school_id = (select id from schools where urn = ?)').run(first.urn);
     other.close();
-    const hash = contentHash(t.store.sqlite);
+    const hash = (await storeHash(t.store));
     const backups = listBackups(t.store).length;
     const start = importWorkerActivity();
     const c = await commitFile(t.ctx, changes, p);
@@ -104,7 +104,7 @@ describe('roll: preview then commit', () => {
     expect(workSince(start)).toEqual({ jobs: 1, reads: 0 });
     expect(c.ok).toBe(false);
     if (!c.ok) expect(c.error).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/changed since .* was previewed/) });
-    expect(contentHash(t.store.sqlite)).toBe(hash);
+    expect((await storeHash(t.store))).toBe(hash);
     expect(listBackups(t.store).length).toBe(backups); // refused before any backup
   });
 
@@ -119,9 +119,9 @@ describe('roll: preview then commit', () => {
 });
 
 describe('commitOnce', () => {
-  let t: TestStore;
+  let t: SqliteTestStore;
   beforeEach(async () => {
-    t = await openTestStore();
+    t = await openSqliteTestStore();
   });
   afterEach(async () => {
     await t.close();
@@ -182,9 +182,9 @@ describe('commitOnce', () => {
 });
 
 describe('Ofsted: preview then commit', () => {
-  let t: TestStore;
+  let t: SqliteTestStore;
   beforeEach(async () => {
-    t = await openTestStore();
+    t = await openSqliteTestStore();
     plans.clear();
     const now = '2026-11-01T09:00:00.000Z';
     await t.ctx.db

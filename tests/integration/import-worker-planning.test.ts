@@ -11,7 +11,7 @@ import { dispatch } from '../../electron/core/dispatch';
 import { listBackups } from '../../electron/core/db/backups';
 import { endImportWorker, importWorkerActivity } from '../../electron/core/imports/worker/pool';
 import type { RollPreview } from '../../shared/contract';
-import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
+import { contentHash, openSqliteTestStore, tempDir, type SqliteTestStore } from '../helpers/store';
 import { rollFromDb, standardCells, STANDARD_HEADERS, writeXlsx } from '../fixtures/roll/generate';
 import { commitFile, mustPreview } from '../fixtures/roll/request';
 
@@ -20,10 +20,11 @@ const SMALL_HEAP_MB = '64';
 /** Schools added behind the preview's back, each with a long name and trust: about 55 MB of facts to plan against. */
 const GROWN_SCHOOLS = 60_000;
 
-let t: TestStore;
+// SQLite only: a second connection writes to the store's file behind the preview's back.
+let t: SqliteTestStore;
 let changes: string;
 beforeAll(async () => {
-  t = await openTestStore();
+  t = await openSqliteTestStore();
   await dispatch(t.ctx, 'loadDemo', { confirm: true });
   const base = await rollFromDb(t.ctx.db, '2026/27');
   const rows = base.map((r, i) => (i < 3 ? { ...r, pupils: r.pupils + 7 } : r));

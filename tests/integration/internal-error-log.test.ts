@@ -3,11 +3,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { fileLog, MAX_LOG_BYTES } from '../../electron/core/log';
-import { openTestStore, tempDir, type TestStore } from '../helpers/store';
+import { openSqliteTestStore, tempDir, type SqliteTestStore } from '../helpers/store';
 
-let t: TestStore;
+let t: SqliteTestStore;
 beforeEach(async () => {
-  t = await openTestStore();
+  t = await openSqliteTestStore();
 });
 afterEach(async () => {
   await t.close();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
-import { contentHash, openTestStore, type TestStore } from '../helpers/store';
+import { openTestStore, type TestStore, storeHash } from '../helpers/store';
 import { HEADER_2026, buildCsv, buildXlsx, nationalSchools } from '../fixtures/ofsted/generate';
 
 /**
@@ -60,9 +60,9 @@ describe(`a national file: ${ROWS.toLocaleString('en-GB')} rows × 85 columns`, 
   it('previews and commits the member schools, then re-imports nothing', async () => {
     expect(HEADER_2026).toHaveLength(85);
     const file = { fileName: 'ofsted_as_at_31_Oct_2026.csv', contentBase64: csv.toString('base64') };
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     const preview = await timed('preview, members only', () => call('previewOfstedImport', file));
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
     expect(preview.value).toMatchObject({ rows: ROWS, rowsKept: MEMBERS, rowsIgnored: ROWS - MEMBERS, errorCount: 0 });
 
     const commit = await timed('commit, members only', () => call('commitOfstedImport', { stagingId: preview.value.stagingId, sha256: preview.value.sha256, diffHash: preview.value.diffHash }));

@@ -9,7 +9,7 @@ import type { OfstedInspection } from '../../shared/domain/ofsted';
 import type { OfstedFramework } from '../../shared/domain/vocabulary';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
 import type { OfstedImportPreview } from '../../shared/contract/ofsted-import';
-import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
+import { openTestStore, tempDir, type TestStore, storeHash, expectBackupTaken } from '../helpers/store';
 import iconv from 'iconv-lite';
 import { SAMPLE_FILE, buildCsv, buildXlsx, convertWithLibreOffice, csvText, type FixtureSchool } from '../fixtures/ofsted/generate';
 
@@ -102,9 +102,9 @@ describe('the real published sample (3 rows, 85 columns)', () => {
 
   it('previews member schools only, writes nothing, and dates the file by its latest publication date', async () => {
     await addMembers('100000', '100022', '999999');
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     const p = await call('previewOfstedImport', file(sample(), path.basename(SAMPLE_FILE)));
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
     expect(p).toMatchObject({
       format: 'csv', encoding: 'UTF-8', headerRow: 1, rows: 3, rowsKept: 2, rowsIgnored: 1, blankRows: 0,
       newInspections: 3, newJudgements: 16, duplicatesSkipped: 0, newByFramework: { oeif: 2, ungraded: 1 },
@@ -122,7 +122,7 @@ describe('the real published sample (3 rows, 85 columns)', () => {
     const r = await imported(file(sample(), 'ofsted-mi-2026-sample.csv'));
     expect(r).toMatchObject({ inspectionsAdded: 3, judgementsAdded: 16, schools: 2, duplicatesSkipped: 0, rowsIgnored: 1, sourceAsAt: '2025-01-29' });
     expect(r.batchId).toBeGreaterThan(0);
-    expect(listBackups(t.store).map((b) => b.name)).toContain(r.backupFile);
+    expectBackupTaken(t.store, r.backupFile, /before-import-ofsted/);
 
     const aldgate = await stored('100000');
     expect(aldgate).toHaveLength(1);
@@ -159,7 +159,7 @@ describe('the real published sample (3 rows, 85 columns)', () => {
   it('never duplicates on re-import: the preview counts what is stored, and the commit writes nothing at all', async () => {
     await addMembers('100000', '100022');
     const first = await imported(file(sample()));
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     const backups = listBackups(t.store).length;
     const p = await call('previewOfstedImport', file(sample()));
     expect(p).toMatchObject({ newInspections: 0, duplicatesSkipped: 3, previousImport: { batchId: first.batchId }, canCommit: true });
@@ -170,7 +170,7 @@ describe('the real published sample (3 rows, 85 columns)', () => {
     const again = await imported(file(sample()));
     expect(again).toMatchObject({ batchId: null, inspectionsAdded: 0, duplicatesSkipped: 3, backupFile: null });
     expect(again.message).toMatch(/nothing was written/);
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
     expect(listBackups(t.store)).toHaveLength(backups);
   });
 
@@ -359,7 +359,7 @@ describe('every framework, 2026 layout', () => {
     // Mac Roman's ’ is a capital Õ inside a word in Windows-1252, and its ™ after a letter is plausible in no encoding: nothing is guessed.
     const schools: FixtureSchool[] = [{ ...frameworks2026[3]!, name: 'St Anne’s ThinkWell™ Academy' }, frameworks2026[0]!];
     const bytes = iconv.encode(csvText('2026', schools), 'macintosh');
-    const before = contentHash(t.store.sqlite);
+    const before = await storeHash(t.store);
     const p = await call('previewOfstedImport', file(bytes, 'ofsted-mac.csv'));
     expect(p.canCommit).toBe(false);
     expect(p.encodingChoice?.reason).toMatch(/its bytes are not UTF-8, and no other encoding reads its accented letters and punctuation plausibly/);
@@ -374,7 +374,7 @@ describe('every framework, 2026 layout', () => {
     const refused = await dispatch(t.ctx, 'commitOfstedImport', { stagingId: p.stagingId, sha256: p.sha256, diffHash: p.diffHash });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.message).toMatch(/ofsted-mac\.csv: 1 problem; nothing was imported\. the text encoding cannot be told/);
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect(await storeHash(t.store)).toBe(before);
 
     // Chosen (the staged file, not sent again): the names read right and the import goes through.
     const chosen = await call('previewOfstedImport', { stagingId: p.stagingId, encoding: 'Mac Roman' });
@@ -428,16 +428,16 @@ describe('bad input: located errors, the whole file refused, nothing written', (
 
   /** Preview and commit of a file: both refuse it, with the database unchanged. */
   async function refused(bytes: Buffer, fileName = 'bad.csv') {
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     const p = await call('previewOfstedImport', file(bytes, fileName));
     expect(p.canCommit).toBe(false);
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
     const c = await commitEnvelope(file(bytes, fileName));
     expect(c.ok).toBe(false);
     if (c.ok) throw new Error('unreachable');
     expect(c.error.kind).toBe('validation');
     expect(c.error.message).toMatch(/nothing was imported/);
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
     expect(listBackups(t.store)).toEqual([]);
     return { preview: p, error: c.error };
   }
@@ -530,7 +530,7 @@ describe('bad input: located errors, the whole file refused, nothing written', (
       [Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), 'broken.xlsx', /damaged or incomplete Excel file \(the end of the archive is missing\)/],
     ];
     for (const [bytes, name, message] of cases) {
-      const before = contentHash(t.store.sqlite);
+      const before = (await storeHash(t.store));
       for (const r of [await dispatch(t.ctx, 'previewOfstedImport', file(bytes, name)), await commitEnvelope(file(bytes, name))]) {
         expect(r.ok, name).toBe(false);
         if (!r.ok) {
@@ -538,7 +538,7 @@ describe('bad input: located errors, the whole file refused, nothing written', (
           expect(r.error.message, name).toMatch(message);
         }
       }
-      expect(contentHash(t.store.sqlite)).toBe(before);
+      expect((await storeHash(t.store))).toBe(before);
     }
   });
 

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { openTestStore, type TestStore } from '../helpers/store';
+import { openSqliteTestStore, type SqliteTestStore } from '../helpers/store';
 import type { BackupView, PersonView } from '../../shared/contract';
 
-let t: TestStore;
+// SQLite only: restoring a backup file is SQLite's (PostgreSQL's backups are the server's).
+let t: SqliteTestStore;
 beforeAll(async () => {
-  t = await openTestStore();
+  t = await openSqliteTestStore();
 });
 afterAll(async () => {
   await t.close();

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
-import { contentHash, openTestStore, type TestStore } from '../helpers/store';
+import { openTestStore, type TestStore, storeHash, expectBackupTaken } from '../helpers/store';
 import { buildTracker, goodTrackerSpec, type TrackerSpec } from '../fixtures/qa/generate';
 
 let t: TestStore;
@@ -98,10 +98,10 @@ async function reviewOf(urn: string) {
 
 describe('QA tracker import', () => {
   it('previews without writing, commits into the dashboards and the explorer, and re-importing changes nothing', async () => {
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     const good = await file(goodTrackerSpec(s.hosts, s.homes));
     const preview = await call('previewQaImport', good);
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
     expect(preview.errors).toEqual([]);
     expect(preview.sheets).toEqual({ reviews: 'Reviews', assignments: 'Assignments', points: 'WWWs and EBIs' });
     expect(preview.newReviews.map((r) => r.urn)).toEqual([s.hosts[0], s.hosts[1]]);
@@ -119,7 +119,7 @@ describe('QA tracker import', () => {
     const result = await imported(good);
     expect(result.batchId).not.toBeNull();
     expect(result).toMatchObject({ reviewsAdded: 2, reviewsUpdated: 1, assignmentsAdded: 4, pointsAdded: 5 });
-    expect(result.backupFile).toMatch(/before-import-qa/);
+    expectBackupTaken(t.store, result.backupFile, /before-import-qa/);
 
     const review = (await reviewOf(s.hosts[0]))!;
     expect(review).toMatchObject({ start_date: '2026-10-06', end_date: '2026-10-08', lead_reviewer: 'Dr Amara Okafor', aoe_title: 'Oracy across the curriculum', aoe_accredited: 1 });
@@ -144,7 +144,7 @@ describe('QA tracker import', () => {
     expect(fromSheet.hits.map((h) => [h.urn, h.kind, h.heading])).toContainEqual([s.hosts[1], 'ebi', 'quality']);
 
     // The same file again: nothing to change, nothing written.
-    const afterImport = contentHash(t.store.sqlite);
+    const afterImport = (await storeHash(t.store));
     const again = await call('previewQaImport', good);
     expect(again.noChanges).toBe(true);
     expect(again.unchangedReviews).toBe(3);
@@ -152,11 +152,11 @@ describe('QA tracker import', () => {
     const second = await imported(good);
     expect(second.batchId).toBeNull();
     expect(second.message).toMatch(/nothing was written/);
-    expect(contentHash(t.store.sqlite)).toBe(afterImport);
+    expect((await storeHash(t.store))).toBe(afterImport);
   });
 
   it('undo puts back exactly what was there, also after the store is closed and reopened', async () => {
-    const before = contentHash(t.store.sqlite, LOGS);
+    const before = (await storeHash(t.store, LOGS));
     const storedBefore = await reviewOf(s.hosts[2]);
     const result = await imported(await file(goodTrackerSpec(s.hosts, s.homes)));
     expect((await reviewOf(s.hosts[2]))!.start_date).toBe('2027-03-02');
@@ -165,7 +165,7 @@ describe('QA tracker import', () => {
     t = await openTestStore(dir);
     const undone = await call('undoImportBatch', { batchId: result.batchId!, confirm: true });
     expect(undone.restoredRows).toBeGreaterThan(0);
-    expect(contentHash(t.store.sqlite, LOGS)).toBe(before);
+    expect((await storeHash(t.store, LOGS))).toBe(before);
     expect(await reviewOf(s.hosts[2])).toEqual(storedBefore);
     expect(await reviewOf(s.hosts[0])).toBeUndefined();
     const hits = await call('searchQaText', { text: 'Reception onwards' });
@@ -175,7 +175,7 @@ describe('QA tracker import', () => {
   it('an update of stored points and an assignment status is undone exactly', async () => {
     const spec = goodTrackerSpec(s.hosts, s.homes);
     await imported(await file(spec));
-    const before = contentHash(t.store.sqlite, LOGS);
+    const before = (await storeHash(t.store, LOGS));
     spec.reviews[0]!.ebi = ['Leadership: Governors do not yet check the impact of the pupil premium.'];
     spec.assignments![3]!.status = 'attended';
     const preview = await call('previewQaImport', await file(spec));
@@ -185,7 +185,7 @@ describe('QA tracker import', () => {
     const r = await imported(await file(spec));
     expect(r).toMatchObject({ reviewsUpdated: 1, assignmentsUpdated: 1 });
     await call('undoImportBatch', { batchId: r.batchId!, confirm: true });
-    expect(contentHash(t.store.sqlite, LOGS)).toBe(before);
+    expect((await storeHash(t.store, LOGS))).toBe(before);
   });
 });
 
@@ -209,24 +209,24 @@ describe('QA tracker import refuses bad files with the place and the reason, wri
       const spec = goodTrackerSpec(s.hosts, s.homes);
       spoil(spec);
       const bad = await file(spec);
-      const before = contentHash(t.store.sqlite);
+      const before = (await storeHash(t.store));
       const preview = await call('previewQaImport', bad);
       expect(preview.canCommit).toBe(false);
       const texts = preview.errors.map((e) => `sheet "${e.sheet}", row ${e.row}, ${e.column}: ${e.message}`);
       expect(texts.some((x) => message.test(x)), texts.join('\n')).toBe(true);
       expect(await refusedImport(bad)).toMatch(/nothing was imported/);
-      expect(contentHash(t.store.sqlite)).toBe(before);
+      expect((await storeHash(t.store))).toBe(before);
     });
   }
 
   it('a file that is not a workbook, a workbook without reviews, and an unknown year', async () => {
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     expect(await refused('previewQaImport', { fileName: 'qa.csv', contentBase64: Buffer.from('URN,Review start\n100000,01/10/2026\n').toString('base64'), year: YEAR })).toMatch(/not an Excel workbook/);
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Notes').addRow(['Reviewer', 'Comment']);
     const noReviews = { fileName: 'notes.xlsx', contentBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'), year: YEAR };
     expect(await refusedImport(noReviews)).toMatch(/notes.xlsx has no sheet of reviews: no sheet has a header row .* Sheets: "Notes"/);
     expect(await refused('previewQaImport', { ...(await file(goodTrackerSpec(s.hosts, s.homes))), year: '2030/31' })).toMatch(/There is no membership year 2030\/31/);
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
   });
 });

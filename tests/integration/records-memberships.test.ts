@@ -5,7 +5,7 @@ import { dispatch } from '../../electron/core/dispatch';
 import { membershipForm } from '../../electron/core/records/memberships';
 import { lastChange, undoLastChange } from '../../electron/core/changes/undo-change';
 import { hubFunding } from '../../shared/domain/funding';
-import { contentHash, openTestStore, TEST_NOW, type TestStore } from '../helpers/store';
+import { openTestStore, TEST_NOW, type TestStore, storeHash } from '../helpers/store';
 import { expectRefused, viaDispatch } from '../helpers/records';
 import { TEST_TODAY } from '../helpers/clock';
 
@@ -60,9 +60,9 @@ describe('membership changes', () => {
     expect(form.membership?.hubId).toBe(aspire);
     const [aspireBefore, targetBefore] = [await storedFunding(aspire), await storedFunding(target)];
 
-    const hash = contentHash(t.store.sqlite);
+    const hash = (await storeHash(t.store));
     const effect = await previewMembershipChange(t.ctx, { kind: 'update', change: { membershipId: school.membershipId, version: form.membership!.version, hubId: target } });
-    expect(contentHash(t.store.sqlite)).toBe(hash);
+    expect((await storeHash(t.store))).toBe(hash);
     const from = effect.hubs.find((h) => h.hubId === aspire)!;
     const to = effect.hubs.find((h) => h.hubId === target)!;
     expect(from.before.fundingPence).toBe(aspireBefore);
@@ -83,11 +83,11 @@ describe('membership changes', () => {
     expect(JSON.parse(audit.after_json!).rows[`memberships:${school.membershipId}`].hub_id).toBe(target);
 
     // Undo puts every row back as it was (only the audit log grows) and is itself audited.
-    const withoutAudit = contentHash(t.store.sqlite, ['audit_log']);
+    const withoutAudit = (await storeHash(t.store, ['audit_log']));
     await updateMembership(t.ctx, { membershipId: school.membershipId, version: res.record.version, feeInvoicedOn: '2026-10-01' });
     expect((await lastChange(t.ctx))?.summary).toContain('fee invoiced 2026-10-01');
     await undoLastChange(t.ctx);
-    expect(contentHash(t.store.sqlite, ['audit_log'])).toBe(withoutAudit);
+    expect((await storeHash(t.store, ['audit_log']))).toBe(withoutAudit);
     await undoLastChange(t.ctx);
     expect(await storedFunding(aspire)).toBe(aspireBefore);
     expect(await storedFunding(target)).toBe(targetBefore);
@@ -167,10 +167,10 @@ describe('membership changes', () => {
     await expectRefused(t, () => updateMembership(t.ctx, { ...base, version: '0123456789abcdef', status: 'leaving' }), 'conflict', /changed by someone else/);
     await expectRefused(t, () => addMembership(t.ctx, { schoolId: school.id, hubId: aspire, year: YEAR, pupils: 100, status: 'leaving' }), 'validation', /status: a school joining a hub is new or renewing/);
     // Through the contract too (as the app and the CLI call it).
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     const r = await dispatch(t.ctx, 'updateMembership', { ...base, pupils: 6000 });
     expect(r).toMatchObject({ ok: false, error: { kind: 'validation', issues: [{ path: 'pupils', message: 'more than 5,000 pupils: check the number' }] } });
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
   });
 
   it('detects a concurrent edit from another window on the same store and overwrites nothing', async () => {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type BetterSqlite3 from 'better-sqlite3';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { dispatch } from '../../electron/core/dispatch';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
@@ -10,7 +9,8 @@ import { membershipForm } from '../../electron/core/records/memberships';
 import { hubRecord } from '../../electron/core/records/hubs';
 import { lastChange, undoLastChange } from '../../electron/core/changes/undo-change';
 import { hubFunding } from '../../shared/domain/funding';
-import { contentHash, openTestStore, type TestStore } from '../helpers/store';
+import type { Store } from '../../electron/core/db/store';
+import { openTestStore, type TestStore, storeHash, storeRows } from '../helpers/store';
 import { expectRefused, viaDispatch } from '../helpers/records';
 import { TEST_TODAY } from '../helpers/clock';
 
@@ -47,11 +47,9 @@ async function call<M extends MethodName>(method: M, request: RequestOf<M>): Pro
  * Every table's rows as a sorted list (audit log left out): equal snapshots mean the same data,
  * whatever the rows' physical order (undo re-inserts a moved attendance row under a new rowid).
  */
-function snapshot(sqlite: BetterSqlite3.Database): Record<string, string[]> {
-  const tables = (sqlite.prepare('pragma main.table_list').all() as { name: string; type: string }[])
-    .filter((x) => x.type === 'table' && !x.name.startsWith('sqlite_') && x.name !== 'audit_log' && !x.name.startsWith('qa_text_fts'))
-    .map((x) => x.name);
-  return Object.fromEntries(tables.map((name) => [name, (sqlite.prepare(`select * from "${name}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()]));
+/** Every table's rows (but the audit log's), each table's as a sorted list. */
+function snapshot(store: Store): Promise<Record<string, string[]>> {
+  return storeRows(store, ['audit_log']);
 }
 
 const school = (urn: string) => t.ctx.db.selectFrom('schools').where('urn', '=', urn).selectAll().executeTakeFirstOrThrow();
@@ -69,9 +67,9 @@ const NEW = '136556';
 describe('merging two records of the same school', () => {
   it('previews what moves and the funding effect, writing nothing', async () => {
     const [old, kept] = [await school(OLD), await school(NEW)];
-    const hash = contentHash(t.store.sqlite);
+    const hash = (await storeHash(t.store));
     const p = await previewSchoolMerge(t.ctx, { fromSchoolId: old.id, intoSchoolId: kept.id });
-    expect(contentHash(t.store.sqlite)).toBe(hash);
+    expect((await storeHash(t.store))).toBe(hash);
     expect(p.refusals).toEqual([]);
     const count = (what: string) => p.moves.find((m) => m.what === what)?.count;
     expect(count('memberships')).toBe(await countWhere('memberships', 'school_id', old.id));
@@ -102,7 +100,7 @@ describe('merging two records of the same school', () => {
 
     const kingsbridge = await hub('Kingsbridge Hub');
     const fundingBefore = await call('getHubFunding', { hubId: kingsbridge.id, year: '2025/26' });
-    const before = snapshot(t.store.sqlite);
+    const before = (await snapshot(t.store));
     const moved = {
       memberships: await countWhere('memberships', 'school_id', old.id),
       reviews: await countWhere('qa_reviews', 'school_id', old.id),
@@ -161,7 +159,7 @@ describe('merging two records of the same school', () => {
 
     expect((await lastChange(t.ctx))?.auditId).toBe(r.auditId);
     await undoLastChange(t.ctx, r.auditId);
-    expect(snapshot(t.store.sqlite)).toEqual(before);
+    expect((await snapshot(t.store))).toEqual(before);
     expect((await call('schoolDashboard', { schoolId: kept.id })).ofsted.map((i) => i.urn).every((u) => u === NEW)).toBe(true);
   });
 
@@ -221,9 +219,9 @@ describe('merging two hubs', () => {
     const form = await hubMergeForm(t.ctx, from.id);
     expect(form.currentYear).toBe('2026/27');
     expect(form.hubs.some((h) => h.id === from.id)).toBe(false);
-    const hash = contentHash(t.store.sqlite);
+    const hash = (await storeHash(t.store));
     const p = await previewHubMerge(t.ctx, { fromHubId: from.id, intoHubId: into.id, year: '2026/27' });
-    expect(contentHash(t.store.sqlite)).toBe(hash);
+    expect((await storeHash(t.store))).toBe(hash);
     expect(p.refusals).toEqual([]);
     expect(p.years).toEqual(['2026/27']);
     const [fm, im] = [await members(from.id, '2026/27'), await members(into.id, '2026/27')];
@@ -246,7 +244,7 @@ describe('merging two hubs', () => {
     const claims = (await t.ctx.db.selectFrom('claims').where('hub_id', '=', from.id).where('year_id', '=', y2.id).select(['id', 'amount_pence', 'status']).execute());
     const lines = (await t.ctx.db.selectFrom('action_plan_lines').innerJoin('action_plans', 'action_plans.id', 'action_plan_lines.plan_id').where('action_plans.hub_id', '=', from.id).where('action_plans.year_id', '=', y2.id).select('action_plan_lines.id').execute()).map((l) => l.id);
     const keptPlanBefore = await call('getHubFunding', { hubId: into.id, year: '2026/27' });
-    const hash = contentHash(t.store.sqlite, ['audit_log']);
+    const hash = (await storeHash(t.store, ['audit_log']));
 
     const [fv, iv] = [(await hubRecord(t.ctx.db, from.id)).version, (await hubRecord(t.ctx.db, into.id)).version];
     const r = await mergeHubs(t.ctx, { fromHubId: from.id, intoHubId: into.id, year: '2026/27', fromVersion: fv, intoVersion: iv });
@@ -288,7 +286,7 @@ describe('merging two hubs', () => {
     expect((await hubMergeForm(t.ctx, from.id)).hub.mergedInto).toEqual({ id: into.id, name: 'Kent Hub', fromYear: '2026/27' });
 
     await undoLastChange(t.ctx, r.auditId);
-    expect(contentHash(t.store.sqlite, ['audit_log'])).toBe(hash);
+    expect((await storeHash(t.store, ['audit_log']))).toBe(hash);
   });
 
   it('from an earlier year: every year from it moves, a plan moves whole where the kept hub has none, and undo restores exactly', async () => {
@@ -298,7 +296,7 @@ describe('merging two hubs', () => {
     const plans = await t.ctx.db.selectFrom('action_plans').where('hub_id', '=', from.id).select(['id', 'year_id']).orderBy('year_id').execute();
     expect(plans.map((p) => p.year_id).sort()).toEqual([y1.id, y2.id].sort());
     expect(await t.ctx.db.selectFrom('action_plans').where('hub_id', '=', into.id).where('year_id', '=', y2.id).select('id').execute()).toEqual([]);
-    const hash = contentHash(t.store.sqlite, ['audit_log']);
+    const hash = (await storeHash(t.store, ['audit_log']));
     const p = await previewHubMerge(t.ctx, { fromHubId: from.id, intoHubId: into.id, year: '2025/26' });
     expect(p.years).toEqual(['2025/26', '2026/27']);
     expect(p.funding.map((f) => f.year)).toEqual(['2025/26', '2026/27']);
@@ -313,7 +311,7 @@ describe('merging two hubs', () => {
     expect((await call('listHubs', { year: '2025/26' })).some((h) => h.id === from.id)).toBe(false);
     expect((await call('networkDashboard', { year: '2025/26' })).hubs.some((h) => h.hubId === from.id)).toBe(false);
     await undoLastChange(t.ctx, r.auditId);
-    expect(contentHash(t.store.sqlite, ['audit_log'])).toBe(hash);
+    expect((await storeHash(t.store, ['audit_log']))).toBe(hash);
   });
 
   it('refuses a merge into itself, into a merged hub, an unknown year, a stale version and a funding lock, writing nothing', async () => {

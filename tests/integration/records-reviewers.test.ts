@@ -3,7 +3,7 @@ import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { createContext, type CoreContext } from '../../electron/core/context';
 import { reviewTeam } from '../../electron/core/records/reviewers';
 import { undoLastChange } from '../../electron/core/changes/undo-change';
-import { contentHash, openTestStore, TEST_NOW, type TestStore } from '../helpers/store';
+import { openTestStore, TEST_NOW, type TestStore, storeHash } from '../helpers/store';
 import { expectRefused, viaDispatch } from '../helpers/records';
 import { TEST_TODAY } from '../helpers/clock';
 
@@ -52,7 +52,7 @@ describe('reviewer assignments', () => {
 
   it('replaces a reviewer who drops out: old booking dropped, new one booked and pointing to it; undo restores both', async () => {
     const r = await futureReview();
-    const before = contentHash(t.store.sqlite, ['audit_log']);
+    const before = (await storeHash(t.store, ['audit_log']));
     const team = await reviewTeam(t.ctx, { reviewId: r.id });
     const booked = team.assignments.find((a) => a.status === 'booked')!;
     const dropped = await setReviewerStatus(t.ctx, { assignmentId: booked.id, version: booked.version, status: 'dropped' });
@@ -69,7 +69,7 @@ describe('reviewer assignments', () => {
 
     await undoLastChange(t.ctx);
     await undoLastChange(t.ctx);
-    expect(contentHash(t.store.sqlite, ['audit_log'])).toBe(before);
+    expect((await storeHash(t.store, ['audit_log']))).toBe(before);
   });
 
   it('replacing a booked reviewer drops the booking in the same change', async () => {

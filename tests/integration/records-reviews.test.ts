@@ -4,7 +4,7 @@ import { dispatch } from '../../electron/core/dispatch';
 import { reviewRecord } from '../../electron/core/records/reviews';
 import { undoLastChange } from '../../electron/core/changes/undo-change';
 import type { ReviewRecord } from '../../shared/contract/records';
-import { contentHash, openTestStore, type TestStore } from '../helpers/store';
+import { openTestStore, type TestStore, storeHash } from '../helpers/store';
 import { expectRefused, viaDispatch } from '../helpers/records';
 
 const scheduleReview = viaDispatch('scheduleReview');
@@ -42,7 +42,7 @@ async function pastReview(): Promise<ReviewRecord> {
 
 describe('QA review outcomes', () => {
   it('records estimates, WWWs, EBIs and an accredited Area of Excellence; the text search sees them; undo restores all', async () => {
-    const before = contentHash(t.store.sqlite, ['audit_log']);
+    const before = (await storeHash(t.store, ['audit_log']));
     const r = await pastReview();
     const res = await updateReview(t.ctx, {
       ...formOf(r),
@@ -58,7 +58,7 @@ describe('QA review outcomes', () => {
     expect(hits.ok).toBe(true);
     expect(JSON.stringify(hits.ok ? hits.value : null)).toContain('Zanzibar coaching');
     await undoLastChange(t.ctx);
-    expect(contentHash(t.store.sqlite, ['audit_log'])).toBe(before);
+    expect((await storeHash(t.store, ['audit_log']))).toBe(before);
     expect(await reviewRecord(t.ctx.db, r.id)).toEqual(r);
     const gone = await dispatch(t.ctx, 'searchQaText', { text: 'Zanzibar' });
     expect(JSON.stringify(gone.ok ? gone.value : null)).not.toContain('Zanzibar coaching');
@@ -89,10 +89,10 @@ describe('QA review outcomes', () => {
     await expectRefused(t, () => scheduleReview(t.ctx, { schoolId: withReview.school_id, year: '2026/27', startDate: '2027-03-01', endDate: '2027-03-03', leadReviewer: null }), 'validation', /already has its 2026\/27 review on/);
     await expectRefused(t, () => scheduleReview(t.ctx, { schoolId: withReview.school_id, year: '2026/27', startDate: '2028-03-01', endDate: '2028-03-03', leadReviewer: null }), 'validation', /startDate: 2028-03-01 is outside the membership year/);
     if (!member) return; // every member school already has its review in the demo
-    const before = contentHash(t.store.sqlite, ['audit_log']);
+    const before = (await storeHash(t.store, ['audit_log']));
     const s = await scheduleReview(t.ctx, { schoolId: member.school_id, year: '2026/27', startDate: '2027-03-01', endDate: '2027-03-03', leadReviewer: 'Dr R Patel' });
     expect(s.record).toMatchObject({ startDate: '2027-03-01', endDate: '2027-03-03', leadReviewer: 'Dr R Patel', www: [], estimates: { leadership: null } });
     await undoLastChange(t.ctx);
-    expect(contentHash(t.store.sqlite, ['audit_log'])).toBe(before);
+    expect((await storeHash(t.store, ['audit_log']))).toBe(before);
   });
 });

@@ -5,7 +5,7 @@ import { schoolRecord } from '../../electron/core/records/schools';
 import { meetingRecord } from '../../electron/core/records/meetings';
 import { undoLastChange } from '../../electron/core/changes/undo-change';
 import type { SchoolRecord } from '../../shared/contract/records';
-import { contentHash, openTestStore, type TestStore } from '../helpers/store';
+import { openTestStore, type TestStore, storeHash } from '../helpers/store';
 import { expectRefused, viaDispatch } from '../helpers/records';
 import { TEST_TODAY } from '../helpers/clock';
 
@@ -29,13 +29,13 @@ function formOf(s: SchoolRecord) {
 
 describe('school details', () => {
   it('changes the headteacher with the date they started, normalises the postcode, and undoes', async () => {
-    const before = contentHash(t.store.sqlite, ['audit_log']);
+    const before = (await storeHash(t.store, ['audit_log']));
     const s = await schoolRecord(t.ctx, 1);
     const res = await updateSchool(t.ctx, { ...formOf(s), headteacher: 'Dr Amara Osei', headteacherSince: '2026-09-01', postcode: 'se1 7pb', phone: '020 7123 4567' });
     expect(res.record).toMatchObject({ headteacher: 'Dr Amara Osei', headteacherSince: '2026-09-01', postcode: 'SE1 7PB' });
     expect(res.summary).toMatch(/changed .*headteacher, headteacher since/);
     await undoLastChange(t.ctx);
-    expect(contentHash(t.store.sqlite, ['audit_log'])).toBe(before);
+    expect((await storeHash(t.store, ['audit_log']))).toBe(before);
   });
 
   it('refuses a bad or duplicate URN, bad email, phone or postcode, and a stale version, writing nothing', async () => {
@@ -51,10 +51,10 @@ describe('school details', () => {
     await expectRefused(t, () => updateSchool(t.ctx, { ...f, headteacherSince: '2027-01-01' }), 'validation', /headteacherSince: .* is after today/);
     await expectRefused(t, () => updateSchool(t.ctx, f), 'validation', /nothing to change/);
     await expectRefused(t, () => updateSchool(t.ctx, { ...f, version: other.version, name: 'X' }), 'conflict', /changed by someone else/);
-    const hash = contentHash(t.store.sqlite);
+    const hash = (await storeHash(t.store));
     const r = await dispatch(t.ctx, 'updateSchool', { ...f, phase: 'Primary school' });
     expect(r).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    expect(contentHash(t.store.sqlite)).toBe(hash);
+    expect((await storeHash(t.store))).toBe(hash);
   });
 });
 
@@ -65,7 +65,7 @@ describe('hub meetings', () => {
 
   it('records the attendance of each school and undoes it', async () => {
     const { id } = await pastMeeting();
-    const before = contentHash(t.store.sqlite, ['audit_log']);
+    const before = (await storeHash(t.store, ['audit_log']));
     const m = await meetingRecord(t.ctx.db, id);
     const schools = m.attendance.map((a, i) => ({ schoolId: a.schoolId, attended: i % 2 === 0, representative: i === 0 ? 'Deputy head' : null }));
     const res = await recordAttendance(t.ctx, { meetingId: id, version: m.attendanceVersion, schools });
@@ -76,7 +76,7 @@ describe('hub meetings', () => {
     await expectRefused(t, () => recordAttendance(t.ctx, { meetingId: id, version: res.record.attendanceVersion, schools: [{ schoolId: 999999, attended: true }] }), 'validation', /schools.0.schoolId: school 999999 is not in/);
     await expectRefused(t, () => recordAttendance(t.ctx, { meetingId: id, version: res.record.attendanceVersion, schools: [schools[0]!, schools[0]!] }), 'validation', /schools.1.schoolId: this school is listed twice/);
     await undoLastChange(t.ctx);
-    expect(contentHash(t.store.sqlite, ['audit_log'])).toBe(before);
+    expect((await storeHash(t.store, ['audit_log']))).toBe(before);
   });
 
   it('marks meeting dates submitted (the release condition), refuses a date outside the year, and undoes', async () => {

@@ -4,7 +4,7 @@ import { dispatch } from '../../electron/core/dispatch';
 import { schoolSupportRequests } from '../../electron/core/records/support';
 import { undoLastChange } from '../../electron/core/changes/undo-change';
 import type { SupportRequestRecord } from '../../shared/contract/records';
-import { contentHash, openTestStore, type TestStore } from '../helpers/store';
+import { openTestStore, type TestStore, storeHash } from '../helpers/store';
 import { expectRefused, viaDispatch } from '../helpers/records';
 import { TEST_TODAY, TEST_TOMORROW } from '../helpers/clock';
 import { ukDateShown } from '../../shared/uk-date';
@@ -89,7 +89,7 @@ async function lastAudit() {
 
 describe('support requests', () => {
   it('logs a request on one of the school’s EBIs, audited with before and after; undo removes it exactly', async () => {
-    const before = contentHash(t.store.sqlite, ['audit_log']);
+    const before = (await storeHash(t.store, ['audit_log']));
     const listed = await schoolSupportRequests(t.ctx, school.id);
     const res = await addSupportRequest(t.ctx, { ...base(), area: ` ${school.ebiText} `, ebiPointId: school.ebiId, notes: '  Asked at the autumn hub meeting. ' });
     expect(res.record).toMatchObject({
@@ -113,7 +113,7 @@ describe('support requests', () => {
 
     const undone = await undoLastChange(t.ctx, res.auditId);
     expect(undone.undone.summary).toBe(res.summary);
-    expect(contentHash(t.store.sqlite, ['audit_log'])).toBe(before);
+    expect((await storeHash(t.store, ['audit_log']))).toBe(before);
     expect(await schoolSupportRequests(t.ctx, school.id)).toEqual(listed);
   });
 
@@ -130,12 +130,12 @@ describe('support requests', () => {
     expect(audit.after.rows[ref]).toMatchObject({ status: 'brokered', brokered_to_school_id: partner.id });
 
     const inProgress = await updateSupportRequest(t.ctx, { ...formOf(brokered.record), status: 'in progress', notes: 'First visit on 9 November.' });
-    const beforeDone = contentHash(t.store.sqlite, ['audit_log']);
+    const beforeDone = (await storeHash(t.store, ['audit_log']));
     const done = await updateSupportRequest(t.ctx, { ...formOf(inProgress.record), status: 'done' });
     expect(done.record).toMatchObject({ status: 'done', brokeredToSchool: partner.name, notes: 'First visit on 9 November.' });
 
     await undoLastChange(t.ctx);
-    expect(contentHash(t.store.sqlite, ['audit_log'])).toBe(beforeDone);
+    expect((await storeHash(t.store, ['audit_log']))).toBe(beforeDone);
     const [back] = (await schoolSupportRequests(t.ctx, school.id)).filter((r) => r.id === logged.id);
     expect(back).toEqual(inProgress.record);
   });
@@ -203,12 +203,12 @@ describe('support requests', () => {
   });
 
   it('answers through the contract, with the field of each refusal for the form', async () => {
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     const bad = await dispatch(t.ctx, 'addSupportRequest', { ...base(), status: 'brokered', brokeredToSchoolId: partner.id, brokeredTo: 'LA adviser', extra: 1 });
     expect(bad.ok).toBe(false);
     const future = await dispatch(t.ctx, 'addSupportRequest', { ...base(), requestedOn: '2026-12-01' });
     expect(future).toMatchObject({ ok: false, error: { kind: 'validation', issues: [{ path: 'requestedOn', message: `the request date (1 Dec 2026) is after today (${ukDateShown(TEST_TODAY)})` }] } });
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
     const ok = await dispatch(t.ctx, 'addSupportRequest', base());
     expect(ok.ok).toBe(true);
     const id = ok.ok ? (ok.value as { record: SupportRequestRecord }).record.id : -1;

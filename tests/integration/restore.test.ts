@@ -6,12 +6,12 @@ import { dispatch } from '../../electron/core/dispatch';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { backupDir } from '../../electron/core/db/backups';
 import { runCli } from '../../electron/cli/run';
-import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
+import { openSqliteTestStore, tempDir, type SqliteTestStore, storeHash } from '../helpers/store';
 import { testClockEnv } from '../helpers/clock';
 
-let t: TestStore;
+let t: SqliteTestStore;
 beforeEach(async () => {
-  t = await openTestStore();
+  t = await openSqliteTestStore();
   await loadDemoNetwork(t.ctx);
 });
 afterEach(async () => {
@@ -27,12 +27,12 @@ async function ok<T>(method: string, payload: unknown): Promise<T> {
 describe('backups and restore', () => {
   it('restores a backup exactly, after backing up the state it replaces', async () => {
     const backup = await ok<{ name: string }>('createBackup', {});
-    const atBackup = contentHash(t.store.sqlite, ['audit_log']);
+    const atBackup = (await storeHash(t.store, ['audit_log']));
     await ok('createHub', { name: 'Restore Check Hub', region: null, seniorPartner: null, seniorPartnerEmail: null, membershipsManagerId: null, hubManagers: [] });
-    expect(contentHash(t.store.sqlite, ['audit_log'])).not.toBe(atBackup);
+    expect((await storeHash(t.store, ['audit_log']))).not.toBe(atBackup);
 
     const result = await ok<{ safetyBackup: string; rows: number }>('restoreBackup', { name: backup.name, confirm: true });
-    expect(contentHash(t.store.sqlite, ['audit_log'])).toBe(atBackup);
+    expect((await storeHash(t.store, ['audit_log']))).toBe(atBackup);
     expect(result.rows).toBeGreaterThan(1000);
     const hubs = await t.ctx.db.selectFrom('hubs').select('name').execute();
     expect(hubs.map((h) => h.name)).not.toContain('Restore Check Hub');
@@ -52,13 +52,13 @@ describe('backups and restore', () => {
   });
 
   it('refuses a name that is not a listed backup, writing nothing', async () => {
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     for (const name of ['../hubdesk.db', 'hubdesk-2026-01-01T00-00-00-000Z-nothing.db', '/etc/passwd']) {
       const r = await dispatch(t.ctx, 'restoreBackup', { name, confirm: true });
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.message).toMatch(/backup/);
     }
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
   });
 
   it('refuses a foreign SQLite file and a damaged file, leaving the data untouched', async () => {
@@ -73,14 +73,14 @@ describe('backups and restore', () => {
     const bytes = fs.readFileSync(path.join(dir, good.name));
     fs.writeFileSync(damaged, bytes.subarray(0, Math.floor(bytes.length / 3)));
 
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     const foreignResult = await dispatch(t.ctx, 'restoreBackup', { name: path.basename(foreign), confirm: true });
     expect(foreignResult.ok).toBe(false);
     if (!foreignResult.ok) expect(foreignResult.error.message).toMatch(/another program/);
     const damagedResult = await dispatch(t.ctx, 'restoreBackup', { name: path.basename(damaged), confirm: true });
     expect(damagedResult.ok).toBe(false);
     if (!damagedResult.ok) expect(damagedResult.error.message).toMatch(/Cannot restore/);
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
   });
 });
 
@@ -108,6 +108,6 @@ describe('backup and restore on the command line', () => {
     const c = io();
     expect(await runCli(['--data', t.dir, 'restore', elsewhere, '--json'], c.io, testClockEnv({}))).toBe(0);
     expect((JSON.parse(c.out.join('')) as { rows: number }).rows).toBeGreaterThan(1000);
-    t = await openTestStore(t.dir);
+    t = await openSqliteTestStore(t.dir);
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
+import { openTestStore, tempDir, type TestStore, storeHash } from '../helpers/store';
 import { convertWithLibreOffice, csvText, rollFromDb, standardCells, STANDARD_HEADERS, writeBigRoll, type RollRow } from '../fixtures/roll/generate';
 import { commitFile, mustPreview } from '../fixtures/roll/request';
 
@@ -24,7 +24,7 @@ describe('a 25,000-row roll', () => {
   it('is read with the streaming reader, previewed, committed and undone', async () => {
     const hubs = [...new Set(base.map((r) => r.hub))];
     const file = await writeBigRoll(path.join(dir, 'big-25000.xlsx'), 25_000, hubs);
-    const hash = contentHash(t.store.sqlite);
+    const hash = (await storeHash(t.store));
     let started = Date.now();
     const p = await mustPreview(t.ctx, file, { year: '2027/28' });
     const previewMs = Date.now() - started;
@@ -32,7 +32,7 @@ describe('a 25,000-row roll', () => {
     expect(p.rowsRead).toBe(25_000);
     expect(p.joiners).toHaveLength(25_000);
     expect(p.funding).toHaveLength(hubs.length);
-    expect(contentHash(t.store.sqlite)).toBe(hash);
+    expect((await storeHash(t.store))).toBe(hash);
 
     started = Date.now();
     const c = await commitFile(t.ctx, file, p, { year: '2027/28' });
@@ -61,7 +61,7 @@ describe('a workbook written by LibreOffice', () => {
     const good = convertWithLibreOffice(csv, dir);
     const broken = convertWithLibreOffice(bad, dir);
     expect(good && broken).toBeTruthy();
-    const hash = contentHash(t.store.sqlite);
+    const hash = (await storeHash(t.store));
     const p = await mustPreview(t.ctx, good!);
     expect(p.format).toBe('xlsx');
     expect(p.errors).toEqual([]);
@@ -69,6 +69,6 @@ describe('a workbook written by LibreOffice', () => {
     const q = await mustPreview(t.ctx, broken!);
     // The error LibreOffice saved as the formula's result is read as that error (exceljs's reader gave NaN).
     expect(q.errors).toEqual([{ sheet: expect.any(String), row: 4, column: 'Pupils', message: 'the cell holds the error #DIV/0!' }]);
-    expect(contentHash(t.store.sqlite)).toBe(hash);
+    expect((await storeHash(t.store))).toBe(hash);
   }, 180_000);
 });

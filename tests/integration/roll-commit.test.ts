@@ -1,20 +1,20 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type BetterSqlite3 from 'better-sqlite3';
 import { dispatch } from '../../electron/core/dispatch';
 import { hubFunding } from '../../shared/domain/funding';
-import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
+import type { Store } from '../../electron/core/db/store';
+import { openTestStore, tempDir, type TestStore, storeHash, expectBackupTaken } from '../helpers/store';
 import { rollFromDb, standardCells, STANDARD_HEADERS, writeXlsx, type RollRow } from '../fixtures/roll/generate';
 import { commitFile, mustPreview } from '../fixtures/roll/request';
 import type { ImportBatchView, UndoResult } from '../../shared/contract/import-batches';
 
 /** A hash of the roll itself (not the audit log or import history), to prove undo restores it exactly. */
-function rollHash(sqlite: BetterSqlite3.Database): string {
+async function rollHash(store: Store): Promise<string> {
   const h = crypto.createHash('sha256');
-  for (const table of ['membership_years', 'hubs', 'schools', 'contacts', 'memberships']) {
+  for (const table of ['membership_years', 'hubs', 'schools', 'contacts', 'memberships'] as const) {
     h.update(`table ${table}\n`);
-    for (const row of sqlite.prepare(`select * from ${table} order by id`).iterate()) h.update(`${JSON.stringify(row)}\n`);
+    for (const row of await store.db.selectFrom(table).selectAll().orderBy('id').execute()) h.update(`${JSON.stringify(row)}\n`);
   }
   return h.digest('hex');
 }
@@ -92,14 +92,14 @@ describe('commit and undo', () => {
   });
 
   it('commits in one batch with a backup; the funding then is what the preview said; the same file again changes nothing', async () => {
-    const before = rollHash(t.store.sqlite);
+    const before = (await rollHash(t.store));
     const p = await mustPreview(t.ctx, files.changes!);
     const c = await commitFile(t.ctx, files.changes!, p);
     expect(c.ok).toBe(true);
     if (!c.ok) return;
     expect(c.value.batchId).toBeGreaterThan(0);
-    expect(c.value.backupFile).toMatch(/before-import-roll\.db$/);
-    expect(rollHash(t.store.sqlite)).not.toBe(before);
+    expectBackupTaken(t.store, c.value.backupFile, /before-import-roll\.db$/);
+    expect((await rollHash(t.store))).not.toBe(before);
     for (const f of p.funding) expect(await fundingOf(t, f.hub, '2026/27')).toBe(f.afterPence);
     const now = await rollFromDb(t.ctx.db, '2026/27');
     expect(now.find((r) => r.urn === '999001')).toMatchObject({ name: 'Brand New Academy', pupils: 1300, headteacher: 'Mr Sam First' });
@@ -108,13 +108,13 @@ describe('commit and undo', () => {
     const status = await t.ctx.db.selectFrom('memberships').innerJoin('schools', 'schools.id', 'memberships.school_id').where('schools.urn', 'in', ['999001', formerMember.urn]).select(['schools.urn', 'memberships.status']).orderBy('schools.urn').execute();
     expect(new Map(status.map((s) => [s.urn, s.status]))).toEqual(new Map([['999001', 'new'], [formerMember.urn, 'renewing']]));
 
-    const hash = contentHash(t.store.sqlite);
+    const hash = (await storeHash(t.store));
     const again = await mustPreview(t.ctx, files.changes!);
     expect(again.noChanges).toBe(true);
     expect(again.unchangedRows).toBe(again.rowsRead);
     const c2 = await commitFile(t.ctx, files.changes!, again);
     expect(c2.ok && c2.value).toMatchObject({ batchId: null, noChanges: true });
-    expect(contentHash(t.store.sqlite)).toBe(hash);
+    expect((await storeHash(t.store))).toBe(hash);
 
     const history = (await dispatch(t.ctx, 'listImportBatches', {})) as { ok: true; value: ImportBatchView[] };
     expect(history.value[0]).toMatchObject({ kind: 'roll', fileName: 'changes.xlsx', year: '2026/27', canUndo: true, undoneAt: null, createdBy: 'tester' });
@@ -126,7 +126,7 @@ describe('commit and undo', () => {
     const p = await mustPreview(t.ctx, files.newYear!, { year: '2027/28', createHubs: true });
     await t.ctx.db.updateTable('hubs').set({ region: 'North' }).where('name', '=', 'Aspire Hub').execute();
     await t.ctx.db.insertInto('hubs').values({ name: 'Northern Lights Hub', region: null, senior_partner_name: null, senior_partner_email: null, memberships_manager_id: null, merged_into_hub_id: null, created_at: 'x', updated_at: 'x' }).execute();
-    const hash = contentHash(t.store.sqlite);
+    const hash = (await storeHash(t.store));
     const stale = await commitFile(t.ctx, files.newYear!, p, { year: '2027/28', createHubs: true });
     expect(stale.ok).toBe(false);
     if (!stale.ok) expect(stale.error).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/changed since .* was previewed/) });
@@ -135,7 +135,7 @@ describe('commit and undo', () => {
     const other = await commitFile(t.ctx, files.newYear!, { ...p, sha256: q.sha256 }, { year: '2027/28', createHubs: true });
     expect(other.ok).toBe(false);
     if (!other.ok) expect(other.error.message).toMatch(/not the file that was previewed/);
-    expect(contentHash(t.store.sqlite)).toBe(hash);
+    expect((await storeHash(t.store))).toBe(hash);
     await t.ctx.db.deleteFrom('hubs').where('name', '=', 'Northern Lights Hub').execute();
   });
 
@@ -146,7 +146,7 @@ describe('commit and undo', () => {
     const fresh = await openTestStore();
     await dispatch(fresh.ctx, 'loadDemo', { confirm: true });
     await fresh.ctx.db.updateTable('hubs').set({ region: 'North' }).where('name', '=', 'Aspire Hub').execute();
-    const expected = rollHash(fresh.store.sqlite);
+    const expected = (await rollHash(fresh.store));
     await fresh.close();
 
     await t.close();
@@ -154,15 +154,15 @@ describe('commit and undo', () => {
     const undo = (await dispatch(t.ctx, 'undoImportBatch', { batchId, confirm: true })) as { ok: true; value: UndoResult };
     expect(undo.ok).toBe(true);
     expect(undo.value.restoredRows).toBeGreaterThan(10);
-    expect(undo.value.backupFile).toMatch(/before-undo-import/);
-    expect(rollHash(t.store.sqlite)).toBe(expected);
+    expectBackupTaken(t.store, undo.value.backupFile, /before-undo-import/);
+    expect((await rollHash(t.store))).toBe(expected);
     const again = await dispatch(t.ctx, 'undoImportBatch', { batchId, confirm: true });
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.error.message).toMatch(/already undone/);
   });
 
   it('creates the year and new hubs when asked, and undo removes them; undo refuses when a row changed since', async () => {
-    const before = rollHash(t.store.sqlite);
+    const before = (await rollHash(t.store));
     const p = await mustPreview(t.ctx, files.newYear!, { year: '2027/28', createHubs: true });
     expect(p.yearExists).toBe(false);
     expect(p.newHubs).toEqual(['Northern Lights Hub']);
@@ -174,11 +174,11 @@ describe('commit and undo', () => {
 
     // Someone edits a membership the import wrote: undo must not silently overwrite it.
     await t.ctx.db.updateTable('memberships').set({ pupils: 1 }).where('hub_id', '=', nl.id).execute();
-    const hash = contentHash(t.store.sqlite);
+    const hash = (await storeHash(t.store));
     const refused = await dispatch(t.ctx, 'undoImportBatch', { batchId, confirm: true });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/was changed after the import/) });
-    expect(contentHash(t.store.sqlite)).toBe(hash);
+    expect((await storeHash(t.store))).toBe(hash);
     const older = (await dispatch(t.ctx, 'listImportBatches', {})) as { ok: true; value: ImportBatchView[] };
     const demoBatch = older.value.find((b) => b.kind === 'demo')!;
     const notLatest = await dispatch(t.ctx, 'undoImportBatch', { batchId: demoBatch.id, confirm: true });
@@ -192,7 +192,7 @@ describe('commit and undo', () => {
     }
     const ok = await dispatch(t.ctx, 'undoImportBatch', { batchId, confirm: true });
     expect(ok.ok).toBe(true);
-    expect(rollHash(t.store.sqlite)).toBe(before);
+    expect((await rollHash(t.store))).toBe(before);
     expect(await t.ctx.db.selectFrom('membership_years').select('id').where('label', '=', '2027/28').executeTakeFirst()).toBeUndefined();
   });
 });

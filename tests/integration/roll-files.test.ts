@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
+import { openTestStore, tempDir, type TestStore, storeHash } from '../helpers/store';
 import { generateRollFixtures, rollFromDb, type RollFixtures, type RollRow } from '../fixtures/roll/generate';
 import { commitFile, mustPreview, previewFile } from '../fixtures/roll/request';
 
@@ -18,7 +18,7 @@ beforeAll(async () => {
   await t.ctx.db.updateTable('schools').set({ name: 'École Saint-Frédéric’s – Primary' }).where('urn', '=', first.urn).execute();
   base = await rollFromDb(t.ctx.db, '2026/27');
   fx = await generateRollFixtures(path.join(tempDir(), 'roll'), base);
-  hash = contentHash(t.store.sqlite);
+  hash = (await storeHash(t.store));
 });
 afterAll(async () => {
   await t.close();
@@ -52,7 +52,7 @@ describe('messy but acceptable rolls read as the roll hubdesk already holds (no 
     expect(p.noChanges, JSON.stringify({ j: p.joiners.length, l: p.leavers.length, m: p.moves.slice(0, 2), pc: p.pupilChanges.slice(0, 2), d: p.detailChanges.slice(0, 2), c: p.contactChanges.slice(0, 2) })).toBe(true);
     expect(p.unchangedRows).toBe(base.length);
     extra(p);
-    expect(contentHash(t.store.sqlite)).toBe(hash);
+    expect((await storeHash(t.store))).toBe(hash);
   });
 
   it('reads accented names and curly apostrophes the same in UTF-8 and Windows-1252', async () => {
@@ -72,7 +72,7 @@ describe('messy but acceptable rolls read as the roll hubdesk already holds (no 
     const r = await previewFile(t.ctx, fx.files.severalSheets!, { sheet: 'Roll 2027' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/no sheet named "Roll 2027".*"Read me", "Roll 2026-27", "Old roll"/);
-    expect(contentHash(t.store.sqlite)).toBe(hash);
+    expect((await storeHash(t.store))).toBe(hash);
   });
 
   it('reads fee-paid dates from date cells, Excel day numbers and UK date text', async () => {
@@ -91,7 +91,7 @@ describe('rows a person would question are refused with sheet, row, column and r
     expect(p.canCommit).toBe(false);
     const c = await commitFile(t.ctx, fx.files[name]!, p, options);
     expect(c.ok).toBe(false);
-    expect(contentHash(t.store.sqlite)).toBe(hash);
+    expect((await storeHash(t.store))).toBe(hash);
     return p;
   }
 
@@ -156,7 +156,7 @@ describe('rows a person would question are refused with sheet, row, column and r
     const c = await commitFile(t.ctx, fx.files.hugePupils!, p);
     expect(c.ok).toBe(false);
     if (!c.ok) expect(c.error.message).toMatch(/1 warning needs confirming/);
-    expect(contentHash(t.store.sqlite)).toBe(hash);
+    expect((await storeHash(t.store))).toBe(hash);
     const confirmed = await mustPreview(t.ctx, fx.files.hugePupils!, { confirmWarnings: true });
     expect(confirmed.canCommit).toBe(true);
     expect(confirmed.pupilChanges).toEqual([expect.objectContaining({ urn: base[6]!.urn, before: base[6]!.pupils, after: 6200 })]);
@@ -187,6 +187,6 @@ describe('files that are not rolls', () => {
       fileName: path.basename(fx.files[name]!), contentBase64: Buffer.from('x').toString('base64'), year: '2026/27', sha256: '0'.repeat(64), diffHash: '0'.repeat(64),
     });
     expect(c.ok).toBe(false);
-    expect(contentHash(t.store.sqlite)).toBe(hash);
+    expect((await storeHash(t.store))).toBe(hash);
   });
 });

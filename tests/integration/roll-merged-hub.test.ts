@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import { hubRecord } from '../../electron/core/records/hubs';
 import { commitFile, mustPreview } from '../fixtures/roll/request';
-import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
+import { openTestStore, tempDir, type TestStore, storeHash } from '../helpers/store';
 import { viaDispatch } from '../helpers/records';
 
 const mergeHubs = viaDispatch('mergeHubs');
@@ -50,7 +50,7 @@ describe('a roll naming a merged hub', () => {
   it('is refused from the merge year on, naming the hub to use', async () => {
     // 2026/27's Kingsbridge schools now sit in Kent Hub; a roll still naming Kingsbridge is refused row by row.
     const file = await rollOf('2025/26', 'Kingsbridge Hub');
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     const p = await mustPreview(t.ctx, file, { year: '2026/27' });
     expect(p.errors.length).toBeGreaterThan(0);
     expect(p.errors.every((e) => /hub "Kingsbridge Hub" was merged into Kent Hub: use Kent Hub/.test(e.message))).toBe(true);
@@ -58,7 +58,7 @@ describe('a roll naming a merged hub', () => {
     const c = await commitFile(t.ctx, file, p, { year: '2026/27' });
     expect(c.ok).toBe(false);
     if (!c.ok) expect(c.error.message).toMatch(/nothing was imported|was merged into Kent Hub/);
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
     const later = await mustPreview(t.ctx, file, { year: '2027/28' });
     expect(later.errors.some((e) => /was merged into Kent Hub/.test(e.message))).toBe(true);
   });

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { ZipArchive } from '../../electron/core/imports/files/zip';
-import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
+import { openTestStore, tempDir, type TestStore, storeHash } from '../helpers/store';
 import { rollFromDb, standardCells, STANDARD_HEADERS, writeXlsx, type RollRow } from '../fixtures/roll/generate';
 import { errorReport, mustPreview } from '../fixtures/roll/request';
 
@@ -31,7 +31,7 @@ describe('the error report', () => {
     rows[2]![1] = '@SUM(A1)';
     rows[2]![0] = '12';
     const file = await writeXlsx(path.join(dir, 'report.xlsx'), [{ name: 'Roll', rows: [['Roll for checking'], STANDARD_HEADERS, ...rows] }]);
-    const hash = contentHash(t.store.sqlite);
+    const hash = (await storeHash(t.store));
     const r = await errorReport(t.ctx, file);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -51,7 +51,7 @@ describe('the error report', () => {
     // No cell of the report is a formula.
     const sheetXml = new ZipArchive(bytes, 'report').readText('xl/worksheets/sheet1.xml')!;
     expect(sheetXml).not.toMatch(/<f[ >]/);
-    expect(contentHash(t.store.sqlite)).toBe(hash);
+    expect((await storeHash(t.store))).toBe(hash);
   });
 
   it('keeps within Excel’s limits: a cell longer than 32,767 characters is cut with a visible “… (truncated)”', async () => {
@@ -63,7 +63,7 @@ describe('the error report', () => {
     const csv = [STANDARD_HEADERS, ...rows].map((r) => r.map((c) => `"${String(c ?? '').replace(/"/g, '""')}"`).join(',')).join('\r\n');
     await fs.mkdir(dir, { recursive: true });
     await fs.writeFile(file, csv);
-    const hash = contentHash(t.store.sqlite);
+    const hash = (await storeHash(t.store));
     const r = await errorReport(t.ctx, file);
     expect(r.ok, r.ok ? '' : r.error.message).toBe(true);
     if (!r.ok) return;
@@ -73,7 +73,7 @@ describe('the error report', () => {
     expect(name).toHaveLength(32_767);
     expect(name.endsWith('… (truncated)')).toBe(true);
     expect(name.startsWith('AAAA')).toBe(true);
-    expect(contentHash(t.store.sqlite)).toBe(hash);
+    expect((await storeHash(t.store))).toBe(hash);
   });
 });
 
@@ -82,7 +82,7 @@ describe('column mappings', () => {
     const file = await writeXlsx(path.join(dir, 'partnership.xlsx'), [
       { name: 'Roll', rows: [['Ref', 'Establishment', 'Partnership', 'Headcount'], ...base.map((r) => [r.urn, r.name, r.hub, r.pupils])] },
     ]);
-    const hash = contentHash(t.store.sqlite);
+    const hash = (await storeHash(t.store));
     const first = await mustPreview(t.ctx, file);
     expect(first.missingFields).toEqual(['urn', 'name', 'hub', 'pupils']);
     expect(first.headerRow).toBe(1);
@@ -91,7 +91,7 @@ describe('column mappings', () => {
     expect(mapped.mappingSource).toBe('given');
     expect(mapped.errors).toEqual([]);
     expect(mapped.noChanges).toBe(true);
-    expect(contentHash(t.store.sqlite)).toBe(hash);
+    expect((await storeHash(t.store))).toBe(hash);
 
     const bad = await dispatch(t.ctx, 'saveRollMapping', { headers: first.headers.map((h) => h.header), mapping: { urn: 1, name: 1 } });
     expect(bad.ok).toBe(false);

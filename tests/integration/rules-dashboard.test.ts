@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { contentHash, openTestStore, type TestStore } from '../helpers/store';
+import { openTestStore, type TestStore, storeHash } from '../helpers/store';
 import { seedFundingNetwork, seedMembership, seedYear, type FundingFixture } from '../helpers/funding-seed';
 import type { MethodName, ResponseOf, RequestOf } from '../../shared/contract';
 import { OEIF_AREAS, REPORT_CARD_AREAS } from '../../shared/domain/vocabulary';
@@ -64,9 +64,9 @@ describe('new and returning schools come from the membership history, not the ro
       ['200003', 'Small C', 'Small Hub', '300', 'Renewing'],
     ];
     const csv = ['URN,School,Hub,Pupils,Status', ...rows.map((r) => r.join(','))].join('\n');
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     const p = await call('previewRollImport', { fileName: 'roll.csv', contentBase64: Buffer.from(csv).toString('base64'), year: '2026/27' });
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
     expect(p.warnings.map((w) => [w.row, w.column, w.message, w.informational])).toEqual([
       [3, 'Status', 'North High 1000 (URN 100002) is labelled New, but the school was a member in 2025/26: hubdesk treats it as renewing', true],
       [

@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../electron/server/http';
-import { contentHash, openTestStore, tempDir, type TestStore } from '../helpers/store';
+import { openTestStore, tempDir, type TestStore, storeHash } from '../helpers/store';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 
 let t: TestStore;
@@ -91,7 +91,7 @@ describe('browser mode server', () => {
     const auth = { 'x-hubdesk-token': server.token, 'Content-Type': 'application/json' };
     const ok = await request('/api/call/getStatus', { method: 'POST', body: '{}', headers: auth });
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { empty: true } });
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     const bad = await request('/api/call/addSpendCategory', { method: 'POST', body: '{"name": 7}', headers: auth });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { kind: 'validation' } });
     const notJson = await request('/api/call/addSpendCategory', { method: 'POST', body: '{name:', headers: auth });
@@ -99,7 +99,7 @@ describe('browser mode server', () => {
     expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/not valid JSON/) } });
     const unknown = await request('/api/call/rmRf', { method: 'POST', body: '{}', headers: auth });
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { kind: 'unknown_method' } });
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
   });
 
   it('never serves files outside the renderer folder', async () => {

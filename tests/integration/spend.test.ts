@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import type { SpendHubView, SpendNetworkView, SpendCategoryView, CategoryClaimsView } from '../../shared/contract/spend';
-import { contentHash, openTestStore, type TestStore } from '../helpers/store';
+import { openTestStore, type TestStore, storeHash } from '../helpers/store';
 import { TEST_TODAY } from '../helpers/clock';
 
 let t: TestStore;
@@ -108,7 +108,7 @@ describe('spend categories are editable without losing history', () => {
   });
 
   it('refuses an empty or duplicate name and an unknown category, writing nothing', async () => {
-    const before = contentHash(t.store.sqlite);
+    const before = (await storeHash(t.store));
     for (const [method, payload, message] of [
       ['addSpendCategory', { name: '   ' }, /name: must not be empty/],
       ['addSpendCategory', { name: 'staff TRAINING' }, /already a category called "Staff training"/],
@@ -119,6 +119,6 @@ describe('spend categories are editable without losing history', () => {
       expect(r.ok, method).toBe(false);
       if (!r.ok) expect(r.error.message).toMatch(message);
     }
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect((await storeHash(t.store))).toBe(before);
   });
 });

@@ -99,7 +99,7 @@ describe('store health', () => {
     expect(store).not.toBeNull();
     try {
       expect(failed).toEqual([]);
-      expect(store!.sqlite.prepare('select count(*) as n from schools').get()).toEqual({ n: expect.any(Number) });
+      expect(await store!.db.selectFrom('schools').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()).toEqual({ n: expect.any(Number) });
       expect(fs.readdirSync(dir).some((f) => f.startsWith('hubdesk.db.damaged-'))).toBe(true);
     } finally {
       await store!.close();

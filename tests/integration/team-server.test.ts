@@ -6,7 +6,7 @@ import { dispatch } from '../../electron/core/dispatch';
 import { startTeamServer, type TeamServer } from '../../electron/server/team/server';
 import { DEFAULT_SESSION_POLICY } from '../../electron/core/people/policy';
 import type { PersonWithPassword, RequestOf } from '../../shared/contract';
-import { contentHash, openTestStore, tempDir, TEST_NOW, type TestStore } from '../helpers/store';
+import { contentHash, openSqliteTestStore, tempDir, TEST_NOW, type SqliteTestStore } from '../helpers/store';
 import { seedFundingNetwork } from '../helpers/funding-seed';
 import { client, openEventStream, selfSignedCertificate, sessionTokenOf, type Reply } from '../helpers/team-server';
 
@@ -14,7 +14,8 @@ import { client, openEventStream, selfSignedCertificate, sessionTokenOf, type Re
 const SLOW = 120_000;
 
 const MINUTE = 60_000;
-let t: TestStore;
+// On SQLite (a team of two); the PostgreSQL store's own team tests are in tests/postgres.
+let t: SqliteTestStore;
 let local: CoreContext;
 let clock = TEST_NOW.getTime();
 let server: TeamServer;
@@ -52,7 +53,7 @@ function call(signed: Signed, method: string, body: unknown, headers: Record<str
 const dataHash = () => contentHash(t.store.sqlite, ['sessions']);
 
 beforeAll(async () => {
-  t = await openTestStore();
+  t = await openSqliteTestStore();
   local = createContext(t.store, { now: () => new Date(clock), user: 'tester' });
   const f = await seedFundingNetwork(t.store.db);
   const claim = await dispatch(local, 'createClaim', { hubId: f.north, year: '2026/27', claimedOn: '2026-11-02', amount: '£1,250.00', categoryId: f.training, status: 'approved' });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { dispatch } from '../../electron/core/dispatch';
 import { signedInAs, type CoreContext } from '../../electron/core/context';
-import { openTestStore, contentHash, type TestStore } from '../helpers/store';
+import { openTestStore, storeHash, type TestStore } from '../helpers/store';
 import type { MethodName, RequestOf, ResponseOf, Role } from '../../shared/contract';
 
 /** An email address or a UK telephone number anywhere in a text. */
@@ -84,14 +84,14 @@ describe('a Viewer is sent no contact details; every other role is', () => {
 
 describe('exports leave contact details out for a Viewer, whatever they ask', () => {
   it('a hub workbook asked with contacts has them for a Memberships Manager and not for a Viewer, and writes nothing', { timeout: 120_000 }, async () => {
-    const before = contentHash(t.store.sqlite);
+    const before = await storeHash(t.store);
     const staff = await workbookText((await call(as(['memberships_manager']), 'exportHubWorkbook', { hubId, includeContacts: true })).contentBase64);
     expect(staff).toMatch(EMAIL);
     const viewer = await workbookText((await call(as(['viewer']), 'exportHubWorkbook', { hubId, includeContacts: true })).contentBase64);
     expect(viewer).not.toMatch(EMAIL);
     expect(viewer).not.toMatch(PHONE);
     expect(viewer).toContain('Personal contact details (email, telephone, other contacts) are left out of this copy');
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect(await storeHash(t.store)).toBe(before);
   });
 
   it('the network export a Viewer starts with contacts is written without them', { timeout: 300_000 }, async () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
-import { anyTermQuery, keyTerms, MAX_TERMS, searchQuery, terms } from '../../electron/core/dashboards/fts-query';
+import { keyTerms, MAX_TERMS, terms } from '../../electron/core/dashboards/fts-query';
+import { fts5Query } from '../../electron/core/db/sqlite/sql';
+import { tsQueryText } from '../../electron/core/db/postgres/sql';
+
+const searchQuery = (input: string) => {
+  const t = terms(input);
+  return { query: t.length === 0 ? '' : fts5Query(t, 'all-last-prefix'), terms: t };
+};
 
 describe('search terms', () => {
   it('keeps letters and digits only, lower-cased, each once', () => {
@@ -38,7 +45,15 @@ describe('key terms of an EBI', () => {
   });
 
   it('join with OR', () => {
-    expect(anyTermQuery(['send', 'learning'])).toBe('"send" OR "learning"');
-    expect(anyTermQuery([])).toBe('');
+    expect(fts5Query(['send', 'learning'], 'any')).toBe('"send" OR "learning"');
+    expect(fts5Query([], 'any')).toBe('');
   });
+});
+
+describe('PostgreSQL text queries', () => {
+  it('quote every term, AND them with the last a prefix, or OR them', () => {
+    expect(tsQueryText(['adaptive', 'teach'], 'all-last-prefix')).toBe("'adaptive' & 'teach':*");
+    expect(tsQueryText(['send', 'learning'], 'any')).toBe("'send' | 'learning'");
+    expect(tsQueryText(["it's"], 'any')).toBe("'it''s'");
+});
 });

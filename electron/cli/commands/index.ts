@@ -14,6 +14,7 @@ import { importGiasCommands } from './import-gias';
 import { importPlanCommands } from './import-plan';
 import { financeCommands } from './finance';
 import { peopleCommands } from './people';
+import { dbCommands } from './db';
 
 /** Every CLI command; features add their own module here. */
-export const commands: CliCommand[] = [...coreCommands, ...importRollCommands, ...maintenanceCommands, ...fundingCommands, ...importOfstedCommands, ...importQaCommands, ...importGiasCommands, ...importPlanCommands, ...dashboardCommands, ...packCommands, ...exportCommands, ...recordsCommands, ...mergeCommands, ...financeCommands, ...peopleCommands];
+export const commands: CliCommand[] = [...coreCommands, ...importRollCommands, ...maintenanceCommands, ...fundingCommands, ...importOfstedCommands, ...importQaCommands, ...importGiasCommands, ...importPlanCommands, ...dashboardCommands, ...packCommands, ...exportCommands, ...recordsCommands, ...mergeCommands, ...financeCommands, ...dbCommands, ...peopleCommands];

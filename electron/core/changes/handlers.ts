@@ -1,6 +1,5 @@
 import type { importBatchMethods } from '@shared/contract/import-batches';
 import type { HandlersFor } from '../handler-types';
-import { createBackup } from '../db/backups';
 import { assertUndoable, listBatches, undoLatestBatch } from './import-batches';
 import { importRoles, ROLE_LABELS } from '@shared/contract/roles';
 import { HubdeskError } from '../errors';
@@ -14,8 +13,8 @@ export const importBatchHandlers: HandlersFor<typeof importBatchMethods> = {
     if (!allowed.some((role) => ctx.caller.roles.includes(role))) {
       throw new HubdeskError('forbidden', `Undoing an import of kind "${kind}" is for ${allowed.map((role) => ROLE_LABELS[role]).join(' or ')}.`);
     }
-    const backup = createBackup(ctx.store, `before-undo-import-${batchId}`, ctx.now());
+    const backup = ctx.store.backups?.take(`before-undo-import-${batchId}`, ctx.now()) ?? null;
     const restoredRows = await undoLatestBatch(ctx, batchId);
-    return { batchId, restoredRows, backupFile: backup.file };
+    return { batchId, restoredRows, backupFile: backup?.file ?? null };
   },
 };

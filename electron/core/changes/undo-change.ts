@@ -3,7 +3,6 @@ import { recordAudit } from './audit-entry';
 import { HubdeskError } from '../errors';
 import { keyOf, parseRef, RECORDS_ACTION, rowRef, UNDO_ACTION, type Change, type ChangeTable, type StoredRow } from './change-set';
 import { restoreChanges } from './restore';
-import { createBackup } from '../db/backups';
 
 export interface LastChange {
   auditId: number;
@@ -60,7 +59,7 @@ export async function undoLastChange(ctx: CoreContext, expectedAuditId?: number)
     throw new HubdeskError('conflict', 'The last change is no longer the one you saw (someone made another change); reload to see it.');
   }
   const { summary, before, after } = parse(row);
-  createBackup(ctx.store, `before-undo-change-${row.id}`, ctx.now());
+  ctx.store.backups?.take(`before-undo-change-${row.id}`, ctx.now());
   // The rows in the order the change wrote them; restoreChanges puts them back newest first.
   const changes: Change[] = Object.keys(after).map((ref) => ({ ...parseRef(ref), before: before[ref] ?? null, after: after[ref] ?? null }));
   const changedSince = (table: ChangeTable, row: StoredRow, now: StoredRow | null) =>

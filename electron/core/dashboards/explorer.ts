@@ -2,7 +2,7 @@ import type { QaTextHit, QaTextKind, QaTextSearchResult, SupportSuggestions } fr
 import { nearFirst, nearnessOf, rankSupportSuggestions, sharedTerms, type SupportMatch } from '@shared/domain/qa-profile';
 import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
-import { anyTermQuery, keyTerms, searchQuery } from './fts-query';
+import { keyTerms, terms as searchTerms } from './fts-query';
 
 export const DEFAULT_LIMIT = 100;
 
@@ -52,24 +52,25 @@ function hit(r: Row): QaTextHit {
 }
 
 /**
- * Full-text search over WWWs, EBIs and Areas of Excellence. The typed text becomes a quoted FTS5
- * query (fts-query.ts), so no input can break the query; with no terms it lists by the filters alone,
- * newest review first.
+ * Full-text search over WWWs, EBIs and Areas of Excellence: every typed word, the last also as a
+ * prefix (fts-query.ts reduces the text to plain words, so no input can break the query); with no
+ * words it lists by the filters alone, newest review first.
  */
 export async function searchQaText(ctx: CoreContext, request: SearchFilters & { text: string; limit?: number }): Promise<QaTextSearchResult> {
-  const { query, terms } = searchQuery(request.text);
+  const terms = searchTerms(request.text);
+  const text = ctx.store.sql;
   const limit = request.limit ?? DEFAULT_LIMIT;
   let q = baseQuery(ctx);
-  if (query !== '') q = q.where('f.text', 'match', query);
+  if (terms.length > 0) q = q.where(text.textMatches('f', terms, 'all-last-prefix'));
   if (request.hubId !== undefined) q = q.where('h.id', '=', request.hubId);
   if (request.phase !== undefined) q = q.where('s.phase', '=', request.phase);
   if (request.heading !== undefined) q = q.where('f.heading', '=', request.heading);
   if (request.kind !== undefined) q = q.where('f.kind', '=', request.kind);
   if (request.year !== undefined) q = q.where('y.label', '=', request.year);
   const counted = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  q = query !== '' ? q.orderBy('f.rank') : q.orderBy('r.start_date', 'desc');
+  q = terms.length > 0 ? q.orderBy(text.textRank('f', terms, 'all-last-prefix')) : q.orderBy('r.start_date', 'desc');
   const rows = await q.orderBy('s.name').orderBy('f.rowid').limit(limit + 1).execute();
-  return { ftsQuery: query, terms, hits: rows.slice(0, limit).map(hit), total: Number(counted.n), truncated: rows.length > limit };
+  return { terms, hits: rows.slice(0, limit).map(hit), total: Number(counted.n), truncated: rows.length > limit };
 }
 
 /**
@@ -84,12 +85,13 @@ export async function suggestSupport(ctx: CoreContext, request: { pointId: numbe
   const terms = keyTerms(ebi.text);
   if (terms.length === 0) return { ebi, terms, suggestions: [] };
 
+  const text = ctx.store.sql;
   const rows = await baseQuery(ctx)
-    .select('f.rank')
-    .where('f.text', 'match', anyTermQuery(terms))
+    .select(text.textRank('f', terms, 'any').as('rank'))
+    .where(text.textMatches('f', terms, 'any'))
     .where((eb) => eb.or([eb('f.kind', '=', 'www'), eb.and([eb('f.kind', '=', 'aoe'), eb('r.aoe_accredited', '=', 1)])]))
     .where('s.id', '!=', ebi.schoolId)
-    .orderBy('f.rank')
+    .orderBy('rank')
     .limit(400)
     .execute();
   // The hub of a suggested school: its latest membership (the rows carry the hub of each review's year).

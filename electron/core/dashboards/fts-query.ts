@@ -1,11 +1,10 @@
 /**
- * Turns what a person types into a safe SQLite FTS5 query. Every term is reduced to letters and
- * digits and wrapped in double quotes, so FTS5 syntax in the input (", *, ^, :, (, ), NEAR, AND, OR,
- * NOT, -, +, column filters) is only ever searched for as plain words and can never make the query
- * fail to parse.
+ * Turns what a person types into search terms: letters and digits only, so no search syntax in the
+ * input (", *, ^, :, (, ), NEAR, AND, OR, NOT, &, |, !, -, +, column filters) ever reaches the
+ * engine as syntax; the store's text search (db/store.ts) turns terms into its own query.
  */
 
-/** At most this many terms reach FTS5 (a pasted paragraph stays a cheap query). */
+/** At most this many terms reach the text search (a pasted paragraph stays a cheap query). */
 export const MAX_TERMS = 12;
 /** Terms are clipped to this many characters. */
 export const MAX_TERM_LENGTH = 40;
@@ -24,22 +23,6 @@ export function terms(input: string, limit = MAX_TERMS): string[] {
     if (out.length >= limit) break;
   }
   return out;
-}
-
-function quote(term: string): string {
-  // terms() leaves no quotes, but doubling them keeps this safe for any caller.
-  return `"${term.replace(/"/g, '""')}"`;
-}
-
-/**
- * Search-box query: every term must appear (AND); the last term also matches as a prefix, so
- * results follow the typing. '' when the input has no terms.
- */
-export function searchQuery(input: string): { query: string; terms: string[] } {
-  const t = terms(input);
-  if (t.length === 0) return { query: '', terms: [] };
-  const parts = t.map((term, i) => (i === t.length - 1 ? `${quote(term)}*` : quote(term)));
-  return { query: parts.join(' '), terms: t };
 }
 
 /**
@@ -63,9 +46,4 @@ export function keyTerms(text: string): string[] {
   return terms(text.normalize('NFKC').replace(/[’']s\b/gu, ''), Number.MAX_SAFE_INTEGER)
     .filter((t) => t.length >= 3 && !SUPPORT_STOP_WORDS.has(t))
     .slice(0, MAX_TERMS);
-}
-
-/** Any of the key terms (OR), so texts sharing more of them rank higher; '' when there are none. */
-export function anyTermQuery(keys: readonly string[]): string {
-  return keys.map(quote).join(' OR ');
 }

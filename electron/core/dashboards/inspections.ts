@@ -8,7 +8,7 @@ import { readInspection } from '@shared/domain/ofsted-reading';
 import type { OfstedFramework } from '@shared/domain/vocabulary';
 import { foldPredecessors, predecessorUrns } from '../records/predecessors';
 import { chunked } from '../db/in-chunks';
-import { jsonGroupArray } from '../db/json-rows';
+import { dialectSql } from '../db/dialect-sql';
 
 /** A stored inspection in the domain's shape, with what a screen needs to say where it came from. */
 export interface StoredInspection extends OfstedInspection {
@@ -59,7 +59,7 @@ async function loadInspectionsOf(db: Kysely<Database>, urns: readonly string[]):
     .innerJoin('ofsted_inspections as i', 'i.id', 'j.inspection_id')
     .where('i.urn', 'in', all)
     .groupBy('j.inspection_id')
-    .select(['j.inspection_id', jsonGroupArray({ area: 'j.area', grade: 'j.grade', gradeDate: 'j.grade_date' }, 'j.id').as('list')])
+    .select(['j.inspection_id', dialectSql(db).jsonGroupArray({ area: 'j.area', grade: 'j.grade', gradeDate: 'j.grade_date' }, 'j.id').as('list')])
     .execute();
   const byInspection = new Map<number, StoredInspection['judgements'][number][]>();
   for (const j of judgements) byInspection.set(j.inspection_id, JSON.parse(j.list) as StoredInspection['judgements'][number][]);

@@ -7,6 +7,7 @@ import { personNameKey, type OutgoingAssignment } from '@shared/domain/reviewer-
 import { foldPredecessors, mergedSchoolRecords } from '../records/predecessors';
 import { reviewerStatus } from './shape';
 import { breathe } from '../breathe';
+import { dialectSql } from '../db/dialect-sql';
 
 /**
  * The rows behind the network dashboard, for every member school of a year at once: each query is
@@ -30,7 +31,7 @@ export interface NetworkMember {
  * an OEIF inspection's overall effectiveness; the vulnerable flags read the overall effectiveness
  * (until August 2024), the quality of education (2024–25) and every area of a report card (with the
  * framework and any category of concern). So a report card keeps all its judgements and any other
- * inspection those whose area is LIKE one of these (ASCII LIKE ignores case): a superset of the
+ * inspection those whose area is LIKE one of these, ignoring case (likeIgnoringCase): a superset of the
  * spellings the rules accept (`judgementFor` forgives case and spacing), which they then match exactly.
  */
 export const NETWORK_JUDGEMENT_AREAS_LIKE = ['%overall%effectiveness%', '%quality%of%education%'] as const;
@@ -87,12 +88,13 @@ async function loadInspectionsOfMembers(db: Kysely<Database>, yearId: number, me
     .where('m.year_id', '=', yearId)
     .select('s.urn')
     .union(db.selectFrom('schools as old').innerJoin('memberships as m', 'm.school_id', 'old.merged_into_school_id').where('m.year_id', '=', yearId).select('old.urn'));
+  const { likeIgnoringCase } = dialectSql(db);
   const rows = await db
     .selectFrom('ofsted_inspections as i')
     .leftJoin('ofsted_judgements as j', (join) =>
       join
         .onRef('j.inspection_id', '=', 'i.id')
-        .on((eb) => eb.or([eb('i.framework', '=', NETWORK_ALL_JUDGEMENTS_FRAMEWORK), ...NETWORK_JUDGEMENT_AREAS_LIKE.map((pattern) => eb('j.area', 'like', pattern))])),
+        .on((eb) => eb.or([eb('i.framework', '=', NETWORK_ALL_JUDGEMENTS_FRAMEWORK), ...NETWORK_JUDGEMENT_AREAS_LIKE.map((pattern) => likeIgnoringCase('j.area', pattern))])),
     )
     .where('i.urn', 'in', urns)
     .select(['i.id', 'i.urn', 'i.start_date', 'i.publication_date', 'i.framework', 'i.inspection_type', 'i.category_of_concern', 'i.import_batch_id', 'j.area', 'j.grade', 'j.grade_date'])

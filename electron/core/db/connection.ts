@@ -5,8 +5,11 @@ import { Kysely, Migrator, type MigrationProvider, type Migration } from 'kysely
 import type { Database } from './schema';
 import { migrations } from './migrations';
 import { HubdeskError } from '../errors';
-import { backupDir, createBackup, newestGoodBackup } from './backups';
-import { sqliteDialect } from './dialect';
+import { backupDir, createBackup, listBackups, newestGoodBackup } from './backups';
+import { sqliteDialect } from './sqlite/dialect';
+import { sqliteSql } from './sqlite/sql';
+import type { Store } from './store';
+import { restoreFromBackupFile } from './restore-from-copy';
 import { acquireLock, type DataDirLock } from './sqlite-file/lock';
 import { quickCheck, isCorruption } from './sqlite-file/health';
 import { damagedStoreError } from './sqlite-file/damaged';
@@ -25,36 +28,11 @@ class StaticMigrationProvider implements MigrationProvider {
   }
 }
 
-export interface OpenedStore {
-  db: Kysely<Database>;
+/** The embedded store: one SQLite file in the data folder (WAL, one writer at a time, file backups). */
+export interface OpenedStore extends Store {
   sqlite: BetterSqlite3.Database;
   file: string;
-  dataDir: string;
-  /** Backup file written before migrating an existing database, if any. */
-  migrationBackup: string | null;
-  /**
-   * Marks the store as changed: `dispatch` calls it before and after every mutation, so anything
-   * kept in memory from the store (store-cache.ts) is recomputed.
-   */
-  bumpGeneration(): void;
-  /**
-   * Changes whenever the data may have changed: a mutation ran (the generation), this connection
-   * wrote a row (SQLite's total_changes(), which counts every insert, update and delete, rolled back
-   * or not), or another connection committed (PRAGMA data_version: the CLI while the app is open).
-   */
-  changeStamp(): string;
-  /**
-   * The data part of changeStamp() alone (total_changes() and data_version, without the mutation
-   * counter): what an import compares between its plan and its commit, which is itself a mutation.
-   */
-  dataStamp(): string;
-  /**
-   * Makes sure this process may write: takes the data folder's lock if it does not hold it yet
-   * (the command line takes it only before its first change), or throws a conflict naming the lock
-   * file and who holds it. `dispatch` calls it before every mutation.
-   */
-  claimWrite(): void;
-  close(): Promise<void>;
+  backups: NonNullable<Store['backups']>;
 }
 
 export function databaseFile(dataDir: string): string {
@@ -221,19 +199,40 @@ async function openConnection(sqlite: BetterSqlite3.Database, setup: ConnectionS
   if (setup.writable()) sqlite.pragma('optimize=0x10002');
 
   let generation = 0;
+  // Any change: this connection wrote a row (total_changes() counts every insert, update and
+  // delete, rolled back or not), or another connection committed (data_version: the CLI while the
+  // app is open).
   const dataVersion = sqlite.prepare('pragma data_version').pluck();
   const totalChanges = sqlite.prepare('select total_changes()').pluck();
-  return {
+  const dataStamp = () => `${String(dataVersion.get())}:${String(totalChanges.get())}`;
+  const store: OpenedStore = {
     db,
     sqlite,
     file,
+    location: file,
     dataDir,
     migrationBackup,
+    sql: sqliteSql,
+    backups: {
+      folder: backupDir({ dataDir }),
+      take: (reason, now) => createBackup({ dataDir, sqlite }, reason, now),
+      list: () => listBackups({ dataDir }),
+      restore: (backupFile, now) => restoreFromBackupFile(store, backupFile, now),
+    },
     bumpGeneration: () => {
       generation += 1;
     },
-    changeStamp: () => `${generation}:${String(dataVersion.get())}:${String(totalChanges.get())}`,
-    dataStamp: () => `${String(dataVersion.get())}:${String(totalChanges.get())}`,
+    changeStamp: async () => `${generation}:${dataStamp()}`,
+    dataStamp: async () => dataStamp(),
+    // A write that changes no row: SQLite takes its write lock now, so no other connection can
+    // commit before this transaction ends.
+    holdWriteLock: async (trx) => {
+      await trx
+        .updateTable('import_batches')
+        .set((eb) => ({ id: eb.ref('id') }))
+        .where('id', '<', 0)
+        .execute();
+    },
     claimWrite: setup.claimWrite,
     close: async () => {
       try {
@@ -247,4 +246,5 @@ async function openConnection(sqlite: BetterSqlite3.Database, setup: ConnectionS
       setup.release();
     },
   };
+  return store;
 }

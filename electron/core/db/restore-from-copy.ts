@@ -105,3 +105,18 @@ export function copyAllRows(live: BetterSqlite3.Database, checkedCopy: string): 
     live.prepare('detach database restore_src').run();
   }
 }
+
+/**
+ * Restores the store from a backup file: the file is checked on a private copy first (anything
+ * but a complete, undamaged hubdesk database of a known version with valid values is refused and
+ * nothing changes), the current state is backed up, then every row is replaced in one transaction.
+ */
+export async function restoreFromBackupFile(store: OpenedStore, file: string, now: Date): Promise<{ safetyBackup: string; tables: number; rows: number }> {
+  const copy = await preparedCopy(file, store.dataDir);
+  try {
+    const safety = store.backups.take('before-restore', now);
+    return { safetyBackup: safety.name, ...copyAllRows(store.sqlite, copy.file) };
+  } finally {
+    copy.cleanup();
+  }
+}

@@ -378,7 +378,7 @@ export interface SupportRequestsTable {
   updated_at: string;
 }
 
-/** Added in 0012_people: a person who signs in to a team server. */
+/** Added in 0013_people: a person who signs in to a team server. */
 export interface PeopleTable {
   id: Generated<number>;
   name: string;

@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { OpenedStore } from './connection';
+import type { Store } from './store';
 import type { Database } from './schema';
 
 /**
  * Values computed from the store (a year's funding, the network dashboard), kept in memory while the
- * store is unchanged. Every lookup compares the store's change stamp (connection.ts: the generation
- * bumped by `dispatch` around each mutation, this connection's row changes and other connections'
- * commits) with the one the values were computed under: on any difference everything is dropped.
+ * store is unchanged. Every lookup compares the store's change stamp (the generation bumped by
+ * `dispatch` around each mutation, and any write by this connection or commit by another) with the one the values were computed under: on any difference everything is dropped.
  * A value whose computation overlapped a change is handed to its caller but never kept.
  *
  * Only reads through the store's own connection outside a transaction are kept: inside a
@@ -18,7 +17,7 @@ interface Entries {
   values: Map<string, Promise<unknown>>;
 }
 
-const caches = new WeakMap<OpenedStore, Entries>();
+const caches = new WeakMap<Store, Entries>();
 
 /**
  * At most this many values are kept (least recently used dropped first): a network export reads
@@ -26,8 +25,8 @@ const caches = new WeakMap<OpenedStore, Entries>();
  */
 export const MAX_ENTRIES = 40;
 
-function entriesFor(store: OpenedStore): { entries: Entries; stamp: string } {
-  const stamp = store.changeStamp();
+async function entriesFor(store: Store): Promise<{ entries: Entries; stamp: string }> {
+  const stamp = await store.changeStamp();
   let entries = caches.get(store);
   if (!entries || entries.stamp !== stamp) {
     entries = { stamp, values: new Map() };
@@ -37,10 +36,10 @@ function entriesFor(store: OpenedStore): { entries: Entries; stamp: string } {
 }
 
 /** The value kept under `key` for the store as it is now, computing it if there is none. */
-export function cached<T>(ctx: { store: OpenedStore; db: Kysely<Database> }, key: string, compute: () => Promise<T>): Promise<T> {
+export async function cached<T>(ctx: { store: Store; db: Kysely<Database> }, key: string, compute: () => Promise<T>): Promise<T> {
   const store = ctx.store;
   if (ctx.db !== store.db || ctx.db.isTransaction) return compute();
-  const { entries, stamp } = entriesFor(store);
+  const { entries, stamp } = await entriesFor(store);
   const known = entries.values.get(key);
   if (known) {
     // Most recently used last: the least recently used goes first when there are too many.
@@ -55,10 +54,10 @@ export function cached<T>(ctx: { store: OpenedStore; db: Kysely<Database> }, key
     if (entries.values.get(key) === value) entries.values.delete(key);
   };
   value.then(
-    () => {
-      if (store.changeStamp() !== stamp) forget();
+    async () => {
+      if ((await store.changeStamp()) !== stamp) forget();
     },
     forget,
-  );
+  ).catch(forget);
   return value;
 }

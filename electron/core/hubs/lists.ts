@@ -12,7 +12,8 @@ export async function listHubs(ctx: CoreContext, { year }: { year?: string }): P
     .leftJoin('central_staff', 'central_staff.id', 'hubs.memberships_manager_id')
     .leftJoin('memberships', (join) => join.onRef('memberships.hub_id', '=', 'hubs.id').on('memberships.year_id', '=', y?.id ?? -1))
     .where(hubInYear(y?.startDate ?? '9999-12-31'))
-    .groupBy('hubs.id')
+    // The manager's name is one per hub; PostgreSQL wants every column outside an aggregate grouped.
+    .groupBy(['hubs.id', 'central_staff.name'])
     .select([
       'hubs.id',
       'hubs.name',

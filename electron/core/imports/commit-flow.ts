@@ -10,9 +10,9 @@ import fs from 'node:fs';
 import type { Transaction } from 'kysely';
 import type { CoreContext } from '../context';
 import type { Database } from '../db/schema';
-import { createBackup, type BackupInfo } from '../db/backups';
+import type { BackupInfo } from '../db/backups';
 import { HubdeskError } from '../errors';
-import { dataStamp, type StampedPlan } from './memo';
+import type { StampedPlan } from './memo';
 
 export interface CommitSteps<P, R> {
   /** Slug of the backup taken before writing, e.g. "before-import-roll". */
@@ -21,41 +21,31 @@ export interface CommitSteps<P, R> {
   plan(): Promise<StampedPlan<P>>;
   /** Throws a refusal, or returns the result of a commit with nothing to write; undefined to write. */
   check(plan: P): R | undefined;
-  write(trx: Transaction<Database>, plan: P, backup: BackupInfo): Promise<R>;
+  /** backup: the one taken just before, or null where the database server keeps the backups. */
+  write(trx: Transaction<Database>, plan: P, backup: BackupInfo | null): Promise<R>;
 }
 
 class StoreChanged extends Error {}
 
 const ATTEMPTS = 3;
 
-/**
- * A write that changes no row: it makes SQLite take the write lock now, so no other connection can
- * commit between the check of the stamp and the import's own writes.
- */
-async function takeWriteLock(trx: Transaction<Database>): Promise<void> {
-  await trx
-    .updateTable('import_batches')
-    .set((eb) => ({ id: eb.ref('id') }))
-    .where('id', '<', 0)
-    .execute();
-}
-
 export async function commitOnce<P, R>(ctx: CoreContext, steps: CommitSteps<P, R>): Promise<R> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const { value: plan, stamp } = await steps.plan();
     const early = steps.check(plan);
     if (early !== undefined) return early;
-    const backup = createBackup(ctx.store, steps.backupReason, ctx.now());
+    const backup = ctx.store.backups?.take(steps.backupReason, ctx.now()) ?? null;
     try {
       return await ctx.db.transaction().execute(async (trx) => {
-        await takeWriteLock(trx);
-        if (stamp === '' || dataStamp(ctx.store) !== stamp) throw new StoreChanged();
+        // Under the write lock, no other connection can commit between this check and the writes.
+        await ctx.store.holdWriteLock(trx);
+        if (stamp === '' || (await ctx.store.dataStamp(trx)) !== stamp) throw new StoreChanged();
         return steps.write(trx, plan, backup);
       });
     } catch (error) {
       if (!(error instanceof StoreChanged)) throw error;
       // The backup holds a state the import no longer starts from; the next attempt takes its own.
-      fs.rmSync(backup.file, { force: true });
+      if (backup) fs.rmSync(backup.file, { force: true });
     }
   }
   throw new HubdeskError('conflict', 'The data kept changing while this import was being written, so nothing was imported. Import the file again.');

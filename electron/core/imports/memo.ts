@@ -3,11 +3,11 @@
  * by the commit (the file itself is read once, by the import worker, which keeps the staged file it
  * read for the next plan of it). Plans are kept a few minutes, keyed
  * by store connection + importer + staged file + every option the plan depends on, each with the
- * data stamp of the store it was computed on. A plan is used only while the store's data
- *   stamp is unchanged, i.e. nothing was written since (this connection's row count of changes and
- *   SQLite's data_version for other connections): a stale preview is never committed.
+ * data stamp of the store it was computed on. A plan is used only while the store's data stamp
+ * is unchanged, i.e. nothing was written since by this connection or any other (store.dataStamp()):
+ * a stale preview is never committed.
  */
-import type { OpenedStore } from '../db/connection';
+import type { Store } from '../db/store';
 
 const TTL_MS = 5 * 60_000;
 
@@ -80,21 +80,21 @@ const storeIds = new WeakMap<object, number>();
 let nextStoreId = 1;
 
 /** A key part naming the store connection (a plan is only ever reused on the connection that made it). */
-export function storeKey(store: Pick<OpenedStore, 'sqlite'>): string {
-  let id = storeIds.get(store.sqlite);
+export function storeKey(store: Store): string {
+  let id = storeIds.get(store);
   if (id === undefined) {
     id = nextStoreId++;
-    storeIds.set(store.sqlite, id);
+    storeIds.set(store, id);
   }
   return `store${id}`;
 }
 
 /**
- * Changes whenever the data may have changed (store.dataStamp(): this connection's total_changes()
- * and data_version, for commits by any other connection). Not changeStamp(): its mutation counter is
- * bumped around every mutation — including the commit that asks, so it would never match a preview's.
+ * Changes whenever the data may have changed (store.dataStamp(): a write by this connection or a
+ * commit by any other). Not changeStamp(): its mutation counter is bumped around every mutation —
+ * including the commit that asks, so it would never match a preview's.
  */
-export function dataStamp(store: Pick<OpenedStore, 'dataStamp'>): string {
+export function dataStamp(store: Pick<Store, 'dataStamp'>): Promise<string> {
   return store.dataStamp();
 }
 
@@ -103,14 +103,14 @@ export function dataStamp(store: Pick<OpenedStore, 'dataStamp'>): string {
  * computed and cached. Computed outside a transaction, it is only kept when no write happened while
  * it was computed (so it saw one state of the store); otherwise it is computed again.
  */
-export async function plannedOnce<T>(store: Pick<OpenedStore, 'dataStamp' | 'sqlite'>, key: string, plan: () => Promise<T>): Promise<StampedPlan<T>> {
+export async function plannedOnce<T>(store: Store, key: string, plan: () => Promise<T>): Promise<StampedPlan<T>> {
   const fullKey = `${storeKey(store)}|${key}`;
   const hit = plans.get(fullKey) as StampedPlan<T> | undefined;
-  if (hit && hit.stamp === dataStamp(store)) return hit;
+  if (hit && hit.stamp === (await dataStamp(store))) return hit;
   for (let attempt = 0; ; attempt++) {
-    const before = dataStamp(store);
+    const before = await dataStamp(store);
     const value = await plan();
-    if (dataStamp(store) === before) {
+    if ((await dataStamp(store)) === before) {
       const planned = { stamp: before, value };
       plans.set(fullKey, planned);
       return planned;
@@ -122,6 +122,6 @@ export async function plannedOnce<T>(store: Pick<OpenedStore, 'dataStamp' | 'sql
 }
 
 /** Forgets a plan (after a commit: the store has changed, the entry is stale). */
-export function forget(store: Pick<OpenedStore, 'sqlite'>, planKey: string): void {
+export function forget(store: Store, planKey: string): void {
   plans.delete(`${storeKey(store)}|${planKey}`);
 }

@@ -2,16 +2,16 @@ import type { Kysely } from 'kysely';
 import { stringify } from 'csv-stringify/sync';
 import type { AuditPage } from '@shared/contract/maintenance';
 import type { Database } from '../db/schema';
+import { dialectSql } from '../db/dialect-sql';
 
 /** One page of the audit log, newest first, optionally filtered by text in what changed. */
 export async function auditPage(db: Kysely<Database>, request: { limit: number; offset: number; search?: string }): Promise<AuditPage> {
   let q = db.selectFrom('audit_log');
   const term = request.search?.trim();
   if (term) {
-    // instr() rather than LIKE: the person's text is matched literally, % and _ included.
-    const needle = term.toLowerCase();
+    // Matched literally (not LIKE): % and _ in the person's text are searched for as they are.
     const columns = ['entity', 'action', 'os_user', 'entity_id', 'before_json', 'after_json'] as const;
-    q = q.where((eb) => eb.or(columns.map((c) => eb(eb.fn<number>('instr', [eb.fn('lower', [c]), eb.val(needle)]), '>', 0))));
+    q = q.where((eb) => eb.or(columns.map((c) => dialectSql(db).containsLiteral(c, term))));
   }
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q.selectAll().orderBy('id', 'desc').limit(request.limit).offset(request.offset).execute();

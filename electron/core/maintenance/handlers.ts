@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { maintenanceMethods, AuditEntryView } from '@shared/contract/maintenance';
 import type { HandlersFor } from '../handler-types';
-import { createBackup, listBackups, backupDir } from '../db/backups';
+import { fileBackupsOf } from './file-backups';
 import { restoreFromFile } from './restore';
 import { HubdeskError } from '../errors';
 import { auditCsv, auditPage } from './audit-log';
@@ -12,17 +12,18 @@ function view(b: { name: string; reason: string; createdAt: string; bytes: numbe
 
 export const maintenanceHandlers: HandlersFor<typeof maintenanceMethods> = {
   async listBackups(ctx) {
-    return listBackups(ctx.store).map(view);
+    return ctx.store.backups ? ctx.store.backups.list().map(view) : [];
   },
 
   async createBackup(ctx) {
-    return view(createBackup(ctx.store, 'by-hand', ctx.now()));
+    return view(fileBackupsOf(ctx).take('by-hand', ctx.now()));
   },
 
   async restoreBackup(ctx, { name }) {
-    const known = listBackups(ctx.store).find((b) => b.name === name);
-    if (!known) throw new HubdeskError('not_found', `There is no backup called ${name} in ${backupDir(ctx.store)}.`);
-    return restoreFromFile(ctx, path.join(backupDir(ctx.store), known.name));
+    const backups = fileBackupsOf(ctx);
+    const known = backups.list().find((b) => b.name === name);
+    if (!known) throw new HubdeskError('not_found', `There is no backup called ${name} in ${backups.folder}.`);
+    return restoreFromFile(ctx, path.join(backups.folder, known.name));
   },
 
   async listAudit(ctx, request) {

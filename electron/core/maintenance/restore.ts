@@ -1,23 +1,12 @@
 import path from 'node:path';
 import type { RestoreResult } from '@shared/contract/maintenance';
 import type { CoreContext } from '../context';
-import { createBackup } from '../db/backups';
-import { copyAllRows, preparedCopy } from '../db/restore-from-copy';
 import { recordAudit } from '../changes/audit-entry';
+import { fileBackupsOf } from './file-backups';
 
-/**
- * Restores the database from a backup file: the file is checked on a private copy first (anything
- * but a complete, undamaged hubdesk database of a known version with valid values is refused and
- * nothing changes), the current state is backed up, then every row is replaced in one transaction.
- */
+/** Restores the database from a backup file (checked first; the current state is backed up before). */
 export async function restoreFromFile(ctx: CoreContext, file: string): Promise<RestoreResult> {
-  const copy = await preparedCopy(file, ctx.store.dataDir);
-  try {
-    const safety = createBackup(ctx.store, 'before-restore', ctx.now());
-    const counts = copyAllRows(ctx.store.sqlite, copy.file);
-    await recordAudit(ctx.db, ctx, { action: 'restore', entity: 'database', entityId: path.basename(file), after: { from: path.basename(file), safetyBackup: safety.name, ...counts } });
-    return { restored: path.basename(file), safetyBackup: safety.name, ...counts };
-  } finally {
-    copy.cleanup();
-  }
+  const { safetyBackup, ...counts } = await fileBackupsOf(ctx).restore(file, ctx.now());
+  await recordAudit(ctx.db, ctx, { action: 'restore', entity: 'database', entityId: path.basename(file), after: { from: path.basename(file), safetyBackup, ...counts } });
+  return { restored: path.basename(file), safetyBackup, ...counts };
 }

@@ -12,7 +12,7 @@ export async function storeStatus(ctx: CoreContext): Promise<StatusView> {
   const names = Object.keys(migrations);
   return {
     dataDir: ctx.store.dataDir,
-    databaseFile: ctx.store.file,
+    databaseFile: ctx.store.location,
     logFile: ctx.log.file,
     schemaVersion: names[names.length - 1] ?? 'none',
     empty: Number(schools.n) === 0 && Number(hubs.n) === 0 && years.length === 0,

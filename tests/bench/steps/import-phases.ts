@@ -13,7 +13,6 @@ import { readSpreadsheet } from '../../../electron/core/imports/files/read';
 import { parseOfstedFile } from '../../../electron/core/imports/ofsted/parse';
 import { loadStoreFacts } from '../../../electron/core/imports/ofsted/store-facts';
 import { buildPlan } from '../../../electron/core/imports/ofsted/plan';
-import { createBackup } from '../../../electron/core/db/backups';
 import { stageBytes } from '../../../electron/core/imports/staging';
 import { readOfstedStaged } from '../../../electron/core/imports/ofsted/commit';
 import type { BenchConfig } from '../config';
@@ -49,7 +48,7 @@ export async function importPhaseSteps(config: BenchConfig): Promise<Measurement
     out.push(await measure('phase.ofsted.plan', 'Ofsted part: buildPlan', config.runs, () => void buildPlan(parsed, facts, false)));
     const dbMb = Math.round(fs.statSync(path.join(ctx.store.dataDir, 'hubdesk.db')).size / 1e5) / 10;
     out.push(await measure('phase.backup', `commit part: createBackup of the ${dbMb} MB store`, config.runs, () => {
-      fs.rmSync(createBackup(ctx.store, 'bench', BENCH_NOW).file, { force: true });
+      fs.rmSync(ctx.store.backups!.take('bench', BENCH_NOW).file, { force: true });
     }));
     return out;
   } finally {

@@ -17,7 +17,7 @@ import { openBench } from './open';
 const YEAR = '2026/27';
 
 export async function phaseSteps(config: BenchConfig): Promise<Measurement[]> {
-  const { ctx, close } = await openBench(config.baseStore);
+  const { ctx, sqlite, close } = await openBench(config.baseStore);
   const runs = Math.max(config.runs, 21);
   try {
     const year = await requireYear(ctx.db, YEAR);
@@ -53,8 +53,8 @@ export async function phaseSteps(config: BenchConfig): Promise<Measurement[]> {
       for (const id of data.memberships.keys()) computeHub(id, data, prevYear);
     }, { warmup: 2 }));
     // Store health: the quick check every open runs, and the full check every backup gets as it is written.
-    out.push(await measure('phase.store.quick-check', 'store health: quick check, run as the store opens', 3, () => void quickCheck(ctx.store.sqlite), { warmup: 1 }));
-    out.push(await measure('phase.store.full-check', 'store health: full integrity check, run on every backup as it is written', 3, () => void fullCheck(ctx.store.sqlite), { warmup: 1 }));
+    out.push(await measure('phase.store.quick-check', 'store health: quick check, run as the store opens', 3, () => void quickCheck(sqlite), { warmup: 1 }));
+    out.push(await measure('phase.store.full-check', 'store health: full integrity check, run on every backup as it is written', 3, () => void fullCheck(sqlite), { warmup: 1 }));
     return out;
   } finally {
     await close();

@@ -1,4 +1,5 @@
 import { Kysely, sql } from 'kysely';
+import { onPostgres } from '../dialect-sql';
 
 /**
  * Dashboards: a full-text index over what QA Reviews say (WWWs, EBIs and Areas of
@@ -9,6 +10,12 @@ import { Kysely, sql } from 'kysely';
  * rowid = −qa_reviews.id (ids are positive, so the two never collide).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  if (onPostgres(db)) await postgresTextSearch(db);
+  else await sqliteTextSearch(db);
+  await indexes(db);
+}
+
+async function sqliteTextSearch(db: Kysely<unknown>): Promise<void> {
   await sql`create virtual table qa_text_fts using fts5(
     text,
     kind unindexed,
@@ -48,7 +55,52 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     select id, text, kind, heading, review_id from qa_review_points`.execute(db);
   await sql`insert into qa_text_fts (rowid, text, kind, heading, review_id)
     select -id, aoe_title, 'aoe', null, id from qa_reviews where aoe_title is not null and trim(aoe_title) <> ''`.execute(db);
+}
 
+/**
+ * The same table on PostgreSQL: a tsvector (English stemming, as FTS5's porter tokenizer) with a
+ * GIN index, kept in sync by the same triggers.
+ */
+async function postgresTextSearch(db: Kysely<unknown>): Promise<void> {
+  await sql`create table qa_text_fts (
+    rowid bigint primary key,
+    text text collate "C",
+    kind text collate "C",
+    heading text collate "C",
+    review_id bigint,
+    search tsvector generated always as (to_tsvector('english', coalesce(text, ''))) stored
+  )`.execute(db);
+  await sql`create index qa_text_fts_search on qa_text_fts using gin (search)`.execute(db);
+
+  await sql`create function qa_review_points_fts() returns trigger language plpgsql as $$
+  begin
+    if tg_op in ('UPDATE', 'DELETE') then delete from qa_text_fts where rowid = old.id; end if;
+    if tg_op in ('INSERT', 'UPDATE') then
+      insert into qa_text_fts (rowid, text, kind, heading, review_id) values (new.id, new.text, new.kind, new.heading, new.review_id);
+    end if;
+    return null;
+  end $$`.execute(db);
+  await sql`create trigger qa_review_points_fts after insert or update or delete on qa_review_points
+    for each row execute function qa_review_points_fts()`.execute(db);
+
+  await sql`create function qa_reviews_fts() returns trigger language plpgsql as $$
+  begin
+    if tg_op in ('UPDATE', 'DELETE') then delete from qa_text_fts where rowid = -old.id; end if;
+    if tg_op in ('INSERT', 'UPDATE') and new.aoe_title is not null and trim(new.aoe_title) <> '' then
+      insert into qa_text_fts (rowid, text, kind, heading, review_id) values (-new.id, new.aoe_title, 'aoe', null, new.id);
+    end if;
+    return null;
+  end $$`.execute(db);
+  await sql`create trigger qa_reviews_fts after insert or update of aoe_title or delete on qa_reviews
+    for each row execute function qa_reviews_fts()`.execute(db);
+
+  await sql`insert into qa_text_fts (rowid, text, kind, heading, review_id)
+    select id, text, kind, heading, review_id from qa_review_points`.execute(db);
+  await sql`insert into qa_text_fts (rowid, text, kind, heading, review_id)
+    select -id, aoe_title, 'aoe', null, id from qa_reviews where aoe_title is not null and trim(aoe_title) <> ''`.execute(db);
+}
+
+async function indexes(db: Kysely<unknown>): Promise<void> {
   // Loading one hub (or the whole network) for a year reads these by key.
   await db.schema.createIndex('memberships_year_hub').ifNotExists().on('memberships').columns(['year_id', 'hub_id']).execute();
   await db.schema.createIndex('qa_reviews_year_start').ifNotExists().on('qa_reviews').columns(['year_id', 'start_date']).execute();

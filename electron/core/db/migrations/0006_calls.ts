@@ -1,4 +1,5 @@
 import { Kysely, sql } from 'kysely';
+import { onPostgres } from '../dialect-sql';
 
 /**
  * Termly catch-up calls: each call a Memberships Manager holds with a hub's Hub Manager or
@@ -18,7 +19,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addCheckConstraint('calls_kind', sql`kind in ('hub_manager', 'senior_partner')`)
-    .addCheckConstraint('calls_term', sql`term glob '[0-9][0-9][0-9][0-9]-*' and substr(term, 6) in ('autumn', 'spring', 'summer')`)
+    .addCheckConstraint(
+      'calls_term',
+      onPostgres(db)
+        ? sql`term ~ '^[0-9]{4}-' and substr(term, 6) in ('autumn', 'spring', 'summer')`
+        : sql`term glob '[0-9][0-9][0-9][0-9]-*' and substr(term, 6) in ('autumn', 'spring', 'summer')`,
+    )
     .execute();
 
   await db.schema

@@ -10,7 +10,8 @@ import * as m0008 from './0008_merges';
 import * as m0009 from './0009_indexes';
 import * as m0010 from './0010_gias';
 import * as m0011 from './0011_corrections_and_call_times';
-import * as m0012 from './0012_people';
+import * as m0012 from './0012_team_store';
+import * as m0013 from './0013_people';
 
 // Imported statically so the bundle carries them. Add new migrations at the end, zero-padded.
 export const migrations: Record<string, Migration> = {
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '0009_indexes': m0009,
   '0010_gias': m0010,
   '0011_corrections_and_call_times': m0011,
-  '0012_people': m0012,
+  '0012_team_store': m0012,
+  '0013_people': m0013,
 };

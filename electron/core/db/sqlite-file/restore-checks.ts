@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely';
 import { migrations } from '../migrations';
-import { sqliteDialect } from '../dialect';
+import { sqliteDialect } from '../sqlite/dialect';
 import { fullCheck } from './health';
 import { HUBDESK_APPLICATION_ID } from '../connection';
 

@@ -3,11 +3,14 @@ import type { Kysely } from 'kysely';
 import type { GiasClosedSchool } from '@shared/contract/gias-import';
 import type { Database } from '../../db/schema';
 import { versionOf } from '../../changes/version';
+import { dialectSql } from '../../db/dialect-sql';
 
 export async function closedSchools(db: Kysely<Database>): Promise<GiasClosedSchool[]> {
-  const closed = await db.selectFrom('schools').selectAll().where('merged_into_school_id', 'is', null).where('establishment_status', 'like', 'closed%').orderBy('urn').execute();
+  const { likeIgnoringCase } = dialectSql(db);
+  // GIAS writes "Closed", "Closed (proposed)…", "Successor", "Successor - merged": matched whatever the case.
+  const closed = await db.selectFrom('schools').selectAll().where('merged_into_school_id', 'is', null).where(likeIgnoringCase('establishment_status', 'closed%')).orderBy('urn').execute();
   if (closed.length === 0) return [];
-  const links = await db.selectFrom('school_links').selectAll().where('link_type', 'like', '%successor%').execute();
+  const links = await db.selectFrom('school_links').selectAll().where(likeIgnoringCase('link_type', '%successor%')).execute();
   const out: GiasClosedSchool[] = [];
   for (const s of closed) {
     const link = links.filter((l) => l.urn === s.urn).sort((a, b) => (b.established_on ?? '').localeCompare(a.established_on ?? ''))[0];

@@ -117,7 +117,7 @@ function refuse(plan: GiasPlan): never {
   });
 }
 
-async function write(trx: Transaction<Database>, ctx: CoreContext, file: StagedFile, links: StagedFile | null, plan: GiasPlan, backupFile: string): Promise<GiasCommitResult> {
+async function write(trx: Transaction<Database>, ctx: CoreContext, file: StagedFile, links: StagedFile | null, plan: GiasPlan, backupFile: string | null): Promise<GiasCommitResult> {
   const now = ctx.now().toISOString();
   const p = plan.preview;
   const summary = {
@@ -168,7 +168,7 @@ export async function commitGias(ctx: CoreContext, request: PreviewedFile & Gias
       if (!plan.preview.noChanges) return undefined;
       return { batchId: null, schoolsUpdated: 0, successorsAdded: 0, linksAdded: 0, pupilChanges: 0, backupFile: null, message: `${file.fileName}: hubdesk already holds this school data; nothing was written.` };
     },
-    write: (trx, { plan }, backup) => write(trx, ctx, file, links, plan, backup.file),
+    write: (trx, { plan }, backup) => write(trx, ctx, file, links, plan, backup?.file ?? null),
   });
   if (result.batchId !== null) {
     forget(ctx.store, planKey(file, links, request, ctx.today()));

@@ -101,7 +101,7 @@ export async function commitOfstedFile(ctx: CoreContext, request: { stagingId: s
       refuseUnlessPreviewed(file, diffHash, request);
       return plan.toInsert.length === 0 ? nothingNew(plan) : undefined;
     },
-    write: (trx, { plan }, backup) => writePlan(trx, ctx, file, plan, backup.name),
+    write: (trx, { plan }, backup) => writePlan(trx, ctx, file, plan, backup?.name ?? null),
   });
   if (result.batchId !== null) {
     forget(ctx.store, planKey(file, request));
@@ -135,7 +135,7 @@ async function writePlan(
   ctx: CoreContext,
   parsed: Pick<StagedFile, 'fileName' | 'sha256'>,
   plan: OfstedPlan,
-  backupFile: string,
+  backupFile: string | null,
 ): Promise<OfstedCommitResult> {
   const p = plan.preview;
   const schools = new Set(plan.toInsert.map((i) => i.urn)).size;

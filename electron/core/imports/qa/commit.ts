@@ -89,7 +89,7 @@ export async function commitQaFile(ctx: CoreContext, request: { stagingId: strin
       refuseUnlessPreviewed(file, diffHash, request);
       return plan.preview.noChanges ? nothingToDo(plan) : undefined;
     },
-    write: (trx, { plan }, backup) => writePlan(trx, ctx, plan, backup.name),
+    write: (trx, { plan }, backup) => writePlan(trx, ctx, plan, backup?.name ?? null),
   });
   if (result.batchId !== null) {
     forget(ctx.store, planKey(file, request.year));
@@ -98,7 +98,7 @@ export async function commitQaFile(ctx: CoreContext, request: { stagingId: strin
   return result;
 }
 
-async function writePlan(trx: Transaction<Database>, ctx: CoreContext, plan: QaPlan, backupFile: string): Promise<QaCommitResult> {
+async function writePlan(trx: Transaction<Database>, ctx: CoreContext, plan: QaPlan, backupFile: string | null): Promise<QaCommitResult> {
   const p = plan.preview;
   const c = counts(plan);
   const now = ctx.now().toISOString();

@@ -78,7 +78,7 @@ export async function commitRoll(ctx: CoreContext, request: RollCommitRequest): 
       const read = analysed.read;
       const chosenOrder = read.dateOrder?.how === 'chosen' ? read.dateOrder.order : null;
       if (read.mappingSource === 'given' || chosenOrder) await rememberMapping(trx, ctx, read.header.headers, read.mapping, chosenOrder);
-      return { batchId: id, noChanges: false, backupFile: backup.file, ...counts(analysed) };
+      return { batchId: id, noChanges: false, backupFile: backup?.file ?? null, ...counts(analysed) };
     },
   });
   if (result.batchId !== null) {

@@ -1,4 +1,5 @@
 import { Kysely, sql } from 'kysely';
+import { onPostgres } from '../dialect-sql';
 
 /**
  * The people who sign in to a team server, their roles, their sessions, and the count of wrong
@@ -46,6 +47,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('locked_until', 'text')
     .addCheckConstraint('sign_in_failures_count', sql`failures > 0`)
     .execute();
+
+  if (onPostgres(db)) await onTheTeamStore(db);
+}
+
+/**
+ * On PostgreSQL: a change to people or their roles bumps the change stamp (screens showing people
+ * refresh), while sign-ins and sessions do not (a session's last-seen time changes on every request
+ * and must not make every cached figure stale). Only the Administrator's group role, the one the
+ * team server signs in to the database as, may read or change any of these tables: they hold
+ * password and session hashes.
+ */
+async function onTheTeamStore(db: Kysely<unknown>): Promise<void> {
+  for (const table of ['people', 'person_roles']) {
+    await sql.raw(`create trigger hubdesk_stamp after insert or update or delete or truncate on "${table}" for each statement execute function hubdesk_bump_stamp()`).execute(db);
+  }
+  for (const table of ['people', 'person_roles', 'sessions', 'sign_in_failures']) {
+    await sql.raw(`grant select, insert, update, delete on table "${table}" to hubdesk_administrator`).execute(db);
+  }
+  await sql.raw('grant usage on all sequences in schema public to hubdesk_administrator').execute(db);
 }
 
 export async function down(): Promise<void> {

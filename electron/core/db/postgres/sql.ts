@@ -1,0 +1,55 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { DialectSql } from '../store';
+
+/**
+ * A tsquery from search terms: each term single-quoted (terms hold letters and digits only; quotes
+ * are doubled anyway), so nothing typed is read as tsquery syntax. 'all-last-prefix': every term
+ * (&), the last also as a prefix (:*); 'any': any term (|).
+ */
+export function tsQueryText(terms: readonly string[], mode: 'all-last-prefix' | 'any'): string {
+  const quoted = terms.map((t) => `'${t.replace(/'/g, "''").replace(/\\/g, '')}'`);
+  if (mode === 'any') return quoted.join(' | ');
+  return quoted.map((t, i) => (i === quoted.length - 1 ? `${t}:*` : t)).join(' & ');
+}
+
+const tsQuery = (terms: readonly string[], mode: 'all-last-prefix' | 'any') => sql`to_tsquery('english', ${tsQueryText(terms, mode)})`;
+
+/** FTS5's bm25 constants: term-frequency saturation and length normalisation. */
+const K1 = 1.2;
+const B = 0.75;
+
+/**
+ * FTS5's bm25 rank, negated as FTS5's is (ascending order lists the best match first), so both
+ * engines order matches alike: each matching term adds its inverse document frequency (a rare term
+ * counts for more than a common one), damped by the text's length against the average (a short text
+ * made of the terms, an Area of Excellence's title, ranks above a long one that mentions them).
+ * Each term is taken to occur once in a text (the texts are a sentence or two); a text's length is
+ * its count of distinct stemmed words. The counts are uncorrelated subqueries, computed once per
+ * query (the document frequencies through the GIN index).
+ */
+function bm25(alias: string, terms: readonly string[], mode: 'all-last-prefix' | 'any') {
+  const search = sql.ref(`${alias}.search`);
+  const k1 = sql.lit(K1);
+  const b = sql.lit(B);
+  const lengthFactor = sql`(${k1} * (1 - ${b} + ${b} * length(${search}) / nullif((select avg(length(search)) from qa_text_fts), 0)))`;
+  const parts = terms.map((term, i) => {
+    const query = tsQuery([term], mode === 'all-last-prefix' && i === terms.length - 1 ? 'all-last-prefix' : 'any');
+    const df = sql`(select count(*) from qa_text_fts where search @@ ${query})`;
+    const idf = sql`greatest(ln(((select count(*) from qa_text_fts) - ${df} + 0.5) / (${df} + 0.5)), 0.000001)`;
+    return sql`case when ${search} @@ ${query} then ${idf} * ${sql.lit(K1 + 1)} / (1 + coalesce(${lengthFactor}, ${k1})) else 0 end`;
+  });
+  return sql<number>`(-(${sql.join(parts, sql` + `)}))::float8`;
+}
+
+/** PostgreSQL's spelling: the tsvector column with its GIN index, a bm25 rank, json_agg, strpos, ILIKE. */
+export const postgresSql: DialectSql = {
+  textMatches: (alias, terms, mode) => sql<SqlBool>`${sql.ref(`${alias}.search`)} @@ ${tsQuery(terms, mode)}`,
+  textRank: (alias, terms, mode) => bm25(alias, terms, mode),
+  jsonGroupArray(fields, orderBy) {
+    const pairs = Object.entries(fields).flatMap(([key, column]) => [sql.lit(key), sql.ref(column)]);
+    return sql<string>`json_agg(json_build_object(${sql.join(pairs)}) order by ${sql.ref(orderBy)})::text`;
+  },
+  containsLiteral: (column, needle): Expression<SqlBool> => sql<SqlBool>`strpos(lower(${sql.ref(column)}::text), ${needle.toLowerCase()}) > 0`,
+  // ILIKE on text collated "C" folds the case of ASCII letters only, as SQLite's LIKE does.
+  likeIgnoringCase: (column, pattern): Expression<SqlBool> => sql<SqlBool>`${sql.ref(column)} ilike ${pattern}`,
+};

@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import crypto from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
@@ -10,9 +8,8 @@ import type { Store } from '../../electron/core/db/store';
 import { createContext, type CoreContext } from '../../electron/core/context';
 import { openTestPostgresStore, testEngine } from './pg-store';
 
-export function tempDir(prefix = 'hubdesk-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
+import { tempDir } from './temp';
+export { tempDir } from './temp';
 
 export { TEST_NOW, TEST_TODAY } from './clock';
 import { TEST_NOW } from './clock';

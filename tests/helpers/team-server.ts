@@ -4,7 +4,7 @@ import https from 'node:https';
 import http from 'node:http';
 import tls from 'node:tls';
 import { execFileSync } from 'node:child_process';
-import { tempDir } from './store';
+import { tempDir } from './temp';
 
 /** A throwaway self-signed certificate for 127.0.0.1 (openssl), as PEM text. */
 export function selfSignedCertificate(): { cert: string; key: string } {

@@ -3,6 +3,8 @@ import { expect, test, type Page } from './test';
 import { startTeamServer, type RunningTeamServer, type TeamPerson } from './team-server-fixture';
 
 let server: RunningTeamServer;
+/** How long a sign-in may take before the test calls it failed. */
+const SIGN_IN_WAIT_MS = 20_000;
 test.use({ ignoreHTTPSErrors: true });
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -25,7 +27,8 @@ async function signIn(page: Page, who: TeamPerson) {
   await page.keyboard.press('Tab');
   await page.keyboard.type(who.password);
   await page.keyboard.press('Enter');
-  await expect(page.getByText(`Signed in as ${who.name}`)).toBeVisible();
+  // A password check is a memory-hard hash plus the first screen's data: slow on a loaded machine.
+  await expect(page.getByText(`Signed in as ${who.name}`)).toBeVisible({ timeout: SIGN_IN_WAIT_MS });
 }
 
 test('sign-in: a wrong password is said plainly, a lockout says when to try again (UK time), the right password opens the app', async ({ page }) => {
@@ -63,7 +66,7 @@ test('sign-in: a wrong password is said plainly, a lockout says when to try agai
   await page.getByLabel('Email').fill(server.people.admin!.email);
   await page.getByLabel('Password').fill(server.people.admin!.password);
   await page.keyboard.press('Enter');
-  await expect(page.getByText('Signed in as Ada Admin')).toBeVisible();
+  await expect(page.getByText('Signed in as Ada Admin')).toBeVisible({ timeout: SIGN_IN_WAIT_MS });
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   // No password ever reaches the page's log.
   for (const p of Object.values(server.people)) expect(consoleText.join('\n')).not.toContain(p.password);

@@ -129,28 +129,31 @@ export async function loadAssignmentsOf(
 
 export async function loadReviews(db: Kysely<Database>, schoolIds: number[]): Promise<ReviewRow[]> {
   if (schoolIds.length === 0) return [];
-  const rows = await inChunks(schoolIds, (ids) =>
-    db
-      .selectFrom('qa_reviews as r')
-      .innerJoin('membership_years as y', 'y.id', 'r.year_id')
-      .where('r.school_id', 'in', ids)
-      .select([
-        'r.id', 'r.school_id', 'r.year_id', 'y.label', 'r.start_date', 'r.end_date', 'r.lead_reviewer', 'r.estimate_leadership',
-        'r.estimate_quality', 'r.estimate_disadvantaged', 'r.aoe_title', 'r.aoe_accredited', 'r.report_received_on', 'r.import_batch_id', 'r.updated_at',
-      ])
-      .orderBy('r.start_date')
-      .execute(),
-  );
+  // The reviews and their point counts are read together (on PostgreSQL, in parallel).
+  const [rows, counts] = await Promise.all([
+    inChunks(schoolIds, (ids) =>
+      db
+        .selectFrom('qa_reviews as r')
+        .innerJoin('membership_years as y', 'y.id', 'r.year_id')
+        .where('r.school_id', 'in', ids)
+        .select([
+          'r.id', 'r.school_id', 'r.year_id', 'y.label', 'r.start_date', 'r.end_date', 'r.lead_reviewer', 'r.estimate_leadership',
+          'r.estimate_quality', 'r.estimate_disadvantaged', 'r.aoe_title', 'r.aoe_accredited', 'r.report_received_on', 'r.import_batch_id', 'r.updated_at',
+        ])
+        .orderBy('r.start_date')
+        .execute(),
+    ),
+    inChunks(schoolIds, (ids) =>
+      db
+        .selectFrom('qa_review_points as p')
+        .innerJoin('qa_reviews as r', 'r.id', 'p.review_id')
+        .where('r.school_id', 'in', ids)
+        .groupBy(['p.review_id', 'p.kind'])
+        .select((eb) => ['p.review_id', 'p.kind', eb.fn.countAll<number>().as('n')])
+        .execute(),
+    ),
+  ]);
   if (schoolIds.length > IN_LIST_CHUNK) rows.sort((a, b) => (a.start_date < b.start_date ? -1 : a.start_date > b.start_date ? 1 : 0));
-  const counts = await inChunks(schoolIds, (ids) =>
-    db
-      .selectFrom('qa_review_points as p')
-      .innerJoin('qa_reviews as r', 'r.id', 'p.review_id')
-      .where('r.school_id', 'in', ids)
-      .groupBy(['p.review_id', 'p.kind'])
-      .select((eb) => ['p.review_id', 'p.kind', eb.fn.countAll<number>().as('n')])
-      .execute(),
-  );
   const count = new Map(counts.map((c) => [`${c.review_id}:${c.kind}`, Number(c.n)]));
   return rows.map((r) => ({
     id: r.id,
@@ -224,14 +227,20 @@ export async function loadMembers(db: Kysely<Database>, yearId: number, scope: S
  */
 export async function loadRowsOf(db: Kysely<Database>, yearId: number, members: MemberRow[], parts: { trainings: boolean } = { trainings: true }): Promise<YearRows> {
   const schoolIds = members.map((m) => m.schoolId);
-  const inspections = await loadInspections(db, members.map((m) => m.urn));
-  const reviews = await loadReviews(db, schoolIds);
-  const outgoing = await loadAssignmentsOf(db, { homeSchoolIds: schoolIds, yearId });
+  // Reads that do not need each other's rows go together (on PostgreSQL each is its own round trip,
+  // answered in parallel by the pool); the replacements and trainings need the outgoing reviewers.
+  const [inspections, reviews, outgoing, histories] = await Promise.all([
+    loadInspections(db, members.map((m) => m.urn)),
+    loadReviews(db, schoolIds),
+    loadAssignmentsOf(db, { homeSchoolIds: schoolIds, yearId }),
+    parts.trainings ? loadHistories(db, yearId, schoolIds) : new Map<number, MembershipHistory>(),
+  ]);
   const dropped = outgoing.filter((a) => a.status === 'dropped').map((a) => a.id);
-  const replacements = await loadAssignmentsOf(db, { replacing: dropped });
-  // Headteachers' and reviewers' training records: a reviewer counts only when trained by the review.
-  const trainings = parts.trainings ? await loadTrainings(db, schoolIds, [...members.map((m) => m.headteacher ?? ''), ...outgoing.map((a) => a.reviewerName)]) : [];
-  const histories = parts.trainings ? await loadHistories(db, yearId, schoolIds) : new Map<number, MembershipHistory>();
+  const [replacements, trainings] = await Promise.all([
+    loadAssignmentsOf(db, { replacing: dropped }),
+    // Headteachers' and reviewers' training records: a reviewer counts only when trained by the review.
+    parts.trainings ? loadTrainings(db, schoolIds, [...members.map((m) => m.headteacher ?? ''), ...outgoing.map((a) => a.reviewerName)]) : [],
+  ]);
   return { members, inspections, reviews, outgoing, replacements, trainings, histories };
 }
 

@@ -6,7 +6,7 @@ import { dispatch } from '../../electron/core/dispatch';
 import { startTeamServer, type TeamServer } from '../../electron/server/team/server';
 import { DEFAULT_SESSION_POLICY } from '../../electron/core/people/policy';
 import type { PersonWithPassword, RequestOf } from '../../shared/contract';
-import { contentHash, openSqliteTestStore, tempDir, TEST_NOW, type SqliteTestStore } from '../helpers/store';
+import { openTestStore, storeHash, tempDir, TEST_NOW, type TestStore } from '../helpers/store';
 import { seedFundingNetwork } from '../helpers/funding-seed';
 import { client, openEventStream, selfSignedCertificate, sessionTokenOf, type Reply } from '../helpers/team-server';
 
@@ -14,8 +14,8 @@ import { client, openEventStream, selfSignedCertificate, sessionTokenOf, type Re
 const SLOW = 120_000;
 
 const MINUTE = 60_000;
-// On SQLite (a team of two); the PostgreSQL store's own team tests are in tests/postgres.
-let t: SqliteTestStore;
+// On both engines: the team server runs on the PostgreSQL store, or on SQLite for a team of two.
+let t: TestStore;
 let local: CoreContext;
 let clock = TEST_NOW.getTime();
 let server: TeamServer;
@@ -50,10 +50,10 @@ function call(signed: Signed, method: string, body: unknown, headers: Record<str
 }
 
 /** The store's content apart from sessions (whose "last seen" may be written by any request). */
-const dataHash = () => contentHash(t.store.sqlite, ['sessions']);
+const dataHash = () => storeHash(t.store, ['sessions']);
 
 beforeAll(async () => {
-  t = await openSqliteTestStore();
+  t = await openTestStore();
   local = createContext(t.store, { now: () => new Date(clock), user: 'tester' });
   const f = await seedFundingNetwork(t.store.db);
   const claim = await dispatch(local, 'createClaim', { hubId: f.north, year: '2026/27', claimedOn: '2026-11-02', amount: '£1,250.00', categoryId: f.training, status: 'approved' });
@@ -176,12 +176,12 @@ describe('team server: sessions', () => {
 
   it('refuses a stolen cookie used from another site, and another Host', { timeout: SLOW }, async () => {
     const signed = await signIn(people.admin);
-    const before = dataHash();
+    const before = await dataHash();
     const evil = await call(signed, 'addPerson', { name: 'Mallory', email: 'mallory@example.org', roles: ['administrator'] }, { Origin: 'https://evil.example' });
     expect(evil.status).toBe(403);
     const rebound = await call(signed, 'addPerson', { name: 'Mallory', email: 'mallory@example.org', roles: ['administrator'] }, { Host: 'evil.example' });
     expect(rebound.status).toBe(403);
-    expect(dataHash()).toBe(before);
+    expect(await dataHash()).toBe(before);
   });
 
   it('signs out, and signs out everywhere', { timeout: SLOW }, async () => {
@@ -217,14 +217,14 @@ describe('team server: forged requests and roles', () => {
     const admin = await signIn(people.admin);
     const other = await signIn(people.viewer);
     const body = { name: 'Forged', email: 'forged@example.org', roles: ['administrator'] };
-    const before = dataHash();
+    const before = await dataHash();
     const cookieOnly = { Cookie: admin.headers.Cookie!, 'X-Hubdesk-CSRF': '' };
     expect((await request('/api/call/addPerson', { method: 'POST', body, headers: cookieOnly })).status).toBe(403);
     expect((await request('/api/call/addPerson', { method: 'POST', body, headers: { ...admin.headers, 'X-Hubdesk-CSRF': other.csrf } })).status).toBe(403);
     // A cross-site form post: another Origin and no header (a form cannot set one).
     expect((await request('/api/call/addPerson', { method: 'POST', body, headers: { ...cookieOnly, Origin: 'https://evil.example', 'Content-Type': 'text/plain' } })).status).toBe(403);
     expect((await request('/auth/sign-out-everywhere', { method: 'POST', headers: cookieOnly })).status).toBe(403);
-    expect(dataHash()).toBe(before);
+    expect(await dataHash()).toBe(before);
     expect((await call(admin, 'getStatus', {})).json?.ok).toBe(true);
   });
 
@@ -238,16 +238,16 @@ describe('team server: forged requests and roles', () => {
     const manager = await signIn(people.manager);
     const viewer = await signIn(people.viewer);
     const finance = await signIn(people.finance);
-    const before = dataHash();
+    const before = await dataHash();
     const refused = await call(manager, 'updateClaim', approvedClaim);
     expect(refused.json).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(refused.json?.error?.message).toBe('updateClaim is for Finance; Mo Manager holds Memberships Manager.');
     expect((await call(viewer, 'addSpendCategory', { name: 'Anything' })).json?.error?.kind).toBe('forbidden');
-    expect(dataHash()).toBe(before);
+    expect(await dataHash()).toBe(before);
     const paid = await call(finance, 'updateClaim', approvedClaim);
     expect(paid.json).toMatchObject({ ok: true, value: { record: { status: 'paid', paidOn: '2026-11-20' } } });
     // The change names the person, not the computer's user.
-    const audit = t.store.sqlite.prepare("select os_user from audit_log where entity = 'claims' order by id desc limit 1").get() as { os_user: string };
+    const audit = await t.store.db.selectFrom('audit_log').select('os_user').where('entity', '=', 'claims').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(audit.os_user).toBe('Fin Ance');
   });
 

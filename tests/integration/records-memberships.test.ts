@@ -7,7 +7,6 @@ import { lastChange, undoLastChange } from '../../electron/core/changes/undo-cha
 import { hubFunding } from '../../shared/domain/funding';
 import { openTestStore, TEST_NOW, type TestStore, storeHash } from '../helpers/store';
 import { expectRefused, viaDispatch } from '../helpers/records';
-import { TEST_TODAY } from '../helpers/clock';
 
 const addMembership = viaDispatch('addMembership');
 const previewMembershipChange = viaDispatch('previewMembershipChange');

@@ -170,7 +170,8 @@ export function tagsWritten(method: MethodName): readonly Tag[] | 'everything' {
   return 'writes' in t ? t.writes : [];
 }
 
-function tagsRead(method: unknown): readonly Tag[] {
+/** The tags a query reads (none for a change or an unknown name). */
+export function tagsRead(method: unknown): readonly Tag[] {
   if (!isMethodName(method)) return [];
   const t = methodTags[method];
   return 'reads' in t ? t.reads : [];
@@ -218,4 +219,18 @@ export function invalidateFromOutside(client: QueryClient, names: readonly strin
   }
   if (tags.size === 0 && queries.size === 0) return Promise.resolve();
   return client.invalidateQueries({ predicate: (q) => queries.has(q.queryKey[0] as MethodName) || readsAny(q, [...tags]) });
+}
+
+/**
+ * What of `read` the changes made by these methods (names from outside) may have changed: the tags in
+ * common, every one of them for a change that can touch anything. Unknown names change nothing.
+ */
+export function tagsOverlapping(methods: readonly string[], read: readonly Tag[]): Tag[] {
+  const out = new Set<Tag>();
+  for (const m of methods) {
+    if (!isMethodName(m)) continue;
+    const written = tagsWritten(m);
+    for (const t of read) if (written === 'everything' || written.includes(t)) out.add(t);
+  }
+  return [...out];
 }

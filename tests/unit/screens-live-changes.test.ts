@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
-import { followChanges, type ChangeSource } from '../../renderer/src/data/live';
+import { followChanges, onOutsideChange, type ChangeSource, type OutsideChange } from '../../renderer/src/data/live';
+import { tagsOverlapping } from '../../renderer/src/data/changes';
 
 /** A stand-in for the browser's EventSource: the test says what the server sent. */
 function fakeSource() {
@@ -53,5 +54,28 @@ describe('a colleague’s change pushed by the team server', () => {
     expect(stale(client)).toEqual([]);
     stop();
     expect(closed()).toBe(true);
+  });
+});
+
+describe('a screen holding what the cache does not (an import preview) hears of each change', () => {
+  it('is told the methods and who made the change; what it read and the change wrote in common is named', () => {
+    const { source, send } = fakeSource();
+    followChanges(new QueryClient(), source);
+    const heard: OutsideChange[] = [];
+    const stop = onOutsideChange((c) => heard.push(c));
+    send(JSON.stringify({ methods: ['updateClaim'], by: 'Fin Ance' }));
+    send('not json');
+    send(JSON.stringify({ methods: ['updateSchool', 42], by: 7 }));
+    stop();
+    send(JSON.stringify({ methods: ['updateClaim'], by: 'Fin Ance' }));
+    expect(heard).toEqual([
+      { methods: ['updateClaim'], by: 'Fin Ance' },
+      { methods: ['updateSchool'], by: null },
+    ]);
+    // A roll preview reads funding and schools: a claim changes funding, a school's details schools.
+    expect(tagsOverlapping(['updateClaim'], ['funding', 'schools'])).toEqual(['funding']);
+    expect(tagsOverlapping(['updateSchool'], ['funding', 'schools'])).toEqual(['schools']);
+    expect(tagsOverlapping(['recordCall', 'noSuchMethod', 'listHubs'], ['funding', 'schools'])).toEqual([]);
+    expect(tagsOverlapping(['restoreBackup'], ['ofsted'])).toEqual(['ofsted']);
   });
 });

@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import type { Browser } from '@playwright/test';
+import type { FixtureSchool } from '../fixtures/ofsted/generate';
 import { expect, test, type Page } from './test';
 import { TEST_NOW } from '../helpers/clock';
 import { startTeamServer, type RunningTeamServer, type TeamPerson } from './team-server-fixture';
@@ -164,4 +169,52 @@ test('a Memberships Manager’s call to pay a claim is refused at the door (forb
   expect((await value<{ total: number }>(finance, 'listAudit', { limit: 1 })).total).toBe(auditBefore.total);
   await finance.context().close();
   await manager.context().close();
+});
+
+/** An Ofsted management-information CSV of report cards for these schools (the fixture generator, in a tsx child). */
+function ofstedCsv(schools: { urn: string; name: string }[]): string {
+  const rows: FixtureSchool[] = schools.map((s) => ({
+    urn: s.urn,
+    name: s.name,
+    reportCard: {
+      start: '03/11/2026',
+      published: '17/11/2026',
+      grades: { safeguarding: 'Met', inclusion: 'Strong standard', curriculum: 'Expected standard', achievement: 'Expected standard', attendance: 'Strong standard', personal: 'Expected standard', leadership: 'Strong standard' },
+    },
+  }));
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hubdesk-team-ofsted-')), 'Management_information_-_state-funded_schools_-_as_at_30_Nov_2026.csv');
+  const r = spawnSync(path.resolve('node_modules/.bin/tsx'), [path.resolve('tests/e2e/ofsted-csv.mts'), file], { input: JSON.stringify(rows), encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`writing ${file} failed: ${r.stderr}`);
+  return file;
+}
+
+test('an import preview a colleague’s change overtook says so before commit, and imports only after previewing again', async ({ browser }) => {
+  const mo = await signedIn(browser, server.people.manager!);
+  const sam = await signedIn(browser, server.people.second!);
+  const schools = await value<{ schoolId: number; urn: string; name: string; hubName: string }[]>(mo, 'listSchools', { year: '2026/27' });
+  const members = schools.filter((s) => s.hubName === 'Aspire Hub').slice(0, 2);
+  await mo.keyboard.press('Alt+6');
+  await mo.getByRole('radio', { name: /Ofsted/ }).check();
+  await mo.getByLabel('Ofsted file').setInputFiles(ofstedCsv(members));
+  await expect(mo.getByRole('heading', { name: 'What this Ofsted file would add' })).toBeVisible();
+  const commit = mo.getByRole('button', { name: /^Import \d+ inspection/ });
+  await expect(commit).toBeEnabled();
+
+  // Sam changes a school (the preview read the schools): Mo's wizard says so at once.
+  const school = await value<Record<string, unknown> & { id: number; version: string }>(sam, 'schoolRecord', { schoolId: members[0]!.schoolId });
+  await value(sam, 'updateSchool', { schoolId: school.id, version: school.version, urn: school.urn, name: school.name, phase: school.phase, localAuthority: school.localAuthority, trust: 'Changed by Sam', headteacher: school.headteacher, headteacherSince: school.headteacherSince, email: school.email, phone: school.phone, postcode: school.postcode });
+  const notice = mo.locator('.overtaken-notice');
+  await expect(notice).toHaveText(/Sam Second changed the data since this preview \(schools\); preview again to see what importing would do now\./, { timeout: 2000 });
+  await expect(commit).toBeDisabled();
+  await mo.setViewportSize({ width: 1280, height: 720 });
+  await mo.screenshot({ path: 'test-results/screens/team-import-overtaken-1280.png' });
+
+  // Preview again: the notice goes, and the import is offered again; it commits.
+  await notice.getByRole('button', { name: 'Preview again' }).click();
+  await expect(notice).toHaveCount(0);
+  await expect(commit).toBeEnabled();
+  await commit.click();
+  await expect(mo.getByText(/Imported|imported/).first()).toBeVisible();
+  await mo.context().close();
+  await sam.context().close();
 });

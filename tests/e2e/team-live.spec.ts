@@ -218,3 +218,21 @@ test('an import preview a colleague’s change overtook says so before commit, a
   await mo.context().close();
   await sam.context().close();
 });
+
+test('Settings → Who you are: a signed-in person chooses their own staff record; a colleague’s stays theirs', async ({ browser }) => {
+  const sam = await signedIn(browser, server.people.second!);
+  const mo = await signedIn(browser, server.people.manager!);
+  await sam.getByRole('link', { name: 'Settings' }).click();
+  const panel = sam.getByRole('region', { name: 'Who you are' });
+  await expect(panel.getByTestId('identity-person')).toHaveText(/^You are signed in as Sam Second\. No central staff record has your email/);
+  const staff = await value<{ staff: { id: number; name: string }[] }>(sam, 'getIdentity', {});
+  const chosen = staff.staff[0]!;
+  await panel.getByLabel('Your staff record').selectOption(String(chosen.id));
+  await expect(panel.getByTestId('identity-person')).toHaveText(new RegExp(`^You are signed in as Sam Second: you chose ${chosen.name} as your staff record\\.`));
+  await sam.setViewportSize({ width: 1280, height: 720 });
+  await panel.screenshot({ path: 'test-results/screens/team-identity-1280.png' });
+  // Mo's own is untouched by Sam's choice.
+  expect(await value<{ staffId: number | null; person: string }>(mo, 'getIdentity', {})).toMatchObject({ staffId: null, person: 'Mo Manager' });
+  await sam.context().close();
+  await mo.context().close();
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
 import { followChanges, onOutsideChange, type ChangeSource, type OutsideChange } from '../../renderer/src/data/live';
 import { tagsOverlapping } from '../../renderer/src/data/changes';
+import { ANY_DATA } from '../../shared/live-changes';
 
 /** A stand-in for the browser's EventSource: the test says what the server sent. */
 function fakeSource() {
@@ -44,6 +45,16 @@ describe('a colleague’s change pushed by the team server', () => {
     expect(stale(client).sort()).toEqual(['listSpendCategories', 'spendNetwork']);
   });
 
+  it('a change made outside the server (another server, the command line) makes every query stale', async () => {
+    const client = new QueryClient();
+    for (const key of seeded) client.setQueryData(key, { seeded: true });
+    const { source, send } = fakeSource();
+    followChanges(client, source);
+    send(JSON.stringify({ methods: ['*'], by: 'Fin Ance' }));
+    await settle();
+    expect(stale(client).sort()).toEqual(seeded.map(([m]) => m).sort());
+  });
+
   it('ignores what it does not understand, and stops when asked', async () => {
     const client = new QueryClient();
     for (const key of seeded) client.setQueryData(key, { seeded: true });
@@ -77,5 +88,7 @@ describe('a screen holding what the cache does not (an import preview) hears of 
     expect(tagsOverlapping(['updateSchool'], ['funding', 'schools'])).toEqual(['schools']);
     expect(tagsOverlapping(['recordCall', 'noSuchMethod', 'listHubs'], ['funding', 'schools'])).toEqual([]);
     expect(tagsOverlapping(['restoreBackup'], ['ofsted'])).toEqual(['ofsted']);
+    expect(tagsOverlapping([ANY_DATA], ['ofsted', 'schools'])).toEqual(['ofsted', 'schools']);
+    expect(tagsOverlapping(['schools', 'calls'], ['ofsted', 'schools'])).toEqual(['schools']);
   });
 });

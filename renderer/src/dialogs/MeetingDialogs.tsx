@@ -5,7 +5,7 @@ import { notAfterToday } from '@shared/validation/common';
 import { TERMS } from '@shared/domain/vocabulary';
 import { useQueryOf } from '../data/queries';
 import { useChange } from '../data/mutations';
-import { useEdits } from '../components/forms/useEdits';
+import { reloadOnConflict, useRecordEdits } from '../components/forms/useEdits';
 import { RecordDialog } from '../components/forms/RecordDialog';
 import { Field } from '../components/forms/Field';
 import { validate } from '../components/forms/validate';
@@ -13,10 +13,6 @@ import { formatDate } from '../components/format';
 import type { Saved } from '../components/forms/UndoNotice';
 import { TableHead } from '../components/TableHead';
 
-function useMeeting(meetingId: number) {
-  const loaded = useQueryOf('meetingRecord', { meetingId });
-  return { m: loaded.data ?? null, error: loaded.error?.message ?? null };
-}
 
 type Attendance = { schoolId: number; school: string; attended: boolean; representative: string }[];
 
@@ -51,8 +47,10 @@ function MeetingWhen({ v, set, messages, dateMessage }: { v: { date: string; ter
 
 /** Tick the schools that attended (and who represented them); Enter saves. */
 export function AttendanceDialog({ meetingId, onSaved, onCancel }: { meetingId: number; onSaved(r: Saved): void; onCancel(): void }) {
-  const { m, error: loadError } = useMeeting(meetingId);
-  const [rows, setRows] = useEdits<Attendance>(m ? attendanceOf(m) : []);
+  const loaded = useQueryOf('meetingRecord', { meetingId });
+  const form = useRecordEdits<MeetingRecord, Attendance>(loaded.data ?? null, attendanceOf, []);
+  const { record: m, values: rows, set: setRows } = form;
+  const loadError = loaded.error?.message ?? null;
   const save = useChange();
   const request = m ? { meetingId, version: m.attendanceVersion, schools: rows.map((r) => ({ schoolId: r.schoolId, attended: r.attended, representative: r.representative || null })) } : null;
   const messages = request ? validate(meetingAttendanceSchema, request) : {};
@@ -64,7 +62,7 @@ export function AttendanceDialog({ meetingId, onSaved, onCancel }: { meetingId: 
   }
   const attended = rows.filter((r) => r.attended).length;
   return (
-    <RecordDialog title={m ? `Attendance: ${m.hub}, ${formatDate(m.date)}` : 'Attendance'} label="Meeting attendance" saveLabel="Save attendance" busy={save.busy} error={save.error ?? loadError} wide onSave={() => void submit()} onCancel={onCancel}>
+    <RecordDialog title={m ? `Attendance: ${m.hub}, ${formatDate(m.date)}` : 'Attendance'} label="Meeting attendance" saveLabel="Save attendance" busy={save.busy} error={save.error ?? loadError} onReload={reloadOnConflict(save, loaded.refetch, form.restart)} wide onSave={() => void submit()} onCancel={onCancel}>
       {!m && !loadError ? <p aria-busy="true">Loading…</p> : null}
       {m ? (
         <>
@@ -107,8 +105,10 @@ export function AttendanceDialog({ meetingId, onSaved, onCancel }: { meetingId: 
 
 /** A meeting's date, term, format, notes and the date its dates were submitted (the release condition). */
 export function MeetingEditDialog({ meetingId, today, onSaved, onCancel }: { meetingId: number; today: string; onSaved(r: Saved): void; onCancel(): void }) {
-  const { m, error: loadError } = useMeeting(meetingId);
-  const [v, setV] = useEdits(m ? meetingValuesOf(m) : { date: '', term: 'autumn', format: '', notes: '', submittedOn: '' });
+  const loaded = useQueryOf('meetingRecord', { meetingId });
+  const form = useRecordEdits(loaded.data ?? null, meetingValuesOf, { date: '', term: 'autumn', format: '', notes: '', submittedOn: '' });
+  const { record: m, values: v, set: setV } = form;
+  const loadError = loaded.error?.message ?? null;
   const save = useChange();
   const request = m ? { meetingId, version: m.version, date: v.date, term: v.term, format: v.format || null, notes: v.notes || null, submittedOn: v.submittedOn || null } : null;
   const future = request ? notAfterToday(request.submittedOn, today, 'the submitted date') : null;
@@ -123,7 +123,7 @@ export function MeetingEditDialog({ meetingId, today, onSaved, onCancel }: { mee
     if (r) onSaved(r);
   }
   return (
-    <RecordDialog title={m ? `Meeting: ${m.hub}` : 'Meeting'} saveLabel="Save meeting" busy={save.busy} error={save.error ?? loadError} onSave={() => void submit()} onCancel={onCancel}>
+    <RecordDialog title={m ? `Meeting: ${m.hub}` : 'Meeting'} saveLabel="Save meeting" busy={save.busy} error={save.error ?? loadError} onReload={reloadOnConflict(save, loaded.refetch, form.restart)} onSave={() => void submit()} onCancel={onCancel}>
       {m ? (
         <div className="record-grid">
           <MeetingWhen v={v} set={set} messages={messages} dateMessage={messages.date} />

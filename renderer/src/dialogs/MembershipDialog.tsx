@@ -3,7 +3,7 @@ import type { MembershipForm } from '@shared/contract';
 import { addMembershipSchema, membershipDateIssues, updateMembershipSchema } from '@shared/validation/memberships';
 import { useQueryOf } from '../data/queries';
 import { useChange } from '../data/mutations';
-import { useEdits } from '../components/forms/useEdits';
+import { reloadOnConflict, useRecordEdits } from '../components/forms/useEdits';
 import { useSettled } from '../components/forms/useSettled';
 import { RecordDialog } from '../components/forms/RecordDialog';
 import { Field } from '../components/forms/Field';
@@ -16,8 +16,13 @@ export type MembershipMode = 'add' | 'move' | 'leaving' | 'fee';
 
 const TITLES: Record<MembershipMode, string> = { add: 'Add a school to the hub', move: 'Move to another hub', leaving: 'Mark as leaving', fee: 'Membership fee' };
 
-function feesOf(f: MembershipForm, mode: MembershipMode, today: string) {
-  return { invoiced: f.membership?.feeInvoicedOn ?? '', paid: f.membership?.feePaidOn ?? (mode === 'fee' ? today : ''), clearPaid: false };
+/** What the person changes of a membership: the hub it moves to (0: none chosen yet) and the fee dates. */
+type Values = { toHubId: number; invoiced: string; paid: string; clearPaid: boolean };
+
+const NO_VALUES: Values = { toHubId: 0, invoiced: '', paid: '', clearPaid: false };
+
+function valuesOf(f: MembershipForm, mode: MembershipMode, today: string): Values {
+  return { toHubId: 0, invoiced: f.membership?.feeInvoicedOn ?? '', paid: f.membership?.feePaidOn ?? (mode === 'fee' ? today : ''), clearPaid: false };
 }
 
 /** Add, move, mark leaving or record the fee — with each hub's funding before → after shown before saving. */
@@ -34,15 +39,15 @@ export function MembershipDialog(props: {
   const choicesQuery = useQueryOf('schoolChoices', mode === 'add' ? { year } : null);
   const formQuery = useQueryOf('membershipForm', mode !== 'add' && props.schoolId ? { schoolId: props.schoolId, year } : null);
   const choices = choicesQuery.data ?? null;
-  const form = formQuery.data ?? null;
+  const edits = useRecordEdits<MembershipForm, Values>(formQuery.data ?? null, (f) => valuesOf(f, mode, today), NO_VALUES);
+  const form = edits.record;
   const loadError = (choicesQuery.error ?? formQuery.error)?.message ?? null;
   const [schoolId, setSchoolId] = useState<number | null>(props.schoolId ?? null);
   const [schoolFilter, setSchoolFilter] = useState('');
-  const [toHubId, setToHubId] = useState<number>(0);
   const [pupils, setPupils] = useState('');
   const [status, setStatus] = useState<'new' | 'renewing'>('new');
-  const [fees, setFees] = useEdits(form ? feesOf(form, mode, today) : { invoiced: '', paid: '', clearPaid: false });
-  const { invoiced, paid, clearPaid } = fees;
+  const v = edits.values;
+  const { toHubId, invoiced, paid, clearPaid } = v;
   const save = useChange();
   const [touched, setTouched] = useState(false);
 
@@ -91,7 +96,7 @@ export function MembershipDialog(props: {
   const filtered = (choices ?? []).filter((c) => c.hub === null && `${c.name} ${c.urn}`.toLowerCase().includes(schoolFilter.toLowerCase())).slice(0, 200);
 
   return (
-    <RecordDialog title={title} saveLabel={mode === 'add' ? 'Add school' : 'Save'} busy={save.busy} error={save.error ?? preview.error?.message ?? loadError} wide onSave={() => void submit()} onCancel={props.onCancel} canSave={!loadError}>
+    <RecordDialog title={title} saveLabel={mode === 'add' ? 'Add school' : 'Save'} busy={save.busy} error={save.error ?? preview.error?.message ?? loadError} onReload={mode !== 'add' ? reloadOnConflict(save, formQuery.refetch, edits.restart) : undefined} wide onSave={() => void submit()} onCancel={props.onCancel} canSave={!loadError}>
       {mode !== 'add' && !form && !loadError ? <p aria-busy="true">Loading…</p> : null}
       {m ? (
         <p className="small muted">
@@ -145,7 +150,7 @@ export function MembershipDialog(props: {
       {mode === 'move' && m ? (
         <Field label="Move to hub" message={show('hubId')}>
           {(p) => (
-            <select {...p} autoFocus value={toHubId || ''} onChange={(e) => { setToHubId(Number(e.target.value)); edited(); }}>
+            <select {...p} autoFocus value={toHubId || ''} onChange={(e) => { edits.set({ ...v, toHubId: Number(e.target.value) }); edited(); }}>
               <option value="">Choose a hub…</option>
               {hubs.map((h) => (
                 <option key={h.id} value={h.id}>
@@ -167,19 +172,19 @@ export function MembershipDialog(props: {
       {mode === 'fee' && m ? (
         <div className="record-grid">
           <Field label="Fee invoiced on" message={messages.feeInvoicedOn}>
-            {(p) => <input {...p} type="date" value={invoiced} onChange={(e) => { setFees({ ...fees, invoiced: e.target.value }); edited(); }} />}
+            {(p) => <input {...p} type="date" value={invoiced} onChange={(e) => { edits.set({ ...v, invoiced: e.target.value }); edited(); }} />}
           </Field>
           {m.feePaidOn ? (
             <Field label="Fee paid on" message={messages.feePaidOn} hint="Recorded as paid: a wrong date is cleared here, then recorded again">
               {(p) => (
                 <label className="check">
-                  <input {...p} type="checkbox" checked={clearPaid} onChange={(e) => { setFees({ ...fees, clearPaid: e.target.checked }); edited(); }} /> Paid on {formatDate(m.feePaidOn)}: clear this date
+                  <input {...p} type="checkbox" checked={clearPaid} onChange={(e) => { edits.set({ ...v, clearPaid: e.target.checked }); edited(); }} /> Paid on {formatDate(m.feePaidOn)}: clear this date
                 </label>
               )}
             </Field>
           ) : (
             <Field label="Fee paid on" message={messages.feePaidOn}>
-              {(p) => <input {...p} type="date" value={paid} onChange={(e) => { setFees({ ...fees, paid: e.target.value }); edited(); }} />}
+              {(p) => <input {...p} type="date" value={paid} onChange={(e) => { edits.set({ ...v, paid: e.target.value }); edited(); }} />}
             </Field>
           )}
         </div>

@@ -4,7 +4,7 @@ import { reviewOutcomeIssues, scheduleReviewSchema, updateReviewSchema } from '@
 import { QA_ESTIMATES, QA_HEADINGS } from '@shared/domain/vocabulary';
 import { useQueryOf } from '../data/queries';
 import { useChange } from '../data/mutations';
-import { useEdits } from '../components/forms/useEdits';
+import { reloadOnConflict, useRecordEdits } from '../components/forms/useEdits';
 import { RecordDialog } from '../components/forms/RecordDialog';
 import { Field } from '../components/forms/Field';
 import { validate } from '../components/forms/validate';
@@ -50,8 +50,8 @@ function Points({ kind, label, points, messages, onChange }: { kind: string; lab
 /** A review's dates, team lead and outcome: three estimates, WWWs, EBIs, the Area of Excellence. */
 export function ReviewOutcomeDialog({ reviewId, today, onSaved, onCancel }: { reviewId: number; today: string; onSaved(r: Saved): void; onCancel(): void }) {
   const loaded = useQueryOf('reviewRecord', { reviewId });
-  const rec = loaded.data ?? null;
-  const [v, setV] = useEdits<Outcome | null>(rec ? outcomeOf(rec) : null);
+  const form = useRecordEdits<ReviewRecord, Outcome | null>(loaded.data ?? null, outcomeOf, null);
+  const { record: rec, values: v, set: setV } = form;
   const save = useChange();
   const request = rec && v ? { reviewId, version: rec.version, ...v, leadReviewer: v.leadReviewer || null, aoeTitle: v.aoeTitle || null, reportReceivedOn: v.reportReceivedOn || null } : null;
   const messages = request ? { ...validate(updateReviewSchema, request, reviewOutcomeIssues(request, today)), ...save.fieldErrors } : {};
@@ -65,7 +65,7 @@ export function ReviewOutcomeDialog({ reviewId, today, onSaved, onCancel }: { re
     if (r) onSaved(r);
   }
   return (
-    <RecordDialog title={rec ? `QA Review: ${rec.school}, ${formatDate(rec.startDate)}` : 'QA Review'} label="QA Review outcome" saveLabel="Save review" busy={save.busy} error={save.error ?? loaded.error?.message} wide onSave={() => void submit()} onCancel={onCancel}>
+    <RecordDialog title={rec ? `QA Review: ${rec.school}, ${formatDate(rec.startDate)}` : 'QA Review'} label="QA Review outcome" saveLabel="Save review" busy={save.busy} error={save.error ?? loaded.error?.message} onReload={reloadOnConflict(save, loaded.refetch, form.restart)} wide onSave={() => void submit()} onCancel={onCancel}>
       {!v && !loaded.error ? <p aria-busy="true">Loading…</p> : null}
       {v ? (
         <>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { ClaimView, HubFundingDetail } from '@shared/contract';
 import type { ClaimStatus } from '@shared/domain/vocabulary';
 import { formatPence } from '@shared/domain/money';
@@ -10,18 +9,15 @@ import { todayIso, validate } from '../../components/forms/validate';
 import type { Saved } from '../../components/forms/UndoNotice';
 import { formatDate } from '../../components/format';
 import { useChange } from '../../data/mutations';
+import { reloadOnConflict, useRecordEdits } from '../../components/forms/useEdits';
 import { AmountField } from './money';
 import { CategorySelect, PriorityField } from './FundingFields';
 import { claimName } from './ClaimRow';
 
-/**
- * Correct a claim. A claim not yet paid: every field, and its status short of paid (paying is "Mark
- * paid", which checks the release conditions). A paid claim: everything but its amount and status,
- * which change only by reversing the payment (shown, not offered).
- */
-export function ClaimEditDialog({ detail, claim: c, onSaved, onCancel }: { detail: HubFundingDetail; claim: ClaimView; onSaved(r: Saved): void; onCancel(): void }) {
-  const can = claimCorrections(c.status);
-  const loaded = {
+type Values = Pick<ClaimView, 'claimedOn' | 'categoryId' | 'status'> & { amount: string; invoiceRef: string; priority: string; description: string; paidOn: string };
+
+function valuesOf(c: ClaimView): Values {
+  return {
     claimedOn: c.claimedOn,
     amount: formatPence(c.amountPence),
     invoiceRef: c.invoiceRef ?? '',
@@ -31,8 +27,26 @@ export function ClaimEditDialog({ detail, claim: c, onSaved, onCancel }: { detai
     status: c.status,
     paidOn: c.paidOn ?? '',
   };
-  const [v, setV] = useState(loaded);
+}
+
+/**
+ * Correct a claim. A claim not yet paid: every field, and its status short of paid (paying is "Mark
+ * paid", which checks the release conditions). A paid claim: everything but its amount and status,
+ * which change only by reversing the payment (shown, not offered). `claim` is the claim as the page
+ * has it now (null once it is gone from the year's claims); `reload` fetches the page's funding again.
+ */
+export function ClaimEditDialog({ detail, claim: current, reload, onSaved, onCancel }: { detail: HubFundingDetail; claim: ClaimView | null; reload(): Promise<unknown>; onSaved(r: Saved): void; onCancel(): void }) {
+  const form = useRecordEdits<ClaimView, Values | null>(current, valuesOf, null);
+  const { record: c, values: v } = form;
   const save = useChange();
+  if (!c || !v) {
+    return (
+      <RecordDialog title="Correct a claim" saveLabel="Save the correction" canSave={false} onSave={() => undefined} onCancel={onCancel}>
+        <p className="form-error">The claim is no longer among {detail.hub}’s {detail.year} claims: someone deleted it.</p>
+      </RecordDialog>
+    );
+  }
+  const can = claimCorrections(c.status);
   const paidOn = v.status === 'paid' ? v.paidOn || null : null;
   const request = {
     claimId: c.id,
@@ -49,9 +63,9 @@ export function ClaimEditDialog({ detail, claim: c, onSaved, onCancel }: { detai
   const messages = { ...validate(updateClaimSchema, request, issues), ...save.fieldErrors };
   // The form opens on the claim as stored, which is valid: a message shows as soon as an edit makes a field wrong.
   const show = (k: string) => messages[k];
-  const changed = JSON.stringify(v) !== JSON.stringify(loaded);
+  const changed = JSON.stringify(v) !== JSON.stringify(valuesOf(c));
   const set = (k: keyof typeof v) => (value: string | number) => {
-    setV({ ...v, [k]: value });
+    form.set({ ...v, [k]: value });
     save.clearFieldErrors();
   };
   const text = (k: 'invoiceRef' | 'description', label: string) => (
@@ -72,6 +86,7 @@ export function ClaimEditDialog({ detail, claim: c, onSaved, onCancel }: { detai
       saveLabel="Save the correction"
       busy={save.busy}
       error={save.error}
+      onReload={reloadOnConflict(save, reload, form.restart)}
       canSave={changed}
       wide
       onSave={() => void submit()}

@@ -13,7 +13,7 @@ import { ReasonDialog } from './ReasonDialog';
 import { ActionButton } from '../../components/ActionButton';
 
 /** Claims for the year: log one, move it through approved → paid (or rejected), and correct mistakes; every change with its Undo. */
-export function ClaimsPanel({ detail }: { detail: HubFundingDetail }) {
+export function ClaimsPanel({ detail, reload }: { detail: HubFundingDetail; reload(): Promise<unknown> }) {
   const [adding, setAdding] = useState(false);
   const dialogs = usePanelDialogs<{ kind: ClaimDialogKind; claim: ClaimView }>();
   const open = dialogs.open;
@@ -57,7 +57,7 @@ export function ClaimsPanel({ detail }: { detail: HubFundingDetail }) {
           </ActionButton>
         </div>
       )}
-      {open?.kind === 'edit' ? <ClaimEditDialog {...ends} claim={open.claim} /> : null}
+      {open?.kind === 'edit' ? <ClaimEditDialog {...ends} claim={detail.claims.find((c) => c.id === open.claim.id) ?? null} reload={reload} /> : null}
       {open?.kind === 'delete' ? <DeleteClaimDialog {...ends} claim={open.claim} /> : null}
       {open?.kind === 'reject' ? <RejectClaimDialog {...ends} claim={open.claim} /> : null}
       {open?.kind === 'reverse' ? (

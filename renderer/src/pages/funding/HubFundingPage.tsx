@@ -22,12 +22,12 @@ export function HubFundingPage() {
   const detail = useQueryOf('getHubFunding', { hubId: id, year: year ?? undefined });
   return (
     <Loaded query={detail} error="Could not load this hub’s funding" loading="Loading funding…">
-      {(d) => <HubFunding d={d} />}
+      {(d) => <HubFunding d={d} reload={detail.refetch} />}
     </Loaded>
   );
 }
 
-function HubFunding({ d }: { d: HubFundingDetail }) {
+function HubFunding({ d, reload }: { d: HubFundingDetail; reload(): Promise<unknown> }) {
   const f = d.figures;
   const r = d.reconciliation;
   return (
@@ -71,7 +71,7 @@ function HubFunding({ d }: { d: HubFundingDetail }) {
       <CarryForwardPanel detail={d} />
       <ReleasePanel detail={d} />
       <PlanPanel detail={d} />
-      <ClaimsPanel detail={d} />
+      <ClaimsPanel detail={d} reload={reload} />
       <section className="panel" aria-labelledby="recon-heading">
         <h2 id="recon-heading">Reconciliation</h2>
         <dl className="facts money-facts">

@@ -28,8 +28,9 @@ export function MergeHubDialog(props: { hubId: number; onSaved(r: HubMergeResult
   const flow = useMergeFlow(
     useQueryOf('previewHubMerge', intoId && year ? { fromHubId: props.hubId, intoHubId: intoId, year } : null),
     'mergeHubs',
-    (p) => ({ fromHubId: p.from.id, intoHubId: p.into.id, year: p.year, fromVersion: p.from.version, intoVersion: p.into.version }),
+    (p, held) => ({ fromHubId: p.from.id, intoHubId: p.into.id, year: p.year, ...held }),
     props.onSaved,
+    { side: form?.hub, refetch: formQuery.refetch },
   );
   const { preview, loading } = flow;
 

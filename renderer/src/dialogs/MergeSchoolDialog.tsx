@@ -30,8 +30,9 @@ export function MergeSchoolDialog(props: { schoolId: number; intoSchoolId?: numb
   const flow = useMergeFlow(
     useQueryOf('previewSchoolMerge', intoId ? { fromSchoolId: props.schoolId, intoSchoolId: intoId } : null),
     'mergeSchools',
-    (p) => ({ fromSchoolId: p.from.id, intoSchoolId: p.into.id, fromVersion: p.from.version, intoVersion: p.into.version }),
+    (p, held) => ({ fromSchoolId: p.from.id, intoSchoolId: p.into.id, ...held }),
     props.onSaved,
+    { side: form?.school, refetch: formQuery.refetch },
   );
   const { preview, loading } = flow;
 

@@ -3,6 +3,7 @@ import type { RequestOf, SupportRequestRecord } from '@shared/contract';
 import { addSupportRequestSchema, SUPPORT_STATUSES, supportDateIssues, updateSupportRequestSchema, type SupportStatus } from '@shared/validation/support';
 import { useQueryOf } from '../data/queries';
 import { useChange } from '../data/mutations';
+import { reloadOnConflict, useRecordEdits } from '../components/forms/useEdits';
 import { RecordDialog } from '../components/forms/RecordDialog';
 import { Field } from '../components/forms/Field';
 import { validate } from '../components/forms/validate';
@@ -17,6 +18,21 @@ export interface EbiChoice {
 
 const OUTSIDE = 'outside';
 const NOBODY = '';
+
+/** What the person sets of a request: "to" is a member school's id, OUTSIDE or NOBODY. */
+type Values = { requestedOn: string; ebiPointId: number | null; area: string; status: SupportStatus; to: string; outside: string; notes: string };
+
+function valuesOf(r: SupportRequestRecord): Values {
+  return {
+    requestedOn: r.requestedOn,
+    ebiPointId: r.ebiPointId,
+    area: r.area,
+    status: r.status as SupportStatus,
+    to: r.brokeredToSchoolId ? String(r.brokeredToSchoolId) : r.brokeredTo ? OUTSIDE : NOBODY,
+    outside: r.brokeredTo ?? '',
+    notes: r.notes ?? '',
+  };
+}
 
 function short(text: string, n = 90): string {
   return text.length > n ? `${text.slice(0, n - 1)}…` : text;
@@ -33,23 +49,27 @@ export function SupportDialog(props: {
   year: string;
   today: string;
   ebis: EbiChoice[];
-  /** The request to change; absent to log a new one. */
+  /** The request to change, as the page has it now; absent to log a new one. */
   request?: SupportRequestRecord;
+  /** Fetches the request again (offered after a save refused because it changed meanwhile). */
+  reload?: () => Promise<unknown>;
   /** A new request that starts on one of the school's EBIs, brokered to a suggested school (from the explorer). */
   start?: { ebiPointId: number; brokeredToSchoolId: number };
   onSaved(r: Saved): void;
   onCancel(): void;
 }) {
-  const { request: existing, today, start } = props;
-  const [requestedOn, setRequestedOn] = useState(existing?.requestedOn ?? today);
-  const [ebiPointId, setEbiPointId] = useState<number | null>(existing?.ebiPointId ?? start?.ebiPointId ?? null);
-  const [area, setArea] = useState(existing?.area ?? props.ebis.find((e) => e.id === start?.ebiPointId)?.text ?? '');
-  const [status, setStatus] = useState<SupportStatus>((existing?.status as SupportStatus) ?? (start ? 'brokered' : 'open'));
-  const [to, setTo] = useState<string>(
-    existing?.brokeredToSchoolId ? String(existing.brokeredToSchoolId) : existing?.brokeredTo ? OUTSIDE : start ? String(start.brokeredToSchoolId) : NOBODY,
-  );
-  const [outside, setOutside] = useState(existing?.brokeredTo ?? '');
-  const [notes, setNotes] = useState(existing?.notes ?? '');
+  const { today, start } = props;
+  const form = useRecordEdits<SupportRequestRecord, Values>(props.request ?? null, valuesOf, {
+    requestedOn: today,
+    ebiPointId: start?.ebiPointId ?? null,
+    area: props.ebis.find((e) => e.id === start?.ebiPointId)?.text ?? '',
+    status: start ? 'brokered' : 'open',
+    to: start ? String(start.brokeredToSchoolId) : NOBODY,
+    outside: '',
+    notes: '',
+  });
+  const { record: existing, values: v } = form;
+  const { requestedOn, ebiPointId, area, status, to, outside, notes } = v;
   const [touched, setTouched] = useState(false);
   const save = useChange();
   const choicesQuery = useQueryOf('schoolChoices', { year: props.year });
@@ -78,16 +98,13 @@ export function SupportDialog(props: {
   const suggestions = (suggested?.suggestions ?? []).filter((s) => s.schoolId !== props.schoolId);
   const suggestedIds = new Set(suggestions.map((s) => s.schoolId));
 
-  function change(f: () => void) {
-    f();
+  function change(edit: Partial<Values>) {
+    form.set({ ...v, ...edit });
     save.reset();
   }
   function chooseTo(value: string) {
-    change(() => {
-      setTo(value);
-      // Naming who it went to brokers an open request.
-      if (value !== NOBODY && status === 'open') setStatus('brokered');
-    });
+    // Naming who it went to brokers an open request.
+    change({ to: value, ...(value !== NOBODY && status === 'open' ? { status: 'brokered' as const } : {}) });
   }
 
   async function submit() {
@@ -104,27 +121,25 @@ export function SupportDialog(props: {
       saveLabel={existing ? 'Save request' : 'Log request'}
       busy={save.busy}
       error={save.error ?? choicesQuery.error?.message}
+      onReload={props.reload ? reloadOnConflict(save, props.reload, form.restart) : undefined}
       wide
       onSave={() => void submit()}
       onCancel={props.onCancel}
     >
       <div className="record-grid">
         <Field label="Requested on" message={messages.requestedOn}>
-          {(p) => <input {...p} type="date" value={requestedOn} autoFocus onChange={(e) => change(() => setRequestedOn(e.target.value))} />}
+          {(p) => <input {...p} type="date" value={requestedOn} autoFocus onChange={(e) => change({ requestedOn: e.target.value })} />}
         </Field>
         <Field label="About" hint={props.ebis.length === 0 ? 'No EBIs recorded for this school' : 'An EBI fills the area'} message={messages.ebiPointId}>
           {(p) => (
             <select
               {...p}
               value={ebiPointId === null ? '' : String(ebiPointId)}
-              onChange={(e) =>
-                change(() => {
-                  const id = e.target.value === '' ? null : Number(e.target.value);
-                  setEbiPointId(id);
-                  const ebi = props.ebis.find((x) => x.id === id);
-                  if (ebi) setArea(ebi.text);
-                })
-              }
+              onChange={(e) => {
+                const id = e.target.value === '' ? null : Number(e.target.value);
+                const ebi = props.ebis.find((x) => x.id === id);
+                change({ ebiPointId: id, ...(ebi ? { area: ebi.text } : {}) });
+              }}
             >
               <option value="">An area of its own (type it below)</option>
               {props.ebis.map((x) => (
@@ -137,7 +152,7 @@ export function SupportDialog(props: {
         </Field>
         <Field label="Status" message={messages.status}>
           {(p) => (
-            <select {...p} value={status} onChange={(e) => change(() => setStatus(e.target.value as SupportStatus))}>
+            <select {...p} value={status} onChange={(e) => change({ status: e.target.value as SupportStatus })}>
               {SUPPORT_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {s[0]!.toUpperCase() + s.slice(1)}
@@ -148,7 +163,7 @@ export function SupportDialog(props: {
         </Field>
       </div>
       <Field label="Area of support" message={show('area', area !== '')}>
-        {(p) => <input {...p} value={area} placeholder="e.g. Adaptive teaching for pupils with SEND" onChange={(e) => change(() => setArea(e.target.value))} />}
+        {(p) => <input {...p} value={area} placeholder="e.g. Adaptive teaching for pupils with SEND" onChange={(e) => change({ area: e.target.value })} />}
       </Field>
       <div className="record-grid support-broker">
         <Field label="Brokered to" message={show('brokeredToSchoolId', to !== NOBODY)}>
@@ -185,7 +200,7 @@ export function SupportDialog(props: {
         </Field>
         {to === OUTSIDE ? (
           <Field label="Who, outside the network" message={messages.brokeredTo}>
-            {(p) => <input {...p} value={outside} placeholder="e.g. Local authority SEND advisory service" onChange={(e) => change(() => setOutside(e.target.value))} />}
+            {(p) => <input {...p} value={outside} placeholder="e.g. Local authority SEND advisory service" onChange={(e) => change({ outside: e.target.value })} />}
           </Field>
         ) : null}
       </div>
@@ -216,7 +231,7 @@ export function SupportDialog(props: {
         </section>
       ) : null}
       <Field label="Notes" message={messages.notes}>
-        {(p) => <textarea {...p} rows={3} value={notes} placeholder="optional" onChange={(e) => change(() => setNotes(e.target.value))} />}
+        {(p) => <textarea {...p} rows={3} value={notes} placeholder="optional" onChange={(e) => change({ notes: e.target.value })} />}
       </Field>
     </RecordDialog>
   );

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import type { Change } from '../../data/mutations';
 
 /**
- * A form's values: what was loaded (or the starting values) until the person edits, then what they
- * typed. Nothing is copied into state when the record arrives, so a form never shows stale values.
+ * A plain local value that starts from loaded data (a default) until the person changes it, then is
+ * what they chose. Nothing is copied into state when the data arrives, so it never shows a stale
+ * default. Not for a record's fields sent back with its version: those use useRecordEdits, which
+ * holds the record the edits were made from.
  */
 export function useEdits<V>(loaded: V): [V, (next: V) => void] {
   const [edited, setEdited] = useState<V | null>(null);

@@ -77,7 +77,8 @@ export function SupportPanel({ d }: { d: SchoolDashboard }) {
           year={d.year}
           today={d.today}
           ebis={ebisOf(d)}
-          request={open.request}
+          request={rows.find((r) => r.id === open.request?.id) ?? open.request}
+          reload={list.refetch}
           onCancel={close}
           onSaved={saved}
         />

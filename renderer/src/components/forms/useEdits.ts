@@ -21,21 +21,33 @@ export interface RecordEdits<R, V> {
   restart(): void;
 }
 
+/** The person's edits so far and the record as it was at their first edit; null before any edit. */
+export type HeldEdit<R, V> = { record: R | null; values: V } | null;
+
 /**
- * A record form's values and the record they were made from. The record is held from the first
- * edit, so the version sent back is the one the person started from even when a colleague's change
- * (the live stream) fetches the record again meanwhile: the core then refuses the save, naming who
- * changed it, instead of the form quietly writing over their change.
+ * The rule a record form follows, given its edits so far: before any edit it shows the record as
+ * loaded now (a colleague's change shows); from the first edit the record is held as it was then, so
+ * the version sent back is the one the person started from. `edit(values)` is the state after an edit.
  */
-export function useRecordEdits<R, V>(loaded: R | null, valuesOf: (record: R) => V, empty: V): RecordEdits<R, V> {
-  const [edit, setEdit] = useState<{ record: R | null; values: V } | null>(null);
-  const record = edit ? edit.record : loaded;
+export function recordEditsOf<R, V>(held: HeldEdit<R, V>, loaded: R | null, valuesOf: (record: R) => V, empty: V): { record: R | null; values: V; edit(values: V): HeldEdit<R, V> } {
+  const record = held ? held.record : loaded;
   return {
     record,
-    values: edit ? edit.values : loaded ? valuesOf(loaded) : empty,
-    set: (values) => setEdit({ record, values }),
-    restart: () => setEdit(null),
+    values: held ? held.values : loaded ? valuesOf(loaded) : empty,
+    edit: (values) => ({ record, values }),
   };
+}
+
+/**
+ * A record form's values and the record they were made from (see recordEditsOf). The record is held
+ * from the first edit even when a colleague's change (the live stream) fetches it again meanwhile: the
+ * core then refuses the save, naming who changed it, instead of the form quietly writing over their
+ * change.
+ */
+export function useRecordEdits<R, V>(loaded: R | null, valuesOf: (record: R) => V, empty: V): RecordEdits<R, V> {
+  const [held, setHeld] = useState<HeldEdit<R, V>>(null);
+  const form = recordEditsOf(held, loaded, valuesOf, empty);
+  return { record: form.record, values: form.values, set: (values) => setHeld(form.edit(values)), restart: () => setHeld(null) };
 }
 
 /**

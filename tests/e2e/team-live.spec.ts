@@ -23,6 +23,7 @@ test.beforeAll(async () => {
     manager: { name: 'Mo Manager', email: 'mo@example.org', roles: 'memberships_manager' },
     second: { name: 'Sam Second', email: 'sam@example.org', roles: 'memberships_manager' },
     finance: { name: 'Fin Ance', email: 'fin@example.org', roles: 'finance' },
+    finance2: { name: 'Fay Nance', email: 'fay@example.org', roles: 'finance' },
     viewer: { name: 'Vi Ewer', email: 'vi@example.org', roles: 'viewer' },
   });
 });
@@ -135,6 +136,39 @@ test('two people edit one school: the second save is refused naming the first, a
   expect((await value<{ trust: string | null }>(mo, 'schoolRecord', { schoolId: school.schoolId })).trust).toBe('Sam’s Trust');
   await mo.context().close();
   await sam.context().close();
+});
+
+test('a claim corrected meanwhile by a colleague: the save is refused naming them, Reload shows their value, and saving again works', async ({ browser }) => {
+  const fin = await signedIn(browser, server.people.finance!);
+  const fay = await signedIn(browser, server.people.finance2!);
+  const hub = (await value<{ id: number; name: string }[]>(fin, 'listHubs', {})).find((h) => h.name === 'Aspire Hub')!;
+  const category = (await value<{ id: number }[]>(fin, 'listSpendCategories', {}))[0]!;
+  const logged = await value<{ record: { id: number } }>(fin, 'createClaim', { hubId: hub.id, year: '2026/27', claimedOn: '2026-11-23', amount: '£50.00', invoiceRef: 'ASP-RACE-1', categoryId: category.id, status: 'submitted', description: 'As logged' });
+  await openFunding(fin, 'Aspire Hub');
+  await fin.getByRole('button', { name: 'Edit claim ASP-RACE-1' }).click();
+  const form = fin.getByRole('dialog', { name: 'Correct claim ASP-RACE-1' });
+  await form.getByLabel('Description').fill('Fin’s description');
+
+  // Fay corrects the same claim; Fin's page fetches it again from the live stream (the row shows it).
+  const claim = (await value<{ id: number; version: string }[]>(fay, 'listClaims', { hubId: hub.id, year: '2026/27' })).find((c) => c.id === logged.record.id)!;
+  await value(fay, 'updateClaim', { claimId: claim.id, version: claim.version, description: 'Fay’s description' });
+  await expect(fin.getByRole('table', { name: 'Claims' }).locator('tr', { hasText: 'ASP-RACE-1' })).toContainText('Fay’s description', { timeout: 2000 });
+  await expect(form.getByLabel('Description')).toHaveValue('Fin’s description');
+
+  // Fin's form was made from the claim as Fin found it: the save is refused, naming Fay.
+  await form.getByRole('button', { name: 'Save the correction' }).click();
+  await expect(form.getByRole('alert')).toHaveText(/^Fay Nance changed .+ at \d\d:\d\d on \d{1,2} [A-Z][a-z]+ 2026; reload to see their change\./);
+  await form.getByRole('button', { name: 'Reload' }).click();
+  await expect(form.getByLabel('Description')).toHaveValue('Fay’s description');
+  await expect(form.getByRole('alert')).toHaveCount(0);
+
+  await form.getByLabel('Description').fill('Fin’s description');
+  await form.getByRole('button', { name: 'Save the correction' }).click();
+  await expect(form).toBeHidden();
+  const saved = (await value<{ id: number; description: string | null }[]>(fay, 'listClaims', { hubId: hub.id, year: '2026/27' })).find((c) => c.id === logged.record.id)!;
+  expect(saved.description).toBe('Fin’s description');
+  await fin.context().close();
+  await fay.context().close();
 });
 
 test('a Viewer sees no contact details and no enabled edit buttons on a school', async ({ browser }) => {

@@ -11,6 +11,8 @@ import { seedFundingNetwork } from '../helpers/funding-seed';
 import { storeHash, tempDir, TEST_NOW } from '../helpers/store';
 import { testClockEnv } from '../helpers/clock';
 import { selfSignedCertificate } from '../helpers/team-server';
+import { SAMPLE_FILE } from '../fixtures/ofsted/generate';
+import type { OfstedCommitResult } from '../../shared/contract/ofsted-import';
 
 // The command line against a running team server (--server URL, the token from HUBDESK_TOKEN or a
 // file), over HTTPS with a throwaway self-signed certificate: on SQLite, the server's own store.
@@ -21,7 +23,7 @@ let local: CoreContext;
 let server: TeamServer;
 let caFile: string;
 let claimId: number;
-const tokens: Record<'admin' | 'finance' | 'viewer', string> = {} as never;
+const tokens: Record<'admin' | 'finance' | 'viewer' | 'manager', string> = {} as never;
 
 async function hubdesk(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -45,6 +47,7 @@ beforeAll(async () => {
     ['admin', 'Ada Admin', 'ada@example.org', 'administrator'],
     ['finance', 'Fin Ance', 'fin@example.org', 'finance'],
     ['viewer', 'Vi Ewer', 'vi@example.org', 'viewer'],
+    ['manager', 'Mo Manager', 'mo@example.org', 'memberships_manager'],
   ] as const) {
     expect((await hubdesk(['--data', dir, 'people', 'add', '--name', name, '--email', email, '--roles', roles])).code).toBe(0);
     // The administrator issues each a token on the command line: printed once, as the last line.
@@ -52,6 +55,17 @@ beforeAll(async () => {
     expect(issued.code, issued.err).toBe(0);
     tokens[key] = issued.out.split('\n').at(-1)!;
   }
+  // Two schools of the Ofsted sample file, for an import sent to the server.
+  const at = TEST_NOW.toISOString();
+  await store.db
+    .insertInto('schools')
+    .values(
+      ['100000', '100022'].map((urn) => ({
+        urn, name: `Member ${urn}`, phase: 'Primary', school_type: null, local_authority: null, trust: null, postcode: null, headteacher: null,
+        headteacher_since: null, email: null, phone: null, merged_into_school_id: null, import_batch_id: null, created_at: at, updated_at: at,
+      })),
+    )
+    .execute();
   const { cert, key } = selfSignedCertificate();
   caFile = path.join(dir, 'ca.pem');
   fs.writeFileSync(caFile, cert);
@@ -114,6 +128,22 @@ describe('hubdesk --server URL', () => {
     expect(paid.code, paid.err).toBe(0);
     const audit = await store.db.selectFrom('audit_log').select('os_user').where('entity', '=', 'claims').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(audit.os_user).toBe('Fin Ance');
+  });
+
+  it('imports a file through the server (sent in the call, as the browser sends it); a Viewer’s import is forbidden and writes nothing', async () => {
+    const before = await dataHash();
+    const refused = await remote(['import', 'ofsted', SAMPLE_FILE], tokens.viewer);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/is for Memberships Manager; Vi Ewer holds Viewer\.$/);
+    const dry = await remote(['import', 'ofsted', SAMPLE_FILE, '--dry-run'], tokens.manager);
+    expect(dry.code, dry.err).toBe(0);
+    expect(dry.out).toContain('Dry run: nothing was written.');
+    expect(await dataHash()).toBe(before);
+    const done = await remote(['import', 'ofsted', SAMPLE_FILE, '--json'], tokens.manager);
+    expect(done.code, done.err).toBe(0);
+    expect(JSON.parse(done.out) as OfstedCommitResult).toMatchObject({ inspectionsAdded: 3, judgementsAdded: 16, schools: 2 });
+    const batch = await store.db.selectFrom('import_batches').select('id').where('kind', '=', 'ofsted').execute();
+    expect(batch).toHaveLength(1);
   });
 
   it('says plainly when the token no longer works (revoked), and the administrator revokes it over --server too', async () => {

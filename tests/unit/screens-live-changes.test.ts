@@ -43,6 +43,16 @@ describe('a colleague’s change pushed by the team server', () => {
     expect(stale(client).sort()).toEqual(['listSpendCategories', 'spendNetwork']);
   });
 
+  it('a change made outside the server (another server, the command line) makes every query stale', async () => {
+    const client = new QueryClient();
+    for (const key of seeded) client.setQueryData(key, { seeded: true });
+    const { source, send } = fakeSource();
+    followChanges(client, source);
+    send(JSON.stringify({ methods: ['*'], by: 'Fin Ance' }));
+    await settle();
+    expect(stale(client).sort()).toEqual(seeded.map(([m]) => m).sort());
+  });
+
   it('ignores what it does not understand, and stops when asked', async () => {
     const client = new QueryClient();
     for (const key of seeded) client.setQueryData(key, { seeded: true });

@@ -1,5 +1,6 @@
 import type { QueryClient, Query } from '@tanstack/react-query';
 import { isMethodName, type MethodName } from '@shared/contract';
+import { ANY_DATA } from '@shared/live-changes';
 
 /**
  * What the screens know about the data: each kind of record is a tag. A query names the tags it
@@ -204,10 +205,12 @@ export function isTag(name: unknown): name is Tag {
 /**
  * "This changed", said from outside the screens (another window, a colleague's change pushed by a
  * server). Each name is a tag (every query reading it), a change's method name (what that change
- * writes), or a query's method name (that query, whatever its request). Unknown names are ignored:
- * the message comes from outside.
+ * writes), a query's method name (that query, whatever its request), or ANY_DATA (a change made
+ * outside the server, which may have touched anything). Unknown names are ignored: the message comes
+ * from outside.
  */
 export function invalidateFromOutside(client: QueryClient, names: readonly string[]): Promise<void> {
+  if (names.includes(ANY_DATA)) return client.invalidateQueries();
   const tags = new Set<Tag>();
   const queries = new Set<MethodName>();
   for (const name of names) {

@@ -40,6 +40,8 @@ const POSTGRES_SUITE: string[] = [
   'tests/integration/support-dashboards.test.ts',
   'tests/integration/team-people.test.ts',
   'tests/integration/team-server.test.ts',
+  'tests/integration/team-server-tokens.test.ts',
+  'tests/integration/team-server-address-limit.test.ts',
   'tests/integration/viewer-contacts.test.ts',
 ];
 

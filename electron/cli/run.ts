@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CliCommand, CliIo } from './command';
+import type { CliArgs, CliCommand, CliIo } from './command';
 import { UsageError } from './command';
 import { commands } from './commands';
-import { CliCallError } from './call';
+import { CliCallError, localCore } from './call';
+import { readCa, readToken, remoteCore, RemoteError } from './remote';
 import { databaseUrlFrom, openChosenStore } from '../core/db/open';
 import { createContext } from '../core/context';
 import { clockFromEnvironment } from '../core/clock';
@@ -14,7 +15,16 @@ import { plainStoreError } from '../core/db/sqlite-file/plain-errors';
 import { restoreOverDamagedStore } from '../core/maintenance/restore-damaged';
 
 export function usageText(): string {
-  return ['usage:', ...commands.map((c) => `  ${c.usage}`), '', 'Options for every command:', '  --data DIR   the folder holding hubdesk.db (default: HUBDESK_DATA or the app’s data folder)', '  --database-url URL   a shared PostgreSQL store instead (default: HUBDESK_DATABASE_URL)'].join('\n');
+  return [
+    'usage:',
+    ...commands.map((c) => `  ${c.usage}`),
+    '',
+    'Options for every command:',
+    '  --data DIR   the folder holding hubdesk.db (default: HUBDESK_DATA or the app’s data folder)',
+    '  --database-url URL   a shared PostgreSQL store instead (default: HUBDESK_DATABASE_URL)',
+    '  --server URL   a team server instead (https://…; default: HUBDESK_SERVER), with an API token from',
+    '                 HUBDESK_TOKEN or --token-file FILE (never on the command line); --ca FILE trusts a private CA',
+  ].join('\n');
 }
 
 function findCommand(words: string[]): { command: CliCommand; rest: string[] } | null {
@@ -25,29 +35,34 @@ function findCommand(words: string[]): { command: CliCommand; rest: string[] } |
   return null;
 }
 
+/** Options for every command, which may stand before the command words: taken out of `args`. */
+const GLOBAL_OPTIONS = { '--data': 'a folder', '--database-url': 'a URL (postgres://…)', '--server': 'a URL (https://…)', '--token-file': 'a file', '--ca': 'a PEM file' } as const;
+type GlobalOption = keyof typeof GLOBAL_OPTIONS;
+
+function takeGlobalOptions(args: string[]): Partial<Record<GlobalOption, string>> | string {
+  const taken: Partial<Record<GlobalOption, string>> = {};
+  for (const option of Object.keys(GLOBAL_OPTIONS) as GlobalOption[]) {
+    const index = args.indexOf(option);
+    if (index < 0) continue;
+    const value = args[index + 1];
+    if (!value || value.startsWith('--')) return `${option} needs ${GLOBAL_OPTIONS[option]}`;
+    taken[option] = value;
+    args.splice(index, 2);
+  }
+  return taken;
+}
+
 /** Runs the CLI; returns the exit code (0 ok, 1 validation or data error, 2 usage). */
 export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  // --data may stand before the command words; pull it out first.
   const args = [...argv];
-  let dataDir: string | undefined;
-  const dataIndex = args.indexOf('--data');
-  if (dataIndex >= 0) {
-    dataDir = args[dataIndex + 1];
-    if (!dataDir || dataDir.startsWith('--')) {
-      io.err(`--data needs a folder\n${usageText()}`);
-      return 2;
-    }
-    args.splice(dataIndex, 2);
+  if (args.some((a) => a === '--token' || a.startsWith('--token='))) {
+    io.err('An API token is never given on the command line (other people on this computer could read it from the process list): set HUBDESK_TOKEN, or give --token-file FILE.');
+    return 2;
   }
-  let databaseUrlArg: string | undefined;
-  const urlIndex = args.indexOf('--database-url');
-  if (urlIndex >= 0) {
-    databaseUrlArg = args[urlIndex + 1];
-    if (!databaseUrlArg || databaseUrlArg.startsWith('--')) {
-      io.err(`--database-url needs a URL (postgres://…)\n${usageText()}`);
-      return 2;
-    }
-    args.splice(urlIndex, 2);
+  const global = takeGlobalOptions(args);
+  if (typeof global === 'string') {
+    io.err(`${global}\n${usageText()}`);
+    return 2;
   }
   if (args.length === 0 || args[0] === '--help' || args[0] === 'help') {
     (args.length === 0 ? io.err : io.out)(usageText());
@@ -60,7 +75,7 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     return 2;
   }
   const { command } = found;
-  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  let parsed: CliArgs;
   try {
     const result = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
     parsed = { values: result.values as Record<string, string | boolean | undefined>, positionals: result.positionals.slice(command.words.length) };
@@ -73,7 +88,17 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     return 2;
   }
 
-  const folder = path.resolve(dataDir ?? defaultDataDir(env));
+  // A team server when asked for (--server, or HUBDESK_SERVER unless a store is named); this computer's store otherwise.
+  const local = global['--data'] !== undefined || global['--database-url'] !== undefined;
+  const server = global['--server'] ?? (local ? undefined : env.HUBDESK_SERVER?.trim() || undefined);
+  if (server !== undefined) return runAgainstServer(command, parsed, io, env, { server, tokenFile: global['--token-file'], ca: global['--ca'], local });
+  if (global['--token-file'] !== undefined || global['--ca'] !== undefined) {
+    io.err(`--token-file and --ca are for --server URL (a team server).\nusage: ${command.usage}`);
+    return 2;
+  }
+
+  const folder = path.resolve(global['--data'] ?? defaultDataDir(env));
+  const databaseUrlArg = global['--database-url'];
   if (command.runOnStore) {
     try {
       return await command.runOnStore({ dataDir: folder, databaseUrl: databaseUrlFrom(databaseUrlArg, env) }, parsed, io);
@@ -94,23 +119,54 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     return 1;
   }
   try {
-    return await command.run(createContext(store, { now, person: env.HUBDESK_PERSON }), parsed, io);
+    const ctx = createContext(store, { now, person: env.HUBDESK_PERSON });
+    return await (command.runLocal ? command.runLocal(ctx, parsed, io) : command.run!(localCore(ctx), parsed, io));
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`${error.message}\nusage: ${command.usage}`);
-      return 2;
-    }
-    if (error instanceof CliCallError || error instanceof HubdeskError) {
-      io.err(error.message);
-      const issues = error instanceof CliCallError ? error.issues : [];
-      for (const issue of issues.slice(1)) io.err(`  ${issue.path}: ${issue.message}`);
-      return 1;
-    }
     const plain = plainStoreError(error, folder);
-    io.err(plain ? plain.message : `hubdesk failed: ${(error as Error).message}`);
-    return 1;
+    return reportFailure(error, command, io, plain ? plain.message : null);
   } finally {
     await store.close();
+  }
+}
+
+/** A failed command: a usage mistake exits 2 with the usage, a refused call or a data error 1 with its message. */
+function reportFailure(error: unknown, command: CliCommand, io: CliIo, plainMessage: string | null): number {
+  if (error instanceof UsageError) {
+    io.err(`${error.message}\nusage: ${command.usage}`);
+    return 2;
+  }
+  if (error instanceof CliCallError || error instanceof HubdeskError || error instanceof RemoteError) {
+    io.err(error.message);
+    const issues = error instanceof CliCallError ? error.issues : [];
+    for (const issue of issues.slice(1)) io.err(`  ${issue.path}: ${issue.message}`);
+    return 1;
+  }
+  io.err(plainMessage ?? `hubdesk failed: ${(error as Error).message}`);
+  return 1;
+}
+
+/** `--server URL`: the command's contract calls go to the team server over HTTPS, as the token's person. */
+async function runAgainstServer(command: CliCommand, parsed: CliArgs, io: CliIo, env: NodeJS.ProcessEnv, options: { server: string; tokenFile?: string; ca?: string; local: boolean }): Promise<number> {
+  const usage = (message: string) => {
+    io.err(`${message}\nusage: ${command.usage}`);
+    return 2;
+  };
+  if (options.local) return usage('Give --server URL (a team server) or --data / --database-url (a store on this computer), not both.');
+  if (!command.run) return usage(`"${command.words.join(' ')}" works on a store on this computer only, not against a team server: ${command.localOnly ?? 'it needs the store itself'}.`);
+  let server: URL;
+  try {
+    server = new URL(options.server);
+  } catch {
+    return usage(`--server needs the team server's address, like https://hubdesk.example.org (got "${options.server}")`);
+  }
+  if (server.protocol !== 'https:') return usage(`--server needs an https:// address (got ${server.protocol}//): the API token must not cross the network in the clear`);
+  try {
+    const token = readToken(options.tokenFile, env);
+    if (!token) return usage('--server needs an API token: set HUBDESK_TOKEN, or give --token-file FILE (an administrator issues one with: hubdesk people token EMAIL)');
+    const ca = options.ca === undefined ? undefined : readCa(options.ca);
+    return await command.run(remoteCore({ server, token, ca }), parsed, io);
+  } catch (error) {
+    return reportFailure(error, command, io, null);
   }
 }
 

@@ -1,64 +1,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { databaseUrlFrom, openChosenStore } from '../core/db/open';
 import { createContext } from '../core/context';
 import { clockFromEnvironment, TEST_CLOCK_VARIABLE } from '../core/clock';
 import { defaultDataDir } from '../core/data-dir';
 import { hasActiveAdministrator } from '../core/people/people';
 import { startBrowserServer } from './http';
+import { parseServerArgs, USAGE, type ServerArgs } from './args';
 import { startTeamServer, type TeamTransport } from './team/server';
 import { warmFirstPage } from '../core/dashboards/warm';
-
-const USAGE = [
-  'usage: node out/server/index.js [--data DIR] [--database-url URL] [--port N]',
-  '  Serves hubdesk on http://127.0.0.1 for use in a browser (one person, this computer).',
-  'usage: node out/server/index.js --team [--data DIR] [--database-url URL] [--host ADDRESS] [--port N] (--cert FILE --key FILE [--url URL] | --behind-proxy --url URL)',
-  '  Serves hubdesk to a team over HTTPS: people sign in (hubdesk people add creates them).',
-  '  --cert, --key     the TLS certificate (chain) and private key, PEM files',
-  '  --behind-proxy    plain HTTP to a reverse proxy that terminates TLS (listens on 127.0.0.1 unless --host)',
-  '  --url URL         the https:// address people open (required behind a proxy)',
-].join('\n');
-
-type Values = { data?: string; 'database-url'?: string; port?: string; help?: boolean; team?: boolean; host?: string; cert?: string; key?: string; 'behind-proxy'?: boolean; url?: string };
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
   process.exit(2);
 }
 
-function teamTransport(values: Values): TeamTransport {
-  if (values['behind-proxy']) {
-    if (values.cert || values.key) fail('--behind-proxy takes no --cert or --key: the proxy holds the certificate.');
-    if (!values.url) fail('--behind-proxy needs --url, the https:// address people open.');
-    return { kind: 'behind-proxy' };
-  }
-  if (!values.cert || !values.key) fail('--team needs --cert FILE and --key FILE (HTTPS), or --behind-proxy --url URL.');
+function teamTransport(team: NonNullable<ServerArgs['team']>): TeamTransport {
+  if (team.kind === 'behind-proxy') return team;
   try {
-    return { kind: 'tls', cert: fs.readFileSync(values.cert), key: fs.readFileSync(values.key) };
+    return { kind: 'tls', cert: fs.readFileSync(team.cert), key: fs.readFileSync(team.key) };
   } catch (error) {
     return fail(`Could not read the certificate or key: ${(error as Error).message}`);
   }
 }
 
 async function main(): Promise<void> {
-  let values: Values;
+  let values: ServerArgs;
   try {
-    ({ values } = parseArgs({
-      options: {
-        data: { type: 'string' },
-        'database-url': { type: 'string' },
-        port: { type: 'string' },
-        help: { type: 'boolean' },
-        team: { type: 'boolean' },
-        host: { type: 'string' },
-        cert: { type: 'string' },
-        key: { type: 'string' },
-        'behind-proxy': { type: 'boolean' },
-        url: { type: 'string' },
-      },
-      strict: true,
-    }));
+    values = parseServerArgs(process.argv.slice(2));
   } catch (error) {
     return fail((error as Error).message);
   }
@@ -66,14 +35,12 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be a whole number from 0 to 65535');
-  if (!values.team && (values.host || values.cert || values.key || values['behind-proxy'] || values.url)) fail('--host, --cert, --key, --behind-proxy and --url are for --team.');
-  const transport = values.team ? teamTransport(values) : null;
+  const port = values.port;
+  const transport = values.team ? teamTransport(values.team) : null;
 
   const now = clockFromEnvironment();
   const dataDir = path.resolve(values.data ?? defaultDataDir());
-  const databaseUrl = databaseUrlFrom(values['database-url']);
+  const databaseUrl = databaseUrlFrom(values.databaseUrl);
   const store = await openChosenStore(dataDir, databaseUrl, { lockAs: transport ? 'team server' : 'browser-mode server' });
   // A team server's changes name whoever signed in; browser mode's the person it was started for.
   const ctx = createContext(store, { now, person: transport ? undefined : process.env.HUBDESK_PERSON });

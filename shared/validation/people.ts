@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../contract/roles';
+import { id } from '../contract/schemas';
 
 /** A person's sign-in email: trimmed and lower case, so one person is never two accounts. */
 export const personEmail = z
@@ -23,3 +24,15 @@ export const addPersonSchema = z.strictObject({
 });
 
 export const setPersonRolesSchema = z.strictObject({ email: personEmail, roles: personRoles });
+
+/** An API token for a script: whose it is, what it is for (shown in the list), and how many days it works (none: until revoked). */
+export const issueApiTokenSchema = z.strictObject({
+  email: personEmail,
+  label: z.string({ error: 'say what the token is for' }).trim().min(1, 'say what the token is for, e.g. "nightly Ofsted import"').max(200, 'a label is at most 200 characters'),
+  expiresInDays: z.number({ error: 'give the days as a whole number' }).int('give the days as a whole number').min(1, 'a token works for at least 1 day').max(3650, 'a token works for at most 3650 days (ten years)').optional(),
+});
+
+/** The tokens of one person, or everyone's. */
+export const listApiTokensSchema = z.strictObject({ email: personEmail.optional() });
+
+export const revokeApiTokenSchema = z.strictObject({ id });

@@ -197,10 +197,10 @@ describe('roles refused by the database itself', () => {
     });
   });
 
-  it('only the Administrator\'s role reads or changes people, their roles, sessions and sign-in failures (password and session hashes)', async () => {
+  it('only the Administrator\'s role reads or changes people, their roles, sessions, API tokens and sign-in failures (password, session and token hashes)', async () => {
     for (const role of ['hubdesk_viewer', 'hubdesk_memberships_manager', 'hubdesk_finance']) {
       await asRole(role, async (c) => {
-        for (const table of ['people', 'person_roles', 'sessions', 'sign_in_failures']) {
+        for (const table of ['people', 'person_roles', 'sessions', 'sign_in_failures', 'api_tokens', 'sign_in_address_failures']) {
           await expect(c.query(`select * from ${table}`)).rejects.toThrow(new RegExp(`permission denied for table ${table}`));
         }
       });

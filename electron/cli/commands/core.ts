@@ -1,12 +1,11 @@
 import type { CliCommand } from '../command';
-import { callCore } from '../call';
 
 const demo: CliCommand = {
   words: ['demo'],
   usage: 'hubdesk [--data DIR] demo                 load the demo network into an empty database',
   options: { json: { type: 'boolean' } },
-  async run(ctx, { values }, io) {
-    const result = await callCore(ctx, 'loadDemo', { confirm: true });
+  async run(core, { values }, io) {
+    const result = await core.call('loadDemo', { confirm: true });
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else io.out(`Loaded the demo network: ${result.hubs} hubs, ${result.schools} schools, years ${result.years.join(', ')}.`);
     return 0;
@@ -17,8 +16,8 @@ const hubs: CliCommand = {
   words: ['hubs'],
   usage: 'hubdesk [--data DIR] hubs [--year Y] [--json]   list hubs with their school counts',
   options: { json: { type: 'boolean' }, year: { type: 'string' } },
-  async run(ctx, { values }, io) {
-    const list = await callCore(ctx, 'listHubs', { year: values.year as string | undefined });
+  async run(core, { values }, io) {
+    const list = await core.call('listHubs', { year: values.year as string | undefined });
     if (values.json) {
       io.out(JSON.stringify(list.map((h) => ({ id: h.id, name: h.name, schools: h.schools, pupils: h.pupils })), null, 2));
     } else if (list.length === 0) {
@@ -35,8 +34,8 @@ const status: CliCommand = {
   words: ['status'],
   usage: 'hubdesk [--data DIR] status [--json]       where the database and its error log are, and what it holds',
   options: { json: { type: 'boolean' } },
-  async run(ctx, { values }, io) {
-    const s = await callCore(ctx, 'getStatus', {});
+  async run(core, { values }, io) {
+    const s = await core.call('getStatus', {});
     if (values.json) io.out(JSON.stringify(s, null, 2));
     else {
       io.out(`Database: ${s.databaseFile}`);

@@ -1,6 +1,5 @@
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
-import { callCore } from '../call';
 import type { HubDashboardSchool, DashboardInspection } from '@shared/contract/dashboards';
 
 function ofstedJson(i: DashboardInspection | null) {
@@ -72,11 +71,11 @@ const dashboard: CliCommand = {
   words: ['dashboard'],
   usage: 'hubdesk [--data DIR] dashboard --hub NAME [--year Y] [--json]   one hub’s schools: Ofsted, QA, reviewer commitments',
   options: { json: { type: 'boolean' }, year: { type: 'string' }, hub: { type: 'string' } },
-  async run(ctx, { values }, io) {
+  async run(core, { values }, io) {
     const hub = values.hub;
     if (typeof hub !== 'string' || hub.trim() === '') throw new UsageError('dashboard needs --hub NAME, e.g. --hub "Aspire Hub"');
     const year = typeof values.year === 'string' ? values.year : undefined;
-    const d = await callCore(ctx, 'hubDashboard', { hubName: hub, year });
+    const d = await core.call('hubDashboard', { hubName: hub, year });
     if (values.json) {
       io.out(JSON.stringify(d.schools.map(schoolJson), null, 2));
       return 0;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CliCommand, CliIo } from '../command';
 import { UsageError } from '../command';
-import { callCore, CliCallError } from '../call';
+import { CliCallError } from '../call';
 import { HubdeskError } from '../../core/errors';
 import type { ExportFile, ExportJobStatus } from '@shared/contract/exports';
 
@@ -41,13 +41,13 @@ const exportHub: CliCommand = {
   usage: 'hubdesk [--data DIR] export hub NAME --year Y --out FILE.xlsx [--contacts]   one hub’s dashboard as an Excel workbook (no chart image; personal contact details only with --contacts)',
   options: { year: { type: 'string' }, out: { type: 'string' }, contacts: { type: 'boolean' }, 'no-contacts': { type: 'boolean' } },
   positionals: { min: 1, max: 1, names: ['NAME'] },
-  async run(ctx, { values, positionals }, io) {
+  async run(core, { values, positionals }, io) {
     const hubName = positionals[0]!;
     if (hubName.trim() === '') throw new UsageError('export hub needs the hub’s NAME, e.g. export hub "Aspire Hub"');
     const year = requiredYear(values, 'export hub');
     const file = outFile(values, ['.xlsx']);
     const includeContacts = contactsWanted(values);
-    const exported = await callCore(ctx, 'exportHubWorkbook', { hubName, year, includeContacts });
+    const exported = await core.call('exportHubWorkbook', { hubName, year, includeContacts });
     writeOut(file, exported, io, `${exported.contents.length} sheets, ${includeContacts ? 'with' : 'without'} personal contact details`);
     return 0;
   },
@@ -66,14 +66,14 @@ const exportNetwork: CliCommand = {
   usage:
     'hubdesk [--data DIR] export network --year Y --out FILE.xlsx|FILE.zip [--contacts]   the network sheet and every hub’s sheets in one workbook (.xlsx), or one workbook per hub (.zip)',
   options: { year: { type: 'string' }, out: { type: 'string' }, contacts: { type: 'boolean' }, 'no-contacts': { type: 'boolean' } },
-  async run(ctx, { values }, io) {
+  async run(core, { values }, io) {
     const year = requiredYear(values, 'export network');
     const file = outFile(values, ['.xlsx', '.zip']);
     const layout = path.extname(file).toLowerCase() === '.zip' ? 'zip' : 'workbook';
-    let status: ExportJobStatus = await callCore(ctx, 'startNetworkExport', { year, layout, includeContacts: contactsWanted(values) });
+    let status: ExportJobStatus = await core.call('startNetworkExport', { year, layout, includeContacts: contactsWanted(values) });
     while (status.state === 'running') {
       await sleep(100);
-      status = await callCore(ctx, 'networkExportStatus', { jobId: status.jobId });
+      status = await core.call('networkExportStatus', { jobId: status.jobId });
     }
     if (status.state === 'failed' || !status.file) throw new CliCallError(`The network export failed: ${status.error ?? 'no file was written'}.`, 'internal');
     const n = status.file.contents.length;

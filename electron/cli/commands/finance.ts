@@ -1,7 +1,5 @@
-import type { CliCommand } from '../command';
+import type { CliCommand, CliCore } from '../command';
 import { UsageError } from '../command';
-import { callCore } from '../call';
-import type { CoreContext } from '../../core/context';
 import type { ClaimView } from '@shared/contract/funding';
 import { formatPence } from '@shared/domain/money';
 
@@ -21,9 +19,10 @@ function need(v: string | boolean | undefined, what: string): string {
   return s;
 }
 
-async function hubId(ctx: CoreContext, name: string): Promise<number> {
-  const hub = await ctx.db.selectFrom('hubs').select(['id', 'name']).execute();
-  const found = hub.find((h) => h.name.toLowerCase() === name.trim().toLowerCase());
+/** A hub of the year by its name (any case), as the contract lists them. */
+async function hubId(core: CliCore, name: string, year: string): Promise<number> {
+  const hubs = await core.call('listHubs', { year });
+  const found = hubs.find((h) => h.name.toLowerCase() === name.trim().toLowerCase());
   if (!found) throw new UsageError(`there is no hub called ${name}`);
   return found.id;
 }
@@ -56,8 +55,9 @@ const claims: CliCommand = {
   words: ['claims'],
   usage: 'hubdesk [--data DIR] claims --hub NAME --year Y [--json]   a hub’s claims for a year, each with its id and version',
   options: { hub: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' } },
-  async run(ctx, { values }, io) {
-    const list = await callCore(ctx, 'listClaims', { hubId: await hubId(ctx, need(values.hub, '--hub NAME')), year: need(values.year, '--year, e.g. --year 2026/27') });
+  async run(core, { values }, io) {
+    const year = need(values.year, '--year, e.g. --year 2026/27');
+    const list = await core.call('listClaims', { hubId: await hubId(core, need(values.hub, '--hub NAME'), year), year });
     if (values.json) io.out(JSON.stringify(list, null, 2));
     else if (list.length === 0) io.out('No claims.');
     else for (const c of list) io.out(claimLine(c));
@@ -84,18 +84,18 @@ const edit: CliCommand = {
     json: { type: 'boolean' },
   },
   positionals: { min: 1, max: 1, names: ['ID'] },
-  async run(ctx, { values, positionals }, io) {
+  async run(core, { values, positionals }, io) {
     const orNull = (v: string | undefined) => (v === undefined ? undefined : v === 'none' ? null : v);
     let categoryId: number | undefined;
     const category = str(values.category);
     if (category !== undefined) {
-      const found = (await ctx.db.selectFrom('spend_categories').select(['id', 'name']).execute()).find((c) => c.name.toLowerCase() === category.trim().toLowerCase());
+      const found = (await core.call('listSpendCategories', {})).find((c) => c.name.toLowerCase() === category.trim().toLowerCase());
       if (!found) throw new UsageError(`there is no spend category called ${category}`);
       categoryId = found.id;
     }
     const payAnyway = str(values['pay-anyway']);
     const overRelease = str(values['over-release']);
-    const r = await callCore(ctx, 'updateClaim', {
+    const r = await core.call('updateClaim', {
       claimId: claimId(positionals),
       ...(str(values.version) !== undefined ? { version: str(values.version) } : {}),
       ...(str(values.amount) !== undefined ? { amount: str(values.amount) } : {}),
@@ -119,8 +119,8 @@ const remove: CliCommand = {
   usage: 'hubdesk [--data DIR] claim delete ID [--version V]   delete a claim not yet paid',
   options: { version: { type: 'string' } },
   positionals: { min: 1, max: 1, names: ['ID'] },
-  async run(ctx, { values, positionals }, io) {
-    const r = await callCore(ctx, 'deleteClaim', { claimId: claimId(positionals), ...(str(values.version) !== undefined ? { version: str(values.version) } : {}) });
+  async run(core, { values, positionals }, io) {
+    const r = await core.call('deleteClaim', { claimId: claimId(positionals), ...(str(values.version) !== undefined ? { version: str(values.version) } : {}) });
     io.out(r.summary);
     return 0;
   },
@@ -131,8 +131,8 @@ const reverse: CliCommand = {
   usage: 'hubdesk [--data DIR] claim reverse ID --reason TEXT [--version V]   reverse a payment (paid → approved), the reason kept with the claim',
   options: { reason: { type: 'string' }, version: { type: 'string' } },
   positionals: { min: 1, max: 1, names: ['ID'] },
-  async run(ctx, { values, positionals }, io) {
-    const r = await callCore(ctx, 'reverseClaimPayment', {
+  async run(core, { values, positionals }, io) {
+    const r = await core.call('reverseClaimPayment', {
       claimId: claimId(positionals),
       reason: need(values.reason, '--reason TEXT (why the payment is reversed)'),
       ...(str(values.version) !== undefined ? { version: str(values.version) } : {}),
@@ -146,9 +146,10 @@ const lock: CliCommand = {
   words: ['funding', 'lock'],
   usage: 'hubdesk [--data DIR] funding lock --year Y [--hub NAME]   lock the computed allocation of one hub, or of every hub not yet locked',
   options: { year: { type: 'string' }, hub: { type: 'string' } },
-  async run(ctx, { values }, io) {
+  async run(core, { values }, io) {
     const hub = str(values.hub);
-    const r = await callCore(ctx, 'lockFunding', { year: need(values.year, '--year, e.g. --year 2026/27'), ...(hub !== undefined ? { hubId: await hubId(ctx, hub) } : {}) });
+    const year = need(values.year, '--year, e.g. --year 2026/27');
+    const r = await core.call('lockFunding', { year, ...(hub !== undefined ? { hubId: await hubId(core, hub, year) } : {}) });
     io.out(r.summary + (r.alreadyLocked > 0 && r.locked > 0 ? ` (${r.alreadyLocked} already locked)` : ''));
     return 0;
   },
@@ -158,10 +159,11 @@ const unlock: CliCommand = {
   words: ['funding', 'unlock'],
   usage: 'hubdesk [--data DIR] funding unlock --hub NAME --year Y --reason TEXT   unlock a hub’s allocation; its figures follow the roll again',
   options: { year: { type: 'string' }, hub: { type: 'string' }, reason: { type: 'string' } },
-  async run(ctx, { values }, io) {
-    const r = await callCore(ctx, 'unlockFunding', {
-      hubId: await hubId(ctx, need(values.hub, '--hub NAME')),
-      year: need(values.year, '--year, e.g. --year 2026/27'),
+  async run(core, { values }, io) {
+    const year = need(values.year, '--year, e.g. --year 2026/27');
+    const r = await core.call('unlockFunding', {
+      hubId: await hubId(core, need(values.hub, '--hub NAME'), year),
+      year,
       reason: need(values.reason, '--reason TEXT (why the allocation is unlocked)'),
     });
     io.out(r.summary);

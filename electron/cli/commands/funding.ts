@@ -1,17 +1,16 @@
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
-import { callCore } from '../call';
 import { formatPence } from '@shared/domain/money';
 
 const funding: CliCommand = {
   words: ['funding'],
   usage: 'hubdesk [--data DIR] funding --year Y [--hub NAME] [--json]   hub funding, released and remaining for a year',
   options: { json: { type: 'boolean' }, year: { type: 'string' }, hub: { type: 'string' } },
-  async run(ctx, { values }, io) {
+  async run(core, { values }, io) {
     const year = values.year;
     if (typeof year !== 'string' || year.trim() === '') throw new UsageError('funding needs --year, e.g. --year 2025/26');
     const hub = typeof values.hub === 'string' ? values.hub : undefined;
-    const report = await callCore(ctx, 'fundingReport', { year, hub });
+    const report = await core.call('fundingReport', { year, hub });
     if (values.json) {
       io.out(JSON.stringify(report, null, 2));
       return 0;

@@ -1,5 +1,4 @@
 import type { CliCommand, CliIo } from '../command';
-import { callCore } from '../call';
 import { askEncodings, encodingArg, readFileArg } from '../file-arg';
 import { GIAS_IMPORT_MAX_BYTES, type GiasClosedSchool, type GiasImportPreview, type GiasIssueView } from '@shared/contract/gias-import';
 import { formatPence } from '@shared/domain/money';
@@ -40,14 +39,14 @@ const importGias: CliCommand = {
     "hubdesk [--data DIR] import gias FILE [--links LINKS.csv] [--pupils-year Y] [--encoding NAME] [--links-encoding NAME] [--dry-run] [--json]   refresh member schools from GIAS's establishment extract (and its links file)",
   options: { links: { type: 'string' }, 'pupils-year': { type: 'string' }, encoding: { type: 'string' }, 'links-encoding': { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
   positionals: { min: 1, max: 1, names: ['FILE'] },
-  async run(ctx, { values, positionals }, io) {
+  async run(core, { values, positionals }, io) {
     const options = {
       pupilsForYear: typeof values['pupils-year'] === 'string' ? values['pupils-year'] : undefined,
       encoding: encodingArg(values.encoding),
       linksEncoding: encodingArg(values['links-encoding'], '--links-encoding'),
     };
     const links = typeof values.links === 'string' ? readFileArg(values.links, GIAS_IMPORT_MAX_BYTES) : null;
-    const preview = await callCore(ctx, 'previewGiasImport', {
+    const preview = await core.call('previewGiasImport', {
       ...readFileArg(positionals[0]!, GIAS_IMPORT_MAX_BYTES),
       ...(links ? { linksFileName: links.fileName, linksContentBase64: links.contentBase64 } : {}),
       ...options,
@@ -72,7 +71,7 @@ const importGias: CliCommand = {
       if (!values.json) io.out('Dry run: nothing was written.');
       return 0;
     }
-    const result = await callCore(ctx, 'commitGiasImport', {
+    const result = await core.call('commitGiasImport', {
       stagingId: preview.stagingId,
       linksStagingId: preview.linksStagingId ?? undefined,
       sha256: preview.sha256,

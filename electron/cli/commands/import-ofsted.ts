@@ -1,5 +1,4 @@
 import type { CliCommand, CliIo } from '../command';
-import { callCore } from '../call';
 import { askEncodings, encodingArg, readFileArg } from '../file-arg';
 import type { OfstedImportPreview } from '@shared/contract/ofsted-import';
 import { issueText } from '../../core/imports/ofsted/plan';
@@ -31,9 +30,9 @@ const importOfsted: CliCommand = {
   usage: "hubdesk [--data DIR] import ofsted FILE [--all] [--encoding NAME] [--dry-run] [--json]   import Ofsted's monthly management-information file (CSV, XLSX or ODS)",
   options: { all: { type: 'boolean' }, encoding: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
   positionals: { min: 1, max: 1, names: ['FILE'] },
-  async run(ctx, { values, positionals }, io) {
+  async run(core, { values, positionals }, io) {
     const options = { allSchools: values.all === true, encoding: encodingArg(values.encoding) };
-    const preview = await callCore(ctx, 'previewOfstedImport', { ...readFileArg(positionals[0]!), ...options });
+    const preview = await core.call('previewOfstedImport', { ...readFileArg(positionals[0]!), ...options });
     if (preview.encodingChoice) {
       if (values.json) io.out(JSON.stringify(preview, null, 2));
       askEncodings([{ fileName: preview.fileName, choice: preview.encodingChoice, option: '--encoding' }], preview.errors.map((e) => ({ message: e.message, text: issueText(e) })), io);
@@ -53,7 +52,7 @@ const importOfsted: CliCommand = {
       if (!values.json) io.out('Dry run: nothing was written.');
       return 0;
     }
-    const result = await callCore(ctx, 'commitOfstedImport', { stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash, ...options });
+    const result = await core.call('commitOfstedImport', { stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash, ...options });
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else {
       io.out(result.message);

@@ -1,5 +1,4 @@
 import { UsageError, type CliCommand } from '../command';
-import { callCore } from '../call';
 import { readFileArg } from '../file-arg';
 import { HubdeskError } from '../../core/errors';
 import { formatPence } from '@shared/domain/money';
@@ -22,12 +21,12 @@ const importPlan: CliCommand = {
   usage: "hubdesk [--data DIR] import plan FILE --hub NAME --year Y [--confirm ROW=AMOUNT,...] [--dry-run] [--json]   replace a hub's action plan with a workbook's (Priority, Activity, Cost, Category)",
   options: { hub: { type: 'string' }, year: { type: 'string' }, confirm: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
   positionals: { min: 1, max: 1, names: ['FILE'] },
-  async run(ctx, { values, positionals }, io) {
+  async run(core, { values, positionals }, io) {
     if (typeof values.year !== 'string' || typeof values.hub !== 'string') throw new UsageError('"import plan" needs --hub NAME and --year Y');
-    const hubs = await callCore(ctx, 'listHubs', { year: values.year });
+    const hubs = await core.call('listHubs', { year: values.year });
     const hub = hubs.find((h) => h.name.toLowerCase() === String(values.hub).toLowerCase());
     if (!hub) throw new HubdeskError('validation', `There is no hub "${values.hub}" in ${values.year}.`);
-    const preview = await callCore(ctx, 'previewPlanImport', { hubId: hub.id, year: values.year, ...readFileArg(positionals[0]!) });
+    const preview = await core.call('previewPlanImport', { hubId: hub.id, year: values.year, ...readFileArg(positionals[0]!) });
     if (values.json && values['dry-run']) io.out(JSON.stringify(preview, null, 2));
     else if (!values.json) {
       io.out(`${preview.fileName}, sheet "${preview.sheet}": ${countOf(preview.rows.length, 'plan line')} replacing ${preview.replacesLines}; exact total ${formatPence(preview.totalExactPence)}`);
@@ -44,7 +43,7 @@ const importPlan: CliCommand = {
       if (!values.json) io.out('Dry run: nothing was written.');
       return 0;
     }
-    const result = await callCore(ctx, 'commitPlanImport', {
+    const result = await core.call('commitPlanImport', {
       hubId: hub.id,
       year: values.year,
       stagingId: preview.stagingId,

@@ -1,5 +1,4 @@
 import { UsageError, type CliCommand, type CliIo } from '../command';
-import { callCore } from '../call';
 import { readFileArg } from '../file-arg';
 import { QA_IMPORT_MAX_BYTES, type QaImportPreview } from '@shared/contract/qa-import';
 import { issueText } from '../../core/imports/qa/plan';
@@ -19,9 +18,9 @@ const importQa: CliCommand = {
   usage: 'hubdesk [--data DIR] import qa FILE --year Y [--dry-run] [--json]   import a QA tracker workbook (reviews, estimates, WWWs/EBIs, reviewer assignments)',
   options: { year: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
   positionals: { min: 1, max: 1, names: ['FILE'] },
-  async run(ctx, { values, positionals }, io) {
+  async run(core, { values, positionals }, io) {
     if (typeof values.year !== 'string') throw new UsageError('"import qa" needs --year, e.g. --year 2025/26');
-    const preview = await callCore(ctx, 'previewQaImport', { ...readFileArg(positionals[0]!, QA_IMPORT_MAX_BYTES), year: values.year });
+    const preview = await core.call('previewQaImport', { ...readFileArg(positionals[0]!, QA_IMPORT_MAX_BYTES), year: values.year });
     if (values['dry-run']) {
       if (values.json) io.out(JSON.stringify(preview, null, 2));
       else printPreview(preview, io);
@@ -33,7 +32,7 @@ const importQa: CliCommand = {
       if (!values.json) io.out('Dry run: nothing was written.');
       return 0;
     }
-    const result = await callCore(ctx, 'commitQaImport', { stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash, year: values.year });
+    const result = await core.call('commitQaImport', { stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash, year: values.year });
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else {
       io.out(result.message);

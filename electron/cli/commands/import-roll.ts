@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { CliCommand, CliIo } from '../command';
 import { UsageError } from '../command';
-import { callCore, CliCallError } from '../call';
+import { CliCallError } from '../call';
 import { askEncodings, encodingArg, readFileArg } from '../file-arg';
 import { HubdeskError } from '../../core/errors';
 import type { ImportProblem, RollPreview } from '@shared/contract/roll-import';
@@ -58,7 +58,7 @@ const importRoll: CliCommand = {
     json: { type: 'boolean' },
   },
   positionals: { min: 1, max: 1, names: ['FILE'] },
-  async run(ctx, { values, positionals }, io) {
+  async run(core, { values, positionals }, io) {
     if (typeof values.year !== 'string') throw new UsageError('"import roll" needs --year, e.g. --year 2026/27');
     const dateOrder = values['date-order'];
     if (dateOrder !== undefined && dateOrder !== 'dmy' && dateOrder !== 'mdy') throw new UsageError('--date-order must be dmy (day first) or mdy (month first)');
@@ -74,7 +74,7 @@ const importRoll: CliCommand = {
         confirmWarnings: values['confirm-warnings'] === true,
       };
       const request = options;
-      preview = await callCore(ctx, 'previewRollImport', { ...readFileArg(positionals[0]!), ...options });
+      preview = await core.call('previewRollImport', { ...readFileArg(positionals[0]!), ...options });
       if (preview.encodingChoice) {
         if (json) io.out(JSON.stringify(summaryJson(preview, preview.errors), null, 2));
         askEncodings([{ fileName: preview.fileName, choice: preview.encodingChoice, option: '--encoding' }], preview.errors.map((e) => ({ message: e.message, text: `${where(e)}: ${e.message}` })), io);
@@ -105,7 +105,7 @@ const importRoll: CliCommand = {
         }
         return 0;
       }
-      const result = await callCore(ctx, 'commitRollImport', { ...request, stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash });
+      const result = await core.call('commitRollImport', { ...request, stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash });
       if (json) io.out(JSON.stringify(summaryJson(preview, []), null, 2));
       else {
         printPreview(preview, io);

@@ -15,6 +15,7 @@ import { importPlanCommands } from './import-plan';
 import { financeCommands } from './finance';
 import { peopleCommands } from './people';
 import { dbCommands } from './db';
+import { callCommands } from './call';
 
 /** Every CLI command; features add their own module here. */
-export const commands: CliCommand[] = [...coreCommands, ...importRollCommands, ...maintenanceCommands, ...fundingCommands, ...importOfstedCommands, ...importQaCommands, ...importGiasCommands, ...importPlanCommands, ...dashboardCommands, ...packCommands, ...exportCommands, ...recordsCommands, ...mergeCommands, ...financeCommands, ...dbCommands, ...peopleCommands];
+export const commands: CliCommand[] = [...coreCommands, ...importRollCommands, ...maintenanceCommands, ...fundingCommands, ...importOfstedCommands, ...importQaCommands, ...importGiasCommands, ...importPlanCommands, ...dashboardCommands, ...packCommands, ...exportCommands, ...recordsCommands, ...mergeCommands, ...financeCommands, ...dbCommands, ...peopleCommands, ...callCommands];

@@ -10,7 +10,8 @@ const backup: CliCommand = {
   words: ['backup'],
   usage: 'hubdesk [--data DIR] backup [--json]       take a backup of the database now',
   options: { json: { type: 'boolean' } },
-  async run(ctx, { values }, io) {
+  localOnly: 'it writes a file in this computer’s data folder; a shared store’s backups are its database server’s (pg_dump)',
+  async runLocal(ctx, { values }, io) {
     const b = await callCore(ctx, 'createBackup', {});
     io.out(values.json ? JSON.stringify(b, null, 2) : `Backup written: ${path.join(backupDir(ctx.store), b.name)}`);
     return 0;
@@ -21,8 +22,8 @@ const backups: CliCommand = {
   words: ['backups'],
   usage: 'hubdesk [--data DIR] backups [--json]      list the backups, newest first',
   options: { json: { type: 'boolean' } },
-  async run(ctx, { values }, io) {
-    const list = await callCore(ctx, 'listBackups', {});
+  async run(core, { values }, io) {
+    const list = await core.call('listBackups', {});
     if (values.json) io.out(JSON.stringify(list, null, 2));
     else if (list.length === 0) io.out('No backups yet.');
     else for (const b of list) io.out(`${b.name}  ${(b.bytes / 1024).toFixed(0)} KB`);
@@ -35,7 +36,8 @@ const restore: CliCommand = {
   usage: 'hubdesk [--data DIR] restore FILE [--json] replace the data with a backup (the current state is backed up first)',
   options: { json: { type: 'boolean' } },
   positionals: { min: 1, max: 1, names: ['FILE'] },
-  async run(ctx, { values, positionals }, io) {
+  localOnly: 'it reads a file on this computer into this computer’s store',
+  async runLocal(ctx, { values, positionals }, io) {
     // Before the file is copied into the backups folder: a restore needs the data folder's lock.
     ctx.store.claimWrite();
     const source = path.resolve(positionals[0]!);

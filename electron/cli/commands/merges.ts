@@ -48,7 +48,8 @@ const mergeSchool: CliCommand = {
   words: ['school', 'merge'],
   usage: 'hubdesk [--data DIR] school merge --from URN --into URN [--dry-run] [--json]   merge two records of the same school (the --from record’s history moves to --into)',
   options: { from: { type: 'string' }, into: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
-  async run(ctx, { values }, io) {
+  localOnly: 'it finds the schools and hubs in the store itself; run it on the server’s own computer, or use the screens',
+  async runLocal(ctx, { values }, io) {
     const fromSchoolId = await schoolByUrn(ctx, 'from', str(values.from));
     const intoSchoolId = await schoolByUrn(ctx, 'into', str(values.into));
     const preview = await callCore(ctx, 'previewSchoolMerge', { fromSchoolId, intoSchoolId });
@@ -78,7 +79,8 @@ const mergeHub: CliCommand = {
     'hubdesk [--data DIR] hub merge FROM --into TO [--year Y] [--dry-run] [--json]   merge hub FROM into hub TO from year Y (default: the current year); earlier years stay with FROM',
   options: { into: { type: 'string' }, year: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
   positionals: { min: 1, max: 1, names: ['FROM (the hub to merge away)'] },
-  async run(ctx, { values, positionals }, io) {
+  localOnly: 'it finds the schools and hubs in the store itself; run it on the server’s own computer, or use the screens',
+  async runLocal(ctx, { values, positionals }, io) {
     const fromHubId = await hubByName(ctx, 'FROM, the hub to merge away', positionals[0]);
     const intoHubId = await hubByName(ctx, '--into TO, the hub to keep', str(values.into));
     const form = await callCore(ctx, 'hubMergeForm', { hubId: fromHubId });

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
-import { callCore } from '../call';
 import type { CallPack } from '@shared/contract/calls';
 import { CALL_KIND_LABELS } from '@shared/domain/calls';
 import { formatPence } from '@shared/domain/money';
@@ -46,7 +45,7 @@ const pack: CliCommand = {
   usage:
     'hubdesk [--data DIR] pack --hub NAME --term 2025-autumn [--call hub-manager|senior-partner] [--json] [--xlsx FILE]   a hub’s catch-up call pack for a term (default: the Hub Manager call)',
   options: { json: { type: 'boolean' }, hub: { type: 'string' }, term: { type: 'string' }, xlsx: { type: 'string' }, call: { type: 'string' } },
-  async run(ctx, { values }, io) {
+  async run(core, { values }, io) {
     const hub = values.hub;
     const term = values.term;
     if (typeof hub !== 'string' || hub.trim() === '') throw new UsageError('pack needs --hub NAME, e.g. --hub "Aspire Hub"');
@@ -54,9 +53,9 @@ const pack: CliCommand = {
     const call = values.call === undefined ? 'hub-manager' : values.call;
     if (call !== 'hub-manager' && call !== 'senior-partner') throw new UsageError('--call is hub-manager or senior-partner');
     const kind = call === 'senior-partner' ? ('senior_partner' as const) : ('hub_manager' as const);
-    const p = await callCore(ctx, 'callPack', { hubName: hub, term, kind });
+    const p = await core.call('callPack', { hubName: hub, term, kind });
     if (typeof values.xlsx === 'string') {
-      const file = await callCore(ctx, 'callPackWorkbook', { hubId: p.hub.id, term, kind });
+      const file = await core.call('callPackWorkbook', { hubId: p.hub.id, term, kind });
       const target = path.resolve(values.xlsx);
       fs.writeFileSync(target, Buffer.from(file.contentBase64, 'base64'));
       if (!values.json) io.out(`Wrote ${target}`);

@@ -6,6 +6,9 @@ import { HubdeskError } from '../../core/errors';
 import type { MembershipRecord } from '@shared/contract/records';
 import { penceToPoundsString } from '@shared/domain/money';
 
+/** Why the membership commands need this computer's store (they find the school by its URN there). */
+const LOCAL_ONLY = 'it finds the school by its URN in the store itself; run it on the server’s own computer, or use the screens';
+
 function str(v: string | boolean | undefined): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
@@ -26,7 +29,8 @@ const show: CliCommand = {
   words: ['membership'],
   usage: 'hubdesk [--data DIR] membership --urn URN --year Y [--json]   a school’s membership, with the version to send back when changing it',
   options: { urn: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' } },
-  async run(ctx, { values }, io) {
+  localOnly: LOCAL_ONLY,
+  async runLocal(ctx, { values }, io) {
     const f = await findMembership(ctx, str(values.urn), str(values.year));
     if (!f.membership) {
       io.err(`${f.school.name} is not a member in ${f.year}.`);
@@ -52,7 +56,8 @@ const set: CliCommand = {
     version: { type: 'string' },
     json: { type: 'boolean' },
   },
-  async run(ctx, { values }, io) {
+  localOnly: LOCAL_ONLY,
+  async runLocal(ctx, { values }, io) {
     const f = await findMembership(ctx, str(values.urn), str(values.year));
     if (!f.membership) {
       io.err(`${f.school.name} is not a member in ${f.year}: add it from the app or import the roll.`);
@@ -87,8 +92,8 @@ const undo: CliCommand = {
   words: ['undo-change'],
   usage: 'hubdesk [--data DIR] undo-change [--show]   undo the last change made by hand (--show: only say what it is)',
   options: { show: { type: 'boolean' } },
-  async run(ctx, { values }, io) {
-    const last = await callCore(ctx, 'lastRecordsChange', {});
+  async run(core, { values }, io) {
+    const last = await core.call('lastRecordsChange', {});
     if (!last) {
       io.err('There is no change made by hand to undo.');
       return 1;
@@ -97,7 +102,7 @@ const undo: CliCommand = {
       io.out(`${last.at} ${last.user}: ${last.summary}`);
       return 0;
     }
-    const r = await callCore(ctx, 'undoLastChange', { auditId: last.auditId });
+    const r = await core.call('undoLastChange', { auditId: last.auditId });
     io.out(`Undone: ${r.undone.summary}`);
     return 0;
   },

@@ -13,10 +13,10 @@ import { isDamagedStoreError } from './sqlite-file/damaged';
 
 /**
  * Who may sign in, and how, is not part of the data a backup brings back: a restore keeps today's
- * people, roles, sessions and failed sign-ins, so it never revives a disabled person, an old
- * password or an ended session.
+ * people, roles, sessions, API tokens and failed sign-ins, so it never revives a disabled person, an
+ * old password, a revoked token or an ended session.
  */
-const KEPT_THROUGH_RESTORE: ReadonlySet<string> = new Set(['people', 'person_roles', 'sessions', 'sign_in_failures']);
+const KEPT_THROUGH_RESTORE: ReadonlySet<string> = new Set(['people', 'person_roles', 'sessions', 'sign_in_failures', 'api_tokens', 'sign_in_address_failures']);
 
 /** Tables a restore copies: ordinary tables only (FTS shadow tables follow their content tables' triggers). */
 function ordinaryTables(sqlite: BetterSqlite3.Database, schema: string): string[] {

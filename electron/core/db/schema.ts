@@ -415,6 +415,30 @@ export interface SignInFailuresTable {
   locked_until: string | null;
 }
 
+/** A script's or the command line's key to a team server, acting as one person: the SHA-256 of its secret, never the secret. */
+export interface ApiTokensTable {
+  id: Generated<number>;
+  person_id: number;
+  token_hash: string;
+  label: string;
+  created_at: string;
+  /** The administrator who issued it. */
+  created_by: string;
+  last_used_at: string | null;
+  /** It stops working at this time; null for no end. */
+  expires_at: string | null;
+  /** Revoked by an administrator, or when its person was disabled. */
+  revoked_at: string | null;
+}
+
+/** Wrong passwords from one client address, across every email, and until when it is refused. */
+export interface SignInAddressFailuresTable {
+  address: string;
+  failures: number;
+  last_failed_at: string;
+  locked_until: string | null;
+}
+
 export interface Database {
   import_batches: ImportBatchesTable;
   membership_years: MembershipYearsTable;
@@ -451,4 +475,6 @@ export interface Database {
   person_roles: PersonRolesTable;
   sessions: SessionsTable;
   sign_in_failures: SignInFailuresTable;
+  api_tokens: ApiTokensTable;
+  sign_in_address_failures: SignInAddressFailuresTable;
 }

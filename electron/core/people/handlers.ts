@@ -1,6 +1,7 @@
 import type { peopleMethods } from '@shared/contract/people';
 import type { HandlersFor } from '../handler-types';
 import { addPerson, disablePerson, listPeople, resetPassword, setPersonRoles, signOutPerson } from './people';
+import { issueApiToken, listApiTokens, revokeApiToken } from './api-tokens';
 
 /** People who sign in to a team server: the administrator's work, and who is calling. */
 export const peopleHandlers: HandlersFor<typeof peopleMethods> = {
@@ -11,4 +12,7 @@ export const peopleHandlers: HandlersFor<typeof peopleMethods> = {
   setPersonRoles,
   disablePerson,
   signOutPerson,
+  issueApiToken,
+  listApiTokens,
+  revokeApiToken,
 };

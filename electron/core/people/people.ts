@@ -7,6 +7,7 @@ import { recordAudit } from '../changes/audit-entry';
 import { generatePassword, hashPassword } from './passwords';
 import { endSessionsOf } from './sessions';
 import { rolesOf } from './person-roles';
+import { revokeTokensOf } from './api-tokens';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -106,6 +107,7 @@ export async function setPersonRoles(ctx: CoreContext, { email, roles }: Request
   return view(ctx.db, id, ctx.now());
 }
 
+/** A disabled person cannot sign in: their sessions end and their API tokens are revoked. */
 export async function disablePerson(ctx: CoreContext, { email }: RequestOf<'disablePerson'>): Promise<PersonView> {
   const id = await personId(ctx.db, email);
   await ctx.db.transaction().execute(async (trx) => {
@@ -114,6 +116,7 @@ export async function disablePerson(ctx: CoreContext, { email }: RequestOf<'disa
     if ((await rolesOf(trx, id)).includes('administrator')) await keepAnAdministrator(trx, id, email);
     await trx.updateTable('people').set({ disabled_at: ctx.now().toISOString() }).where('id', '=', id).execute();
     await endSessionsOf(trx, id);
+    await revokeTokensOf(trx, id, ctx.now());
     await recordAudit(trx, ctx, { action: 'disable', entity: 'person', entityId: id, after: { email } });
   });
   return view(ctx.db, id, ctx.now());

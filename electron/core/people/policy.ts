@@ -19,24 +19,49 @@ export const DEFAULT_SESSION_POLICY: SessionPolicy = {
   touchEveryMs: MINUTE,
 };
 
-/** Wrong passwords in a row that are free; the next one locks the email. */
-export const FREE_FAILURES = 5;
-const FIRST_LOCK_MS = MINUTE;
-const LONGEST_LOCK_MS = 60 * MINUTE;
-/** Failures older than this are forgotten: a typo last week does not count towards today's lockout. */
-export const FAILURES_FORGOTTEN_AFTER_MS = 24 * 60 * MINUTE;
+/** How wrong passwords are slowed down, for one email or one client address. */
+export interface LockoutRule {
+  /** The failure that first locks (the ones before it are free). */
+  locksAt: number;
+  /** The first lock; each further failure doubles it… */
+  firstLockMs: number;
+  /** …up to this. */
+  longestLockMs: number;
+  /** Failures are forgotten when the last one is older than this: a typo last week does not count towards today's lockout. */
+  forgottenAfterMs: number;
+}
+
+/** Per email: the fifth wrong password in a row locks it for a minute, each further one doubles that, up to an hour. */
+export const EMAIL_LOCKOUT: LockoutRule = { locksAt: 5, firstLockMs: MINUTE, longestLockMs: 60 * MINUTE, forgottenAfterMs: 24 * 60 * MINUTE };
 
 /**
- * How long an email is locked after its `failures`-th wrong password in a row: nothing for the
- * first five, then one minute, doubling with each further failure (2, 4, 8… minutes) up to an hour.
+ * Per client address, across every email: enough for an office behind one address to mistype
+ * (twenty wrong passwords a day), too few for one address to try a couple of passwords against each
+ * of many emails. A success does not reset it (whoever holds one account could otherwise reset it at
+ * will); a day without failures does.
  */
-export function lockoutAfter(failures: number): number {
-  if (failures < FREE_FAILURES) return 0;
-  const doublings = Math.min(failures - FREE_FAILURES, 10);
-  return Math.min(FIRST_LOCK_MS * 2 ** doublings, LONGEST_LOCK_MS);
+export const ADDRESS_LOCKOUT: LockoutRule = { locksAt: 20, firstLockMs: MINUTE, longestLockMs: 60 * MINUTE, forgottenAfterMs: 24 * 60 * MINUTE };
+
+/** Wrong passwords in a row for an email that are free; the next one locks the email. */
+export const FREE_FAILURES = EMAIL_LOCKOUT.locksAt;
+export const FAILURES_FORGOTTEN_AFTER_MS = EMAIL_LOCKOUT.forgottenAfterMs;
+
+/**
+ * How long an email (or address) is locked after its `failures`-th wrong password: nothing before
+ * `locksAt`, then the first lock, doubling with each further failure up to the longest.
+ */
+export function lockoutFor(rule: LockoutRule, failures: number): number {
+  if (failures < rule.locksAt) return 0;
+  const doublings = Math.min(failures - rule.locksAt, 30);
+  return Math.min(rule.firstLockMs * 2 ** doublings, rule.longestLockMs);
 }
 
 /** Whether a session seen at lastSeen and created at created has ended at now. */
 export function sessionEnded(policy: SessionPolicy, session: { createdAt: Date; lastSeenAt: Date; expiresAt: Date }, now: Date): boolean {
   return now.getTime() >= session.expiresAt.getTime() || now.getTime() - session.lastSeenAt.getTime() >= policy.idleMs;
+}
+
+/** How long an email is locked after its `failures`-th wrong password in a row. */
+export function lockoutAfter(failures: number): number {
+  return lockoutFor(EMAIL_LOCKOUT, failures);
 }

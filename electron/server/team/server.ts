@@ -8,13 +8,16 @@ import { signedInAs, type CoreContext } from '../../core/context';
 import { dispatch } from '../../core/dispatch';
 import { signIn } from '../../core/people/sign-in';
 import { csrfTokenFor, endSession, endSessionsOf, sessionPerson, type SignedInPerson } from '../../core/people/sessions';
-import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../core/people/policy';
+import { DEFAULT_SESSION_POLICY, type LockoutRule, type SessionPolicy } from '../../core/people/policy';
+import { apiTokenPerson } from '../../core/people/api-tokens';
 import { MAX_PASSWORD_LENGTH } from '../../core/people/passwords';
 import { MAX_CALL_BYTES, readJson, sendJson, sendRendererFile, sendText } from '../respond';
 import { clearedSessionCookie, csrfMatches, presentedToken, sessionCookie } from './cookies';
 import { ChangeFeed } from './change-feed';
 import { publishOthersChanges } from './others-changes';
 import { lockedMessage } from './locked-message';
+import { clientAddress } from './client-address';
+import { presentedApiToken } from './bearer';
 
 const MAX_SIGN_IN_BYTES = 16 * 1024;
 /** Password checks at once (each takes 128 MiB for a moment): more wait their turn as refusals. */
@@ -39,6 +42,8 @@ export interface TeamServerOptions {
    */
   publicUrl?: string;
   policy?: SessionPolicy;
+  /** Wrong passwords per client address (default ADDRESS_LOCKOUT). */
+  addressRule?: LockoutRule;
 }
 
 export interface TeamServer {
@@ -61,7 +66,9 @@ function sessionView(person: SignedInPerson, token: string) {
  * The team server: the same core for several people over HTTPS. People sign in with an email and
  * password and get a session cookie; every call runs as that person, so dispatch checks their roles.
  * Every POST needs the session's anti-forgery token in a header and, when the browser names an
- * Origin, our own. Health (/healthz) and readiness (/readyz) answer without signing in.
+ * Origin, our own. A script instead sends an API token (`Authorization: Bearer …`) on /api/ calls:
+ * no cookie, so nothing a browser could be tricked into sending, and no anti-forgery token needed.
+ * Health (/healthz) and readiness (/readyz) answer without signing in.
  */
 export async function startTeamServer(ctx: CoreContext, options: TeamServerOptions): Promise<TeamServer> {
   const rendererDir = path.resolve(options.rendererDir);
@@ -73,6 +80,17 @@ export async function startTeamServer(ctx: CoreContext, options: TeamServerOptio
   let signInsRunning = 0;
   const feed = new ChangeFeed();
   const stopOthersChanges = await publishOthersChanges(ctx, feed);
+
+  /** A contract call, as the person signed in or holding the token: dispatch checks their roles. */
+  const answerCall = async (person: SignedInPerson, url: URL, req: http.IncomingMessage, res: http.ServerResponse, hsts: Record<string, string>): Promise<void> => {
+    if (!url.pathname.startsWith('/api/call/')) return sendJson(res, 404, refusal('validation', 'No such endpoint.'), hsts);
+    const payload = await readJson(req, MAX_CALL_BYTES);
+    if (payload === undefined) return sendJson(res, 400, refusal('validation', 'The request body is not valid JSON (or is larger than 120 MB).'), hsts);
+    const method = decodeURIComponent(url.pathname.slice('/api/call/'.length));
+    const envelope = await dispatch(signedInAs(ctx, person), method, payload);
+    if (envelope.ok && isMethodName(method) && contract[method].mutates) feed.publish({ methods: [method], by: person.name });
+    return sendJson(res, 200, envelope, hsts);
+  };
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', publicUrl);
@@ -86,6 +104,21 @@ export async function startTeamServer(ctx: CoreContext, options: TeamServerOptio
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== publicUrl.origin) return sendText(res, 403, 'Forbidden: a request from another site.', hsts);
 
+    const bearer = presentedApiToken(req);
+    if (bearer !== null) {
+      // A token acts as its person on /api/ only; signing in and out is the browser's, with a password.
+      if (!url.pathname.startsWith('/api/')) return sendJson(res, 403, refusal('forbidden', 'An API token works on /api/ calls only; /auth/ is for signing in with a password.'), hsts);
+      // One credential per request: a cookie sent with a token would still need the page's anti-forgery token.
+      if (presentedToken(req) !== null) return sendJson(res, 400, refusal('validation', 'Send an API token or a session cookie, not both.'), hsts);
+      const holder = bearer === 'malformed' ? null : await apiTokenPerson(ctx.db, bearer, ctx.now(), policy);
+      if (!holder) {
+        return sendJson(res, 401, refusal('unauthenticated', 'This API token does not work: it is unknown, revoked or past its end, or its person is disabled. Ask an administrator for a new one (hubdesk people token EMAIL).'), { ...hsts, 'WWW-Authenticate': 'Bearer' });
+      }
+      if (url.pathname === '/api/changes' && req.method === 'GET') return feed.subscribe(res, hsts);
+      if (req.method !== 'POST') return sendJson(res, 405, refusal('validation', 'Use POST.'), hsts);
+      return answerCall(holder, url, req, res, hsts);
+    }
+
     if (req.method === 'POST' && url.pathname === '/auth/sign-in') {
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, refusal('validation', 'Send the email and password as JSON.'), hsts);
       const parsed = signInSchema.safeParse(await readJson(req, MAX_SIGN_IN_BYTES));
@@ -97,13 +130,13 @@ export async function startTeamServer(ctx: CoreContext, options: TeamServerOptio
       signInsRunning += 1;
       let result;
       try {
-        result = await signIn(ctx.db, parsed.data, ctx.now(), policy);
+        result = await signIn(ctx.db, parsed.data, ctx.now(), policy, { address: clientAddress(req, options.transport.kind === 'behind-proxy'), addressRule: options.addressRule });
       } finally {
         signInsRunning -= 1;
       }
       if (result.kind === 'locked') {
         const seconds = Math.max(1, Math.ceil((result.until.getTime() - ctx.now().getTime()) / 1000));
-        return sendJson(res, 429, refusal('unauthenticated', lockedMessage(result.until, ctx.now())), { ...hsts, 'Retry-After': String(seconds) });
+        return sendJson(res, 429, refusal('unauthenticated', lockedMessage(result.until, ctx.now(), result.by)), { ...hsts, 'Retry-After': String(seconds) });
       }
       if (result.kind === 'refused') return sendJson(res, 401, refusal('unauthenticated', 'The email or password is wrong.'), hsts);
       return sendJson(res, 200, { ok: true, value: sessionView(result.person, result.token) }, { ...hsts, 'Set-Cookie': sessionCookie(result.token) });
@@ -138,14 +171,7 @@ export async function startTeamServer(ctx: CoreContext, options: TeamServerOptio
         await endSessionsOf(ctx.db, person.id);
         return sendJson(res, 200, { ok: true, value: null }, { ...hsts, 'Set-Cookie': clearedSessionCookie() });
       }
-      if (url.pathname.startsWith('/api/call/')) {
-        const payload = await readJson(req, MAX_CALL_BYTES);
-        if (payload === undefined) return sendJson(res, 400, refusal('validation', 'The request body is not valid JSON (or is larger than 120 MB).'), hsts);
-        const method = decodeURIComponent(url.pathname.slice('/api/call/'.length));
-        const envelope = await dispatch(signedInAs(ctx, person), method, payload);
-        if (envelope.ok && isMethodName(method) && contract[method].mutates) feed.publish({ methods: [method], by: person.name });
-        return sendJson(res, 200, envelope, hsts);
-      }
+      if (url.pathname.startsWith('/api/')) return answerCall(person, url, req, res, hsts);
       return sendJson(res, 404, refusal('validation', 'No such endpoint.'), hsts);
     }
 

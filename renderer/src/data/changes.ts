@@ -64,6 +64,9 @@ export const methodTags: Record<MethodName, MethodTags> = {
   setPersonRoles: writes('people'),
   disablePerson: writes('people'),
   signOutPerson: writes('people'),
+  issueApiToken: writes('people'),
+  listApiTokens: reads('people'),
+  revokeApiToken: writes('people'),
 
   // dashboards and lists
   networkDashboard: reads(...ALL_RECORDS),

@@ -55,7 +55,7 @@ describe('a record form (useRecordEdits)', () => {
   });
 
   it('whatever arrives and is typed, the record is the one loaded at the first edit since the last restart', () => {
-    const step = fc.oneof(
+    const step: fc.Arbitrary<Step> = fc.oneof(
       fc.record({ kind: fc.constant('arrive' as const), record: fc.record({ id: fc.constant(1), name: fc.string(), version: fc.uuid() }) }),
       fc.record({ kind: fc.constant('edit' as const), name: fc.string() }),
       fc.record({ kind: fc.constant('restart' as const) }),

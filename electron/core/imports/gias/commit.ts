@@ -13,7 +13,7 @@ import type { Database } from '../../db/schema';
 import { HubdeskError } from '../../errors';
 import { recordBatch } from '../../changes/import-batches';
 import { ChangeSet } from '../../changes/change-set';
-import { commitOnce } from '../commit-flow';
+import { backUpAhead, commitOnce } from '../commit-flow';
 import { forget, plannedOnce, type StampedPlan } from '../memo';
 import { stagedFile, stagedFrom, unstage, type StagedFile } from '../staging';
 import { diffHashOf, refuseUnlessPreviewed, type PreviewedFile } from '../guard';
@@ -103,6 +103,7 @@ export async function previewGias(ctx: CoreContext, request: PreviewRequest): Pr
       ? stagedFrom('gias-links', { fileName: request.linksFileName, contentBase64: request.linksContentBase64, stagingId: request.linksStagingId })
       : null;
   const { plan, diffHash } = (await planned(ctx, file, links, request)).value;
+  backUpAhead(ctx, plan.preview.canCommit && !plan.preview.noChanges);
   return { ...plan.preview, stagingId: file.id, linksStagingId: links?.id ?? null, linksFileName: links?.fileName ?? null, sha256: file.sha256, diffHash };
 }
 

@@ -12,7 +12,7 @@ import type { Database } from '../../db/schema';
 import { HubdeskError } from '../../errors';
 import { recordBatch } from '../../changes/import-batches';
 import { ChangeSet } from '../../changes/change-set';
-import { commitOnce } from '../commit-flow';
+import { backUpAhead, commitOnce } from '../commit-flow';
 import { forget, plannedOnce, type StampedPlan } from '../memo';
 import { readStaged, stagedFile, stagedFrom, unstage, type FileReference, type StagedFile } from '../staging';
 import { diffHashOf, refuseUnlessPreviewed, type PreviewedFile } from '../guard';
@@ -70,6 +70,7 @@ async function plannedFile(ctx: CoreContext, file: StagedFile, options: OfstedOp
 export async function previewOfstedFile(ctx: CoreContext, request: FileReference & OfstedOptions): Promise<OfstedImportPreview> {
   const file = stagedFrom('ofsted', request);
   const { plan, diffHash } = (await plannedFile(ctx, file, request)).value;
+  backUpAhead(ctx, plan.preview.canCommit && plan.toInsert.length > 0);
   return { ...plan.preview, stagingId: file.id, diffHash };
 }
 

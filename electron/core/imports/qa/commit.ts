@@ -10,7 +10,7 @@ import type { QaCommitResult, QaImportPreview } from '@shared/contract/qa-import
 import type { CoreContext } from '../../context';
 import type { Database } from '../../db/schema';
 import { HubdeskError } from '../../errors';
-import { commitOnce } from '../commit-flow';
+import { backUpAhead, commitOnce } from '../commit-flow';
 import { forget, plannedOnce, type StampedPlan } from '../memo';
 import { recordBatch } from '../../changes/import-batches';
 import { ChangeSet, type RowOf } from '../../changes/change-set';
@@ -46,6 +46,7 @@ async function plannedTracker(ctx: CoreContext, file: StagedFile, year: string):
 export async function previewQaFile(ctx: CoreContext, request: FileReference & { year: string }): Promise<QaImportPreview> {
   const file = stagedFrom('qa', request);
   const { plan, diffHash } = (await plannedTracker(ctx, file, request.year)).value;
+  backUpAhead(ctx, plan.preview.canCommit && !plan.preview.noChanges);
   return { ...plan.preview, stagingId: file.id, diffHash };
 }
 

@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { FileRefused } from '../files/refused';
 import { HubdeskError } from '../../errors';
+import { workerCode } from '../../worker-code';
 import type { JobRequest, JobResult, JobValue } from './jobs';
 
 /**
@@ -20,23 +20,6 @@ export const WORKER_BUDGET = Object.freeze({
   /** How long an idle worker is kept for the next file. */
   idleMs: 30_000,
 });
-
-/**
- * The worker's code: the `import-worker.js` bundle each build emits (out/ for the CLI and the
- * server, out/main/ for Electron), found from the chunk that is running; or, when hubdesk runs from
- * its TypeScript source (vitest, tsx), entry.ts beside this file, loaded through tsx's require hook.
- */
-function entry(): { code: string; eval: boolean } {
-  if (__filename.endsWith('.ts')) {
-    const source = path.join(__dirname, 'entry.ts');
-    return { code: `require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, eval: true };
-  }
-  for (const dir of [__dirname, path.join(__dirname, '..')]) {
-    const file = path.join(dir, 'import-worker.js');
-    if (fs.existsSync(file)) return { code: file, eval: false };
-  }
-  throw new Error(`the import worker (import-worker.js) is missing beside ${__dirname}: rebuild hubdesk`);
-}
 
 let idle: { worker: Worker; timer: ReturnType<typeof setTimeout> } | null = null;
 let nextId = 1;
@@ -59,7 +42,7 @@ export function workerHeapMb(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 function spawn(): Worker {
-  const { code, eval: isCode } = entry();
+  const { code, eval: isCode } = workerCode('import-worker', path.join(__dirname, 'entry.ts'));
   return new Worker(code, {
     eval: isCode,
     resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(), maxYoungGenerationSizeMb: Math.min(WORKER_BUDGET.youngMb, Math.floor(workerHeapMb() / 4)), stackSizeMb: 4 },

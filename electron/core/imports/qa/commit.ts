@@ -16,7 +16,7 @@ import { recordBatch } from '../../changes/import-batches';
 import { ChangeSet, type RowOf } from '../../changes/change-set';
 import { stagedFile, stagedFrom, unstage, type FileReference, type StagedFile } from '../staging';
 import { diffHashOf, refuseUnlessPreviewed, type PreviewedFile } from '../guard';
-import { runInWorker } from '../worker/pool';
+import { runPlanInWorker } from '../worker/pool';
 import { loadQaFacts, QA_BATCH_KIND } from './store-facts';
 import { issueText, type AssignmentOp, type QaPlan } from './plan';
 import { countOf } from '@shared/plural';
@@ -37,8 +37,8 @@ function planKey(file: StagedFile, year: string): string {
  */
 async function plannedTracker(ctx: CoreContext, file: StagedFile, year: string): Promise<StampedPlan<PlannedTracker>> {
   return plannedOnce(ctx.store, planKey(file, year), async () => {
-    const facts = await loadQaFacts(ctx.db, year);
-    const plan = await runInWorker({ kind: 'qa-plan', fileName: file.fileName, bytes: file.bytes, sha256: file.sha256, stagingId: file.id, year, facts });
+    // The facts are loaded here while the worker reads the file.
+    const plan = await runPlanInWorker({ kind: 'qa-plan', fileName: file.fileName, bytes: file.bytes, sha256: file.sha256, stagingId: file.id, year }, () => loadQaFacts(ctx.db, year));
     return { plan, diffHash: diffHashOf({ reviews: plan.reviews, assignments: plan.assignments }) };
   });
 }

@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import type { CoreContext } from '../../context';
 import { plannedOnce, forget, type StampedPlan } from '../memo';
 import { stagedFrom, type StagedFile } from '../staging';
-import { runInWorker } from '../worker/pool';
+import { runPlanInWorker } from '../worker/pool';
 import { rememberedMappings } from './mappings';
 import { loadRollFacts, storedRows, type RollRows } from './state';
 import type { PlannedRoll } from './plan';
@@ -48,19 +48,20 @@ async function withStoredRows(ctx: CoreContext, planned: PlannedRoll<RollRows>):
  * stored rows' fetch (so both are of one state of the store).
  */
 export async function analyseInWorker(ctx: CoreContext, file: StagedFile, request: RollOptions, today: string): Promise<AnalysedRoll> {
-  const remembered = await rememberedMappings(ctx.db);
-  const state = await loadRollFacts(ctx.db, request.year);
   const { year, sheet, mapping, createHubs, confirmWarnings, encoding, dateOrder } = request;
-  const analysed = await runInWorker({
-    kind: 'roll-plan',
-    fileName: file.fileName,
-    bytes: file.bytes,
-    sha256: file.sha256,
-    stagingId: file.id,
-    request: { year, sheet, mapping, createHubs, confirmWarnings, encoding, dateOrder },
-    facts: { remembered, state },
-    today,
-  });
+  // The facts are loaded here while the worker reads the file.
+  const analysed = await runPlanInWorker(
+    {
+      kind: 'roll-plan',
+      fileName: file.fileName,
+      bytes: file.bytes,
+      sha256: file.sha256,
+      stagingId: file.id,
+      request: { year, sheet, mapping, createHubs, confirmWarnings, encoding, dateOrder },
+      today,
+    },
+    async () => ({ remembered: await rememberedMappings(ctx.db), state: await loadRollFacts(ctx.db, request.year) }),
+  );
   if (!analysed.planned) return { ...analysed, planned: null };
   const planned = await withStoredRows(ctx, analysed.planned);
   analysed.preview.diffHash = crypto.createHash('sha256').update(JSON.stringify(planned.plan)).digest('hex');

@@ -85,6 +85,26 @@ function take(): Worker {
  * of the file too, whether it was reading or planning: the app carries on and nothing was written.
  */
 export function runInWorker<K extends JobRequest['kind']>(request: Extract<JobRequest, { kind: K }>): Promise<JobValue<K>> {
+  return run(request, null);
+}
+
+/** The planning jobs: they carry the store facts the plan is made against. */
+type PlanJob = Extract<JobRequest, { facts: unknown }>;
+
+/**
+ * A planning job whose store facts are loaded while the worker reads the file: the job is sent
+ * first, then `facts()` is called (it reads the store on this thread) and its result sent after it;
+ * the worker reads the file, then waits for the facts to plan. A failure to load them ends the job
+ * (and that worker, which was waiting for them).
+ */
+export function runPlanInWorker<K extends PlanJob['kind']>(
+  request: { kind: K } & Omit<Extract<PlanJob, { kind: K }>, 'facts'>,
+  facts: () => Promise<Extract<PlanJob, { kind: K }>['facts']>,
+): Promise<JobValue<K>> {
+  return run(request as Extract<JobRequest, { kind: K }>, facts);
+}
+
+function run<K extends JobRequest['kind']>(request: Extract<JobRequest, { kind: K }>, factsLater: (() => Promise<unknown>) | null): Promise<JobValue<K>> {
   const worker = take();
   const id = nextId++;
   const fileName = request.names ?? request.fileName;
@@ -127,7 +147,13 @@ export function runInWorker<K extends JobRequest['kind']>(request: Extract<JobRe
     worker.on('error', onError);
     worker.on('exit', onExit);
     activity.jobs += 1;
-    worker.postMessage({ id, request });
+    worker.postMessage({ id, request, factsFollow: factsLater !== null });
+    factsLater?.().then(
+      (facts) => {
+        if (!settled) worker.postMessage({ id, facts });
+      },
+      (error: unknown) => finish(error instanceof Error ? error : new Error(String(error))),
+    );
   });
 }
 

@@ -63,9 +63,14 @@ function removePartial(partial: string): void {
 
 /** The full check of a written copy in a worker thread: its problems, or null when the worker could not run it. */
 function checkInWorker(partial: string, onWorker: (worker: Worker) => void): Promise<string[] | null> {
-  const { code, eval: isCode } = workerCode('backup-check-worker', path.join(__dirname, 'sqlite-file', 'check-worker.ts'));
   return new Promise((resolve) => {
-    const worker = new Worker(code, { eval: isCode, workerData: { file: partial }, stdout: false, stderr: false });
+    let worker: Worker;
+    try {
+      const { code, eval: isCode } = workerCode('backup-check-worker', path.join(__dirname, 'sqlite-file', 'check-worker.ts'));
+      worker = new Worker(code, { eval: isCode, workerData: { file: partial }, stdout: false, stderr: false });
+    } catch {
+      return resolve(null); // no worker: the commit takes its backup on the spot
+    }
     onWorker(worker);
     let settled = false;
     const finish = (problems: string[] | null) => {

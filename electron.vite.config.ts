@@ -10,8 +10,14 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
-      // The import worker is a second entry: out/main/import-worker.js beside the main process.
-      lib: { entry: { index: resolve(__dirname, 'electron/main/index.ts'), 'import-worker': resolve(__dirname, 'electron/core/imports/worker/entry.ts') } },
+      // The import worker and the backup check's worker are further entries, beside the main process.
+      lib: {
+        entry: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          'import-worker': resolve(__dirname, 'electron/core/imports/worker/entry.ts'),
+          'backup-check-worker': resolve(__dirname, 'electron/core/db/sqlite-file/check-worker.ts'),
+        },
+      },
     },
   },
   preload: {

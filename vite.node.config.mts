@@ -19,6 +19,8 @@ export default defineConfig({
         'server/index': resolve(import.meta.dirname, 'electron/server/index.ts'),
         // The import worker (untrusted files are read in a worker thread): out/import-worker.js.
         'import-worker': resolve(import.meta.dirname, 'electron/core/imports/worker/entry.ts'),
+        // A backup taken ahead of an import's commit is checked in a worker thread: out/backup-check-worker.js.
+        'backup-check-worker': resolve(import.meta.dirname, 'electron/core/db/sqlite-file/check-worker.ts'),
       },
       output: { format: 'cjs', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { fullCheck } from './sqlite-file/health';
+import type BetterSqlite3 from 'better-sqlite3';
+import { checkAndMarkCopy, VERIFIED_MARK } from './sqlite-file/verify-copy';
 import { damagedStoreError } from './sqlite-file/damaged';
 import { createPrivateFile, makePrivate, makePrivateDir } from './sqlite-file/private-files';
 
@@ -28,11 +28,7 @@ export interface BackupInfo {
   verified: boolean;
 }
 
-/**
- * Written into a backup's header (PRAGMA user_version, bytes 60–63) once it has passed the full
- * integrity check: "HUBV". The live database never carries it (a restore copies rows, not the header).
- */
-export const VERIFIED_MARK = 0x48554256;
+export { VERIFIED_MARK };
 const USER_VERSION_OFFSET = 60;
 
 function isVerified(file: string): boolean {
@@ -61,14 +57,29 @@ export function backupDir(store: Pick<BackupSource, 'dataDir'>): string {
   return path.join(store.dataDir, BACKUP_FOLDER);
 }
 
+/**
+ * How a backup was written and what it cost: `ms` writing and checking it; `ahead` when it was
+ * taken while the person read an import's preview; `commitWaitMs` the part of it the commit waited
+ * for (all of it for a backup taken on the spot).
+ */
+export interface BackupTiming {
+  method: 'copy' | 'vacuum';
+  ms: number;
+  ahead: boolean;
+  commitWaitMs: number;
+}
+
 /** How the last backup was written (for tests and the benchmark): a file copy, or VACUUM INTO as the fallback. */
-let last: { method: 'copy' | 'vacuum'; ms: number } | null = null;
+let last: BackupTiming | null = null;
 export function lastBackupMethod(): 'copy' | 'vacuum' | null {
   return last?.method ?? null;
 }
 /** How the last backup of this process was written and how long it took (the benchmark reports imports with and without it). */
-export function lastBackup(): { method: 'copy' | 'vacuum'; ms: number } | null {
+export function lastBackup(): BackupTiming | null {
   return last;
+}
+export function recordBackupTiming(timing: BackupTiming): void {
+  last = timing;
 }
 
 /** Bytes 18–19 of a SQLite header: file format write/read versions (1 = rollback journal, 2 = WAL). */
@@ -83,8 +94,10 @@ const FORMAT_VERSION_OFFSET = 18;
  * database so it opens on its own (no -wal/-shm needed, even read-only). Returns false, writing
  * nothing, when that cannot be done safely (not WAL, a transaction open on the connection, a reader
  * holding back the checkpoint, or a commit slipping in between): the caller then uses VACUUM INTO.
+ * whileLocked runs under the write lock, just before the copy: what it reads of the store (its data
+ * stamp) describes exactly the state copied.
  */
-function copyDatabaseFile(sqlite: BackupSource['sqlite'], partial: string): boolean {
+export function copyDatabaseFile(sqlite: BackupSource['sqlite'], partial: string, whileLocked: () => void = () => {}): boolean {
   if (sqlite.memory || sqlite.inTransaction) return false;
   if (String(sqlite.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return false;
   const before = sqlite.pragma('data_version', { simple: true });
@@ -98,6 +111,7 @@ function copyDatabaseFile(sqlite: BackupSource['sqlite'], partial: string): bool
   try {
     // Nothing committed by another connection since the checkpoint: the main file holds every page.
     if (sqlite.pragma('data_version', { simple: true }) !== before) return false;
+    whileLocked();
     fs.copyFileSync(sqlite.name, partial);
     makePrivate(partial);
   } finally {
@@ -118,17 +132,36 @@ function copyDatabaseFile(sqlite: BackupSource['sqlite'], partial: string): bool
  * and the backup refused — the live database is damaged, and copying it on would only spread the damage.
  */
 function verifyCopy(store: BackupSource, partial: string): void {
-  const copy = new BetterSqlite3(partial, { fileMustExist: true });
-  let problems: string[];
-  try {
-    problems = fullCheck(copy);
-    if (problems.length === 0) copy.pragma(`user_version = ${VERIFIED_MARK}`);
-  } finally {
-    copy.close();
+  const problems = checkAndMarkCopy(partial);
+  if (problems.length > 0) throw backupRefused(store, problems);
+}
+
+/** The refusal of a backup whose copy failed the full check: the live database is damaged. */
+export function backupRefused(store: BackupSource, problems: string[]): Error {
+  return damagedStoreError(store.sqlite.name, problems, newestGoodBackup(store), 'No backup was taken and nothing was changed');
+}
+
+/** A free name in backups/ for a backup taken at `now` for `reason`, e.g. hubdesk-2026-11-23T10-00-00-000Z-before-import-roll.db. */
+export function backupFileName(store: Pick<BackupSource, 'dataDir'>, reason: string, now: Date): string {
+  const dir = backupDir(store);
+  makePrivateDir(dir);
+  const slug = reason.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'backup';
+  let stampDate = now;
+  // Two backups in the same millisecond get distinct names.
+  for (;;) {
+    const stamp = stampDate.toISOString().replace(/[:.]/g, '-');
+    const file = path.join(dir, `hubdesk-${stamp}-${slug}.db`);
+    if (!fs.existsSync(file)) return file;
+    stampDate = new Date(stampDate.getTime() + 1);
   }
-  if (problems.length > 0) {
-    throw damagedStoreError(store.sqlite.name, problems, newestGoodBackup(store), 'No backup was taken and nothing was changed');
-  }
+}
+
+/** The listing of a backup just written, after pruning the old ones. */
+export function listedAfterPruning(store: Pick<BackupSource, 'dataDir'>, file: string): BackupInfo {
+  pruneBackups(store);
+  const info = listBackups(store).find((b) => b.file === file);
+  if (!info) throw new Error(`backup ${file} was not written`);
+  return info;
 }
 
 /**
@@ -137,18 +170,7 @@ function verifyCopy(store: BackupSource, partial: string): void {
  * e.g. "before-import-roll".
  */
 export function createBackup(store: BackupSource, reason: string, now: Date = new Date()): BackupInfo {
-  const dir = backupDir(store);
-  makePrivateDir(dir);
-  const slug = reason.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'backup';
-  let stampDate = now;
-  let file = '';
-  // Two backups in the same millisecond get distinct names.
-  for (;;) {
-    const stamp = stampDate.toISOString().replace(/[:.]/g, '-');
-    file = path.join(dir, `hubdesk-${stamp}-${slug}.db`);
-    if (!fs.existsSync(file)) break;
-    stampDate = new Date(stampDate.getTime() + 1);
-  }
+  const file = backupFileName(store, reason, now);
   const started = process.hrtime.bigint();
   const partial = `${file}.partial`;
   let copied: boolean;
@@ -167,11 +189,9 @@ export function createBackup(store: BackupSource, reason: string, now: Date = ne
     fs.rmSync(`${partial}-journal`, { force: true });
     throw error;
   }
-  last = { method: copied ? 'copy' : 'vacuum', ms: Number(process.hrtime.bigint() - started) / 1e6 };
-  pruneBackups(store);
-  const info = listBackups(store).find((b) => b.file === file);
-  if (!info) throw new Error(`backup ${file} was not written`);
-  return info;
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  recordBackupTiming({ method: copied ? 'copy' : 'vacuum', ms, ahead: false, commitWaitMs: ms });
+  return listedAfterPruning(store, file);
 }
 
 export function listBackups(store: Pick<BackupSource, 'dataDir'>): BackupInfo[] {

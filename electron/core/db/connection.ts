@@ -10,6 +10,7 @@ import { sqliteDialect } from './sqlite/dialect';
 import { sqliteSql } from './sqlite/sql';
 import type { Store } from './store';
 import { restoreFromBackupFile } from './restore-from-copy';
+import { BackupsAhead } from './backup-ahead';
 import { acquireLock, type DataDirLock } from './sqlite-file/lock';
 import { quickCheck, isCorruption } from './sqlite-file/health';
 import { damagedStoreError } from './sqlite-file/damaged';
@@ -205,6 +206,7 @@ async function openConnection(sqlite: BetterSqlite3.Database, setup: ConnectionS
   const dataVersion = sqlite.prepare('pragma data_version').pluck();
   const totalChanges = sqlite.prepare('select total_changes()').pluck();
   const dataStamp = () => `${String(dataVersion.get())}:${String(totalChanges.get())}`;
+  const ahead = new BackupsAhead({ dataDir, sqlite }, dataStamp, setup.writable);
   const store: OpenedStore = {
     db,
     sqlite,
@@ -216,6 +218,9 @@ async function openConnection(sqlite: BetterSqlite3.Database, setup: ConnectionS
     backups: {
       folder: backupDir({ dataDir }),
       take: (reason, now) => createBackup({ dataDir, sqlite }, reason, now),
+      startAhead: () => ahead.start(),
+      takeBeforeCommit: (stamp, reason, now) => ahead.take(stamp, reason, now),
+      aheadSettled: () => ahead.settled(),
       list: () => listBackups({ dataDir }),
       restore: (backupFile, now) => restoreFromBackupFile(store, backupFile, now),
     },
@@ -235,6 +240,7 @@ async function openConnection(sqlite: BetterSqlite3.Database, setup: ConnectionS
     },
     claimWrite: setup.claimWrite,
     close: async () => {
+      ahead.discard();
       try {
         if (sqlite.open && setup.writable()) sqlite.pragma('optimize');
       } catch {

@@ -9,6 +9,19 @@ import type { BackupInfo } from './backups';
 export interface FileBackups {
   folder: string;
   take(reason: string, now: Date): BackupInfo;
+  /**
+   * Starts, in the background, the backup a commit of the store as it is now will need (an import's
+   * preview that can be committed calls it, so the backup is written and checked while the person
+   * reads the preview). See backup-ahead.ts.
+   */
+  startAhead(): void;
+  /**
+   * The verified backup before a commit of the store at data stamp `stamp`: the one taken ahead when
+   * it holds exactly that state, otherwise one taken now.
+   */
+  takeBeforeCommit(stamp: string, reason: string, now: Date): Promise<BackupInfo>;
+  /** Resolves once the backup ahead, if any, is written and checked. */
+  aheadSettled(): Promise<void>;
   list(): BackupInfo[];
   /** Replaces every row with those of a backup file (checked first); the current state is backed up before. */
   restore(file: string, now: Date): Promise<{ safetyBackup: string; tables: number; rows: number }>;

@@ -14,7 +14,7 @@ import { planLines } from './detail';
 import { stagedFile, stagedFrom, unstage, type FileReference, type StagedFile } from '../imports/staging';
 import { runInWorker } from '../imports/worker/pool';
 import { plannedOnce, forget, type StampedPlan } from '../imports/memo';
-import { commitOnce } from '../imports/commit-flow';
+import { backUpAhead, commitOnce } from '../imports/commit-flow';
 import { recordBatch } from '../changes/import-batches';
 import { ChangeSet } from '../changes/change-set';
 import { refuseUnlessPreviewed, type PreviewedFile } from '../imports/guard';
@@ -65,6 +65,8 @@ async function planned(ctx: CoreContext, file: StagedFile, input: HubYear): Prom
 export async function previewPlanImport(ctx: CoreContext, input: HubYear & FileReference): Promise<PlanImportPreview> {
   const file = stagedFrom('plan', input);
   const p = (await planned(ctx, file, input)).value;
+  // Lines needing confirmation can still be committed (with their confirmations); problems cannot.
+  backUpAhead(ctx, p.book.rows.length > 0 && p.book.rows.every((r) => r.problems.length === 0));
   return {
     stagingId: file.id,
     sha256: file.sha256,

@@ -1,8 +1,9 @@
 /**
  * The commit every importer shares: plan once (or reuse the preview's plan while the store is
- * unchanged), refuse or stop before any backup when the plan says so, back up, then write in one
- * transaction that first takes the write lock and checks that the store is still exactly the one
- * planned against. If anything was written in between (another request of this process, or another
+ * unchanged), refuse or stop before any backup when the plan says so, back up (or use the backup
+ * taken ahead while the preview was read, when it holds exactly the store this plan was made on),
+ * then write in one transaction that first takes the write lock and checks that the store is still
+ * exactly the one planned against. If anything was written in between (another request of this process, or another
  * connection), the backup is discarded and the whole thing starts again from a fresh plan, so a
  * stale plan is never written.
  */
@@ -34,7 +35,8 @@ export async function commitOnce<P, R>(ctx: CoreContext, steps: CommitSteps<P, R
     const { value: plan, stamp } = await steps.plan();
     const early = steps.check(plan);
     if (early !== undefined) return early;
-    const backup = ctx.store.backups?.take(steps.backupReason, ctx.now()) ?? null;
+    // The backup taken ahead while the preview was read, when it holds exactly this plan's store.
+    const backup = ctx.store.backups ? await ctx.store.backups.takeBeforeCommit(stamp, steps.backupReason, ctx.now()) : null;
     try {
       return await ctx.db.transaction().execute(async (trx) => {
         // Under the write lock, no other connection can commit between this check and the writes.
@@ -49,4 +51,12 @@ export async function commitOnce<P, R>(ctx: CoreContext, steps: CommitSteps<P, R
     }
   }
   throw new HubdeskError('conflict', 'The data kept changing while this import was being written, so nothing was imported. Import the file again.');
+}
+
+/**
+ * Called by a preview as it answers: when it can be committed with changes, the backup its commit
+ * will need is started in the background, so it is written and checked while the person reads it.
+ */
+export function backUpAhead(ctx: CoreContext, committableWithChanges: boolean): void {
+  if (committableWithChanges) ctx.store.backups?.startAhead();
 }

@@ -163,7 +163,7 @@ export async function engineSteps(config: BenchConfig): Promise<Measurement[]> {
         const commit = (await dispatch(ctx, commitCall, commitRequest)) as Envelope<Committed>;
         if (!commit.ok) throw new Error(`${name} commit failed: ${commit.error.message}`);
         const end = process.hrtime.bigint();
-        return { previewMs: Number(afterPreview - start) / 1e6, commitMs: Number(end - afterPreview) / 1e6, backupMs: commit.value.backupFile ? (lastBackup()?.ms ?? 0) : 0 };
+        return { previewMs: Number(afterPreview - start) / 1e6, commitMs: Number(end - afterPreview) / 1e6, backupMs: commit.value.backupFile ? (lastBackup()?.commitWaitMs ?? 0) : 0 };
       };
       const withoutBackup: number[] = [];
       const a = await measure(`engines.${name}-import.sqlite`, `${name} import, preview + commit, SQLite`, config.runs, async (run) => {

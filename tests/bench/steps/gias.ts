@@ -16,7 +16,7 @@ export async function giasSteps(config: BenchConfig): Promise<Measurement[]> {
   }, { warmup: 1 });
   bare.detail = { rows, fileMb: Math.round(fs.statSync(config.giasFile).size / 1e5) / 10 };
 
-  const { e2e, noBackup, last: l } = await timeImport<GiasImportPreview, GiasCommitResult>(config, {
+  const { e2e, backToBack, noBackup, last: l } = await timeImport<GiasImportPreview, GiasCommitResult>(config, {
     key: 'gias',
     name: 'GIAS import',
     previewMethod: 'previewGiasImport',
@@ -25,5 +25,5 @@ export async function giasSteps(config: BenchConfig): Promise<Measurement[]> {
     commitRequest: (p) => ({ stagingId: p.stagingId, sha256: p.sha256, diffHash: p.diffHash }),
   });
   e2e.detail = { ...e2e.detail, rowsRead: l?.preview.rowsRead, membersInFile: l?.preview.membersInFile, schoolsUpdated: l?.commit.schoolsUpdated, closed: l?.preview.closed.length };
-  return [bare, e2e, noBackup];
+  return [bare, e2e, backToBack, noBackup];
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { readRoll, planFromRead, ROLL_ADVICE } from '../../../electron/core/imports/roll/analyse';
 import { analyseInWorker } from '../../../electron/core/imports/roll/planned';
 import { rememberedMappings } from '../../../electron/core/imports/roll/mappings';
-import { loadRollState, stateFacts } from '../../../electron/core/imports/roll/state';
+import { loadRollFacts } from '../../../electron/core/imports/roll/state';
 import { readSpreadsheet } from '../../../electron/core/imports/files/read';
 import { parseOfstedFile } from '../../../electron/core/imports/ofsted/parse';
 import { loadStoreFacts } from '../../../electron/core/imports/ofsted/store-facts';
@@ -33,7 +33,7 @@ export async function importPhaseSteps(config: BenchConfig): Promise<Measurement
     const readHere = async () => readRoll(await readSpreadsheet(rollBytes, names.fileName, { advice: ROLL_ADVICE, csv: true }), names, remembered, roll);
     out.push(await measure('phase.roll.read', 'roll part: readRoll in this thread (xlsx read, header, row checks)', config.runs, () => readHere().then(() => undefined)));
     const read = await readHere();
-    const loadFacts = async () => ({ remembered: await rememberedMappings(ctx.db), state: stateFacts(await loadRollState(ctx.db, roll.year)) });
+    const loadFacts = async () => ({ remembered: await rememberedMappings(ctx.db), state: await loadRollFacts(ctx.db, roll.year) });
     out.push(await measure('phase.roll.facts', 'roll part: the store facts the plan needs, loaded on the app thread', config.runs, () => loadFacts().then(() => undefined)));
     const rollFacts = await loadFacts();
     out.push(await measure('phase.roll.plan', 'roll part: planFromRead in this thread (map, validate, diff, funding effect)', config.runs, () => void planFromRead(read, rollFacts.state, roll, ctx.today())));

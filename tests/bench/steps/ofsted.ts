@@ -14,7 +14,7 @@ export async function ofstedSteps(config: BenchConfig): Promise<Measurement[]> {
   }, { warmup: 1 });
   bare.detail = { rows, fileMb: Math.round(fs.statSync(config.ofstedFile).size / 1e5) / 10 };
 
-  const { e2e, noBackup, last: l } = await timeImport<OfstedImportPreview, OfstedCommitResult>(config, {
+  const { e2e, backToBack, noBackup, last: l } = await timeImport<OfstedImportPreview, OfstedCommitResult>(config, {
     key: 'ofsted',
     name: 'Ofsted import',
     previewMethod: 'previewOfstedImport',
@@ -23,5 +23,5 @@ export async function ofstedSteps(config: BenchConfig): Promise<Measurement[]> {
     commitRequest: (p) => ({ stagingId: p.stagingId, sha256: p.sha256, diffHash: p.diffHash }),
   });
   e2e.detail = { ...e2e.detail, rows: l?.preview.rows, rowsKept: l?.preview.rowsKept, rowsIgnored: l?.preview.rowsIgnored, inspectionsAdded: l?.commit.inspectionsAdded, judgementsAdded: l?.commit.judgementsAdded, duplicatesSkipped: l?.commit.duplicatesSkipped };
-  return [bare, e2e, noBackup];
+  return [bare, e2e, backToBack, noBackup];
 }

@@ -32,7 +32,7 @@ export async function rollSteps(config: BenchConfig): Promise<Measurement[]> {
   }, { warmup: 1 });
 
   const year = '2026/27';
-  const { e2e, noBackup, last: l } = await timeImport<RollPreview, RollCommitResult>(config, {
+  const { e2e, backToBack, noBackup, last: l } = await timeImport<RollPreview, RollCommitResult>(config, {
     key: 'roll',
     name: 'roll import',
     previewMethod: 'previewRollImport',
@@ -41,5 +41,5 @@ export async function rollSteps(config: BenchConfig): Promise<Measurement[]> {
     commitRequest: (p) => ({ year, confirmWarnings: true, stagingId: p.stagingId, sha256: p.sha256, diffHash: p.diffHash }),
   });
   e2e.detail = { ...e2e.detail, rowsRead: l?.preview.rowsRead, joiners: l?.commit.joiners, leavers: l?.commit.leavers, moves: l?.commit.moves, pupilChanges: l?.commit.pupilChanges };
-  return [bare, exceljs, e2e, noBackup];
+  return [bare, exceljs, e2e, backToBack, noBackup];
 }

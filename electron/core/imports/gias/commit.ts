@@ -13,11 +13,11 @@ import type { Database } from '../../db/schema';
 import { HubdeskError } from '../../errors';
 import { recordBatch } from '../../changes/import-batches';
 import { ChangeSet } from '../../changes/change-set';
-import { commitOnce } from '../commit-flow';
+import { backUpAhead, commitOnce } from '../commit-flow';
 import { forget, plannedOnce, type StampedPlan } from '../memo';
 import { stagedFile, stagedFrom, unstage, type StagedFile } from '../staging';
 import { diffHashOf, refuseUnlessPreviewed, type PreviewedFile } from '../guard';
-import { runInWorker } from '../worker/pool';
+import { runPlanInWorker } from '../worker/pool';
 import type { TextEncoding } from '../files/encoding';
 import { versionOf } from '../../changes/version';
 import { loadGiasFacts, sentFacts, type GiasFacts, type GiasRows } from './facts';
@@ -64,22 +64,25 @@ function withStoredRows(plan: GiasPlan<GiasRows>, facts: GiasFacts): GiasPlan {
 async function planned(ctx: CoreContext, file: StagedFile, links: StagedFile | null, options: GiasOptions): Promise<StampedPlan<Planned>> {
   const today = ctx.today();
   return plannedOnce(ctx.store, planKey(file, links, options, today), async () => {
-    const facts = await loadGiasFacts(ctx.db, options.pupilsForYear);
-    const inWorker = await runInWorker({
-      kind: 'gias-plan',
-      fileName: file.fileName,
-      bytes: file.bytes,
-      sha256: file.sha256,
-      stagingId: file.id,
-      links: links && { fileName: links.fileName, bytes: links.bytes, sha256: links.sha256, stagingId: links.id },
-      names: links ? `${file.fileName} or ${links.fileName}` : undefined,
-      encoding: options.encoding,
-      linksEncoding: options.linksEncoding,
-      pupilsForYear: options.pupilsForYear,
-      facts: sentFacts(facts),
-      today,
-    });
-    const plan = withStoredRows(inWorker, facts);
+    // The facts are loaded here while the worker reads the files.
+    let facts: GiasFacts | null = null;
+    const inWorker = await runPlanInWorker(
+      {
+        kind: 'gias-plan',
+        fileName: file.fileName,
+        bytes: file.bytes,
+        sha256: file.sha256,
+        stagingId: file.id,
+        links: links && { fileName: links.fileName, bytes: links.bytes, sha256: links.sha256, stagingId: links.id },
+        names: links ? `${file.fileName} or ${links.fileName}` : undefined,
+        encoding: options.encoding,
+        linksEncoding: options.linksEncoding,
+        pupilsForYear: options.pupilsForYear,
+        today,
+      },
+      async () => sentFacts((facts = await loadGiasFacts(ctx.db, options.pupilsForYear))),
+    );
+    const plan = withStoredRows(inWorker, facts!);
     return {
       plan,
       diffHash: diffHashOf({ s: plan.schoolUpdates, n: plan.successorInserts, l: plan.linkInserts, m: plan.membershipUpdates }),
@@ -103,6 +106,7 @@ export async function previewGias(ctx: CoreContext, request: PreviewRequest): Pr
       ? stagedFrom('gias-links', { fileName: request.linksFileName, contentBase64: request.linksContentBase64, stagingId: request.linksStagingId })
       : null;
   const { plan, diffHash } = (await planned(ctx, file, links, request)).value;
+  backUpAhead(ctx, plan.preview.canCommit && !plan.preview.noChanges);
   return { ...plan.preview, stagingId: file.id, linksStagingId: links?.id ?? null, linksFileName: links?.fileName ?? null, sha256: file.sha256, diffHash };
 }
 

@@ -12,11 +12,11 @@ import type { Database } from '../../db/schema';
 import { HubdeskError } from '../../errors';
 import { recordBatch } from '../../changes/import-batches';
 import { ChangeSet } from '../../changes/change-set';
-import { commitOnce } from '../commit-flow';
+import { backUpAhead, commitOnce } from '../commit-flow';
 import { forget, plannedOnce, type StampedPlan } from '../memo';
 import { readStaged, stagedFile, stagedFrom, unstage, type FileReference, type StagedFile } from '../staging';
 import { diffHashOf, refuseUnlessPreviewed, type PreviewedFile } from '../guard';
-import { runInWorker } from '../worker/pool';
+import { runInWorker, runPlanInWorker } from '../worker/pool';
 import type { TextEncoding } from '../files/encoding';
 import { issueText, type OfstedPlan } from './plan';
 import type { ParsedOfstedFile } from './parse';
@@ -52,17 +52,19 @@ export function readOfstedStaged(file: StagedFile, encoding?: TextEncoding): Pro
  */
 async function plannedFile(ctx: CoreContext, file: StagedFile, options: OfstedOptions): Promise<StampedPlan<PlannedFile>> {
   return plannedOnce(ctx.store, planKey(file, options), async () => {
-    const facts = await loadStoreFacts(ctx.db, file.sha256);
-    const plan = await runInWorker({
-      kind: 'ofsted-plan',
-      fileName: file.fileName,
-      bytes: file.bytes,
-      sha256: file.sha256,
-      stagingId: file.id,
-      encoding: options.encoding,
-      facts,
-      allSchools: options.allSchools ?? false,
-    });
+    // The facts are loaded here while the worker reads the file.
+    const plan = await runPlanInWorker(
+      {
+        kind: 'ofsted-plan',
+        fileName: file.fileName,
+        bytes: file.bytes,
+        sha256: file.sha256,
+        stagingId: file.id,
+        encoding: options.encoding,
+        allSchools: options.allSchools ?? false,
+      },
+      () => loadStoreFacts(ctx.db, file.sha256),
+    );
     return { plan, diffHash: diffHashOf(plan.toInsert.map(keyOf)) };
   });
 }
@@ -70,6 +72,7 @@ async function plannedFile(ctx: CoreContext, file: StagedFile, options: OfstedOp
 export async function previewOfstedFile(ctx: CoreContext, request: FileReference & OfstedOptions): Promise<OfstedImportPreview> {
   const file = stagedFrom('ofsted', request);
   const { plan, diffHash } = (await plannedFile(ctx, file, request)).value;
+  backUpAhead(ctx, plan.preview.canCommit && plan.toInsert.length > 0);
   return { ...plan.preview, stagingId: file.id, diffHash };
 }
 

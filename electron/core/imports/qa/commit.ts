@@ -10,13 +10,13 @@ import type { QaCommitResult, QaImportPreview } from '@shared/contract/qa-import
 import type { CoreContext } from '../../context';
 import type { Database } from '../../db/schema';
 import { HubdeskError } from '../../errors';
-import { commitOnce } from '../commit-flow';
+import { backUpAhead, commitOnce } from '../commit-flow';
 import { forget, plannedOnce, type StampedPlan } from '../memo';
 import { recordBatch } from '../../changes/import-batches';
 import { ChangeSet, type RowOf } from '../../changes/change-set';
 import { stagedFile, stagedFrom, unstage, type FileReference, type StagedFile } from '../staging';
 import { diffHashOf, refuseUnlessPreviewed, type PreviewedFile } from '../guard';
-import { runInWorker } from '../worker/pool';
+import { runPlanInWorker } from '../worker/pool';
 import { loadQaFacts, QA_BATCH_KIND } from './store-facts';
 import { issueText, type AssignmentOp, type QaPlan } from './plan';
 import { countOf } from '@shared/plural';
@@ -37,8 +37,8 @@ function planKey(file: StagedFile, year: string): string {
  */
 async function plannedTracker(ctx: CoreContext, file: StagedFile, year: string): Promise<StampedPlan<PlannedTracker>> {
   return plannedOnce(ctx.store, planKey(file, year), async () => {
-    const facts = await loadQaFacts(ctx.db, year);
-    const plan = await runInWorker({ kind: 'qa-plan', fileName: file.fileName, bytes: file.bytes, sha256: file.sha256, stagingId: file.id, year, facts });
+    // The facts are loaded here while the worker reads the file.
+    const plan = await runPlanInWorker({ kind: 'qa-plan', fileName: file.fileName, bytes: file.bytes, sha256: file.sha256, stagingId: file.id, year }, () => loadQaFacts(ctx.db, year));
     return { plan, diffHash: diffHashOf({ reviews: plan.reviews, assignments: plan.assignments }) };
   });
 }
@@ -46,6 +46,7 @@ async function plannedTracker(ctx: CoreContext, file: StagedFile, year: string):
 export async function previewQaFile(ctx: CoreContext, request: FileReference & { year: string }): Promise<QaImportPreview> {
   const file = stagedFrom('qa', request);
   const { plan, diffHash } = (await plannedTracker(ctx, file, request.year)).value;
+  backUpAhead(ctx, plan.preview.canCommit && !plan.preview.noChanges);
   return { ...plan.preview, stagingId: file.id, diffHash };
 }
 

@@ -6,10 +6,15 @@ import { buildErrorReport } from './error-report';
 import { rememberMapping } from './mappings';
 import { mappingProblems } from './fields';
 import { HubdeskError } from '../../errors';
+import { backUpAhead } from '../commit-flow';
 
 /** The membership roll: preview (with its error report), commit, and remembered column mappings. */
 export const rollImportHandlers: HandlersFor<typeof rollImportMethods> = {
-  previewRollImport: async (ctx, request) => (await previewRoll(ctx, request)).preview,
+  previewRollImport: async (ctx, request) => {
+    const { preview } = await previewRoll(ctx, request);
+    backUpAhead(ctx, preview.canCommit && !preview.noChanges);
+    return preview;
+  },
   rollImportErrorReport: async (ctx, request) => buildErrorReport(await previewRoll(ctx, request)),
   commitRollImport: commitRoll,
   async saveRollMapping(ctx, { headers, mapping }) {

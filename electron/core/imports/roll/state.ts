@@ -2,6 +2,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { ContactsTable, Database, HubsTable, MembershipsTable, SchoolsTable } from '../../db/schema';
 import { defaultYearDates, previousYearLabel } from '@shared/domain/years';
 import { fromColumns, toColumns, type Columns } from '../worker/columns';
+import { inChunks } from '../../db/in-chunks';
 
 export type SchoolRow = Selectable<SchoolsTable>;
 export type ContactRow = Selectable<ContactsTable>;
@@ -44,12 +45,21 @@ export interface RollState<R extends RollRows = StoredRows> {
 
 export const HEADTEACHER_ROLE = 'Headteacher';
 
-export async function loadRollState(db: Kysely<Database> | Transaction<Database>, yearLabel: string): Promise<RollState> {
+/**
+ * The store facts the roll is planned against, loaded as the worker needs them: only the fields the
+ * plan reads, as columns (the full stored rows of the few that change are fetched afterwards, by
+ * storedRows). The year's memberships and the schools, hubs and head contacts they touch.
+ */
+export async function loadRollFacts(db: Kysely<Database> | Transaction<Database>, yearLabel: string): Promise<RollStateFacts> {
   const year = (await db.selectFrom('membership_years').select(['id', 'label']).where('label', '=', yearLabel).executeTakeFirst()) ?? null;
   const hubs = await db.selectFrom('hubs').selectAll().orderBy('id').execute();
-  const schools = await db.selectFrom('schools').selectAll().orderBy('id').execute();
-  const contacts = await db.selectFrom('contacts').selectAll().where('role', '=', HEADTEACHER_ROLE).orderBy('id').execute();
-  const memberships = year ? await db.selectFrom('memberships').selectAll().where('year_id', '=', year.id).orderBy('id').execute() : [];
+  const schools = await db.selectFrom('schools').select(SCHOOL_FACTS).orderBy('id').execute();
+  // A school's head contact is its first Headteacher contact (the lowest id).
+  const contacts = await db.selectFrom('contacts').select(CONTACT_FACTS).where('role', '=', HEADTEACHER_ROLE).orderBy('id').execute();
+  const heads = new Map<number, (typeof contacts)[number]>();
+  for (const c of contacts) if (!heads.has(c.school_id)) heads.set(c.school_id, c);
+  const headContacts = [...heads.values()];
+  const memberships = year ? await db.selectFrom('memberships').select(MEMBERSHIP_FACTS).where('year_id', '=', year.id).orderBy('id').execute() : [];
   const previous = await db
     .selectFrom('memberships')
     .innerJoin('membership_years', 'membership_years.id', 'memberships.year_id')
@@ -67,19 +77,33 @@ export async function loadRollState(db: Kysely<Database> | Transaction<Database>
       .filter((h) => h.merged_into_hub_id !== null && (h.merged_from_year_id === null || (yearStarts.get(h.merged_from_year_id) ?? '') <= importStart))
       .map((h) => h.id),
   );
-  const headContacts = new Map<number, ContactRow>();
-  for (const c of contacts) if (!headContacts.has(c.school_id)) headContacts.set(c.school_id, c);
   return {
     year,
     hubs,
-    schoolsByUrn: new Map(schools.map((s) => [s.urn, s])),
-    schoolsById: new Map(schools.map((s) => [s.id, s])),
-    headContacts,
-    memberships,
+    schools: toColumns(schools, SCHOOL_FACTS),
+    headContacts: toColumns(headContacts, CONTACT_FACTS),
+    memberships: toColumns(memberships, MEMBERSHIP_FACTS),
     previousYearMembers: new Set(previous.map((p) => p.school_id)),
     membersBeforeLastYear: new Set(older.map((p) => p.school_id)),
     earlierYearsHeld: years.some((y) => y.start_date < importStart),
     mergedHubs,
+  };
+}
+
+/** The full stored rows of the schools, contacts and memberships a plan changes, by id (for its undo records). */
+export async function storedRows(
+  db: Kysely<Database> | Transaction<Database>,
+  ids: { schools: readonly number[]; contacts: readonly number[]; memberships: readonly number[] },
+): Promise<{ schools: Map<number, SchoolRow>; contacts: Map<number, ContactRow>; memberships: Map<number, MembershipRow> }> {
+  const [schools, contacts, memberships] = [
+    await inChunks([...new Set(ids.schools)], (chunk) => db.selectFrom('schools').selectAll().where('id', 'in', chunk).execute()),
+    await inChunks([...new Set(ids.contacts)], (chunk) => db.selectFrom('contacts').selectAll().where('id', 'in', chunk).execute()),
+    await inChunks([...new Set(ids.memberships)], (chunk) => db.selectFrom('memberships').selectAll().where('id', 'in', chunk).execute()),
+  ];
+  return {
+    schools: new Map(schools.map((r) => [r.id, r])),
+    contacts: new Map(contacts.map((r) => [r.id, r])),
+    memberships: new Map(memberships.map((r) => [r.id, r])),
   };
 }
 
@@ -94,20 +118,6 @@ export interface RollStateFacts {
   membersBeforeLastYear: Set<number>;
   earlierYearsHeld: boolean;
   mergedHubs: Set<number>;
-}
-
-export function stateFacts(state: RollState): RollStateFacts {
-  return {
-    year: state.year,
-    hubs: state.hubs,
-    schools: toColumns([...state.schoolsById.values()], SCHOOL_FACTS),
-    headContacts: toColumns([...state.headContacts.values()], CONTACT_FACTS),
-    memberships: toColumns(state.memberships, MEMBERSHIP_FACTS),
-    previousYearMembers: state.previousYearMembers,
-    membersBeforeLastYear: state.membersBeforeLastYear,
-    earlierYearsHeld: state.earlierYearsHeld,
-    mergedHubs: state.mergedHubs,
-  };
 }
 
 /** The state the worker plans against, rebuilt from the facts sent. */

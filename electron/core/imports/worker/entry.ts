@@ -14,9 +14,23 @@ function failure(error: unknown): JobOutcome {
   return { ok: false, refused: error instanceof FileRefused, message };
 }
 
-parentPort!.on('message', (message: { id: number; request: JobRequest }) => {
-  runJob(message.request).then(
-    (value) => parentPort!.postMessage({ id: message.id, ok: true, value, reads: takeReadCount() }),
-    (error: unknown) => parentPort!.postMessage({ id: message.id, ...failure(error), reads: takeReadCount() }),
-  );
+/** Jobs whose store facts follow them (sent while the file is read), by id: what receives them. */
+const awaitingFacts = new Map<number, (facts: unknown) => void>();
+
+type Message = { id: number; request: JobRequest; factsFollow: boolean } | { id: number; facts: unknown };
+
+parentPort!.on('message', (message: Message) => {
+  if (!('request' in message)) {
+    awaitingFacts.get(message.id)?.(message.facts);
+    awaitingFacts.delete(message.id);
+    return;
+  }
+  const { id } = message;
+  const facts = message.factsFollow ? new Promise<unknown>((resolve) => awaitingFacts.set(id, resolve)) : null;
+  runJob(message.request, facts)
+    .then(
+      (value) => parentPort!.postMessage({ id, ok: true, value, reads: takeReadCount() }),
+      (error: unknown) => parentPort!.postMessage({ id, ...failure(error), reads: takeReadCount() }),
+    )
+    .finally(() => awaitingFacts.delete(id));
 });

@@ -112,16 +112,21 @@ function giasRead(job: Extract<JobRequest, { kind: 'gias-plan' }>): Promise<[Gia
   );
 }
 
-async function planGias(job: Extract<JobRequest, { kind: 'gias-plan' }>): Promise<GiasPlan<GiasRows>> {
+/** A planning job's store facts, as sent with it or after it. */
+type FactsOf = <J extends { facts: unknown }>(job: J) => Promise<J['facts']>;
+
+async function planGias(job: Extract<JobRequest, { kind: 'gias-plan' }>, factsOf: FactsOf): Promise<GiasPlan<GiasRows>> {
   const [extract, links] = await giasRead(job);
-  if (job.pupilsForYear && !job.facts.year) throw new HubdeskError('validation', `pupilsForYear: there is no membership year ${job.pupilsForYear}.`);
-  return buildGiasPlan(extract, links, factsFromSent(job.facts), job.today);
+  const facts = await factsOf(job);
+  if (job.pupilsForYear && !facts.year) throw new HubdeskError('validation', `pupilsForYear: there is no membership year ${job.pupilsForYear}.`);
+  return buildGiasPlan(extract, links, factsFromSent(facts), job.today);
 }
 
-async function planTracker(job: Extract<JobRequest, { kind: 'qa-plan' }>): Promise<QaPlan> {
+async function planTracker(job: Extract<JobRequest, { kind: 'qa-plan' }>, factsOf: FactsOf): Promise<QaPlan> {
   const parsed = await keptRead<ParsedTracker>(`qa|${job.stagingId}`, () => readTracker(job.fileName, job.bytes, job.sha256));
-  if (!job.facts) throw noSuchYear(job.year);
-  return buildQaPlan(parsed, job.facts);
+  const facts = await factsOf(job);
+  if (!facts) throw noSuchYear(job.year);
+  return buildQaPlan(parsed, facts);
 }
 
 /** An action plan workbook read (once per spend categories) and hashed with the lines a commit would replace. */
@@ -139,19 +144,28 @@ function buffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-export async function runJob(job: JobRequest): Promise<unknown> {
+/**
+ * Runs one job. A planning job's store facts come with it, or (factsLater) after it, while its file
+ * is read: each plan reads its file first, then takes the facts.
+ */
+export async function runJob(job: JobRequest, factsLater: Promise<unknown> | null = null): Promise<unknown> {
+  const facts: FactsOf = async (j) => (factsLater ? ((await factsLater) as typeof j.facts) : j.facts);
   switch (job.kind) {
     case 'ofsted':
       return counted(() => parseOfstedFile(job.fileName, job.bytes, job.sha256, job.encoding));
-    case 'roll-plan':
-      return analyseRoll(await rollRead(job), { fileName: job.fileName, sha256: job.sha256, stagingId: job.stagingId }, job.facts, job.request, job.today);
-    case 'ofsted-plan':
-      return buildPlan(await ofstedParsed(job), job.facts, job.allSchools);
+    case 'roll-plan': {
+      const read = await rollRead(job);
+      return analyseRoll(read, { fileName: job.fileName, sha256: job.sha256, stagingId: job.stagingId }, await facts(job), job.request, job.today);
+    }
+    case 'ofsted-plan': {
+      const parsed = await ofstedParsed(job);
+      return buildPlan(parsed, await facts(job), job.allSchools);
+    }
     case 'qa-plan':
-      return planTracker(job);
+      return planTracker(job, facts);
     case 'plan':
       return planActionPlan(job);
     case 'gias-plan':
-      return planGias(job);
+      return planGias(job, facts);
   }
 }

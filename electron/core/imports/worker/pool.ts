@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { FileRefused } from '../files/refused';
 import { HubdeskError } from '../../errors';
+import { workerCode } from '../../worker-code';
 import type { JobRequest, JobResult, JobValue } from './jobs';
 
 /**
@@ -20,23 +20,6 @@ export const WORKER_BUDGET = Object.freeze({
   /** How long an idle worker is kept for the next file. */
   idleMs: 30_000,
 });
-
-/**
- * The worker's code: the `import-worker.js` bundle each build emits (out/ for the CLI and the
- * server, out/main/ for Electron), found from the chunk that is running; or, when hubdesk runs from
- * its TypeScript source (vitest, tsx), entry.ts beside this file, loaded through tsx's require hook.
- */
-function entry(): { code: string; eval: boolean } {
-  if (__filename.endsWith('.ts')) {
-    const source = path.join(__dirname, 'entry.ts');
-    return { code: `require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, eval: true };
-  }
-  for (const dir of [__dirname, path.join(__dirname, '..')]) {
-    const file = path.join(dir, 'import-worker.js');
-    if (fs.existsSync(file)) return { code: file, eval: false };
-  }
-  throw new Error(`the import worker (import-worker.js) is missing beside ${__dirname}: rebuild hubdesk`);
-}
 
 let idle: { worker: Worker; timer: ReturnType<typeof setTimeout> } | null = null;
 let nextId = 1;
@@ -59,7 +42,7 @@ export function workerHeapMb(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 function spawn(): Worker {
-  const { code, eval: isCode } = entry();
+  const { code, eval: isCode } = workerCode('import-worker', path.join(__dirname, 'entry.ts'));
   return new Worker(code, {
     eval: isCode,
     resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(), maxYoungGenerationSizeMb: Math.min(WORKER_BUDGET.youngMb, Math.floor(workerHeapMb() / 4)), stackSizeMb: 4 },
@@ -102,6 +85,26 @@ function take(): Worker {
  * of the file too, whether it was reading or planning: the app carries on and nothing was written.
  */
 export function runInWorker<K extends JobRequest['kind']>(request: Extract<JobRequest, { kind: K }>): Promise<JobValue<K>> {
+  return run(request, null);
+}
+
+/** The planning jobs: they carry the store facts the plan is made against. */
+type PlanJob = Extract<JobRequest, { facts: unknown }>;
+
+/**
+ * A planning job whose store facts are loaded while the worker reads the file: the job is sent
+ * first, then `facts()` is called (it reads the store on this thread) and its result sent after it;
+ * the worker reads the file, then waits for the facts to plan. A failure to load them ends the job
+ * (and that worker, which was waiting for them).
+ */
+export function runPlanInWorker<K extends PlanJob['kind']>(
+  request: { kind: K } & Omit<Extract<PlanJob, { kind: K }>, 'facts'>,
+  facts: () => Promise<Extract<PlanJob, { kind: K }>['facts']>,
+): Promise<JobValue<K>> {
+  return run(request as Extract<JobRequest, { kind: K }>, facts);
+}
+
+function run<K extends JobRequest['kind']>(request: Extract<JobRequest, { kind: K }>, factsLater: (() => Promise<unknown>) | null): Promise<JobValue<K>> {
   const worker = take();
   const id = nextId++;
   const fileName = request.names ?? request.fileName;
@@ -144,7 +147,13 @@ export function runInWorker<K extends JobRequest['kind']>(request: Extract<JobRe
     worker.on('error', onError);
     worker.on('exit', onExit);
     activity.jobs += 1;
-    worker.postMessage({ id, request });
+    worker.postMessage({ id, request, factsFollow: factsLater !== null });
+    factsLater?.().then(
+      (facts) => {
+        if (!settled) worker.postMessage({ id, facts });
+      },
+      (error: unknown) => finish(error instanceof Error ? error : new Error(String(error))),
+    );
   });
 }
 

@@ -12,6 +12,7 @@ import * as m0010 from './0010_gias';
 import * as m0011 from './0011_corrections_and_call_times';
 import * as m0012 from './0012_team_store';
 import * as m0013 from './0013_people';
+import * as m0014 from './0014_text_search_figures';
 
 // Imported statically so the bundle carries them. Add new migrations at the end, zero-padded.
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_corrections_and_call_times': m0011,
   '0012_team_store': m0012,
   '0013_people': m0013,
+  '0014_text_search_figures': m0014,
 };

@@ -176,7 +176,7 @@ function rankCountedAfresh(terms: readonly string[], mode: 'all-last-prefix' | '
 const QUERIES = ['reading', 'phonics', 'maths', 'adaptive teach', 'SEND', 'curriculum', 'behaviour', 'the reading', 'oracy and', 'disadvantaged pupils', 'writ', 'early reading phon'];
 
 describe('the rank with kept figures', () => {
-  it.each(QUERIES)('gives every text matching "%s" the rank counting afresh gave, in both modes', async (text) => {
+  it.each(QUERIES)('gives every text matching "%s" the rank counting afresh gave (to 12 digits), in both modes', async (text) => {
     const terms = searchTerms(text);
     for (const mode of ['all-last-prefix', 'any'] as const) {
       const rows = await t.store.db
@@ -187,7 +187,8 @@ describe('the rank with kept figures', () => {
         .execute();
       // Every query finds texts as typed (the last word a prefix); 'any' takes words whole, so "writ" may find none.
       if (mode === 'all-last-prefix') expect(rows.length).toBeGreaterThan(0);
-      expect(rows.map((r) => r.kept)).toEqual(rows.map((r) => r.afresh));
+      // In double precision now, as FTS5's (the figures counted afresh were exact decimals): equal to 12 significant digits.
+      rows.forEach((r) => expect(Math.abs(r.kept - r.afresh)).toBeLessThanOrEqual(Math.abs(r.afresh) * 1e-12));
     }
   });
 

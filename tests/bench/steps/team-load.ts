@@ -26,7 +26,7 @@ import { lostUpdates, recordReader, runTeamLoad, type LoadPerson, type LoadRole 
 import { buildLoadPlan } from '../../helpers/team-load/plan';
 import type { BenchConfig } from '../config';
 import type { Measurement } from '../measure';
-import { BENCH_NOW } from './open';
+import { BENCH_NOW, openBench } from './open';
 
 const YEAR = '2026/27';
 const DATABASE = 'team_load';
@@ -78,6 +78,8 @@ export async function teamLoadSteps(config: BenchConfig): Promise<Measurement[]>
     await admin.end();
     const url = cluster.url(DATABASE);
     await migratePostgres(url);
+    // The bench store at this schema (opening it migrates it), as a snapshot is loaded only from a known schema.
+    await (await openBench(config.baseStore)).close();
     const store = await openPostgresStore({ url, dataDir });
     const local = createContext(store, { now: () => BENCH_NOW, user: 'bench' });
     let people: LoadPerson[];

@@ -73,7 +73,7 @@ describe('the team load driver', () => {
     const key = `school:${plan.editSchools[0]}`;
     const now = await records.read(key);
     const write = (by: string, newVersion: string) => ({ by, readVersion: 'v0', outcome: 'accepted' as const, newVersion, field: 'trust', value: now.fields.trust });
-    const twice = { calls: 0, byKind: {}, editsAccepted: 2, conflicts: 0, importCommitted: false, unexpected: [], writes: new Map([[key, [write('Mo', 'v1'), write('Meg', now.version)]]]) };
+    const twice = { calls: 0, byKind: {}, editsAccepted: 2, conflicts: 0, importCommitted: false, importConflicts: [], unexpected: [], writes: new Map([[key, [write('Mo', 'v1'), write('Meg', now.version)]]]) };
     expect(await lostUpdates(twice, new Map([[key, 'v0']]), records.read)).toEqual([expect.stringMatching(/Mo and Meg both saved over version v0 \(a lost update\)/), expect.stringMatching(/1 accepted writes do not follow/)]);
   });
 });

@@ -71,6 +71,8 @@ export interface LoadResult {
   editsAccepted: number;
   conflicts: number;
   importCommitted: boolean;
+  /** Commits of the import refused as conflicts (the data changed while it was written), each followed by another try. */
+  importConflicts: string[];
   unexpected: string[];
   /** Writes by record ("school:12"), in the order their answers came back. */
   writes: Map<string, Write[]>;
@@ -94,6 +96,8 @@ function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+const IMPORT_ATTEMPTS = 3;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -136,6 +140,7 @@ class Run {
   editsAccepted = 0;
   conflicts = 0;
   importCommitted = false;
+  readonly importConflicts: string[] = [];
   private sequence = 0;
 
   constructor(
@@ -227,7 +232,7 @@ class Run {
       byKind[kind] = { calls: list.length, p50Ms: percentile(rounded, 50), p95Ms: percentile(rounded, 95), maxMs: Math.max(...rounded), latenciesMs: rounded };
       calls += list.length;
     }
-    return { calls, byKind, editsAccepted: this.editsAccepted, conflicts: this.conflicts, importCommitted: this.importCommitted, unexpected: this.unexpected, writes: this.writes };
+    return { calls, byKind, editsAccepted: this.editsAccepted, conflicts: this.conflicts, importCommitted: this.importCommitted, importConflicts: this.importConflicts, unexpected: this.unexpected, writes: this.writes };
   }
 }
 
@@ -291,12 +296,25 @@ async function act(run: Run, s: Session, pick: <T>(list: readonly T[]) => T, rol
   }
 }
 
+/**
+ * Preview then commit, as a person does; a commit refused because the data kept changing while it
+ * was written is a conflict the message answers ("Import the file again"): they do, up to three times.
+ */
 async function importOnce(run: Run, s: Session, file: NonNullable<LoadPlan['importFile']>): Promise<void> {
-  const preview = await run.read<{ stagingId: string; sha256: string; diffHash: string; canCommit?: boolean }>(s, 'previewOfstedImport', 'previewOfstedImport', file);
-  if (!preview) return;
-  const commit = await s.call('commitOfstedImport', 'commitOfstedImport', { stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash });
-  if (commit.ok) run.importCommitted = true;
-  else run.unexpected.push(`${s.person.name} commitOfstedImport: ${commit.error.kind}: ${commit.error.message}`);
+  for (let attempt = 0; attempt < IMPORT_ATTEMPTS; attempt++) {
+    const preview = await run.read<{ stagingId: string; sha256: string; diffHash: string }>(s, 'previewOfstedImport', 'previewOfstedImport', file);
+    if (!preview) return;
+    const commit = await s.call('commitOfstedImport', 'commitOfstedImport', { stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash });
+    if (commit.ok) {
+      run.importCommitted = true;
+      return;
+    }
+    if (commit.error.kind !== 'conflict') {
+      run.unexpected.push(`${s.person.name} commitOfstedImport: ${commit.error.kind}: ${commit.error.message}`);
+      return;
+    }
+    run.importConflicts.push(commit.error.message);
+  }
 }
 
 /** Runs the people against the server for the duration; resolves when the last one stops. */

@@ -39,6 +39,7 @@ const POSTGRES_SUITE: string[] = [
   'tests/integration/spend.test.ts',
   'tests/integration/support-dashboards.test.ts',
   'tests/integration/team-load.test.ts',
+  'tests/integration/team-people.test.ts',
   'tests/integration/team-server.test.ts',
   'tests/integration/viewer-contacts.test.ts',
 ];

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { BrowserWindow } from 'electron';
+import type { DesktopMode } from '@shared/desktop';
 
 /**
  * Creates the main window. The security baseline (context isolation, sandbox, no Node integration
  * anywhere, web security on, no webview tag) is written out literally in the constructor call, so
  * static checkers (Electronegativity) can see it as well as the unit test.
  */
-export function createMainWindow(preloadDir: string, options: { devTools: boolean }): BrowserWindow {
+export function createMainWindow(preloadDir: string, options: { devTools: boolean; mode: DesktopMode }): BrowserWindow {
   return new BrowserWindow({
     width: 1440,
     height: 900,
@@ -17,6 +18,8 @@ export function createMainWindow(preloadDir: string, options: { devTools: boolea
     backgroundColor: '#f6f7f9',
     webPreferences: {
       preload: path.join(preloadDir, 'index.js'),
+      // Tells the preload what the window shows: only this computer's store gets the core's transport.
+      additionalArguments: [`--hubdesk-mode=${options.mode}`],
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

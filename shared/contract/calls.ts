@@ -16,10 +16,17 @@ export interface StaffView {
   role: string;
 }
 
-/** Who is using hubdesk ("I am" in Settings): a central staff member, or nobody chosen yet. */
+/**
+ * Who is using hubdesk ("I am" in Settings): a central staff member, or nobody chosen yet. On the
+ * desktop one choice for the store; on a team server each signed-in person's own.
+ */
 export interface Identity {
   staffId: number | null;
   staff: StaffView[];
+  /** The signed-in person's name on a team server; null on the desktop (one person, one choice). */
+  person: string | null;
+  /** How the staff record was found for the signed-in person: their email, or their own choice. */
+  matchedBy: 'email' | 'chosen' | null;
 }
 
 export interface TermView {

@@ -31,7 +31,7 @@ describe('hubdesk membership / undo-change', () => {
     const before = await hashOf(dir);
     const stale = await cli(['--data', dir, 'membership', 'set', '--urn', urn, '--year', '2026/27', '--hub', 'Belleville Hub', '--version', m.version]);
     expect(stale.code).toBe(1);
-    expect(stale.err).toMatch(/was changed by someone else .*reload/);
+    expect(stale.err).toMatch(/changed .* at \d\d:\d\d on .*; reload/);
     expect(await hashOf(dir)).toBe(before);
   });
 

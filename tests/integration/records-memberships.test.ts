@@ -7,7 +7,6 @@ import { lastChange, undoLastChange } from '../../electron/core/changes/undo-cha
 import { hubFunding } from '../../shared/domain/funding';
 import { openTestStore, TEST_NOW, type TestStore, storeHash } from '../helpers/store';
 import { expectRefused, viaDispatch } from '../helpers/records';
-import { TEST_TODAY } from '../helpers/clock';
 
 const addMembership = viaDispatch('addMembership');
 const previewMembershipChange = viaDispatch('previewMembershipChange');
@@ -164,7 +163,7 @@ describe('membership changes', () => {
     await expectRefused(t, () => updateMembership(t.ctx, { ...base, hubId: 999999 }), 'validation', /hubId: there is no hub with id 999999/);
     await expectRefused(t, () => updateMembership(t.ctx, { ...base }), 'validation', /nothing to change/);
     await expectRefused(t, () => updateMembership(t.ctx, { ...base, hubId: aspire }), 'validation', /Nothing to change/);
-    await expectRefused(t, () => updateMembership(t.ctx, { ...base, version: '0123456789abcdef', status: 'leaving' }), 'conflict', /changed by someone else/);
+    await expectRefused(t, () => updateMembership(t.ctx, { ...base, version: '0123456789abcdef', status: 'leaving' }), 'conflict', /changed .* at \d\d:\d\d on \d{1,2} [A-Z][a-z]+ 20\d\d; reload to see (their|that) change\./);
     await expectRefused(t, () => addMembership(t.ctx, { schoolId: school.id, hubId: aspire, year: YEAR, pupils: 100, status: 'leaving' }), 'validation', /status: a school joining a hub is new or renewing/);
     // Through the contract too (as the app and the CLI call it).
     const before = (await storeHash(t.store));
@@ -180,12 +179,12 @@ describe('membership changes', () => {
     const mine = await membershipForm(t.ctx, { schoolId: school.id, year: YEAR });
     const theirs = await membershipForm(other, { schoolId: school.id, year: YEAR });
     await updateMembership(other, { membershipId: school.membershipId, version: theirs.membership!.version, feeInvoicedOn: '2026-10-20' });
-    const err = await expectRefused(t, () => updateMembership(t.ctx, { membershipId: school.membershipId, version: mine.membership!.version, hubId: aspire === 1 ? 2 : 1 }), 'conflict', new RegExp(`changed by someone else \\(at ${TEST_TODAY} 10:01\\); reload`));
+    const err = await expectRefused(t, () => updateMembership(t.ctx, { membershipId: school.membershipId, version: mine.membership!.version, hubId: aspire === 1 ? 2 : 1 }), 'conflict', /^colleague changed .* in .*, 2026\/27 at 10:01 on 23 November 2026; reload to see their change\.$/);
     expect(err.kind).toBe('conflict');
     // Same fixed clock, same second: still detected (the version is the row, not the timestamp).
     const again = await membershipForm(t.ctx, { schoolId: school.id, year: YEAR });
     await updateMembership(t.ctx, { membershipId: school.membershipId, version: again.membership!.version, feeInvoicedOn: '2026-11-01' });
-    await expectRefused(t, () => updateMembership(t.ctx, { membershipId: school.membershipId, version: again.membership!.version, status: 'leaving' }), 'conflict', /changed by someone else/);
+    await expectRefused(t, () => updateMembership(t.ctx, { membershipId: school.membershipId, version: again.membership!.version, status: 'leaving' }), 'conflict', /changed .* at \d\d:\d\d on \d{1,2} [A-Z][a-z]+ 20\d\d; reload to see (their|that) change\./);
     await undoLastChange(t.ctx);
     await undoLastChange(other);
   });
@@ -197,7 +196,7 @@ describe('membership changes', () => {
     await updateMembership(t.ctx, { membershipId: school.membershipId, version: form.membership!.version, pupils: school.pupils + 10 });
     // Something else (an import, say) changes the same row.
     await t.ctx.db.updateTable('memberships').set({ pupils: school.pupils + 20 }).where('id', '=', school.membershipId).execute();
-    await expectRefused(t, () => undoLastChange(t.ctx), 'conflict', new RegExp(`Cannot undo ".*pupils ${school.pupils} → ${school.pupils + 10}": memberships ${school.membershipId} has been changed since`));
+    await expectRefused(t, () => undoLastChange(t.ctx), 'conflict', new RegExp(`Cannot undo ".*pupils ${school.pupils} → ${school.pupils + 10}": you changed memberships ${school.membershipId} since, at 10:00 on 23 November 2026\\. Nothing was changed\\.$`));
     await t.ctx.db.updateTable('memberships').set({ pupils: school.pupils + 10 }).where('id', '=', school.membershipId).execute();
     await undoLastChange(t.ctx);
     expect((await membershipForm(t.ctx, { schoolId: school.id, year: YEAR })).membership!.pupils).toBe(school.pupils);

@@ -171,7 +171,7 @@ describe('merging two records of the same school', () => {
     const into = await schoolRecord(t.ctx, kept.id);
     // Someone changes the kept school after the dialog loaded it.
     await updateSchool(t.ctx, edit(into, { phone: '01234 567890' }));
-    await expectRefused(t, () => mergeSchools(t.ctx, { fromSchoolId: old.id, intoSchoolId: kept.id, fromVersion: form.school.version, intoVersion: into.version }), 'conflict', /Ridgeway School\) was changed by someone else/);
+    await expectRefused(t, () => mergeSchools(t.ctx, { fromSchoolId: old.id, intoSchoolId: kept.id, fromVersion: form.school.version, intoVersion: into.version }), 'conflict', /changed Ridgeway School at \d\d:\d\d on/);
     await undoLastChange(t.ctx);
 
     const r = await mergeSchools(t.ctx, { fromSchoolId: old.id, intoSchoolId: kept.id, fromVersion: form.school.version, intoVersion: into.version });
@@ -324,7 +324,7 @@ describe('merging two hubs', () => {
     const [fv, iv] = [await v(from.id), await v(into.id)];
     const rec = await hubRecord(t.ctx.db, into.id);
     await updateHub(t.ctx, { hubId: into.id, version: rec.version, name: 'Kent Hub', region: 'Kent', seniorPartner: rec.seniorPartner, seniorPartnerEmail: rec.seniorPartnerEmail, membershipsManagerId: rec.membershipsManagerId, hubManagers: rec.hubManagers });
-    await expectRefused(t, () => mergeHubs(t.ctx, { fromHubId: from.id, intoHubId: into.id, year: '2026/27', fromVersion: fv, intoVersion: iv }), 'conflict', /This record \(Kent Hub\) was changed by someone else/);
+    await expectRefused(t, () => mergeHubs(t.ctx, { fromHubId: from.id, intoHubId: into.id, year: '2026/27', fromVersion: fv, intoVersion: iv }), 'conflict', /changed Kent Hub at \d\d:\d\d on/);
     await undoLastChange(t.ctx);
 
     // Into a merged hub.

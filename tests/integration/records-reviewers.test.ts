@@ -112,7 +112,7 @@ describe('reviewer assignments', () => {
     expect(b.record).toMatchObject({ status: 'booked', homeSchoolId: sender.schoolId });
     const other = createContext(t.store, { now: () => TEST_NOW, user: 'colleague' });
     await setReviewerStatus(other, { assignmentId: b.record.id, version: b.record.version, status: 'dropped' });
-    await expectRefused(t, () => replaceReviewer(t.ctx, { assignmentId: b.record.id, version: b.record.version, homeSchoolId: sender.schoolId, reviewerName: 'Ada Lovelace' }), 'conflict', /changed by someone else/);
+    await expectRefused(t, () => replaceReviewer(t.ctx, { assignmentId: b.record.id, version: b.record.version, homeSchoolId: sender.schoolId, reviewerName: 'Ada Lovelace' }), 'conflict', /changed .* at \d\d:\d\d on \d{1,2} [A-Z][a-z]+ 20\d\d; reload to see (their|that) change\./);
     await undoLastChange(t.ctx);
     await undoLastChange(t.ctx);
     expect((await reviewTeam(t.ctx, { reviewId: r.id })).assignments).toEqual(team.assignments);

@@ -73,7 +73,7 @@ describe('QA review outcomes', () => {
     await expectRefused(t, () => updateReview(t.ctx, { ...f, reportReceivedOn: '2099-01-01' }), 'validation', /reportReceivedOn: .* is after today/);
     await expectRefused(t, () => updateReview(t.ctx, { ...f, estimates: { ...f.estimates, leadership: 'Outstanding' as 'Leading' } }), 'validation', /estimates.leadership: choose Leading, Effective/);
     await expectRefused(t, () => updateReview(t.ctx, { ...f, startDate: '2027-03-01', endDate: '2027-03-03', estimates: { leadership: 'Leading', quality: null, disadvantaged: null } }), 'validation', /its outcome can be recorded once it has taken place/);
-    await expectRefused(t, () => updateReview(t.ctx, { ...f, version: '0000000000000000', leadReviewer: 'X' }), 'conflict', /changed by someone else/);
+    await expectRefused(t, () => updateReview(t.ctx, { ...f, version: '0000000000000000', leadReviewer: 'X' }), 'conflict', /changed .* at \d\d:\d\d on \d{1,2} [A-Z][a-z]+ 20\d\d; reload to see (their|that) change\./);
     await expectRefused(t, () => updateReview(t.ctx, f), 'validation', /nothing to change/);
   });
 

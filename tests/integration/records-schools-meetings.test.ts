@@ -50,7 +50,7 @@ describe('school details', () => {
     await expectRefused(t, () => updateSchool(t.ctx, { ...f, name: ' ' }), 'validation', /name: the school name is required/);
     await expectRefused(t, () => updateSchool(t.ctx, { ...f, headteacherSince: '2027-01-01' }), 'validation', /headteacherSince: .* is after today/);
     await expectRefused(t, () => updateSchool(t.ctx, f), 'validation', /nothing to change/);
-    await expectRefused(t, () => updateSchool(t.ctx, { ...f, version: other.version, name: 'X' }), 'conflict', /changed by someone else/);
+    await expectRefused(t, () => updateSchool(t.ctx, { ...f, version: other.version, name: 'X' }), 'conflict', /changed .* at \d\d:\d\d on \d{1,2} [A-Z][a-z]+ 20\d\d; reload to see (their|that) change\./);
     const hash = (await storeHash(t.store));
     const r = await dispatch(t.ctx, 'updateSchool', { ...f, phase: 'Primary school' });
     expect(r).toMatchObject({ ok: false, error: { kind: 'validation' } });
@@ -71,7 +71,7 @@ describe('hub meetings', () => {
     const res = await recordAttendance(t.ctx, { meetingId: id, version: m.attendanceVersion, schools });
     expect(res.record.attendance.map((a) => a.attended)).toEqual(schools.map((s) => s.attended));
     expect(res.summary).toContain(`${schools.filter((s) => s.attended).length} of ${schools.length} schools attended`);
-    await expectRefused(t, () => recordAttendance(t.ctx, { meetingId: id, version: m.attendanceVersion, schools }), 'conflict', /attendance .* was changed by someone else/);
+    await expectRefused(t, () => recordAttendance(t.ctx, { meetingId: id, version: m.attendanceVersion, schools }), 'conflict', /changed the attendance of .* at \d\d:\d\d on/);
     await expectRefused(t, () => recordAttendance(t.ctx, { meetingId: id, version: res.record.attendanceVersion, schools }), 'validation', /nothing to change/);
     await expectRefused(t, () => recordAttendance(t.ctx, { meetingId: id, version: res.record.attendanceVersion, schools: [{ schoolId: 999999, attended: true }] }), 'validation', /schools.0.schoolId: school 999999 is not in/);
     await expectRefused(t, () => recordAttendance(t.ctx, { meetingId: id, version: res.record.attendanceVersion, schools: [schools[0]!, schools[0]!] }), 'validation', /schools.1.schoolId: this school is listed twice/);
@@ -86,7 +86,7 @@ describe('hub meetings', () => {
     const res = await updateMeeting(t.ctx, { ...base, submittedOn: '2026-09-15', notes: 'Agreed the spring dates.' });
     expect(res.record).toMatchObject({ submittedOn: '2026-09-15', notes: 'Agreed the spring dates.' });
     await expectRefused(t, () => updateMeeting(t.ctx, { ...base, version: res.record.version, submittedOn: null, date: '2028-01-10' }), 'validation', /date: 2028-01-10 is outside the membership year/);
-    await expectRefused(t, () => updateMeeting(t.ctx, { ...base, submittedOn: null }), 'conflict', /changed by someone else/);
+    await expectRefused(t, () => updateMeeting(t.ctx, { ...base, submittedOn: null }), 'conflict', /changed .* at \d\d:\d\d on \d{1,2} [A-Z][a-z]+ 20\d\d; reload to see (their|that) change\./);
     await expectRefused(t, () => updateMeeting(t.ctx, { ...base, version: res.record.version, submittedOn: '2026-12-01' }), 'validation', /submittedOn: .* is after today/);
     await undoLastChange(t.ctx);
     expect(await meetingRecord(t.ctx.db, id)).toEqual(m);

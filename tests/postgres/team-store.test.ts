@@ -52,7 +52,7 @@ describe('a store shared by a team (PostgreSQL)', () => {
     expect(second.ok).toBe(false);
     if (!second.ok) {
       expect(second.error.kind).toBe('conflict');
-      expect(second.error.message).toMatch(/changed by someone else/);
+      expect(second.error.message).toMatch(/changed .* at \d\d:\d\d on \d{1,2} [A-Z][a-z]+ 20\d\d; reload to see (their|that) change\./);
     }
     expect((await schoolRecord(b, 2)).phone).toBe('020 7000 0001');
   });

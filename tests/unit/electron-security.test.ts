@@ -35,7 +35,7 @@ function fakeContents() {
 
 describe('Electron security baseline', () => {
   it('window: context isolation, sandbox, no Node integration, no webview', () => {
-    const prefs = (createMainWindow('/app/preload', { devTools: false }) as unknown as { options: { webPreferences: Record<string, unknown> } }).options.webPreferences;
+    const prefs = (createMainWindow('/app/preload', { devTools: false, mode: 'team' }) as unknown as { options: { webPreferences: Record<string, unknown> } }).options.webPreferences;
     expect(prefs).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -49,7 +49,9 @@ describe('Electron security baseline', () => {
     });
     expect(prefs.preload).toBe('/app/preload/index.js');
     expect(prefs.devTools).toBe(false);
-    const dev = (createMainWindow('/app/preload', { devTools: true }) as unknown as { options: { webPreferences: Record<string, unknown> } }).options.webPreferences;
+    // The preload gives the core's transport only to a window on this computer's store.
+    expect(prefs.additionalArguments).toEqual(['--hubdesk-mode=team']);
+    const dev = (createMainWindow('/app/preload', { devTools: true, mode: 'local' }) as unknown as { options: { webPreferences: Record<string, unknown> } }).options.webPreferences;
     expect(dev.devTools).toBe(true);
   });
 

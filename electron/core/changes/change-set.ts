@@ -125,13 +125,6 @@ export async function loadRow<T extends ChangeTable>(db: Db, table: T, key: KeyO
   return (await whereKey(untyped(db).selectFrom(table as string).selectAll(), table, key as StoredKey).executeTakeFirst()) as RowOf<T> | undefined;
 }
 
-/** Refuses a change to a row that is no longer what the form loaded. */
-export function assertVersion(row: object & { updated_at?: string | null }, expected: string, what: string): void {
-  if (versionOf(row) === expected) return;
-  const at = typeof row.updated_at === 'string' ? ` (at ${row.updated_at.slice(0, 16).replace('T', ' ')})` : '';
-  throw new HubdeskError('conflict', `This record (${what}) was changed by someone else${at}; reload to see their change.`);
-}
-
 interface BatchLog {
   batchId: number;
   ctx: CoreContext;

@@ -14,11 +14,11 @@ import { actionOf, keyOf, ROW_KEYS, rowRef, type Change, type ChangeTable, type 
 /** What to say when a row is no longer as the change left it. */
 export interface ConflictWords {
   /** The row is there but differs from the change's result. */
-  changed(table: ChangeTable, now: StoredRow): string;
+  changed(table: ChangeTable, now: StoredRow): string | Promise<string>;
   /** The change wrote the row; it has been deleted since. */
-  deleted(table: ChangeTable, expected: StoredRow): string;
+  deleted(table: ChangeTable, expected: StoredRow): string | Promise<string>;
   /** The change deleted the row; it is there again. */
-  addedAgain(table: ChangeTable, now: StoredRow): string;
+  addedAgain(table: ChangeTable, now: StoredRow): string | Promise<string>;
   /** Rows the change added are now used by rows added since (a foreign key refuses their deletion). */
   inUse(table: ChangeTable): string;
 }
@@ -90,11 +90,11 @@ export async function restoreChanges(trx: Transaction<Database>, changes: readon
     for (const c of run) {
       const current = now.get(rowRef(table, c.key));
       if (c.after === null) {
-        if (current) throw new HubdeskError('conflict', words.addedAgain(table, current));
+        if (current) throw new HubdeskError('conflict', await words.addedAgain(table, current));
       } else if (!current) {
-        throw new HubdeskError('conflict', words.deleted(table, c.after));
+        throw new HubdeskError('conflict', await words.deleted(table, c.after));
       } else if (!sameRow(current, c.after)) {
-        throw new HubdeskError('conflict', words.changed(table, current));
+        throw new HubdeskError('conflict', await words.changed(table, current));
       }
     }
     const cols = ROW_KEYS[table] as readonly string[];

@@ -1,8 +1,11 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema';
 import type { CoreContext } from '../context';
 import { recordAudit } from './audit-entry';
 import { HubdeskError } from '../errors';
 import { keyOf, parseRef, RECORDS_ACTION, rowRef, UNDO_ACTION, type Change, type ChangeTable, type StoredRow } from './change-set';
 import { restoreChanges } from './restore';
+import { lastWriteOf, rowName, ukTimeAndDay } from './stale';
 
 export interface LastChange {
   auditId: number;
@@ -21,13 +24,19 @@ interface Stored {
   after_json: string | null;
 }
 
-/** The most recent records change that has not been undone, or null. */
+/**
+ * The most recent records change that has not been undone, or null. On a team server, the signed-in
+ * person's own (the audit log names each change's author): undo never takes back a colleague's
+ * change. On the desktop and the command line there is one person, and the store's latest is theirs.
+ */
 async function findLast(ctx: CoreContext): Promise<Stored | null> {
   const undone = ctx.db.selectFrom('audit_log').where('action', '=', UNDO_ACTION).select('entity_id');
-  const row = await ctx.db
+  let q = ctx.db
     .selectFrom('audit_log')
     .where('action', 'like', `${RECORDS_ACTION}%`)
-    .where('action', '!=', UNDO_ACTION)
+    .where('action', '!=', UNDO_ACTION);
+  if (ctx.caller.id !== null) q = q.where('os_user', '=', ctx.caller.name);
+  const row = await q
     .where((eb) => eb(eb.cast('id', 'text'), 'not in', undone))
     .select(['id', 'action', 'at', 'os_user', 'before_json', 'after_json'])
     .orderBy('id', 'desc')
@@ -54,21 +63,26 @@ export async function lastChange(ctx: CoreContext): Promise<LastChange | null> {
  */
 export async function undoLastChange(ctx: CoreContext, expectedAuditId?: number): Promise<{ undone: LastChange }> {
   const row = await findLast(ctx);
-  if (!row) throw new HubdeskError('not_found', 'There is no change made by hand to undo.');
+  if (!row) throw new HubdeskError('not_found', ctx.caller.id !== null ? 'You have made no change by hand to undo.' : 'There is no change made by hand to undo.');
   if (expectedAuditId !== undefined && expectedAuditId !== row.id) {
-    throw new HubdeskError('conflict', 'The last change is no longer the one you saw (someone made another change); reload to see it.');
+    throw new HubdeskError('conflict', 'Your last change is no longer the one you saw (you made another change since, perhaps in another window); reload to see it.');
   }
   const { summary, before, after } = parse(row);
   ctx.store.backups?.take(`before-undo-change-${row.id}`, ctx.now());
   // The rows in the order the change wrote them; restoreChanges puts them back newest first.
   const changes: Change[] = Object.keys(after).map((ref) => ({ ...parseRef(ref), before: before[ref] ?? null, after: after[ref] ?? null }));
-  const changedSince = (table: ChangeTable, row: StoredRow, now: StoredRow | null) =>
-    `Cannot undo "${summary}": ${rowRef(table, keyOf(table, row)).replace(':', ' ')} has been changed since${now && typeof now.updated_at === 'string' ? ` (at ${now.updated_at.slice(0, 16).replace('T', ' ')})` : ''}. Nothing was changed.`;
+  // Who changed the row since, from the audit log, when it knows: "Fin Ance changed schools 12 at 14:02 on 5 December 2026".
+  const changedSince = async (db: Transaction<Database>, table: ChangeTable, row: StoredRow) => {
+    const where = rowRef(table, keyOf(table, row)).replace(':', ' ');
+    const write = await lastWriteOf(db, rowName(table, row));
+    const since = write ? `${write.by === ctx.user ? 'you' : write.by} changed ${where} since, at ${ukTimeAndDay(write.at)}` : `${where} has been changed since`;
+    return `Cannot undo "${summary}": ${since}. Nothing was changed.`;
+  };
   await ctx.db.transaction().execute(async (trx) => {
     await restoreChanges(trx, changes, {
-      changed: (table, now) => changedSince(table, now, now),
-      deleted: (table, expected) => changedSince(table, expected, null),
-      addedAgain: (table, now) => changedSince(table, now, now),
+      changed: (table, now) => changedSince(trx, table, now),
+      deleted: (table, expected) => changedSince(trx, table, expected),
+      addedAgain: (table, now) => changedSince(trx, table, now),
       inUse: (table) => `Cannot undo "${summary}": rows it added to ${table} are now used by other records. Nothing was changed.`,
     });
     await recordAudit(trx, ctx, {

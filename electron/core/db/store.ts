@@ -76,5 +76,11 @@ export interface Store {
    * who holds it. `dispatch` calls it before every mutation.
    */
   claimWrite(): void;
+  /**
+   * Calls `onChange` after each commit made by another program on the same database (another team
+   * server, the command line), not by this store's own connections; resolves to a function that
+   * stops. Only a store on a database server has it: on SQLite the team server is the only writer.
+   */
+  watchOthersChanges?(onChange: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -10,7 +10,8 @@ import { claimCorrections, claimPaidOnIssues } from '@shared/validation/claims';
 import { formatPence } from '@shared/domain/money';
 import { longDate } from '@shared/domain/reconciliation';
 import { HubdeskError } from '../errors';
-import { applyChange, assertVersion, loadRow, type ChangeSet } from '../changes/change-set';
+import { applyChange, loadRow, type ChangeSet } from '../changes/change-set';
+import { assertVersion } from '../changes/stale';
 import { FundingEngine, computeHub, type HubYear } from './engine';
 import { claimView, claimsQuery } from './load';
 import { claimAmount, invalid, requireCategory, requireHub, requireYearField } from './validate';
@@ -88,7 +89,7 @@ function describe(hub: string, year: string, c: Pick<ClaimView, 'amountPence' | 
 }
 
 /** The claim, its hub and year, as stored; refuses an unknown claim or one changed since `version`. */
-async function claimFor(w: ChangeSet, claimId: number, version: string | undefined) {
+async function claimFor(w: ChangeSet, user: string, claimId: number, version: string | undefined) {
   const row = await loadRow(w.trx, 'claims', { id: claimId });
   if (!row) throw invalid('claimId', `there is no claim with id ${claimId}`);
   const where = await w.trx
@@ -98,7 +99,7 @@ async function claimFor(w: ChangeSet, claimId: number, version: string | undefin
     .select(['hubs.id as hubId', 'hubs.name as hub', 'membership_years.label as year'])
     .executeTakeFirstOrThrow();
   const claim = (await readClaim(w.trx, claimId))!;
-  if (version !== undefined) assertVersion(row, version, describe(where.hub, where.year, claim));
+  if (version !== undefined) await assertVersion(w.trx, user, 'claims', row, version, describe(where.hub, where.year, claim));
   const year = await requireYearField(w.trx, where.year);
   return { claim, hubId: where.hubId, hub: where.hub, year };
 }
@@ -140,7 +141,7 @@ export async function createClaim(ctx: CoreContext, input: CreateClaimInput): Pr
  */
 export async function updateClaim(ctx: CoreContext, input: UpdateClaimInput): Promise<RecordsChange<ClaimView>> {
   const res = await applyChange(ctx, 'claim.update', { entity: 'claims', id: input.claimId }, async (w) => {
-    const { claim: before, hubId, hub, year } = await claimFor(w, input.claimId, input.version);
+    const { claim: before, hubId, hub, year } = await claimFor(w, ctx.user, input.claimId, input.version);
     const allowed = claimCorrections(before.status);
     const wasPaid = before.status === 'paid';
     const amountPence = input.amount === undefined ? before.amountPence : claimAmount(input.amount);
@@ -185,7 +186,7 @@ export async function updateClaim(ctx: CoreContext, input: UpdateClaimInput): Pr
 /** Deletes a claim not yet paid; a paid claim is reversed first. */
 export async function deleteClaim(ctx: CoreContext, input: { claimId: number; version?: string }): Promise<RecordsChange<ClaimView>> {
   const res = await applyChange(ctx, 'claim.delete', { entity: 'claims', id: input.claimId }, async (w) => {
-    const { claim, hub, year } = await claimFor(w, input.claimId, input.version);
+    const { claim, hub, year } = await claimFor(w, ctx.user, input.claimId, input.version);
     if (!claimCorrections(claim.status).delete) {
       throw invalid('claimId', `the claim is paid (${formatPence(claim.amountPence)} on ${longDate(claim.paidOn!)}): reverse the payment first, with a reason, then delete it`);
     }
@@ -200,7 +201,7 @@ export async function reverseClaimPayment(ctx: CoreContext, input: { claimId: nu
   const reason = input.reason.trim();
   if (reason === '') throw invalid('reason', 'a reason is needed');
   const res = await applyChange(ctx, 'claim.reverse_payment', { entity: 'claims', id: input.claimId }, async (w) => {
-    const { claim, hub, year } = await claimFor(w, input.claimId, input.version);
+    const { claim, hub, year } = await claimFor(w, ctx.user, input.claimId, input.version);
     if (!claimCorrections(claim.status).reverse) throw invalid('claimId', `the claim is ${claim.status}, not paid: there is no payment to reverse`);
     await w.update(
       'claims',

@@ -6,6 +6,7 @@ import { HubdeskError } from '../errors';
 import { listYears, resolveYear } from '../db/years';
 import type { HubMergeForm, HubMergePreview, HubMergeResult, HubMergeSide, MergeFundingYear, MergeMove } from '@shared/contract/merges';
 import { applyChange } from '../changes/change-set';
+import { staleRecord } from '../changes/stale';
 import { refusal } from '../records/refusals';
 import { figures, hubMembers } from '../records/funding-effect';
 import { hubRecord } from '../records/hubs';
@@ -160,7 +161,7 @@ export async function mergeHubs(ctx: CoreContext, input: ParsedRequestOf<'mergeH
   const res = await applyChange(ctx, 'hub.merge', { entity: 'hubs', id: input.fromHubId }, async (w) => {
     const p = await plan(w.trx, input);
     for (const [s, v] of [[p.from, input.fromVersion], [p.into, input.intoVersion]] as const) {
-      if (s.version !== v) throw new HubdeskError('conflict', `This record (${s.name}) was changed by someone else; reload to see their change.`);
+      if (s.version !== v) throw await staleRecord(w.trx, ctx.user, { table: 'hubs', key: [s.id] }, s.name);
     }
     if (p.refusals.length) throw refusal(p.refusals.map((message) => ({ path: '', message })));
     const now = ctx.now().toISOString();

@@ -5,7 +5,8 @@ import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
 import { resolveYear } from '../db/years';
 import type { MergeMove, SchoolMergeForm, SchoolMergePreview, SchoolMergeResult, SchoolMergeSide, MergeFundingYear } from '@shared/contract/merges';
-import { applyChange, assertVersion, loadRow, type ChangeSet, type ChangeTable } from '../changes/change-set';
+import { applyChange, loadRow, type ChangeSet, type ChangeTable } from '../changes/change-set';
+import { assertVersion } from '../changes/stale';
 import { versionOf } from '../changes/version';
 import { refusal } from '../records/refusals';
 import { fundingEffect } from '../records/funding-effect';
@@ -180,8 +181,8 @@ async function moveAttendance(w: ChangeSet, p: Plan): Promise<void> {
 export async function mergeSchools(ctx: CoreContext, input: ParsedRequestOf<'mergeSchools'>): Promise<SchoolMergeResult> {
   const res = await applyChange(ctx, 'school.merge', { entity: 'schools', id: input.fromSchoolId }, async (w) => {
     const p = await plan(w.trx, input);
-    assertVersion((await loadRow(w.trx, 'schools', { id: p.from.id }))!, input.fromVersion, p.from.name);
-    assertVersion((await loadRow(w.trx, 'schools', { id: p.into.id }))!, input.intoVersion, p.into.name);
+    await assertVersion(w.trx, ctx.user, 'schools', (await loadRow(w.trx, 'schools', { id: p.from.id }))!, input.fromVersion, p.from.name);
+    await assertVersion(w.trx, ctx.user, 'schools', (await loadRow(w.trx, 'schools', { id: p.into.id }))!, input.intoVersion, p.into.name);
     if (p.refusals.length) throw refusal(p.refusals.map((message) => ({ path: '', message })));
     const now = ctx.now().toISOString();
     for (const [i, k] of SCHOOL_KEYS.entries()) {

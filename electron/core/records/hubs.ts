@@ -5,6 +5,7 @@ import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
 import type { HubRecord, RecordsChange } from '@shared/contract/records';
 import { applyChange, type ChangeSet } from '../changes/change-set';
+import { staleRecord } from '../changes/stale';
 import { versionOf } from '../changes/version';
 import { refusal } from './refusals';
 
@@ -80,7 +81,7 @@ export async function updateHub(ctx: CoreContext, input: ParsedRequestOf<'update
     const current = await hubRecord(w.trx, input.hubId);
     if (current.version !== input.version) {
       const at = (await w.trx.selectFrom('hubs').where('id', '=', input.hubId).select('updated_at').executeTakeFirstOrThrow()).updated_at;
-      throw new HubdeskError('conflict', `This record (${current.name}) was changed by someone else (at ${at.slice(0, 16).replace('T', ' ')}); reload to see their change.`);
+      throw await staleRecord(w.trx, ctx.user, { table: 'hubs', key: [input.hubId] }, current.name, at);
     }
     await checkName(w.trx, input.name, input.hubId);
     await checkManager(w.trx, input.membershipsManagerId);

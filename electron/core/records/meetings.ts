@@ -5,7 +5,8 @@ import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
 import { notAfterToday } from '@shared/validation/common';
 import type { MeetingRecord, RecordsChange } from '@shared/contract/records';
-import { applyChange, assertVersion, loadRow, type ChangeSet } from '../changes/change-set';
+import { applyChange, loadRow, type ChangeSet } from '../changes/change-set';
+import { assertVersion, staleRecord } from '../changes/stale';
 import { versionOf } from '../changes/version';
 import { refusal } from './refusals';
 
@@ -65,7 +66,7 @@ export async function updateMeeting(ctx: CoreContext, input: ParsedRequestOf<'up
     const row = await loadRow(w.trx, 'hub_meetings', { id: input.meetingId });
     if (!row) throw new HubdeskError('not_found', `There is no hub meeting with id ${input.meetingId}.`);
     const current = await meetingRecord(w.trx, input.meetingId);
-    assertVersion(row, input.version, `${current.hub}'s meeting of ${current.date}`);
+    await assertVersion(w.trx, ctx.user, 'hub_meetings', row, input.version, `${current.hub}'s meeting of ${current.date}`);
     const year = await w.trx.selectFrom('membership_years').where('id', '=', row.year_id).select(['label', 'start_date', 'end_date']).executeTakeFirstOrThrow();
     if (input.date < year.start_date || input.date > year.end_date) {
       throw refusal([{ path: 'date', message: `${input.date} is outside the membership year ${year.label} (${year.start_date} to ${year.end_date})` }]);
@@ -92,7 +93,7 @@ export async function recordAttendance(ctx: CoreContext, input: ParsedRequestOf<
   const res = await applyChange(ctx, 'meeting.attendance', { entity: 'hub_meetings', id: input.meetingId }, async (w) => {
     const current = await meetingRecord(w.trx, input.meetingId);
     if (current.attendanceVersion !== input.version) {
-      throw new HubdeskError('conflict', `The attendance of ${current.hub}'s meeting of ${current.date} was changed by someone else; reload to see their change.`);
+      throw await staleRecord(w.trx, ctx.user, { table: 'hub_meetings', key: [input.meetingId] }, `the attendance of ${current.hub}'s meeting of ${current.date}`);
     }
     if (current.date > ctx.today()) throw refusal([{ path: 'meetingId', message: `the meeting is on ${current.date}: attendance can be recorded from that day` }]);
     const known = new Set(current.attendance.map((a) => a.schoolId));

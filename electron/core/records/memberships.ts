@@ -5,7 +5,8 @@ import { requireYear } from '../db/years';
 import { longDate } from '@shared/domain/reconciliation';
 import { addMembershipSchema, membershipDateIssues, updateMembershipSchema } from '@shared/validation/memberships';
 import type { FundingEffect, MembershipRecord, MembershipForm, RecordsChange, SchoolChoice } from '@shared/contract/records';
-import { applyChange, assertVersion, loadRow } from '../changes/change-set';
+import { applyChange, loadRow } from '../changes/change-set';
+import { assertVersion } from '../changes/stale';
 import { versionOf } from '../changes/version';
 import { throwIfIssues } from './refusals';
 import { fundingEffect } from './funding-effect';
@@ -92,12 +93,12 @@ async function planAdd(db: Db, input: ReturnType<typeof addMembershipSchema.pars
   return { yearId: year.id, schoolId: school.id, school: school.name, fromHubId: null, toHubId: hub.id, pupilsAfter: input.pupils };
 }
 
-async function planUpdate(db: Db, input: ReturnType<typeof updateMembershipSchema.parse>, today: string) {
+async function planUpdate(db: Db, user: string, input: ReturnType<typeof updateMembershipSchema.parse>, today: string) {
   throwIfIssues(membershipDateIssues(input, today));
   const row = await loadRow(db, 'memberships', { id: input.membershipId });
   if (!row) throw new HubdeskError('not_found', `There is no membership with id ${input.membershipId}.`);
   const current = await membershipRecord(db, input.membershipId);
-  assertVersion(row, input.version, `${current.school} in ${current.hub}, ${current.year}`);
+  await assertVersion(db, user, 'memberships', row, input.version, `${current.school} in ${current.hub}, ${current.year}`);
   if (input.hubId !== undefined && input.hubId !== current.hubId) await requireHub(db, input.hubId);
   if (current.feePaidOn !== null && input.feePaidOn != null && input.feePaidOn !== current.feePaidOn) {
     // Marking a fee paid twice is refused: a paid fee's date is corrected by clearing it first.
@@ -138,7 +139,7 @@ export async function previewMembershipChange(ctx: CoreContext, req: ParsedReque
     const plan = await planAdd(ctx.db, req.change, ctx.today());
     return fundingEffect(ctx.db, plan.yearId, { schoolId: plan.schoolId, name: plan.school, fromHubId: null, toHubId: plan.toHubId, pupilsAfter: plan.pupilsAfter });
   }
-  const { plan } = await planUpdate(ctx.db, req.change, ctx.today());
+  const { plan } = await planUpdate(ctx.db, ctx.user, req.change, ctx.today());
   return fundingEffect(ctx.db, plan.yearId, { schoolId: plan.schoolId, name: plan.school, fromHubId: plan.fromHubId, toHubId: plan.toHubId, pupilsAfter: plan.pupilsAfter });
 }
 
@@ -165,7 +166,7 @@ export async function addMembership(ctx: CoreContext, input: ParsedRequestOf<'ad
 
 export async function updateMembership(ctx: CoreContext, input: ParsedRequestOf<'updateMembership'>): Promise<RecordsChange<MembershipRecord>> {
   const res = await applyChange(ctx, 'membership.update', { entity: 'memberships', id: input.membershipId }, async (w) => {
-    const { plan, current } = await planUpdate(w.trx, input, ctx.today());
+    const { plan, current } = await planUpdate(w.trx, ctx.user, input, ctx.today());
     const effect = await fundingEffect(w.trx, plan.yearId, { schoolId: plan.schoolId, name: plan.school, fromHubId: plan.fromHubId, toHubId: plan.toHubId, pupilsAfter: plan.pupilsAfter });
     const patch: Record<string, unknown> = {};
     if (input.hubId !== undefined && input.hubId !== current.hubId) patch.hub_id = input.hubId;

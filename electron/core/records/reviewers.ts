@@ -10,7 +10,8 @@ import { earliestTraining, indexRows } from '../dashboards/shape';
 import type { ReviewerStatus } from '@shared/domain/vocabulary';
 import { attendedIssues, trainingIssues } from '@shared/validation/reviewers';
 import type { AssignmentRecord, RecordsChange, ReplacementSchool, ReviewTeamForm, TrainingRecord } from '@shared/contract/records';
-import { applyChange, assertVersion, loadRow } from '../changes/change-set';
+import { applyChange, loadRow } from '../changes/change-set';
+import { assertVersion } from '../changes/stale';
 import { versionOf } from '../changes/version';
 import { refusal, throwIfIssues } from './refusals';
 
@@ -155,7 +156,7 @@ export async function setReviewerStatus(ctx: CoreContext, input: ParsedRequestOf
     if (!row) throw new HubdeskError('not_found', `There is no reviewer assignment with id ${input.assignmentId}.`);
     const current = await assignmentRecord(w.trx, input.assignmentId);
     const review = await reviewInfo(w.trx, current.reviewId);
-    assertVersion(row, input.version, `${current.reviewerName} on ${review.school}'s review`);
+    await assertVersion(w.trx, ctx.user, 'reviewer_assignments', row, input.version, `${current.reviewerName} on ${review.school}'s review`);
     if (current.status === input.status) throw refusal([{ path: 'status', message: `${current.reviewerName} is already ${input.status}` }]);
     throwIfIssues(attendedIssues(input.status, review.startDate, ctx.today()));
     if (current.replacedByAssignmentId !== null) {
@@ -175,7 +176,7 @@ export async function replaceReviewer(ctx: CoreContext, input: ParsedRequestOf<'
     if (!row) throw new HubdeskError('not_found', `There is no reviewer assignment with id ${input.assignmentId}.`);
     const current = await assignmentRecord(w.trx, input.assignmentId);
     const review = await reviewInfo(w.trx, current.reviewId);
-    assertVersion(row, input.version, `${current.reviewerName} on ${review.school}'s review`);
+    await assertVersion(w.trx, ctx.user, 'reviewer_assignments', row, input.version, `${current.reviewerName} on ${review.school}'s review`);
     if (current.status === 'attended') throw refusal([{ path: 'assignmentId', message: `${current.reviewerName} attended this review: there is nobody to replace` }]);
     if (current.replacedByAssignmentId !== null) {
       const by = await assignmentRecord(w.trx, current.replacedByAssignmentId);

@@ -6,6 +6,7 @@ import { HubdeskError } from '../errors';
 import { reviewOutcomeIssues } from '@shared/validation/reviews';
 import type { RecordsChange, ReviewRecord } from '@shared/contract/records';
 import { applyChange } from '../changes/change-set';
+import { staleRecord } from '../changes/stale';
 import { versionOf } from '../changes/version';
 import { refusal, throwIfIssues } from './refusals';
 
@@ -73,7 +74,7 @@ export async function updateReview(ctx: CoreContext, input: ParsedRequestOf<'upd
     const current = await reviewRecord(w.trx, input.reviewId);
     if (current.version !== input.version) {
       const at = (await w.trx.selectFrom('qa_reviews').where('id', '=', input.reviewId).select('updated_at').executeTakeFirstOrThrow()).updated_at;
-      throw new HubdeskError('conflict', `This record (${current.school}'s review of ${current.startDate}) was changed by someone else (at ${at.slice(0, 16).replace('T', ' ')}); reload to see their change.`);
+      throw await staleRecord(w.trx, ctx.user, { table: 'qa_reviews', key: [input.reviewId] }, `${current.school}'s review of ${current.startDate}`, at);
     }
     const patch = {
       start_date: input.startDate,

@@ -3,7 +3,8 @@ import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
 import { schoolDateIssues } from '@shared/validation/schools';
 import type { RecordsChange, SchoolRecord } from '@shared/contract/records';
-import { applyChange, assertVersion, loadRow, type RowOf } from '../changes/change-set';
+import { applyChange, loadRow, type RowOf } from '../changes/change-set';
+import { assertVersion } from '../changes/stale';
 import { versionOf } from '../changes/version';
 import { refusal, throwIfIssues } from './refusals';
 
@@ -43,7 +44,7 @@ export async function updateSchool(ctx: CoreContext, input: ParsedRequestOf<'upd
   const res = await applyChange(ctx, 'school.update', { entity: 'schools', id: input.schoolId }, async (w) => {
     const row = await loadRow(w.trx, 'schools', { id: input.schoolId });
     if (!row) throw new HubdeskError('not_found', `There is no school with id ${input.schoolId}.`);
-    assertVersion(row, input.version, row.name);
+    await assertVersion(w.trx, ctx.user, 'schools', row, input.version, row.name);
     if (row.merged_into_school_id !== null) throw refusal([{ path: '', message: `${row.name} was merged into another record; edit that school instead` }]);
     if (input.urn !== row.urn) {
       const other = await w.trx.selectFrom('schools').where('urn', '=', input.urn).select(['name']).executeTakeFirst();

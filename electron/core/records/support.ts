@@ -5,7 +5,8 @@ import type { CoreContext } from '../context';
 import { HubdeskError } from '../errors';
 import { supportDateIssues } from '@shared/validation/support';
 import type { RecordsChange, SupportRequestRecord } from '@shared/contract/records';
-import { applyChange, assertVersion, loadRow } from '../changes/change-set';
+import { applyChange, loadRow } from '../changes/change-set';
+import { assertVersion } from '../changes/stale';
 import { versionOf } from '../changes/version';
 import { refusal, throwIfIssues } from './refusals';
 
@@ -101,7 +102,7 @@ export async function updateSupportRequest(ctx: CoreContext, input: ParsedReques
   const res = await applyChange(ctx, 'support.update', { entity: 'support_requests', id: input.requestId }, async (w) => {
     const row = await loadRow(w.trx, 'support_requests', { id: input.requestId });
     if (!row) throw new HubdeskError('not_found', `There is no support request with id ${input.requestId}.`);
-    assertVersion(row, input.version, `support request on “${row.area}”`);
+    await assertVersion(w.trx, ctx.user, 'support_requests', row, input.version, `support request on “${row.area}”`);
     await checkRefs(w.trx, row.school_id, input);
     const patch = {
       requested_on: input.requestedOn,

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 
-/** What a screen is told: the contract methods that changed data, and who made the change. */
+/** What a screen is told: the contract methods that changed data (or ANY_DATA, shared/live-changes.ts), and who made the change. */
 export interface ChangeEvent {
   methods: string[];
   by: string;
@@ -14,7 +14,7 @@ const KEEP_ALIVE_MS = 25_000;
  * writer (it holds the data folder's lock from start to stop; the command line cannot write
  * meanwhile), so every change passes through its dispatch and is published from there: no polling,
  * and no false alarms from the server's own writes of sessions and sign-ins. With a PostgreSQL store
- * several servers may write; the store's notifications will feed this then.
+ * other programs may write too: their commits arrive as the store's notifications (others-changes.ts).
  */
 export class ChangeFeed {
   private readonly clients = new Set<http.ServerResponse>();

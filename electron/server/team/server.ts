@@ -13,6 +13,7 @@ import { MAX_PASSWORD_LENGTH } from '../../core/people/passwords';
 import { MAX_CALL_BYTES, readJson, sendJson, sendRendererFile, sendText } from '../respond';
 import { clearedSessionCookie, csrfMatches, presentedToken, sessionCookie } from './cookies';
 import { ChangeFeed } from './change-feed';
+import { publishOthersChanges } from './others-changes';
 import { lockedMessage } from './locked-message';
 
 const MAX_SIGN_IN_BYTES = 16 * 1024;
@@ -71,6 +72,7 @@ export async function startTeamServer(ctx: CoreContext, options: TeamServerOptio
   let publicUrl: URL = new URL(options.publicUrl ?? 'https://localhost');
   let signInsRunning = 0;
   const feed = new ChangeFeed();
+  const stopOthersChanges = await publishOthersChanges(ctx, feed);
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', publicUrl);
@@ -166,21 +168,29 @@ export async function startTeamServer(ctx: CoreContext, options: TeamServerOptio
   };
   const server = options.transport.kind === 'tls' ? https.createServer({ cert: options.transport.cert, key: options.transport.key, minVersion: 'TLSv1.2' }, listener) : http.createServer(listener);
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => resolve());
+    });
+  } catch (error) {
+    await stopOthersChanges?.();
+    feed.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   if (!options.publicUrl) publicUrl = new URL(`https://${host.includes(':') ? `[${host}]` : host}:${port}`);
   return {
     url: publicUrl.origin,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await stopOthersChanges?.();
+      await new Promise<void>((resolve) => {
         feed.close();
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { QueryClient, Query } from '@tanstack/react-query';
 import { isMethodName, type MethodName } from '@shared/contract';
+import { ANY_DATA } from '@shared/live-changes';
 
 /**
  * What the screens know about the data: each kind of record is a tag. A query names the tags it
@@ -170,7 +171,8 @@ export function tagsWritten(method: MethodName): readonly Tag[] | 'everything' {
   return 'writes' in t ? t.writes : [];
 }
 
-function tagsRead(method: unknown): readonly Tag[] {
+/** The tags a query reads (none for a change or an unknown name). */
+export function tagsRead(method: unknown): readonly Tag[] {
   if (!isMethodName(method)) return [];
   const t = methodTags[method];
   return 'reads' in t ? t.reads : [];
@@ -201,10 +203,12 @@ export function isTag(name: unknown): name is Tag {
 /**
  * "This changed", said from outside the screens (another window, a colleague's change pushed by a
  * server). Each name is a tag (every query reading it), a change's method name (what that change
- * writes), or a query's method name (that query, whatever its request). Unknown names are ignored:
- * the message comes from outside.
+ * writes), a query's method name (that query, whatever its request), or ANY_DATA (a change made
+ * outside the server, which may have touched anything). Unknown names are ignored: the message comes
+ * from outside.
  */
 export function invalidateFromOutside(client: QueryClient, names: readonly string[]): Promise<void> {
+  if (names.includes(ANY_DATA)) return client.invalidateQueries();
   const tags = new Set<Tag>();
   const queries = new Set<MethodName>();
   for (const name of names) {
@@ -218,4 +222,24 @@ export function invalidateFromOutside(client: QueryClient, names: readonly strin
   }
   if (tags.size === 0 && queries.size === 0) return Promise.resolve();
   return client.invalidateQueries({ predicate: (q) => queries.has(q.queryKey[0] as MethodName) || readsAny(q, [...tags]) });
+}
+
+/**
+ * What of `read` a change named from outside may have changed (names as invalidateFromOutside reads
+ * them): the tags in common, every one of them for a change that can touch anything (ANY_DATA, a
+ * restore). Unknown names and queries change nothing.
+ */
+export function tagsOverlapping(methods: readonly string[], read: readonly Tag[]): Tag[] {
+  if (methods.includes(ANY_DATA)) return [...read];
+  const out = new Set<Tag>();
+  for (const m of methods) {
+    if (isTag(m)) {
+      if (read.includes(m)) out.add(m);
+      continue;
+    }
+    if (!isMethodName(m)) continue;
+    const written = tagsWritten(m);
+    for (const t of read) if (written === 'everything' || written.includes(t)) out.add(t);
+  }
+  return [...out];
 }

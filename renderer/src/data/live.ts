@@ -15,13 +15,34 @@ export interface ChangeSource {
 export function followChanges(client: QueryClient, source: ChangeSource): () => void {
   source.addEventListener('change', (event) => {
     let methods: unknown;
+    let by: unknown;
     try {
-      methods = (JSON.parse(event.data) as { methods?: unknown }).methods;
+      ({ methods, by } = JSON.parse(event.data) as { methods?: unknown; by?: unknown });
     } catch {
       return;
     }
     if (!Array.isArray(methods)) return;
-    void invalidateFromOutside(client, methods.filter((m): m is string => typeof m === 'string'));
+    const change: OutsideChange = { methods: methods.filter((m): m is string => typeof m === 'string'), by: typeof by === 'string' && by.trim() ? by : null };
+    void invalidateFromOutside(client, change.methods);
+    for (const listener of listeners) listener(change);
   });
   return () => source.close();
+}
+
+/** A change made elsewhere (a colleague, another window): its contract methods and who made it, when known. */
+export interface OutsideChange {
+  methods: string[];
+  by: string | null;
+}
+
+const listeners = new Set<(change: OutsideChange) => void>();
+
+/**
+ * Hears of every change the stream reports, for a screen holding something the cache does not (an
+ * import's preview). On the desktop nothing reports: one person, one window at a time per change.
+ * Returns a function that stops listening.
+ */
+export function onOutsideChange(listener: (change: OutsideChange) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }

@@ -2,7 +2,7 @@ import type { HubRecord, RequestOf } from '@shared/contract';
 import { createHubSchema, updateHubSchema } from '@shared/validation/hubs';
 import { useQueryOf } from '../data/queries';
 import { useChange } from '../data/mutations';
-import { useEdits } from '../components/forms/useEdits';
+import { reloadOnConflict, useRecordEdits } from '../components/forms/useEdits';
 import { RecordDialog } from '../components/forms/RecordDialog';
 import { Field } from '../components/forms/Field';
 import { validate } from '../components/forms/validate';
@@ -30,10 +30,11 @@ export function HubEditDialog({ hubId, onSaved, onCancel }: { hubId: number | nu
   // The central team list comes with any hub's record; a new hub starts empty.
   const anyHub = useQueryOf('listHubs', hubId === null ? {} : null).data?.[0];
   const loaded = useQueryOf('hubRecord', hubId !== null ? { hubId } : anyHub ? { hubId: anyHub.id } : null);
-  const rec = hubId !== null ? (loaded.data ?? null) : null;
+  const form = useRecordEdits<HubRecord, Values>(hubId !== null ? (loaded.data ?? null) : null, valuesOf, NEW_HUB);
+  const rec = form.record;
   const staff = loaded.data?.staff ?? [];
   const loadError = hubId !== null ? loaded.error?.message : undefined;
-  const [v, setV] = useEdits<Values>(rec ? valuesOf(rec) : NEW_HUB);
+  const { values: v, set: setV } = form;
   const managers = v.managers;
   const save = useChange();
   const [touched, setTouched] = useState(false);
@@ -67,7 +68,7 @@ export function HubEditDialog({ hubId, onSaved, onCancel }: { hubId: number | nu
   }
 
   return (
-    <RecordDialog title={hubId === null ? 'New hub' : `Edit hub: ${rec?.name ?? ''}`} label={hubId === null ? 'New hub' : 'Edit hub'} saveLabel={hubId === null ? 'Create hub' : 'Save hub'} busy={save.busy} error={save.error ?? loadError} wide onSave={() => void submit()} onCancel={onCancel}>
+    <RecordDialog title={hubId === null ? 'New hub' : `Edit hub: ${rec?.name ?? ''}`} label={hubId === null ? 'New hub' : 'Edit hub'} saveLabel={hubId === null ? 'Create hub' : 'Save hub'} busy={save.busy} error={save.error ?? loadError} onReload={hubId !== null ? reloadOnConflict(save, loaded.refetch, form.restart) : undefined} wide onSave={() => void submit()} onCancel={onCancel}>
       {hubId !== null && !rec && !loadError ? <p aria-busy="true">Loading…</p> : null}
       {hubId === null || rec ? (
         <>

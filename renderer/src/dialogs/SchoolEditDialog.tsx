@@ -3,7 +3,7 @@ import { schoolDateIssues, updateSchoolSchema } from '@shared/validation/schools
 import { PHASES } from '@shared/domain/vocabulary';
 import { useQueryOf } from '../data/queries';
 import { useChange } from '../data/mutations';
-import { useEdits } from '../components/forms/useEdits';
+import { reloadOnConflict, useRecordEdits } from '../components/forms/useEdits';
 import { RecordDialog } from '../components/forms/RecordDialog';
 import { Field } from '../components/forms/Field';
 import { validate } from '../components/forms/validate';
@@ -18,8 +18,8 @@ function valuesOf(r: SchoolRecord): Values {
 /** A school's details and contacts; a new headteacher gets the date they started (the training rule reads it). */
 export function SchoolEditDialog({ schoolId, today, onSaved, onCancel }: { schoolId: number; today: string; onSaved(r: Saved): void; onCancel(): void }) {
   const loaded = useQueryOf('schoolRecord', { schoolId });
-  const rec = loaded.data ?? null;
-  const [v, setV] = useEdits(rec ? valuesOf(rec) : null);
+  const form = useRecordEdits<SchoolRecord, Values | null>(loaded.data ?? null, valuesOf, null);
+  const { record: rec, values: v, set: setV } = form;
   const save = useChange();
   const request = rec && v
     ? {
@@ -58,7 +58,7 @@ export function SchoolEditDialog({ schoolId, today, onSaved, onCancel }: { schoo
     </Field>
   );
   return (
-    <RecordDialog title={rec ? `Edit school: ${rec.name}` : 'Edit school'} label="Edit school" saveLabel="Save school" busy={save.busy} error={save.error ?? loaded.error?.message} wide onSave={() => void submit()} onCancel={onCancel}>
+    <RecordDialog title={rec ? `Edit school: ${rec.name}` : 'Edit school'} label="Edit school" saveLabel="Save school" busy={save.busy} error={save.error ?? loaded.error?.message} onReload={reloadOnConflict(save, loaded.refetch, form.restart)} wide onSave={() => void submit()} onCancel={onCancel}>
       {!rec && !loaded.error ? <p aria-busy="true">Loading…</p> : null}
       {rec && v ? (
         <div className="record-grid">

@@ -11,18 +11,22 @@ import { GridTable } from '../components/GridTable';
 import { AccountPanel } from './settings/AccountPanel';
 import { PeoplePanel } from './settings/people/PeoplePanel';
 import { usePermissions, useTeam } from '../state/person';
+import { desktopBridge } from '../api/desktop';
+import { ConnectionPanel } from './settings/ConnectionPanel';
 
 export function SettingsPage() {
   const { status } = useStatus();
   const team = useTeam();
   const { can } = usePermissions();
   const onTeamServer = team.mode === 'team';
+  const bridge = desktopBridge();
   return (
     <>
       <PageHeader title="Settings" />
       <AccountPanel />
       {onTeamServer && can('listPeople') ? <PeoplePanel /> : null}
       <IdentityPanel />
+      {bridge ? <ConnectionPanel bridge={bridge} /> : null}
       <section className="panel">
         <h2>Data</h2>
         <dl className="facts">

@@ -6,6 +6,7 @@ import { migrations } from '../migrations';
 import { HubdeskError } from '../../errors';
 import { postgresSql } from './sql';
 import { PostgresDdlPlugin } from './ddl-plugin';
+import { listenForOthersChanges, trackOwnBackends } from './change-listener';
 
 /** The advisory lock every write transaction takes: one writer at a time, as on SQLite. */
 export const WRITE_LOCK_KEY = 0x48554244;
@@ -118,6 +119,8 @@ export interface PostgresStoreOptions {
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
   const where = redactedUrl(options.url);
   const pool = newPool(options.url, options.connections ?? 4);
+  // Before the first query, so that every connection of the pool is known as ours.
+  const ownBackends = trackOwnBackends(pool);
   const db = new Kysely<Database>({ dialect: new SerialisedWritesDialect(pool) });
   try {
     await checkSchema(db, where);
@@ -148,6 +151,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     // Every transaction took the advisory write lock as it began (SerialisedWritesDriver).
     holdWriteLock: async () => {},
     claimWrite: () => {},
+    watchOthersChanges: (onChange) => listenForOthersChanges(options.url, ownBackends, onChange),
     close: () => db.destroy(),
   };
 }

@@ -1,6 +1,7 @@
 import { useRef, type ReactNode } from 'react';
 import { useModalDialog } from '../useModalDialog';
 import { submitOnEnter } from './keys';
+import { ReloadButton } from './ReloadButton';
 
 /**
  * A modal form for one record: it opens on its first field, Enter saves (the form submits), Esc
@@ -18,6 +19,8 @@ export function RecordDialog(props: {
   canSave?: boolean;
   onSave(): void;
   onCancel(): void;
+  /** Offered beside a refusal because the record changed since it was loaded: fetch it again and start over. */
+  onReload?: () => Promise<void>;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useModalDialog(ref, true);
@@ -44,6 +47,7 @@ export function RecordDialog(props: {
         {props.error ? (
           <p className="form-error" role="alert">
             {props.error}
+            {props.onReload ? <ReloadButton onReload={props.onReload} form={ref} /> : null}
           </p>
         ) : null}
         <div className="confirm-dialog-actions">

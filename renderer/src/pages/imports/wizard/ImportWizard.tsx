@@ -52,7 +52,7 @@ export function ImportWizard<P extends WizardPreview, R, O>({ config, onUndone }
   return (
     <div className={`import-wizard ${config.key}-import`}>
       <Steps steps={steps} current={step} />
-      <WizardStatus working={working} failed={wizard.failed} afterFile={step !== 'file'} onPreviewAgain={() => void wizard.replan({})} onChooseAgain={wizard.restart} />
+      <WizardStatus working={working} failed={wizard.failed} overtaken={wizard.overtaken} afterFile={step !== 'file'} onPreviewAgain={() => void wizard.replan({})} onChooseAgain={wizard.restart} />
 
       {step === 'file' ? <FileStep config={config} wizard={wizard} years={years} /> : null}
 
@@ -90,6 +90,7 @@ export function ImportWizard<P extends WizardPreview, R, O>({ config, onUndone }
           {...props}
           preview={preview}
           ownsKey={ownsKey}
+          overtaken={wizard.overtaken !== null}
           onBack={wizard.back}
           onCommit={() => void wizard.commit()}
         />

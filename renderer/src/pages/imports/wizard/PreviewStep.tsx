@@ -11,7 +11,7 @@ import type { ImportConfig, PreviewProps, WizardPreview } from './config';
  * reads it first.
  */
 export function PreviewStep<P extends WizardPreview, R, O>(
-  props: PreviewProps<P, O> & { config: ImportConfig<P, R, O>; ownsKey(target: EventTarget | null): boolean; onBack(): void; onCommit(): void },
+  props: PreviewProps<P, O> & { config: ImportConfig<P, R, O>; ownsKey(target: EventTarget | null): boolean; overtaken?: boolean; onBack(): void; onCommit(): void },
 ) {
   const { config, preview, options, busy } = props;
   const view = config.view;
@@ -34,7 +34,8 @@ export function PreviewStep<P extends WizardPreview, R, O>(
 
   const problems = view.problems(preview);
   const nothing = problems.count === 0 ? view.nothingToImport(preview, options) : null;
-  const canCommit = !busy && problems.count === 0 && nothing === null && view.canCommit(preview, options);
+  // A preview a change made elsewhere overtook is not committed: it is previewed again first.
+  const canCommit = !busy && !props.overtaken && problems.count === 0 && nothing === null && view.canCommit(preview, options);
   const ready = canCommit && seen === preview;
 
   const onKey = useEffectEvent((e: KeyboardEvent) => {

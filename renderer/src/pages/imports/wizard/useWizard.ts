@@ -1,5 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useChange } from '../../../data/mutations';
+import { onOutsideChange } from '../../../data/live';
+import { tagsOverlapping, tagsRead, type Tag } from '../../../data/changes';
 import { loadChosenFile, type LoadedFile } from '../files';
 import type { FileRef, ImportConfig, ImportYears, Run, WizardPreview } from './config';
 
@@ -13,6 +15,12 @@ export interface Working {
 
 /** What the last failure stopped: the file could not be used, or the commit was refused. */
 export type Failed = { at: 'file' | 'preview' | 'commit'; message: string; changedSincePreview: boolean };
+
+/** A change made elsewhere since the preview, to what the preview read: who made it (when known) and what it touched. */
+export interface Overtaken {
+  by: string | null;
+  tags: Tag[];
+}
 
 /**
  * An import's state through the wizard's steps. The first preview sends the file (and its
@@ -31,8 +39,29 @@ export function useWizard<P extends WizardPreview, R, O>(config: ImportConfig<P,
   const [result, setResult] = useState<R | null>(null);
   /** A companion file chosen before the first preview (then it is sent with the file). */
   const [companion, setCompanion] = useState<LoadedFile | null>(null);
+  /** A colleague's change since the preview to what it read: commit waits for a new preview. */
+  const [overtaken, setOvertaken] = useState<Overtaken | null>(null);
+  /** What the preview shown read (its method's tags), and the method the last call ran. */
+  const previewRead = useRef<readonly Tag[]>([]);
+  const lastMethod = useRef<string>('');
+  /** Whether a preview is on screen and not being committed, for the change stream's listener. */
+  const watching = useRef(false);
+  useEffect(() => {
+    watching.current = preview !== null && (step === 'mapping' || step === 'preview') && working === null;
+  });
+  // The server's guard refuses a commit whose preview no longer holds; this says so before the person tries.
+  useEffect(
+    () =>
+      onOutsideChange((change) => {
+        if (!watching.current) return;
+        const tags = tagsOverlapping(change.methods, previewRead.current);
+        if (tags.length) setOvertaken((o) => ({ by: change.by ?? o?.by ?? null, tags: [...new Set([...(o?.tags ?? []), ...tags])] }));
+      }),
+    [],
+  );
 
   const run: Run = async (label, method, request) => {
+    lastMethod.current = method;
     setWorking({ label });
     setReadError(null);
     try {
@@ -66,6 +95,8 @@ export function useWizard<P extends WizardPreview, R, O>(config: ImportConfig<P,
     setLastCall('preview');
     const p = await config.preview(run, sources, next);
     if (!p) return false;
+    previewRead.current = tagsRead(lastMethod.current);
+    setOvertaken(null);
     setPreview(p);
     setStep(then);
     return true;
@@ -102,7 +133,7 @@ export function useWizard<P extends WizardPreview, R, O>(config: ImportConfig<P,
   }
 
   async function commit(): Promise<void> {
-    if (!preview) return;
+    if (!preview || overtaken) return;
     setLastCall('commit');
     const r = await config.commit(run, preview, options);
     if (!r) return;
@@ -116,6 +147,7 @@ export function useWizard<P extends WizardPreview, R, O>(config: ImportConfig<P,
     setResult(null);
     setCompanion(null);
     setReadError(null);
+    setOvertaken(null);
     setOptionsState((o) => config.forNewFile(o));
     change.reset();
   }
@@ -145,6 +177,7 @@ export function useWizard<P extends WizardPreview, R, O>(config: ImportConfig<P,
     companion,
     working,
     failed,
+    overtaken,
     run,
     choose,
     chooseCompanion,

@@ -38,6 +38,7 @@ const POSTGRES_SUITE: string[] = [
   'tests/integration/rules-dashboard.test.ts',
   'tests/integration/spend.test.ts',
   'tests/integration/support-dashboards.test.ts',
+  'tests/integration/team-load.test.ts',
   'tests/integration/team-people.test.ts',
   'tests/integration/team-server.test.ts',
   'tests/integration/team-server-tokens.test.ts',

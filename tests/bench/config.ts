@@ -12,4 +12,7 @@ export interface BenchConfig {
   ofstedFile: string;
   /** GIAS's all-establishment extract: every network school and as many others, 120 columns, Windows-1252. */
   giasFile: string;
+  /** The team load step: how long the simulated people work (default 120 s) and how many (default 15). */
+  loadSeconds?: number;
+  loadPeople?: number;
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --n 25000 --h 500 --runs 5 --browser-runs 20 --reuse --only roll,funding --baseline DIR]`
+ * `npm run bench [-- --quick] [-- --n 25000 --h 500 --runs 5 --browser-runs 20 --reuse --only roll,funding --baseline DIR --load-seconds 120 --load-people 15]`
  *
  * Generates a network of N schools in H hubs (default 25,000 in 500; --quick 2,000 in 80) and its
  * files, runs each measured step in its own process, prints a table and writes bench-results.json.
@@ -20,7 +20,7 @@ import { backupDir } from '../../electron/core/db/backups';
 import { openBench } from './steps/open';
 import { evaluate, printTable } from './report';
 
-const STEPS = ['roll', 'ofsted', 'gias', 'funding', 'dashboard', 'phases', 'import-phases', 'export', 'browser', 'browser-national', 'engines'] as const;
+const STEPS = ['roll', 'ofsted', 'gias', 'funding', 'dashboard', 'phases', 'import-phases', 'export', 'browser', 'browser-national', 'engines', 'team-load'] as const;
 const EXPORT_SCHOOLS = 500;
 
 function args() {
@@ -35,6 +35,8 @@ function args() {
       out: { type: 'string' },
       baseline: { type: 'string' },
       'browser-runs': { type: 'string' },
+      'load-seconds': { type: 'string' },
+      'load-people': { type: 'string' },
     },
     strict: true,
   });
@@ -42,6 +44,9 @@ function args() {
   const h = Number(values.h ?? (values.quick ? 80 : 500));
   const runs = Number(values.runs ?? 5);
   const browserRuns = Number(values['browser-runs'] ?? (values.quick ? 10 : 20));
+  const loadSeconds = Number(values['load-seconds'] ?? 120);
+  const loadPeople = Number(values['load-people'] ?? 15);
+  if (!(loadSeconds > 0) || !Number.isInteger(loadPeople) || loadPeople < 1) throw new Error('--load-seconds must be more than 0 and --load-people a whole number ≥ 1');
   if (!Number.isInteger(n) || n < 40 || !Number.isInteger(h) || h < 4 || h > n || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(browserRuns) || browserRuns < 1) {
     throw new Error('--n must be a whole number ≥ 40, --h from 4 to n, --runs and --browser-runs ≥ 1');
   }
@@ -50,7 +55,7 @@ function args() {
   if (unknown.length) throw new Error(`unknown step ${unknown.join(', ')}; steps are ${STEPS.join(', ')}`);
   const baseline = values.baseline ? path.resolve(values.baseline) : null;
   if (baseline && !fs.existsSync(path.join(baseline, 'out', 'server', 'index.js'))) throw new Error(`--baseline ${baseline}: no build there (out/server/index.js); run npm run build in it first`);
-  return { n, h, runs, browserRuns, baseline, reuse: values.reuse ?? false, only, out: values.out ?? 'bench-results.json', quick: values.quick ?? false };
+  return { n, h, runs, browserRuns, loadSeconds, loadPeople, baseline, reuse: values.reuse ?? false, only, out: values.out ?? 'bench-results.json', quick: values.quick ?? false };
 }
 
 function log(text: string): void {
@@ -170,6 +175,8 @@ async function main(): Promise<void> {
     demoStore: prepared.demoStore,
     browserRuns: a.browserRuns,
     baselineRoot: a.baseline,
+    loadSeconds: a.loadSeconds,
+    loadPeople: a.loadPeople,
   };
   const configFile = path.join(prepared.workDir, 'config.json');
   fs.writeFileSync(configFile, JSON.stringify(config, null, 2));

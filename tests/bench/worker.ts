@@ -14,6 +14,7 @@ import { exportSteps } from './steps/export';
 import { phaseSteps } from './steps/phases';
 import { importPhaseSteps } from './steps/import-phases';
 import { engineSteps } from './steps/engines';
+import { teamLoadSteps } from './steps/team-load';
 
 type Config = BrowserConfig & { exportStore: string; exportSchools: number };
 
@@ -29,6 +30,7 @@ const STEPS: Record<string, (c: Config) => Promise<Measurement[]>> = {
   phases: phaseSteps,
   'import-phases': importPhaseSteps,
   engines: engineSteps,
+  'team-load': teamLoadSteps,
 };
 
 async function main(): Promise<void> {

@@ -63,8 +63,8 @@ export function contentHash(sqlite: BetterSqlite3.Database, except: readonly str
   return hash.digest('hex');
 }
 
-/** Tables that are derived or bookkeeping, not data: the full-text index and PostgreSQL's change stamp. */
-const DERIVED_TABLES = ['qa_text_fts', 'hubdesk_change_stamp'];
+/** Tables that are derived or bookkeeping, not data: the full-text index (and its figures) and PostgreSQL's change stamp. */
+const DERIVED_TABLES = ['qa_text_fts', 'qa_text_fts_figures', 'hubdesk_change_stamp'];
 
 /** The data tables of any store with their key columns (for a stable row order), by name. */
 async function dataTables(store: Store): Promise<{ name: string; key: string }[]> {

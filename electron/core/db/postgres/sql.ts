@@ -24,19 +24,27 @@ const B = 0.75;
  * counts for more than a common one), damped by the text's length against the average (a short text
  * made of the terms, an Area of Excellence's title, ranks above a long one that mentions them).
  * Each term is taken to occur once in a text (the texts are a sentence or two); a text's length is
- * its count of distinct stemmed words. The counts are uncorrelated subqueries, computed once per
- * query (the document frequencies through the GIN index).
+ * its count of distinct stemmed words.
+ *
+ * The corpus figures (how many texts, their total length) are read from qa_text_fts_figures, kept
+ * with the text by triggers, not counted on every search. Each term's document frequency is one
+ * uncorrelated subquery through the GIN index, computed once per query. A term that reduces to no
+ * word (an English stop word: "the") matches nothing and adds nothing. In 'all-last-prefix' mode a
+ * row that matches holds every term, so only 'any' mode asks, row by row, which terms it holds.
+ * The arithmetic is in double precision, as FTS5's.
  */
 function bm25(alias: string, terms: readonly string[], mode: 'all-last-prefix' | 'any') {
   const search = sql.ref(`${alias}.search`);
   const k1 = sql.lit(K1);
   const b = sql.lit(B);
-  const lengthFactor = sql`(${k1} * (1 - ${b} + ${b} * length(${search}) / nullif((select avg(length(search)) from qa_text_fts), 0)))`;
+  const averageLength = sql`(select total_length::float8 / nullif(documents, 0) from qa_text_fts_figures)`;
+  const lengthFactor = sql`(${k1} * (1 - ${b} + ${b} * length(${search})::float8 / nullif(${averageLength}, 0)))`;
   const parts = terms.map((term, i) => {
     const query = tsQuery([term], mode === 'all-last-prefix' && i === terms.length - 1 ? 'all-last-prefix' : 'any');
-    const df = sql`(select count(*) from qa_text_fts where search @@ ${query})`;
-    const idf = sql`greatest(ln(((select count(*) from qa_text_fts) - ${df} + 0.5) / (${df} + 0.5)), 0.000001)`;
-    return sql`case when ${search} @@ ${query} then ${idf} * ${sql.lit(K1 + 1)} / (1 + coalesce(${lengthFactor}, ${k1})) else 0 end`;
+    const idf = sql`(select case when numnode(${query}) = 0 then 0 else greatest(ln((figures.documents - matching.n + 0.5)::float8 / (matching.n + 0.5)), 0.000001) end
+      from qa_text_fts_figures as figures, (select count(*) as n from qa_text_fts where search @@ ${query}) as matching)`;
+    const score = sql`${idf} * ${sql.lit(K1 + 1)} / (1 + coalesce(${lengthFactor}, ${k1}))`;
+    return mode === 'any' ? sql`case when ${search} @@ ${query} then ${score} else 0 end` : score;
   });
   return sql<number>`(-(${sql.join(parts, sql` + `)}))::float8`;
 }

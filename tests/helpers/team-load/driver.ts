@@ -108,8 +108,8 @@ interface Session {
   call(kind: string, method: string, body: unknown): Promise<Envelope>;
 }
 
-/** What conflicts name: "This record (NAME) was changed by someone else". */
-const CONFLICT = /^This record \((.+)\) was changed by someone else/;
+/** What conflicts say: "Fin Ance changed NAME at 14:02 on 5 December 2026; reload to see their change." */
+const CONFLICT = /^(?:.+?) changed (.+?)(?: at \d{1,2}:\d{2} on [^;]+)?; reload to see (?:their|that) change\.$/;
 
 interface SchoolRecord extends Record<string, unknown> {
   id: number;

@@ -51,7 +51,8 @@ interface Ahead {
   stamp: string | null;
   /** The checked copy, or null when none could be taken or checked (the commit then takes its own). */
   done: Promise<CheckedCopy | null>;
-  discard(): void;
+  /** Drops it; resolves once any check under way has finished and the copy is deleted. */
+  discard(): Promise<void>;
 }
 
 let nextId = 1;
@@ -120,9 +121,12 @@ function startAhead(source: BackupSource, stampNow: () => string): Ahead {
     }),
     discard() {
       discarded = true;
-      if (worker) void worker.terminate();
-      void ahead.done.then((copy) => copy && removePartial(copy.partial));
-      removePartial(partial);
+      // A check under way is never stopped: terminating a worker inside a native SQLite call (and
+      // deleting the file under it) can take the whole process down. It finishes, then its copy goes.
+      if (!worker) removePartial(partial);
+      return ahead.done.then((copy) => {
+        if (copy) removePartial(copy.partial);
+      });
     },
   };
   return ahead;
@@ -149,7 +153,7 @@ export class BackupsAhead {
       this.keepFor(AHEAD_TTL_MS);
       return;
     }
-    this.discard();
+    void this.discard();
     this.current = startAhead(this.source, this.stampNow);
     this.keepFor(AHEAD_TTL_MS);
   }
@@ -177,7 +181,7 @@ export class BackupsAhead {
       }
     }
     // Of another state of the store, or none could be taken: not this commit's backup.
-    ahead?.discard();
+    void ahead?.discard();
     return createBackup(this.source, reason, now);
   }
 
@@ -186,16 +190,17 @@ export class BackupsAhead {
     await this.current?.done;
   }
 
-  /** Drops the backup ahead, if any, deleting its file. */
-  discard(): void {
+  /** Drops the backup ahead, if any; resolves once its check has finished and its file is deleted. */
+  discard(): Promise<void> {
     this.clearExpiry();
-    this.current?.discard();
+    const current = this.current;
     this.current = null;
+    return current ? current.discard() : Promise.resolve();
   }
 
   private keepFor(ms: number): void {
     this.clearExpiry();
-    this.expiry = setTimeout(() => this.discard(), ms);
+    this.expiry = setTimeout(() => void this.discard(), ms);
     this.expiry.unref?.();
   }
 

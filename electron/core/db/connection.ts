@@ -240,7 +240,7 @@ async function openConnection(sqlite: BetterSqlite3.Database, setup: ConnectionS
     },
     claimWrite: setup.claimWrite,
     close: async () => {
-      ahead.discard();
+      await ahead.discard();
       try {
         if (sqlite.open && setup.writable()) sqlite.pragma('optimize');
       } catch {

@@ -1,3 +1,4 @@
+import { BrandCard } from '../components/BrandCard';
 import { useRef, useState } from 'react';
 import { signIn } from '../api/team';
 import { Field } from '../components/forms/Field';
@@ -33,62 +34,56 @@ export function SignInPage({ ended }: { ended: string | null }) {
   }
 
   return (
-    <main className="welcome sign-in" id="main">
-      <div className="welcome-card sign-in-card">
-        <div className="brand large">
-          <span className="brand-mark" aria-hidden="true">h</span>
-          <span>hubdesk</span>
-        </div>
-        <h1>Sign in</h1>
-        {ended && !refusal ? (
-          <p className="sign-in-note" role="status">
-            {ended}
+    <BrandCard variant="sign-in">
+      <h1>Sign in</h1>
+      {ended && !refusal ? (
+        <p className="sign-in-note" role="status">
+          {ended}
+        </p>
+      ) : null}
+      <form
+        noValidate
+        aria-label="Sign in"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!busy) void submit();
+        }}
+      >
+        <Field label="Email" message={missing.email}>
+          {(p) => (
+            <input
+              {...p}
+              ref={emailInput}
+              type="email"
+              autoComplete="username"
+              autoFocus
+              value={email}
+              onChange={(e) => (setEmail(e.target.value), setMissing({ ...missing, email: undefined }))}
+            />
+          )}
+        </Field>
+        <Field label="Password" message={missing.password}>
+          {(p) => (
+            <input
+              {...p}
+              ref={passwordInput}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => (setPassword(e.target.value), setMissing({ ...missing, password: undefined }))}
+            />
+          )}
+        </Field>
+        {refusal ? (
+          <p className={`form-error${refusal.locked ? ' locked' : ''}`} role="alert">
+            {refusal.message}
           </p>
         ) : null}
-        <form
-          noValidate
-          aria-label="Sign in"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!busy) void submit();
-          }}
-        >
-          <Field label="Email" message={missing.email}>
-            {(p) => (
-              <input
-                {...p}
-                ref={emailInput}
-                type="email"
-                autoComplete="username"
-                autoFocus
-                value={email}
-                onChange={(e) => (setEmail(e.target.value), setMissing({ ...missing, email: undefined }))}
-              />
-            )}
-          </Field>
-          <Field label="Password" message={missing.password}>
-            {(p) => (
-              <input
-                {...p}
-                ref={passwordInput}
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => (setPassword(e.target.value), setMissing({ ...missing, password: undefined }))}
-              />
-            )}
-          </Field>
-          {refusal ? (
-            <p className={`form-error${refusal.locked ? ' locked' : ''}`} role="alert">
-              {refusal.message}
-            </p>
-          ) : null}
-          <button type="submit" className="primary sign-in-button" disabled={busy}>
-            {busy ? 'Signing in…' : 'Sign in'}
-          </button>
-        </form>
-        <p className="small muted">Forgotten your password? An administrator of hubdesk can give you a new one.</p>
-      </div>
-    </main>
+        <button type="submit" className="primary sign-in-button" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      <p className="small muted">Forgotten your password? An administrator of hubdesk can give you a new one.</p>
+    </BrandCard>
   );
 }

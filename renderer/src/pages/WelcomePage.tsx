@@ -1,3 +1,4 @@
+import { BrandCard } from '../components/BrandCard';
 import { Link } from 'react-router';
 import { useQueryOf } from '../data/queries';
 import { useChange } from '../data/mutations';
@@ -16,35 +17,29 @@ export function WelcomePage() {
   }
 
   return (
-    <main className="welcome" id="main">
-      <div className="welcome-card">
-        <div className="brand large">
-          <span className="brand-mark" aria-hidden="true">h</span>
-          <span>hubdesk</span>
-        </div>
-        <h1>Welcome to hubdesk</h1>
-        <p>
-          Hubs, schools, QA Reviews, Ofsted and hub funding for the Challenge Partners network, in one place. This database is
-          empty.
-        </p>
-        <div className="welcome-actions">
-          <ActionButton method="loadDemo" className="primary" onClick={loadDemo} disabled={busy} autoFocus>
-            {busy ? 'Loading the demo network…' : 'Load the demo network'}
-          </ActionButton>
-          <Link className="button" to="/imports">
-            Start with an empty network
-          </Link>
-        </div>
-        <p className="hint">
-          The demo is an invented network built around real partner schools: 30+ hubs, about 450 schools, two membership years.
-        </p>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <p className="data-location">Data: {status?.databaseFile}</p>
+    <BrandCard>
+      <h1>Welcome to hubdesk</h1>
+      <p>
+        Hubs, schools, QA Reviews, Ofsted and hub funding for the Challenge Partners network, in one place. This database is
+        empty.
+      </p>
+      <div className="welcome-actions">
+        <ActionButton method="loadDemo" className="primary" onClick={loadDemo} disabled={busy} autoFocus>
+          {busy ? 'Loading the demo network…' : 'Load the demo network'}
+        </ActionButton>
+        <Link className="button" to="/imports">
+          Start with an empty network
+        </Link>
       </div>
-    </main>
+      <p className="hint">
+        The demo is an invented network built around real partner schools: 30+ hubs, about 450 schools, two membership years.
+      </p>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <p className="data-location">Data: {status?.databaseFile}</p>
+    </BrandCard>
   );
 }

@@ -117,32 +117,10 @@ export function hubFunding<S extends FundingSchoolInput>(
       throw new Error(`${who}: ${(e as Error).message}`, { cause: e });
     }
   });
-  const schoolCount = perSchool.length;
-  const formulaPence = sumPence(perSchool.map((s) => s.contributionPence));
-  const minimumApplies = schoolCount >= rules.minimumAppliesFromSchools;
-  const minimumPence = minimumApplies ? schoolCount * rules.minimumPerSchoolPence : 0;
-  assertPence(minimumPence, 'the minimum');
-  const fundingPence = Math.max(formulaPence, minimumPence);
-
-  let applied: FundingApplied;
-  if (fundingPence === 0) applied = 'none';
-  else if (formulaPence === minimumPence) applied = 'both equal';
-  else applied = formulaPence > minimumPence ? 'formula' : 'minimum';
-
-  const formula = formatPence(formulaPence);
-  const receives = formatPence(fundingPence);
-  const explanation: string[] = [];
-  if (schoolCount === 0) {
-    explanation.push(`No member schools: the hub receives ${receives}.`);
-  } else if (minimumApplies) {
-    const minimum = `the minimum for a hub of ${rules.minimumAppliesFromSchools} or more schools is ${schoolCount} × ${formatPence(
-      rules.minimumPerSchoolPence,
-    )} = ${formatPence(minimumPence)}`;
-    const verdict =
-      applied === 'formula' ? 'the formula is higher' : applied === 'minimum' ? 'the minimum is higher' : 'the two are equal';
-    explanation.push(`${schools(schoolCount)}: the formula gives ${formula}; ${minimum}; ${verdict}, so the hub receives ${receives}.`);
-  } else {
-    explanation.push(`${schools(schoolCount)}: the formula gives ${formula}, so the hub receives ${receives}.`);
+  const figures = totalsOf(perSchool.map((s) => s.contributionPence), rules);
+  const explanation = [fundingHeadline(figures, rules)];
+  const { schoolCount } = figures;
+  if (schoolCount > 0 && schoolCount < rules.minimumAppliesFromSchools) {
     explanation.push(`Hubs of ${rules.minimumAppliesFromSchools - 1} or fewer schools receive the formula amount only.`);
   }
   if (schoolCount > 0) {
@@ -156,7 +134,45 @@ export function hubFunding<S extends FundingSchoolInput>(
     );
   }
 
-  return { perSchool, schoolCount, formulaPence, minimumPence, fundingPence, applied, explanation };
+  return { perSchool, ...figures, explanation };
+}
+
+/** A hub's figures without the per-school detail. */
+export type HubFundingTotals = Pick<HubFunding, 'schoolCount' | 'formulaPence' | 'minimumPence' | 'fundingPence' | 'applied'>;
+
+function totalsOf(contributionsPence: readonly number[], rules: FundingRules): HubFundingTotals {
+  const schoolCount = contributionsPence.length;
+  const formulaPence = sumPence(contributionsPence);
+  const minimumApplies = schoolCount >= rules.minimumAppliesFromSchools;
+  const minimumPence = minimumApplies ? schoolCount * rules.minimumPerSchoolPence : 0;
+  assertPence(minimumPence, 'the minimum');
+  const fundingPence = Math.max(formulaPence, minimumPence);
+  let applied: FundingApplied;
+  if (fundingPence === 0) applied = 'none';
+  else if (formulaPence === minimumPence) applied = 'both equal';
+  else applied = formulaPence > minimumPence ? 'formula' : 'minimum';
+  return { schoolCount, formulaPence, minimumPence, fundingPence, applied };
+}
+
+/** The explanation's first line: what the formula and the minimum give, and which the hub receives. */
+function fundingHeadline(f: HubFundingTotals, rules: FundingRules): string {
+  const formula = formatPence(f.formulaPence);
+  const receives = formatPence(f.fundingPence);
+  if (f.schoolCount === 0) return `No member schools: the hub receives ${receives}.`;
+  if (f.schoolCount < rules.minimumAppliesFromSchools) return `${schools(f.schoolCount)}: the formula gives ${formula}, so the hub receives ${receives}.`;
+  const minimum = `the minimum for a hub of ${rules.minimumAppliesFromSchools} or more schools is ${f.schoolCount} × ${formatPence(rules.minimumPerSchoolPence)} = ${formatPence(f.minimumPence)}`;
+  const verdict = f.applied === 'formula' ? 'the formula is higher' : f.applied === 'minimum' ? 'the minimum is higher' : 'the two are equal';
+  return `${schools(f.schoolCount)}: the formula gives ${formula}; ${minimum}; ${verdict}, so the hub receives ${receives}.`;
+}
+
+/**
+ * A hub's funding from its schools' pupil numbers alone: the same figures as hubFunding and its
+ * explanation's first line, without the per-school detail (for the effect of an import on hundreds
+ * of hubs at once). The caller gives each school once.
+ */
+export function hubFundingTotals(pupils: readonly number[], rules: FundingRules = FUNDING_RULES): HubFundingTotals & { headline: string } {
+  const figures = totalsOf(pupils.map((p) => schoolContribution(p, rules).contributionPence), rules);
+  return { ...figures, headline: fundingHeadline(figures, rules) };
 }
 
 export interface CarryForwardInput {

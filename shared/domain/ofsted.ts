@@ -24,9 +24,18 @@ export function assertIsoDate(value: string, what: string): void {
   if (!ISO_DATE.test(value)) throw new Error(`${what} must be an ISO date YYYY-MM-DD (got "${value}")`);
 }
 
+/** Whitespace that collapsing would change: a run of two, or any but a plain space (a cheap test before the replace). */
+const UNCOLLAPSED = /\s\s|[^\S ]/;
+
 /** Trim, collapse inner whitespace, lower-case: how grade words are compared. */
 function wordKey(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+  const t = text.trim();
+  return (UNCOLLAPSED.test(t) ? t.replace(/\s+/g, ' ') : t).toLowerCase();
+}
+
+/** Each canonical spelling by its word key (a national file compares hundreds of thousands of cells against them). */
+function byWordKey<T extends string>(words: readonly T[]): ReadonlyMap<string, T> {
+  return new Map(words.map((w) => [wordKey(w), w]));
 }
 
 /* ------------------------------------------------------------------ model */
@@ -114,13 +123,17 @@ export type NormalisedReportCardGrade =
   | { kind: 'missing' }
   | { kind: 'invalid'; raw: string };
 
+const REPORT_CARD_GRADE_BY_KEY = byWordKey(REPORT_CARD_GRADES);
+const SAFEGUARDING_OUTCOME_BY_KEY = byWordKey(SAFEGUARDING_OUTCOMES);
+const SAFEGUARDING_AREA_KEY = wordKey(REPORT_CARD_AREAS.safeguarding);
+
 /** A report-card cell: the five words or Met / Not met, in any case and spacing → the canonical spelling. */
 export function normaliseReportCardGrade(raw: string | null | undefined): NormalisedReportCardGrade {
   if (isMissing(raw)) return { kind: 'missing' };
   const key = wordKey(raw);
-  const grade = REPORT_CARD_GRADES.find((g) => wordKey(g) === key);
+  const grade = REPORT_CARD_GRADE_BY_KEY.get(key);
   if (grade) return { kind: 'grade', grade };
-  const outcome = SAFEGUARDING_OUTCOMES.find((o) => wordKey(o) === key);
+  const outcome = SAFEGUARDING_OUTCOME_BY_KEY.get(key);
   if (outcome) return { kind: 'safeguarding', outcome };
   if (NOT_APPLICABLE_WORDS.includes(key)) return { kind: 'not_applicable' };
   return { kind: 'invalid', raw };
@@ -133,13 +146,15 @@ export function normaliseReportCardGrade(raw: string | null | undefined): Normal
  */
 export function normaliseReportCardAreaGrade(area: string, raw: string | null | undefined): NormalisedReportCardGrade {
   const g = normaliseReportCardGrade(raw);
-  const safeguarding = wordKey(area) === wordKey(REPORT_CARD_AREAS.safeguarding);
+  const safeguarding = area === REPORT_CARD_AREAS.safeguarding || wordKey(area) === SAFEGUARDING_AREA_KEY;
   if ((g.kind === 'grade' && safeguarding) || (g.kind === 'safeguarding' && !safeguarding)) return { kind: 'invalid', raw: raw ?? '' };
   return g;
 }
 
 export const CATEGORIES_OF_CONCERN = ['Special measures', 'Serious weaknesses'] as const;
 export type CategoryOfConcern = (typeof CATEGORIES_OF_CONCERN)[number];
+
+const CATEGORY_OF_CONCERN_BY_KEY = byWordKey(CATEGORIES_OF_CONCERN);
 
 /** Short forms seen in Ofsted and DfE data for the two categories. */
 const CATEGORY_OF_CONCERN_ALIASES: Readonly<Record<string, CategoryOfConcern>> = {
@@ -152,7 +167,7 @@ const CATEGORY_OF_CONCERN_ALIASES: Readonly<Record<string, CategoryOfConcern>> =
 export function categoryOfConcern(raw: string | null | undefined): CategoryOfConcern | null {
   if (isMissing(raw)) return null;
   const key = wordKey(raw);
-  return CATEGORIES_OF_CONCERN.find((c) => wordKey(c) === key) ?? CATEGORY_OF_CONCERN_ALIASES[key] ?? null;
+  return CATEGORY_OF_CONCERN_BY_KEY.get(key) ?? CATEGORY_OF_CONCERN_ALIASES[key] ?? null;
 }
 
 /* ------------------------------------------------------------------ latest */

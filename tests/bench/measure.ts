@@ -94,7 +94,7 @@ export interface Measurement {
   p95Ms?: number;
   /** Peak resident memory of the process doing the work, during these runs (MB). */
   peakRssMb: number | null;
-  /** RSS of the measuring process before any work (Node, tsx and the modules), included in the peak. */
+  /** RSS of the measuring process before any work (Node and the modules), included in the peak. */
   workerBaselineRssMb?: number;
   detail?: Record<string, unknown>;
 }

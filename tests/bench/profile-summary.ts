@@ -2,7 +2,8 @@
  * Summarises a V8 .cpuprofile (from `node --cpu-prof`): the functions with the most self time and the
  * project functions with the most inclusive time. Used to find what dominates a benchmark's cost:
  *
- *   node --cpu-prof --cpu-prof-dir /tmp/prof --import tsx tests/bench/worker.ts dashboard CONFIG OUT
+ *   npm run bench -- --only dashboard   (builds out/bench/step-runner.js and writes CONFIG)
+ *   node --cpu-prof --cpu-prof-dir /tmp/prof out/bench/step-runner.js dashboard CONFIG OUT
  *   npx tsx tests/bench/profile-summary.ts /tmp/prof/CPU.*.cpuprofile [top]
  */
 import fs from 'node:fs';

@@ -2,7 +2,9 @@
  * `npm run bench [-- --quick] [-- --n 25000 --h 500 --runs 5 --browser-runs 20 --reuse --only roll,funding --baseline DIR --load-seconds 120 --load-people 15]`
  *
  * Generates a network of N schools in H hubs (default 25,000 in 500; --quick 2,000 in 80) and its
- * files, runs each measured step in its own process, prints a table and writes bench-results.json.
+ * files, builds the step runner (the core compiled as it ships, vite.bench.config.mts), runs each
+ * measured step in its own process, prints a table and writes bench-results.json. The browser and
+ * team-load steps start the built server: run `npm run build` first.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -136,12 +138,21 @@ async function importOfsted(dataDir: string, file: string): Promise<void> {
   fs.rmSync(backupDir({ dataDir }), { recursive: true, force: true });
 }
 
+/** The step runner as vite.bench.config.mts builds it: the core compiled as it ships, not run from its TypeScript source. */
+const STEP_RUNNER = path.resolve('out', 'bench', 'step-runner.js');
+
+function buildStepRunner(): void {
+  log('building the step runner (vite.bench.config.mts)…');
+  const r = spawnSync(process.execPath, [path.resolve('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.bench.config.mts', '--logLevel', 'warn'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0 || !fs.existsSync(STEP_RUNNER)) throw new Error(`building the benchmark's step runner failed (exit ${r.status})`);
+}
+
 function runStep(step: string, configFile: string, workDir: string): Measurement[] | { error: string } {
   const outFile = path.join(workDir, `result-${step}.json`);
   fs.rmSync(outFile, { force: true });
   log(`step ${step}…`);
   const start = Date.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'worker.ts'), step, configFile, outFile], {
+  const r = spawnSync(process.execPath, [STEP_RUNNER, step, configFile, outFile], {
     stdio: ['ignore', 'inherit', 'pipe'],
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -181,6 +192,7 @@ async function main(): Promise<void> {
   const configFile = path.join(prepared.workDir, 'config.json');
   fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
 
+  buildStepRunner();
   const measurements: Measurement[] = [];
   const failures: Record<string, string> = {};
   for (const step of a.only) {

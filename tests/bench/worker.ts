@@ -1,6 +1,7 @@
 /**
  * Runs one benchmark step in its own process (so each step's peak memory is its own) and writes its
- * measurements as JSON: `node --import tsx tests/bench/worker.ts <step> <config.json> <out.json>`.
+ * measurements as JSON: built by vite.bench.config.mts into out/bench/step-runner.js and run as
+ * `node out/bench/step-runner.js <step> <config.json> <out.json>` (or from source with `node --import tsx tests/bench/worker.ts …`).
  */
 import fs from 'node:fs';
 import { rssMb, type Measurement } from './measure';
@@ -36,9 +37,9 @@ const STEPS: Record<string, (c: Config) => Promise<Measurement[]>> = {
 async function main(): Promise<void> {
   const [step, configFile, outFile] = process.argv.slice(2);
   const run = step ? STEPS[step] : undefined;
-  if (!run || !configFile || !outFile) throw new Error(`usage: worker.ts <${Object.keys(STEPS).join('|')}> <config.json> <out.json>`);
+  if (!run || !configFile || !outFile) throw new Error(`usage: step-runner.js <${Object.keys(STEPS).join('|')}> <config.json> <out.json>`);
   const config = JSON.parse(fs.readFileSync(configFile, 'utf8')) as Config;
-  // What the process holds before any work (Node, tsx, the modules): every peak below includes it.
+  // What the process holds before any work (Node and the modules): every peak below includes it.
   const baselineRssMb = rssMb();
   const measurements = await run(config);
   fs.writeFileSync(outFile, JSON.stringify({ baselineRssMb, measurements }, null, 2));

@@ -4,6 +4,7 @@ import {
   FUNDING_RULES,
   carryForward,
   hubFunding,
+  hubFundingTotals,
   schoolContribution,
   totalAvailable,
 } from '../../shared/domain/funding';
@@ -214,6 +215,23 @@ describe('hubFunding', () => {
             ]);
           },
         ),
+      );
+    });
+
+    it("the totals from pupil numbers alone are hubFunding's figures and its explanation's first line", () => {
+      fc.assert(
+        fc.property(hubArb, (schools) => {
+          const full = hubFunding(schools);
+          const totals = hubFundingTotals(schools.map((s) => s.pupils));
+          expect(totals).toEqual({
+            schoolCount: full.schoolCount,
+            formulaPence: full.formulaPence,
+            minimumPence: full.minimumPence,
+            fundingPence: full.fundingPence,
+            applied: full.applied,
+            headline: full.explanation[0],
+          });
+        }),
       );
     });
 

@@ -27,6 +27,7 @@ import { buildLoadPlan } from '../../helpers/team-load/plan';
 import type { BenchConfig } from '../config';
 import type { Measurement } from '../measure';
 import { BENCH_NOW, openBench } from './open';
+import { serverEntry } from '../browser/server';
 
 const YEAR = '2026/27';
 const DATABASE = 'team_load';
@@ -40,8 +41,7 @@ function roles(people: number): LoadRole[] {
 function startServer(url: string, dataDir: string, cert: string, key: string): Promise<{ child: ChildProcess; url: string; port: number }> {
   fs.writeFileSync(path.join(dataDir, 'cert.pem'), cert);
   fs.writeFileSync(path.join(dataDir, 'key.pem'), key, { mode: 0o600 });
-  const entry = path.resolve(__dirname, '../../../electron/server/index.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, '--team', '--data', dataDir, '--database-url', url, '--cert', path.join(dataDir, 'cert.pem'), '--key', path.join(dataDir, 'key.pem')], {
+  const child = spawn(process.execPath, [serverEntry(process.cwd()), '--team', '--data', dataDir, '--database-url', url, '--cert', path.join(dataDir, 'cert.pem'), '--key', path.join(dataDir, 'key.pem')], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // The server's clock starts at the bench network's "today" and runs on.
     env: { ...process.env, [TEST_CLOCK_VARIABLE]: BENCH_NOW.toISOString() },

@@ -18,7 +18,7 @@
  * - a CSV (extract or links file) whose text encoding its bytes do not tell stops the import until a
  *   person chooses one: the preview offers the likely encodings, each with a sample row of that file.
  */
-import { hubFunding } from '@shared/domain/funding';
+import { hubFundingTotals } from '@shared/domain/funding';
 import type { FieldChange, RollFundingEffect } from '@shared/contract/roll-import';
 import type { GiasClosedSchool, GiasImportPreview, GiasIssueView, GiasPupilChange, GiasSchoolChanges } from '@shared/contract/gias-import';
 import { parsePhase } from '../roll/cells';
@@ -223,12 +223,18 @@ export function buildGiasPlan<R extends GiasRows>(extract: GiasExtract, links: G
 
 function fundingEffect(memberships: readonly GiasRows['membership'][], newPupils: Map<number, number>, hubNames: Map<number, string>): RollFundingEffect[] {
   const changedHubs = new Set(memberships.filter((m) => newPupils.has(m.id)).map((m) => m.hub_id));
+  const byHub = new Map<number, GiasRows['membership'][]>();
+  for (const m of memberships) {
+    if (!changedHubs.has(m.hub_id)) continue;
+    const list = byHub.get(m.hub_id);
+    if (list) list.push(m);
+    else byHub.set(m.hub_id, [m]);
+  }
   const out: RollFundingEffect[] = [];
-  for (const hubId of changedHubs) {
-    const inHub = memberships.filter((m) => m.hub_id === hubId);
-    const before = hubFunding(inHub.map((m) => ({ schoolId: m.school_id, pupils: m.pupils })));
-    const after = hubFunding(inHub.map((m) => ({ schoolId: m.school_id, pupils: newPupils.get(m.id) ?? m.pupils })));
-    out.push({ hub: hubNames.get(hubId) ?? '', schoolsBefore: inHub.length, schoolsAfter: inHub.length, beforePence: before.fundingPence, afterPence: after.fundingPence, explanation: after.explanation[0] ?? '' });
+  for (const [hubId, inHub] of byHub) {
+    const before = hubFundingTotals(inHub.map((m) => m.pupils));
+    const after = hubFundingTotals(inHub.map((m) => newPupils.get(m.id) ?? m.pupils));
+    out.push({ hub: hubNames.get(hubId) ?? '', schoolsBefore: inHub.length, schoolsAfter: inHub.length, beforePence: before.fundingPence, afterPence: after.fundingPence, explanation: after.headline });
   }
   return out.sort((a, b) => a.hub.localeCompare(b.hub));
 }

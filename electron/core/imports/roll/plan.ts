@@ -1,4 +1,4 @@
-import { hubFunding } from '@shared/domain/funding';
+import { hubFundingTotals } from '@shared/domain/funding';
 import type { MembershipStatus } from '@shared/domain/vocabulary';
 import { membershipHistory, statusLabelDisagreement } from '@shared/domain/membership-history';
 import { previousYearLabel } from '@shared/domain/years';
@@ -94,6 +94,14 @@ export function planRoll<R extends RollRows>(records: readonly RollRecord[], urn
   const hubNames = new Map(state.hubs.map((h) => [h.id, h.name]));
   const newHubs = new Map<string, string>();
   const membershipBySchool = new Map(state.memberships.map((m) => [m.school_id, m]));
+  const lastYear = previousYearLabel(options.year);
+  // A roll names each of a few hundred hubs on many rows: each spelling is normalised once.
+  const hubKeys = new Map<string, string>();
+  const hubKeyOf = (name: string) => {
+    let key = hubKeys.get(name);
+    if (key === undefined) hubKeys.set(name, (key = hubKey(name)));
+    return key;
+  };
 
   const plan: RollPlan<R> = {
     year: options.year,
@@ -123,7 +131,7 @@ export function planRoll<R extends RollRows>(records: readonly RollRecord[], urn
   for (const [urn, v] of before) if (urnsInFile.has(urn)) after.set(urn, v);
 
   for (const r of records) {
-    const key = hubKey(r.hub);
+    const key = hubKeyOf(r.hub);
     const hub = hubsByKey.get(key);
     let ref: HubRef;
     if (hub && hub.merged_into_hub_id !== null && state.mergedHubs.has(hub.id)) {
@@ -207,7 +215,7 @@ export function planRoll<R extends RollRows>(records: readonly RollRecord[], urn
         memberLastYear: school !== undefined && state.previousYearMembers.has(school.id),
         memberBeforeLastYear: school !== undefined && state.membersBeforeLastYear.has(school.id),
       });
-      const disagreement = statusLabelDisagreement(r.status, history, previousYearLabel(options.year));
+      const disagreement = statusLabelDisagreement(r.status, history, lastYear);
       if (disagreement) warnings.push({ sheet, row: r.row, column: options.columnOf('status'), message: `${name} (URN ${r.urn}) is ${disagreement}`, informational: true });
     }
     if (!membership) {
@@ -286,12 +294,7 @@ export function planRoll<R extends RollRows>(records: readonly RollRecord[], urn
   };
 }
 
-/** URNs are six digits: code-unit order is their numeric order (and much cheaper than localeCompare). */
-function byUrn(x: { urn: string }, y: { urn: string }): number {
-  return x.urn < y.urn ? -1 : x.urn > y.urn ? 1 : 0;
-}
-
-/** Each hub whose schools or pupils change, with its funding before and after (the domain's hubFunding). */
+/** Each hub whose schools or pupils change, with its funding before and after (the domain's hub funding totals). */
 function fundingEffect(
   before: Map<string, { hub: string; pupils: number }>,
   after: Map<string, { hub: string; pupils: number }>,
@@ -308,31 +311,30 @@ function fundingEffect(
     }
   }
   for (const [urn, b] of before) if (!after.has(urn)) changed.add(b.hub);
-  const group = (m: Map<string, { hub: string; pupils: number }>) => {
-    const out = new Map<string, { urn: string; pupils: number }[]>();
-    for (const [urn, v] of m) {
+  // Each school once (the maps are keyed by URN); the totals do not depend on the schools' order.
+  const pupilsByHub = (m: Map<string, { hub: string; pupils: number }>) => {
+    const out = new Map<string, number[]>();
+    for (const v of m.values()) {
       if (!changed.has(v.hub)) continue;
       const list = out.get(v.hub);
-      if (list) list.push({ urn, pupils: v.pupils });
-      else out.set(v.hub, [{ urn, pupils: v.pupils }]);
+      if (list) list.push(v.pupils);
+      else out.set(v.hub, [v.pupils]);
     }
     return out;
   };
-  const b = group(before);
-  const a = group(after);
+  const b = pupilsByHub(before);
+  const a = pupilsByHub(after);
   const effects: RollFundingEffect[] = [];
   for (const hub of changed) {
-    const sb = (b.get(hub) ?? []).sort(byUrn);
-    const sa = (a.get(hub) ?? []).sort(byUrn);
-    const fb = hubFunding(sb);
-    const fa = hubFunding(sa);
+    const fb = hubFundingTotals(b.get(hub) ?? []);
+    const fa = hubFundingTotals(a.get(hub) ?? []);
     effects.push({
       hub: nameOf(hub),
-      schoolsBefore: sb.length,
-      schoolsAfter: sa.length,
+      schoolsBefore: fb.schoolCount,
+      schoolsAfter: fa.schoolCount,
       beforePence: fb.fundingPence,
       afterPence: fa.fundingPence,
-      explanation: fa.explanation[0] ?? '',
+      explanation: fa.headline,
     });
   }
   return effects.sort((x, y) => x.hub.localeCompare(y.hub));

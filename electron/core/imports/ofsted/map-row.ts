@@ -111,14 +111,15 @@ export function mapRow(columns: OfstedColumns, sheetRow: SheetRow): MappedRow {
   const { cells, row } = sheetRow;
   const cell = (c: Column | null | undefined): string | undefined => (c ? cells[c.index] : undefined);
   const blank = cells.every((c) => c === '' || c.trim() === '');
-  const base = { row, name: cleanText(cell(columns.name)) };
-  if (blank) return { ...base, urn: null, blank: true, inspections: [], issues: [] };
+  const name = cleanText(cell(columns.name));
+  // Each result is written out whole (not spread from a shared part): a national file maps 25,000 rows.
+  if (blank) return { row, name, urn: null, blank: true, inspections: [], issues: [] };
 
   const issues: RowIssue[] = [];
   const parsedUrn = parseUrn(cell(columns.urn));
   if (!parsedUrn.ok) {
     issues.push({ severity: 'error', row, column: describeColumn(columns.urn), urn: null, message: `${parsedUrn.reason}.` });
-    return { ...base, urn: null, blank: false, inspections: [], issues };
+    return { row, name, urn: null, blank: false, inspections: [], issues };
   }
   const urn = parsedUrn.urn;
   const problem = (severity: Severity, column: Column | null, message: string): void => {
@@ -140,7 +141,7 @@ export function mapRow(columns: OfstedColumns, sheetRow: SheetRow): MappedRow {
       );
     }
   }
-  return { ...base, urn, blank: false, inspections, issues };
+  return { row, name, urn, blank: false, inspections, issues };
 }
 
 type Problem = (severity: Severity, column: Column | null, message: string) => void;

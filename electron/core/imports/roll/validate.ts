@@ -59,6 +59,7 @@ export function checkRows(sheet: string, rows: readonly RawRow[], headers: reado
   const columnName = (col: number) => (headers[col - 1] ? headers[col - 1]! : `column ${columnLetter(col)}`);
   const firstRowOfUrn = new Map<string, RawRow>();
   const recordByRow = new Map<number, RollRecord>();
+  const mappedFields = (Object.keys(CLEANERS) as (keyof typeof CLEANERS)[]).filter((field) => mapping[field] !== undefined);
 
   for (const raw of rows) {
     if (raw.cells.every(isBlank)) {
@@ -75,8 +76,7 @@ export function checkRows(sheet: string, rows: readonly RawRow[], headers: reado
     const pupils = parsePupils(cell('pupils'));
     if (!pupils.ok) fail('pupils', pupils.message);
     const values: Partial<Record<RollField, unknown>> = {};
-    for (const field of Object.keys(CLEANERS) as (keyof typeof CLEANERS)[]) {
-      if (mapping[field] === undefined) continue;
+    for (const field of mappedFields) {
       const parsed = field === 'feePaid' ? parseFeePaid(cell(field), dateOrder) : CLEANERS[field](cell(field));
       if (parsed.ok) values[field] = parsed.value;
       else fail(field, parsed.message);
@@ -113,10 +113,13 @@ export function checkRows(sheet: string, rows: readonly RawRow[], headers: reado
       out.badRows.set(raw.row, raw.cells);
       continue;
     }
-    const record: RollRecord = { row: raw.row, urn: urn.ok ? urn.value : '', name: (values.name as string | null) ?? null, hub: values.hub as string, pupils: pupils.ok ? pupils.value : 0 };
-    for (const field of ['phase', 'localAuthority', 'trust', 'headteacher', 'email', 'phone', 'postcode', 'status', 'feePaid'] as const) {
-      if (field in values) (record as unknown as Record<string, unknown>)[field] = values[field];
-    }
+    // Written out whole, every row the same shape (an unmapped field is undefined): a national roll has 25,000 rows.
+    const v = values as Partial<RollRecord>;
+    const record: RollRecord = {
+      row: raw.row, urn: urn.ok ? urn.value : '', name: v.name ?? null, hub: v.hub as string, pupils: pupils.ok ? pupils.value : 0,
+      phase: v.phase, localAuthority: v.localAuthority, trust: v.trust, headteacher: v.headteacher, email: v.email, phone: v.phone,
+      postcode: v.postcode, status: v.status, feePaid: v.feePaid,
+    };
     out.records.push(record);
     recordByRow.set(raw.row, record);
   }

@@ -171,6 +171,42 @@ test('a claim corrected meanwhile by a colleague: the save is refused naming the
   await fay.context().close();
 });
 
+test('a claim corrected while finance was about to pay it: the payment is refused naming the colleague, and paid after Reload', async ({ browser }) => {
+  const fin = await signedIn(browser, server.people.finance!);
+  const fay = await signedIn(browser, server.people.finance2!);
+  const hub = (await value<{ id: number; name: string }[]>(fin, 'listHubs', {})).find((h) => h.name === 'Aspire Hub')!;
+  const category = (await value<{ id: number }[]>(fin, 'listSpendCategories', {}))[0]!;
+  const logged = await value<{ record: { id: number } }>(fin, 'createClaim', { hubId: hub.id, year: '2026/27', claimedOn: '2026-11-23', amount: '£50.00', invoiceRef: 'ASP-PAY-RACE', categoryId: category.id, status: 'submitted', description: 'Supply cover' });
+  const claimOf = async () => (await value<{ id: number; version: string; status: string; amountPence: number }[]>(fay, 'listClaims', { hubId: hub.id, year: '2026/27' })).find((c) => c.id === logged.record.id)!;
+  await openFunding(fin, 'Aspire Hub');
+  const row = fin.getByRole('table', { name: 'Claims' }).locator('tr', { hasText: 'ASP-PAY-RACE' }).first();
+  await fin.getByRole('button', { name: 'Mark ASP-PAY-RACE paid' }).click();
+  await expect(fin.getByRole('button', { name: 'Record payment' })).toBeVisible();
+
+  // Fay corrects the amount; Fin's row shows it from the live stream, but Fin chose to pay £50.00.
+  await value(fay, 'updateClaim', { claimId: logged.record.id, version: (await claimOf()).version, amount: '£75.00' });
+  await expect(row).toContainText('£75.00', { timeout: 2000 });
+  await fin.getByRole('button', { name: 'Record payment' }).click();
+  const refusal = fin.getByRole('table', { name: 'Claims' }).getByRole('alert');
+  await expect(refusal).toHaveText(/^Fay Nance changed .+ at \d\d:\d\d on \d{1,2} [A-Z][a-z]+ 2026; reload to see their change\./);
+  expect((await claimOf()).status).toBe('submitted');
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await fin.setViewportSize({ width, height });
+    await refusal.scrollIntoViewIfNeeded();
+    await fin.screenshot({ path: `test-results/screens/team-live-payment-refused-${width}.png` });
+  }
+
+  // Reload: the payment is now of the claim as Fin sees it.
+  await refusal.getByRole('button', { name: 'Reload' }).click();
+  await expect(refusal).toHaveCount(0);
+  await fin.getByRole('button', { name: 'Record payment' }).click();
+  await expect(row.locator('.tag-claim-paid')).toBeVisible();
+  const paid = await claimOf();
+  expect([paid.status, paid.amountPence]).toEqual(['paid', 7500]);
+  await fin.context().close();
+  await fay.context().close();
+});
+
 test('a Viewer sees no contact details and no enabled edit buttons on a school', async ({ browser }) => {
   const viewer = await signedIn(browser, server.people.viewer!);
   const school = (await value<{ schoolId: number }[]>(viewer, 'listSchools', {}))[0]!;

@@ -4,6 +4,7 @@ import { claimCorrections } from '@shared/validation/claims';
 import { formatDate } from '../../components/format';
 import { todayIso } from '../../components/forms/validate';
 import { FormError } from '../../components/forms/FormError';
+import { reloadOnConflict } from '../../components/forms/useEdits';
 import type { Saved } from '../../components/forms/UndoNotice';
 import { ClippedText } from '../../components/ClippedText';
 import { useChange } from '../../data/mutations';
@@ -23,9 +24,14 @@ export function claimName(c: ClaimView): string {
  * One claim: its figures, the reasons finance gave for paying it or reversing its payment, and what
  * can be done to it now: approve, pay (here, in the row), reject, correct, delete or reverse.
  */
-export function ClaimRow({ claim: c, onOpen, onSaved }: { claim: ClaimView; onOpen(kind: ClaimDialogKind): void; onSaved(r: Saved): void }) {
+export function ClaimRow({ claim: c, onOpen, onSaved, reload }: { claim: ClaimView; onOpen(kind: ClaimDialogKind): void; onSaved(r: Saved): void; reload(): Promise<unknown> }) {
   const action = useChange();
   const [paying, setPaying] = useState(false);
+  // The claim's version when the person chose to pay it: the payment is of the claim as they saw it
+  // then, so a colleague's correction meanwhile refuses it (naming them) rather than being paid unseen.
+  // After Reload it is the version they now see.
+  const [seenVersion, setSeenVersion] = useState<string | null>(null);
+  if (paying && seenVersion === null) setSeenVersion(c.version);
   const [paidOn, setPaidOn] = useState(todayIso());
   const [override, setOverride] = useState('');
   const [reasons, setReasons] = useState<Reasons>({});
@@ -36,12 +42,13 @@ export function ClaimRow({ claim: c, onOpen, onSaved }: { claim: ClaimView; onOp
   async function setStatus(status: 'approved' | 'paid', given: Reasons = reasons) {
     const r = await action.run('updateClaim', {
       claimId: c.id,
-      version: c.version,
+      version: status === 'paid' ? (seenVersion ?? c.version) : c.version,
       status,
       ...(status === 'paid' ? { paidOn, ...overrideFields(given) } : {}),
     });
     if (r) {
       setPaying(false);
+      setSeenVersion(null);
       setReasons({});
       onSaved(r);
     }
@@ -51,6 +58,7 @@ export function ClaimRow({ claim: c, onOpen, onSaved }: { claim: ClaimView; onOp
   const open = (k: ClaimDialogKind) => {
     action.reset();
     setPaying(false);
+    setSeenVersion(null);
     onOpen(k);
   };
   return (
@@ -86,7 +94,7 @@ export function ClaimRow({ claim: c, onOpen, onSaved }: { claim: ClaimView; onOp
             ) : null}
             {c.status === 'submitted' || c.status === 'approved' ? (
               <>
-                <ActionButton method="updateClaim" onClick={() => setPaying(true)} disabled={action.busy || paying} aria-label={`Mark ${c.invoiceRef ?? 'claim'} paid`}>
+                <ActionButton method="updateClaim" onClick={() => (setPaying(true), setSeenVersion(c.version))} disabled={action.busy || paying} aria-label={`Mark ${c.invoiceRef ?? 'claim'} paid`}>
                   Mark paid
                 </ActionButton>
                 <ActionButton method="updateClaim" onClick={() => open('reject')} disabled={action.busy} aria-label={`Reject claim ${name}`}>
@@ -120,12 +128,12 @@ export function ClaimRow({ claim: c, onOpen, onSaved }: { claim: ClaimView; onOp
                 <button type="button" className="primary" onClick={() => void setStatus('paid')} disabled={action.busy || !paidOn}>
                   Record payment
                 </button>
-                <button type="button" onClick={() => (setPaying(false), action.reset())}>
+                <button type="button" onClick={() => (setPaying(false), setSeenVersion(null), action.reset())}>
                   Cancel
                 </button>
               </span>
             ) : null}
-            <FormError error={action.error} />
+            <FormError error={action.error} onReload={reloadOnConflict(action, reload, () => setSeenVersion(null))} />
             {kind !== null ? (
               <span className="inline">
                 <input aria-label={REASON_LABELS[kind]} placeholder="Reason for the override (audited)" value={override} onChange={(e) => setOverride(e.target.value)} />

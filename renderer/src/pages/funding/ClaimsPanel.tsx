@@ -36,7 +36,7 @@ export function ClaimsPanel({ detail, reload }: { detail: HubFundingDetail; relo
           <TableHead columns={['Claimed', 'Invoice', 'Priority', 'Category', 'Description', { num: 'Amount' }, 'Status', { hidden: 'Actions' }]} />
           <tbody>
             {detail.claims.map((c) => (
-              <ClaimRow key={c.id} claim={c} onOpen={(kind) => dialogs.setOpen({ kind, claim: c })} onSaved={dialogs.saved} />
+              <ClaimRow key={c.id} claim={c} onOpen={(kind) => dialogs.setOpen({ kind, claim: c })} onSaved={dialogs.saved} reload={reload} />
             ))}
           </tbody>
         </GridTable>

@@ -224,6 +224,33 @@ test('a Viewer sees no contact details and no enabled edit buttons on a school',
   await viewer.context().close();
 });
 
+test('Imports says who may import before a file is chosen: Finance and a Viewer cannot choose one, a Memberships Manager can', async ({ browser }) => {
+  for (const [who, may] of [[server.people.finance!, false], [server.people.viewer!, false], [server.people.manager!, true]] as const) {
+    const page = await signedIn(browser, who);
+    await page.keyboard.press('Alt+6');
+    await expect(page.getByRole('heading', { name: 'Imports' })).toBeVisible();
+    for (const kind of [/Membership roll/, /Ofsted/]) {
+      await page.getByRole('radio', { name: kind }).check();
+      const zone = page.getByTestId('drop-zone').first();
+      const choose = zone.getByRole('button', { name: 'Choose a file…' });
+      if (may) {
+        await expect(choose).toBeEnabled();
+        await expect(zone).not.toContainText('Importing this file needs');
+      } else {
+        await expect(choose).toBeDisabled();
+        await expect(zone).toContainText('Importing this file needs the Memberships Manager role.');
+      }
+    }
+    if (who === server.people.finance) {
+      for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+        await page.setViewportSize({ width, height });
+        await page.screenshot({ path: `test-results/screens/team-imports-finance-${width}.png` });
+      }
+    }
+    await page.context().close();
+  }
+});
+
 test('a Memberships Manager’s call to pay a claim is refused at the door (forbidden), and nothing changes', async ({ browser }) => {
   const finance = await signedIn(browser, server.people.finance!);
   const manager = await signedIn(browser, server.people.manager!);

@@ -1,8 +1,8 @@
 import { useRef, useState, type DragEvent } from 'react';
 
 /** Drag and drop, or a file dialog (keyboard: the button), in the words of the file each import takes. */
-/** `compact`: a smaller zone, for an optional second file. */
-export function FileDrop({ title, hint, inputLabel, accept, onFile, disabled, compact }: { title: string; hint: string; inputLabel: string; accept: string; onFile(file: File): void; disabled?: boolean; compact?: boolean }) {
+/** `compact`: a smaller zone, for an optional second file. `refused`: why this person may not choose a file (shown instead of the hint). */
+export function FileDrop({ title, hint, inputLabel, accept, onFile, disabled, compact, refused }: { title: string; hint: string; inputLabel: string; accept: string; onFile(file: File): void; disabled?: boolean; compact?: boolean; refused?: string }) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
 
@@ -25,8 +25,8 @@ export function FileDrop({ title, hint, inputLabel, accept, onFile, disabled, co
       data-testid="drop-zone"
     >
       <p className="drop-title">{title}</p>
-      <p className="hint">{hint}</p>
-      <button type="button" className={compact ? undefined : 'primary'} onClick={() => input.current?.click()} disabled={disabled}>
+      <p className="hint">{refused ?? hint}</p>
+      <button type="button" className={compact ? undefined : 'primary'} onClick={() => input.current?.click()} disabled={disabled} title={refused}>
         Choose a file…
       </button>
       <input

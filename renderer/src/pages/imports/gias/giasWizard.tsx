@@ -46,6 +46,7 @@ function links(companion: FileRef | null) {
 /** School data from GIAS: the establishment extract (and optionally its links file) → preview → done. */
 export const giasImport: ImportConfig<GiasImportPreview, GiasCommitResult, GiasOptions> = {
   key: 'gias',
+  commitMethod: 'commitGiasImport',
   label: 'School data (GIAS)',
   file: {
     title: 'Choose GIAS’s establishment extract',

@@ -37,6 +37,7 @@ function Actions({ options, busy, replan }: PreviewProps<OfstedImportPreview, Of
 /** Ofsted's management-information file: file → preview → done. */
 export const ofstedImport: ImportConfig<OfstedImportPreview, OfstedCommitResult, OfstedOptions> = {
   key: 'ofsted',
+  commitMethod: 'commitOfstedImport',
   label: 'Ofsted',
   file: {
     title: 'Choose Ofsted’s management-information file',

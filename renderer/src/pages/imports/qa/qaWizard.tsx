@@ -16,6 +16,7 @@ function FileOptions({ options, years, setOptions }: OptionProps<QaOptions>) {
 /** The QA Review tracker: year and file → preview → done. */
 export const qaImport: ImportConfig<QaImportPreview, QaCommitResult, QaOptions> = {
   key: 'qa',
+  commitMethod: 'commitQaImport',
   label: 'QA tracker',
   file: {
     title: 'Choose the QA tracker',

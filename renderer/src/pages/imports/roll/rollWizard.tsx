@@ -94,6 +94,7 @@ function Actions({ preview, options, busy, run, replan }: Props) {
 /** The membership roll: year and file → columns → preview → done. */
 export const rollImport: ImportConfig<RollPreview, RollCommitResult, RollOptions> = {
   key: 'roll',
+  commitMethod: 'commitRollImport',
   label: 'Membership roll',
   file: {
     title: 'Choose the roll',

@@ -16,6 +16,8 @@ export interface ImportConfig<P extends WizardPreview, R, O> {
   /** The import's name in the source picker, ids and the history. */
   key: string;
   label: string;
+  /** The method that writes the import: a person whose roles may not call it cannot choose a file. */
+  commitMethod: MethodName;
   /** The file step: its heading, the drop zone's words, and the largest file the core takes. */
   file: { title: string; drop: DropWords; maxBytes: number };
   /** A second, optional file read with the first (GIAS's links file), staged by the preview too. */

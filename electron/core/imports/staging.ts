@@ -2,8 +2,7 @@
  * Files staged for import: a preview sends the file once and gets a staging id; remapping, the
  * error report and the commit name that id, so the file crosses the bridge (IPC, HTTP) once and is
  * decoded and hashed once (the import worker reads it, and keeps the staged file it read for the
- * next plan of it). A few files are kept, each for half an hour after its last use. A read made on
- * the app's side (the bench's Ofsted part) is kept with the staged file, one per reading option.
+ * next plan of it). A few files are kept, each for half an hour after its last use.
  */
 import crypto from 'node:crypto';
 import { HubdeskError } from '../errors';
@@ -19,8 +18,6 @@ export interface StagedFile {
   fileName: string;
   sha256: string;
   bytes: Buffer;
-  /** Reads of the file by reading options (a rejected read is kept too: the same bytes give the same refusal). */
-  reads: Map<string, Promise<unknown>>;
 }
 
 const STAGING_TTL_MS = 30 * 60_000;
@@ -38,7 +35,6 @@ export function stageBytes(kind: ImportKind, fileName: string, bytes: Buffer): S
     fileName: baseName(fileName),
     sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
     bytes,
-    reads: new Map(),
   };
   staged.set(file.id, file);
   return file;
@@ -64,17 +60,6 @@ export function stagedFrom(kind: ImportKind, request: FileReference): StagedFile
   if (request.contentBase64 === undefined || !request.fileName) throw new HubdeskError('validation', 'Send the file (fileName and contentBase64) or the stagingId of its preview.');
   const max = kind === 'gias' || kind === 'gias-links' ? FILE_LIMITS.maxGiasFileBytes : FILE_LIMITS.maxFileBytes;
   return stageBytes(kind, request.fileName, bytesFromBase64(request.contentBase64, baseName(request.fileName), max));
-}
-
-/** The file read with the given options, once per staged file and options. */
-export function readStaged<T>(file: StagedFile, options: string, read: () => Promise<T>): Promise<T> {
-  let found = file.reads.get(options) as Promise<T> | undefined;
-  if (!found) {
-    found = read();
-    file.reads.set(options, found);
-    found.catch(() => undefined);
-  }
-  return found;
 }
 
 /** Forgets a staged file (after its commit: it has been imported). */

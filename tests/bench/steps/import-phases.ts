@@ -14,7 +14,6 @@ import { parseOfstedFile } from '../../../electron/core/imports/ofsted/parse';
 import { loadStoreFacts } from '../../../electron/core/imports/ofsted/store-facts';
 import { buildPlan } from '../../../electron/core/imports/ofsted/plan';
 import { stageBytes } from '../../../electron/core/imports/staging';
-import { readOfstedStaged } from '../../../electron/core/imports/ofsted/commit';
 import type { BenchConfig } from '../config';
 import { measure, type Measurement } from '../measure';
 import { BENCH_NOW, openCopy } from './open';
@@ -41,7 +40,6 @@ export async function importPhaseSteps(config: BenchConfig): Promise<Measurement
     out.push(await measure('phase.roll.worker', 'roll part: facts loaded, planned in the import worker on the file it keeps, analysis back', config.runs, () => analyseInWorker(ctx, staged, roll, ctx.today()).then(() => undefined)));
     const bytes = fs.readFileSync(config.ofstedFile);
     out.push(await measure('phase.ofsted.parse', 'Ofsted part: parseOfstedFile in this thread (decode, CSV read, header, columns)', config.runs, () => parseOfstedFile(path.basename(config.ofstedFile), bytes, 'bench').then(() => undefined)));
-    out.push(await measure('phase.ofsted.worker', 'Ofsted part: the same parse in the import worker, rows sent back', config.runs, () => readOfstedStaged(stageBytes('ofsted', path.basename(config.ofstedFile), bytes)).then(() => undefined)));
     const parsed = await parseOfstedFile(path.basename(config.ofstedFile), bytes, 'bench');
     out.push(await measure('phase.ofsted.facts', 'Ofsted part: loadStoreFacts (members, stored inspections)', config.runs, () => loadStoreFacts(ctx.db, parsed.sha256).then(() => undefined)));
     const facts = await loadStoreFacts(ctx.db, parsed.sha256);

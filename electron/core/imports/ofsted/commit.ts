@@ -14,12 +14,11 @@ import { recordBatch } from '../../changes/import-batches';
 import { ChangeSet } from '../../changes/change-set';
 import { backUpAhead, commitOnce } from '../commit-flow';
 import { forget, plannedOnce, type StampedPlan } from '../memo';
-import { readStaged, stagedFile, stagedFrom, unstage, type FileReference, type StagedFile } from '../staging';
+import { stagedFile, stagedFrom, unstage, type FileReference, type StagedFile } from '../staging';
 import { diffHashOf, refuseUnlessPreviewed, type PreviewedFile } from '../guard';
-import { runInWorker, runPlanInWorker } from '../worker/pool';
+import { runPlanInWorker } from '../worker/pool';
 import type { TextEncoding } from '../files/encoding';
 import { issueText, type OfstedPlan } from './plan';
-import type { ParsedOfstedFile } from './parse';
 import { loadStoreFacts, OFSTED_BATCH_KIND } from './store-facts';
 import { keyOf, type MappedInspection } from './map-row';
 import { countOf } from '@shared/plural';
@@ -36,13 +35,6 @@ interface PlannedFile {
 
 function planKey(file: StagedFile, options: OfstedOptions): string {
   return JSON.stringify(['ofsted', file.id, options.allSchools ?? false, options.encoding ?? null]);
-}
-
-/** The staged file read in the import worker (once per encoding). */
-export function readOfstedStaged(file: StagedFile, encoding?: TextEncoding): Promise<ParsedOfstedFile> {
-  return readStaged(file, `ofsted|${encoding ?? ''}`, () =>
-    runInWorker({ kind: 'ofsted', fileName: file.fileName, bytes: file.bytes, sha256: file.sha256, encoding }),
-  );
 }
 
 /**

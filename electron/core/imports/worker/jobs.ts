@@ -35,7 +35,6 @@ interface StagedJob extends FileJob {
 }
 
 export type JobRequest =
-  | (FileJob & { kind: 'ofsted'; sha256: string; encoding?: TextEncoding })
   | (StagedJob & { kind: 'roll-plan'; request: RollOptions; facts: RollFacts; today: string })
   | (StagedJob & { kind: 'ofsted-plan'; encoding?: TextEncoding; facts: StoreFacts; allSchools: boolean })
   | (StagedJob & { kind: 'qa-plan'; year: string; facts: QaStoreFacts | null })
@@ -51,7 +50,6 @@ export type JobRequest =
     });
 
 interface JobValues {
-  ofsted: ParsedOfstedFile;
   'roll-plan': AnalysedRoll<RollRows>;
   'ofsted-plan': OfstedPlan;
   'qa-plan': QaPlan;
@@ -151,8 +149,6 @@ function buffer(bytes: Uint8Array): Buffer {
 export async function runJob(job: JobRequest, factsLater: Promise<unknown> | null = null): Promise<unknown> {
   const facts: FactsOf = async (j) => (factsLater ? ((await factsLater) as typeof j.facts) : j.facts);
   switch (job.kind) {
-    case 'ofsted':
-      return counted(() => parseOfstedFile(job.fileName, job.bytes, job.sha256, job.encoding));
     case 'roll-plan': {
       const read = await rollRead(job);
       return analyseRoll(read, { fileName: job.fileName, sha256: job.sha256, stagingId: job.stagingId }, await facts(job), job.request, job.today);

@@ -113,7 +113,7 @@ function run<K extends JobRequest['kind']>(request: Extract<JobRequest, { kind: 
   const worker = take();
   const id = nextId++;
   const fileName = request.names ?? request.fileName;
-  const work = request.kind === 'ofsted' ? { done: 'read', doing: 'reading' } : { done: 'read and checked', doing: 'reading and checking' };
+  const work = { done: 'read and checked', doing: 'reading and checking' };
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (error: Error | null, value?: unknown, keep = false) => {

@@ -187,6 +187,9 @@ describe('a GIAS file whose encoding cannot be told', () => {
     const r = await call('commitGiasImport', { stagingId: chosen.stagingId, linksStagingId: chosen.linksStagingId!, sha256: chosen.sha256, diffHash: chosen.diffHash, encoding: 'Mac Roman' });
     const school = await t.ctx.db.selectFrom('schools').selectAll().where('urn', '=', '104834').executeTakeFirstOrThrow();
     expect(school).toMatchObject({ headteacher: 'Siobhán O’Neill', trust: 'St Anne’s ThinkWell™ Learning Trust' });
+    // The import's record keeps how each file was read, as Ofsted's does.
+    const record = (await call('listImportBatches', { kind: 'gias' })).find((batch) => batch.id === r.batchId)!;
+    expect(record.summary).toMatchObject({ format: 'csv', encoding: 'Mac Roman', links: 'links.csv', linksEncoding: 'UTF-8' });
     await call('undoImportBatch', { batchId: r.batchId!, confirm: true });
   });
 
@@ -214,6 +217,8 @@ describe('a GIAS file whose encoding cannot be told', () => {
     const r = await call('commitGiasImport', { stagingId: chosen.stagingId, linksStagingId: chosen.linksStagingId!, sha256: chosen.sha256, diffHash: chosen.diffHash, linksEncoding: 'Mac Roman' });
     const link = await t.ctx.db.selectFrom('school_links').select(['link_name']).where('link_urn', '=', '149999').executeTakeFirstOrThrow();
     expect(link.link_name).toBe('St Anne’s ThinkWell™ Academy');
+    const record = (await call('listImportBatches', { kind: 'gias' })).find((batch) => batch.id === r.batchId)!;
+    expect(record.summary).toMatchObject({ encoding: 'Windows-1252', links: 'links-mac.csv', linksEncoding: 'Mac Roman' });
     await call('undoImportBatch', { batchId: r.batchId!, confirm: true });
   });
 });

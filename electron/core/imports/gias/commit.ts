@@ -125,7 +125,10 @@ async function write(trx: Transaction<Database>, ctx: CoreContext, file: StagedF
   const now = ctx.now().toISOString();
   const p = plan.preview;
   const summary = {
+    format: p.format,
+    encoding: p.encoding,
     links: links?.fileName ?? null,
+    linksEncoding: p.linksEncoding,
     schoolsUpdated: plan.schoolUpdates.length,
     successorsAdded: plan.successorInserts.length,
     linksAdded: plan.linkInserts.length,

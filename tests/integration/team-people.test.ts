@@ -82,6 +82,23 @@ describe('undo takes back your own last change, not a colleague’s', () => {
     expect((await lastRecordsChange(t.ctx, {}))?.auditId).toBe(theirs.auditId);
   });
 
+  it('two colleagues with the same name: each undoes only their own change', async () => {
+    const samA = person(4, 'Sam Smith', 'sam.a@example.org', `${day}T15:10:00Z`);
+    const samB = person(5, 'Sam Smith', 'sam.b@example.org', `${day}T15:20:00Z`);
+    const s6 = await schoolRecord(samA, 6);
+    const s7 = await schoolRecord(samB, 7);
+    const first = await updateSchool(samA, { ...formOf(s6), postcode: 'M1 1AA' });
+    const second = await updateSchool(samB, { ...formOf(s7), postcode: 'L1 8JQ' });
+    expect((await lastRecordsChange(samA, {}))?.auditId).toBe(first.auditId);
+    expect((await lastRecordsChange(samB, {}))?.auditId).toBe(second.auditId);
+    await undoLastChange(samA, { auditId: first.auditId });
+    expect((await schoolRecord(samA, 6)).postcode).toBe(s6.postcode);
+    expect((await schoolRecord(samA, 7)).postcode).toBe('L1 8JQ');
+    // The first Sam has nothing left to undo; the second Sam's change is still theirs to undo.
+    expect(await lastRecordsChange(samA, {})).toBeNull();
+    expect((await lastRecordsChange(samB, {}))?.auditId).toBe(second.auditId);
+  });
+
   it('refuses to undo your change once a colleague changed one of its rows, naming them; nothing is written', async () => {
     const s5 = await schoolRecord(mo, 5);
     const mine = await updateSchool(mo, { ...formOf(s5), phone: '020 7123 4567' });

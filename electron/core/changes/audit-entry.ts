@@ -18,6 +18,7 @@ export async function recordAudit(db: Kysely<Database> | Transaction<Database>, 
     .values({
       at: ctx.now().toISOString(),
       os_user: ctx.user,
+      person_id: ctx.caller.id,
       action: entry.action,
       entity: entry.entity,
       entity_id: entry.entityId == null ? null : String(entry.entityId),

@@ -277,6 +277,7 @@ export class ChangeSet {
         batch.map((c, k) => ({
           at,
           os_user: ctx.user,
+          person_id: ctx.caller.id,
           action: c.before === null ? 'create' : actionOf(c),
           entity: c.table,
           entity_id: String(rowId(c)),

@@ -26,8 +26,9 @@ interface Stored {
 
 /**
  * The most recent records change that has not been undone, or null. On a team server, the signed-in
- * person's own (the audit log names each change's author): undo never takes back a colleague's
- * change. On the desktop and the command line there is one person, and the store's latest is theirs.
+ * person's own (the audit log keeps each change's author by person id, names being not unique): undo
+ * never takes back a colleague's change. On the desktop and the command line there is one person,
+ * and the store's latest is theirs.
  */
 async function findLast(ctx: CoreContext): Promise<Stored | null> {
   const undone = ctx.db.selectFrom('audit_log').where('action', '=', UNDO_ACTION).select('entity_id');
@@ -35,7 +36,7 @@ async function findLast(ctx: CoreContext): Promise<Stored | null> {
     .selectFrom('audit_log')
     .where('action', 'like', `${RECORDS_ACTION}%`)
     .where('action', '!=', UNDO_ACTION);
-  if (ctx.caller.id !== null) q = q.where('os_user', '=', ctx.caller.name);
+  if (ctx.caller.id !== null) q = q.where('person_id', '=', ctx.caller.id);
   const row = await q
     .where((eb) => eb(eb.cast('id', 'text'), 'not in', undone))
     .select(['id', 'action', 'at', 'os_user', 'before_json', 'after_json'])

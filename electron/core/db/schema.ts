@@ -291,6 +291,8 @@ export interface AuditLogTable {
   before_json: string | null;
   after_json: string | null;
   import_batch_id: number | null;
+  /** The signed-in person who made the change (team server); null on the desktop and before this was kept. */
+  person_id: number | null;
 }
 
 export interface ColumnMappingsTable {

@@ -14,6 +14,7 @@ import * as m0012 from './0012_team_store';
 import * as m0013 from './0013_people';
 import * as m0014 from './0014_api_tokens';
 import * as m0015 from './0015_text_search_figures';
+import * as m0016 from './0016_audit_author';
 
 // Imported statically so the bundle carries them. Add new migrations at the end, zero-padded.
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013_people': m0013,
   '0014_api_tokens': m0014,
   '0015_text_search_figures': m0015,
+  '0016_audit_author': m0016,
 };

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { expect, test, type Page } from './test';
+import { expect, test, watchErrors } from './test';
 import { startServerWithDemo, type RunningServer } from './server-fixture';
 import { TEST_TODAY_SHOWN } from '../helpers/clock';
 
@@ -11,13 +11,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server.stop();
 });
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
 
 const SCREENS = 'test-results/screens';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { expect, test, type Locator, type Page } from './test';
+import { expect, test, watchErrors, type Locator, type Page } from './test';
 import { startServer, type RunningServer } from './server-fixture';
 import { testClockEnv } from '../helpers/clock';
 
@@ -32,13 +32,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server.stop();
 });
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
 
 async function openApp(page: Page) {
   await page.goto(server.entryUrl);

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from './test';
+import { expect, test, watchErrors, type Page } from './test';
 import { startServer, type RunningServer } from './server-fixture';
 
 let server: RunningServer;
@@ -8,13 +8,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server.stop();
 });
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
 
 async function openApp(page: Page) {
   await page.goto(server.entryUrl);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { expect, test, type Page } from './test';
+import { expect, test, watchErrors, type Page } from './test';
 import { startServerWithDemo, type RunningServer } from './server-fixture';
 import { giasExtract, giasLinks, writeGias } from '../fixtures/gias/generate';
 
@@ -36,13 +36,6 @@ async function shoot(page: Page, name: string) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `${shots}/wizard-${name}-${width}.png` });
   }
-}
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
 }
 
 async function openImports(page: Page, kind: RegExp) {

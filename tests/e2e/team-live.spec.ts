@@ -33,7 +33,9 @@ test.afterAll(async () => {
 
 /** A new browser context signed in as `who` (their own session cookie), on the app's first screen. */
 async function signedIn(browser: Browser, who: TeamPerson): Promise<Page> {
-  const context = await browser.newContext({ ignoreHTTPSErrors: true });
+  // A context made by hand takes none of the config's settings: the UK locale and time zone are passed on.
+  const { locale, timezoneId } = test.info().project.use;
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, locale, timezoneId });
   // The tests' clock, as every page of the suite has (the `page` fixture's context does this itself).
   await context.clock.setFixedTime(TEST_NOW);
   const page = await context.newPage();

@@ -137,7 +137,8 @@ test('an administrator adds a person in Settings → People, who then signs in w
   await page.screenshot({ path: 'test-results/screens/team-people-1440.png', fullPage: true });
 
   // The new person signs in elsewhere with it; Finance may log a claim, not edit a school.
-  const other = await browser.newContext({ ignoreHTTPSErrors: true });
+  const { locale, timezoneId } = test.info().project.use;
+  const other = await browser.newContext({ ignoreHTTPSErrors: true, locale, timezoneId });
   const theirs = await other.newPage();
   await theirs.goto(server.url);
   await theirs.getByLabel('Email').fill('fin@example.org');

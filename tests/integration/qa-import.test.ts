@@ -4,6 +4,7 @@ import { dispatch } from '../../electron/core/dispatch';
 import { loadDemoNetwork } from '../../electron/core/demo/load';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
 import { openTestStore, type TestStore, storeHash, expectBackupTaken } from '../helpers/store';
+import { addTrackerSchools, type TrackerSchools } from '../helpers/qa-tracker-schools';
 import { buildTracker, goodTrackerSpec, type TrackerSpec } from '../fixtures/qa/generate';
 
 let t: TestStore;
@@ -42,38 +43,12 @@ async function refusedImport(request: RequestOf<'previewQaImport'>): Promise<str
 
 const file = async (spec: TrackerSpec, fileName = 'qa-tracker.xlsx') => ({ fileName, contentBase64: (await buildTracker(spec)).toString('base64'), year: YEAR });
 
-interface Setup {
-  hubId: number;
-  hosts: [string, string, string];
-  homes: [string, string];
-  /** A demo school of another hub that is a member, for cross-hub assignment. */
-}
-let s: Setup;
+let s: TrackerSchools;
 
 /** The demo network, plus two new Aspire Hub members without a 2026/27 review (hosts 0 and 1); host 2 is a demo school with one. */
-async function setup(): Promise<Setup> {
+async function setup(): Promise<TrackerSchools> {
   await loadDemoNetwork(t.ctx);
-  const db = t.ctx.db;
-  const year = await db.selectFrom('membership_years').select('id').where('label', '=', YEAR).executeTakeFirstOrThrow();
-  const hub = await db.selectFrom('hubs').select('id').where('name', '=', 'Aspire Hub').executeTakeFirstOrThrow();
-  const aspire = await db
-    .selectFrom('memberships')
-    .innerJoin('schools', 'schools.id', 'memberships.school_id')
-    .where('memberships.hub_id', '=', hub.id)
-    .where('memberships.year_id', '=', year.id)
-    .select(['schools.urn'])
-    .orderBy('schools.urn')
-    .execute();
-  const now = '2026-11-01T09:00:00.000Z';
-  for (const urn of ['990001', '990002']) {
-    const school = await db
-      .insertInto('schools')
-      .values({ urn, name: `New Member ${urn}`, phase: 'Primary', school_type: null, local_authority: null, trust: null, postcode: null, headteacher: null, headteacher_since: null, email: null, phone: null, merged_into_school_id: null, import_batch_id: null, created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db.insertInto('memberships').values({ school_id: school.id, hub_id: hub.id, year_id: year.id, pupils: 240, status: 'new', fee_invoiced_on: null, fee_paid_on: null, import_batch_id: null, updated_at: now }).execute();
-  }
-  return { hubId: hub.id, hosts: ['990001', '990002', aspire[0]!.urn], homes: [aspire[1]!.urn, aspire[2]!.urn] };
+  return addTrackerSchools(t.ctx, YEAR);
 }
 
 beforeEach(async () => {

@@ -11,6 +11,7 @@ import type { Database } from '../../electron/core/db/schema';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
 import { openSqliteTestStore, openTestStore, tempDir, type TestStore } from '../helpers/store';
 import { buildTracker, goodTrackerSpec } from '../fixtures/qa/generate';
+import { addTrackerSchools } from '../helpers/qa-tracker-schools';
 
 // The explorer's bm25 corpus figures on PostgreSQL (qa_text_fts_figures, kept by triggers with the
 // text): always the count and total length of the texts, and ranking exactly as computing them afresh did.
@@ -112,28 +113,9 @@ describe('the corpus figures kept with the explorer text', () => {
   });
 
   it('follow a QA tracker import and its undo', async () => {
-    const db = t.store.db;
-    const year = await db.selectFrom('membership_years').select('id').where('label', '=', YEAR).executeTakeFirstOrThrow();
-    const hub = await db.selectFrom('hubs').select('id').where('name', '=', 'Aspire Hub').executeTakeFirstOrThrow();
-    const aspire = await db
-      .selectFrom('memberships')
-      .innerJoin('schools', 'schools.id', 'memberships.school_id')
-      .where('memberships.hub_id', '=', hub.id)
-      .where('memberships.year_id', '=', year.id)
-      .select('schools.urn')
-      .orderBy('schools.urn')
-      .execute();
-    const now = '2026-11-01T09:00:00.000Z';
-    for (const urn of ['990001', '990002']) {
-      const school = await db
-        .insertInto('schools')
-        .values({ urn, name: `New Member ${urn}`, phase: 'Primary', school_type: null, local_authority: null, trust: null, postcode: null, headteacher: null, headteacher_since: null, email: null, phone: null, merged_into_school_id: null, import_batch_id: null, created_at: now, updated_at: now })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await db.insertInto('memberships').values({ school_id: school.id, hub_id: hub.id, year_id: year.id, pupils: 240, status: 'new', fee_invoiced_on: null, fee_paid_on: null, import_batch_id: null, updated_at: now }).execute();
-    }
+    const { hosts, homes } = await addTrackerSchools(t.ctx, YEAR);
     const before = await expectFiguresRight();
-    const spec = goodTrackerSpec(['990001', '990002', aspire[0]!.urn], [aspire[1]!.urn, aspire[2]!.urn]);
+    const spec = goodTrackerSpec(hosts, homes);
     const preview = await call('previewQaImport', { fileName: 'qa-tracker.xlsx', contentBase64: (await buildTracker(spec)).toString('base64'), year: YEAR });
     const result = await call('commitQaImport', { stagingId: preview.stagingId, sha256: preview.sha256, diffHash: preview.diffHash, year: YEAR });
     const imported = await expectFiguresRight();
